@@ -1,0 +1,31 @@
+import type { AppInfo } from '@shared/schemas/app';
+import { fail, ok, type Result } from '@shared/result';
+import type { Handlers } from '../ipc/dispatch';
+
+/** What only the host (Electron shell or browser-mode server) can do for the app. */
+export interface Host {
+  info: AppInfo;
+  /**
+   * Asks the person for a database file with a native dialog; null when they
+   * cancel. On success the host remembers the file and restarts on it. Absent
+   * where there are no native dialogs (browser mode).
+   */
+  chooseDatabase?: (intent: 'open' | 'create') => Promise<Result<string | null>>;
+}
+
+export function appHandlers(host: Host): Pick<Handlers, 'app:info' | 'app:chooseDatabase'> {
+  return {
+    'app:info': () => ok(host.info),
+    'app:chooseDatabase': async ({ intent }) => {
+      if (!host.chooseDatabase) {
+        return fail(
+          'UNSUPPORTED',
+          'Browser mode cannot switch databases from the page. Stop it and start it again with --db FILE.',
+        );
+      }
+      const chosen = await host.chooseDatabase(intent);
+      if (!chosen.ok) return chosen;
+      return ok(chosen.value === null ? null : { databasePath: chosen.value });
+    },
+  };
+}

@@ -1,0 +1,83 @@
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { version } from '../../../package.json';
+import { openCore } from '../core';
+import { StoreError } from '../db/store-error';
+import { osUserName } from '../os-user';
+import { defaultDatabasePath } from '../paths';
+import { startBrowserServer } from './server';
+
+const USAGE = `Usage: node out/main/browser.js [--db FILE] [--port N]
+
+Serves Roster to a browser on 127.0.0.1, with the same store and rules as the app.
+  --db FILE   the database to open (default: the app's own)
+  --port N    the port to listen on (default: a free one)`;
+
+async function main(): Promise<number> {
+  let values: { db?: string; port?: string; help?: boolean };
+  try {
+    ({ values } = parseArgs({
+      options: { db: { type: 'string' }, port: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      strict: true,
+    }));
+  } catch (error) {
+    console.error(`${(error as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  const port = values.port === undefined ? 0 : Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    console.error(`--port must be a whole number from 0 to 65535, not "${values.port}".`);
+    return 2;
+  }
+
+  const databasePath = path.resolve(values.db ?? defaultDatabasePath());
+  let core;
+  try {
+    core = openCore({
+      databasePath,
+      actor: { type: 'app', name: osUserName() },
+      host: { info: { version, mode: 'browser', databasePath, canChooseDatabase: false } },
+      watchIntervalMs: 1000,
+      logError: (error, channel) => console.error(`[${channel}]`, error),
+    });
+  } catch (error) {
+    if (error instanceof StoreError) {
+      console.error(error.message);
+      return 1;
+    }
+    throw error;
+  }
+
+  const server = await startBrowserServer({
+    dispatch: core.dispatch,
+    subscribe: (listener) => core.on('changed', (payload) => listener({ event: 'changed', payload })),
+    rendererDir: path.join(__dirname, '../renderer'),
+    port,
+  });
+  console.log(`Roster ${version} in browser mode, database ${databasePath}`);
+  console.log(`Open ${server.url}`);
+
+  const stop = () => {
+    void server.close().then(() => {
+      core.close();
+      process.exit(0);
+    });
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  return -1;
+}
+
+main().then(
+  (status) => {
+    if (status >= 0) process.exitCode = status;
+  },
+  (error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,66 @@
+import type { AppError } from '@shared/errors';
+import type { Result } from '@shared/result';
+import type { Core } from '../core';
+
+export const EXIT_OK = 0;
+/** Refused by a rule: the reason is on stderr and nothing changed. */
+export const EXIT_REFUSED = 1;
+export const EXIT_USAGE = 2;
+
+export interface CliIo {
+  out(text: string): void;
+  err(text: string): void;
+  env: NodeJS.ProcessEnv;
+}
+
+export interface OptionSpec {
+  type: 'string' | 'boolean';
+  description: string;
+  /** Shown in usage, e.g. NAME for --name NAME. */
+  valueName?: string;
+  required?: boolean;
+  /** Parse the value as a whole number (bad usage, exit 2, when it is not one). */
+  integer?: boolean;
+}
+
+export type OptionValues = Record<string, string | number | boolean | undefined>;
+
+export interface CommandContext {
+  core: Core;
+  io: CliIo;
+  json: boolean;
+  databasePath: string;
+}
+
+export interface CommandSpec {
+  /** The words that name it: ["orgs", "add"]. */
+  path: string[];
+  summary: string;
+  options: Record<string, OptionSpec>;
+  /** Lines shown under the usage in --help. */
+  details?: string[];
+  run(context: CommandContext, values: OptionValues): Promise<number>;
+}
+
+export function printError(io: CliIo, json: boolean, error: AppError): number {
+  io.err(json ? JSON.stringify({ error }) : `roster: ${error.message}`);
+  return EXIT_REFUSED;
+}
+
+/** Prints the value (as JSON, or as the text `describe` makes of it) or the error; returns the exit status. */
+export function report<T>(context: CommandContext, result: Result<T>, describe: (value: T) => string): number {
+  if (!result.ok) return printError(context.io, context.json, result.error);
+  context.io.out(context.json ? JSON.stringify(result.value, null, 2) : describe(result.value));
+  return EXIT_OK;
+}
+
+/** Left-aligned columns with a header row, for list commands. */
+export function formatTable(headers: string[], rows: string[][]): string {
+  const widths = headers.map((header, column) => Math.max(header.length, ...rows.map((row) => (row[column] ?? '').length)));
+  const line = (cells: string[]) =>
+    cells
+      .map((cell, column) => (column === cells.length - 1 ? cell : cell.padEnd(widths[column]!)))
+      .join('  ')
+      .trimEnd();
+  return [line(headers), ...rows.map(line)].join('\n');
+}

@@ -1,0 +1,108 @@
+import { EventEmitter } from 'node:events';
+import {
+  type Channel,
+  type ChangeArea,
+  type ChannelOutput,
+  type EventName,
+  type EventPayload,
+  type InvokeArgs,
+  type RosterApi,
+} from '@shared/ipc/contract';
+import type { Actor } from '@shared/schemas/audit';
+import type { Result } from '@shared/result';
+import { appHandlers, type Host } from './app/handlers';
+import { createAuditRepository } from './audit/repository';
+import { openDatabase, type Db, type OpenOptions } from './db/open';
+import { createDemoService } from './demo/service';
+import { enterpriseHandlers } from './enterprise/handlers';
+import { createEnterpriseRepository } from './enterprise/repository';
+import { createEnterpriseService } from './enterprise/service';
+import { createDispatch, type Dispatch } from './ipc/dispatch';
+import { orgHandlers } from './orgs/handlers';
+import { createOrgRepository } from './orgs/repository';
+import { createOrgService } from './orgs/service';
+
+export interface CoreOptions extends OpenOptions {
+  databasePath: string;
+  /** Recorded in the audit log as the author of every change made through this core. */
+  actor: Actor;
+  host: Host;
+  now?: () => Date;
+  /** Poll the file for commits by other processes (the CLI, a SCIM server) this often; 0 = never. */
+  watchIntervalMs?: number;
+  validateOutputs?: boolean;
+  logError?: (error: unknown, channel: string) => void;
+}
+
+/** Everything main owns, without Electron: the store, the services and the one dispatch path. */
+export interface Core extends RosterApi {
+  /** For transports: untrusted channel and payload in, Result out. */
+  dispatch: Dispatch;
+  db: Db;
+  close(): void;
+}
+
+function buildServices(db: Db, now: () => Date) {
+  const audit = createAuditRepository(db);
+  const enterprise = createEnterpriseService({ db, enterprise: createEnterpriseRepository(db), audit, now });
+  const orgs = createOrgService({ db, orgs: createOrgRepository(db), enterprise, audit, now });
+  const demo = createDemoService({ db, enterprise, orgs });
+  return { audit, enterprise, orgs, demo };
+}
+
+export function openCore(options: CoreOptions): Core {
+  const db = openDatabase(options.databasePath, options);
+  const now = options.now ?? (() => new Date());
+  const services = buildServices(db, now);
+  const events = new EventEmitter();
+  const emitChanged = (areas: readonly ChangeArea[]) => events.emit('changed', { areas: [...areas] });
+
+  const dispatch = createDispatch(
+    {
+      ...appHandlers(options.host),
+      ...enterpriseHandlers(services.enterprise, services.demo),
+      ...orgHandlers(services.orgs),
+    },
+    {
+      context: { actor: options.actor },
+      onChanged: emitChanged,
+      validateOutputs: options.validateOutputs,
+      logError: options.logError,
+    },
+  );
+
+  // Our own writes never move data_version; another connection's commits do.
+  // That is how the app notices the command line or a SCIM server in another process.
+  let timer: NodeJS.Timeout | undefined;
+  if (options.watchIntervalMs) {
+    const readVersion = db.prepare('PRAGMA data_version').pluck();
+    let seen = readVersion.get();
+    timer = setInterval(() => {
+      const current = readVersion.get();
+      if (current !== seen) {
+        seen = current;
+        emitChanged(['*']);
+      }
+    }, options.watchIntervalMs);
+    timer.unref();
+  }
+
+  return {
+    dispatch,
+    db,
+    invoke<C extends Channel>(channel: C, ...args: InvokeArgs<C>) {
+      return dispatch(channel, args[0]) as Promise<Result<ChannelOutput<C>>>;
+    },
+    on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void) {
+      events.on(event, listener);
+      return () => {
+        events.off(event, listener);
+      };
+    },
+    close() {
+      if (timer) clearInterval(timer);
+      events.removeAllListeners();
+      if (db.open) db.close();
+    },
+  };
+}

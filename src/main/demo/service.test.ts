@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { createAuditRepository } from '../audit/repository';
+import { coreWithEnterprise, fixedClock, testCore } from '../test/temp-db';
+import { demoOrgCount, demoSeats } from './service';
+
+async function demoOrgNames(input: { members?: number; seed?: number }): Promise<string[]> {
+  const core = testCore({ now: fixedClock().now });
+  const created = await core.invoke('enterprise:createDemo', input);
+  if (!created.ok) throw new Error(created.error.message);
+  return core.db.prepare('SELECT name FROM organizations ORDER BY id').pluck().all() as string[];
+}
+
+describe('the demo enterprise', () => {
+  it('is the same enterprise for the same members and seed', async () => {
+    expect(await demoOrgNames({ members: 5000, seed: 7 })).toEqual(await demoOrgNames({ members: 5000, seed: 7 }));
+  });
+
+  it('differs with the seed, and always starts with Engineering and Product', async () => {
+    const one = await demoOrgNames({ members: 5000, seed: 1 });
+    const two = await demoOrgNames({ members: 5000, seed: 2 });
+    expect(one).not.toEqual(two);
+    expect(one.slice(0, 2)).toEqual(['Engineering', 'Product']);
+    expect(two.slice(0, 2)).toEqual(['Engineering', 'Product']);
+  });
+
+  it('is sized by its members: seats with room to spare, about one organization per 200 members', async () => {
+    expect(demoSeats(120)).toBe(140);
+    expect(demoOrgCount(120)).toBe(6);
+    expect(demoOrgCount(100_000)).toBe(500);
+    const names = await demoOrgNames({ members: 100_000, seed: 1 });
+    expect(names).toHaveLength(500);
+    expect(new Set(names.map((name) => name.toLowerCase())).size).toBe(500);
+  });
+
+  it('is audited as the work of the demo generator', async () => {
+    const core = testCore();
+    await core.invoke('enterprise:createDemo', {});
+    const actors = new Set(createAuditRepository(core.db).list().map((event) => `${event.actor.type}:${event.actor.name}`));
+    expect([...actors]).toEqual(['system:demo generator']);
+  });
+
+  it('refuses a database that already holds an enterprise, and adds nothing to it', async () => {
+    const core = await coreWithEnterprise();
+    const result = await core.invoke('enterprise:createDemo', { members: 1000 });
+    expect(result).toMatchObject({ ok: false, error: { code: 'ENTERPRISE_EXISTS' } });
+    expect(core.db.prepare('SELECT count(*) FROM organizations').pluck().get()).toBe(0);
+    expect(core.db.prepare('SELECT count(*) FROM audit_events').pluck().get()).toBe(1);
+  });
+});

@@ -1,0 +1,109 @@
+import path from 'node:path';
+import { app, BrowserWindow, dialog, ipcMain } from 'electron';
+import { EVENT_CHANNEL, type EventMessage } from '@shared/ipc/contract';
+import { ok, type Result } from '@shared/result';
+import { version } from '../../package.json';
+import { adoptDatabase } from './app/database-choice';
+import { openCore, type Core } from './core';
+import { findElectronBinding } from './db/native-binding';
+import { registerIpc } from './ipc/register';
+import { osUserName } from './os-user';
+import { defaultDatabasePath, userDataDir } from './paths';
+import { createMainWindow, isTrustedSender, lockDownSession } from './shell/window';
+
+// App lifecycle and windows only: everything else lives in the core, which runs without Electron.
+
+const dataDir = userDataDir();
+app.setPath('userData', dataDir);
+
+/** --db FILE (or --db=FILE) on the command line wins over the database chosen in Settings. */
+function databaseArgument(argv: string[]): string | undefined {
+  const index = argv.findIndex((arg) => arg === '--db' || arg.startsWith('--db='));
+  if (index < 0) return undefined;
+  const arg = argv[index]!;
+  return arg === '--db' ? argv[index + 1] : arg.slice('--db='.length);
+}
+
+let core: Core | undefined;
+
+function relaunchWithoutDbArgument(): void {
+  const args = process.argv.slice(1).filter((arg, index, all) => arg !== '--db' && all[index - 1] !== '--db' && !arg.startsWith('--db='));
+  app.relaunch({ args });
+  app.exit(0);
+}
+
+async function chooseDatabase(intent: 'open' | 'create'): Promise<Result<string | null>> {
+  const window = BrowserWindow.getFocusedWindow() ?? undefined;
+  const filters = [{ name: 'Roster database', extensions: ['db', 'sqlite'] }];
+  const picked =
+    intent === 'open'
+      ? await dialog.showOpenDialog(window!, { title: 'Open a Roster database', properties: ['openFile'], filters })
+      : await dialog.showSaveDialog(window!, { title: 'Create a Roster database', defaultPath: 'roster.db', filters });
+  const file = 'filePaths' in picked ? picked.filePaths[0] : picked.filePath;
+  if (picked.canceled || !file) return ok(null);
+  const adopted = adoptDatabase(file, dataDir, { nativeBinding: nativeBinding() });
+  // Let the answer reach the page before the app restarts on the new file.
+  if (adopted.ok) setTimeout(relaunchWithoutDbArgument, 200);
+  return adopted;
+}
+
+function nativeBinding(): string | undefined {
+  if (app.isPackaged) return undefined;
+  const found = findElectronBinding(app.getAppPath());
+  if ('error' in found) throw new Error(found.error);
+  return found.path;
+}
+
+function broadcast(message: EventMessage): void {
+  for (const window of BrowserWindow.getAllWindows()) window.webContents.send(EVENT_CHANNEL, message);
+}
+
+async function start(): Promise<void> {
+  await app.whenReady();
+  lockDownSession();
+  const databasePath = path.resolve(databaseArgument(process.argv) ?? defaultDatabasePath(dataDir));
+  try {
+    core = openCore({
+      databasePath,
+      nativeBinding: nativeBinding(),
+      actor: { type: 'app', name: osUserName() },
+      host: { info: { version, mode: 'electron', databasePath, canChooseDatabase: true }, chooseDatabase },
+      watchIntervalMs: 1000,
+      logError: (error, channel) => console.error(`[${channel}]`, error),
+    });
+  } catch (error) {
+    dialog.showErrorBox('Roster cannot open its database', (error as Error).message);
+    app.exit(1);
+    return;
+  }
+  registerIpc(ipcMain, core.dispatch, isTrustedSender);
+  core.on('changed', (payload) => broadcast({ event: 'changed', payload }));
+
+  const preload = path.join(__dirname, '../preload/index.js');
+  createMainWindow(preload);
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) createMainWindow(preload);
+  });
+}
+
+app.on('web-contents-created', (_event, contents) => {
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+});
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit();
+});
+app.on('will-quit', () => core?.close());
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    const [window] = BrowserWindow.getAllWindows();
+    if (window) {
+      if (window.isMinimized()) window.restore();
+      window.focus();
+    }
+  });
+  void start();
+}

@@ -1,0 +1,91 @@
+import type { z } from 'zod';
+import type { FieldIssue } from '@shared/errors';
+import {
+  contract,
+  isChannel,
+  type Channel,
+  type ChannelOutput,
+  type ChannelParsed,
+  type ChangeArea,
+} from '@shared/ipc/contract';
+import type { Actor } from '@shared/schemas/audit';
+import { fail, type Result } from '@shared/result';
+
+export interface CallContext {
+  actor: Actor;
+}
+
+export type Handler<C extends Channel> = (
+  input: ChannelParsed<C>,
+  context: CallContext,
+) => Result<ChannelOutput<C>> | Promise<Result<ChannelOutput<C>>>;
+
+/** One handler per contract channel: the compiler refuses a missing or extra one. */
+export type Handlers = { [C in Channel]: Handler<C> };
+
+/** Any transport's entry: an untrusted channel name and payload in, a Result out. Never throws. */
+export type Dispatch = (channel: unknown, payload: unknown) => Promise<Result<unknown>>;
+
+export interface DispatchOptions {
+  context: CallContext;
+  /** Told about every successful command, to announce what changed. */
+  onChanged?: (areas: readonly ChangeArea[]) => void;
+  /** Check every output against its schema too (tests), so contract drift fails loudly. */
+  validateOutputs?: boolean;
+  /** Where unexpected failures are reported; they reach the caller only as INTERNAL. */
+  logError?: (error: unknown, channel: string) => void;
+}
+
+function toIssues(error: z.ZodError): FieldIssue[] {
+  return error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message }));
+}
+
+function describeIssues(issues: FieldIssue[]): string {
+  const first = issues[0];
+  if (!first) return 'The request was not valid.';
+  const where = first.path ? ` (${first.path})` : '';
+  const more = issues.length > 1 ? ` and ${issues.length - 1} more problem${issues.length > 2 ? 's' : ''}` : '';
+  return `${first.message}${where}${more}.`;
+}
+
+function isBusy(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && code.startsWith('SQLITE_BUSY');
+}
+
+/**
+ * The single path from any transport (Electron IPC, browser mode, the command
+ * line) to the services: check the channel, validate the payload against the
+ * contract, run the handler, and turn anything unexpected into a Result.
+ */
+export function createDispatch(handlers: Handlers, options: DispatchOptions): Dispatch {
+  return async (channel, payload) => {
+    if (!isChannel(channel)) {
+      return fail('INVALID_INPUT', `Unknown request "${String(channel).slice(0, 80)}".`);
+    }
+    const spec = contract[channel];
+    const parsed = spec.input.safeParse(payload);
+    if (!parsed.success) {
+      const issues = toIssues(parsed.error);
+      return fail('INVALID_INPUT', describeIssues(issues), issues);
+    }
+
+    let result: Result<unknown>;
+    try {
+      const handler = handlers[channel] as Handler<Channel>;
+      result = await handler(parsed.data as never, options.context);
+    } catch (error) {
+      if (isBusy(error)) {
+        return fail('BUSY', 'The database is busy with another Roster process. Nothing was changed; try again in a moment.');
+      }
+      options.logError?.(error, channel);
+      return fail('INTERNAL', 'Roster hit an unexpected problem and changed nothing. Details are in its log.');
+    }
+
+    if (result.ok) {
+      if (options.validateOutputs) spec.output.parse(result.value);
+      if (spec.changes.length > 0) options.onChanged?.(spec.changes);
+    }
+    return result;
+  };
+}

@@ -1,0 +1,186 @@
+import { describe, expect, it } from 'vitest';
+import { createAuditRepository } from '../audit/repository';
+import { coreWithEnterprise, fixedClock, TEST_ACTOR, testCore } from '../test/temp-db';
+import type { Core } from '../core';
+
+function orgCount(core: Core): number {
+  return (core.db.prepare('SELECT count(*) AS n FROM organizations').get() as { n: number }).n;
+}
+
+function auditCount(core: Core): number {
+  return (core.db.prepare('SELECT count(*) AS n FROM audit_events').get() as { n: number }).n;
+}
+
+/** Runs a call that must be refused and checks that it changed nothing. */
+async function expectRefused(core: Core, call: () => Promise<unknown>) {
+  const before = { orgs: core.db.prepare('SELECT * FROM organizations ORDER BY id').all(), audit: auditCount(core) };
+  const result = (await call()) as { ok: boolean; error?: { code: string; message: string; issues?: unknown } };
+  expect(result.ok).toBe(false);
+  expect(core.db.prepare('SELECT * FROM organizations ORDER BY id').all()).toEqual(before.orgs);
+  expect(auditCount(core)).toBe(before.audit);
+  return result.error!;
+}
+
+describe('creating an organization', () => {
+  it('trims the name, stores it, and audits who made it and what it is', async () => {
+    const clock = fixedClock('2026-03-01T09:00:00.000Z');
+    const core = await coreWithEnterprise({ now: clock.now });
+    const created = await core.invoke('orgs:create', { name: '  Engineering  ' });
+    expect(created).toEqual({
+      ok: true,
+      value: { id: 1, name: 'Engineering', createdAt: '2026-03-01T09:00:00.000Z', updatedAt: '2026-03-01T09:00:00.000Z' },
+    });
+    const events = createAuditRepository(core.db).list();
+    expect(events.at(-1)).toMatchObject({
+      at: '2026-03-01T09:00:00.000Z',
+      actor: TEST_ACTOR,
+      action: 'org.create',
+      targetType: 'organization',
+      targetId: '1',
+      targetLabel: 'Engineering',
+      before: null,
+      after: { name: 'Engineering' },
+    });
+  });
+
+  it('refuses an empty or blank name with a message for the name field', async () => {
+    const core = await coreWithEnterprise();
+    for (const name of ['', '   ']) {
+      const error = await expectRefused(core, () => core.invoke('orgs:create', { name }));
+      expect(error).toMatchObject({ code: 'INVALID_INPUT', issues: [{ path: 'name', message: 'Organization name is required' }] });
+    }
+  });
+
+  it('takes exactly 100 characters, counted as a person counts them, and refuses 101', async () => {
+    const core = await coreWithEnterprise();
+    expect((await core.invoke('orgs:create', { name: 'a'.repeat(100) })).ok).toBe(true);
+    expect((await core.invoke('orgs:create', { name: '🚀'.repeat(100) })).ok).toBe(true);
+    const error = await expectRefused(core, () => core.invoke('orgs:create', { name: 'b'.repeat(101) }));
+    expect(error.code).toBe('INVALID_INPUT');
+    expect(error.message).toBe('Organization name must be at most 100 characters (this one has 101) (name).');
+  });
+
+  it('refuses control characters inside a name', async () => {
+    const core = await coreWithEnterprise();
+    const error = await expectRefused(core, () => core.invoke('orgs:create', { name: 'Sales\nEMEA' }));
+    expect(error.message).toMatch(/cannot contain control characters/);
+  });
+
+  it('refuses a name already taken, ignoring case, and names the one that exists', async () => {
+    const core = await coreWithEnterprise();
+    await core.invoke('orgs:create', { name: 'Engineering' });
+    await core.invoke('orgs:create', { name: 'Straße' });
+    for (const name of ['engineering', 'ENGINEERING', 'Ｅｎｇｉｎｅｅｒｉｎｇ', 'STRASSE']) {
+      const error = await expectRefused(core, () => core.invoke('orgs:create', { name }));
+      expect(error.code).toBe('CONFLICT');
+      expect(error.message).toMatch(/An organization named "(Engineering|Straße)" already exists/);
+    }
+  });
+
+  it('refuses wrong types and extra fields before any service runs', async () => {
+    const core = await coreWithEnterprise();
+    const dispatch = core.dispatch;
+    for (const payload of [undefined, null, 42, { name: 42 }, { name: 'Ok', extra: true }, { name: 'Ok', __proto__: { admin: true } }]) {
+      const error = await expectRefused(core, () => dispatch('orgs:create', payload));
+      expect(error.code).toBe('INVALID_INPUT');
+    }
+  });
+
+  it('needs an enterprise first', async () => {
+    const core = testCore();
+    const error = await expectRefused(core, () => core.invoke('orgs:create', { name: 'Engineering' }));
+    expect(error).toMatchObject({ code: 'NO_ENTERPRISE' });
+    expect((await core.invoke('orgs:list')).ok).toBe(false);
+  });
+});
+
+describe('renaming an organization', () => {
+  it('renames it and audits the name before and after', async () => {
+    const clock = fixedClock();
+    const core = await coreWithEnterprise({ now: clock.now });
+    const { value: org } = (await core.invoke('orgs:create', { name: 'Sales' })) as { value: { id: number } };
+    clock.advance(60_000);
+    const renamed = await core.invoke('orgs:rename', { id: org.id, name: 'Sales EMEA' });
+    expect(renamed).toMatchObject({ ok: true, value: { name: 'Sales EMEA', updatedAt: '2026-03-01T09:01:00.000Z' } });
+    expect(createAuditRepository(core.db).list().at(-1)).toMatchObject({
+      action: 'org.rename',
+      before: { name: 'Sales' },
+      after: { name: 'Sales EMEA' },
+    });
+  });
+
+  it('lets an organization change only the case of its own name', async () => {
+    const core = await coreWithEnterprise();
+    const { value: org } = (await core.invoke('orgs:create', { name: 'acme labs' })) as { value: { id: number } };
+    expect(await core.invoke('orgs:rename', { id: org.id, name: 'Acme Labs' })).toMatchObject({ ok: true, value: { name: 'Acme Labs' } });
+  });
+
+  it("refuses another organization's name, ignoring case", async () => {
+    const core = await coreWithEnterprise();
+    await core.invoke('orgs:create', { name: 'Product' });
+    const { value: org } = (await core.invoke('orgs:create', { name: 'Design' })) as { value: { id: number } };
+    const error = await expectRefused(core, () => core.invoke('orgs:rename', { id: org.id, name: 'PRODUCT' }));
+    expect(error).toMatchObject({ code: 'CONFLICT', issues: [{ path: 'name', message: '"Product" is already taken' }] });
+  });
+
+  it('changes nothing, and audits nothing, when the name is the same', async () => {
+    const core = await coreWithEnterprise();
+    const { value: org } = (await core.invoke('orgs:create', { name: 'Finance' })) as { value: { id: number } };
+    const events = auditCount(core);
+    expect((await core.invoke('orgs:rename', { id: org.id, name: ' Finance ' })).ok).toBe(true);
+    expect(auditCount(core)).toBe(events);
+  });
+
+  it('says so when the organization is gone', async () => {
+    const core = await coreWithEnterprise();
+    const error = await expectRefused(core, () => core.invoke('orgs:rename', { id: 99, name: 'Anything' }));
+    expect(error).toMatchObject({ code: 'NOT_FOUND', message: expect.stringMatching(/no organization with id 99/) });
+  });
+});
+
+describe('deleting an organization', () => {
+  it('deletes it and audits what it was', async () => {
+    const core = await coreWithEnterprise();
+    const { value: org } = (await core.invoke('orgs:create', { name: 'Legal' })) as { value: { id: number } };
+    expect(await core.invoke('orgs:remove', { id: org.id })).toEqual({ ok: true, value: { id: org.id } });
+    expect(orgCount(core)).toBe(0);
+    expect(createAuditRepository(core.db).list().at(-1)).toMatchObject({
+      action: 'org.remove',
+      targetLabel: 'Legal',
+      before: { name: 'Legal' },
+      after: null,
+    });
+    const again = await expectRefused(core, () => core.invoke('orgs:remove', { id: org.id }));
+    expect(again.code).toBe('NOT_FOUND');
+  });
+});
+
+describe('listing organizations', () => {
+  it('lists them by name, ignoring case', async () => {
+    const core = await coreWithEnterprise();
+    for (const name of ['beta', 'Alpha', 'gamma']) await core.invoke('orgs:create', { name });
+    const listed = await core.invoke('orgs:list');
+    expect(listed.ok && listed.value.map((org) => org.name)).toEqual(['Alpha', 'beta', 'gamma']);
+  });
+});
+
+describe('change events', () => {
+  it('announce a change to organizations after it is made, and nothing after a refusal', async () => {
+    const core = await coreWithEnterprise();
+    const seen: unknown[] = [];
+    core.on('changed', (payload) => seen.push(payload));
+    await core.invoke('orgs:create', { name: 'Support' });
+    await core.invoke('orgs:create', { name: 'support' });
+    await core.invoke('orgs:list');
+    expect(seen).toEqual([{ areas: ['orgs'] }]);
+  });
+});
+
+describe('the audit log', () => {
+  it('refuses to have its events changed or deleted, even with SQL', async () => {
+    const core = await coreWithEnterprise();
+    expect(() => core.db.prepare("UPDATE audit_events SET actor_name = 'someone else'").run()).toThrow(/append-only/);
+    expect(() => core.db.prepare('DELETE FROM audit_events').run()).toThrow(/append-only/);
+    expect(auditCount(core)).toBe(1);
+  });
+});

@@ -1,0 +1,102 @@
+import type { Actor } from '@shared/schemas/audit';
+import { nameKey } from '@shared/schemas/names';
+import type { CreateOrgInput, Organization, RenameOrgInput } from '@shared/schemas/orgs';
+import { fail, ok, type Result } from '@shared/result';
+import type { AuditRepository } from '../audit/repository';
+import type { Db } from '../db/open';
+import { inWriteTransaction } from '../db/transaction';
+import type { EnterpriseService } from '../enterprise/service';
+import type { OrgRepository } from './repository';
+
+export interface OrgServiceDeps {
+  db: Db;
+  orgs: OrgRepository;
+  enterprise: EnterpriseService;
+  audit: AuditRepository;
+  now: () => Date;
+}
+
+function notFound(id: number): Result<never> {
+  return fail('NOT_FOUND', `There is no organization with id ${id}; it may have been removed meanwhile.`);
+}
+
+function duplicate(existing: Organization): Result<never> {
+  return fail('CONFLICT', `An organization named "${existing.name}" already exists (names are compared ignoring case).`, [
+    { path: 'name', message: `"${existing.name}" is already taken` },
+  ]);
+}
+
+/** Organizations: workspaces members get access to. Names are unique ignoring case. */
+export function createOrgService({ db, orgs, enterprise, audit, now }: OrgServiceDeps) {
+  return {
+    list(): Result<Organization[]> {
+      const required = enterprise.require();
+      return required.ok ? ok(orgs.list()) : required;
+    },
+
+    create(input: CreateOrgInput, actor: Actor): Result<Organization> {
+      return inWriteTransaction(db, () => {
+        const required = enterprise.require();
+        if (!required.ok) return required;
+        const key = nameKey(input.name);
+        const existing = orgs.findByKey(key);
+        if (existing) return duplicate(existing);
+        const at = now();
+        const created = orgs.insert({ name: input.name, key, at: at.toISOString() });
+        audit.record(at, actor, {
+          action: 'org.create',
+          targetType: 'organization',
+          targetId: created.id,
+          targetLabel: created.name,
+          after: { name: created.name },
+        });
+        return ok(created);
+      });
+    },
+
+    rename(input: RenameOrgInput, actor: Actor): Result<Organization> {
+      return inWriteTransaction(db, () => {
+        const required = enterprise.require();
+        if (!required.ok) return required;
+        const current = orgs.findById(input.id);
+        if (!current) return notFound(input.id);
+        if (current.name === input.name) return ok(current);
+        const key = nameKey(input.name);
+        const existing = orgs.findByKey(key);
+        if (existing && existing.id !== current.id) return duplicate(existing);
+        const at = now();
+        orgs.rename({ id: current.id, name: input.name, key, at: at.toISOString() });
+        audit.record(at, actor, {
+          action: 'org.rename',
+          targetType: 'organization',
+          targetId: current.id,
+          targetLabel: input.name,
+          before: { name: current.name },
+          after: { name: input.name },
+        });
+        return ok({ ...current, name: input.name, updatedAt: at.toISOString() });
+      });
+    },
+
+    /** Deletes the organization. Its links and direct memberships go with it; seats never do. */
+    remove(id: number, actor: Actor): Result<{ id: number }> {
+      return inWriteTransaction(db, () => {
+        const required = enterprise.require();
+        if (!required.ok) return required;
+        const current = orgs.findById(id);
+        if (!current) return notFound(id);
+        orgs.remove(id);
+        audit.record(now(), actor, {
+          action: 'org.remove',
+          targetType: 'organization',
+          targetId: id,
+          targetLabel: current.name,
+          before: { name: current.name },
+        });
+        return ok({ id });
+      });
+    },
+  };
+}
+
+export type OrgService = ReturnType<typeof createOrgService>;

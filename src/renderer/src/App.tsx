@@ -1,0 +1,43 @@
+import { useEffect } from 'react';
+import { AppShell } from './components/AppShell';
+import { Notices } from './components/Notices';
+import { followChanges } from './lib/live-updates';
+import { useScreen } from './lib/route';
+import { FirstRunScreen } from './screens/first-run/FirstRunScreen';
+import { OrganizationsScreen } from './screens/orgs/OrganizationsScreen';
+import { SettingsScreen } from './screens/settings/SettingsScreen';
+import { useAppStore } from './stores/app-store';
+
+export function App() {
+  const { phase, enterprise, error, load } = useAppStore();
+  const screen = useScreen();
+
+  useEffect(() => {
+    void load();
+    return followChanges();
+  }, [load]);
+
+  // data-app-state is the readiness signal end-to-end tests wait for.
+  return (
+    <div className="app" data-app-state={phase}>
+      {phase === 'loading' ? (
+        <div className="splash" aria-busy="true">
+          Opening Roster…
+        </div>
+      ) : phase === 'error' ? (
+        <div className="splash" role="alert">
+          <h1>Roster cannot show your enterprise</h1>
+          <p>{error?.message}</p>
+          <button type="button" className="button" onClick={() => void load()}>
+            Try again
+          </button>
+        </div>
+      ) : !enterprise ? (
+        <FirstRunScreen />
+      ) : (
+        <AppShell screen={screen}>{screen === 'settings' ? <SettingsScreen /> : <OrganizationsScreen />}</AppShell>
+      )}
+      <Notices />
+    </div>
+  );
+}

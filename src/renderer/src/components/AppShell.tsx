@@ -1,0 +1,53 @@
+import type { ReactNode } from 'react';
+import { screenHref, type Screen } from '../lib/route';
+import { useAppStore } from '../stores/app-store';
+
+const NAV: { screen: Screen; label: string }[] = [
+  { screen: 'organizations', label: 'Organizations' },
+  { screen: 'settings', label: 'Settings' },
+];
+
+function fileName(path: string): string {
+  return path.split(/[\\/]/).pop() ?? path;
+}
+
+export function AppShell({ screen, children }: { screen: Screen; children: ReactNode }) {
+  const { info, enterprise } = useAppStore();
+  return (
+    <div className="shell">
+      <nav className="sidebar" aria-label="Main">
+        <div className="brand">
+          <div className="brand-mark" aria-hidden="true">
+            R
+          </div>
+          <div className="brand-text">
+            <span className="brand-name">Roster</span>
+            <span className="brand-enterprise" title={enterprise?.name}>
+              {enterprise?.name}
+            </span>
+          </div>
+        </div>
+        <ul className="nav-list">
+          {NAV.map((item) => (
+            <li key={item.screen}>
+              <a
+                href={screenHref(item.screen)}
+                className="nav-link"
+                aria-current={item.screen === screen ? 'page' : undefined}
+              >
+                {item.label}
+              </a>
+            </li>
+          ))}
+        </ul>
+        {info ? (
+          <div className="sidebar-footer" title={info.databasePath}>
+            {info.mode === 'browser' ? <span className="badge">Browser mode</span> : null}
+            <span className="sidebar-db">{fileName(info.databasePath)}</span>
+          </div>
+        ) : null}
+      </nav>
+      <main className="content">{children}</main>
+    </div>
+  );
+}

@@ -1,0 +1,61 @@
+import type { ReactNode } from 'react';
+import type { ReactTable, RowData } from '@tanstack/react-table';
+import type { ListFeatures } from './list-features';
+
+interface DataTableProps<Row extends RowData> {
+  table: ReactTable<ListFeatures, Row>;
+  /** Read by screen readers as the table's name. */
+  label: string;
+  /** Shown in place of rows when there are none to show. */
+  empty: ReactNode;
+}
+
+const ARIA_SORT = { asc: 'ascending', desc: 'descending' } as const;
+
+export function DataTable<Row extends RowData>({ table, label, empty }: DataTableProps<Row>) {
+  const rows = table.getRowModel().rows;
+  const columnCount = table.getAllLeafColumns().length;
+  return (
+    <table className="data-table" aria-label={label}>
+      <thead>
+        {table.getHeaderGroups().map((group) => (
+          <tr key={group.id}>
+            {group.headers.map((header) => {
+              const sorted = header.column.getIsSorted();
+              const content = header.isPlaceholder ? null : <table.FlexRender header={header} />;
+              return (
+                <th key={header.id} scope="col" aria-sort={sorted ? ARIA_SORT[sorted] : undefined} className={`col-${header.column.id}`}>
+                  {header.column.getCanSort() ? (
+                    <button type="button" className="sort-button" onClick={header.column.getToggleSortingHandler()}>
+                      {content}
+                      <span className={`sort-indicator ${sorted || 'none'}`} aria-hidden="true" />
+                    </button>
+                  ) : (
+                    content
+                  )}
+                </th>
+              );
+            })}
+          </tr>
+        ))}
+      </thead>
+      <tbody>
+        {rows.length === 0 ? (
+          <tr className="empty-row">
+            <td colSpan={columnCount}>{empty}</td>
+          </tr>
+        ) : (
+          rows.map((row) => (
+            <tr key={row.id}>
+              {row.getAllCells().map((cell) => (
+                <td key={cell.id} className={`col-${cell.column.id}`}>
+                  <table.FlexRender cell={cell} />
+                </td>
+              ))}
+            </tr>
+          ))
+        )}
+      </tbody>
+    </table>
+  );
+}

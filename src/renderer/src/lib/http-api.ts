@@ -1,0 +1,54 @@
+import { isChannel, type EventMessage, type EventName, type RosterApi } from '@shared/ipc/contract';
+import { fail, type Result } from '@shared/result';
+
+const LOST =
+  'Roster is not answering. If you closed the terminal that runs browser mode, start it again and open the address it prints.';
+
+/**
+ * The contract over HTTP, for browser mode: POST /api/invoke/<channel> answers
+ * with the same Result as IPC, and /api/events streams the same events. The
+ * session cookie (set when the one-time link was opened) authorises both.
+ */
+export function createHttpApi(): RosterApi {
+  const listeners = new Map<EventName, Set<(payload: never) => void>>();
+  let source: EventSource | null = null;
+
+  const connect = () => {
+    if (source) return;
+    source = new EventSource('/api/events');
+    source.onmessage = (message: MessageEvent<string>) => {
+      const { event, payload } = JSON.parse(message.data) as EventMessage;
+      listeners.get(event)?.forEach((listener) => listener(payload as never));
+    };
+  };
+
+  return {
+    async invoke(channel, ...args) {
+      if (!isChannel(channel)) return fail('INVALID_INPUT', `Unknown request "${String(channel)}".`);
+      const input = args[0];
+      try {
+        const response = await fetch(`/api/invoke/${channel}`, {
+          method: 'POST',
+          headers: input === undefined ? {} : { 'Content-Type': 'application/json' },
+          body: input === undefined ? undefined : JSON.stringify(input),
+          credentials: 'same-origin',
+        });
+        if (!response.headers.get('content-type')?.startsWith('application/json')) {
+          return fail('UNAVAILABLE', `${LOST} (HTTP ${response.status})`);
+        }
+        return (await response.json()) as Result<never>;
+      } catch {
+        return fail('UNAVAILABLE', LOST);
+      }
+    },
+    on(event, listener) {
+      const set = listeners.get(event) ?? new Set();
+      set.add(listener as (payload: never) => void);
+      listeners.set(event, set);
+      connect();
+      return () => {
+        set.delete(listener as (payload: never) => void);
+      };
+    },
+  };
+}

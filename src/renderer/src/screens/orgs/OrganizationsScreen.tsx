@@ -1,0 +1,138 @@
+import { useEffect, useMemo, useState } from 'react';
+import { useTable, type SortingState } from '@tanstack/react-table';
+import type { Organization } from '@shared/schemas/orgs';
+import { PageHeader } from '../../components/PageHeader';
+import { DataTable } from '../../components/table/DataTable';
+import { listFeatures } from '../../components/table/list-features';
+import { plural } from '../../lib/format';
+import { useNoticesStore } from '../../stores/notices-store';
+import { useOrgsStore } from '../../stores/orgs-store';
+import { DeleteOrgDialog } from './DeleteOrgDialog';
+import { OrgNameDialog } from './OrgNameDialog';
+import { orgColumns } from './orgs-columns';
+
+type Editing = { mode: 'create' } | { mode: 'rename'; org: Organization } | { mode: 'delete'; org: Organization } | null;
+
+export function OrganizationsScreen() {
+  const { orgs, status, error, load, create, rename, remove } = useOrgsStore();
+  const notify = useNoticesStore((state) => state.push);
+  const [editing, setEditing] = useState<Editing>(null);
+  const [filter, setFilter] = useState('');
+  const [sorting, setSorting] = useState<SortingState>([{ id: 'name', desc: false }]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const columns = useMemo(
+    () =>
+      orgColumns({
+        onRename: (org) => setEditing({ mode: 'rename', org }),
+        onDelete: (org) => setEditing({ mode: 'delete', org }),
+      }),
+    [],
+  );
+
+  const table = useTable({
+    features: listFeatures,
+    columns,
+    data: orgs,
+    getRowId: (org) => String(org.id),
+    state: { sorting, globalFilter: filter },
+    onSortingChange: setSorting,
+    onGlobalFilterChange: setFilter,
+    globalFilterFn: 'includesString',
+    enableSortingRemoval: false,
+  });
+
+  const shown = table.getRowModel().rows.length;
+  const countText = filter ? `${shown} of ${plural(orgs.length, 'organization')}` : plural(orgs.length, 'organization');
+
+  return (
+    <section className="screen" aria-labelledby="orgs-title">
+      <PageHeader
+        title="Organizations"
+        description="Workspaces your members get access to, directly or through teams. Deleting one never frees a seat."
+        actions={
+          <button type="button" className="button primary" onClick={() => setEditing({ mode: 'create' })}>
+            New organization
+          </button>
+        }
+      />
+
+      {status === 'error' && error ? (
+        <div className="banner banner-error" role="alert">
+          <span>{error.message}</span>
+          <button type="button" className="button small" onClick={() => void load()}>
+            Try again
+          </button>
+        </div>
+      ) : null}
+
+      <div className="card">
+        <div className="toolbar">
+          <input
+            type="search"
+            className="search-input"
+            placeholder="Filter by name"
+            aria-label="Filter organizations"
+            value={filter}
+            onChange={(event) => setFilter(event.target.value)}
+          />
+          <span className="toolbar-count" aria-live="polite">
+            {status === 'ready' ? countText : 'Loading…'}
+          </span>
+        </div>
+        <DataTable
+          table={table}
+          label="Organizations"
+          empty={
+            status !== 'ready' ? (
+              'Loading organizations…'
+            ) : filter ? (
+              <>No organization matches “{filter}”.</>
+            ) : (
+              <div className="empty-state">
+                <strong>No organizations yet</strong>
+                <span>Create the first one to give members and teams somewhere to work.</span>
+              </div>
+            )
+          }
+        />
+      </div>
+
+      {editing?.mode === 'create' ? (
+        <OrgNameDialog
+          onClose={() => setEditing(null)}
+          onSave={async (name) => {
+            const result = await create(name);
+            if (result.ok) notify(`Created organization “${result.value.name}”.`);
+            return result;
+          }}
+        />
+      ) : null}
+      {editing?.mode === 'rename' ? (
+        <OrgNameDialog
+          org={editing.org}
+          onClose={() => setEditing(null)}
+          onSave={async (name) => {
+            const result = await rename(editing.org.id, name);
+            if (result.ok) notify(`Renamed “${editing.org.name}” to “${result.value.name}”.`);
+            return result;
+          }}
+        />
+      ) : null}
+      {editing?.mode === 'delete' ? (
+        <DeleteOrgDialog
+          org={editing.org}
+          onClose={() => setEditing(null)}
+          onDelete={async () => {
+            const result = await remove(editing.org.id);
+            if (result.ok) notify(`Deleted organization “${editing.org.name}”. No seat was freed.`);
+            return result;
+          }}
+        />
+      ) : null}
+    </section>
+  );
+}

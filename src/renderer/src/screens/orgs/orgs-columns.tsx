@@ -1,0 +1,49 @@
+import { createColumnHelper } from '@tanstack/react-table';
+import type { Organization } from '@shared/schemas/orgs';
+import { listFeatures } from '../../components/table/list-features';
+import { formatDate, formatDateTime } from '../../lib/format';
+
+const helper = createColumnHelper<typeof listFeatures, Organization>();
+
+export interface OrgRowActions {
+  onRename: (org: Organization) => void;
+  onDelete: (org: Organization) => void;
+}
+
+export function orgColumns({ onRename, onDelete }: OrgRowActions) {
+  return helper.columns([
+    helper.accessor('name', {
+      header: 'Name',
+      sortFn: 'text',
+      cell: (info) => <span className="cell-strong">{info.getValue()}</span>,
+    }),
+    helper.accessor('createdAt', {
+      header: 'Created',
+      sortFn: 'datetime',
+      sortDescFirst: true,
+      enableGlobalFilter: false,
+      cell: (info) => <time dateTime={info.getValue()} title={formatDateTime(info.getValue())}>{formatDate(info.getValue())}</time>,
+    }),
+    helper.accessor('updatedAt', {
+      header: 'Last changed',
+      sortFn: 'datetime',
+      sortDescFirst: true,
+      enableGlobalFilter: false,
+      cell: (info) => <time dateTime={info.getValue()} title={formatDateTime(info.getValue())}>{formatDate(info.getValue())}</time>,
+    }),
+    helper.display({
+      id: 'actions',
+      header: () => <span className="visually-hidden">Actions</span>,
+      cell: ({ row }) => (
+        <div className="row-actions">
+          <button type="button" className="button subtle small" aria-label={`Rename ${row.original.name}`} onClick={() => onRename(row.original)}>
+            Rename
+          </button>
+          <button type="button" className="button subtle small danger-text" aria-label={`Delete ${row.original.name}`} onClick={() => onDelete(row.original)}>
+            Delete
+          </button>
+        </div>
+      ),
+    }),
+  ]);
+}

@@ -1,0 +1,78 @@
+import { useState } from 'react';
+import { api } from '../../lib/api';
+import { formatDateTime } from '../../lib/format';
+import { PageHeader } from '../../components/PageHeader';
+import { useAppStore } from '../../stores/app-store';
+import { useNoticesStore } from '../../stores/notices-store';
+
+const MODE_LABEL = { electron: 'Desktop app', browser: 'Browser mode', cli: 'Command line' } as const;
+
+export function SettingsScreen() {
+  const { info, enterprise } = useAppStore();
+  const notify = useNoticesStore((state) => state.push);
+  const [busy, setBusy] = useState(false);
+
+  const choose = async (intent: 'open' | 'create') => {
+    setBusy(true);
+    const result = await api.invoke('app:chooseDatabase', { intent });
+    setBusy(false);
+    if (!result.ok) notify(result.error.message, 'error');
+    else if (result.value) notify(`Switching to ${result.value.databasePath}…`);
+  };
+
+  return (
+    <section className="screen" aria-labelledby="settings-title">
+      <PageHeader title="Settings" />
+
+      <div className="card settings-section" aria-labelledby="database-title" role="region">
+        <h2 id="database-title">Database</h2>
+        <p className="muted">Everything Roster knows lives in this one file. Back it up like any other important document.</p>
+        <dl className="facts">
+          <dt>File</dt>
+          <dd>
+            <code className="path">{info?.databasePath}</code>
+          </dd>
+        </dl>
+        {info?.canChooseDatabase ? (
+          <div className="button-row">
+            <button type="button" className="button" disabled={busy} onClick={() => void choose('open')}>
+              Open another database…
+            </button>
+            <button type="button" className="button" disabled={busy} onClick={() => void choose('create')}>
+              Create a new database…
+            </button>
+          </div>
+        ) : (
+          <p className="note">
+            In browser mode the database is the one named when browser mode started. To use another, stop it and start it again
+            with <code>--db FILE</code>.
+          </p>
+        )}
+      </div>
+
+      {enterprise ? (
+        <div className="card settings-section" aria-labelledby="enterprise-title" role="region">
+          <h2 id="enterprise-title">Enterprise</h2>
+          <dl className="facts">
+            <dt>Name</dt>
+            <dd>{enterprise.name}</dd>
+            <dt>Seats</dt>
+            <dd>{enterprise.seats.toLocaleString()}</dd>
+            <dt>Set up</dt>
+            <dd>{formatDateTime(enterprise.createdAt)}</dd>
+          </dl>
+        </div>
+      ) : null}
+
+      <div className="card settings-section" aria-labelledby="about-title" role="region">
+        <h2 id="about-title">About</h2>
+        <dl className="facts">
+          <dt>Version</dt>
+          <dd>{info?.version}</dd>
+          <dt>Running as</dt>
+          <dd>{info ? MODE_LABEL[info.mode] : ''}</dd>
+        </dl>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,29 @@
+import { create } from 'zustand';
+
+export interface Notice {
+  id: number;
+  text: string;
+  tone: 'success' | 'error';
+}
+
+interface NoticesState {
+  notices: Notice[];
+  push(text: string, tone?: Notice['tone']): void;
+  dismiss(id: number): void;
+}
+
+const VISIBLE_MS = 5000;
+let nextId = 1;
+
+/** Brief notices that say what just happened ("Deleted organization …"). */
+export const useNoticesStore = create<NoticesState>()((set, get) => ({
+  notices: [],
+  push(text, tone = 'success') {
+    const id = nextId++;
+    set({ notices: [...get().notices, { id, text, tone }] });
+    setTimeout(() => get().dismiss(id), VISIBLE_MS);
+  },
+  dismiss(id) {
+    set({ notices: get().notices.filter((notice) => notice.id !== id) });
+  },
+}));

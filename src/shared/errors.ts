@@ -1,0 +1,31 @@
+/**
+ * Error codes a caller can switch on. The message that travels with a code is
+ * written for a person and shown as is; the code is for program logic.
+ */
+export const errorCodes = [
+  'INVALID_INPUT',
+  'NOT_FOUND',
+  'CONFLICT',
+  'NO_ENTERPRISE',
+  'ENTERPRISE_EXISTS',
+  'FORBIDDEN',
+  'UNSUPPORTED',
+  'BUSY',
+  'UNAVAILABLE',
+  'INTERNAL',
+] as const;
+
+export type ErrorCode = (typeof errorCodes)[number];
+
+/** One problem with one field of an input, for inline validation messages. */
+export interface FieldIssue {
+  /** Dotted path of the field, e.g. "name"; empty for the input as a whole. */
+  path: string;
+  message: string;
+}
+
+export interface AppError {
+  code: ErrorCode;
+  message: string;
+  issues?: FieldIssue[];
+}

@@ -1,0 +1,93 @@
+import { z } from 'zod';
+import type { Result } from '../result';
+import { appInfoSchema, chooseDatabaseInput, chooseDatabaseOutput } from '../schemas/app';
+import { noInput } from '../schemas/common';
+import { createDemoInput, createEnterpriseInput, enterpriseSchema } from '../schemas/enterprise';
+import { createOrgInput, organizationSchema, removeOrgInput, renameOrgInput } from '../schemas/orgs';
+
+/**
+ * Parts of the store a change can touch. Screens listen for the areas they show;
+ * "*" means "anything may have changed" (another process wrote to the file).
+ */
+export const changeAreas = ['app', 'enterprise', 'orgs', '*'] as const;
+export type ChangeArea = (typeof changeAreas)[number];
+
+interface ChannelSpec<I extends z.ZodType, O extends z.ZodType> {
+  input: I;
+  output: O;
+  /** Areas a successful call changes: main announces them to every window. */
+  changes: readonly ChangeArea[];
+}
+
+function query<I extends z.ZodType, O extends z.ZodType>(input: I, output: O): ChannelSpec<I, O> {
+  return { input, output, changes: [] };
+}
+
+function command<I extends z.ZodType, O extends z.ZodType>(
+  input: I,
+  output: O,
+  changes: readonly ChangeArea[],
+): ChannelSpec<I, O> {
+  return { input, output, changes };
+}
+
+/**
+ * THE contract between the renderer and main: channel name -> input schema,
+ * output schema and what it changes. Main registers handlers from this object
+ * only and validates every payload against it before any service runs.
+ */
+export const contract = {
+  'app:info': query(noInput, appInfoSchema),
+  'app:chooseDatabase': command(chooseDatabaseInput, chooseDatabaseOutput, []),
+
+  'enterprise:get': query(noInput, enterpriseSchema.nullable()),
+  'enterprise:create': command(createEnterpriseInput, enterpriseSchema, ['enterprise']),
+  'enterprise:createDemo': command(createDemoInput, enterpriseSchema, ['enterprise', 'orgs']),
+
+  'orgs:list': query(noInput, z.array(organizationSchema)),
+  'orgs:create': command(createOrgInput, organizationSchema, ['orgs']),
+  'orgs:rename': command(renameOrgInput, organizationSchema, ['orgs']),
+  'orgs:remove': command(removeOrgInput, z.object({ id: z.int() }), ['orgs']),
+} as const satisfies Record<string, ChannelSpec<z.ZodType, z.ZodType>>;
+
+export type Contract = typeof contract;
+export type Channel = keyof Contract;
+/** What a caller sends. */
+export type ChannelInput<C extends Channel> = z.input<Contract[C]['input']>;
+/** What a handler receives, after validation (trimmed, defaults filled). */
+export type ChannelParsed<C extends Channel> = z.output<Contract[C]['input']>;
+export type ChannelOutput<C extends Channel> = z.output<Contract[C]['output']>;
+
+export const channels = Object.keys(contract) as Channel[];
+
+export function isChannel(name: unknown): name is Channel {
+  return typeof name === 'string' && Object.hasOwn(contract, name);
+}
+
+/** Events main pushes to the renderer. */
+export const eventSchemas = {
+  changed: z.object({ areas: z.array(z.enum(changeAreas)) }),
+} as const;
+
+export type EventName = keyof typeof eventSchemas;
+export type EventPayload<E extends EventName> = z.output<(typeof eventSchemas)[E]>;
+export const eventNames = Object.keys(eventSchemas) as EventName[];
+
+/** Arguments of invoke(channel, ...): the input may be left out where the channel takes none. */
+export type InvokeArgs<C extends Channel> = undefined extends ChannelInput<C>
+  ? [input?: ChannelInput<C>]
+  : [input: ChannelInput<C>];
+
+/** What preload exposes as window.api, and what browser mode implements over HTTP. */
+export interface RosterApi {
+  invoke<C extends Channel>(channel: C, ...args: InvokeArgs<C>): Promise<Result<ChannelOutput<C>>>;
+  on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
+}
+
+/** The one Electron IPC channel events travel on; the payload names the event. */
+export const EVENT_CHANNEL = 'roster:event';
+
+export interface EventMessage<E extends EventName = EventName> {
+  event: E;
+  payload: EventPayload<E>;
+}

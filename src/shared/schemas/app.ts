@@ -1,0 +1,22 @@
+import { z } from 'zod';
+
+export const appModes = ['electron', 'browser', 'cli'] as const;
+export type AppMode = (typeof appModes)[number];
+
+export const appInfoSchema = z.object({
+  version: z.string(),
+  mode: z.enum(appModes),
+  databasePath: z.string(),
+  /** False in browser mode: there, the file is chosen with --db when it starts. */
+  canChooseDatabase: z.boolean(),
+});
+
+export type AppInfo = z.infer<typeof appInfoSchema>;
+
+export const chooseDatabaseInput = z.strictObject({
+  /** "open" an existing Roster database, or "create" a new one. */
+  intent: z.enum(['open', 'create'], { error: 'Choose "open" or "create"' }),
+});
+
+/** Null when the person cancelled the dialog. Otherwise the app restarts on the new file. */
+export const chooseDatabaseOutput = z.object({ databasePath: z.string() }).nullable();

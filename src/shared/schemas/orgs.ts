@@ -1,0 +1,21 @@
+import { z } from 'zod';
+import { idSchema, timestampSchema } from './common';
+import { nameSchema } from './names';
+
+export const orgNameSchema = nameSchema('Organization name');
+
+export const organizationSchema = z.object({
+  id: z.int().positive(),
+  name: z.string(),
+  createdAt: timestampSchema,
+  updatedAt: timestampSchema,
+});
+
+export type Organization = z.infer<typeof organizationSchema>;
+
+export const createOrgInput = z.strictObject({ name: orgNameSchema });
+export const renameOrgInput = z.strictObject({ id: idSchema, name: orgNameSchema });
+export const removeOrgInput = z.strictObject({ id: idSchema });
+
+export type CreateOrgInput = z.output<typeof createOrgInput>;
+export type RenameOrgInput = z.output<typeof renameOrgInput>;
