@@ -67,8 +67,8 @@ function readBody(request: IncomingMessage): Promise<string | null> {
     request.on('data', (chunk: Buffer) => {
       size += chunk.length;
       if (size > MAX_BODY_BYTES) {
+        request.pause();
         resolve(null);
-        request.destroy();
         return;
       }
       chunks.push(chunk);
@@ -99,8 +99,13 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     const origin = request.headers.origin;
     if (origin !== undefined && !origins.has(origin)) return sendText(response, 403, 'Cross-origin requests are refused.');
     const contentType = request.headers['content-type'] ?? '';
-    const body = await readBody(request);
-    if (body === null) return sendText(response, 413, 'Request body too large.');
+    const declared = Number(request.headers['content-length'] ?? 0);
+    const body = declared > MAX_BODY_BYTES ? null : await readBody(request);
+    if (body === null) {
+      // Answer at once and drop the connection rather than read the rest.
+      response.on('finish', () => request.destroy());
+      return send(response, 413, 'text/plain; charset=utf-8', 'Request body too large.\n', { Connection: 'close' });
+    }
     if (body.length > 0 && !contentType.startsWith('application/json')) {
       return sendText(response, 415, 'Send JSON with Content-Type: application/json.');
     }

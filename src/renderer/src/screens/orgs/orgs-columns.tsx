@@ -1,9 +1,9 @@
 import { createColumnHelper } from '@tanstack/react-table';
 import type { Organization } from '@shared/schemas/orgs';
-import { listFeatures } from '../../components/table/list-features';
+import type { ListFeatures } from '../../components/table/list-features';
 import { formatDate, formatDateTime } from '../../lib/format';
 
-const helper = createColumnHelper<typeof listFeatures, Organization>();
+const helper = createColumnHelper<ListFeatures, Organization>();
 
 export interface OrgRowActions {
   onRename: (org: Organization) => void;

@@ -1,0 +1,38 @@
+import { expect, MODE, test } from './fixtures';
+
+test.describe('Browser mode', () => {
+  test.skip(MODE !== 'browser', 'browser mode only');
+
+  test('the page is refused to a browser that did not open the one-time link', async ({ app, browser }) => {
+    const origin = new URL(app.page.url()).origin;
+    const stranger = await browser.newContext();
+    const page = await stranger.newPage();
+    const answer = await page.goto(`${origin}/`);
+    expect(answer?.status()).toBe(401);
+    await expect(page.locator('body')).toContainText('Open Roster with the address it printed');
+    const call = await page.request.post(`${origin}/api/invoke/orgs:list`);
+    expect(call.status()).toBe(401);
+    await stranger.close();
+  });
+
+  test('the link drops its token from the address bar once it is used', async ({ app }) => {
+    expect(new URL(app.page.url()).searchParams.has('token')).toBe(false);
+  });
+
+  test('the Content-Security-Policy stops an injected inline script', async ({ app }) => {
+    const violations: string[] = [];
+    app.page.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+    });
+    const ran = await app.page.evaluate(async () => {
+      const marker = window as unknown as { injected?: boolean };
+      const script = document.createElement('script');
+      script.textContent = 'window.injected = true;';
+      document.body.append(script);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      return marker.injected === true;
+    });
+    expect(ran).toBe(false);
+    await expect.poll(() => violations.length).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,111 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { test as base, _electron as electron, type Page } from '@playwright/test';
+
+const root = path.join(__dirname, '..');
+const BROWSER_MAIN = path.join(root, 'out', 'main', 'browser.js');
+const CLI_MAIN = path.join(root, 'out', 'main', 'cli.js');
+
+/** browser (default): the app served to Chromium; electron: the real window, where Electron runs. */
+export const MODE = process.env.ROSTER_E2E_MODE === 'electron' ? 'electron' : 'browser';
+
+export interface CliResult {
+  status: number;
+  stdout: string;
+  stderr: string;
+}
+
+export interface RosterApp {
+  page: Page;
+  /** This test's own database file. */
+  dbPath: string;
+  /** Runs the built `roster` command line against this test's database. */
+  roster(...args: string[]): CliResult;
+}
+
+/** What the database holds before the app opens: nothing, a plain enterprise, or the demo. */
+export type Seed = 'empty' | 'enterprise' | 'demo';
+
+function runCli(dataDir: string, dbPath: string, args: string[]): CliResult {
+  const result = spawnSync(process.execPath, [CLI_MAIN, ...args, '--db', dbPath], {
+    encoding: 'utf8',
+    env: { ...process.env, ROSTER_USER_DATA_DIR: dataDir },
+  });
+  return { status: result.status ?? -1, stdout: result.stdout.trim(), stderr: result.stderr.trim() };
+}
+
+function seedDatabase(seed: Seed, run: (args: string[]) => CliResult): void {
+  const args = seed === 'enterprise' ? ['init', '--name', 'Northwind Traders', '--seats', '50'] : seed === 'demo' ? ['demo', '--members', '120', '--seed', '1'] : null;
+  if (!args) return;
+  const result = run(args);
+  if (result.status !== 0) throw new Error(`Seeding the test database failed: ${result.stderr}`);
+}
+
+/** Starts browser mode on a free port and resolves with the address it prints. */
+function startBrowserMode(dataDir: string, dbPath: string): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, [BROWSER_MAIN, '--db', dbPath, '--port', '0'], {
+    env: { ...process.env, ROSTER_USER_DATA_DIR: dataDir },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  return new Promise((resolve, reject) => {
+    let output = '';
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const url = /Open (http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)/.exec(output)?.[1];
+      if (url) {
+        child.stdout!.off('data', onData);
+        resolve({ child, url });
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.once('exit', (code) => reject(new Error(`browser mode exited with ${code} before it was ready:\n${output}`)));
+  });
+}
+
+function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
+}
+
+export const test = base.extend<{ seed: Seed; app: RosterApp }>({
+  seed: ['enterprise', { option: true }],
+
+  app: async ({ browser, seed }, use, testInfo) => {
+    const dataDir = testInfo.outputPath('user-data');
+    fs.mkdirSync(dataDir, { recursive: true });
+    const dbPath = path.join(dataDir, 'roster.db');
+    const roster = (...args: string[]) => runCli(dataDir, dbPath, args);
+    seedDatabase(seed, (args) => roster(...args));
+
+    if (MODE === 'electron') {
+      const app = await electron.launch({
+        args: [root, '--db', dbPath],
+        env: { ...process.env, ROSTER_USER_DATA_DIR: dataDir } as Record<string, string>,
+      });
+      const page = await app.firstWindow();
+      await page.locator('[data-app-state="ready"]').waitFor();
+      await use({ page, dbPath, roster });
+      await app.close();
+      return;
+    }
+
+    const { child, url } = await startBrowserMode(dataDir, dbPath);
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    try {
+      await page.goto(url);
+      await page.locator('[data-app-state="ready"]').waitFor();
+      await use({ page, dbPath, roster });
+    } finally {
+      await context.close();
+      await stop(child);
+    }
+  },
+});
+
+export { expect } from '@playwright/test';

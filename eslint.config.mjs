@@ -1,0 +1,81 @@
+import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+// What may import what: the renderer never reaches main, Node or Electron; main's
+// areas never touch Electron (only main/index.ts and main/shell do); shared code
+// runs everywhere, so it imports neither.
+const NODE_BUILTINS = { group: ['node:*'], message: 'Code that runs in the renderer or in shared cannot use Node APIs.' };
+const ELECTRON = { name: 'electron', message: 'Only src/main/index.ts, src/main/shell and src/preload may import electron.' };
+
+export default tseslint.config(
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      'no-control-regex': 'off',
+      eqeqeq: ['error', 'always'],
+    },
+  },
+  {
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
+    files: ['src/renderer/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [ELECTRON],
+          patterns: [NODE_BUILTINS, { group: ['**/main/**', '**/preload/**'], message: 'The renderer reaches main only through lib/api.ts.' }],
+        },
+      ],
+      'no-restricted-globals': ['error', { name: 'require', message: 'The renderer has no require.' }],
+    },
+  },
+  {
+    files: ['src/renderer/src/{screens,components,stores}/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-properties': ['error', { object: 'window', property: 'api', message: 'Call lib/api.ts, not window.api.' }],
+    },
+  },
+  {
+    files: ['src/shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [ELECTRON], patterns: [NODE_BUILTINS, { group: ['**/main/**', '**/renderer/**', '**/preload/**'], message: 'shared imports nothing of the processes.' }] },
+      ],
+    },
+  },
+  {
+    files: ['src/main/**/*.ts'],
+    ignores: ['src/main/index.ts', 'src/main/shell/**'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [ELECTRON], patterns: [{ group: ['**/renderer/**', '**/preload/**'], message: 'main does not import the renderer or preload.' }] }],
+    },
+  },
+  {
+    files: ['src/preload/**/*.ts'],
+    rules: {
+      // The bridge hands the page functions, never Electron's objects.
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "Identifier[name='ipcRenderer']:not(MemberExpression > Identifier.object):not(ImportSpecifier > Identifier)",
+          message: 'Use ipcRenderer only to call it: never hand it, or a reference to it, to the page.',
+        },
+      ],
+    },
+  },
+);

@@ -1,0 +1,37 @@
+import fs from 'node:fs';
+import { defineConfig } from '@playwright/test';
+
+/**
+ * The Chromium to drive: ROSTER_CHROMIUM, else Debian's (apt-get install chromium),
+ * else Playwright's own download where that works. The /usr/bin/chromium
+ * wrapper is skipped for the binary itself, which prints no shell warnings.
+ */
+function chromiumPath(): string | undefined {
+  const candidates = [process.env.ROSTER_CHROMIUM, '/usr/lib/chromium/chromium', '/usr/bin/chromium', '/usr/bin/chromium-browser'];
+  return candidates.find((candidate): candidate is string => !!candidate && fs.existsSync(candidate));
+}
+
+export default defineConfig({
+  testDir: 'e2e',
+  testMatch: '**/*.spec.ts',
+  outputDir: 'test-results/e2e',
+  globalSetup: './e2e/global-setup.ts',
+  fullyParallel: true,
+  workers: process.env.CI_WORKERS ? Number(process.env.CI_WORKERS) : 2,
+  retries: 0,
+  forbidOnly: true,
+  timeout: 30_000,
+  expect: { timeout: 5_000 },
+  reporter: [['list']],
+  use: {
+    viewport: { width: 1280, height: 800 },
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    launchOptions: {
+      executablePath: chromiumPath(),
+      // The sandbox needs privileges CI containers lack; the background flags stop
+      // Chromium from reaching for Google's hosts, which a closed network refuses.
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+    },
+  },
+});

@@ -1,0 +1,179 @@
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { coreWithEnterprise, tempDir } from '../test/temp-db';
+import { startBrowserServer, type BrowserServer } from './server';
+import { cookieName } from './auth';
+
+const TOKEN = 'test-token-0123456789';
+let server: BrowserServer | undefined;
+
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+function rendererDir(): string {
+  const dir = tempDir();
+  fs.mkdirSync(path.join(dir, 'assets'));
+  fs.writeFileSync(path.join(dir, 'index.html'), '<!doctype html><title>Roster</title>');
+  fs.writeFileSync(path.join(dir, 'assets', 'app.js'), 'console.log(1)');
+  return dir;
+}
+
+async function start() {
+  const core = await coreWithEnterprise();
+  server = await startBrowserServer({
+    dispatch: core.dispatch,
+    subscribe: (listener) => core.on('changed', (payload) => listener({ event: 'changed', payload })),
+    rendererDir: rendererDir(),
+    token: TOKEN,
+  });
+  const cookie = `${cookieName(server.port)}=${TOKEN}`;
+  return { core, server, cookie };
+}
+
+interface Answer {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  body: string;
+}
+
+/** A raw request, so tests can send the Host and Origin headers a browser would not let them. */
+function request(port: number, options: { method?: string; path: string; headers?: Record<string, string>; body?: string }): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      { host: '127.0.0.1', port, method: options.method ?? 'GET', path: options.path, headers: { Host: `127.0.0.1:${port}`, ...options.headers } },
+      (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (body += chunk));
+        res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body }));
+      },
+    );
+    req.on('error', reject);
+    req.end(options.body);
+  });
+}
+
+function invoke(port: number, cookie: string, channel: string, body?: unknown, headers: Record<string, string> = {}) {
+  return request(port, {
+    method: 'POST',
+    path: `/api/invoke/${channel}`,
+    headers: { Cookie: cookie, 'Content-Type': 'application/json', ...headers },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+}
+
+describe('browser mode: the page', () => {
+  it('prints an address that carries the token, on 127.0.0.1', async () => {
+    const { server } = await start();
+    expect(server.url).toBe(`http://127.0.0.1:${server.port}/?token=${TOKEN}`);
+  });
+
+  it('trades the one-time token for an HttpOnly, SameSite=Strict cookie and drops it from the address', async () => {
+    const { server } = await start();
+    const answer = await request(server.port, { path: `/?token=${TOKEN}` });
+    expect(answer.status).toBe(303);
+    expect(answer.headers.location).toBe('/');
+    expect(answer.headers['set-cookie']).toEqual([`${cookieName(server.port)}=${TOKEN}; HttpOnly; SameSite=Strict; Path=/`]);
+  });
+
+  it('serves the app with a strict Content-Security-Policy to a browser holding the cookie', async () => {
+    const { server, cookie } = await start();
+    const page = await request(server.port, { path: '/', headers: { Cookie: cookie } });
+    expect(page.status).toBe(200);
+    expect(page.body).toContain('<title>Roster</title>');
+    expect(page.headers['content-security-policy']).toContain("script-src 'self'");
+    expect(page.headers['content-security-policy']).not.toContain('unsafe');
+    expect(page.headers['x-frame-options']).toBe('DENY');
+    const script = await request(server.port, { path: '/assets/app.js', headers: { Cookie: cookie } });
+    expect(script.headers['content-type']).toMatch(/^text\/javascript/);
+    expect((await request(server.port, { path: '/assets/missing.js', headers: { Cookie: cookie } })).status).toBe(404);
+  });
+
+  it('refuses the page without the token, with a wrong token, or with a wrong cookie', async () => {
+    const { server } = await start();
+    for (const answer of [
+      await request(server.port, { path: '/' }),
+      await request(server.port, { path: '/?token=guess' }),
+      await request(server.port, { path: '/', headers: { Cookie: `${cookieName(server.port)}=guess` } }),
+    ]) {
+      expect(answer.status).toBe(401);
+      expect(answer.body).not.toContain('<title>Roster</title>');
+    }
+  });
+
+  it('refuses any Host but 127.0.0.1 and localhost on its port, which stops DNS rebinding', async () => {
+    const { server, cookie } = await start();
+    for (const host of ['evil.example', `evil.example:${server.port}`, '127.0.0.1:1']) {
+      const answer = await request(server.port, { path: '/', headers: { Host: host, Cookie: cookie } });
+      expect(answer.status).toBe(403);
+    }
+    expect((await request(server.port, { path: '/', headers: { Host: `localhost:${server.port}`, Cookie: cookie } })).status).toBe(200);
+  });
+});
+
+describe('browser mode: the contract over HTTP', () => {
+  it('answers a call with the same Result as IPC', async () => {
+    const { server, cookie } = await start();
+    const created = await invoke(server.port, cookie, 'orgs:create', { name: 'Engineering' });
+    expect(JSON.parse(created.body)).toMatchObject({ ok: true, value: { name: 'Engineering' } });
+    const listed = await invoke(server.port, cookie, 'orgs:list');
+    expect(JSON.parse(listed.body)).toMatchObject({ ok: true, value: [{ name: 'Engineering' }] });
+  });
+
+  it('refuses a call without the cookie, or with the token in a Bearer header accepted instead', async () => {
+    const { server } = await start();
+    const refused = await invoke(server.port, '', 'orgs:list');
+    expect(refused.status).toBe(401);
+    expect(JSON.parse(refused.body)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    const bearer = await invoke(server.port, '', 'orgs:list', undefined, { Authorization: `Bearer ${TOKEN}` });
+    expect(JSON.parse(bearer.body)).toMatchObject({ ok: true });
+  });
+
+  it('refuses a call from another origin, even with the cookie', async () => {
+    const { core, server, cookie } = await start();
+    const answer = await invoke(server.port, cookie, 'orgs:create', { name: 'Evil' }, { Origin: 'http://evil.example' });
+    expect(answer.status).toBe(403);
+    expect((await core.invoke('orgs:list')).ok && (await core.invoke('orgs:list'))).toMatchObject({ value: [] });
+  });
+
+  it('answers malformed JSON, a wrong content type and a huge body with clear refusals', async () => {
+    const { server, cookie } = await start();
+    const malformed = await request(server.port, {
+      method: 'POST',
+      path: '/api/invoke/orgs:create',
+      headers: { Cookie: cookie, 'Content-Type': 'application/json' },
+      body: '{"name": ',
+    });
+    expect(JSON.parse(malformed.body)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: 'The request body is not valid JSON.' } });
+    const wrongType = await invoke(server.port, cookie, 'orgs:create', { name: 'X' }, { 'Content-Type': 'text/plain' });
+    expect(wrongType.status).toBe(415);
+    const huge = await invoke(server.port, cookie, 'orgs:create', { name: 'x'.repeat(2 * 1024 * 1024) });
+    expect(huge.status).toBe(413);
+    expect((await request(server.port, { path: '/api/invoke/orgs:list', headers: { Cookie: cookie } })).status).toBe(405);
+  });
+
+  it('streams change events to the page, as IPC pushes them to a window', async () => {
+    const { core, server, cookie } = await start();
+    const received = new Promise<string>((resolve, reject) => {
+      const req = http.get({ host: '127.0.0.1', port: server.port, path: '/api/events', headers: { Cookie: cookie } }, (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => {
+          text += chunk;
+          if (text.includes(': connected')) void core.invoke('orgs:create', { name: 'Product' });
+          const frame = /data: (.*)\n\n/.exec(text);
+          if (frame) {
+            resolve(frame[1]!);
+            req.destroy();
+          }
+        });
+      });
+      req.on('error', reject);
+    });
+    expect(JSON.parse(await received)).toEqual({ event: 'changed', payload: { areas: ['orgs'] } });
+  });
+});
