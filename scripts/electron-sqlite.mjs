@@ -96,8 +96,9 @@ export function findElectron() {
   });
   const found = /ELECTRON_PATH=(.+)$/.exec(probe.stdout ?? '');
   if (probe.status === 0 && found && fs.existsSync(found[1])) return { path: found[1] };
-  const reason = (probe.stderr ?? '').split('\n').find((line) => /Error:/.test(line))?.trim();
-  return { error: reason ?? 'Electron could not be downloaded' };
+  // Electron's own message is generic; the first error line says what went wrong (e.g. "fetch failed").
+  const cause = (probe.stderr ?? '').split('\n').find((line) => /Error:/.test(line))?.replace(/^\s*\w*Error:\s*/, '').trim();
+  return { error: `it is not installed and could not be downloaded${cause ? `: ${cause}` : ''}` };
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

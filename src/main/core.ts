@@ -46,7 +46,7 @@ function buildServices(db: Db, now: () => Date) {
   const audit = createAuditRepository(db);
   const enterprise = createEnterpriseService({ db, enterprise: createEnterpriseRepository(db), audit, now });
   const orgs = createOrgService({ db, orgs: createOrgRepository(db), enterprise, audit, now });
-  const demo = createDemoService({ db, enterprise, orgs });
+  const demo = createDemoService({ db, audit, now });
   return { audit, enterprise, orgs, demo };
 }
 

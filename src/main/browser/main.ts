@@ -13,7 +13,8 @@ Serves Roster to a browser on 127.0.0.1, with the same store and rules as the ap
   --db FILE   the database to open (default: the app's own)
   --port N    the port to listen on (default: a free one)`;
 
-async function main(): Promise<number> {
+/** Resolves with an exit status when it cannot serve, or null while it serves. */
+async function main(): Promise<number | null> {
   let values: { db?: string; port?: string; help?: boolean };
   try {
     ({ values } = parseArgs({
@@ -69,12 +70,12 @@ async function main(): Promise<number> {
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
-  return -1;
+  return null;
 }
 
 main().then(
   (status) => {
-    if (status >= 0) process.exitCode = status;
+    if (status !== null) process.exitCode = status;
   },
   (error: unknown) => {
     console.error(error);

@@ -3,16 +3,31 @@ import { createAuditRepository } from '../audit/repository';
 import { coreWithEnterprise, fixedClock, testCore } from '../test/temp-db';
 import { demoOrgCount, demoSeats } from './service';
 
-async function demoOrgNames(input: { members?: number; seed?: number }): Promise<string[]> {
-  const core = testCore({ now: fixedClock().now });
+async function demoOrgs(input: { members?: number; seed?: number }) {
+  const core = testCore({ now: fixedClock('2026-06-01T12:00:00.000Z').now });
   const created = await core.invoke('enterprise:createDemo', input);
   if (!created.ok) throw new Error(created.error.message);
-  return core.db.prepare('SELECT name FROM organizations ORDER BY id').pluck().all() as string[];
+  return core.db.prepare('SELECT name, created_at AS createdAt FROM organizations ORDER BY id').all() as { name: string; createdAt: string }[];
+}
+
+async function demoOrgNames(input: { members?: number; seed?: number }): Promise<string[]> {
+  return (await demoOrgs(input)).map((org) => org.name);
 }
 
 describe('the demo enterprise', () => {
-  it('is the same enterprise for the same members and seed', async () => {
-    expect(await demoOrgNames({ members: 5000, seed: 7 })).toEqual(await demoOrgNames({ members: 5000, seed: 7 }));
+  it('is the same enterprise, to the second, for the same members, seed and clock', async () => {
+    expect(await demoOrgs({ members: 5000, seed: 7 })).toEqual(await demoOrgs({ members: 5000, seed: 7 }));
+  });
+
+  it('has a past: set up 400 days ago, its organizations added over the year after, in order', async () => {
+    const core = testCore({ now: fixedClock('2026-06-01T12:00:00.000Z').now });
+    await core.invoke('enterprise:createDemo', { members: 2000 });
+    const enterprise = await core.invoke('enterprise:get');
+    expect(enterprise.ok && enterprise.value?.createdAt).toBe('2025-04-27T12:00:00.000Z');
+    const created = (await demoOrgs({ members: 2000 })).map((org) => org.createdAt);
+    expect([...created].sort()).toEqual(created);
+    expect(created[0]! > '2025-04-27T12:00:00.000Z').toBe(true);
+    expect(created.at(-1)! < '2026-04-28T00:00:00.000Z').toBe(true);
   });
 
   it('differs with the seed, and always starts with Engineering and Product', async () => {

@@ -3,8 +3,11 @@ import type { CreateDemoInput, Enterprise } from '@shared/schemas/enterprise';
 import type { Result } from '@shared/result';
 import type { Db } from '../db/open';
 import { inWriteTransaction } from '../db/transaction';
-import type { EnterpriseService } from '../enterprise/service';
-import type { OrgService } from '../orgs/service';
+import type { AuditRepository } from '../audit/repository';
+import { createEnterpriseRepository } from '../enterprise/repository';
+import { createEnterpriseService } from '../enterprise/service';
+import { createOrgRepository } from '../orgs/repository';
+import { createOrgService } from '../orgs/service';
 import { demoOrgNames } from './org-names';
 import { createRandom } from './random';
 
@@ -36,27 +39,44 @@ function unwrap<T>(result: Result<T>): T {
 
 export interface DemoServiceDeps {
   db: Db;
-  enterprise: EnterpriseService;
-  orgs: OrgService;
+  audit: AuditRepository;
+  now: () => Date;
 }
 
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** The demo enterprise was set up this long before it is generated; its organizations came after. */
+const HISTORY_DAYS = 400;
+
 /**
- * A synthetic enterprise to explore and to benchmark with. The same members and
- * seed always give the same enterprise. It goes through the same services as
- * the UI, so every rule holds and every change is audited; all of it is one
- * transaction, so a failure leaves no half-made demo behind.
+ * A synthetic enterprise to explore and to benchmark with. The same members,
+ * seed and clock always give the same enterprise. It goes through the same
+ * services as the UI, so every rule holds and every change is audited; all of
+ * it is one transaction, so a failure leaves no half-made demo behind.
  */
-export function createDemoService({ db, enterprise, orgs }: DemoServiceDeps) {
+export function createDemoService({ db, audit, now }: DemoServiceDeps) {
+  // The demo has a past: the same services run on a clock that starts
+  // HISTORY_DAYS ago and moves forward as the generator works.
+  let current = new Date(0);
+  const clock = () => new Date(current);
+  const enterprise = createEnterpriseService({ db, enterprise: createEnterpriseRepository(db), audit, now: clock });
+  const orgs = createOrgService({ db, orgs: createOrgRepository(db), enterprise, audit, now: clock });
+
   return {
     create(input: CreateDemoInput): Result<Enterprise> {
       const members = input.members ?? DEMO_DEFAULT_MEMBERS;
       const random = createRandom(input.seed ?? DEMO_DEFAULT_SEED);
+      const start = now().getTime() - HISTORY_DAYS * DAY_MS;
       try {
         return inWriteTransaction(db, () => {
+          current = new Date(start);
           const created = unwrap(enterprise.create({ name: DEMO_ENTERPRISE_NAME, seats: demoSeats(members) }, DEMO_ACTOR));
-          for (const name of demoOrgNames(demoOrgCount(members), random)) {
+          const names = demoOrgNames(demoOrgCount(members), random);
+          names.forEach((name, index) => {
+            // Spread over the first year, at a working hour of the day.
+            const day = Math.floor(((index + 1) * 365) / (names.length + 1));
+            current = new Date(start + day * DAY_MS + random.int(8 * 60, 18 * 60) * 60_000);
             unwrap(orgs.create({ name }, DEMO_ACTOR));
-          }
+          });
           return { ok: true, value: created } as const;
         });
       } catch (error) {

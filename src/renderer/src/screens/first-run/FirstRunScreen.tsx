@@ -83,7 +83,7 @@ export function FirstRunScreen() {
             value={seats}
             inputMode="numeric"
             placeholder="e.g. 250"
-            hint="How many licenses your enterprise has. You can change it later."
+            hint="How many licenses (seats) your enterprise has."
             error={submitted ? seatsError ?? issueFor(serverError, 'seats') : issueFor(serverError, 'seats')}
             onChange={(event) => {
               setSeats(event.target.value);

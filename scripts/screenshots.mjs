@@ -1,0 +1,73 @@
+// Screenshots of Roster's screens in browser mode, with the demo enterprise:
+//   node scripts/screenshots.mjs [out-dir]      (default docs/screenshots)
+// Needs a build (npm run build) and Chromium (as for the end-to-end tests).
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium } from '@playwright/test';
+import { root } from './electron-sqlite.mjs';
+
+const outDir = path.resolve(process.argv[2] ?? path.join(root, 'docs', 'screenshots'));
+const work = fs.mkdtempSync(path.join(os.tmpdir(), 'roster-shots-'));
+const executablePath = [process.env.ROSTER_CHROMIUM, '/usr/lib/chromium/chromium', '/usr/bin/chromium'].find((file) => file && fs.existsSync(file));
+
+function startBrowserMode(db) {
+  const child = spawn(process.execPath, [path.join(root, 'out/main/browser.js'), '--db', db], { env: { ...process.env, ROSTER_USER_DATA_DIR: work } });
+  return new Promise((resolve, reject) => {
+    let output = '';
+    child.stdout.on('data', (chunk) => {
+      output += chunk;
+      const url = /Open (\S+)/.exec(output)?.[1];
+      if (url) resolve({ child, url });
+    });
+    child.once('exit', (code) => reject(new Error(`browser mode exited (${code}): ${output}`)));
+  });
+}
+
+async function capture(browser, db, shots) {
+  const { child, url } = await startBrowserMode(db);
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  await page.goto(url);
+  for (const [name, prepare] of shots) {
+    await page.locator('[data-app-state="ready"]').waitFor();
+    await prepare(page);
+    await page.screenshot({ path: path.join(outDir, `${name}.png`) });
+    console.log(`${path.relative(root, outDir)}/${name}.png`);
+  }
+  await page.close();
+  child.kill();
+}
+
+fs.mkdirSync(outDir, { recursive: true });
+const browser = await chromium.launch({
+  executablePath,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+});
+try {
+  await capture(browser, path.join(work, 'empty.db'), [['first-run', async () => {}]]);
+
+  const demo = path.join(work, 'demo.db');
+  spawnSync(process.execPath, [path.join(root, 'out/main/cli.js'), 'demo', '--members', '1800', '--db', demo], { stdio: 'inherit' });
+  await capture(browser, demo, [
+    ['organizations', async (page) => page.getByRole('table', { name: 'Organizations' }).waitFor()],
+    ['organization-new', async (page) => {
+      await page.getByRole('button', { name: 'New organization' }).click();
+      await page.getByRole('dialog').getByLabel('Name', { exact: true }).fill('engineering');
+      await page.getByRole('dialog').getByRole('button', { name: 'Create organization' }).click();
+      await page.getByRole('dialog').getByRole('alert').waitFor();
+    }],
+    ['organization-delete', async (page) => {
+      await page.keyboard.press('Escape');
+      await page.getByRole('button', { name: 'Delete Product' }).click();
+    }],
+    ['settings', async (page) => {
+      await page.keyboard.press('Escape');
+      await page.getByRole('link', { name: 'Settings' }).click();
+      await page.getByRole('heading', { name: 'Settings' }).waitFor();
+    }],
+  ]);
+} finally {
+  await browser.close();
+  fs.rmSync(work, { recursive: true, force: true });
+}
