@@ -1,5 +1,5 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { EVENT_CHANNEL, isChannel, type EventMessage, type RosterApi } from '@shared/ipc/contract';
+import { EVENT_CHANNEL, eventNames, isChannel, type EventMessage, type RosterApi } from '@shared/ipc/contract';
 import { fail } from '@shared/result';
 
 // The whole surface the page gets: invoke on a contract channel, and on(event).
@@ -10,6 +10,7 @@ const api: RosterApi = {
     return ipcRenderer.invoke(channel, args[0]);
   },
   on(event, listener) {
+    if (!eventNames.includes(event)) return () => {};
     const wrapped = (_event: IpcRendererEvent, message: EventMessage) => {
       if (message.event === event) listener(message.payload as Parameters<typeof listener>[0]);
     };

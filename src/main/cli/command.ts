@@ -39,6 +39,8 @@ export interface CommandSpec {
   options: Record<string, OptionSpec>;
   /** Lines shown under the usage in --help. */
   details?: string[];
+  /** Only these commands make a new database file; the others refuse a path where none exists. */
+  createsDatabase?: boolean;
   run(context: CommandContext, values: OptionValues): Promise<number>;
 }
 

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bundledMigrations, hashMigration } from '../db/migrations';
@@ -91,10 +92,16 @@ describe('roster orgs', () => {
     });
   });
 
-  it('says an enterprise must be set up first', async () => {
-    const result = await roster(['orgs', 'list', '--db', newDb()]);
-    expect(result.status).toBe(1);
-    expect(result.stderr).toMatch(/roster init --name NAME --seats N/);
+  it('says an enterprise must be set up first, and makes no file where there was none', async () => {
+    const missing = newDb();
+    const result = await roster(['orgs', 'list', '--db', missing]);
+    expect(result).toMatchObject({ status: 1, stderr: `roster: There is no Roster database at ${missing}. Create one with "roster init --name NAME --seats N --db FILE" or by opening the app.` });
+    expect(fs.existsSync(missing)).toBe(false);
+
+    const empty = newDb();
+    openDatabase(empty).close();
+    const noEnterprise = await roster(['orgs', 'add', '--name', 'X', '--db', empty]);
+    expect(noEnterprise).toMatchObject({ status: 1, stderr: expect.stringMatching(/No enterprise is set up in this database yet/) });
   });
 
   it('uses the app\'s own database when --db is not given', async () => {

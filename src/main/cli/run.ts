@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { version } from '../../../package.json';
@@ -110,6 +111,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
 
   const json = values.json === true;
   const databasePath = path.resolve(typeof values.db === 'string' ? values.db : defaultDatabasePath(userDataDir(io.env)));
+  if (!command.createsDatabase && !fs.existsSync(databasePath)) {
+    const message = `There is no Roster database at ${databasePath}. Create one with "roster init --name NAME --seats N${typeof values.db === 'string' ? ' --db FILE' : ''}" or by opening the app.`;
+    io.err(json ? JSON.stringify({ error: { code: 'NO_ENTERPRISE', message } }) : `roster: ${message}`);
+    return EXIT_REFUSED;
+  }
   let core: Core;
   try {
     core = openCore({

@@ -4,6 +4,7 @@ import { printError, EXIT_OK, type CommandSpec } from '../command';
 export const demoCommand: CommandSpec = {
   path: ['demo'],
   summary: 'Fill a new database with a synthetic enterprise (the same seed gives the same enterprise)',
+  createsDatabase: true,
   options: {
     members: {
       type: 'string',
