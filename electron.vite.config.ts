@@ -2,22 +2,37 @@ import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 import type { Plugin } from 'vite';
+import { CONTENT_SECURITY_POLICY } from './src/shared/csp';
 
 const alias = { '@shared': resolve(__dirname, 'src/shared') };
 
 /**
- * The page's Content-Security-Policy lives in index.html (it is loaded from a
- * file in Electron, where there are no response headers). Vite's dev server
- * needs an inline preamble and a websocket, so only `electron-vite dev` relaxes it.
+ * Puts the Content-Security-Policy into index.html as a meta tag (the window
+ * loads a file, which has no response headers). Vite's dev server needs an
+ * inline preamble and a websocket, so only `electron-vite dev` relaxes it.
  */
-function devCsp(): Plugin {
+function contentSecurityPolicy(): Plugin {
+  let serving = false;
   return {
-    name: 'roster-dev-csp',
-    apply: 'serve',
-    transformIndexHtml: (html) =>
-      html
-        .replace("script-src 'self'", "script-src 'self' 'unsafe-inline'")
-        .replace("connect-src 'self'", "connect-src 'self' ws: http://localhost:*"),
+    name: 'roster-csp',
+    configResolved: (config) => {
+      serving = config.command === 'serve';
+    },
+    transformIndexHtml: () => [
+      {
+        tag: 'meta',
+        attrs: {
+          'http-equiv': 'Content-Security-Policy',
+          content: serving
+            ? CONTENT_SECURITY_POLICY.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'").replace(
+                "connect-src 'self'",
+                "connect-src 'self' ws: http://localhost:*",
+              )
+            : CONTENT_SECURITY_POLICY,
+        },
+        injectTo: 'head-prepend',
+      },
+    ],
   };
 }
 
@@ -41,7 +56,7 @@ export default defineConfig({
   },
   renderer: {
     resolve: { alias },
-    plugins: [react(), devCsp()],
+    plugins: [react(), contentSecurityPolicy()],
     build: { minify: true },
   },
 });

@@ -1,3 +1,4 @@
+import { CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY_HEADER } from '../src/shared/csp';
 import { expect, MODE, test } from './fixtures';
 
 test.describe('Browser mode', () => {
@@ -17,6 +18,13 @@ test.describe('Browser mode', () => {
 
   test('the link drops its token from the address bar once it is used', async ({ app }) => {
     expect(new URL(app.page.url()).searchParams.has('token')).toBe(false);
+  });
+
+  test('the page carries the one Content-Security-Policy, as a header and in the document', async ({ app }) => {
+    const answer = await app.page.reload();
+    expect(answer?.headers()['content-security-policy']).toBe(CONTENT_SECURITY_POLICY_HEADER);
+    const meta = app.page.locator('meta[http-equiv="Content-Security-Policy"]');
+    await expect(meta).toHaveAttribute('content', CONTENT_SECURITY_POLICY);
   });
 
   test('the Content-Security-Policy stops an injected inline script', async ({ app }) => {

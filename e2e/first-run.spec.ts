@@ -22,7 +22,11 @@ test.describe('First run', () => {
     const orgs = new OrganizationsPage(app.page);
     await expect(orgs.heading).toBeVisible();
     await expect(app.page.getByRole('navigation', { name: 'Main' })).toContainText('Northwind Traders');
-    expect(app.roster('orgs', 'list').status).toBe(0);
+
+    await app.page.getByRole('link', { name: 'Settings' }).click();
+    const enterprise = app.page.getByRole('region', { name: 'Enterprise' });
+    await expect(enterprise.getByRole('definition').nth(0)).toHaveText('Northwind Traders');
+    await expect(enterprise.getByRole('definition').nth(1)).toHaveText('250');
   });
 
   test('the demo enterprise opens with its organizations in place', async ({ app }) => {

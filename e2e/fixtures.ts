@@ -1,7 +1,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { test as base, _electron as electron, type Page } from '@playwright/test';
+import { test as base, _electron as electron, type Browser, type Page, type TestFixture, type TestInfo } from '@playwright/test';
 
 const root = path.join(__dirname, '..');
 const BROWSER_MAIN = path.join(root, 'out', 'main', 'browser.js');
@@ -52,7 +52,7 @@ function startBrowserMode(dataDir: string, dbPath: string): Promise<{ child: Chi
     let output = '';
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
-      const url = /Open (http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)/.exec(output)?.[1];
+      const url = /Open (http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)\n/.exec(output)?.[1];
       if (url) {
         child.stdout!.off('data', onData);
         resolve({ child, url });
@@ -72,40 +72,59 @@ function stop(child: ChildProcess): Promise<void> {
   });
 }
 
-export const test = base.extend<{ seed: Seed; app: RosterApp }>({
-  seed: ['enterprise', { option: true }],
+interface Fixtures {
+  seed: Seed;
+  app: RosterApp;
+}
 
-  app: async ({ browser, seed }, use, testInfo) => {
-    const dataDir = testInfo.outputPath('user-data');
-    fs.mkdirSync(dataDir, { recursive: true });
-    const dbPath = path.join(dataDir, 'roster.db');
-    const roster = (...args: string[]) => runCli(dataDir, dbPath, args);
-    seedDatabase(seed, (args) => roster(...args));
+/** Folder, database and command line of one test, seeded before the app opens. */
+function prepare(seed: Seed, testInfo: TestInfo) {
+  const dataDir = testInfo.outputPath('user-data');
+  fs.mkdirSync(dataDir, { recursive: true });
+  const dbPath = path.join(dataDir, 'roster.db');
+  const roster = (...args: string[]) => runCli(dataDir, dbPath, args);
+  seedDatabase(seed, (args) => roster(...args));
+  return { dataDir, dbPath, roster };
+}
 
-    if (MODE === 'electron') {
-      const app = await electron.launch({
-        args: [root, '--db', dbPath],
-        env: { ...process.env, ROSTER_USER_DATA_DIR: dataDir } as Record<string, string>,
-      });
-      const page = await app.firstWindow();
-      await page.locator('[data-app-state="ready"]').waitFor();
-      await use({ page, dbPath, roster });
-      await app.close();
-      return;
-    }
-
-    const { child, url } = await startBrowserMode(dataDir, dbPath);
-    const context = await browser.newContext();
+/** Browser mode: the app served on a free port, opened in a fresh browser context. */
+const browserApp: TestFixture<RosterApp, Fixtures & { browser: Browser }> = async ({ browser, seed }, use, testInfo) => {
+  const { dataDir, dbPath, roster } = prepare(seed, testInfo);
+  const { child, url } = await startBrowserMode(dataDir, dbPath);
+  const context = await browser.newContext();
+  try {
     const page = await context.newPage();
-    try {
-      await page.goto(url);
-      await page.locator('[data-app-state="ready"]').waitFor();
-      await use({ page, dbPath, roster });
-    } finally {
-      await context.close();
-      await stop(child);
-    }
-  },
+    await page.goto(url);
+    await page.locator('[data-app-state="ready"]').waitFor();
+    await use({ page, dbPath, roster });
+  } finally {
+    await context.close();
+    await stop(child);
+  }
+};
+
+/** Electron: the real window, where Electron's binary exists (npm test builds its better-sqlite3 first). */
+const electronApp: TestFixture<RosterApp, Fixtures> = async ({ seed }, use, testInfo) => {
+  const { dataDir, dbPath, roster } = prepare(seed, testInfo);
+  const app = await electron.launch({
+    // Containers often run tests as root, where Chromium's sandbox cannot start.
+    args: [root, '--db', dbPath, ...(process.getuid?.() === 0 ? ['--no-sandbox'] : [])],
+    env: { ...process.env, ROSTER_USER_DATA_DIR: dataDir } as Record<string, string>,
+  });
+  try {
+    const page = await app.firstWindow();
+    await page.locator('[data-app-state="ready"]').waitFor();
+    await use({ page, dbPath, roster });
+  } finally {
+    await app.close();
+  }
+};
+
+// Fixture dependencies are fixed when the file loads, so each mode gets its own:
+// Electron mode never starts the Chromium that browser mode needs.
+export const test = base.extend<Fixtures>({
+  seed: ['enterprise', { option: true }],
+  app: MODE === 'electron' ? electronApp : (browserApp as TestFixture<RosterApp, Fixtures>),
 });
 
 export { expect } from '@playwright/test';

@@ -1,5 +1,17 @@
+import os from 'node:os';
+import Database from 'better-sqlite3';
 import { expect, test } from './fixtures';
 import { OrganizationsPage } from './pages/organizations-page';
+
+/** The newest audit event, read straight from the database file the app writes. */
+function lastAuditEvent(dbPath: string): Record<string, unknown> {
+  const db = new Database(dbPath, { readonly: true });
+  try {
+    return db.prepare('SELECT * FROM audit_events ORDER BY id DESC LIMIT 1').get() as Record<string, unknown>;
+  } finally {
+    db.close();
+  }
+}
 
 test.describe('Organizations', () => {
   test('an admin creates an organization and sees it listed, with a notice', async ({ app }) => {
@@ -13,6 +25,7 @@ test.describe('Organizations', () => {
     await expect(orgs.row('Engineering')).toBeVisible();
     await expect(orgs.notices).toContainText('Created organization “Engineering”.');
     expect(JSON.parse(app.roster('orgs', 'list', '--json').stdout)).toEqual([expect.objectContaining({ name: 'Engineering' })]);
+    expect(lastAuditEvent(app.dbPath)).toMatchObject({ action: 'org.create', actor_type: 'app', actor_name: os.userInfo().username, target_label: 'Engineering' });
   });
 
   test('an admin renames an organization', async ({ app }) => {

@@ -1,6 +1,6 @@
 export declare const root: string;
 export declare const NATIVE_DIR: string;
-export declare function bindingFileName(abi: string, platform: string, arch: string): string;
+export declare function bindingFileName(sqliteVersion: string, abi: string, platform: string, arch: string): string;
 export declare function electronRuntime(electronPath: string): { abi: string; version: string };
 export declare function compileBetterSqlite(options: {
   runtime: 'node' | 'electron';

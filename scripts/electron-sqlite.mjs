@@ -16,8 +16,12 @@ export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 export const NATIVE_DIR = path.join(root, 'node_modules', '.roster-native');
 
 /** Keep in step with bindingFileName in src/main/db/native-binding.ts (a test checks). */
-export function bindingFileName(abi, platform, arch) {
-  return `better-sqlite3-electron-v${abi}-${platform}-${arch}.node`;
+export function bindingFileName(sqliteVersion, abi, platform, arch) {
+  return `better-sqlite3-${sqliteVersion}-electron-v${abi}-${platform}-${arch}.node`;
+}
+
+function installedSqliteVersion() {
+  return JSON.parse(fs.readFileSync(path.join(root, 'node_modules', 'better-sqlite3', 'package.json'), 'utf8')).version;
 }
 
 /** Asks the Electron binary itself which Node ABI and version it runs. */
@@ -42,42 +46,51 @@ export function electronRuntime(electronPath) {
 export function compileBetterSqlite({ runtime, target, distUrl, nodedir, log = console.log }) {
   const source = path.join(root, 'node_modules', 'better-sqlite3');
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'roster-sqlite-'));
-  const copy = path.join(scratch, 'better-sqlite3');
-  fs.cpSync(source, copy, { recursive: true, filter: (file) => !file.startsWith(path.join(source, 'build')) });
+  try {
+    const copy = path.join(scratch, 'better-sqlite3');
+    fs.cpSync(source, copy, { recursive: true, filter: (file) => !file.startsWith(path.join(source, 'build')) });
 
-  // npm passes its own config to scripts as npm_config_*; a machine-wide nodedir
-  // (Node's headers) would silently build for the wrong ABI, so drop them all.
-  const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.toLowerCase().startsWith('npm_config_')));
-  const args = [
-    path.join(root, 'node_modules', 'node-gyp', 'bin', 'node-gyp.js'),
-    'rebuild',
-    '--release',
-    `--runtime=${runtime}`,
-    `--target=${target}`,
-    ...(distUrl ? [`--dist-url=${distUrl}`] : []),
-    ...(nodedir ? [`--nodedir=${nodedir}`] : []),
-    `--arch=${process.arch}`,
-  ];
-  log(`Compiling better-sqlite3 for ${runtime} ${target} (this takes a minute or two, once)...`);
-  const built = spawnSync(process.execPath, args, { cwd: copy, env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  if (built.status !== 0) {
+    // npm passes its own config to scripts as npm_config_*; a machine-wide nodedir
+    // (Node's headers) would silently build for the wrong ABI, so drop them all.
+    const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.toLowerCase().startsWith('npm_config_')));
+    const args = [
+      path.join(root, 'node_modules', 'node-gyp', 'bin', 'node-gyp.js'),
+      'rebuild',
+      '--release',
+      `--runtime=${runtime}`,
+      `--target=${target}`,
+      ...(distUrl ? [`--dist-url=${distUrl}`] : []),
+      ...(nodedir ? [`--nodedir=${nodedir}`] : []),
+      `--arch=${process.arch}`,
+    ];
+    log(`Compiling better-sqlite3 for ${runtime} ${target} (this takes a minute or two, once)...`);
+    const built = spawnSync(process.execPath, args, { cwd: copy, env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    if (built.status !== 0) {
+      const tail = `${built.stdout ?? ''}${built.stderr ?? ''}`.trim().split('\n').slice(-15).join('\n');
+      throw new Error(`node-gyp could not build better-sqlite3 for ${runtime} ${target} (exit ${built.status ?? built.signal}):\n${tail}`);
+    }
+    const file = path.join(scratch, 'better_sqlite3.node');
+    fs.copyFileSync(path.join(copy, 'build', 'Release', 'better_sqlite3.node'), file);
+    return { file, scratch };
+  } catch (error) {
     fs.rmSync(scratch, { recursive: true, force: true });
-    const tail = `${built.stdout ?? ''}${built.stderr ?? ''}`.trim().split('\n').slice(-15).join('\n');
-    throw new Error(`node-gyp could not build better-sqlite3 for ${runtime} ${target} (exit ${built.status ?? built.signal}):\n${tail}`);
+    throw error;
   }
-  return { file: path.join(copy, 'build', 'Release', 'better_sqlite3.node'), scratch };
 }
 
 /** Makes sure the Electron build exists; returns its path. Throws with a reason a person can act on. */
 export function ensureElectronSqlite(electronPath, log = console.log) {
   const { abi, version } = electronRuntime(electronPath);
-  const target = path.join(NATIVE_DIR, bindingFileName(abi, process.platform, process.arch));
+  const target = path.join(NATIVE_DIR, bindingFileName(installedSqliteVersion(), abi, process.platform, process.arch));
   if (fs.existsSync(target)) return target;
   const { file, scratch } = compileBetterSqlite({ runtime: 'electron', target: version, distUrl: 'https://electronjs.org/headers', log });
-  fs.mkdirSync(NATIVE_DIR, { recursive: true });
-  fs.copyFileSync(file, `${target}.tmp`);
-  fs.renameSync(`${target}.tmp`, target);
-  fs.rmSync(scratch, { recursive: true, force: true });
+  try {
+    fs.mkdirSync(NATIVE_DIR, { recursive: true });
+    fs.copyFileSync(file, `${target}.tmp`);
+    fs.renameSync(`${target}.tmp`, target);
+  } finally {
+    fs.rmSync(scratch, { recursive: true, force: true });
+  }
   log(`Built ${path.relative(root, target)}`);
   return target;
 }

@@ -18,7 +18,7 @@ function startBrowserMode(db) {
     let output = '';
     child.stdout.on('data', (chunk) => {
       output += chunk;
-      const url = /Open (\S+)/.exec(output)?.[1];
+      const url = /Open (\S+)\n/.exec(output)?.[1];
       if (url) resolve({ child, url });
     });
     child.once('exit', (code) => reject(new Error(`browser mode exited (${code}): ${output}`)));

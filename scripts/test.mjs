@@ -7,7 +7,7 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ensureElectronSqlite, findElectron, root } from './electron-sqlite.mjs';
+import { root } from './electron-sqlite.mjs';
 
 const bin = (name) => path.join(root, 'node_modules', '.bin', process.platform === 'win32' ? `${name}.cmd` : name);
 const results = path.join(root, 'test-results');
@@ -28,17 +28,6 @@ function run(command, args, env = {}) {
   return result.status === 0;
 }
 
-function prepareElectron() {
-  if (process.env.ROSTER_E2E_MODE !== 'electron') return true;
-  const electron = findElectron();
-  if ('error' in electron) {
-    console.error(`ROSTER_E2E_MODE=electron, but Electron's binary is not available: ${electron.error}`);
-    return false;
-  }
-  ensureElectronSqlite(electron.path);
-  return true;
-}
-
 const steps = [
   {
     name: 'typecheck',
@@ -56,13 +45,14 @@ const steps = [
   },
   {
     name: 'build',
-    run: () => run(bin('electron-vite'), ['build', '--logLevel', 'warn']) && (fs.writeFileSync(path.join(root, 'out', '.build-stamp'), new Date().toISOString()), true),
+    run: () => run(bin('electron-vite'), ['build', '--logLevel', 'warn']),
   },
   {
     name: `e2e (${process.env.ROSTER_E2E_MODE === 'electron' ? 'electron' : 'browser mode'})`,
     needs: 'build',
     report: e2eReport,
-    run: () => prepareElectron() && run(bin('playwright'), ['test', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_FILE: e2eReport }),
+    // In Electron mode, Playwright's global setup builds better-sqlite3 for Electron first.
+    run: () => run(bin('playwright'), ['test', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_FILE: e2eReport }),
     count: () => {
       const stats = readJson(e2eReport)?.stats;
       if (!stats) return null;

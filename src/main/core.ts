@@ -32,7 +32,16 @@ export interface CoreOptions extends OpenOptions {
   watchIntervalMs?: number;
   validateOutputs?: boolean;
   logError?: (error: unknown, channel: string) => void;
+  /** See DispatchOptions.busyRetryMs. */
+  busyRetryMs?: number;
 }
+
+/**
+ * Hosts that serve a window (Electron, browser mode) wait for another process's
+ * lock a little at a time and retry between waits, so the process never freezes;
+ * the command line simply waits.
+ */
+export const INTERACTIVE_BUSY = { busyTimeoutMs: 100, busyRetryMs: 5000 } as const;
 
 /** Everything main owns, without Electron: the store, the services and the one dispatch path. */
 export interface Core extends RosterApi {
@@ -68,6 +77,7 @@ export function openCore(options: CoreOptions): Core {
       onChanged: emitChanged,
       validateOutputs: options.validateOutputs,
       logError: options.logError,
+      busyRetryMs: options.busyRetryMs,
     },
   );
 

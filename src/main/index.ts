@@ -4,7 +4,7 @@ import { EVENT_CHANNEL, type EventMessage } from '@shared/ipc/contract';
 import { ok, type Result } from '@shared/result';
 import { version } from '../../package.json';
 import { adoptDatabase } from './app/database-choice';
-import { openCore, type Core } from './core';
+import { INTERACTIVE_BUSY, openCore, type Core } from './core';
 import { findElectronBinding } from './db/native-binding';
 import { registerIpc } from './ipc/register';
 import { osUserName } from './os-user';
@@ -32,15 +32,23 @@ function relaunchWithoutDbArgument(): void {
   app.exit(0);
 }
 
-async function chooseDatabase(intent: 'open' | 'create'): Promise<Result<string | null>> {
-  const window = BrowserWindow.getFocusedWindow() ?? undefined;
+/** Asks for a file with the platform's own dialog, over the app's window. */
+async function askForDatabaseFile(intent: 'open' | 'create'): Promise<string | undefined> {
+  const window = BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0];
   const filters = [{ name: 'Roster database', extensions: ['db', 'sqlite'] }];
-  const picked =
-    intent === 'open'
-      ? await dialog.showOpenDialog(window!, { title: 'Open a Roster database', properties: ['openFile'], filters })
-      : await dialog.showSaveDialog(window!, { title: 'Create a Roster database', defaultPath: 'roster.db', filters });
-  const file = 'filePaths' in picked ? picked.filePaths[0] : picked.filePath;
-  if (picked.canceled || !file) return ok(null);
+  if (intent === 'open') {
+    const options: Electron.OpenDialogOptions = { title: 'Open a Roster database', properties: ['openFile'], filters };
+    const picked = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
+    return picked.canceled ? undefined : picked.filePaths[0];
+  }
+  const options: Electron.SaveDialogOptions = { title: 'Create a Roster database', defaultPath: 'roster.db', filters };
+  const picked = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
+  return picked.canceled ? undefined : picked.filePath;
+}
+
+async function chooseDatabase(intent: 'open' | 'create'): Promise<Result<string | null>> {
+  const file = await askForDatabaseFile(intent);
+  if (!file) return ok(null);
   const adopted = adoptDatabase(file, dataDir, { nativeBinding: nativeBinding() });
   // Let the answer reach the page before the app restarts on the new file.
   if (adopted.ok) setTimeout(relaunchWithoutDbArgument, 200);
@@ -69,6 +77,7 @@ async function start(): Promise<void> {
       actor: { type: 'app', name: osUserName() },
       host: { info: { version, mode: 'electron', databasePath, canChooseDatabase: true }, chooseDatabase },
       watchIntervalMs: 1000,
+      ...INTERACTIVE_BUSY,
       logError: (error, channel) => console.error(`[${channel}]`, error),
     });
   } catch (error) {

@@ -12,6 +12,9 @@ export const errorCodes = [
   'UNSUPPORTED',
   'BUSY',
   'UNAVAILABLE',
+  'NO_DATABASE',
+  'DATABASE_UNUSABLE',
+  'USAGE',
   'INTERNAL',
 ] as const;
 

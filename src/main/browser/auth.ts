@@ -17,7 +17,7 @@ export function tokensMatch(expected: string, given: string | undefined | null):
 
 /** Cookies are not kept apart by port, so the name carries it: two browser modes at once do not collide. */
 export function cookieName(port: number): string {
-  return `roster_token_${port}`;
+  return `roster_session_${port}`;
 }
 
 export function readCookie(request: IncomingMessage, name: string): string | undefined {
@@ -30,12 +30,27 @@ export function readCookie(request: IncomingMessage, name: string): string | und
   return undefined;
 }
 
-export function bearerToken(request: IncomingMessage): string | undefined {
-  const header = request.headers.authorization;
-  return header?.startsWith('Bearer ') ? header.slice('Bearer '.length).trim() : undefined;
-}
-
 /** Host names the server answers to; anything else is refused, which stops DNS rebinding. */
 export function allowedHosts(port: number): Set<string> {
   return new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
+}
+
+/**
+ * The one-time link and the session it opens. The link's token works once: the
+ * first browser to open it gets a session cookie (a different random value),
+ * and the link is spent. Only that session is ever let in.
+ */
+export function createGate(token: string) {
+  let session: string | null = null;
+  return {
+    /** Trades the link's token for a session id, once; null for a wrong or spent token. */
+    openSession(offered: string): string | null {
+      if (session !== null || !tokensMatch(token, offered)) return null;
+      session = createToken();
+      return session;
+    },
+    isSession(value: string | undefined): boolean {
+      return session !== null && tokensMatch(session, value);
+    },
+  };
 }

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { version } from '../../../package.json';
-import { openCore } from '../core';
+import { INTERACTIVE_BUSY, openCore } from '../core';
 import { StoreError } from '../db/store-error';
 import { osUserName } from '../os-user';
 import { defaultDatabasePath } from '../paths';
@@ -43,6 +43,7 @@ async function main(): Promise<number | null> {
       actor: { type: 'app', name: osUserName() },
       host: { info: { version, mode: 'browser', databasePath, canChooseDatabase: false } },
       watchIntervalMs: 1000,
+      ...INTERACTIVE_BUSY,
       logError: (error, channel) => console.error(`[${channel}]`, error),
     });
   } catch (error) {

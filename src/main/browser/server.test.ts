@@ -30,7 +30,9 @@ async function start() {
     rendererDir: rendererDir(),
     token: TOKEN,
   });
-  const cookie = `${cookieName(server.port)}=${TOKEN}`;
+  // Open the one-time link, as the first browser does, and keep the session cookie it sets.
+  const opened = await request(server.port, { path: `/?token=${TOKEN}` });
+  const cookie = opened.headers['set-cookie']![0]!.split(';')[0]!;
   return { core, server, cookie };
 }
 
@@ -72,12 +74,20 @@ describe('browser mode: the page', () => {
     expect(server.url).toBe(`http://127.0.0.1:${server.port}/?token=${TOKEN}`);
   });
 
-  it('trades the one-time token for an HttpOnly, SameSite=Strict cookie and drops it from the address', async () => {
-    const { server } = await start();
-    const answer = await request(server.port, { path: `/?token=${TOKEN}` });
+  it('trades the token, once, for an HttpOnly, SameSite=Strict session cookie, and drops it from the address', async () => {
+    const core = await coreWithEnterprise();
+    server = await startBrowserServer({ dispatch: core.dispatch, subscribe: () => () => {}, rendererDir: rendererDir(), token: TOKEN });
+    const answer = await request(server.port, { path: `/.//evil.example/?token=${TOKEN}` });
     expect(answer.status).toBe(303);
     expect(answer.headers.location).toBe('/');
-    expect(answer.headers['set-cookie']).toEqual([`${cookieName(server.port)}=${TOKEN}; HttpOnly; SameSite=Strict; Path=/`]);
+    const [cookie] = answer.headers['set-cookie']!;
+    expect(cookie).toMatch(new RegExp(`^${cookieName(server.port)}=[A-Za-z0-9_-]{43}; HttpOnly; SameSite=Strict; Path=/$`));
+    expect(cookie).not.toContain(TOKEN);
+
+    const again = await request(server.port, { path: `/?token=${TOKEN}` });
+    expect(again.status).toBe(401);
+    expect(again.body).toMatch(/used already/);
+    expect(again.headers['set-cookie']).toBeUndefined();
   });
 
   it('serves the app with a strict Content-Security-Policy to a browser holding the cookie', async () => {
@@ -93,11 +103,12 @@ describe('browser mode: the page', () => {
     expect((await request(server.port, { path: '/assets/missing.js', headers: { Cookie: cookie } })).status).toBe(404);
   });
 
-  it('refuses the page without the token, with a wrong token, or with a wrong cookie', async () => {
+  it('refuses the page without the token, with a wrong token, with the token as a cookie, or with a made-up session', async () => {
     const { server } = await start();
     for (const answer of [
       await request(server.port, { path: '/' }),
       await request(server.port, { path: '/?token=guess' }),
+      await request(server.port, { path: '/', headers: { Cookie: `${cookieName(server.port)}=${TOKEN}` } }),
       await request(server.port, { path: '/', headers: { Cookie: `${cookieName(server.port)}=guess` } }),
     ]) {
       expect(answer.status).toBe(401);
@@ -124,13 +135,14 @@ describe('browser mode: the contract over HTTP', () => {
     expect(JSON.parse(listed.body)).toMatchObject({ ok: true, value: [{ name: 'Engineering' }] });
   });
 
-  it('refuses a call without the cookie, or with the token in a Bearer header accepted instead', async () => {
+  it('refuses a call without the session, even with the token itself', async () => {
     const { server } = await start();
-    const refused = await invoke(server.port, '', 'orgs:list');
-    expect(refused.status).toBe(401);
-    expect(JSON.parse(refused.body)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    const bearer = await invoke(server.port, '', 'orgs:list', undefined, { Authorization: `Bearer ${TOKEN}` });
-    expect(JSON.parse(bearer.body)).toMatchObject({ ok: true });
+    const attempts: Record<string, string>[] = [{}, { Authorization: `Bearer ${TOKEN}` }, { Cookie: `${cookieName(server.port)}=${TOKEN}` }];
+    for (const headers of attempts) {
+      const refused = await request(server.port, { method: 'POST', path: '/api/invoke/orgs:list', headers });
+      expect(refused.status).toBe(401);
+      expect(JSON.parse(refused.body)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    }
   });
 
   it('refuses a call from another origin, even with the cookie', async () => {
@@ -140,20 +152,50 @@ describe('browser mode: the contract over HTTP', () => {
     expect((await core.invoke('orgs:list')).ok && (await core.invoke('orgs:list'))).toMatchObject({ value: [] });
   });
 
-  it('answers malformed JSON, a wrong content type and a huge body with clear refusals', async () => {
+  it('answers every malformed call with a Result that says what is wrong, and the right status', async () => {
+    const { core, server, cookie } = await start();
+    const call = (path: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}) =>
+      request(server.port, { method: 'POST', path, ...init, headers: { Cookie: cookie, 'Content-Type': 'application/json', ...init.headers } });
+    const cases: [Promise<Answer>, number, RegExp][] = [
+      [call('/api/invoke/orgs:create', { body: '{"name": ' }), 400, /not valid/],
+      [call('/api/invoke/orgs:%E0%A4%A', { body: '{}' }), 400, /not valid/],
+      [call('/api/invoke/orgs:create', { headers: { 'Content-Type': 'text/plain' }, body: '{"name":"X"}' }), 415, /JSON/],
+      [call('/api/invoke/orgs:create', { headers: { 'Content-Type': 'application/jsonfoo' }, body: '{"name":"X"}' }), 415, /JSON/],
+      [call('/api/invoke/orgs:create', { body: JSON.stringify({ name: 'x'.repeat(2 * 1024 * 1024) }) }), 413, /too large/],
+      [call('/api/invoke/orgs:list', { method: 'GET' }), 405, /POST/],
+      [call('/api/events'), 405, /GET/],
+      [call('/api/elsewhere'), 404, /nothing at this address/],
+    ];
+    for (const [answer, status, message] of cases) {
+      const { status: got, body } = await answer;
+      expect(got).toBe(status);
+      expect(JSON.parse(body)).toMatchObject({ ok: false, error: { message: expect.stringMatching(message) } });
+    }
+    expect(await core.invoke('orgs:list')).toEqual({ ok: true, value: [] });
+  });
+
+  it('stops reading a chunked body as soon as it passes 1 MB', async () => {
     const { server, cookie } = await start();
-    const malformed = await request(server.port, {
-      method: 'POST',
-      path: '/api/invoke/orgs:create',
-      headers: { Cookie: cookie, 'Content-Type': 'application/json' },
-      body: '{"name": ',
+    const answer = await new Promise<Answer>((resolve, reject) => {
+      let responded = false;
+      const req = http.request(
+        { host: '127.0.0.1', port: server.port, method: 'POST', path: '/api/invoke/orgs:create', headers: { Host: `127.0.0.1:${server.port}`, Cookie: cookie, 'Content-Type': 'application/json', 'Transfer-Encoding': 'chunked' } },
+        (res) => {
+          responded = true;
+          let body = '';
+          res.on('data', (chunk: Buffer) => (body += chunk.toString()));
+          res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body }));
+        },
+      );
+      // The server hangs up once it has answered; writes after that may fail, which is the point.
+      req.on('error', (error) => {
+        if (!responded) reject(error);
+      });
+      const chunk = 'x'.repeat(64 * 1024);
+      for (let i = 0; i < 20; i += 1) req.write(chunk);
+      req.end();
     });
-    expect(JSON.parse(malformed.body)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: 'The request body is not valid JSON.' } });
-    const wrongType = await invoke(server.port, cookie, 'orgs:create', { name: 'X' }, { 'Content-Type': 'text/plain' });
-    expect(wrongType.status).toBe(415);
-    const huge = await invoke(server.port, cookie, 'orgs:create', { name: 'x'.repeat(2 * 1024 * 1024) });
-    expect(huge.status).toBe(413);
-    expect((await request(server.port, { path: '/api/invoke/orgs:list', headers: { Cookie: cookie } })).status).toBe(405);
+    expect(answer.status).toBe(413);
   });
 
   it('streams change events to the page, as IPC pushes them to a window', async () => {

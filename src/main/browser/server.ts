@@ -1,22 +1,11 @@
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { CONTENT_SECURITY_POLICY_HEADER } from '@shared/csp';
 import type { EventMessage } from '@shared/ipc/contract';
 import { fail, type Result } from '@shared/result';
 import type { Dispatch } from '../ipc/dispatch';
-import { allowedHosts, bearerToken, cookieName, createToken, readCookie, tokensMatch } from './auth';
+import { allowedHosts, cookieName, createGate, createToken, readCookie } from './auth';
 import { loadStaticFiles } from './static-files';
-
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
 
 const MAX_BODY_BYTES = 1024 * 1024;
 const API_PREFIX = '/api/invoke/';
@@ -31,7 +20,7 @@ export interface BrowserServerOptions {
 }
 
 export interface BrowserServer {
-  /** The one address to open: carries the token, which the page trades for a cookie. */
+  /** The one address to open: it carries the one-time token, which the first browser trades for a session. */
   url: string;
   origin: string;
   port: number;
@@ -39,7 +28,7 @@ export interface BrowserServer {
 }
 
 const SECURITY_HEADERS = {
-  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+  'Content-Security-Policy': CONTENT_SECURITY_POLICY_HEADER,
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'no-referrer',
   'X-Frame-Options': 'DENY',
@@ -52,14 +41,21 @@ function send(response: ServerResponse, status: number, contentType: string, bod
   response.end(body);
 }
 
-function sendJson(response: ServerResponse, result: Result<unknown>, status = 200) {
-  send(response, status, 'application/json; charset=utf-8', JSON.stringify(result));
+/** API answers are always a Result, whatever the status, so the page can show the message. */
+function sendResult(response: ServerResponse, result: Result<unknown>, status = 200, headers = {}) {
+  send(response, status, 'application/json; charset=utf-8', JSON.stringify(result), headers);
 }
 
 function sendText(response: ServerResponse, status: number, text: string) {
   send(response, status, 'text/plain; charset=utf-8', `${text}\n`);
 }
 
+function isJson(request: IncomingMessage): boolean {
+  const mediaType = (request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+  return mediaType === 'application/json';
+}
+
+/** The body as text, or null as soon as it passes the limit (the rest is not read). */
 function readBody(request: IncomingMessage): Promise<string | null> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
@@ -85,40 +81,44 @@ function readBody(request: IncomingMessage): Promise<string | null> {
  */
 export async function startBrowserServer(options: BrowserServerOptions): Promise<BrowserServer> {
   const token = options.token ?? createToken();
+  const gate = createGate(token);
   const staticFile = loadStaticFiles(options.rendererDir);
   const streams = new Set<ServerResponse>();
   let port = 0;
   let hosts = new Set<string>();
   let origins = new Set<string>();
 
-  const isAuthorised = (request: IncomingMessage) =>
-    tokensMatch(token, readCookie(request, cookieName(port))) || tokensMatch(token, bearerToken(request));
+  const hasSession = (request: IncomingMessage) => gate.isSession(readCookie(request, cookieName(port)));
 
-  async function handleInvoke(request: IncomingMessage, response: ServerResponse, channel: string) {
-    if (request.method !== 'POST') return sendText(response, 405, 'Use POST.');
+  async function handleInvoke(request: IncomingMessage, response: ServerResponse, encodedChannel: string) {
+    if (request.method !== 'POST') return sendResult(response, fail('INVALID_INPUT', 'Calls must be POST requests.'), 405);
     const origin = request.headers.origin;
-    if (origin !== undefined && !origins.has(origin)) return sendText(response, 403, 'Cross-origin requests are refused.');
-    const contentType = request.headers['content-type'] ?? '';
+    if (origin !== undefined && !origins.has(origin)) {
+      return sendResult(response, fail('FORBIDDEN', 'Calls from another site are refused.'), 403);
+    }
     const declared = Number(request.headers['content-length'] ?? 0);
     const body = declared > MAX_BODY_BYTES ? null : await readBody(request);
     if (body === null) {
       // Answer at once and drop the connection rather than read the rest.
       response.on('finish', () => request.destroy());
-      return send(response, 413, 'text/plain; charset=utf-8', 'Request body too large.\n', { Connection: 'close' });
+      return sendResult(response, fail('INVALID_INPUT', 'The request is too large (over 1 MB).'), 413, { Connection: 'close' });
     }
-    if (body.length > 0 && !contentType.startsWith('application/json')) {
-      return sendText(response, 415, 'Send JSON with Content-Type: application/json.');
+    if (body.length > 0 && !isJson(request)) {
+      return sendResult(response, fail('INVALID_INPUT', 'Send the input as JSON (Content-Type: application/json).'), 415);
     }
+    let channel: string;
     let payload: unknown;
     try {
+      channel = decodeURIComponent(encodedChannel);
       payload = body.length === 0 ? undefined : JSON.parse(body);
     } catch {
-      return sendJson(response, fail('INVALID_INPUT', 'The request body is not valid JSON.'));
+      return sendResult(response, fail('INVALID_INPUT', 'The request is not valid: its address or its JSON body cannot be read.'), 400);
     }
-    sendJson(response, await options.dispatch(decodeURIComponent(channel), payload));
+    sendResult(response, await options.dispatch(channel, payload));
   }
 
   function handleEvents(request: IncomingMessage, response: ServerResponse) {
+    if (request.method !== 'GET') return sendResult(response, fail('INVALID_INPUT', 'Subscribe to events with GET.'), 405);
     response.writeHead(200, {
       ...SECURITY_HEADERS,
       'Content-Type': 'text/event-stream; charset=utf-8',
@@ -138,15 +138,17 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     if (request.method !== 'GET' && request.method !== 'HEAD') return sendText(response, 405, 'Use GET.');
     const offered = url.searchParams.get('token');
     if (offered !== null) {
-      if (!tokensMatch(token, offered)) return sendText(response, 401, 'This link is not valid for this Roster. Use the address Roster printed when it started.');
-      // Trade the token for a cookie and drop it from the address bar and history.
-      url.searchParams.delete('token');
+      const session = gate.openSession(offered);
+      if (!session) {
+        return sendText(response, 401, 'This link is not valid, or has been used already. Each start of browser mode prints a new one.');
+      }
+      // The token leaves the address bar and the history; the page lives at /.
       return send(response, 303, 'text/plain; charset=utf-8', '', {
-        Location: `${url.pathname}${url.search}`,
-        'Set-Cookie': `${cookieName(port)}=${token}; HttpOnly; SameSite=Strict; Path=/`,
+        Location: '/',
+        'Set-Cookie': `${cookieName(port)}=${session}; HttpOnly; SameSite=Strict; Path=/`,
       });
     }
-    if (!isAuthorised(request)) {
+    if (!hasSession(request)) {
       return sendText(response, 401, 'Open Roster with the address it printed when browser mode started (it carries a one-time token).');
     }
     const file = staticFile(url.pathname);
@@ -154,25 +156,24 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     send(response, 200, file.contentType, request.method === 'HEAD' ? '' : file.body);
   }
 
-  const server = http.createServer((request, response) => {
+  function route(request: IncomingMessage, response: ServerResponse) {
     if (!hosts.has(request.headers.host ?? '')) {
       return sendText(response, 403, 'Roster browser mode answers only to 127.0.0.1 and localhost.');
     }
     const url = new URL(request.url ?? '/', `http://${request.headers.host}`);
-    if (url.pathname.startsWith('/api/')) {
-      if (!isAuthorised(request)) {
-        return sendJson(response, fail('FORBIDDEN', 'This browser has no valid Roster session. Open the address Roster printed.'), 401);
-      }
-      if (url.pathname === '/api/events') return handleEvents(request, response);
-      if (url.pathname.startsWith(API_PREFIX)) {
-        handleInvoke(request, response, url.pathname.slice(API_PREFIX.length)).catch(() => {
-          if (!response.headersSent) sendText(response, 500, 'Unexpected error.');
-        });
-        return;
-      }
-      return sendText(response, 404, 'Not found.');
+    if (!url.pathname.startsWith('/api/')) return handlePage(request, response, url);
+    if (!hasSession(request)) {
+      return sendResult(response, fail('FORBIDDEN', 'This browser has no Roster session. Open the address Roster printed.'), 401);
     }
-    handlePage(request, response, url);
+    if (url.pathname === '/api/events') return handleEvents(request, response);
+    if (url.pathname.startsWith(API_PREFIX)) return handleInvoke(request, response, url.pathname.slice(API_PREFIX.length));
+    return sendResult(response, fail('INVALID_INPUT', 'There is nothing at this address.'), 404);
+  }
+
+  const server = http.createServer((request, response) => {
+    Promise.resolve(route(request, response)).catch(() => {
+      if (!response.headersSent) sendText(response, 500, 'Unexpected error.');
+    });
   });
 
   const unsubscribe = options.subscribe((message) => {

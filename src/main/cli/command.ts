@@ -1,9 +1,10 @@
 import type { AppError } from '@shared/errors';
+import { characterCount } from '@shared/schemas/names';
 import type { Result } from '@shared/result';
 import type { Core } from '../core';
 
 export const EXIT_OK = 0;
-/** Refused by a rule: the reason is on stderr and nothing changed. */
+/** Refused, by a rule or a database that cannot be used: the reason is on stderr and nothing changed. */
 export const EXIT_REFUSED = 1;
 export const EXIT_USAGE = 2;
 
@@ -56,12 +57,13 @@ export function report<T>(context: CommandContext, result: Result<T>, describe: 
   return EXIT_OK;
 }
 
-/** Left-aligned columns with a header row, for list commands. */
+/** Left-aligned columns with a header row, for list commands. Widths count characters, not UTF-16 units. */
 export function formatTable(headers: string[], rows: string[][]): string {
-  const widths = headers.map((header, column) => Math.max(header.length, ...rows.map((row) => (row[column] ?? '').length)));
+  const widths = headers.map((header, column) => Math.max(characterCount(header), ...rows.map((row) => characterCount(row[column] ?? ''))));
+  const pad = (cell: string, width: number) => cell + ' '.repeat(Math.max(0, width - characterCount(cell)));
   const line = (cells: string[]) =>
     cells
-      .map((cell, column) => (column === cells.length - 1 ? cell : cell.padEnd(widths[column]!)))
+      .map((cell, column) => (column === cells.length - 1 ? cell : pad(cell, widths[column]!)))
       .join('  ')
       .trimEnd();
   return [line(headers), ...rows.map(line)].join('\n');

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bundledMigrations, hashMigration } from '../db/migrations';
@@ -34,11 +35,33 @@ describe('roster init', () => {
     expect(again.stderr).toMatch(/^roster: This database already holds the enterprise "Northwind"/);
   });
 
+  it('leaves no file or folder behind when it is refused', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'new', 'nested', 'roster.db');
+    expect(await roster(['init', '--name', '', '--seats', '5', '--db', file])).toMatchObject({ status: 1 });
+    expect(fs.readdirSync(dir)).toEqual([]);
+    const flat = path.join(dir, 'roster.db');
+    expect(await roster(['demo', '--members', '0', '--db', flat])).toMatchObject({ status: 1 });
+    expect(fs.readdirSync(dir)).toEqual([]);
+  });
+
+  it('records its changes in the audit log as the command line, by the OS user', async () => {
+    const db = newDb();
+    await roster(['init', '--name', 'Northwind', '--seats', '50', '--db', db]);
+    await roster(['orgs', 'add', '--name', 'Engineering', '--db', db]);
+    const handle = openDatabase(db);
+    const actors = handle.prepare('SELECT DISTINCT actor_type AS type, actor_name AS name FROM audit_events').all();
+    handle.close();
+    expect(actors).toEqual([{ type: 'cli', name: os.userInfo().username }]);
+  });
+
   it('treats a seat count that is not a number as bad usage (exit 2), and a rule-breaking one as refused (exit 1)', async () => {
     const db = newDb();
     const word = await roster(['init', '--name', 'N', '--seats', 'many', '--db', db]);
     expect(word.status).toBe(2);
     expect(word.stderr).toMatch(/--seats must be a whole number, not "many"/);
+    const huge = await roster(['init', '--name', 'N', '--seats', '99999999999999999999', '--db', db]);
+    expect(huge).toMatchObject({ status: 2, stderr: expect.stringMatching(/--seats is far too large/) });
     const zero = await roster(['init', '--name', 'N', '--seats', '0', '--db', db]);
     expect(zero.status).toBe(1);
     expect(zero.stderr).toMatch(/Seat count must be at least 1/);
@@ -134,6 +157,23 @@ describe('usage', () => {
     expect(command.stdout).toMatch(/^Usage: roster orgs rename --name NAME --to NEW_NAME \[--db FILE\] \[--json\]/);
   });
 
+  it('exits 2 for a repeated option, an option of another level, and an unknown command even with --help', async () => {
+    expect(await roster(['orgs', 'add', '--name', 'A', '--name', 'B'])).toMatchObject({ status: 2, stderr: expect.stringMatching(/--name is given more than once/) });
+    expect(await roster(['orgs', 'list', '--version'])).toMatchObject({ status: 2 });
+    expect(await roster(['frobnicate', '--help'])).toMatchObject({ status: 2, stderr: expect.stringMatching(/unknown command "frobnicate"/) });
+    expect(await roster(['orgs', 'frob', '--help'])).toMatchObject({ status: 2, stderr: expect.stringMatching(/unknown command "orgs frob"/) });
+    expect(await roster(['--version'])).toMatchObject({ status: 0, stdout: expect.stringMatching(/^\d+\.\d+\.\d+/) });
+  });
+
+  it('reports usage errors and a missing database as JSON on stderr with --json', async () => {
+    const usage = await roster(['orgs', 'add', '--json']);
+    expect(usage.status).toBe(2);
+    expect(JSON.parse(usage.stderr)).toEqual({ error: { code: 'USAGE', message: 'missing --name NAME' } });
+    const missing = await roster(['orgs', 'list', '--json', '--db', newDb()]);
+    expect(missing.status).toBe(1);
+    expect(JSON.parse(missing.stderr)).toMatchObject({ error: { code: 'NO_DATABASE' } });
+  });
+
   it('exits 2 for an unknown command, a missing option, an unknown option or a group without its command', async () => {
     expect(await roster(['frobnicate'])).toMatchObject({ status: 2, stderr: expect.stringMatching(/unknown command "frobnicate"/) });
     expect(await roster(['orgs', 'add'])).toMatchObject({ status: 2, stderr: expect.stringMatching(/missing --name NAME/) });
@@ -148,5 +188,7 @@ describe('usage', () => {
     const result = await roster(['orgs', 'list', '--db', db]);
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(/written by a newer version of Roster/);
+    const json = await roster(['orgs', 'list', '--json', '--db', db]);
+    expect(JSON.parse(json.stderr)).toMatchObject({ error: { code: 'DATABASE_UNUSABLE', message: expect.stringMatching(/newer version/) } });
   });
 });

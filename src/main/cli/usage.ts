@@ -6,7 +6,7 @@ const GLOBAL_OPTIONS: [string, string][] = [
   ['-h, --help', 'this help'],
 ];
 
-const EXIT_HELP = 'Exit status: 0 done, 1 refused by a rule (reason on stderr, nothing changed), 2 bad usage.';
+const EXIT_HELP = 'Exit status: 0 done, 1 refused (by a rule, or a database that cannot be used; the reason is on stderr and nothing changed), 2 bad usage.';
 
 function optionRows(rows: [string, string][]): string[] {
   const width = Math.max(...rows.map(([flag]) => flag.length));

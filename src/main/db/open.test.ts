@@ -103,6 +103,23 @@ describe('openDatabase', () => {
     expectRefusal(file, () => openDatabase(file), 'NOT_ROSTER', /not one Roster made/);
   });
 
+  it("refuses an empty file that another program has marked as its own, and changes nothing", () => {
+    const file = path.join(tempDir(), 'claimed.db');
+    const other = new Database(file);
+    other.pragma('application_id = 1234');
+    other.close();
+    expectRefusal(file, () => openDatabase(file), 'NOT_ROSTER', /not one Roster made/);
+  });
+
+  it('refuses a Roster-marked file without its migration record as damaged, and changes nothing', () => {
+    const file = path.join(tempDir(), 'damaged.db');
+    const damaged = new Database(file);
+    damaged.pragma(`application_id = ${ROSTER_APPLICATION_ID}`);
+    damaged.exec('CREATE TABLE organizations (id INTEGER PRIMARY KEY)');
+    damaged.close();
+    expectRefusal(file, () => openDatabase(file), 'DAMAGED', /no record of its migrations/);
+  });
+
   it('rolls back a migration that fails half way, leaving the database as it was and usable', () => {
     const file = path.join(tempDir(), 'roster.db');
     openDatabase(file).close();

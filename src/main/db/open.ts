@@ -69,11 +69,21 @@ function readAppliedMigrations(db: Db, file: string): AppliedMigration[] {
     throw error;
   }
 
-  if (objectCount === 0) return [];
-  if (applicationId !== ROSTER_APPLICATION_ID) {
+  // Another program's mark wins even on an empty file: it may be about to fill it.
+  const othersMark = applicationId !== 0 && applicationId !== ROSTER_APPLICATION_ID;
+  if (othersMark || (objectCount > 0 && applicationId !== ROSTER_APPLICATION_ID)) {
     throw new StoreError(
       'NOT_ROSTER',
       `${file} is a SQLite database, but not one Roster made. Roster leaves it alone; choose a Roster database or a new file name.`,
+    );
+  }
+  if (objectCount === 0) return [];
+  const hasRecord = db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'schema_migrations'").get();
+  if (!hasRecord) {
+    throw new StoreError(
+      'DAMAGED',
+      `${file} is marked as a Roster database but has no record of its migrations, so Roster cannot tell what it holds. ` +
+        'It may be damaged; restore it from a backup. Nothing was changed.',
     );
   }
   return db.prepare('SELECT version, name, sha256 FROM schema_migrations ORDER BY version').all() as AppliedMigration[];

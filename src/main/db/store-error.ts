@@ -2,6 +2,7 @@ export type StoreErrorCode =
   | 'CANNOT_OPEN'
   | 'NOT_A_DATABASE'
   | 'NOT_ROSTER'
+  | 'DAMAGED'
   | 'NEWER_SCHEMA'
   | 'EDITED_MIGRATION'
   | 'MIGRATION_FAILED';

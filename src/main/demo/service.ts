@@ -55,11 +55,13 @@ const HISTORY_DAYS = 400;
  */
 export function createDemoService({ db, audit, now }: DemoServiceDeps) {
   // The demo has a past: the same services run on a clock that starts
-  // HISTORY_DAYS ago and moves forward as the generator works.
+  // HISTORY_DAYS ago and moves forward as the generator works. The audit log
+  // is not rewritten: its events carry the moment they were really written.
   let current = new Date(0);
   const clock = () => new Date(current);
-  const enterprise = createEnterpriseService({ db, enterprise: createEnterpriseRepository(db), audit, now: clock });
-  const orgs = createOrgService({ db, orgs: createOrgRepository(db), enterprise, audit, now: clock });
+  const auditNow: AuditRepository = { ...audit, record: (_at, actor, change) => audit.record(now(), actor, change) };
+  const enterprise = createEnterpriseService({ db, enterprise: createEnterpriseRepository(db), audit: auditNow, now: clock });
+  const orgs = createOrgService({ db, orgs: createOrgRepository(db), enterprise, audit: auditNow, now: clock });
 
   return {
     create(input: CreateDemoInput): Result<Enterprise> {

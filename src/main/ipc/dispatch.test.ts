@@ -66,6 +66,24 @@ describe('dispatch', () => {
     expect(await dispatch('orgs:create', { name: 'X' })).toMatchObject({ ok: false, error: { code: 'BUSY', message: expect.stringMatching(/try again/) } });
   });
 
+  it('retries a call that met another process\'s lock, and succeeds once the lock is gone', async () => {
+    const busy = Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY' });
+    let attempts = 0;
+    const flaky = () => {
+      attempts += 1;
+      if (attempts < 3) throw busy;
+      return ok({ id: 9 });
+    };
+    const patient = createDispatch(handlers({ 'orgs:remove': flaky }), { context, busyRetryMs: 5000 });
+    expect(await patient('orgs:remove', { id: 9 })).toEqual({ ok: true, value: { id: 9 } });
+    expect(attempts).toBe(3);
+
+    attempts = 0;
+    const impatient = createDispatch(handlers({ 'orgs:remove': flaky }), { context });
+    expect(await impatient('orgs:remove', { id: 9 })).toMatchObject({ ok: false, error: { code: 'BUSY' } });
+    expect(attempts).toBe(1);
+  });
+
   it('announces what a successful command changed, and nothing for queries or refusals', async () => {
     const onChanged = vi.fn();
     const dispatch = createDispatch(handlers({ 'orgs:remove': () => ok({ id: 3 }) }), { context, onChanged });

@@ -34,7 +34,16 @@ export interface DispatchOptions {
   validateOutputs?: boolean;
   /** Where unexpected failures are reported; they reach the caller only as INTERNAL. */
   logError?: (error: unknown, channel: string) => void;
+  /**
+   * How long to keep retrying a call that found the database locked by another
+   * process. Pair it with a short busy timeout on the connection: better-sqlite3
+   * waits synchronously, so a long timeout would freeze the process, while
+   * retrying here lets everything else run between attempts. 0: no retry.
+   */
+  busyRetryMs?: number;
 }
+
+const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function toIssues(error: z.ZodError): FieldIssue[] {
   return error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message }));
@@ -70,16 +79,24 @@ export function createDispatch(handlers: Handlers, options: DispatchOptions): Di
       return fail('INVALID_INPUT', describeIssues(issues), issues);
     }
 
+    const handler = handlers[channel] as Handler<Channel>;
+    const giveUpAt = Date.now() + (options.busyRetryMs ?? 0);
     let result: Result<unknown>;
-    try {
-      const handler = handlers[channel] as Handler<Channel>;
-      result = await handler(parsed.data as never, options.context);
-    } catch (error) {
-      if (isBusy(error)) {
-        return fail('BUSY', 'The database is busy with another Roster process. Nothing was changed; try again in a moment.');
+    for (let attempt = 0; ; attempt += 1) {
+      try {
+        result = await handler(parsed.data as never, options.context);
+        break;
+      } catch (error) {
+        if (!isBusy(error)) {
+          options.logError?.(error, channel);
+          return fail('INTERNAL', 'Roster hit an unexpected problem and changed nothing. Details are in its log.');
+        }
+        // Writes run in one transaction each, so a call that met a lock changed nothing and can run again.
+        if (Date.now() >= giveUpAt) {
+          return fail('BUSY', 'The database is busy with another Roster process. Nothing was changed; try again in a moment.');
+        }
+        await delay(Math.min(20 * 2 ** attempt, 250));
       }
-      options.logError?.(error, channel);
-      return fail('INTERNAL', 'Roster hit an unexpected problem and changed nothing. Details are in its log.');
     }
 
     if (result.ok) {

@@ -60,10 +60,24 @@ describe('creating an organization', () => {
     expect(error.message).toBe('Organization name must be at most 100 characters (this one has 101) (name).');
   });
 
-  it('refuses control characters inside a name', async () => {
+  it.each([
+    ['Sales\nEMEA', /cannot contain control characters/],
+    ['Sales\u0085EMEA', /cannot contain control characters/],
+    ['Sales \u202Eaeme', /invisible text-direction controls/],
+    ['\u200B\u200B', /at least one visible character/],
+    ['\u00A0\u2003', /is required/],
+  ])('refuses the name %j', async (name, message) => {
     const core = await coreWithEnterprise();
-    const error = await expectRefused(core, () => core.invoke('orgs:create', { name: 'Sales\nEMEA' }));
-    expect(error.message).toMatch(/cannot contain control characters/);
+    const error = await expectRefused(core, () => core.invoke('orgs:create', { name }));
+    expect(error.message).toMatch(message);
+  });
+
+  it('compares names without their invisible characters, and keeps emoji sequences whole', async () => {
+    const core = await coreWithEnterprise();
+    await core.invoke('orgs:create', { name: 'Engineering' });
+    const error = await expectRefused(core, () => core.invoke('orgs:create', { name: 'Engi\u200Bneering' }));
+    expect(error.code).toBe('CONFLICT');
+    expect(await core.invoke('orgs:create', { name: 'Family 👨‍👩‍👧' })).toMatchObject({ ok: true, value: { name: 'Family 👨‍👩‍👧' } });
   });
 
   it('refuses a name already taken, ignoring case, and names the one that exists', async () => {
@@ -77,7 +91,7 @@ describe('creating an organization', () => {
     }
   });
 
-  it('refuses wrong types and extra fields before any service runs', async () => {
+  it('refuses wrong types and extra fields, changing nothing', async () => {
     const core = await coreWithEnterprise();
     const dispatch = core.dispatch;
     for (const payload of [undefined, null, 42, { name: 42 }, { name: 'Ok', extra: true }, { name: 'Ok', __proto__: { admin: true } }]) {

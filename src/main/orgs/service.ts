@@ -34,6 +34,14 @@ export function createOrgService({ db, orgs, enterprise, audit, now }: OrgServic
       return required.ok ? ok(orgs.list()) : required;
     },
 
+    /** By name, ignoring case (and invisible characters) exactly as uniqueness does. */
+    find(name: string): Result<Organization> {
+      const required = enterprise.require();
+      if (!required.ok) return required;
+      const found = orgs.findByKey(nameKey(name.trim()));
+      return found ? ok(found) : fail('NOT_FOUND', `There is no organization named "${name.trim()}".`);
+    },
+
     create(input: CreateOrgInput, actor: Actor): Result<Organization> {
       return inWriteTransaction(db, () => {
         const required = enterprise.require();

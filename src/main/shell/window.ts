@@ -1,32 +1,22 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { BrowserWindow, session } from 'electron';
+import { app, BrowserWindow, session } from 'electron';
 import type { IpcEventLike } from '../ipc/register';
+import { createSenderCheck, isAppPage } from '../ipc/trusted-sender';
 
 const rendererIndex = path.join(__dirname, '../renderer/index.html');
 
-/** The page the window may show: the built renderer, or Vite's dev server in development. */
+/**
+ * The page the window may show: the built renderer, or in development (never
+ * in a packaged app) the Vite dev server electron-vite names in ELECTRON_RENDERER_URL.
+ */
 function appUrl(): string {
-  return process.env.ELECTRON_RENDERER_URL ?? pathToFileURL(rendererIndex).href;
-}
-
-function isAppUrl(url: string): boolean {
-  const base = appUrl();
-  if (url === base) return true;
-  try {
-    const target = new URL(url);
-    const expected = new URL(base);
-    return target.origin === expected.origin && target.pathname === expected.pathname;
-  } catch {
-    return false;
-  }
+  const devServer = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
+  return devServer ?? pathToFileURL(rendererIndex).href;
 }
 
 /** An IPC call is answered only when it comes from the app's own page. */
-export function isTrustedSender(event: IpcEventLike): boolean {
-  const url = event.senderFrame?.url;
-  return typeof url === 'string' && isAppUrl(url);
-}
+export const isTrustedSender = (event: IpcEventLike): boolean => createSenderCheck(appUrl())(event);
 
 /** No permission (camera, notifications, geolocation ...) is ever granted to the page. */
 export function lockDownSession(): void {
@@ -60,10 +50,10 @@ export function createMainWindow(preloadPath: string): BrowserWindow {
 
   // The window shows the app and nothing else: no navigation away, no new windows.
   window.webContents.on('will-navigate', (event, url) => {
-    if (!isAppUrl(url)) event.preventDefault();
+    if (!isAppPage(url, appUrl())) event.preventDefault();
   });
   window.webContents.on('will-redirect', (event, url) => {
-    if (!isAppUrl(url)) event.preventDefault();
+    if (!isAppPage(url, appUrl())) event.preventDefault();
   });
   window.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
   window.webContents.on('will-attach-webview', (event) => event.preventDefault());

@@ -3,7 +3,10 @@ import type { Result } from '../result';
 import { appInfoSchema, chooseDatabaseInput, chooseDatabaseOutput } from '../schemas/app';
 import { noInput } from '../schemas/common';
 import { createDemoInput, createEnterpriseInput, enterpriseSchema } from '../schemas/enterprise';
-import { createOrgInput, organizationSchema, removeOrgInput, renameOrgInput } from '../schemas/orgs';
+import { createOrgInput, findOrgInput, organizationSchema, removeOrgInput, renameOrgInput } from '../schemas/orgs';
+import type { Channel, EventName } from './channels';
+
+export { channelNames as channels, EVENT_CHANNEL, isChannel, type Channel, type EventName } from './channels';
 
 /**
  * Parts of the store a change can touch. Screens listen for the areas they show;
@@ -45,33 +48,25 @@ export const contract = {
   'enterprise:createDemo': command(createDemoInput, enterpriseSchema, ['enterprise', 'orgs']),
 
   'orgs:list': query(noInput, z.array(organizationSchema)),
+  'orgs:find': query(findOrgInput, organizationSchema),
   'orgs:create': command(createOrgInput, organizationSchema, ['orgs']),
   'orgs:rename': command(renameOrgInput, organizationSchema, ['orgs']),
   'orgs:remove': command(removeOrgInput, z.object({ id: z.int() }), ['orgs']),
-} as const satisfies Record<string, ChannelSpec<z.ZodType, z.ZodType>>;
+} as const satisfies Record<Channel, ChannelSpec<z.ZodType, z.ZodType>>;
 
 export type Contract = typeof contract;
-export type Channel = keyof Contract;
 /** What a caller sends. */
 export type ChannelInput<C extends Channel> = z.input<Contract[C]['input']>;
 /** What a handler receives, after validation (trimmed, defaults filled). */
 export type ChannelParsed<C extends Channel> = z.output<Contract[C]['input']>;
 export type ChannelOutput<C extends Channel> = z.output<Contract[C]['output']>;
 
-export const channels = Object.keys(contract) as Channel[];
-
-export function isChannel(name: unknown): name is Channel {
-  return typeof name === 'string' && Object.hasOwn(contract, name);
-}
-
 /** Events main pushes to the renderer. */
 export const eventSchemas = {
   changed: z.object({ areas: z.array(z.enum(changeAreas)) }),
-} as const;
+} as const satisfies Record<EventName, z.ZodType>;
 
-export type EventName = keyof typeof eventSchemas;
 export type EventPayload<E extends EventName> = z.output<(typeof eventSchemas)[E]>;
-export const eventNames = Object.keys(eventSchemas) as EventName[];
 
 /** Arguments of invoke(channel, ...): the input may be left out where the channel takes none. */
 export type InvokeArgs<C extends Channel> = undefined extends ChannelInput<C>
@@ -83,9 +78,6 @@ export interface RosterApi {
   invoke<C extends Channel>(channel: C, ...args: InvokeArgs<C>): Promise<Result<ChannelOutput<C>>>;
   on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
 }
-
-/** The one Electron IPC channel events travel on; the payload names the event. */
-export const EVENT_CHANNEL = 'roster:event';
 
 export interface EventMessage<E extends EventName = EventName> {
   event: E;

@@ -4,6 +4,12 @@ export const MAX_NAME_LENGTH = 100;
 
 // C0 and C1 control characters (tab and newline included): never part of a name.
 const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f]/;
+// Embeddings, overrides and isolates make text display in another order than it is stored.
+const BIDI_CONTROL = /[\u202a-\u202e\u2066-\u2069]/;
+// A letter, digit, symbol (emoji included) or punctuation mark: something a person can see.
+const VISIBLE = /[\p{L}\p{N}\p{S}\p{P}]/u;
+// Zero-width spaces, joiners, variation selectors ...: invisible, so ignored when names are compared.
+const IGNORABLE = /\p{Default_Ignorable_Code_Point}/gu;
 
 /** Length as a person counts it: code points, so an emoji is one character, not two. */
 export function characterCount(value: string): number {
@@ -34,15 +40,20 @@ export function nameSchema(label: string) {
       }
       if (CONTROL_CHARACTER.test(value)) {
         ctx.addIssue({ code: 'custom', message: `${label} cannot contain control characters such as tabs or line breaks` });
+      } else if (BIDI_CONTROL.test(value)) {
+        ctx.addIssue({ code: 'custom', message: `${label} cannot contain invisible text-direction controls` });
+      } else if (!VISIBLE.test(value)) {
+        ctx.addIssue({ code: 'custom', message: `${label} must contain at least one visible character` });
       }
     });
 }
 
 /**
  * The key two names are compared by when they must be unique "ignoring case".
- * NFKC folds look-alike forms (full-width letters, ligatures); upper- then
- * lower-casing folds the cases that lower-casing alone misses (ß and SS).
+ * Invisible characters are dropped; NFKC folds look-alike forms (full-width
+ * letters, ligatures); upper- then lower-casing folds the cases that
+ * lower-casing alone misses (ß and SS).
  */
 export function nameKey(name: string): string {
-  return name.normalize('NFKC').toUpperCase().toLowerCase();
+  return name.replace(IGNORABLE, '').normalize('NFKC').toUpperCase().toLowerCase();
 }

@@ -16,6 +16,8 @@ export type Organization = z.infer<typeof organizationSchema>;
 export const createOrgInput = z.strictObject({ name: orgNameSchema });
 export const renameOrgInput = z.strictObject({ id: idSchema, name: orgNameSchema });
 export const removeOrgInput = z.strictObject({ id: idSchema });
+/** Finds an organization by name, ignoring case as uniqueness does. */
+export const findOrgInput = z.strictObject({ name: z.string({ error: 'Organization name must be text' }).max(1000, { error: 'Organization name is far too long' }) });
 
 export type CreateOrgInput = z.output<typeof createOrgInput>;
 export type RenameOrgInput = z.output<typeof renameOrgInput>;

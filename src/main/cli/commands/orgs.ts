@@ -1,18 +1,6 @@
-import { nameKey } from '@shared/schemas/names';
-import type { Organization } from '@shared/schemas/orgs';
-import { fail, ok, type Result } from '@shared/result';
-import { formatTable, printError, report, type CommandContext, type CommandSpec } from '../command';
+import { formatTable, printError, report, type CommandSpec } from '../command';
 
 const nameOption = { type: 'string', valueName: 'NAME', required: true, description: 'the organization, by name (any case)' } as const;
-
-/** Organizations are named on the command line; the contract speaks ids. */
-async function findByName(context: CommandContext, name: string): Promise<Result<Organization>> {
-  const listed = await context.core.invoke('orgs:list');
-  if (!listed.ok) return listed;
-  const key = nameKey(name.trim());
-  const found = listed.value.find((org) => nameKey(org.name) === key);
-  return found ? ok(found) : fail('NOT_FOUND', `There is no organization named "${name}".`);
-}
 
 export const orgCommands: CommandSpec[] = [
   {
@@ -32,7 +20,7 @@ export const orgCommands: CommandSpec[] = [
       to: { type: 'string', valueName: 'NEW_NAME', required: true, description: 'the new name' },
     },
     async run(context, values) {
-      const found = await findByName(context, values.name as string);
+      const found = await context.core.invoke('orgs:find', { name: values.name as string });
       if (!found.ok) return printError(context.io, context.json, found.error);
       const result = await context.core.invoke('orgs:rename', { id: found.value.id, name: values.to as string });
       return report(context, result, (org) => `Renamed organization "${found.value.name}" to "${org.name}".`);
@@ -43,7 +31,7 @@ export const orgCommands: CommandSpec[] = [
     summary: 'Delete an organization (its links and direct memberships go; seats stay)',
     options: { name: nameOption },
     async run(context, values) {
-      const found = await findByName(context, values.name as string);
+      const found = await context.core.invoke('orgs:find', { name: values.name as string });
       if (!found.ok) return printError(context.io, context.json, found.error);
       const result = await context.core.invoke('orgs:remove', { id: found.value.id });
       return report(context, result, () => `Removed organization "${found.value.name}". No seat was freed.`);

@@ -1,10 +1,18 @@
 import type { ReactNode } from 'react';
 
-export function PageHeader({ title, description, actions }: { title: string; description?: ReactNode; actions?: ReactNode }) {
+interface PageHeaderProps {
+  /** The heading's id, which names the screen's section (aria-labelledby). */
+  id: string;
+  title: string;
+  description?: ReactNode;
+  actions?: ReactNode;
+}
+
+export function PageHeader({ id, title, description, actions }: PageHeaderProps) {
   return (
     <header className="page-header">
       <div>
-        <h1>{title}</h1>
+        <h1 id={id}>{title}</h1>
         {description ? <p className="page-description">{description}</p> : null}
       </div>
       {actions ? <div className="page-actions">{actions}</div> : null}

@@ -13,12 +13,18 @@ export function createHttpApi(): RosterApi {
   const listeners = new Map<EventName, Set<(payload: never) => void>>();
   let source: EventSource | null = null;
 
+  const emit = ({ event, payload }: EventMessage) => listeners.get(event)?.forEach((listener) => listener(payload as never));
+
   const connect = () => {
     if (source) return;
     source = new EventSource('/api/events');
-    source.onmessage = (message: MessageEvent<string>) => {
-      const { event, payload } = JSON.parse(message.data) as EventMessage;
-      listeners.get(event)?.forEach((listener) => listener(payload as never));
+    let opened = false;
+    source.onmessage = (message: MessageEvent<string>) => emit(JSON.parse(message.data) as EventMessage);
+    // EventSource reconnects by itself after a dropped connection; whatever
+    // changed in between was not announced, so ask every screen to reload.
+    source.onopen = () => {
+      if (opened) emit({ event: 'changed', payload: { areas: ['*'] } });
+      opened = true;
     };
   };
 

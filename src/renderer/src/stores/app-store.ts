@@ -17,6 +17,8 @@ interface AppState {
   load(): Promise<void>;
   createEnterprise(input: ChannelInput<'enterprise:create'>): Promise<Result<Enterprise>>;
   createDemo(): Promise<Result<Enterprise>>;
+  /** Electron only: main shows a file dialog, then restarts the app on the file chosen (null: cancelled). */
+  chooseDatabase(intent: 'open' | 'create'): Promise<Result<{ databasePath: string } | null>>;
 }
 
 export const useAppStore = create<AppState>()((set) => ({
@@ -42,5 +44,9 @@ export const useAppStore = create<AppState>()((set) => ({
     const result = await api.invoke('enterprise:createDemo', {});
     if (result.ok) set({ enterprise: result.value });
     return result;
+  },
+
+  chooseDatabase(intent) {
+    return api.invoke('app:chooseDatabase', { intent });
   },
 }));

@@ -12,7 +12,7 @@ interface NoticesState {
   dismiss(id: number): void;
 }
 
-const VISIBLE_MS = 5000;
+const VISIBLE_MS = 6000;
 let nextId = 1;
 
 /** Brief notices that say what just happened ("Deleted organization …"). */

@@ -51,6 +51,7 @@ export function OrganizationsScreen() {
   return (
     <section className="screen" aria-labelledby="orgs-title">
       <PageHeader
+        id="orgs-title"
         title="Organizations"
         description="Workspaces your members get access to, directly or through teams. Deleting one never frees a seat."
         actions={

@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import { api } from '../../lib/api';
 import { formatDateTime } from '../../lib/format';
 import { PageHeader } from '../../components/PageHeader';
 import { useAppStore } from '../../stores/app-store';
@@ -8,13 +7,13 @@ import { useNoticesStore } from '../../stores/notices-store';
 const MODE_LABEL = { electron: 'Desktop app', browser: 'Browser mode', cli: 'Command line' } as const;
 
 export function SettingsScreen() {
-  const { info, enterprise } = useAppStore();
+  const { info, enterprise, chooseDatabase } = useAppStore();
   const notify = useNoticesStore((state) => state.push);
   const [busy, setBusy] = useState(false);
 
   const choose = async (intent: 'open' | 'create') => {
     setBusy(true);
-    const result = await api.invoke('app:chooseDatabase', { intent });
+    const result = await chooseDatabase(intent);
     setBusy(false);
     if (!result.ok) notify(result.error.message, 'error');
     else if (result.value) notify(`Switching to ${result.value.databasePath}…`);
@@ -22,7 +21,7 @@ export function SettingsScreen() {
 
   return (
     <section className="screen" aria-labelledby="settings-title">
-      <PageHeader title="Settings" />
+      <PageHeader id="settings-title" title="Settings" />
 
       <div className="card settings-section" aria-labelledby="database-title" role="region">
         <h2 id="database-title">Database</h2>

@@ -1,0 +1,73 @@
+import { parseArgs } from 'node:util';
+import type { CommandSpec, OptionValues } from './command';
+
+/** Options every command takes. --version is the program's own, not a command's. */
+const GLOBAL_OPTIONS = {
+  db: { type: 'string' },
+  json: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+/**
+ * Splits argv into the command's words and the rest. Global options may come
+ * before the words (`roster --db x.db orgs list`); the words end at the first
+ * other option, so an option's value is never taken for a command word.
+ */
+export function splitCommand(commands: CommandSpec[], argv: string[]): { words: string[]; rest: string[] } {
+  const words: string[] = [];
+  const rest: string[] = [];
+  let matching = true;
+  for (let index = 0; index < argv.length; index += 1) {
+    const arg = argv[index]!;
+    if (matching && !arg.startsWith('-')) {
+      const candidate = [...words, arg];
+      if (commands.some((command) => candidate.every((word, i) => command.path[i] === word))) {
+        words.push(arg);
+        continue;
+      }
+    }
+    if (arg === '--db' && index + 1 < argv.length) {
+      rest.push(arg, argv[index + 1]!);
+      index += 1;
+      continue;
+    }
+    if (arg !== '--json' && !arg.startsWith('--db=')) matching = false;
+    rest.push(arg);
+  }
+  return { words, rest };
+}
+
+/** The command's options, checked: unknown, repeated, missing and malformed ones are usage errors. */
+export function parseOptions(command: CommandSpec, rest: string[]): { values: OptionValues } | { error: string } {
+  const options: Record<string, { type: 'string' | 'boolean'; short?: string }> = { ...GLOBAL_OPTIONS };
+  for (const [name, spec] of Object.entries(command.options)) options[name] = { type: spec.type };
+  let parsed;
+  try {
+    parsed = parseArgs({ args: rest, options, strict: true, allowPositionals: false, tokens: true });
+  } catch (error) {
+    return { error: (error as Error).message };
+  }
+  const seen = new Set<string>();
+  for (const token of parsed.tokens) {
+    if (token.kind !== 'option') continue;
+    if (seen.has(token.name)) return { error: `--${token.name} is given more than once` };
+    seen.add(token.name);
+  }
+  const values = parsed.values as OptionValues;
+  if (values.help) return { values };
+  for (const [name, spec] of Object.entries(command.options)) {
+    const value = values[name];
+    if (value === undefined) {
+      if (spec.required) return { error: `missing --${name}${spec.valueName ? ` ${spec.valueName}` : ''}` };
+      continue;
+    }
+    if (spec.integer) {
+      const text = String(value).trim();
+      if (!/^-?\d+$/.test(text)) return { error: `--${name} must be a whole number, not "${String(value)}"` };
+      const number = Number(text);
+      if (!Number.isSafeInteger(number)) return { error: `--${name} is far too large: ${text}` };
+      values[name] = number;
+    }
+  }
+  return { values };
+}

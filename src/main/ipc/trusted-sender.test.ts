@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { createSenderCheck, isAppPage } from './trusted-sender';
+
+const built = 'file:///opt/Roster/resources/app/out/renderer/index.html';
+const dev = 'http://localhost:5173/';
+
+describe('isAppPage', () => {
+  it.each([
+    [built, true],
+    [`${built}#/settings`, true],
+    [`${built}?x=1`, false],
+    ['file:///opt/Roster/resources/app/out/renderer/other.html', false],
+    ['file:///tmp/evil/index.html', false],
+    ['file://remote-host/opt/Roster/resources/app/out/renderer/index.html', false],
+    ['about:blank', false],
+    ['devtools://devtools/bundled/inspector.html', false],
+    ['https://evil.example/opt/Roster/resources/app/out/renderer/index.html', false],
+    ['not a url', false],
+  ])('for the built app, %s is %s', (url, expected) => {
+    expect(isAppPage(url, built)).toBe(expected);
+  });
+
+  it.each([
+    [dev, true],
+    [`${dev}#/organizations`, true],
+    ['http://localhost:5174/', false],
+    ['http://127.0.0.1:5173/', false],
+    ['http://localhost:5173/elsewhere', false],
+  ])('for the dev server, %s is %s', (url, expected) => {
+    expect(isAppPage(url, dev)).toBe(expected);
+  });
+});
+
+describe('createSenderCheck', () => {
+  it('trusts only a frame showing the app page', () => {
+    const check = createSenderCheck(built);
+    expect(check({ senderFrame: { url: `${built}#/organizations` } })).toBe(true);
+    expect(check({ senderFrame: { url: 'https://evil.example/' } })).toBe(false);
+    expect(check({ senderFrame: null })).toBe(false);
+  });
+});

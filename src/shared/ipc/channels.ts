@@ -1,0 +1,35 @@
+/**
+ * The names of the contract's channels and events, without their schemas, so
+ * the preload script can check a name without bundling zod. contract.ts must
+ * define exactly these channels: the compiler refuses a missing or extra one.
+ */
+export const channelNames = [
+  'app:info',
+  'app:chooseDatabase',
+  'enterprise:get',
+  'enterprise:create',
+  'enterprise:createDemo',
+  'orgs:list',
+  'orgs:find',
+  'orgs:create',
+  'orgs:rename',
+  'orgs:remove',
+] as const;
+
+export type Channel = (typeof channelNames)[number];
+
+const channelSet: ReadonlySet<string> = new Set(channelNames);
+
+export function isChannel(name: unknown): name is Channel {
+  return typeof name === 'string' && channelSet.has(name);
+}
+
+export const eventNames = ['changed'] as const;
+export type EventName = (typeof eventNames)[number];
+
+export function isEventName(name: unknown): name is EventName {
+  return typeof name === 'string' && (eventNames as readonly string[]).includes(name);
+}
+
+/** The one Electron IPC channel events travel on; the payload names the event. */
+export const EVENT_CHANNEL = 'roster:event';
