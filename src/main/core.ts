@@ -11,16 +11,14 @@ import {
 import type { Actor } from '@shared/schemas/audit';
 import type { Result } from '@shared/result';
 import { appHandlers, type Host } from './app/handlers';
-import { createAuditRepository } from './audit/repository';
 import { openDatabase, type Db, type OpenOptions } from './db/open';
-import { createDemoService } from './demo/service';
 import { enterpriseHandlers } from './enterprise/handlers';
-import { createEnterpriseRepository } from './enterprise/repository';
-import { createEnterpriseService } from './enterprise/service';
 import { createDispatch, type Dispatch } from './ipc/dispatch';
 import { orgHandlers } from './orgs/handlers';
-import { createOrgRepository } from './orgs/repository';
-import { createOrgService } from './orgs/service';
+import { seatHandlers } from './seats/handlers';
+import { createServices, type Services } from './services';
+import { createDemoService } from './demo/service';
+import { settingsHandlers } from './settings/handlers';
 
 export interface CoreOptions extends OpenOptions {
   databasePath: string;
@@ -48,29 +46,26 @@ export interface Core extends RosterApi {
   /** For transports: untrusted channel and payload in, Result out. */
   dispatch: Dispatch;
   db: Db;
+  /** The services themselves, for callers inside main (imports, SCIM) that are not a transport. */
+  services: Services;
   close(): void;
-}
-
-function buildServices(db: Db, now: () => Date) {
-  const audit = createAuditRepository(db);
-  const enterprise = createEnterpriseService({ db, enterprise: createEnterpriseRepository(db), audit, now });
-  const orgs = createOrgService({ db, orgs: createOrgRepository(db), enterprise, audit, now });
-  const demo = createDemoService({ db, audit, now });
-  return { audit, enterprise, orgs, demo };
 }
 
 export function openCore(options: CoreOptions): Core {
   const db = openDatabase(options.databasePath, options);
   const now = options.now ?? (() => new Date());
-  const services = buildServices(db, now);
+  const services = createServices(db, now);
+  const demo = createDemoService({ db, audit: services.audit, now });
   const events = new EventEmitter();
   const emitChanged = (areas: readonly ChangeArea[]) => events.emit('changed', { areas: [...areas] });
 
   const dispatch = createDispatch(
     {
       ...appHandlers(options.host),
-      ...enterpriseHandlers(services.enterprise, services.demo),
-      ...orgHandlers(services.orgs),
+      ...enterpriseHandlers(services.enterprise, demo),
+      ...settingsHandlers(services.settings),
+      ...orgHandlers(services.orgs, services.orgMembers),
+      ...seatHandlers(services.seats, services.members, services.invitations),
     },
     {
       context: { actor: options.actor },
@@ -100,6 +95,7 @@ export function openCore(options: CoreOptions): Core {
   return {
     dispatch,
     db,
+    services,
     invoke<C extends Channel>(channel: C, ...args: InvokeArgs<C>) {
       return dispatch(channel, args[0]) as Promise<Result<ChannelOutput<C>>>;
     },

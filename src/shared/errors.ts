@@ -8,6 +8,8 @@ export const errorCodes = [
   'CONFLICT',
   'NO_ENTERPRISE',
   'ENTERPRISE_EXISTS',
+  'NO_FREE_SEATS',
+  'SEATS_IN_USE',
   'FORBIDDEN',
   'UNSUPPORTED',
   'BUSY',

@@ -4,7 +4,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../test/temp-db';
-import { bundledMigrations, hashMigration, parseMigrations, type Migration } from './migrations';
+import { bundledMigrations, hashMigration, migrationLabel, parseMigrations, type Migration } from './migrations';
 import { openDatabase, ROSTER_APPLICATION_ID } from './open';
 import { StoreError } from './store-error';
 
@@ -129,7 +129,7 @@ describe('openDatabase', () => {
       'CREATE TABLE half_done (id INTEGER) STRICT; INSERT INTO no_such_table VALUES (1);',
     );
     expect(() => openDatabase(file, { migrations: [...bundledMigrations, broken] })).toThrow(
-      /Migration 0002_broken failed .*no such table: no_such_table.*left as it was/,
+      new RegExp(`Migration ${migrationLabel(broken)} failed .*no such table: no_such_table.*left as it was`),
     );
     const db = openDatabase(file);
     expect(db.prepare("SELECT name FROM sqlite_schema WHERE name = 'half_done'").get()).toBeUndefined();

@@ -1,13 +1,10 @@
 import type { Actor } from '@shared/schemas/audit';
 import type { CreateDemoInput, Enterprise } from '@shared/schemas/enterprise';
-import type { Result } from '@shared/result';
+import { ok, type Result } from '@shared/result';
 import type { Db } from '../db/open';
-import { inWriteTransaction } from '../db/transaction';
+import { inAtomicWrite } from '../db/transaction';
 import type { AuditRepository } from '../audit/repository';
-import { createEnterpriseRepository } from '../enterprise/repository';
-import { createEnterpriseService } from '../enterprise/service';
-import { createOrgRepository } from '../orgs/repository';
-import { createOrgService } from '../orgs/service';
+import { createServices } from '../services';
 import { demoOrgNames } from './org-names';
 import { createRandom } from './random';
 
@@ -26,15 +23,6 @@ export function demoSeats(members: number): number {
 /** About one organization per 200 members, never fewer than six. */
 export function demoOrgCount(members: number): number {
   return Math.max(6, Math.round(members / 200));
-}
-
-class Rollback {
-  constructor(readonly result: Result<never>) {}
-}
-
-function unwrap<T>(result: Result<T>): T {
-  if (!result.ok) throw new Rollback(result);
-  return result.value;
 }
 
 export interface DemoServiceDeps {
@@ -60,31 +48,26 @@ export function createDemoService({ db, audit, now }: DemoServiceDeps) {
   let current = new Date(0);
   const clock = () => new Date(current);
   const auditNow: AuditRepository = { ...audit, record: (_at, actor, change) => audit.record(now(), actor, change) };
-  const enterprise = createEnterpriseService({ db, enterprise: createEnterpriseRepository(db), audit: auditNow, now: clock });
-  const orgs = createOrgService({ db, orgs: createOrgRepository(db), enterprise, audit: auditNow, now: clock });
+  const { enterprise, orgs } = createServices(db, clock, auditNow);
 
   return {
     create(input: CreateDemoInput): Result<Enterprise> {
       const members = input.members ?? DEMO_DEFAULT_MEMBERS;
       const random = createRandom(input.seed ?? DEMO_DEFAULT_SEED);
       const start = now().getTime() - HISTORY_DAYS * DAY_MS;
-      try {
-        return inWriteTransaction(db, () => {
-          current = new Date(start);
-          const created = unwrap(enterprise.create({ name: DEMO_ENTERPRISE_NAME, seats: demoSeats(members) }, DEMO_ACTOR));
-          const names = demoOrgNames(demoOrgCount(members), random);
-          names.forEach((name, index) => {
-            // Spread over the first year, at a working hour of the day.
-            const day = Math.floor(((index + 1) * 365) / (names.length + 1));
-            current = new Date(start + day * DAY_MS + random.int(8 * 60, 18 * 60) * 60_000);
-            unwrap(orgs.create({ name }, DEMO_ACTOR));
-          });
-          return { ok: true, value: created } as const;
+      return inAtomicWrite(db, (stop) => {
+        const unwrap = <T>(result: Result<T>): T => (result.ok ? result.value : stop(result));
+        current = new Date(start);
+        const created = unwrap(enterprise.create({ name: DEMO_ENTERPRISE_NAME, seats: demoSeats(members) }, DEMO_ACTOR));
+        const names = demoOrgNames(demoOrgCount(members), random);
+        names.forEach((name, index) => {
+          // Spread over the first year, at a working hour of the day.
+          const day = Math.floor(((index + 1) * 365) / (names.length + 1));
+          current = new Date(start + day * DAY_MS + random.int(8 * 60, 18 * 60) * 60_000);
+          unwrap(orgs.create({ name }, DEMO_ACTOR));
         });
-      } catch (error) {
-        if (error instanceof Rollback) return error.result;
-        throw error;
-      }
+        return ok(created);
+      });
     },
   };
 }

@@ -91,7 +91,7 @@ describe('dispatch', () => {
     await dispatch('orgs:remove', { id: 'three' });
     expect(onChanged).not.toHaveBeenCalled();
     await dispatch('orgs:remove', { id: 3 });
-    expect(onChanged).toHaveBeenCalledExactlyOnceWith(['orgs']);
+    expect(onChanged).toHaveBeenCalledExactlyOnceWith(['orgs', 'seats']);
   });
 
   it('catches a handler whose output drifts from the contract, when asked to check outputs', async () => {

@@ -1,16 +1,18 @@
 import type { Actor } from '@shared/schemas/audit';
 import { nameKey } from '@shared/schemas/names';
-import type { CreateOrgInput, Organization, RenameOrgInput } from '@shared/schemas/orgs';
+import type { CreateOrgInput, Organization, OrgSummary, RenameOrgInput } from '@shared/schemas/orgs';
 import { fail, ok, type Result } from '@shared/result';
 import type { AuditRepository } from '../audit/repository';
 import type { Db } from '../db/open';
 import { inWriteTransaction } from '../db/transaction';
 import type { EnterpriseService } from '../enterprise/service';
+import type { OrgMemberRepository } from '../org-members/repository';
 import type { OrgRepository } from './repository';
 
 export interface OrgServiceDeps {
   db: Db;
   orgs: OrgRepository;
+  orgMembers: OrgMemberRepository;
   enterprise: EnterpriseService;
   audit: AuditRepository;
   now: () => Date;
@@ -27,11 +29,26 @@ function duplicate(existing: Organization): Result<never> {
 }
 
 /** Organizations: workspaces members get access to. Names are unique ignoring case. */
-export function createOrgService({ db, orgs, enterprise, audit, now }: OrgServiceDeps) {
+export function createOrgService({ db, orgs, orgMembers, enterprise, audit, now }: OrgServiceDeps) {
+  const summarise = (org: Organization, counts: { members: number; owners: number } | undefined): OrgSummary => ({
+    ...org,
+    memberCount: counts?.members ?? 0,
+    ownerCount: counts?.owners ?? 0,
+  });
+
   return {
-    list(): Result<Organization[]> {
+    list(): Result<OrgSummary[]> {
       const required = enterprise.require();
-      return required.ok ? ok(orgs.list()) : required;
+      if (!required.ok) return required;
+      const counts = orgMembers.counts();
+      return ok(orgs.list().map((org) => summarise(org, counts.get(org.id))));
+    },
+
+    get(id: number): Result<OrgSummary> {
+      const required = enterprise.require();
+      if (!required.ok) return required;
+      const org = orgs.findById(id);
+      return org ? ok(summarise(org, orgMembers.countFor(id))) : notFound(id);
     },
 
     /** By name, ignoring case (and invisible characters) exactly as uniqueness does. */

@@ -3,7 +3,12 @@ import type { Result } from '../result';
 import { appInfoSchema, chooseDatabaseInput, chooseDatabaseOutput } from '../schemas/app';
 import { noInput } from '../schemas/common';
 import { createDemoInput, createEnterpriseInput, enterpriseSchema } from '../schemas/enterprise';
-import { createOrgInput, findOrgInput, organizationSchema, removeOrgInput, renameOrgInput } from '../schemas/orgs';
+import { createInvitationInput, invitationIdInput, invitationSchema } from '../schemas/invitations';
+import { listSeatsInput, releaseResultSchema, releaseSeatsInput, seatFilterSchema, seatIdsSchema, seatPageSchema } from '../schemas/licenses';
+import { addMemberInput, findMemberInput, memberSchema, removeMemberInput, searchMembersInput, seatUsageSchema, setSeatsInput } from '../schemas/members';
+import { addOrgMembersInput, orgMemberSchema, orgMembersInput, removeOrgMemberInput, setOrgMemberRoleInput } from '../schemas/org-members';
+import { createOrgInput, findOrgInput, getOrgInput, organizationSchema, orgSummarySchema, removeOrgInput, renameOrgInput } from '../schemas/orgs';
+import { enterpriseSettingsSchema, updateSettingsInput } from '../schemas/settings';
 import type { Channel, EventName } from './channels';
 
 export { channelNames as channels, EVENT_CHANNEL, isChannel, type Channel, type EventName } from './channels';
@@ -12,7 +17,7 @@ export { channelNames as channels, EVENT_CHANNEL, isChannel, type Channel, type 
  * Parts of the store a change can touch. Screens listen for the areas they show;
  * "*" means "anything may have changed" (another process wrote to the file).
  */
-export const changeAreas = ['app', 'enterprise', 'orgs', '*'] as const;
+export const changeAreas = ['app', 'enterprise', 'orgs', 'seats', 'settings', '*'] as const;
 export type ChangeArea = (typeof changeAreas)[number];
 
 interface ChannelSpec<I extends z.ZodType, O extends z.ZodType> {
@@ -45,13 +50,37 @@ export const contract = {
 
   'enterprise:get': query(noInput, enterpriseSchema.nullable()),
   'enterprise:create': command(createEnterpriseInput, enterpriseSchema, ['enterprise']),
-  'enterprise:createDemo': command(createDemoInput, enterpriseSchema, ['enterprise', 'orgs']),
+  'enterprise:createDemo': command(createDemoInput, enterpriseSchema, ['enterprise', 'orgs', 'seats']),
 
-  'orgs:list': query(noInput, z.array(organizationSchema)),
+  'settings:get': query(noInput, enterpriseSettingsSchema),
+  'settings:update': command(updateSettingsInput, enterpriseSettingsSchema, ['settings']),
+
+  'orgs:list': query(noInput, z.array(orgSummarySchema)),
+  'orgs:get': query(getOrgInput, orgSummarySchema),
   'orgs:find': query(findOrgInput, organizationSchema),
   'orgs:create': command(createOrgInput, organizationSchema, ['orgs']),
   'orgs:rename': command(renameOrgInput, organizationSchema, ['orgs']),
-  'orgs:remove': command(removeOrgInput, z.object({ id: z.int() }), ['orgs']),
+  'orgs:remove': command(removeOrgInput, z.object({ id: z.int() }), ['orgs', 'seats']),
+  'orgs:members': query(orgMembersInput, z.array(orgMemberSchema)),
+  'orgs:addMembers': command(addOrgMembersInput, z.object({ added: z.int(), alreadyMembers: z.int() }), ['orgs', 'seats']),
+  'orgs:setMemberRole': command(setOrgMemberRoleInput, orgMemberSchema, ['orgs', 'seats']),
+  'orgs:removeMember': command(removeOrgMemberInput, z.object({ orgId: z.int(), accountId: z.int() }), ['orgs', 'seats']),
+
+  'seats:usage': query(noInput, seatUsageSchema),
+  'seats:set': command(setSeatsInput, seatUsageSchema, ['seats', 'enterprise']),
+  'seats:list': query(listSeatsInput, seatPageSchema),
+  'seats:ids': query(seatFilterSchema.prefault({}), seatIdsSchema),
+  'seats:release': command(releaseSeatsInput, releaseResultSchema, ['seats', 'orgs']),
+
+  'members:add': command(addMemberInput, memberSchema, ['seats', 'orgs']),
+  'members:remove': command(removeMemberInput, z.object({ accountId: z.int() }), ['seats', 'orgs']),
+  'members:find': query(findMemberInput, memberSchema),
+  'members:search': query(searchMembersInput, z.array(memberSchema)),
+
+  'invitations:create': command(createInvitationInput, invitationSchema, ['seats']),
+  'invitations:resend': command(invitationIdInput, invitationSchema, ['seats']),
+  'invitations:revoke': command(invitationIdInput, invitationSchema, ['seats']),
+  'invitations:accept': command(invitationIdInput, invitationSchema, ['seats', 'orgs']),
 } as const satisfies Record<Channel, ChannelSpec<z.ZodType, z.ZodType>>;
 
 export type Contract = typeof contract;

@@ -13,6 +13,12 @@ export const organizationSchema = z.object({
 
 export type Organization = z.infer<typeof organizationSchema>;
 
+/** An organization as lists show it: with its direct members and how many of them own it. */
+export const orgSummarySchema = organizationSchema.extend({ memberCount: z.int(), ownerCount: z.int() });
+export type OrgSummary = z.infer<typeof orgSummarySchema>;
+
+export const getOrgInput = z.strictObject({ id: idSchema });
+
 export const createOrgInput = z.strictObject({ name: orgNameSchema });
 export const renameOrgInput = z.strictObject({ id: idSchema, name: orgNameSchema });
 export const removeOrgInput = z.strictObject({ id: idSchema });

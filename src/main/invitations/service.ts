@@ -1,0 +1,231 @@
+import type { Actor } from '@shared/schemas/audit';
+import { emailKey } from '@shared/schemas/email';
+import type { CreateInvitationInput, Invitation, InvitationStatus } from '@shared/schemas/invitations';
+import type { OrgRole, SeatSource } from '@shared/schemas/members';
+import { fail, ok, type Result } from '@shared/result';
+import type { AuditRepository } from '../audit/repository';
+import type { Db } from '../db/open';
+import { inWriteTransaction } from '../db/transaction';
+import type { EnterpriseService } from '../enterprise/service';
+import type { AccountRow, MemberRepository } from '../members/repository';
+import type { OrgMemberRepository } from '../org-members/repository';
+import type { OrgRepository } from '../orgs/repository';
+import type { SeatService } from '../seats/service';
+import type { SettingsService } from '../settings/service';
+import type { InvitationRow, InvitationRepository } from './repository';
+
+export interface InvitationServiceDeps {
+  db: Db;
+  invitations: InvitationRepository;
+  members: MemberRepository;
+  orgs: OrgRepository;
+  orgMembers: OrgMemberRepository;
+  seats: SeatService;
+  settings: SettingsService;
+  enterprise: EnterpriseService;
+  audit: AuditRepository;
+  now: () => Date;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+const ROLE_RANK: Record<OrgRole, number> = { owner: 3, admin: 2, member: 1 };
+
+function shortDate(iso: string): string {
+  return iso.slice(0, 10);
+}
+
+export function createInvitationService(deps: InvitationServiceDeps) {
+  const { db, invitations, members, orgs, orgMembers, seats, settings, enterprise, audit, now } = deps;
+
+  const statusOf = (row: InvitationRow, at: string): InvitationStatus =>
+    row.status === 'pending' && row.expiresAt <= at ? 'expired' : row.status;
+
+  const toInvitation = (row: InvitationRow, at: string): Invitation => ({
+    id: row.id,
+    email: row.email,
+    role: row.role,
+    status: statusOf(row, at),
+    sentAt: row.sentAt,
+    expiresAt: row.expiresAt,
+    organizations: invitations.organizations(row.id),
+  });
+
+  const expiryFrom = (at: Date) => new Date(at.getTime() + settings.current().invitationExpiryDays * DAY_MS).toISOString();
+
+  const isMember = (key: string) => {
+    const account = members.findAccountByKey(key);
+    return account !== null && members.findMember(account.id) !== null;
+  };
+
+  /** A pending invitation by id, whatever its expiry, or why there is none. */
+  function findPending(id: number): Result<InvitationRow> {
+    const row = invitations.find(id);
+    if (!row) return fail('NOT_FOUND', `There is no invitation with id ${id}.`);
+    if (row.status !== 'pending') return fail('CONFLICT', `The invitation to ${row.email} was already ${row.status}.`);
+    return ok(row);
+  }
+
+  /**
+   * Accepts the live invitations to this account's address: the account becomes
+   * a member (on the seat the invitation held) and joins the invitation's
+   * organizations, never lowering a role it already has there. Runs inside the
+   * caller's transaction. Returns how many were accepted.
+   */
+  function acceptLiveFor(account: AccountRow, source: SeatSource, actor: Actor): number {
+    const at = now();
+    const iso = at.toISOString();
+    const live = invitations.liveFor(emailKey(account.email), iso);
+    for (const invitation of live) {
+      if (!members.findMember(account.id)) {
+        members.insertMember({ accountId: account.id, source, at: iso, invitationId: invitation.id });
+      }
+      const joined: string[] = [];
+      for (const org of invitations.organizations(invitation.id)) {
+        const existing = orgMembers.find(org.id, account.id);
+        if (!existing) orgMembers.insert({ orgId: org.id, accountId: account.id, role: invitation.role, at: iso });
+        else if (ROLE_RANK[existing.role] < ROLE_RANK[invitation.role]) orgMembers.setRole({ orgId: org.id, accountId: account.id, role: invitation.role });
+        joined.push(org.name);
+      }
+      invitations.accept(invitation.id, account.id, iso);
+      audit.record(at, actor, {
+        action: 'invitation.accept',
+        targetType: 'invitation',
+        targetId: invitation.id,
+        targetLabel: invitation.email,
+        before: { status: 'pending' },
+        after: { status: 'accepted', accountId: account.id, organizations: joined, role: invitation.role },
+      });
+    }
+    return live.length;
+  }
+
+  /** Revokes every pending invitation to an address (used when its seat is released). Inside the caller's transaction. */
+  function revokeAllFor(key: string, actor: Actor): number {
+    const pending = invitations.pendingFor(key);
+    for (const invitation of pending) revokeRow(invitation, actor);
+    return pending.length;
+  }
+
+  function revokeRow(row: InvitationRow, actor: Actor): void {
+    const at = now();
+    invitations.revoke(row.id, at.toISOString());
+    audit.record(at, actor, {
+      action: 'invitation.revoke',
+      targetType: 'invitation',
+      targetId: row.id,
+      targetLabel: row.email,
+      before: { status: statusOf(row, at.toISOString()) },
+      after: { status: 'revoked' },
+    });
+  }
+
+  return {
+    acceptLiveFor,
+    revokeAllFor,
+    revokeRow,
+
+    get(id: number): Result<Invitation> {
+      const row = invitations.find(id);
+      return row ? ok(toInvitation(row, now().toISOString())) : fail('NOT_FOUND', `There is no invitation with id ${id}.`);
+    },
+
+    create(input: CreateInvitationInput, actor: Actor): Result<Invitation> {
+      return inWriteTransaction(db, () => {
+        const required = enterprise.require();
+        if (!required.ok) return required;
+        const at = now();
+        const iso = at.toISOString();
+        const key = emailKey(input.email);
+        const [live] = invitations.liveFor(key, iso);
+        if (live) {
+          return fail<Invitation>(
+            'CONFLICT',
+            `${live.email} already has a pending invitation (sent ${shortDate(live.sentAt)}, expires ${shortDate(live.expiresAt)}). Resend it instead.`,
+            [{ path: 'email', message: 'Already invited: resend that invitation instead' }],
+          );
+        }
+        const orgIds = [...new Set(input.orgIds)];
+        const missing = orgIds.filter((id) => !orgs.findById(id));
+        if (missing.length > 0) {
+          return fail<Invitation>('NOT_FOUND', `No organization has the id ${missing.join(', ')}; it may have been deleted meanwhile.`);
+        }
+        // An invitation to someone who already holds a seat takes no second one.
+        if (!isMember(key)) {
+          const free = seats.requireFree();
+          if (!free.ok) return free;
+        }
+        const id = invitations.insert({ email: input.email, key, role: input.role, at: iso, expiresAt: expiryFrom(at), orgIds });
+        const invitation = toInvitation(invitations.find(id)!, iso);
+        audit.record(at, actor, {
+          action: 'invitation.create',
+          targetType: 'invitation',
+          targetId: id,
+          targetLabel: input.email,
+          after: { email: input.email, role: input.role, organizations: invitation.organizations.map((org) => org.name), expiresAt: invitation.expiresAt },
+        });
+        return ok(invitation);
+      });
+    },
+
+    /** Sends again with a new expiry. An expired one needs a free seat again, as it starts holding one. */
+    resend(id: number, actor: Actor): Result<Invitation> {
+      return inWriteTransaction(db, () => {
+        const found = findPending(id);
+        if (!found.ok) return found;
+        const row = found.value;
+        const at = now();
+        const iso = at.toISOString();
+        if (statusOf(row, iso) === 'expired') {
+          const [other] = invitations.liveFor(row.emailKey, iso);
+          if (other) return fail<Invitation>('CONFLICT', `${row.email} has a newer pending invitation (id ${other.id}); resend that one.`);
+          if (!isMember(row.emailKey)) {
+            const free = seats.requireFree();
+            if (!free.ok) return free;
+          }
+        }
+        const expiresAt = expiryFrom(at);
+        invitations.resend(id, iso, expiresAt);
+        audit.record(at, actor, {
+          action: 'invitation.resend',
+          targetType: 'invitation',
+          targetId: id,
+          targetLabel: row.email,
+          before: { sentAt: row.sentAt, expiresAt: row.expiresAt },
+          after: { sentAt: iso, expiresAt },
+        });
+        return ok(toInvitation(invitations.find(id)!, iso));
+      });
+    },
+
+    revoke(id: number, actor: Actor): Result<Invitation> {
+      return inWriteTransaction(db, () => {
+        const found = findPending(id);
+        if (!found.ok) return found;
+        revokeRow(found.value, actor);
+        return ok(toInvitation(invitations.find(id)!, now().toISOString()));
+      });
+    },
+
+    /** An admin marks an invitation accepted: as if the person had signed up. */
+    accept(id: number, actor: Actor): Result<Invitation> {
+      return inWriteTransaction(db, () => {
+        const found = findPending(id);
+        if (!found.ok) return found;
+        const row = found.value;
+        const iso = now().toISOString();
+        if (statusOf(row, iso) === 'expired') {
+          return fail<Invitation>('CONFLICT', `The invitation to ${row.email} expired on ${shortDate(row.expiresAt)}. Resend it first.`);
+        }
+        let account = members.findAccountByKey(row.emailKey);
+        if (!account) {
+          account = members.insertAccount({ email: row.email, key: row.emailKey, name: '', at: iso });
+          audit.record(now(), actor, { action: 'account.create', targetType: 'account', targetId: account.id, targetLabel: account.email, after: { email: account.email } });
+        }
+        acceptLiveFor(account, 'invitation', actor);
+        return ok(toInvitation(invitations.find(id)!, iso));
+      });
+    },
+  };
+}
+
+export type InvitationService = ReturnType<typeof createInvitationService>;

@@ -1,0 +1,74 @@
+import type { SeatSource } from '@shared/schemas/members';
+import type { Db } from '../db/open';
+
+export interface AccountRow {
+  id: number;
+  email: string;
+  name: string;
+  createdAt: string;
+  lastLoginAt: string | null;
+  lastActiveAt: string | null;
+}
+
+export interface MemberRow extends AccountRow {
+  source: SeatSource;
+  seatSince: string;
+}
+
+const ACCOUNT = `a.id, a.email, a.name, a.created_at AS createdAt, a.last_login_at AS lastLoginAt, a.last_active_at AS lastActiveAt`;
+
+/** Accounts (people) and members (accounts that hold a seat). */
+export function createMemberRepository(db: Db) {
+  const accountByKey = db.prepare(`SELECT ${ACCOUNT} FROM accounts a WHERE a.email_key = ?`);
+  const accountById = db.prepare(`SELECT ${ACCOUNT} FROM accounts a WHERE a.id = ?`);
+  const insertAccount = db.prepare(
+    'INSERT INTO accounts (email, email_key, name, created_at) VALUES (@email, @key, @name, @at)',
+  );
+  const renameAccount = db.prepare('UPDATE accounts SET name = @name WHERE id = @id');
+  const memberById = db.prepare(
+    `SELECT ${ACCOUNT}, m.source, m.seat_since AS seatSince FROM members m JOIN accounts a ON a.id = m.account_id WHERE m.account_id = ?`,
+  );
+  const insertMember = db.prepare(
+    'INSERT INTO members (account_id, source, seat_since, invitation_id) VALUES (@accountId, @source, @at, @invitationId)',
+  );
+  const deleteMember = db.prepare('DELETE FROM members WHERE account_id = ?');
+  const search = db.prepare(`
+    SELECT ${ACCOUNT}, m.source, m.seat_since AS seatSince
+    FROM members m JOIN accounts a ON a.id = m.account_id
+    WHERE a.email_key LIKE @pattern ESCAPE '\\' OR lower(a.name) LIKE @pattern ESCAPE '\\'
+    ORDER BY lower(CASE a.name WHEN '' THEN a.email ELSE a.name END), a.id
+    LIMIT @limit`);
+
+  return {
+    findAccountByKey(key: string): AccountRow | null {
+      return (accountByKey.get(key) as AccountRow | undefined) ?? null;
+    },
+    findAccount(id: number): AccountRow | null {
+      return (accountById.get(id) as AccountRow | undefined) ?? null;
+    },
+    insertAccount(values: { email: string; key: string; name: string; at: string }): AccountRow {
+      const { lastInsertRowid } = insertAccount.run(values);
+      return { id: Number(lastInsertRowid), email: values.email, name: values.name, createdAt: values.at, lastLoginAt: null, lastActiveAt: null };
+    },
+    renameAccount(id: number, name: string): void {
+      renameAccount.run({ id, name });
+    },
+    findMember(accountId: number): MemberRow | null {
+      return (memberById.get(accountId) as MemberRow | undefined) ?? null;
+    },
+    insertMember(values: { accountId: number; source: SeatSource; at: string; invitationId: number | null }): void {
+      insertMember.run(values);
+    },
+    /** Frees the seat; the database removes their organization (and later team) memberships with it. */
+    deleteMember(accountId: number): void {
+      deleteMember.run(accountId);
+    },
+    /** Members whose email or name contains `text`, ignoring case. */
+    search(text: string, limit: number): MemberRow[] {
+      const pattern = `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      return search.all({ pattern, limit }) as MemberRow[];
+    },
+  };
+}
+
+export type MemberRepository = ReturnType<typeof createMemberRepository>;

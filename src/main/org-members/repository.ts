@@ -1,0 +1,50 @@
+import type { OrgRole } from '@shared/schemas/members';
+import type { OrgMember } from '@shared/schemas/org-members';
+import type { Db } from '../db/open';
+
+/** Direct membership of members in organizations. */
+export function createOrgMemberRepository(db: Db) {
+  const list = db.prepare(`
+    SELECT a.id AS accountId, a.email, a.name, om.role, om.since
+    FROM org_memberships om JOIN accounts a ON a.id = om.account_id
+    WHERE om.org_id = ?
+    ORDER BY CASE om.role WHEN 'owner' THEN 0 WHEN 'admin' THEN 1 ELSE 2 END,
+             lower(CASE a.name WHEN '' THEN a.email ELSE a.name END), a.id`);
+  const find = db.prepare('SELECT role, since FROM org_memberships WHERE org_id = ? AND account_id = ?');
+  const insert = db.prepare('INSERT INTO org_memberships (org_id, account_id, role, since) VALUES (@orgId, @accountId, @role, @at)');
+  const setRole = db.prepare('UPDATE org_memberships SET role = @role WHERE org_id = @orgId AND account_id = @accountId');
+  const remove = db.prepare('DELETE FROM org_memberships WHERE org_id = ? AND account_id = ?');
+  const countFor = db.prepare(`
+    SELECT count(*) AS members, coalesce(sum(role = 'owner'), 0) AS owners FROM org_memberships WHERE org_id = ?`);
+  const counts = db.prepare(`
+    SELECT org_id AS orgId, count(*) AS members, sum(role = 'owner') AS owners
+    FROM org_memberships GROUP BY org_id`);
+
+  return {
+    list(orgId: number): OrgMember[] {
+      return list.all(orgId) as OrgMember[];
+    },
+    find(orgId: number, accountId: number): { role: OrgRole; since: string } | null {
+      return (find.get(orgId, accountId) as { role: OrgRole; since: string } | undefined) ?? null;
+    },
+    insert(values: { orgId: number; accountId: number; role: OrgRole; at: string }): void {
+      insert.run(values);
+    },
+    setRole(values: { orgId: number; accountId: number; role: OrgRole }): void {
+      setRole.run(values);
+    },
+    remove(orgId: number, accountId: number): void {
+      remove.run(orgId, accountId);
+    },
+    countFor(orgId: number): { members: number; owners: number } {
+      return countFor.get(orgId) as { members: number; owners: number };
+    },
+    /** Direct members and owners of every organization that has any. */
+    counts(): Map<number, { members: number; owners: number }> {
+      const rows = counts.all() as { orgId: number; members: number; owners: number }[];
+      return new Map(rows.map((row) => [row.orgId, { members: row.members, owners: row.owners }]));
+    },
+  };
+}
+
+export type OrgMemberRepository = ReturnType<typeof createOrgMemberRepository>;

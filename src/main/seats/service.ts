@@ -1,0 +1,90 @@
+import type { Actor } from '@shared/schemas/audit';
+import type { ListSeatsInput, SeatFilter, SeatPage } from '@shared/schemas/licenses';
+import type { SeatUsage } from '@shared/schemas/members';
+import { fail, ok, type Result } from '@shared/result';
+import { countOf } from '@shared/text';
+import type { AuditRepository } from '../audit/repository';
+import type { Db } from '../db/open';
+import { inWriteTransaction } from '../db/transaction';
+import type { EnterpriseService } from '../enterprise/service';
+import type { SeatRepository } from './repository';
+
+export interface SeatServiceDeps {
+  db: Db;
+  seats: SeatRepository;
+  enterprise: EnterpriseService;
+  audit: AuditRepository;
+  now: () => Date;
+}
+
+/** "48 of 50 in use (46 members, 2 pending invitations)". */
+export function describeUsage(usage: SeatUsage): string {
+  return `${usage.inUse.toLocaleString('en-US')} of ${usage.seats.toLocaleString('en-US')} in use (${countOf(usage.members, 'member')}, ${countOf(usage.pendingInvitations, 'pending invitation')})`;
+}
+
+/**
+ * The seat arithmetic, in one place: in use = members + pending invitations to
+ * people who hold no seat. Every change that takes a seat asks `requireFree`
+ * inside its own write transaction, so two processes can never both take the last one.
+ */
+export function createSeatService({ db, seats, enterprise, audit, now }: SeatServiceDeps) {
+  const usage = (): SeatUsage => {
+    const counts = seats.counts(now().toISOString());
+    const inUse = counts.members + counts.pendingInvitations;
+    return { ...counts, inUse, free: Math.max(0, counts.seats - inUse) };
+  };
+
+  return {
+    usage(): Result<SeatUsage> {
+      const required = enterprise.require();
+      return required.ok ? ok(usage()) : required;
+    },
+
+    /** Ok when `count` more seats can be taken now; NO_FREE_SEATS naming the numbers otherwise. */
+    requireFree(count = 1): Result<SeatUsage> {
+      const current = usage();
+      if (current.free >= count) return ok(current);
+      const wanted = count === 1 ? '' : ` (${countOf(count, 'seat')} needed, ${current.free.toLocaleString('en-US')} free)`;
+      return fail('NO_FREE_SEATS', `No free seats: ${describeUsage(current)}${wanted}. Release a seat, or raise the seat count.`);
+    },
+
+    setSeats(seatCount: number, actor: Actor): Result<SeatUsage> {
+      return inWriteTransaction(db, () => {
+        const required = enterprise.require();
+        if (!required.ok) return required;
+        const before = usage();
+        if (seatCount === before.seats) return ok(before);
+        if (seatCount < before.inUse) {
+          return fail<SeatUsage>(
+            'SEATS_IN_USE',
+            `Cannot lower the seats to ${seatCount.toLocaleString('en-US')}: ${describeUsage(before)}. Release seats first.`,
+            [{ path: 'seats', message: `At least ${before.inUse.toLocaleString('en-US')} seats are in use` }],
+          );
+        }
+        const at = now();
+        seats.setSeats(seatCount, at.toISOString());
+        audit.record(at, actor, {
+          action: 'enterprise.seats',
+          targetType: 'enterprise',
+          targetLabel: required.value.name,
+          before: { seats: before.seats },
+          after: { seats: seatCount },
+        });
+        return ok(usage());
+      });
+    },
+
+    list(input: ListSeatsInput): Result<SeatPage> {
+      const required = enterprise.require();
+      if (!required.ok) return required;
+      return ok(seats.page(input.filter, input.sort, input.offset, input.limit, now().toISOString()));
+    },
+
+    ids(filter: SeatFilter): Result<{ accountIds: number[]; invitationIds: number[] }> {
+      const required = enterprise.require();
+      return required.ok ? ok(seats.ids(filter, now().toISOString())) : required;
+    },
+  };
+}
+
+export type SeatService = ReturnType<typeof createSeatService>;

@@ -1,0 +1,50 @@
+import type { AuditRepository } from './audit/repository';
+import { createAuditRepository } from './audit/repository';
+import type { Db } from './db/open';
+import { createEnterpriseRepository } from './enterprise/repository';
+import { createEnterpriseService } from './enterprise/service';
+import { createInvitationRepository } from './invitations/repository';
+import { createInvitationService } from './invitations/service';
+import { createMemberRepository } from './members/repository';
+import { createMemberService } from './members/service';
+import { createOrgMemberRepository } from './org-members/repository';
+import { createOrgMemberService } from './org-members/service';
+import { createOrgRepository } from './orgs/repository';
+import { createOrgService } from './orgs/service';
+import { createSeatRepository } from './seats/repository';
+import { createSeatService } from './seats/service';
+import { createSettingsRepository } from './settings/repository';
+import { createSettingsService } from './settings/service';
+
+/**
+ * Builds every repository and service over one database and one clock: the
+ * composition root. `audit` may be swapped (the demo records at the real time
+ * while its data has a past).
+ */
+export function createServices(db: Db, now: () => Date, audit: AuditRepository = createAuditRepository(db)) {
+  const enterprise = createEnterpriseService({ db, enterprise: createEnterpriseRepository(db), audit, now });
+  const settings = createSettingsService({ db, settings: createSettingsRepository(db), enterprise, audit, now });
+  const orgRepository = createOrgRepository(db);
+  const orgMemberRepository = createOrgMemberRepository(db);
+  const memberRepository = createMemberRepository(db);
+  const invitationRepository = createInvitationRepository(db);
+  const orgs = createOrgService({ db, orgs: orgRepository, orgMembers: orgMemberRepository, enterprise, audit, now });
+  const seats = createSeatService({ db, seats: createSeatRepository(db), enterprise, audit, now });
+  const invitations = createInvitationService({
+    db,
+    invitations: invitationRepository,
+    members: memberRepository,
+    orgs: orgRepository,
+    orgMembers: orgMemberRepository,
+    seats,
+    settings,
+    enterprise,
+    audit,
+    now,
+  });
+  const members = createMemberService({ db, members: memberRepository, invitationRepository, invitations, seats, enterprise, audit, now });
+  const orgMembers = createOrgMemberService({ db, orgMembers: orgMemberRepository, orgs: orgRepository, members: memberRepository, enterprise, audit, now });
+  return { audit, enterprise, settings, orgs, seats, invitations, members, orgMembers };
+}
+
+export type Services = ReturnType<typeof createServices>;

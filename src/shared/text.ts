@@ -1,0 +1,4 @@
+/** "1 member", "2 members", "1,000 members": counts in messages, the same in every process. */
+export function countOf(count: number, one: string, many = `${one}s`): string {
+  return `${count.toLocaleString('en-US')} ${count === 1 ? one : many}`;
+}
