@@ -22,9 +22,13 @@ export interface OptionSpec {
   required?: boolean;
   /** Parse the value as a whole number (bad usage, exit 2, when it is not one). */
   integer?: boolean;
+  /** May be given more than once; the values come as a list. */
+  multiple?: boolean;
+  /** The only values allowed, checked as usage. */
+  choices?: readonly string[];
 }
 
-export type OptionValues = Record<string, string | number | boolean | undefined>;
+export type OptionValues = Record<string, string | number | boolean | string[] | undefined>;
 
 export interface CommandContext {
   core: Core;

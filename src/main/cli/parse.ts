@@ -39,8 +39,8 @@ export function splitCommand(commands: CommandSpec[], argv: string[]): { words: 
 
 /** The command's options, checked: unknown, repeated, missing and malformed ones are usage errors. */
 export function parseOptions(command: CommandSpec, rest: string[]): { values: OptionValues } | { error: string } {
-  const options: Record<string, { type: 'string' | 'boolean'; short?: string }> = { ...GLOBAL_OPTIONS };
-  for (const [name, spec] of Object.entries(command.options)) options[name] = { type: spec.type };
+  const options: Record<string, { type: 'string' | 'boolean'; short?: string; multiple?: boolean }> = { ...GLOBAL_OPTIONS };
+  for (const [name, spec] of Object.entries(command.options)) options[name] = { type: spec.type, multiple: spec.multiple === true };
   let parsed;
   try {
     parsed = parseArgs({ args: rest, options, strict: true, allowPositionals: false, tokens: true });
@@ -49,7 +49,7 @@ export function parseOptions(command: CommandSpec, rest: string[]): { values: Op
   }
   const seen = new Set<string>();
   for (const token of parsed.tokens) {
-    if (token.kind !== 'option') continue;
+    if (token.kind !== 'option' || command.options[token.name]?.multiple) continue;
     if (seen.has(token.name)) return { error: `--${token.name} is given more than once` };
     seen.add(token.name);
   }
@@ -60,6 +60,9 @@ export function parseOptions(command: CommandSpec, rest: string[]): { values: Op
     if (value === undefined) {
       if (spec.required) return { error: `missing --${name}${spec.valueName ? ` ${spec.valueName}` : ''}` };
       continue;
+    }
+    if (spec.choices && !spec.choices.includes(String(value))) {
+      return { error: `--${name} must be ${spec.choices.map((choice) => `"${choice}"`).join(' or ')}, not "${String(value)}"` };
     }
     if (spec.integer) {
       const text = String(value).trim();

@@ -9,11 +9,14 @@ import { defaultDatabasePath, userDataDir } from '../paths';
 import { EXIT_OK, EXIT_USAGE, printError, type CliIo, type CommandSpec } from './command';
 import { demoCommand } from './commands/demo';
 import { initCommand } from './commands/init';
+import { inviteCommand } from './commands/invite';
+import { memberCommands } from './commands/members';
+import { seatsCommand } from './commands/seats';
 import { orgCommands } from './commands/orgs';
 import { parseOptions, splitCommand } from './parse';
 import { commandUsage, groupUsage, mainUsage } from './usage';
 
-export const commands: CommandSpec[] = [initCommand, ...orgCommands, demoCommand];
+export const commands: CommandSpec[] = [initCommand, seatsCommand, ...memberCommands, inviteCommand, ...orgCommands, demoCommand];
 
 function usageError(io: CliIo, json: boolean, message: string, usage: string): number {
   if (json) io.err(JSON.stringify({ error: { code: 'USAGE', message } satisfies AppError }));

@@ -18,9 +18,10 @@ function flag(name: string, valueName?: string): string {
 }
 
 function synopsis(command: CommandSpec): string {
-  const parts = Object.entries(command.options).map(([name, spec]) =>
-    spec.required ? flag(name, spec.valueName) : `[${flag(name, spec.valueName)}]`,
-  );
+  const parts = Object.entries(command.options).map(([name, spec]) => {
+    const text = spec.required ? flag(name, spec.valueName) : `[${flag(name, spec.valueName)}]`;
+    return spec.multiple ? `${text}...` : text;
+  });
   return ['roster', ...command.path, ...parts].join(' ');
 }
 

@@ -1,0 +1,97 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { build } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openCore } from '../core';
+import { tempDir } from '../test/temp-db';
+import { value } from '../test/seats-helpers';
+
+const root = path.resolve(__dirname, '../../..');
+// Inside the project, so the bundle finds better-sqlite3 and zod in node_modules.
+const outDir = path.join(root, 'node_modules', '.cache', 'roster-race');
+const worker = path.join(outDir, 'race-worker.cjs');
+
+interface Attempt {
+  email: string;
+  ok: boolean;
+  code: string | null;
+}
+
+/** Bundles the real services into one script a plain `node` process can run. */
+beforeAll(async () => {
+  await build({
+    configFile: false,
+    logLevel: 'silent',
+    resolve: { alias: { '@shared': path.join(root, 'src/shared') } },
+    build: {
+      ssr: path.join(root, 'src/main/test/race-worker.ts'),
+      outDir,
+      emptyOutDir: true,
+      rollupOptions: { output: { format: 'cjs', entryFileNames: 'race-worker.cjs' } },
+    },
+  });
+}, 60_000);
+
+function startWorker(database: string, prefix: string, attempts: number, kind: 'member' | 'invitation') {
+  const child = spawn(process.execPath, [worker, database, prefix, String(attempts), kind], { stdio: ['pipe', 'pipe', 'inherit'] });
+  let output = '';
+  const ready = new Promise<void>((resolve, reject) => {
+    child.stdout!.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.startsWith('ready\n')) resolve();
+    });
+    child.once('exit', (code) => reject(new Error(`worker ${prefix} exited with ${code} before it was ready`)));
+  });
+  const done = new Promise<Attempt[]>((resolve, reject) => {
+    child.once('exit', (code) => {
+      if (code !== 0) return reject(new Error(`worker ${prefix} exited with ${code}`));
+      resolve(output.split('\n').slice(1).filter(Boolean).map((line) => JSON.parse(line) as Attempt));
+    });
+  });
+  return { child, ready, done };
+}
+
+function go(children: ChildProcess[]) {
+  for (const child of children) child.stdin!.write('go\n');
+}
+
+describe('seats under concurrency', () => {
+  it('several processes racing for the last free seats of one file never overbook a single seat', async () => {
+    const database = path.join(tempDir(), 'roster.db');
+    const setup = openCore({
+      databasePath: database,
+      actor: { type: 'cli', name: 'setup' },
+      host: { info: { version: 'race', mode: 'cli', databasePath: database, canChooseDatabase: false } },
+    });
+    value(await setup.invoke('enterprise:create', { name: 'Race', seats: 20 }));
+    for (let i = 0; i < 10; i += 1) value(await setup.invoke('members:add', { email: `early-${i}@race.test` }));
+    setup.close();
+
+    // Ten seats free; six processes try to take 36 between them, members and invitations mixed.
+    const workers = ['a', 'b', 'c', 'd', 'e', 'f'].map((prefix, index) => startWorker(database, prefix, 6, index % 2 === 0 ? 'member' : 'invitation'));
+    await Promise.all(workers.map((w) => w.ready));
+    go(workers.map((w) => w.child));
+    const attempts = (await Promise.all(workers.map((w) => w.done))).flat();
+
+    expect(attempts).toHaveLength(36);
+    const taken = attempts.filter((attempt) => attempt.ok);
+    const refused = attempts.filter((attempt) => !attempt.ok);
+    expect(taken).toHaveLength(10);
+    expect(new Set(refused.map((attempt) => attempt.code))).toEqual(new Set(['NO_FREE_SEATS']));
+    // More than one process got seats: the race was real, not one process after another.
+    expect(new Set(taken.map((attempt) => attempt.email.split('-')[0])).size).toBeGreaterThan(1);
+
+    const check = openCore({
+      databasePath: database,
+      actor: { type: 'cli', name: 'check' },
+      host: { info: { version: 'race', mode: 'cli', databasePath: database, canChooseDatabase: false } },
+    });
+    expect(value(await check.invoke('seats:usage'))).toMatchObject({ seats: 20, inUse: 20, free: 0 });
+    const holders = value(await check.invoke('seats:list', { limit: 100 })).rows.map((row) => row.email);
+    expect(holders.sort()).toEqual([...taken.map((attempt) => attempt.email), ...Array.from({ length: 10 }, (_, i) => `early-${i}@race.test`)].sort());
+    check.close();
+  }, 60_000);
+});
+
+afterAll(() => fs.rmSync(outDir, { recursive: true, force: true }));
