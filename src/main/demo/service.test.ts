@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { createAuditRepository } from '../audit/repository';
 import { coreWithEnterprise, fixedClock, testCore } from '../test/temp-db';
+import { value } from '../test/seats-helpers';
+import { nameKey } from '@shared/schemas/names';
+import { demoOrgNames as orgNamesFor } from './org-names';
+import { createRandom } from './random';
 import { demoOrgCount, demoSeats } from './service';
 
 async function demoCore(input: { members?: number; seed?: number }) {
@@ -19,7 +23,10 @@ async function demoOrgs(input: { members?: number; seed?: number }) {
 async function demoContents(input: { members?: number; seed?: number }) {
   const core = await demoCore(input);
   return Object.fromEntries(
-    ['enterprise', 'organizations', 'audit_events'].map((table) => [table, core.db.prepare(`SELECT * FROM ${table} ORDER BY 1`).all()]),
+    ['enterprise', 'organizations', 'accounts', 'members', 'invitations', 'invitation_orgs', 'org_memberships', 'audit_events'].map((table) => [
+      table,
+      core.db.prepare(`SELECT * FROM ${table} ORDER BY 1, 2`).all(),
+    ]),
   );
 }
 
@@ -55,9 +62,11 @@ describe('the demo enterprise', () => {
     expect(demoSeats(120)).toBe(140);
     expect(demoOrgCount(120)).toBe(6);
     expect(demoOrgCount(100_000)).toBe(500);
-    const names = await demoOrgNames({ members: 100_000, seed: 1 });
+    // 500 distinct names for the largest demo, without building its 100,000 members here.
+    const names = orgNamesFor(500, createRandom(1));
     expect(names).toHaveLength(500);
-    expect(new Set(names.map((name) => name.toLowerCase())).size).toBe(500);
+    expect(new Set(names.map((name) => nameKey(name))).size).toBe(500);
+    expect(await demoOrgNames({ members: 1400, seed: 1 })).toHaveLength(7);
   });
 
   it('is audited as the work of the demo generator, at the moment it really ran', async () => {
@@ -65,6 +74,22 @@ describe('the demo enterprise', () => {
     const events = createAuditRepository(core.db).list();
     expect(new Set(events.map((event) => `${event.actor.type}:${event.actor.name}`))).toEqual(new Set(['system:demo generator']));
     expect(new Set(events.map((event) => event.at))).toEqual(new Set(['2026-06-01T12:00:00.000Z']));
+  });
+
+  it('has members who hold their seats for the reasons real ones do, pending and expired invitations, and owned organizations', async () => {
+    const core = await demoCore({ members: 2000, seed: 3 });
+    const usage = value(await core.invoke('seats:usage'));
+    expect(usage).toMatchObject({ seats: 2200, members: 2000, pendingInvitations: 60 });
+    expect(value(await core.invoke('seats:list', { filter: { status: 'expired' } })).total).toBe(20);
+    const sources = core.db.prepare('SELECT source, count(*) AS n FROM members GROUP BY source').all() as { source: string; n: number }[];
+    expect(sources.map((row) => row.source).sort()).toEqual(['domain_capture', 'import', 'invitation', 'manual', 'scim']);
+    const orgs = value(await core.invoke('orgs:list'));
+    expect(orgs.every((org) => org.ownerCount >= 1)).toBe(true);
+    expect(orgs.find((org) => org.name === 'Engineering')!.memberCount).toBeGreaterThan(orgs.find((org) => org.name === 'Legal')?.memberCount ?? 0);
+    const perMember = core.db.prepare('SELECT count(*) AS n FROM org_memberships GROUP BY account_id').pluck().all() as number[];
+    expect(perMember).toHaveLength(2000);
+    expect(Math.min(...perMember)).toBe(1);
+    expect(Math.max(...perMember)).toBe(3);
   });
 
   it('refuses a database that already holds an enterprise, and adds nothing to it', async () => {

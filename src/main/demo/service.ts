@@ -1,12 +1,14 @@
 import type { Actor } from '@shared/schemas/audit';
 import type { CreateDemoInput, Enterprise } from '@shared/schemas/enterprise';
+import type { OrgRole, SeatSource } from '@shared/schemas/members';
 import { ok, type Result } from '@shared/result';
+import type { AuditRepository } from '../audit/repository';
 import type { Db } from '../db/open';
 import { inAtomicWrite } from '../db/transaction';
-import type { AuditRepository } from '../audit/repository';
 import { createServices } from '../services';
 import { demoOrgNames } from './org-names';
-import { createRandom } from './random';
+import { demoPeople } from './people';
+import { createRandom, type Random } from './random';
 
 export const DEMO_ENTERPRISE_NAME = 'Acme Corporation';
 export const DEMO_DEFAULT_MEMBERS = 120;
@@ -25,15 +27,38 @@ export function demoOrgCount(members: number): number {
   return Math.max(6, Math.round(members / 200));
 }
 
-export interface DemoServiceDeps {
-  db: Db;
-  audit: AuditRepository;
-  now: () => Date;
+/** Pending invitations: about 3 in 100 members, at least two; and a few expired ones. */
+export function demoInvitationCounts(members: number): { pending: number; expired: number } {
+  return { pending: Math.max(2, Math.round(members * 0.03)), expired: Math.max(1, Math.round(members * 0.01)) };
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** The demo enterprise was set up this long before it is generated; its organizations came after. */
 const HISTORY_DAYS = 400;
+
+/** How members came to hold their seats, as a share of a hundred. */
+const SOURCE_WEIGHTS: [SeatSource, number][] = [
+  ['manual', 45],
+  ['invitation', 30],
+  ['scim', 15],
+  ['domain_capture', 7],
+  ['import', 3],
+];
+
+function pickSource(random: Random): SeatSource {
+  let roll = random.int(1, 100);
+  for (const [source, weight] of SOURCE_WEIGHTS) {
+    roll -= weight;
+    if (roll <= 0) return source;
+  }
+  return 'manual';
+}
+
+export interface DemoServiceDeps {
+  db: Db;
+  audit: AuditRepository;
+  now: () => Date;
+}
 
 /**
  * A synthetic enterprise to explore and to benchmark with. The same members,
@@ -48,28 +73,91 @@ export function createDemoService({ db, audit, now }: DemoServiceDeps) {
   let current = new Date(0);
   const clock = () => new Date(current);
   const auditNow: AuditRepository = { ...audit, record: (_at, actor, change) => audit.record(now(), actor, change) };
-  const { enterprise, orgs } = createServices(db, clock, auditNow);
+  const services = createServices(db, clock, auditNow);
 
   return {
     create(input: CreateDemoInput): Result<Enterprise> {
-      const members = input.members ?? DEMO_DEFAULT_MEMBERS;
+      const memberCount = input.members ?? DEMO_DEFAULT_MEMBERS;
       const random = createRandom(input.seed ?? DEMO_DEFAULT_SEED);
-      const start = now().getTime() - HISTORY_DAYS * DAY_MS;
+      const end = now().getTime();
+      const start = end - HISTORY_DAYS * DAY_MS;
+      /** A moment on a given day of the history, at a working hour. */
+      const dayAt = (day: number) => new Date(start + day * DAY_MS + random.int(8 * 60, 18 * 60) * 60_000);
+
       return inAtomicWrite(db, (stop) => {
         const unwrap = <T>(result: Result<T>): T => (result.ok ? result.value : stop(result));
         current = new Date(start);
-        const created = unwrap(enterprise.create({ name: DEMO_ENTERPRISE_NAME, seats: demoSeats(members) }, DEMO_ACTOR));
-        const names = demoOrgNames(demoOrgCount(members), random);
-        names.forEach((name, index) => {
-          // Spread over the first year, at a working hour of the day.
-          const day = Math.floor(((index + 1) * 365) / (names.length + 1));
-          current = new Date(start + day * DAY_MS + random.int(8 * 60, 18 * 60) * 60_000);
-          unwrap(orgs.create({ name }, DEMO_ACTOR));
+        unwrap(services.enterprise.create({ name: DEMO_ENTERPRISE_NAME, seats: demoSeats(memberCount) }, DEMO_ACTOR));
+
+        const orgNames = demoOrgNames(demoOrgCount(memberCount), random);
+        const orgIds = orgNames.map((name, index) => {
+          current = dayAt(Math.floor(((index + 1) * 365) / (orgNames.length + 1)));
+          return unwrap(services.orgs.create({ name }, DEMO_ACTOR)).id;
         });
-        return ok(created);
+
+        // Members join over the whole history, oldest first.
+        const { pending, expired } = demoInvitationCounts(memberCount);
+        const people = demoPeople(memberCount + pending + expired, random);
+        const accountIds: number[] = [];
+        people.slice(0, memberCount).forEach((person, index) => {
+          current = dayAt(Math.floor(((index + 1) * (HISTORY_DAYS - 25)) / (memberCount + 1)));
+          const source = pickSource(random);
+          if (source === 'invitation') {
+            // Invited, then signed up a few hours or days later, which accepts the invitation.
+            unwrap(services.invitations.create({ email: person.email, role: 'member', orgIds: [] }, DEMO_ACTOR));
+            current = new Date(current.getTime() + random.int(1, 72) * 3_600_000);
+            unwrap(services.members.recordSignup(person.email, person.name, DEMO_ACTOR));
+          } else {
+            unwrap(services.members.add({ email: person.email, name: person.name }, DEMO_ACTOR, source));
+          }
+          accountIds.push(unwrap(services.members.find(person.email)).accountId);
+        });
+
+        joinOrganizations(orgIds, accountIds, random, (orgId, ids, role) => unwrap(services.orgMembers.add(orgId, ids, role, DEMO_ACTOR)));
+
+        // Recent invitations still pending, and older ones left to expire.
+        people.slice(memberCount).forEach((person, index) => {
+          const daysAgo = index < pending ? random.int(0, 20) : random.int(40, 60);
+          current = new Date(end - daysAgo * DAY_MS - random.int(0, 600) * 60_000);
+          const orgId = orgIds[random.int(0, orgIds.length - 1)]!;
+          unwrap(services.invitations.create({ email: person.email, role: random.int(1, 10) === 1 ? 'admin' : 'member', orgIds: [orgId] }, DEMO_ACTOR));
+        });
+        return ok(unwrap(services.enterprise.get())!);
       });
     },
   };
+}
+
+/**
+ * Direct organization membership: every member in one to three organizations,
+ * Engineering and Product the busiest; each organization's first members own
+ * it, about one in twelve are admins.
+ */
+function joinOrganizations(
+  orgIds: number[],
+  accountIds: number[],
+  random: Random,
+  add: (orgId: number, accountIds: number[], role: OrgRole) => void,
+): void {
+  const byOrg = new Map<number, number[]>(orgIds.map((id) => [id, []]));
+  for (const accountId of accountIds) {
+    const joined = new Set<number>();
+    const count = random.int(1, 3);
+    while (joined.size < Math.min(count, orgIds.length)) {
+      // Half the picks go to the first two organizations (Engineering, Product).
+      const index = random.int(1, 2) === 1 ? random.int(0, Math.min(1, orgIds.length - 1)) : random.int(0, orgIds.length - 1);
+      joined.add(orgIds[index]!);
+    }
+    for (const orgId of joined) byOrg.get(orgId)!.push(accountId);
+  }
+  for (const [orgId, members] of byOrg) {
+    const roles: Record<OrgRole, number[]> = { owner: [], admin: [], member: [] };
+    members.forEach((accountId, index) => {
+      const role: OrgRole = index < Math.max(1, Math.ceil(members.length / 150)) ? 'owner' : random.int(1, 12) === 1 ? 'admin' : 'member';
+      roles[role].push(accountId);
+    });
+    for (const role of ['owner', 'admin', 'member'] as const) if (roles[role].length > 0) add(orgId, roles[role], role);
+  }
 }
 
 export type DemoService = ReturnType<typeof createDemoService>;

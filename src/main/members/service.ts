@@ -1,7 +1,7 @@
 import type { Actor } from '@shared/schemas/audit';
 import { emailKey, normaliseEmail } from '@shared/schemas/email';
 import type { ReleaseSeatsInput } from '@shared/schemas/licenses';
-import type { AddMemberInput, Member } from '@shared/schemas/members';
+import type { AddMemberInput, Member, SeatSource } from '@shared/schemas/members';
 import { fail, ok, type Result } from '@shared/result';
 import type { AuditRepository } from '../audit/repository';
 import type { Db } from '../db/open';
@@ -71,11 +71,12 @@ export function createMemberService(deps: MemberServiceDeps) {
     ensureAccount,
 
     /**
-     * Gives an address a seat by hand. A live invitation to it is accepted (it
-     * already holds the seat, and its organizations are joined); otherwise a
-     * free seat is needed.
+     * Gives an address a seat: by hand, or (for the services that will call it)
+     * by SCIM, domain capture or an import. A live invitation to it is accepted
+     * (it already holds the seat, and its organizations are joined); otherwise
+     * a free seat is needed.
      */
-    add(input: AddMemberInput, actor: Actor): Result<Member> {
+    add(input: AddMemberInput, actor: Actor, source: Exclude<SeatSource, 'invitation'> = 'manual'): Result<Member> {
       return inWriteTransaction(db, () => {
         const required = enterprise.require();
         if (!required.ok) return required;
@@ -93,8 +94,8 @@ export function createMemberService(deps: MemberServiceDeps) {
           if (!free.ok) return free;
         }
         const account = ensureAccount(input.email, input.name ?? '', actor);
-        if (invited) invitations.acceptLiveFor(account, 'manual', actor);
-        else members.insertMember({ accountId: account.id, source: 'manual', at: now().toISOString(), invitationId: null });
+        if (invited) invitations.acceptLiveFor(account, source, actor);
+        else members.insertMember({ accountId: account.id, source, at: now().toISOString(), invitationId: null });
         const member = members.findMember(account.id)!;
         audit.record(now(), actor, {
           action: 'member.add',
