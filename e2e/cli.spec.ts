@@ -4,6 +4,7 @@ import { OrganizationsPage } from './pages/organizations-page';
 test.describe('The command line and the app share one database', () => {
   test('an organization added with `roster` appears in the open app without a reload', async ({ app }) => {
     const orgs = new OrganizationsPage(app.page);
+    await orgs.open();
     await expect(orgs.heading).toBeVisible();
 
     const added = app.roster('orgs', 'add', '--name', 'Research');
@@ -14,6 +15,7 @@ test.describe('The command line and the app share one database', () => {
 
   test('an organization created in the app is listed by `roster orgs list`', async ({ app }) => {
     const orgs = new OrganizationsPage(app.page);
+    await orgs.open();
     await orgs.create('Customer Success');
     await expect(orgs.row('Customer Success')).toBeVisible();
 

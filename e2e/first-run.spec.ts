@@ -1,5 +1,6 @@
 import { expect, test } from './fixtures';
 import { FirstRunPage } from './pages/first-run-page';
+import { LicensesPage } from './pages/licenses-page';
 import { OrganizationsPage } from './pages/organizations-page';
 
 test.describe('First run', () => {
@@ -19,21 +20,19 @@ test.describe('First run', () => {
     await firstRun.seats.fill('250');
     await firstRun.createButton.click();
 
-    const orgs = new OrganizationsPage(app.page);
-    await expect(orgs.heading).toBeVisible();
+    const licenses = new LicensesPage(app.page);
+    await expect(licenses.heading).toBeVisible();
+    await expect(licenses.figure('Seats')).toHaveText('250');
     await expect(app.page.getByRole('navigation', { name: 'Main' })).toContainText('Northwind Traders');
-
-    await app.page.getByRole('link', { name: 'Settings' }).click();
-    const enterprise = app.page.getByRole('region', { name: 'Enterprise' });
-    await expect(enterprise.getByRole('definition').nth(0)).toHaveText('Northwind Traders');
-    await expect(enterprise.getByRole('definition').nth(1)).toHaveText('250');
   });
 
   test('the demo enterprise opens with its organizations in place', async ({ app }) => {
     await new FirstRunPage(app.page).demoButton.click();
 
+    const licenses = new LicensesPage(app.page);
+    await expect(licenses.figure('Members')).toHaveText('120');
     const orgs = new OrganizationsPage(app.page);
-    await expect(orgs.heading).toBeVisible();
+    await orgs.open();
     await expect(orgs.row('Engineering')).toBeVisible();
     await expect(orgs.row('Product')).toBeVisible();
     await expect(app.page.getByRole('navigation', { name: 'Main' })).toContainText('Acme Corporation');

@@ -16,6 +16,7 @@ function lastAuditEvent(dbPath: string): Record<string, unknown> {
 test.describe('Organizations', () => {
   test('an admin creates an organization and sees it listed, with a notice', async ({ app }) => {
     const orgs = new OrganizationsPage(app.page);
+    await orgs.open();
     await expect(orgs.heading).toBeVisible();
     await expect(orgs.table).toContainText('No organizations yet');
 
@@ -31,6 +32,7 @@ test.describe('Organizations', () => {
   test('an admin renames an organization', async ({ app }) => {
     app.roster('orgs', 'add', '--name', 'Sales');
     const orgs = new OrganizationsPage(app.page);
+    await orgs.open();
     await expect(orgs.row('Sales')).toBeVisible();
 
     await orgs.rename('Sales', 'Sales EMEA');
@@ -43,6 +45,7 @@ test.describe('Organizations', () => {
   test('a name already taken, in any case, is refused inline and nothing is created', async ({ app }) => {
     app.roster('orgs', 'add', '--name', 'Engineering');
     const orgs = new OrganizationsPage(app.page);
+    await orgs.open();
     await expect(orgs.row('Engineering')).toBeVisible();
 
     await orgs.create('ENGINEERING');
@@ -56,6 +59,7 @@ test.describe('Organizations', () => {
 
   test('an empty name and a name over 100 characters are refused as they are typed', async ({ app }) => {
     const orgs = new OrganizationsPage(app.page);
+    await orgs.open();
     await orgs.newButton.click();
     await orgs.dialog.getByRole('button', { name: 'Create organization' }).click();
     await expect(orgs.dialog.getByRole('alert')).toHaveText('Organization name is required');
@@ -71,6 +75,7 @@ test.describe('Organizations', () => {
     app.roster('orgs', 'add', '--name', 'Legal');
     app.roster('orgs', 'add', '--name', 'Finance');
     const orgs = new OrganizationsPage(app.page);
+    await orgs.open();
     await expect(orgs.rows).toHaveCount(2);
 
     await orgs.deleteButton('Legal').click();
@@ -88,6 +93,7 @@ test.describe('Organizations', () => {
   test('the table sorts by a column and filters by name', async ({ app }) => {
     for (const name of ['Design', 'engineering', 'Admin']) app.roster('orgs', 'add', '--name', name);
     const orgs = new OrganizationsPage(app.page);
+    await orgs.open();
     await expect.poll(() => orgs.names()).toEqual(['Admin', 'Design', 'engineering']);
 
     await orgs.sortBy('Name');

@@ -14,10 +14,48 @@ test.describe('Settings', () => {
     }
     const enterprise = app.page.getByRole('region', { name: 'Enterprise' });
     await expect(enterprise).toContainText('Northwind Traders');
-    await expect(enterprise).toContainText('50');
     await expect(app.page).toHaveURL(/#\/settings$/);
 
     await app.page.reload();
     await expect(app.page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
+  });
+});
+
+test.describe('Seats and invitation settings', () => {
+  test('the seat count can be raised, and lowered no further than the seats in use', async ({ app }) => {
+    app.roster('members', 'add', '--email', 'ana@acme.com');
+    app.roster('members', 'add', '--email', 'bo@acme.com');
+    await app.page.getByRole('link', { name: 'Settings' }).click();
+    const section = app.page.getByRole('region', { name: 'Seats and invitations' });
+    const seats = section.getByLabel('Seats', { exact: true });
+    await expect(seats).toHaveValue('50');
+
+    await seats.fill('1');
+    await section.getByRole('button', { name: 'Change seats' }).click();
+    await expect(section.getByRole('alert')).toHaveText('At least 2 seats are in use');
+    expect(JSON.parse(app.roster('seats', '--json').stdout).seats).toBe(50);
+
+    await seats.fill('abc');
+    await expect(section.getByRole('alert')).toHaveText('Seats must be a whole number');
+
+    await seats.fill('75');
+    await section.getByRole('button', { name: 'Change seats' }).click();
+    await expect(app.page.getByRole('status', { name: 'Notices' })).toContainText('The enterprise now has 75 seats.');
+    expect(JSON.parse(app.roster('seats', '--json').stdout)).toMatchObject({ seats: 75, free: 73 });
+  });
+
+  test('invitations expire after the days set here', async ({ app }) => {
+    await app.page.getByRole('link', { name: 'Settings' }).click();
+    const section = app.page.getByRole('region', { name: 'Seats and invitations' });
+    const days = section.getByLabel('Invitations expire after (days)');
+    await expect(days).toHaveValue('30');
+    await days.fill('0');
+    await expect(section.getByRole('alert')).toHaveText('Invitations must last at least 1 day');
+    await days.fill('7');
+    await section.getByRole('button', { name: 'Save' }).click();
+    await expect(app.page.getByRole('status', { name: 'Notices' })).toContainText('New invitations will expire after 7 days.');
+
+    const invited = JSON.parse(app.roster('invite', '--email', 'ana@acme.com', '--json').stdout) as { sentAt: string; expiresAt: string };
+    expect(Date.parse(invited.expiresAt) - Date.parse(invited.sentAt)).toBe(7 * 24 * 60 * 60 * 1000);
   });
 });

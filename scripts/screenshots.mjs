@@ -49,19 +49,49 @@ try {
 
   const demo = path.join(work, 'demo.db');
   spawnSync(process.execPath, [path.join(root, 'out/main/cli.js'), 'demo', '--members', '1800', '--db', demo], { stdio: 'inherit' });
+  const dialog = (page) => page.getByRole('dialog');
   await capture(browser, demo, [
-    ['organizations', async (page) => page.getByRole('table', { name: 'Organizations' }).waitFor()],
+    ['licenses', async (page) => page.getByRole('table', { name: 'Seats' }).getByRole('row').nth(5).waitFor()],
+    ['licenses-release', async (page) => {
+      for (const row of [2, 4, 5]) await page.getByRole('table', { name: 'Seats' }).getByRole('row').nth(row).getByRole('checkbox').check();
+      await page.getByRole('button', { name: /^Release 3 seats$/ }).click();
+      await dialog(page).waitFor();
+    }],
+    ['licenses-invite', async (page) => {
+      await page.keyboard.press('Escape');
+      await page.getByRole('button', { name: 'Clear' }).click();
+      await page.getByRole('button', { name: 'Invite' }).click();
+      await dialog(page).getByLabel('Email').fill('new.hire@acme.example');
+      await dialog(page).getByRole('checkbox', { name: 'Engineering' }).check();
+    }],
+    ['organizations', async (page) => {
+      await page.keyboard.press('Escape');
+      await page.getByRole('link', { name: 'Organizations' }).click();
+      await page.getByRole('table', { name: 'Organizations' }).waitFor();
+    }],
     ['organization-new', async (page) => {
       await page.getByRole('button', { name: 'New organization' }).click();
-      await page.getByRole('dialog').getByLabel('Name', { exact: true }).fill('engineering');
-      await page.getByRole('dialog').getByRole('button', { name: 'Create organization' }).click();
-      await page.getByRole('dialog').getByRole('alert').waitFor();
+      await dialog(page).getByLabel('Name', { exact: true }).fill('engineering');
+      await dialog(page).getByRole('button', { name: 'Create organization' }).click();
+      await dialog(page).getByRole('alert').waitFor();
     }],
     ['organization-delete', async (page) => {
       await page.keyboard.press('Escape');
       await page.getByRole('button', { name: 'Delete Product' }).click();
     }],
+    ['organization', async (page) => {
+      await page.keyboard.press('Escape');
+      await page.getByRole('link', { name: 'Engineering', exact: true }).click();
+      await page.getByRole('table', { name: 'Members of Engineering' }).waitFor();
+    }],
+    ['organization-add-members', async (page) => {
+      await page.getByRole('button', { name: 'Add members' }).click();
+      await dialog(page).getByRole('searchbox').fill('ana');
+      await dialog(page).getByRole('checkbox').first().waitFor();
+    }],
     ['settings', async (page) => {
+      // The first Escape clears the search field, the second closes the dialog.
+      await page.keyboard.press('Escape');
       await page.keyboard.press('Escape');
       await page.getByRole('link', { name: 'Settings' }).click();
       await page.getByRole('heading', { name: 'Settings' }).waitFor();

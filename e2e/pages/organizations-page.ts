@@ -16,14 +16,15 @@ export class OrganizationsPage {
     this.newButton = page.getByRole('button', { name: 'New organization' });
     this.filter = page.getByRole('searchbox', { name: 'Filter organizations' });
     this.table = page.getByRole('table', { name: 'Organizations' });
-    this.rows = this.table.getByRole('row').filter({ has: page.getByRole('cell') });
+    this.rows = this.table.locator('tbody tr:not(.empty-row)');
     this.dialog = page.getByRole('dialog');
     this.nameField = this.dialog.getByLabel('Name', { exact: true });
-    this.notices = page.getByRole('status');
+    this.notices = page.getByRole('status', { name: 'Notices' });
   }
 
   async open(): Promise<void> {
     await this.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Organizations' }).click();
+    await this.heading.waitFor();
   }
 
   row(name: string): Locator {

@@ -95,10 +95,10 @@ export function createDemoService({ db, audit, now }: DemoServiceDeps) {
           return unwrap(services.orgs.create({ name }, DEMO_ACTOR)).id;
         });
 
-        // Members join over the whole history, oldest first.
+        // Members join over the whole history, oldest first, and their organizations with them.
         const { pending, expired } = demoInvitationCounts(memberCount);
         const people = demoPeople(memberCount + pending + expired, random);
-        const accountIds: number[] = [];
+        const joined = new Map<number, number>(orgIds.map((id) => [id, 0]));
         people.slice(0, memberCount).forEach((person, index) => {
           current = dayAt(Math.floor(((index + 1) * (HISTORY_DAYS - 25)) / (memberCount + 1)));
           const source = pickSource(random);
@@ -110,10 +110,14 @@ export function createDemoService({ db, audit, now }: DemoServiceDeps) {
           } else {
             unwrap(services.members.add({ email: person.email, name: person.name }, DEMO_ACTOR, source));
           }
-          accountIds.push(unwrap(services.members.find(person.email)).accountId);
+          const accountId = unwrap(services.members.find(person.email)).accountId;
+          for (const orgId of pickOrganizations(orgIds, random)) {
+            const before = joined.get(orgId)!;
+            joined.set(orgId, before + 1);
+            current = new Date(current.getTime() + random.int(1, 30) * 60_000);
+            unwrap(services.orgMembers.add(orgId, [accountId], roleFor(before, random), DEMO_ACTOR));
+          }
         });
-
-        joinOrganizations(orgIds, accountIds, random, (orgId, ids, role) => unwrap(services.orgMembers.add(orgId, ids, role, DEMO_ACTOR)));
 
         // Recent invitations still pending, and older ones left to expire.
         people.slice(memberCount).forEach((person, index) => {
@@ -128,36 +132,21 @@ export function createDemoService({ db, audit, now }: DemoServiceDeps) {
   };
 }
 
-/**
- * Direct organization membership: every member in one to three organizations,
- * Engineering and Product the busiest; each organization's first members own
- * it, about one in twelve are admins.
- */
-function joinOrganizations(
-  orgIds: number[],
-  accountIds: number[],
-  random: Random,
-  add: (orgId: number, accountIds: number[], role: OrgRole) => void,
-): void {
-  const byOrg = new Map<number, number[]>(orgIds.map((id) => [id, []]));
-  for (const accountId of accountIds) {
-    const joined = new Set<number>();
-    const count = random.int(1, 3);
-    while (joined.size < Math.min(count, orgIds.length)) {
-      // Half the picks go to the first two organizations (Engineering, Product).
-      const index = random.int(1, 2) === 1 ? random.int(0, Math.min(1, orgIds.length - 1)) : random.int(0, orgIds.length - 1);
-      joined.add(orgIds[index]!);
-    }
-    for (const orgId of joined) byOrg.get(orgId)!.push(accountId);
+/** One to three organizations for a new member, half the picks among the first two (Engineering, Product). */
+function pickOrganizations(orgIds: number[], random: Random): Set<number> {
+  const picked = new Set<number>();
+  const count = Math.min(random.int(1, 3), orgIds.length);
+  while (picked.size < count) {
+    const index = random.int(1, 2) === 1 ? random.int(0, Math.min(1, orgIds.length - 1)) : random.int(0, orgIds.length - 1);
+    picked.add(orgIds[index]!);
   }
-  for (const [orgId, members] of byOrg) {
-    const roles: Record<OrgRole, number[]> = { owner: [], admin: [], member: [] };
-    members.forEach((accountId, index) => {
-      const role: OrgRole = index < Math.max(1, Math.ceil(members.length / 150)) ? 'owner' : random.int(1, 12) === 1 ? 'admin' : 'member';
-      roles[role].push(accountId);
-    });
-    for (const role of ['owner', 'admin', 'member'] as const) if (roles[role].length > 0) add(orgId, roles[role], role);
-  }
+  return picked;
+}
+
+/** An organization's first member owns it, and one in 150 after; about one in twelve are admins. */
+function roleFor(joinedBefore: number, random: Random): OrgRole {
+  if (joinedBefore % 150 === 0) return 'owner';
+  return random.int(1, 12) === 1 ? 'admin' : 'member';
 }
 
 export type DemoService = ReturnType<typeof createDemoService>;

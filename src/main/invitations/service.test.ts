@@ -115,7 +115,7 @@ describe('accepting', () => {
     const signedUp = value(core.services.members.recordSignup('Ana@Acme.com', 'Ana Lima', { type: 'import', name: 'events.ndjson' }));
     expect(signedUp.accepted).toBe(1);
     expect(value(await core.invoke('members:find', { email: 'ana@acme.com' }))).toMatchObject({ name: 'Ana Lima', source: 'invitation' });
-    expect(value(await core.invoke('orgs:members', { orgId: product.id }))).toMatchObject([{ email: 'Ana@acme.com', role: 'member' }]);
+    expect(value(await core.invoke('orgs:members', { orgId: product.id })).rows).toMatchObject([{ email: 'Ana@acme.com', role: 'member' }]);
   });
 
   it('never lowers a role the member already has in an organization', async () => {
@@ -124,6 +124,6 @@ describe('accepting', () => {
     value(await core.invoke('orgs:addMembers', { orgId: engineering.id, accountIds: [ana!.accountId], role: 'owner' }));
     const invitation = value(await core.invoke('invitations:create', { email: 'ana@acme.com', orgIds: [engineering.id] }));
     value(await core.invoke('invitations:accept', { id: invitation.id }));
-    expect(value(await core.invoke('orgs:members', { orgId: engineering.id }))).toMatchObject([{ email: 'ana@acme.com', role: 'owner' }]);
+    expect(value(await core.invoke('orgs:members', { orgId: engineering.id })).rows).toMatchObject([{ email: 'ana@acme.com', role: 'owner' }]);
   });
 });

@@ -1,4 +1,5 @@
-import type { SeatSource } from '@shared/schemas/members';
+import type { OrgRole, SeatSource } from '@shared/schemas/members';
+import { containsPattern } from '../db/like';
 import type { Db } from '../db/open';
 
 export interface AccountRow {
@@ -33,7 +34,8 @@ export function createMemberRepository(db: Db) {
   );
   const deleteMember = db.prepare('DELETE FROM members WHERE account_id = ?');
   const search = db.prepare(`
-    SELECT ${ACCOUNT}, m.source, m.seat_since AS seatSince
+    SELECT ${ACCOUNT}, m.source, m.seat_since AS seatSince,
+      (SELECT om.role FROM org_memberships om WHERE om.org_id = @orgId AND om.account_id = a.id) AS orgRole
     FROM members m JOIN accounts a ON a.id = m.account_id
     WHERE a.email_key LIKE @pattern ESCAPE '\\' OR lower(a.name) LIKE @pattern ESCAPE '\\'
     ORDER BY lower(CASE a.name WHEN '' THEN a.email ELSE a.name END), a.id
@@ -63,10 +65,9 @@ export function createMemberRepository(db: Db) {
     deleteMember(accountId: number): void {
       deleteMember.run(accountId);
     },
-    /** Members whose email or name contains `text`, ignoring case. */
-    search(text: string, limit: number): MemberRow[] {
-      const pattern = `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      return search.all({ pattern, limit }) as MemberRow[];
+    /** Members whose email or name contains `text`, ignoring case, with their role in `orgId` if given. */
+    search(text: string, limit: number, orgId: number | null): (MemberRow & { orgRole: OrgRole | null })[] {
+      return search.all({ pattern: containsPattern(text), limit, orgId }) as (MemberRow & { orgRole: OrgRole | null })[];
     },
   };
 }

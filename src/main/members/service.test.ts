@@ -49,7 +49,7 @@ describe('adding a member by hand', () => {
     expect((await usage(core)).free).toBe(0);
     expect(value(await core.invoke('members:add', { email: 'ana@acme.com' }))).toMatchObject({ source: 'manual' });
     expect(await usage(core)).toEqual({ seats: 1, members: 1, pendingInvitations: 0, inUse: 1, free: 0 });
-    expect(value(await core.invoke('orgs:members', { orgId: org.id }))).toHaveLength(1);
+    expect(value(await core.invoke('orgs:members', { orgId: org.id })).rows).toHaveLength(1);
   });
 });
 
@@ -63,7 +63,7 @@ describe('removing a member from Licenses', () => {
 
     expect(await core.invoke('members:remove', { accountId: ana!.accountId })).toEqual({ ok: true, value: { accountId: ana!.accountId } });
     expect(await usage(core)).toMatchObject({ members: 1, free: 1 });
-    expect(value(await core.invoke('orgs:members', { orgId: org.id }))).toEqual([]);
+    expect(value(await core.invoke('orgs:members', { orgId: org.id })).rows).toEqual([]);
     expect(core.db.prepare("SELECT email FROM accounts WHERE id = ?").pluck().get(ana!.accountId)).toBe('ana@acme.com');
     expect(createAuditRepository(core.db).list().at(-1)).toMatchObject({ action: 'member.remove', targetLabel: 'ana@acme.com', before: { source: 'manual' } });
   });

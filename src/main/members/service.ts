@@ -1,7 +1,7 @@
 import type { Actor } from '@shared/schemas/audit';
 import { emailKey, normaliseEmail } from '@shared/schemas/email';
 import type { ReleaseSeatsInput } from '@shared/schemas/licenses';
-import type { AddMemberInput, Member, SeatSource } from '@shared/schemas/members';
+import type { AddMemberInput, Member, MemberSearchResult, SeatSource } from '@shared/schemas/members';
 import { fail, ok, type Result } from '@shared/result';
 import type { AuditRepository } from '../audit/repository';
 import type { Db } from '../db/open';
@@ -114,8 +114,8 @@ export function createMemberService(deps: MemberServiceDeps) {
       return member ? ok(toMember(member)) : fail('NOT_FOUND', `${email} holds no seat in this enterprise.`);
     },
 
-    search(text: string, limit: number): Result<Member[]> {
-      return ok(members.search(text, limit).map(toMember));
+    search(text: string, limit: number, orgId?: number): Result<MemberSearchResult[]> {
+      return ok(members.search(text, limit, orgId ?? null).map((row) => ({ ...toMember(row), orgRole: row.orgRole })));
     },
 
     /** Removes a member from Licenses: the seat is free at once; the account stays. */

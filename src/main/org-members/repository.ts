@@ -1,15 +1,22 @@
 import type { OrgRole } from '@shared/schemas/members';
-import type { OrgMember } from '@shared/schemas/org-members';
+import type { OrgMember, OrgMemberPage, OrgMembersInput } from '@shared/schemas/org-members';
+import { containsPattern } from '../db/like';
 import type { Db } from '../db/open';
 
 /** Direct membership of members in organizations. */
 export function createOrgMemberRepository(db: Db) {
-  const list = db.prepare(`
+  const page = db.prepare(`
     SELECT a.id AS accountId, a.email, a.name, om.role, om.since
     FROM org_memberships om JOIN accounts a ON a.id = om.account_id
-    WHERE om.org_id = ?
+    WHERE om.org_id = @orgId AND (@pattern IS NULL OR a.email_key LIKE @pattern ESCAPE '\\' OR lower(a.name) LIKE @pattern ESCAPE '\\')
     ORDER BY CASE om.role WHEN 'owner' THEN 0 WHEN 'admin' THEN 1 ELSE 2 END,
-             lower(CASE a.name WHEN '' THEN a.email ELSE a.name END), a.id`);
+             lower(CASE a.name WHEN '' THEN a.email ELSE a.name END), a.id
+    LIMIT @limit OFFSET @offset`);
+  const total = db
+    .prepare(`
+    SELECT count(*) FROM org_memberships om JOIN accounts a ON a.id = om.account_id
+    WHERE om.org_id = @orgId AND (@pattern IS NULL OR a.email_key LIKE @pattern ESCAPE '\\' OR lower(a.name) LIKE @pattern ESCAPE '\\')`)
+    .pluck();
   const find = db.prepare('SELECT role, since FROM org_memberships WHERE org_id = ? AND account_id = ?');
   const insert = db.prepare('INSERT INTO org_memberships (org_id, account_id, role, since) VALUES (@orgId, @accountId, @role, @at)');
   const setRole = db.prepare('UPDATE org_memberships SET role = @role WHERE org_id = @orgId AND account_id = @accountId');
@@ -21,8 +28,13 @@ export function createOrgMemberRepository(db: Db) {
     FROM org_memberships GROUP BY org_id`);
 
   return {
-    list(orgId: number): OrgMember[] {
-      return list.all(orgId) as OrgMember[];
+    page(input: OrgMembersInput): OrgMemberPage {
+      const search = input.search.trim().toLowerCase();
+      const params = { orgId: input.orgId, pattern: search ? containsPattern(search) : null };
+      return {
+        rows: page.all({ ...params, limit: input.limit, offset: input.offset }) as OrgMember[],
+        total: total.get(params) as number,
+      };
     },
     find(orgId: number, accountId: number): { role: OrgRole; since: string } | null {
       return (find.get(orgId, accountId) as { role: OrgRole; since: string } | undefined) ?? null;

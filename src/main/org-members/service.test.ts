@@ -20,7 +20,7 @@ describe('direct membership of an organization', () => {
       added: 1,
       alreadyMembers: 1,
     });
-    const listed = value(await core.invoke('orgs:members', { orgId: org.id }));
+    const listed = value(await core.invoke('orgs:members', { orgId: org.id })).rows;
     expect(listed.map((m) => [m.email, m.role])).toEqual([
       ['ana@acme.com', 'owner'],
       ['bo@acme.com', 'member'],

@@ -1,6 +1,6 @@
 import type { Actor } from '@shared/schemas/audit';
 import type { OrgRole } from '@shared/schemas/members';
-import type { OrgMember } from '@shared/schemas/org-members';
+import type { OrgMember, OrgMemberPage, OrgMembersInput } from '@shared/schemas/org-members';
 import type { Organization } from '@shared/schemas/orgs';
 import { fail, ok, type Result } from '@shared/result';
 import type { AuditRepository } from '../audit/repository';
@@ -42,9 +42,9 @@ export function createOrgMemberService({ db, orgMembers, orgs, members, enterpri
   }
 
   return {
-    list(orgId: number): Result<OrgMember[]> {
-      const org = findOrg(orgId);
-      return org.ok ? ok(orgMembers.list(orgId)) : org;
+    list(input: OrgMembersInput): Result<OrgMemberPage> {
+      const org = findOrg(input.orgId);
+      return org.ok ? ok(orgMembers.page(input)) : org;
     },
 
     /** Adds members with a role; those already in it keep their role. All or nothing. */

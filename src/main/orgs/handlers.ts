@@ -22,7 +22,7 @@ export function orgHandlers(orgs: OrgService, orgMembers: OrgMemberService): Pic
     'orgs:create': (input, { actor }) => orgs.create(input, actor),
     'orgs:rename': (input, { actor }) => orgs.rename(input, actor),
     'orgs:remove': (input, { actor }) => orgs.remove(input.id, actor),
-    'orgs:members': ({ orgId }) => orgMembers.list(orgId),
+    'orgs:members': (input) => orgMembers.list(input),
     'orgs:addMembers': ({ orgId, accountIds, role }, { actor }) => orgMembers.add(orgId, accountIds, role, actor),
     'orgs:setMemberRole': ({ orgId, accountId, role }, { actor }) => orgMembers.setRole(orgId, accountId, role, actor),
     'orgs:removeMember': ({ orgId, accountId }, { actor }) => orgMembers.remove(orgId, accountId, actor),

@@ -1,6 +1,7 @@
 import type { SeatFilter, SeatRow, SeatSortColumn } from '@shared/schemas/licenses';
 import type { OrgRole } from '@shared/schemas/members';
 import type { Statement } from 'better-sqlite3';
+import { containsPattern } from '../db/like';
 import type { Db } from '../db/open';
 
 export interface SeatCounts {
@@ -61,7 +62,7 @@ function whereClause(filter: SeatFilter): { sql: string; params: Record<string, 
   const search = filter.search.trim().toLowerCase();
   if (search) {
     conditions.push("(email_key LIKE @pattern ESCAPE '\\' OR lower(name) LIKE @pattern ESCAPE '\\')");
-    params.pattern = `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    params.pattern = containsPattern(search);
   }
   if (filter.sources.length > 0) {
     conditions.push('source IN (SELECT value FROM json_each(@sources))');

@@ -144,7 +144,7 @@ describe('releasing seats in bulk', () => {
     const released = await core.invoke('seats:release', { accountIds: [ana!.accountId, bo!.accountId], invitationIds: [invitation.id] });
     expect(released).toEqual({ ok: true, value: { members: 2, invitations: 1 } });
     expect(await usage(core)).toMatchObject({ members: 1, pendingInvitations: 0, inUse: 1 });
-    expect(value(await core.invoke('orgs:members', { orgId: org.id }))).toEqual([]);
+    expect(value(await core.invoke('orgs:members', { orgId: org.id })).rows).toEqual([]);
     expect(core.db.prepare('SELECT count(*) FROM accounts').pluck().get()).toBe(3);
   });
 

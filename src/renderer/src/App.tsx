@@ -2,15 +2,30 @@ import { useEffect } from 'react';
 import { AppShell } from './components/AppShell';
 import { Notices } from './components/Notices';
 import { followChanges } from './lib/live-updates';
-import { useScreen } from './lib/route';
+import { useRoute, type Route } from './lib/route';
 import { FirstRunScreen } from './screens/first-run/FirstRunScreen';
+import { LicensesScreen } from './screens/licenses/LicensesScreen';
+import { OrganizationScreen } from './screens/organization/OrganizationScreen';
 import { OrganizationsScreen } from './screens/orgs/OrganizationsScreen';
 import { SettingsScreen } from './screens/settings/SettingsScreen';
 import { useAppStore } from './stores/app-store';
 
+function CurrentScreen({ route }: { route: Route }) {
+  switch (route.screen) {
+    case 'organization':
+      return <OrganizationScreen orgId={route.orgId} />;
+    case 'organizations':
+      return <OrganizationsScreen />;
+    case 'settings':
+      return <SettingsScreen />;
+    case 'licenses':
+      return <LicensesScreen />;
+  }
+}
+
 export function App() {
   const { phase, enterprise, error, load } = useAppStore();
-  const screen = useScreen();
+  const route = useRoute();
 
   useEffect(() => {
     void load();
@@ -35,7 +50,9 @@ export function App() {
       ) : !enterprise ? (
         <FirstRunScreen />
       ) : (
-        <AppShell screen={screen}>{screen === 'settings' ? <SettingsScreen /> : <OrganizationsScreen />}</AppShell>
+        <AppShell route={route}>
+          <CurrentScreen route={route} />
+        </AppShell>
       )}
       <Notices />
     </div>

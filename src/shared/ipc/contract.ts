@@ -5,8 +5,17 @@ import { noInput } from '../schemas/common';
 import { createDemoInput, createEnterpriseInput, enterpriseSchema } from '../schemas/enterprise';
 import { createInvitationInput, invitationIdInput, invitationSchema } from '../schemas/invitations';
 import { listSeatsInput, releaseResultSchema, releaseSeatsInput, seatFilterSchema, seatIdsSchema, seatPageSchema } from '../schemas/licenses';
-import { addMemberInput, findMemberInput, memberSchema, removeMemberInput, searchMembersInput, seatUsageSchema, setSeatsInput } from '../schemas/members';
-import { addOrgMembersInput, orgMemberSchema, orgMembersInput, removeOrgMemberInput, setOrgMemberRoleInput } from '../schemas/org-members';
+import {
+  addMemberInput,
+  findMemberInput,
+  memberSchema,
+  memberSearchResultSchema,
+  removeMemberInput,
+  searchMembersInput,
+  seatUsageSchema,
+  setSeatsInput,
+} from '../schemas/members';
+import { addOrgMembersInput, orgMemberPageSchema, orgMemberSchema, orgMembersInput, removeOrgMemberInput, setOrgMemberRoleInput } from '../schemas/org-members';
 import { createOrgInput, findOrgInput, getOrgInput, organizationSchema, orgSummarySchema, removeOrgInput, renameOrgInput } from '../schemas/orgs';
 import { enterpriseSettingsSchema, updateSettingsInput } from '../schemas/settings';
 import type { Channel, EventName } from './channels';
@@ -61,7 +70,7 @@ export const contract = {
   'orgs:create': command(createOrgInput, organizationSchema, ['orgs']),
   'orgs:rename': command(renameOrgInput, organizationSchema, ['orgs']),
   'orgs:remove': command(removeOrgInput, z.object({ id: z.int() }), ['orgs', 'seats']),
-  'orgs:members': query(orgMembersInput, z.array(orgMemberSchema)),
+  'orgs:members': query(orgMembersInput, orgMemberPageSchema),
   'orgs:addMembers': command(addOrgMembersInput, z.object({ added: z.int(), alreadyMembers: z.int() }), ['orgs', 'seats']),
   'orgs:setMemberRole': command(setOrgMemberRoleInput, orgMemberSchema, ['orgs', 'seats']),
   'orgs:removeMember': command(removeOrgMemberInput, z.object({ orgId: z.int(), accountId: z.int() }), ['orgs', 'seats']),
@@ -75,7 +84,7 @@ export const contract = {
   'members:add': command(addMemberInput, memberSchema, ['seats', 'orgs']),
   'members:remove': command(removeMemberInput, z.object({ accountId: z.int() }), ['seats', 'orgs']),
   'members:find': query(findMemberInput, memberSchema),
-  'members:search': query(searchMembersInput, z.array(memberSchema)),
+  'members:search': query(searchMembersInput, z.array(memberSearchResultSchema)),
 
   'invitations:create': command(createInvitationInput, invitationSchema, ['seats']),
   'invitations:resend': command(invitationIdInput, invitationSchema, ['seats']),

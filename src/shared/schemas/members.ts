@@ -68,4 +68,9 @@ export const findMemberInput = z.strictObject({ email: emailSchema });
 export const searchMembersInput = z.strictObject({
   text: z.string({ error: 'Search must be text' }).max(200, { error: 'Search is at most 200 characters' }),
   limit: z.int().min(1).max(200).default(50),
+  /** Also say each one's role in this organization (null: not a direct member). */
+  orgId: idSchema.optional(),
 });
+
+export const memberSearchResultSchema = memberSchema.extend({ orgRole: z.enum(orgRoles).nullable() });
+export type MemberSearchResult = z.infer<typeof memberSearchResultSchema>;

@@ -13,7 +13,19 @@ export type OrgMember = z.infer<typeof orgMemberSchema>;
 
 const roleSchema = z.enum(orgRoles, { error: 'Role must be "owner", "admin" or "member"' });
 
-export const orgMembersInput = z.strictObject({ orgId: idSchema });
+export const MAX_ORG_MEMBERS_PAGE = 500;
+
+/** A page of an organization's direct members, owners first, optionally those matching a search. */
+export const orgMembersInput = z.strictObject({
+  orgId: idSchema,
+  search: z.string({ error: 'Search must be text' }).max(200, { error: 'Search is at most 200 characters' }).default(''),
+  offset: z.int().min(0).default(0),
+  limit: z.int().min(1).max(MAX_ORG_MEMBERS_PAGE).default(100),
+});
+export type OrgMembersInput = z.output<typeof orgMembersInput>;
+
+export const orgMemberPageSchema = z.object({ rows: z.array(orgMemberSchema), total: z.int() });
+export type OrgMemberPage = z.infer<typeof orgMemberPageSchema>;
 
 export const addOrgMembersInput = z.strictObject({
   orgId: idSchema,

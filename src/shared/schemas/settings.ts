@@ -9,11 +9,12 @@ export type EnterpriseSettings = z.infer<typeof enterpriseSettingsSchema>;
 
 export const defaultEnterpriseSettings: EnterpriseSettings = { invitationExpiryDays: DEFAULT_EXPIRY_DAYS };
 
+export const expiryDaysSchema = z
+  .int({ error: 'Expiry must be a whole number of days' })
+  .min(1, { error: 'Invitations must last at least 1 day' })
+  .max(MAX_EXPIRY_DAYS, { error: `Invitations can last at most ${MAX_EXPIRY_DAYS} days` });
+
 export const updateSettingsInput = z.strictObject({
-  invitationExpiryDays: z
-    .int({ error: 'Expiry must be a whole number of days' })
-    .min(1, { error: 'Invitations must last at least 1 day' })
-    .max(MAX_EXPIRY_DAYS, { error: `Invitations can last at most ${MAX_EXPIRY_DAYS} days` })
-    .optional(),
+  invitationExpiryDays: expiryDaysSchema.optional(),
 });
 export type UpdateSettingsInput = z.output<typeof updateSettingsInput>;

@@ -1,8 +1,9 @@
 import type { ReactNode } from 'react';
-import { screenHref, type Screen } from '../lib/route';
+import { screenHref, sectionOf, type Route, type Screen } from '../lib/route';
 import { useAppStore } from '../stores/app-store';
 
 const NAV: { screen: Screen; label: string }[] = [
+  { screen: 'licenses', label: 'Licenses' },
   { screen: 'organizations', label: 'Organizations' },
   { screen: 'settings', label: 'Settings' },
 ];
@@ -11,8 +12,9 @@ function fileName(path: string): string {
   return path.split(/[\\/]/).pop() ?? path;
 }
 
-export function AppShell({ screen, children }: { screen: Screen; children: ReactNode }) {
+export function AppShell({ route, children }: { route: Route; children: ReactNode }) {
   const { info, enterprise } = useAppStore();
+  const section = sectionOf(route);
   return (
     <div className="shell">
       <nav className="sidebar" aria-label="Main">
@@ -33,7 +35,7 @@ export function AppShell({ screen, children }: { screen: Screen; children: React
               <a
                 href={screenHref(item.screen)}
                 className="nav-link"
-                aria-current={item.screen === screen ? 'page' : undefined}
+                aria-current={item.screen === section ? 'page' : undefined}
               >
                 {item.label}
               </a>

@@ -5,7 +5,7 @@ export function Notices() {
   const notices = useNoticesStore((state) => state.notices);
   const dismiss = useNoticesStore((state) => state.dismiss);
   return (
-    <div className="notices" role="status" aria-live="polite">
+    <div className="notices" role="status" aria-live="polite" aria-label="Notices">
       {notices.map((notice) => (
         <div key={notice.id} className={`notice notice-${notice.tone}`}>
           <span>{notice.text}</span>

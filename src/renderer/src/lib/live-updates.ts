@@ -1,17 +1,24 @@
 import type { ChangeArea } from '@shared/ipc/contract';
 import { api } from './api';
 import { useAppStore } from '../stores/app-store';
+import { useLicensesStore } from '../stores/licenses-store';
+import { useOrgDetailStore } from '../stores/org-detail-store';
 import { useOrgsStore } from '../stores/orgs-store';
+import { useSettingsStore } from '../stores/settings-store';
 
-const touches = (areas: ChangeArea[], area: ChangeArea) => areas.includes(area) || areas.includes('*');
+const touches = (areas: ChangeArea[], ...wanted: ChangeArea[]) => areas.includes('*') || wanted.some((area) => areas.includes(area));
 
 /**
  * Reloads what a change touched, whoever made it: this window, another window,
- * the command line or a SCIM server writing to the same file.
+ * the command line or a SCIM server writing to the same file. Stores that were
+ * never opened stay idle.
  */
 export function followChanges(): () => void {
   return api.on('changed', ({ areas }) => {
     if (touches(areas, 'enterprise')) void useAppStore.getState().load();
-    if (touches(areas, 'orgs') && useOrgsStore.getState().status !== 'idle') void useOrgsStore.getState().load();
+    if (touches(areas, 'orgs', 'seats') && useOrgsStore.getState().status !== 'idle') void useOrgsStore.getState().load();
+    if (touches(areas, 'seats', 'orgs') && useLicensesStore.getState().status !== 'idle') void useLicensesStore.getState().load();
+    if (touches(areas, 'orgs', 'seats') && useOrgDetailStore.getState().status !== 'idle') void useOrgDetailStore.getState().reload();
+    if (touches(areas, 'settings', 'seats', 'enterprise') && useSettingsStore.getState().status !== 'idle') void useSettingsStore.getState().load();
   });
 }

@@ -1,11 +1,11 @@
 import { create } from 'zustand';
 import type { AppError } from '@shared/errors';
-import type { Organization } from '@shared/schemas/orgs';
+import type { Organization, OrgSummary } from '@shared/schemas/orgs';
 import type { Result } from '@shared/result';
 import { api } from '../lib/api';
 
 interface OrgsState {
-  orgs: Organization[];
+  orgs: OrgSummary[];
   status: 'idle' | 'loading' | 'ready' | 'error';
   error: AppError | null;
   load(): Promise<void>;
@@ -30,13 +30,13 @@ export const useOrgsStore = create<OrgsState>()((set, get) => ({
   // follows reloads the list, which also brings in other processes' changes.
   async create(name) {
     const result = await api.invoke('orgs:create', { name });
-    if (result.ok) set({ orgs: [...get().orgs, result.value] });
+    if (result.ok) set({ orgs: [...get().orgs, { ...result.value, memberCount: 0, ownerCount: 0 }] });
     return result;
   },
 
   async rename(id, name) {
     const result = await api.invoke('orgs:rename', { id, name });
-    if (result.ok) set({ orgs: get().orgs.map((org) => (org.id === id ? result.value : org)) });
+    if (result.ok) set({ orgs: get().orgs.map((org) => (org.id === id ? { ...org, ...result.value } : org)) });
     return result;
   },
 

@@ -16,6 +16,7 @@ export function DataTable<Row extends RowData>({ table, label, empty }: DataTabl
   const rows = table.getRowModel().rows;
   const columnCount = table.getAllLeafColumns().length;
   return (
+    <div className="table-scroll">
     <table className="data-table" aria-label={label}>
       <thead>
         {table.getHeaderGroups().map((group) => (
@@ -57,5 +58,6 @@ export function DataTable<Row extends RowData>({ table, label, empty }: DataTabl
         )}
       </tbody>
     </table>
+    </div>
   );
 }

@@ -1,9 +1,10 @@
 import { createColumnHelper } from '@tanstack/react-table';
-import type { Organization } from '@shared/schemas/orgs';
+import type { Organization, OrgSummary } from '@shared/schemas/orgs';
 import type { ListFeatures } from '../../components/table/list-features';
 import { formatDate, formatDateTime } from '../../lib/format';
+import { organizationHref } from '../../lib/route';
 
-const helper = createColumnHelper<ListFeatures, Organization>();
+const helper = createColumnHelper<ListFeatures, OrgSummary>();
 
 export interface OrgRowActions {
   onRename: (org: Organization) => void;
@@ -15,7 +16,26 @@ export function orgColumns({ onRename, onDelete }: OrgRowActions) {
     helper.accessor('name', {
       header: 'Name',
       sortFn: 'text',
-      cell: (info) => <span className="cell-strong">{info.getValue()}</span>,
+      cell: ({ row }) => (
+        <a className="cell-link" href={organizationHref(row.original.id)}>
+          {row.original.name}
+        </a>
+      ),
+    }),
+    helper.accessor('memberCount', {
+      header: 'Members',
+      sortDescFirst: true,
+      enableGlobalFilter: false,
+      cell: ({ row }) => (
+        <span className="member-count">
+          {row.original.memberCount.toLocaleString()}
+          {row.original.ownerCount === 0 ? (
+            <span className="badge badge-warning" title="Every organization needs at least one owner among its direct members">
+              No owner
+            </span>
+          ) : null}
+        </span>
+      ),
     }),
     helper.accessor('createdAt', {
       header: 'Created',

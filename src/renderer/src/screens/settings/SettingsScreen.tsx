@@ -1,13 +1,23 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import { seatCountSchema } from '@shared/schemas/enterprise';
+import { expiryDaysSchema } from '@shared/schemas/settings';
+import { countOf } from '@shared/text';
 import { formatDateTime } from '../../lib/format';
 import { PageHeader } from '../../components/PageHeader';
 import { useAppStore } from '../../stores/app-store';
 import { useNoticesStore } from '../../stores/notices-store';
+import { useSettingsStore } from '../../stores/settings-store';
+import { NumberSetting } from './NumberSetting';
 
 const MODE_LABEL = { electron: 'Desktop app', browser: 'Browser mode', cli: 'Command line' } as const;
 
 export function SettingsScreen() {
   const { info, enterprise, chooseDatabase } = useAppStore();
+  const { settings, usage, load, setSeats, setInvitationExpiry } = useSettingsStore();
+
+  useEffect(() => {
+    void load();
+  }, [load]);
   const notify = useNoticesStore((state) => state.push);
   const [busy, setBusy] = useState(false);
 
@@ -55,11 +65,39 @@ export function SettingsScreen() {
           <dl className="facts">
             <dt>Name</dt>
             <dd>{enterprise.name}</dd>
-            <dt>Seats</dt>
-            <dd>{enterprise.seats.toLocaleString()}</dd>
             <dt>Set up</dt>
             <dd>{formatDateTime(enterprise.createdAt)}</dd>
           </dl>
+        </div>
+      ) : null}
+
+      {usage && settings ? (
+        <div className="card settings-section" aria-labelledby="licenses-settings-title" role="region">
+          <h2 id="licenses-settings-title">Seats and invitations</h2>
+          <NumberSetting
+            label="Seats"
+            value={usage.seats}
+            schema={seatCountSchema}
+            hint={`${usage.inUse.toLocaleString()} in use (${countOf(usage.members, 'member')}, ${countOf(usage.pendingInvitations, 'pending invitation')}); it cannot go lower.`}
+            saveLabel="Change seats"
+            onSave={async (seats) => {
+              const result = await setSeats(seats);
+              if (result.ok) notify(`The enterprise now has ${countOf(seats, 'seat')}.`);
+              return result;
+            }}
+          />
+          <NumberSetting
+            label="Invitations expire after (days)"
+            value={settings.invitationExpiryDays}
+            schema={expiryDaysSchema}
+            hint="An expired invitation frees its seat. Applies to invitations sent from now on."
+            saveLabel="Save"
+            onSave={async (days) => {
+              const result = await setInvitationExpiry(days);
+              if (result.ok) notify(`New invitations will expire after ${countOf(days, 'day')}.`);
+              return result;
+            }}
+          />
         </div>
       ) : null}
 

@@ -1,0 +1,46 @@
+import type { Locator, Page } from '@playwright/test';
+
+/** Locators for one organization's page. */
+export class OrganizationPage {
+  readonly dialog: Locator;
+  readonly notices: Locator;
+
+  constructor(
+    readonly page: Page,
+    readonly name: string,
+  ) {
+    this.dialog = page.getByRole('dialog');
+    this.notices = page.getByRole('status', { name: 'Notices' });
+  }
+
+  get heading(): Locator {
+    return this.page.getByRole('heading', { level: 1, name: this.name });
+  }
+
+  get members(): Locator {
+    return this.page.getByRole('table', { name: `Members of ${this.name}` }).locator('tbody tr:not(.empty-row)');
+  }
+
+  /** Opens it from the Organizations screen, by its name. */
+  async open(): Promise<void> {
+    await this.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Organizations' }).click();
+    await this.page.getByRole('table', { name: 'Organizations' }).getByRole('link', { name: this.name, exact: true }).click();
+    await this.heading.waitFor();
+  }
+
+  member(email: string): Locator {
+    return this.members.filter({ hasText: email });
+  }
+
+  role(email: string): Locator {
+    return this.page.getByRole('combobox', { name: `Role of ${email}` });
+  }
+
+  async addMembers(search: string, people: string[], role: string): Promise<void> {
+    await this.page.getByRole('button', { name: 'Add members' }).click();
+    await this.dialog.getByRole('searchbox', { name: 'Search members' }).fill(search);
+    for (const person of people) await this.dialog.getByRole('checkbox', { name: person }).check();
+    await this.dialog.getByRole('combobox').selectOption(role);
+    await this.dialog.getByRole('button', { name: /^Add (\d+ members|member)$/ }).click();
+  }
+}

@@ -1,0 +1,84 @@
+import { useState } from 'react';
+import type { AppError } from '@shared/errors';
+import { emailSchema } from '@shared/schemas/email';
+import { personNameSchema } from '@shared/schemas/members';
+import { issueFor, type Result } from '@shared/result';
+import { Dialog } from '../../components/Dialog';
+import { TextField } from '../../components/TextField';
+
+interface AddMemberDialogProps {
+  free: number;
+  onAdd: (email: string, name: string) => Promise<Result<unknown>>;
+  onClose: () => void;
+}
+
+export function AddMemberDialog({ free, onAdd, onClose }: AddMemberDialogProps) {
+  const [email, setEmail] = useState('');
+  const [name, setName] = useState('');
+  const [submitted, setSubmitted] = useState(false);
+  const [serverError, setServerError] = useState<AppError | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const checkedEmail = emailSchema.safeParse(email);
+  const emailError = submitted && !checkedEmail.success ? checkedEmail.error.issues[0]?.message : issueFor(serverError, 'email');
+  const checkedName = personNameSchema.safeParse(name);
+  const nameError = !checkedName.success ? checkedName.error.issues[0]?.message : undefined;
+
+  const add = async () => {
+    setSubmitted(true);
+    if (!checkedEmail.success || nameError || busy) return;
+    setBusy(true);
+    const result = await onAdd(email, name);
+    setBusy(false);
+    if (result.ok) onClose();
+    else setServerError(result.error);
+  };
+
+  return (
+    <Dialog
+      title="Add a member"
+      description={`Gives them a seat now. ${free === 1 ? '1 seat is' : `${free.toLocaleString()} seats are`} free.`}
+      onClose={onClose}
+      onSubmit={() => void add()}
+      actions={
+        <>
+          <button type="button" className="button" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" className="button primary" disabled={busy}>
+            Add member
+          </button>
+        </>
+      }
+    >
+      <TextField
+        label="Email"
+        name="email"
+        type="email"
+        value={email}
+        autoFocus
+        autoComplete="off"
+        spellCheck={false}
+        error={emailError}
+        onChange={(event) => {
+          setEmail(event.target.value);
+          setServerError(null);
+        }}
+      />
+      <TextField
+        label="Name"
+        name="name"
+        value={name}
+        autoComplete="off"
+        hint="Optional. Their email stands in until they sign in."
+        error={nameError}
+        onChange={(event) => setName(event.target.value)}
+      />
+      {serverError && !issueFor(serverError, 'email') ? (
+        <p className="form-error" role="alert">
+          {serverError.message}
+        </p>
+      ) : null}
+    </Dialog>
+  );
+}

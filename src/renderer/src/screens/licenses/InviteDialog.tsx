@@ -1,0 +1,126 @@
+import { useEffect, useMemo, useState } from 'react';
+import type { AppError } from '@shared/errors';
+import { emailSchema } from '@shared/schemas/email';
+import type { InvitationRole } from '@shared/schemas/members';
+import { issueFor, type Result } from '@shared/result';
+import { Dialog } from '../../components/Dialog';
+import { TextField } from '../../components/TextField';
+import { useOrgsStore } from '../../stores/orgs-store';
+
+interface InviteDialogProps {
+  expiryDays: number | null;
+  onInvite: (input: { email: string; role: InvitationRole; orgIds: number[] }) => Promise<Result<unknown>>;
+  onClose: () => void;
+}
+
+export function InviteDialog({ expiryDays, onInvite, onClose }: InviteDialogProps) {
+  const { orgs, status, load } = useOrgsStore();
+  const [email, setEmail] = useState('');
+  const [role, setRole] = useState<InvitationRole>('member');
+  const [chosen, setChosen] = useState<Set<number>>(new Set());
+  const [orgFilter, setOrgFilter] = useState('');
+  const [submitted, setSubmitted] = useState(false);
+  const [serverError, setServerError] = useState<AppError | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    if (status === 'idle') void load();
+  }, [status, load]);
+
+  const shownOrgs = useMemo(() => {
+    const text = orgFilter.trim().toLowerCase();
+    return text ? orgs.filter((org) => org.name.toLowerCase().includes(text)) : orgs;
+  }, [orgs, orgFilter]);
+
+  const checked = emailSchema.safeParse(email);
+  const emailError = submitted && !checked.success ? checked.error.issues[0]?.message : issueFor(serverError, 'email');
+
+  const invite = async () => {
+    setSubmitted(true);
+    if (!checked.success || busy) return;
+    setBusy(true);
+    const result = await onInvite({ email, role, orgIds: [...chosen] });
+    setBusy(false);
+    if (result.ok) onClose();
+    else setServerError(result.error);
+  };
+
+  const toggle = (id: number) => {
+    const next = new Set(chosen);
+    if (next.has(id)) next.delete(id);
+    else next.add(id);
+    setChosen(next);
+  };
+
+  return (
+    <Dialog
+      title="Invite someone"
+      description={`The invitation holds a seat until it is accepted or revoked${expiryDays ? `, or expires after ${expiryDays} days` : ''}.`}
+      onClose={onClose}
+      onSubmit={() => void invite()}
+      actions={
+        <>
+          <button type="button" className="button" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" className="button primary" disabled={busy}>
+            Send invitation
+          </button>
+        </>
+      }
+    >
+      <TextField
+        label="Email"
+        name="email"
+        type="email"
+        value={email}
+        autoFocus
+        autoComplete="off"
+        spellCheck={false}
+        error={emailError}
+        onChange={(event) => {
+          setEmail(event.target.value);
+          setServerError(null);
+        }}
+      />
+      <fieldset className="field">
+        <legend>Role in the organizations</legend>
+        <div className="radio-row">
+          {(['member', 'admin'] as const).map((value) => (
+            <label key={value} className="radio">
+              <input type="radio" name="role" value={value} checked={role === value} onChange={() => setRole(value)} />
+              {value === 'member' ? 'Member' : 'Admin'}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <fieldset className="field">
+        <legend>Organizations {chosen.size > 0 ? <span className="muted">({chosen.size} chosen)</span> : null}</legend>
+        {orgs.length > 8 ? (
+          <input
+            type="search"
+            className="search-input compact"
+            placeholder="Filter organizations"
+            aria-label="Filter the organizations to invite into"
+            value={orgFilter}
+            onChange={(event) => setOrgFilter(event.target.value)}
+          />
+        ) : null}
+        <div className="check-list" role="group" aria-label="Organizations to invite into">
+          {shownOrgs.length === 0 ? <p className="muted">{orgs.length === 0 ? 'No organizations yet.' : 'None match.'}</p> : null}
+          {shownOrgs.map((org) => (
+            <label key={org.id} className="check">
+              <input type="checkbox" checked={chosen.has(org.id)} onChange={() => toggle(org.id)} />
+              {org.name}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      {serverError && !issueFor(serverError, 'email') ? (
+        <p className="form-error" role="alert">
+          {serverError.message}
+        </p>
+      ) : null}
+    </Dialog>
+  );
+}

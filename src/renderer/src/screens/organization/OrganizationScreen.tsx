@@ -1,0 +1,230 @@
+import { useEffect, useState } from 'react';
+import { orgRoles, type OrgRole } from '@shared/schemas/members';
+import type { OrgMember } from '@shared/schemas/org-members';
+import { countOf } from '@shared/text';
+import { PageHeader } from '../../components/PageHeader';
+import { Pager } from '../../components/Pager';
+import { formatDate } from '../../lib/format';
+import { screenHref } from '../../lib/route';
+import { useNoticesStore } from '../../stores/notices-store';
+import { useOrgDetailStore } from '../../stores/org-detail-store';
+import { useOrgsStore } from '../../stores/orgs-store';
+import { DeleteOrgDialog } from '../orgs/DeleteOrgDialog';
+import { OrgNameDialog } from '../orgs/OrgNameDialog';
+import { AddOrgMembersDialog } from './AddOrgMembersDialog';
+import { RemoveOrgMemberDialog } from './RemoveOrgMemberDialog';
+
+type Dialog = { kind: 'add' } | { kind: 'rename' } | { kind: 'delete' } | { kind: 'remove'; member: OrgMember } | null;
+
+const ROLE_LABEL: Record<OrgRole, string> = { owner: 'Owner', admin: 'Admin', member: 'Member' };
+
+/** One organization: its direct members and their roles. */
+export function OrganizationScreen({ orgId }: { orgId: number }) {
+  const { org, page, search, pageIndex, pageSize, status, error, load, setSearch, setPage, addMembers, setRole, removeMember } = useOrgDetailStore();
+  const members = page.rows;
+  const [searchText, setSearchText] = useState(search);
+  const { rename, remove } = useOrgsStore();
+  const notify = useNoticesStore((state) => state.push);
+  const [dialog, setDialog] = useState<Dialog>(null);
+
+  useEffect(() => {
+    void load(orgId);
+  }, [load, orgId]);
+
+  useEffect(() => {
+    if (searchText === search) return;
+    const timer = setTimeout(() => setSearch(searchText), 250);
+    return () => clearTimeout(timer);
+  }, [searchText, search, setSearch]);
+
+  if (status === 'error' || (status === 'ready' && !org)) {
+    return (
+      <section className="screen" aria-labelledby="org-title">
+        <PageHeader id="org-title" title="Organization not found" />
+        <div className="banner banner-error" role="alert">
+          <span>{error?.message ?? 'This organization does not exist.'}</span>
+          <a className="button small" href={screenHref('organizations')}>
+            All organizations
+          </a>
+        </div>
+      </section>
+    );
+  }
+  if (!org) return <div className="screen muted">Loading…</div>;
+
+  const changeRole = async (member: OrgMember, role: OrgRole) => {
+    const result = await setRole(member.accountId, role);
+    notify(result.ok ? `${member.name || member.email} is now ${ROLE_LABEL[role].toLowerCase()} of ${org.name}.` : result.error.message, result.ok ? 'success' : 'error');
+  };
+
+  return (
+    <section className="screen" aria-labelledby="org-title">
+      <a className="back-link" href={screenHref('organizations')}>
+        ← Organizations
+      </a>
+      <PageHeader
+        id="org-title"
+        title={org.name}
+        description={`${countOf(org.memberCount, 'direct member')}, ${countOf(org.ownerCount, 'owner')}. Removing someone here never frees their seat.`}
+        actions={
+          <>
+            <button type="button" className="button" onClick={() => setDialog({ kind: 'rename' })}>
+              Rename
+            </button>
+            <button type="button" className="button danger-outline" onClick={() => setDialog({ kind: 'delete' })}>
+              Delete
+            </button>
+            <button type="button" className="button primary" onClick={() => setDialog({ kind: 'add' })}>
+              Add members
+            </button>
+          </>
+        }
+      />
+
+      {org.ownerCount === 0 ? (
+        <div className="banner banner-warning" role="status">
+          <span>
+            <strong>{org.name} has no owner.</strong> Every organization needs at least one: give a direct member the owner role.
+          </span>
+        </div>
+      ) : null}
+
+      <div className="card">
+        <div className="toolbar">
+          <input
+            type="search"
+            className="search-input"
+            placeholder="Search members by name or email"
+            aria-label={`Search the members of ${org.name}`}
+            value={searchText}
+            onChange={(event) => setSearchText(event.target.value)}
+          />
+          <span className="toolbar-count">{search ? `${countOf(page.total, 'match', 'matches')}` : countOf(org.memberCount, 'direct member')}</span>
+        </div>
+        <div className="table-scroll">
+        <table className="data-table" aria-label={`Members of ${org.name}`}>
+          <thead>
+            <tr>
+              <th scope="col">Person</th>
+              <th scope="col">Role</th>
+              <th scope="col">Member since</th>
+              <th scope="col" className="col-actions">
+                <span className="visually-hidden">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {members.length === 0 ? (
+              <tr className="empty-row">
+                <td colSpan={4}>
+                  {search ? (
+                    <>No direct member matches “{search}”.</>
+                  ) : (
+                    <div className="empty-state">
+                      <strong>No direct members yet</strong>
+                      <span>Add members to give them access to {org.name}.</span>
+                    </div>
+                  )}
+                </td>
+              </tr>
+            ) : (
+              members.map((member) => (
+                <tr key={member.accountId}>
+                  <td>
+                    <div className="person">
+                      <span className="person-name">{member.name || member.email}</span>
+                      {member.name ? <span className="person-email">{member.email}</span> : null}
+                    </div>
+                  </td>
+                  <td>
+                    <select
+                      className="role-select"
+                      aria-label={`Role of ${member.email}`}
+                      value={member.role}
+                      onChange={(event) => void changeRole(member, event.target.value as OrgRole)}
+                    >
+                      {orgRoles.map((role) => (
+                        <option key={role} value={role}>
+                          {ROLE_LABEL[role]}
+                        </option>
+                      ))}
+                    </select>
+                  </td>
+                  <td className="muted">{formatDate(member.since)}</td>
+                  <td className="col-actions">
+                    <button
+                      type="button"
+                      className="button subtle small danger-text"
+                      aria-label={`Remove ${member.email} from ${org.name}`}
+                      onClick={() => setDialog({ kind: 'remove', member })}
+                    >
+                      Remove
+                    </button>
+                  </td>
+                </tr>
+              ))
+            )}
+          </tbody>
+        </table>
+        </div>
+        <Pager total={page.total} pageIndex={pageIndex} pageSize={pageSize} onPage={setPage} />
+      </div>
+
+      {dialog?.kind === 'add' ? (
+        <AddOrgMembersDialog
+          orgId={org.id}
+          orgName={org.name}
+          onClose={() => setDialog(null)}
+          onAdd={async (accountIds, role) => {
+            const result = await addMembers(accountIds, role);
+            if (result.ok) {
+              const already = result.value.alreadyMembers > 0 ? ` ${countOf(result.value.alreadyMembers, 'was', 'were')} there already.` : '';
+              notify(`Added ${countOf(result.value.added, 'member')} to ${org.name}.${already}`);
+            }
+            return result;
+          }}
+        />
+      ) : null}
+      {dialog?.kind === 'remove' ? (
+        <RemoveOrgMemberDialog
+          who={dialog.member.name || dialog.member.email}
+          orgName={org.name}
+          onClose={() => setDialog(null)}
+          onRemove={async () => {
+            const result = await removeMember(dialog.member.accountId);
+            if (result.ok) notify(`Removed ${dialog.member.email} from ${org.name}. Their seat is not freed.`);
+            return result;
+          }}
+        />
+      ) : null}
+      {dialog?.kind === 'rename' ? (
+        <OrgNameDialog
+          org={org}
+          onClose={() => setDialog(null)}
+          onSave={async (name) => {
+            const result = await rename(org.id, name);
+            if (result.ok) {
+              notify(`Renamed “${org.name}” to “${result.value.name}”.`);
+              void load(orgId);
+            }
+            return result;
+          }}
+        />
+      ) : null}
+      {dialog?.kind === 'delete' ? (
+        <DeleteOrgDialog
+          org={org}
+          onClose={() => setDialog(null)}
+          onDelete={async () => {
+            const result = await remove(org.id);
+            if (result.ok) {
+              notify(`Deleted organization “${org.name}”. No seat was freed.`);
+              window.location.hash = screenHref('organizations');
+            }
+            return result;
+          }}
+        />
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,70 @@
+import { useState } from 'react';
+import type { z } from 'zod';
+import type { AppError } from '@shared/errors';
+import type { Result } from '@shared/result';
+import { TextField } from '../../components/TextField';
+
+interface NumberSettingProps {
+  label: string;
+  value: number;
+  /** The same schema main checks with, for messages as the value is typed. */
+  schema: z.ZodType<number>;
+  hint: string;
+  saveLabel: string;
+  onSave: (value: number) => Promise<Result<unknown>>;
+}
+
+/** A whole-number setting with its own Save, checked as it is typed and by main on save. */
+export function NumberSetting({ label, value, schema, hint, saveLabel, onSave }: NumberSettingProps) {
+  const [text, setText] = useState(String(value));
+  const [serverError, setServerError] = useState<AppError | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  // Follow the stored value when it changes elsewhere (another window, the command line):
+  // adjusting state while rendering, as React advises, rather than in an effect.
+  const [shown, setShown] = useState(value);
+  if (shown !== value) {
+    setShown(value);
+    setText(String(value));
+  }
+
+  const parsed = /^\s*\d+\s*$/.test(text) ? schema.safeParse(Number(text)) : null;
+  const localError = parsed === null ? `${label} must be a whole number` : parsed.success ? undefined : parsed.error.issues[0]?.message;
+  const error = localError ?? serverError?.issues?.[0]?.message ?? serverError?.message;
+  const changed = parsed?.success === true && parsed.data !== value;
+
+  const save = async () => {
+    if (!parsed?.success || busy) return;
+    setBusy(true);
+    const result = await onSave(parsed.data);
+    setBusy(false);
+    setServerError(result.ok ? null : result.error);
+  };
+
+  return (
+    <form
+      className="setting-row"
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        void save();
+      }}
+    >
+      <TextField
+        className="setting-field"
+        label={label}
+        inputMode="numeric"
+        value={text}
+        error={error}
+        hint={hint}
+        onChange={(event) => {
+          setText(event.target.value);
+          setServerError(null);
+        }}
+      />
+      <button type="submit" className="button" disabled={!changed || busy}>
+        {saveLabel}
+      </button>
+    </form>
+  );
+}
