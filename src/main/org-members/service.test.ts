@@ -65,6 +65,37 @@ describe('direct membership of an organization', () => {
     expect(value(await core.invoke('orgs:get', { id: org.id }))).toMatchObject({ memberCount: 2, ownerCount: 1 });
   });
 
+  it('pages and searches the members of a large organization, owners first', async () => {
+    const core = await coreWithEnterprise({});
+    value(await core.invoke('seats:set', { seats: 300 }));
+    const org = value(await core.invoke('orgs:create', { name: 'Big' }));
+    const ids: number[] = [];
+    for (let i = 0; i < 250; i += 1) ids.push(value(await core.invoke('members:add', { email: `p${String(i).padStart(3, '0')}@acme.com` })).accountId);
+    value(await core.invoke('orgs:addMembers', { orgId: org.id, accountIds: ids, role: 'member' }));
+    value(await core.invoke('orgs:setMemberRole', { orgId: org.id, accountId: ids[200]!, role: 'owner' }));
+
+    const first = value(await core.invoke('orgs:members', { orgId: org.id, limit: 100 }));
+    expect(first.total).toBe(250);
+    expect(first.rows).toHaveLength(100);
+    expect(first.rows[0]!.email).toBe('p200@acme.com');
+    const last = value(await core.invoke('orgs:members', { orgId: org.id, offset: 200, limit: 100 }));
+    expect(last.rows).toHaveLength(50);
+    const found = value(await core.invoke('orgs:members', { orgId: org.id, search: 'P12' }));
+    expect(found.total).toBe(10);
+    expect(value(await core.invoke('orgs:members', { orgId: org.id, search: '_' })).total).toBe(0);
+  });
+
+  it("tells a member search each one's role in an organization, for pickers", async () => {
+    const { core, org, ana } = await setUp();
+    value(await core.invoke('orgs:addMembers', { orgId: org.id, accountIds: [ana.accountId], role: 'admin' }));
+    const found = value(await core.invoke('members:search', { text: 'acme', orgId: org.id }));
+    expect(found.map((m) => [m.email, m.orgRole])).toEqual([
+      ['ana@acme.com', 'admin'],
+      ['bo@acme.com', null],
+      ['cy@acme.com', null],
+    ]);
+  });
+
   it('deleting an organization removes its memberships and invitations to it, never a seat', async () => {
     const { core, org, ana } = await setUp();
     value(await core.invoke('orgs:addMembers', { orgId: org.id, accountIds: [ana.accountId], role: 'owner' }));

@@ -94,7 +94,7 @@ export function OrganizationScreen({ orgId }: { orgId: number }) {
           <input
             type="search"
             className="search-input"
-            placeholder="Search members by name or email"
+            placeholder="Search by name or email"
             aria-label={`Search the members of ${org.name}`}
             value={searchText}
             onChange={(event) => setSearchText(event.target.value)}
