@@ -118,6 +118,20 @@ describe('accepting', () => {
     expect(value(await core.invoke('orgs:members', { orgId: product.id })).rows).toMatchObject([{ email: 'Ana@acme.com', role: 'member' }]);
   });
 
+  it('is accepted when that address logs in to an account it already had', async () => {
+    const { core, clock } = await setUp(2);
+    const actor = { type: 'import' as const, name: 'events.ndjson' };
+    value(core.services.members.recordSignup('ana@acme.com', 'Ana Lima', actor));
+    expect((await usage(core)).members).toBe(0);
+    value(await core.invoke('invitations:create', { email: 'ana@acme.com' }));
+    clock.advance(DAY_MS);
+    const loggedIn = value(core.services.members.recordLogin('ANA@acme.com', clock.now(), actor));
+    expect(loggedIn.accepted).toBe(1);
+    expect(loggedIn.account.lastLoginAt).toBe('2026-03-02T09:00:00.000Z');
+    expect(await usage(core)).toMatchObject({ members: 1, pendingInvitations: 0 });
+    expect(core.services.members.recordLogin('nobody@acme.com', clock.now(), actor)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+  });
+
   it('never lowers a role the member already has in an organization', async () => {
     const { core, engineering } = await setUp();
     const [ana] = await addMembers(core, 'ana@acme.com');

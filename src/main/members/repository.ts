@@ -26,6 +26,10 @@ export function createMemberRepository(db: Db) {
     'INSERT INTO accounts (email, email_key, name, created_at) VALUES (@email, @key, @name, @at)',
   );
   const renameAccount = db.prepare('UPDATE accounts SET name = @name WHERE id = @id');
+  // Only ever later: events may arrive out of order.
+  const recordLogin = db.prepare(
+    'UPDATE accounts SET last_login_at = @at WHERE id = @id AND (last_login_at IS NULL OR last_login_at < @at)',
+  );
   const memberById = db.prepare(
     `SELECT ${ACCOUNT}, m.source, m.seat_since AS seatSince FROM members m JOIN accounts a ON a.id = m.account_id WHERE m.account_id = ?`,
   );
@@ -54,6 +58,9 @@ export function createMemberRepository(db: Db) {
     },
     renameAccount(id: number, name: string): void {
       renameAccount.run({ id, name });
+    },
+    recordLogin(id: number, at: string): void {
+      recordLogin.run({ id, at });
     },
     findMember(accountId: number): MemberRow | null {
       return (memberById.get(accountId) as MemberRow | undefined) ?? null;

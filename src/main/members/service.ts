@@ -154,6 +154,19 @@ export function createMemberService(deps: MemberServiceDeps) {
     },
 
     /**
+     * An account logged in at `at` (reported by an import or SCIM): its last
+     * login moves forward, and a live invitation to it is accepted.
+     */
+    recordLogin(email: string, at: Date, actor: Actor): Result<{ account: AccountRow; accepted: number }> {
+      return inWriteTransaction(db, () => {
+        const account = members.findAccountByKey(emailKey(email));
+        if (!account) return fail<{ account: AccountRow; accepted: number }>('NOT_FOUND', `There is no account for ${email}.`);
+        members.recordLogin(account.id, at.toISOString());
+        return ok({ account: members.findAccount(account.id)!, accepted: invitations.acceptLiveFor(account, 'invitation', actor) });
+      });
+    },
+
+    /**
      * An account signed up (import, SCIM, domain capture later): it is created
      * if need be, and a live invitation to it is accepted.
      */
