@@ -19,6 +19,7 @@ import { seatHandlers } from './seats/handlers';
 import { createServices, type Services } from './services';
 import { createDemoService } from './demo/service';
 import { settingsHandlers } from './settings/handlers';
+import { teamHandlers } from './teams/handlers';
 
 export interface CoreOptions extends OpenOptions {
   databasePath: string;
@@ -66,6 +67,7 @@ export function openCore(options: CoreOptions): Core {
       ...settingsHandlers(services.settings),
       ...orgHandlers(services.orgs, services.orgMembers),
       ...seatHandlers(services.seats, services.members, services.invitations),
+      ...teamHandlers(services.teams, services.access),
     },
     {
       context: { actor: options.actor },

@@ -1,4 +1,6 @@
 import type { AuditRepository } from './audit/repository';
+import { createAccessRepository } from './access/repository';
+import { createAccessService } from './access/service';
 import { createAuditRepository } from './audit/repository';
 import type { Db } from './db/open';
 import { createEnterpriseRepository } from './enterprise/repository';
@@ -15,6 +17,8 @@ import { createSeatRepository } from './seats/repository';
 import { createSeatService } from './seats/service';
 import { createSettingsRepository } from './settings/repository';
 import { createSettingsService } from './settings/service';
+import { createTeamRepository } from './teams/repository';
+import { createTeamService } from './teams/service';
 
 /**
  * Builds every repository and service over one database and one clock: the
@@ -28,6 +32,7 @@ export function createServices(db: Db, now: () => Date, audit: AuditRepository =
   const orgMemberRepository = createOrgMemberRepository(db);
   const memberRepository = createMemberRepository(db);
   const invitationRepository = createInvitationRepository(db);
+  const teamRepository = createTeamRepository(db);
   const orgs = createOrgService({ db, orgs: orgRepository, orgMembers: orgMemberRepository, enterprise, audit, now });
   const seats = createSeatService({ db, seats: createSeatRepository(db), enterprise, audit, now });
   const invitations = createInvitationService({
@@ -36,6 +41,7 @@ export function createServices(db: Db, now: () => Date, audit: AuditRepository =
     members: memberRepository,
     orgs: orgRepository,
     orgMembers: orgMemberRepository,
+    teams: teamRepository,
     seats,
     settings,
     enterprise,
@@ -44,7 +50,15 @@ export function createServices(db: Db, now: () => Date, audit: AuditRepository =
   });
   const members = createMemberService({ db, members: memberRepository, invitationRepository, invitations, seats, enterprise, audit, now });
   const orgMembers = createOrgMemberService({ db, orgMembers: orgMemberRepository, orgs: orgRepository, members: memberRepository, enterprise, audit, now });
-  return { audit, enterprise, settings, orgs, seats, invitations, members, orgMembers };
+  const teams = createTeamService({ db, teams: teamRepository, members: memberRepository, orgs: orgRepository, enterprise, audit, now });
+  const access = createAccessService({
+    access: createAccessRepository(db),
+    members: memberRepository,
+    teams: teamRepository,
+    orgs: orgRepository,
+    enterprise,
+  });
+  return { audit, enterprise, settings, orgs, seats, invitations, members, orgMembers, teams, access };
 }
 
 export type Services = ReturnType<typeof createServices>;

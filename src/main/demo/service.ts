@@ -104,7 +104,7 @@ export function createDemoService({ db, audit, now }: DemoServiceDeps) {
           const source = pickSource(random);
           if (source === 'invitation') {
             // Invited, then signed up a few hours or days later, which accepts the invitation.
-            unwrap(services.invitations.create({ email: person.email, role: 'member', orgIds: [] }, DEMO_ACTOR));
+            unwrap(services.invitations.create({ email: person.email, role: 'member', orgIds: [], teamIds: [] }, DEMO_ACTOR));
             current = new Date(current.getTime() + random.int(1, 72) * 3_600_000);
             unwrap(services.members.recordSignup(person.email, person.name, DEMO_ACTOR));
           } else {
@@ -124,7 +124,7 @@ export function createDemoService({ db, audit, now }: DemoServiceDeps) {
           const daysAgo = index < pending ? random.int(0, 20) : random.int(40, 60);
           current = new Date(end - daysAgo * DAY_MS - random.int(0, 600) * 60_000);
           const orgId = orgIds[random.int(0, orgIds.length - 1)]!;
-          unwrap(services.invitations.create({ email: person.email, role: random.int(1, 10) === 1 ? 'admin' : 'member', orgIds: [orgId] }, DEMO_ACTOR));
+          unwrap(services.invitations.create({ email: person.email, role: random.int(1, 10) === 1 ? 'admin' : 'member', orgIds: [orgId], teamIds: [] }, DEMO_ACTOR));
         });
         return ok(unwrap(services.enterprise.get())!);
       });

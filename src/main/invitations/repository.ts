@@ -24,6 +24,10 @@ export function createInvitationRepository(db: Db) {
     INSERT INTO invitations (email, email_key, role, status, created_at, sent_at, expires_at)
     VALUES (@email, @key, @role, 'pending', @at, @at, @expiresAt)`);
   const insertOrg = db.prepare('INSERT OR IGNORE INTO invitation_orgs (invitation_id, org_id) VALUES (?, ?)');
+  const insertTeam = db.prepare('INSERT OR IGNORE INTO invitation_teams (invitation_id, team_id) VALUES (?, ?)');
+  const teamsOf = db.prepare(`
+    SELECT t.id, t.name FROM invitation_teams it JOIN teams t ON t.id = it.team_id
+    WHERE it.invitation_id = ? ORDER BY t.name_key, t.id`);
   const orgsOf = db.prepare(`
     SELECT o.id, o.name FROM invitation_orgs io JOIN organizations o ON o.id = io.org_id
     WHERE io.invitation_id = ? ORDER BY lower(o.name), o.id`);
@@ -43,10 +47,15 @@ export function createInvitationRepository(db: Db) {
     pendingFor(emailKey: string): InvitationRow[] {
       return pendingForEmail.all(emailKey) as InvitationRow[];
     },
-    insert(values: { email: string; key: string; role: InvitationRole; at: string; expiresAt: string; orgIds: number[] }): number {
-      const id = Number(insert.run(values).lastInsertRowid);
-      for (const orgId of values.orgIds) insertOrg.run(id, orgId);
+    insert(values: { email: string; key: string; role: InvitationRole; at: string; expiresAt: string; orgIds: number[]; teamIds: number[] }): number {
+      const { orgIds, teamIds, ...row } = values;
+      const id = Number(insert.run(row).lastInsertRowid);
+      for (const orgId of orgIds) insertOrg.run(id, orgId);
+      for (const teamId of teamIds) insertTeam.run(id, teamId);
       return id;
+    },
+    teams(id: number): { id: number; name: string }[] {
+      return teamsOf.all(id) as { id: number; name: string }[];
     },
     organizations(id: number): { id: number; name: string }[] {
       return orgsOf.all(id) as { id: number; name: string }[];

@@ -12,6 +12,7 @@ import type { OrgMemberRepository } from '../org-members/repository';
 import type { OrgRepository } from '../orgs/repository';
 import type { SeatService } from '../seats/service';
 import type { SettingsService } from '../settings/service';
+import type { TeamRepository } from '../teams/repository';
 import type { InvitationRow, InvitationRepository } from './repository';
 
 export interface InvitationServiceDeps {
@@ -20,6 +21,7 @@ export interface InvitationServiceDeps {
   members: MemberRepository;
   orgs: OrgRepository;
   orgMembers: OrgMemberRepository;
+  teams: TeamRepository;
   seats: SeatService;
   settings: SettingsService;
   enterprise: EnterpriseService;
@@ -35,7 +37,7 @@ function shortDate(iso: string): string {
 }
 
 export function createInvitationService(deps: InvitationServiceDeps) {
-  const { db, invitations, members, orgs, orgMembers, seats, settings, enterprise, audit, now } = deps;
+  const { db, invitations, members, orgs, orgMembers, teams, seats, settings, enterprise, audit, now } = deps;
 
   const statusOf = (row: InvitationRow, at: string): InvitationStatus =>
     row.status === 'pending' && row.expiresAt <= at ? 'expired' : row.status;
@@ -48,6 +50,7 @@ export function createInvitationService(deps: InvitationServiceDeps) {
     sentAt: row.sentAt,
     expiresAt: row.expiresAt,
     organizations: invitations.organizations(row.id),
+    teams: invitations.teams(row.id),
   });
 
   const expiryFrom = (at: Date) => new Date(at.getTime() + settings.current().invitationExpiryDays * DAY_MS).toISOString();
@@ -80,6 +83,11 @@ export function createInvitationService(deps: InvitationServiceDeps) {
         members.insertMember({ accountId: account.id, source, at: iso, invitationId: invitation.id });
       }
       const joined: string[] = [];
+      const teamsJoined: string[] = [];
+      for (const team of invitations.teams(invitation.id)) {
+        teams.addMember(team.id, account.id, iso);
+        teamsJoined.push(team.name);
+      }
       for (const org of invitations.organizations(invitation.id)) {
         const existing = orgMembers.find(org.id, account.id);
         if (!existing) orgMembers.insert({ orgId: org.id, accountId: account.id, role: invitation.role, at: iso });
@@ -93,7 +101,7 @@ export function createInvitationService(deps: InvitationServiceDeps) {
         targetId: invitation.id,
         targetLabel: invitation.email,
         before: { status: 'pending' },
-        after: { status: 'accepted', accountId: account.id, organizations: joined, role: invitation.role },
+        after: { status: 'accepted', accountId: account.id, organizations: joined, teams: teamsJoined, role: invitation.role },
       });
     }
     return live.length;
@@ -149,19 +157,33 @@ export function createInvitationService(deps: InvitationServiceDeps) {
         if (missing.length > 0) {
           return fail<Invitation>('NOT_FOUND', `No organization has the id ${missing.join(', ')}; it may have been deleted meanwhile.`);
         }
+        const teamIds = [...new Set(input.teamIds)];
+        for (const teamId of teamIds) {
+          const team = teams.find(teamId);
+          if (!team) return fail<Invitation>('NOT_FOUND', `No team has the id ${teamId}; it may have been deleted meanwhile.`);
+          if (team.source === 'scim') {
+            return fail<Invitation>('FORBIDDEN', `${team.name} is managed by your identity provider: its members are set there, not by invitation.`);
+          }
+        }
         // An invitation to someone who already holds a seat takes no second one.
         if (!isMember(key)) {
           const free = seats.requireFree();
           if (!free.ok) return free;
         }
-        const id = invitations.insert({ email: input.email, key, role: input.role, at: iso, expiresAt: expiryFrom(at), orgIds });
+        const id = invitations.insert({ email: input.email, key, role: input.role, at: iso, expiresAt: expiryFrom(at), orgIds, teamIds });
         const invitation = toInvitation(invitations.find(id)!, iso);
         audit.record(at, actor, {
           action: 'invitation.create',
           targetType: 'invitation',
           targetId: id,
           targetLabel: input.email,
-          after: { email: input.email, role: input.role, organizations: invitation.organizations.map((org) => org.name), expiresAt: invitation.expiresAt },
+          after: {
+            email: input.email,
+            role: input.role,
+            organizations: invitation.organizations.map((org) => org.name),
+            teams: invitation.teams.map((team) => team.name),
+            expiresAt: invitation.expiresAt,
+          },
         });
         return ok(invitation);
       });

@@ -1,5 +1,4 @@
 import type { SeatFilter, SeatRow, SeatSortColumn } from '@shared/schemas/licenses';
-import type { OrgRole } from '@shared/schemas/members';
 import type { Statement } from 'better-sqlite3';
 import { containsPattern } from '../db/like';
 import type { Db } from '../db/open';
@@ -90,6 +89,12 @@ export function createSeatRepository(db: Db) {
     FROM invitation_orgs io JOIN organizations o ON o.id = io.org_id JOIN invitations i ON i.id = io.invitation_id
     WHERE io.invitation_id IN (SELECT value FROM json_each(?))
     ORDER BY lower(o.name), o.id`);
+  const memberTeams = db.prepare(`
+    SELECT tm.account_id AS ownerId, t.id, t.name FROM team_members tm JOIN teams t ON t.id = tm.team_id
+    WHERE tm.account_id IN (SELECT value FROM json_each(?)) ORDER BY t.name_key, t.id`);
+  const invitationTeams = db.prepare(`
+    SELECT it.invitation_id AS ownerId, t.id, t.name FROM invitation_teams it JOIN teams t ON t.id = it.team_id
+    WHERE it.invitation_id IN (SELECT value FROM json_each(?)) ORDER BY t.name_key, t.id`);
   const pageCache = new Map<string, { page: Statement; total: Statement }>();
 
   /** Prepared once per filter shape and sort; the values travel as parameters. */
@@ -109,15 +114,16 @@ export function createSeatRepository(db: Db) {
     return cached;
   }
 
-  function organizationsByOwner(statement: Statement, ids: number[]) {
-    const byOwner = new Map<number, { id: number; name: string; role: OrgRole }[]>();
-    if (ids.length === 0) return byOwner;
-    for (const row of statement.all(JSON.stringify(ids)) as { ownerId: number; id: number; name: string; role: OrgRole }[]) {
-      const list = byOwner.get(row.ownerId) ?? [];
-      list.push({ id: row.id, name: row.name, role: row.role });
-      byOwner.set(row.ownerId, list);
+  /** Rows of `statement` (ownerId plus the fields kept) grouped by owner, for the ids on one page. */
+  function byOwner<T>(statement: Statement, ids: number[]): Map<number, T[]> {
+    const grouped = new Map<number, T[]>();
+    if (ids.length === 0) return grouped;
+    for (const { ownerId, ...rest } of statement.all(JSON.stringify(ids)) as ({ ownerId: number } & T)[]) {
+      const list = grouped.get(ownerId) ?? [];
+      list.push(rest as T);
+      grouped.set(ownerId, list);
     }
-    return byOwner;
+    return grouped;
   }
 
   return {
@@ -133,8 +139,14 @@ export function createSeatRepository(db: Db) {
       const where = whereClause(filter);
       const { page, total } = statements(where.sql, sort.by, sort.desc);
       const raw = page.all({ ...where.params, now, limit, offset }) as RawSeatRow[];
-      const memberOrgs_ = organizationsByOwner(memberOrgs, raw.flatMap((row) => (row.account_id === null ? [] : [row.account_id])));
-      const invitationOrgs_ = organizationsByOwner(invitationOrgs, raw.flatMap((row) => (row.invitation_id === null ? [] : [row.invitation_id])));
+      const accountIds = raw.flatMap((row) => (row.account_id === null ? [] : [row.account_id]));
+      const invitationIds = raw.flatMap((row) => (row.invitation_id === null ? [] : [row.invitation_id]));
+      type OrgRef = SeatRow['organizations'][number];
+      type TeamRef = SeatRow['teams'][number];
+      const orgsOfMember = byOwner<OrgRef>(memberOrgs, accountIds);
+      const orgsOfInvitation = byOwner<OrgRef>(invitationOrgs, invitationIds);
+      const teamsOfMember = byOwner<TeamRef>(memberTeams, accountIds);
+      const teamsOfInvitation = byOwner<TeamRef>(invitationTeams, invitationIds);
       const rows: SeatRow[] = raw.map((row) => ({
         id: row.kind === 'member' ? `member:${row.account_id}` : `invitation:${row.invitation_id}`,
         kind: row.kind,
@@ -147,8 +159,8 @@ export function createSeatRepository(db: Db) {
         since: row.since,
         expiresAt: row.expires_at,
         lastActiveAt: row.last_active_at,
-        organizations:
-          (row.account_id !== null ? memberOrgs_.get(row.account_id) : invitationOrgs_.get(row.invitation_id!)) ?? [],
+        organizations: (row.account_id !== null ? orgsOfMember.get(row.account_id) : orgsOfInvitation.get(row.invitation_id!)) ?? [],
+        teams: (row.account_id !== null ? teamsOfMember.get(row.account_id) : teamsOfInvitation.get(row.invitation_id!)) ?? [],
       }));
       return { rows, total: total.get({ ...where.params, now }) as number };
     },

@@ -34,6 +34,20 @@ export const channelNames = [
   'invitations:resend',
   'invitations:revoke',
   'invitations:accept',
+  'teams:list',
+  'teams:get',
+  'teams:find',
+  'teams:create',
+  'teams:rename',
+  'teams:setRole',
+  'teams:remove',
+  'teams:members',
+  'teams:addMembers',
+  'teams:removeMembers',
+  'teams:link',
+  'teams:unlink',
+  'access:member',
+  'access:org',
 ] as const;
 
 export type Channel = (typeof channelNames)[number];

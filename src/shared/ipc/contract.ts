@@ -18,6 +18,21 @@ import {
 import { addOrgMembersInput, orgMemberPageSchema, orgMemberSchema, orgMembersInput, removeOrgMemberInput, setOrgMemberRoleInput } from '../schemas/org-members';
 import { createOrgInput, findOrgInput, getOrgInput, organizationSchema, orgSummarySchema, removeOrgInput, renameOrgInput } from '../schemas/orgs';
 import { enterpriseSettingsSchema, updateSettingsInput } from '../schemas/settings';
+import {
+  changeTeamMembersInput,
+  createTeamInput,
+  findTeamInput,
+  linkTeamInput,
+  renameTeamInput,
+  setTeamRoleInput,
+  teamIdInput,
+  teamMemberPageSchema,
+  teamMembersInput,
+  teamSchema,
+  teamSummarySchema,
+  unlinkTeamInput,
+} from '../schemas/teams';
+import { memberAccessInput, memberAccessSchema, orgAccessInput, orgAccessPageSchema } from '../schemas/access';
 import type { Channel, EventName } from './channels';
 
 export { channelNames as channels, EVENT_CHANNEL, isChannel, type Channel, type EventName } from './channels';
@@ -26,7 +41,7 @@ export { channelNames as channels, EVENT_CHANNEL, isChannel, type Channel, type 
  * Parts of the store a change can touch. Screens listen for the areas they show;
  * "*" means "anything may have changed" (another process wrote to the file).
  */
-export const changeAreas = ['app', 'enterprise', 'orgs', 'seats', 'settings', '*'] as const;
+export const changeAreas = ['app', 'enterprise', 'orgs', 'seats', 'teams', 'settings', '*'] as const;
 export type ChangeArea = (typeof changeAreas)[number];
 
 interface ChannelSpec<I extends z.ZodType, O extends z.ZodType> {
@@ -86,10 +101,26 @@ export const contract = {
   'members:find': query(findMemberInput, memberSchema),
   'members:search': query(searchMembersInput, z.array(memberSearchResultSchema)),
 
-  'invitations:create': command(createInvitationInput, invitationSchema, ['seats']),
+  'invitations:create': command(createInvitationInput, invitationSchema, ['seats', 'teams']),
   'invitations:resend': command(invitationIdInput, invitationSchema, ['seats']),
   'invitations:revoke': command(invitationIdInput, invitationSchema, ['seats']),
-  'invitations:accept': command(invitationIdInput, invitationSchema, ['seats', 'orgs']),
+  'invitations:accept': command(invitationIdInput, invitationSchema, ['seats', 'orgs', 'teams']),
+
+  'teams:list': query(noInput, z.array(teamSummarySchema)),
+  'teams:get': query(teamIdInput, teamSummarySchema),
+  'teams:find': query(findTeamInput, teamSchema),
+  'teams:create': command(createTeamInput, teamSummarySchema, ['teams']),
+  'teams:rename': command(renameTeamInput, teamSummarySchema, ['teams', 'seats', 'orgs']),
+  'teams:setRole': command(setTeamRoleInput, teamSummarySchema, ['teams', 'orgs']),
+  'teams:remove': command(teamIdInput, z.object({ id: z.int() }), ['teams', 'seats', 'orgs']),
+  'teams:members': query(teamMembersInput, teamMemberPageSchema),
+  'teams:addMembers': command(changeTeamMembersInput, z.object({ added: z.int(), alreadyMembers: z.int() }), ['teams', 'seats', 'orgs']),
+  'teams:removeMembers': command(changeTeamMembersInput, z.object({ removed: z.int() }), ['teams', 'seats', 'orgs']),
+  'teams:link': command(linkTeamInput, teamSummarySchema, ['teams', 'orgs']),
+  'teams:unlink': command(unlinkTeamInput, teamSummarySchema, ['teams', 'orgs']),
+
+  'access:member': query(memberAccessInput, memberAccessSchema),
+  'access:org': query(orgAccessInput, orgAccessPageSchema),
 } as const satisfies Record<Channel, ChannelSpec<z.ZodType, z.ZodType>>;
 
 export type Contract = typeof contract;

@@ -15,6 +15,7 @@ export const invitationSchema = z.object({
   sentAt: timestampSchema,
   expiresAt: timestampSchema,
   organizations: z.array(z.object({ id: z.int(), name: z.string() })),
+  teams: z.array(z.object({ id: z.int(), name: z.string() })),
 });
 export type Invitation = z.infer<typeof invitationSchema>;
 
@@ -26,6 +27,10 @@ export const createInvitationInput = z.strictObject({
   orgIds: z
     .array(idSchema, { error: 'Organizations must be a list of ids' })
     .max(MAX_ORGS_PER_INVITATION, { error: `An invitation can name at most ${MAX_ORGS_PER_INVITATION} organizations` })
+    .default([]),
+  teamIds: z
+    .array(idSchema, { error: 'Teams must be a list of ids' })
+    .max(MAX_ORGS_PER_INVITATION, { error: `An invitation can name at most ${MAX_ORGS_PER_INVITATION} teams` })
     .default([]),
 });
 export type CreateInvitationInput = z.output<typeof createInvitationInput>;

@@ -18,6 +18,7 @@ export const seatRowSchema = z.object({
   expiresAt: timestampSchema.nullable(),
   lastActiveAt: timestampSchema.nullable(),
   organizations: z.array(z.object({ id: z.int(), name: z.string(), role: z.enum(orgRoles) })),
+  teams: z.array(z.object({ id: z.int(), name: z.string() })),
 });
 export type SeatRow = z.infer<typeof seatRowSchema>;
 

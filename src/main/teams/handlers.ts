@@ -1,0 +1,39 @@
+import type { AccessService } from '../access/service';
+import type { Handlers } from '../ipc/dispatch';
+import type { TeamService } from './service';
+
+type TeamChannels =
+  | 'teams:list'
+  | 'teams:get'
+  | 'teams:find'
+  | 'teams:create'
+  | 'teams:rename'
+  | 'teams:setRole'
+  | 'teams:remove'
+  | 'teams:members'
+  | 'teams:addMembers'
+  | 'teams:removeMembers'
+  | 'teams:link'
+  | 'teams:unlink'
+  | 'access:member'
+  | 'access:org';
+
+/** Teams, and the access they and direct memberships give. Calls from here are the app's, never SCIM's. */
+export function teamHandlers(teams: TeamService, access: AccessService): Pick<Handlers, TeamChannels> {
+  return {
+    'teams:list': () => teams.list(),
+    'teams:get': ({ id }) => teams.get(id),
+    'teams:find': ({ name }) => teams.find(name),
+    'teams:create': (input, { actor }) => teams.create(input, actor),
+    'teams:rename': ({ id, name }, { actor }) => teams.rename(id, name, actor),
+    'teams:setRole': ({ id, role }, { actor }) => teams.setRole(id, role, actor),
+    'teams:remove': ({ id }, { actor }) => teams.remove(id, actor),
+    'teams:members': (input) => teams.members(input),
+    'teams:addMembers': ({ teamId, accountIds }, { actor }) => teams.addMembers(teamId, accountIds, actor),
+    'teams:removeMembers': ({ teamId, accountIds }, { actor }) => teams.removeMembers(teamId, accountIds, actor),
+    'teams:link': (input, { actor }) => teams.link(input, actor),
+    'teams:unlink': (input, { actor }) => teams.unlink(input, actor),
+    'access:member': ({ accountId }) => access.forMember(accountId),
+    'access:org': (input) => access.forOrganization(input),
+  };
+}

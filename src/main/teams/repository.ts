@@ -1,0 +1,140 @@
+import type { InvitationRole } from '@shared/schemas/members';
+import type { Team, TeamMemberPage, TeamMembersInput, TeamSource } from '@shared/schemas/teams';
+import { containsPattern } from '../db/like';
+import type { Db } from '../db/open';
+
+interface TeamRow {
+  id: number;
+  name: string;
+  role: InvitationRole;
+  source: TeamSource;
+  all_orgs: 0 | 1;
+  created_at: string;
+  updated_at: string;
+}
+
+const toTeam = (row: TeamRow): Team => ({
+  id: row.id,
+  name: row.name,
+  role: row.role,
+  source: row.source,
+  allOrgs: row.all_orgs === 1,
+  createdAt: row.created_at,
+  updatedAt: row.updated_at,
+});
+
+export function createTeamRepository(db: Db) {
+  const list = db.prepare('SELECT * FROM teams ORDER BY name_key, id');
+  const byId = db.prepare('SELECT * FROM teams WHERE id = ?');
+  const byKey = db.prepare('SELECT * FROM teams WHERE name_key = ?');
+  const insert = db.prepare(
+    'INSERT INTO teams (name, name_key, role, source, created_at, updated_at) VALUES (@name, @key, @role, @source, @at, @at)',
+  );
+  const rename = db.prepare('UPDATE teams SET name = @name, name_key = @key, updated_at = @at WHERE id = @id');
+  const setRole = db.prepare('UPDATE teams SET role = @role, updated_at = @at WHERE id = @id');
+  const setAllOrgs = db.prepare('UPDATE teams SET all_orgs = @allOrgs, updated_at = @at WHERE id = @id');
+  const remove = db.prepare('DELETE FROM teams WHERE id = ?');
+  const memberCounts = db.prepare('SELECT team_id AS teamId, count(*) AS n FROM team_members GROUP BY team_id');
+  const linkedOrgs = db.prepare(`
+    SELECT tor.team_id AS teamId, o.id, o.name FROM team_orgs tor JOIN organizations o ON o.id = tor.org_id
+    ORDER BY o.name_key, o.id`);
+  const orgsOf = db.prepare(`
+    SELECT o.id, o.name FROM team_orgs tor JOIN organizations o ON o.id = tor.org_id WHERE tor.team_id = ? ORDER BY o.name_key, o.id`);
+  const memberCount = db.prepare('SELECT count(*) FROM team_members WHERE team_id = ?').pluck();
+  const isMember = db.prepare('SELECT 1 FROM team_members WHERE team_id = ? AND account_id = ?');
+  const addMember = db.prepare('INSERT OR IGNORE INTO team_members (team_id, account_id, since) VALUES (?, ?, ?)');
+  const removeMember = db.prepare('DELETE FROM team_members WHERE team_id = ? AND account_id = ?');
+  const isLinked = db.prepare('SELECT 1 FROM team_orgs WHERE team_id = ? AND org_id = ?');
+  const link = db.prepare('INSERT OR IGNORE INTO team_orgs (team_id, org_id, since) VALUES (?, ?, ?)');
+  const unlink = db.prepare('DELETE FROM team_orgs WHERE team_id = ? AND org_id = ?');
+  const memberPage = db.prepare(`
+    SELECT a.id AS accountId, a.email, a.name, tm.since
+    FROM team_members tm JOIN accounts a ON a.id = tm.account_id
+    WHERE tm.team_id = @teamId AND (@pattern IS NULL OR a.email_key LIKE @pattern ESCAPE '\\' OR lower(a.name) LIKE @pattern ESCAPE '\\')
+    ORDER BY lower(CASE a.name WHEN '' THEN a.email ELSE a.name END), a.id
+    LIMIT @limit OFFSET @offset`);
+  const memberTotal = db
+    .prepare(`
+    SELECT count(*) FROM team_members tm JOIN accounts a ON a.id = tm.account_id
+    WHERE tm.team_id = @teamId AND (@pattern IS NULL OR a.email_key LIKE @pattern ESCAPE '\\' OR lower(a.name) LIKE @pattern ESCAPE '\\')`)
+    .pluck();
+  const teamsOfMember = db.prepare(`
+    SELECT t.id, t.name, t.role FROM team_members tm JOIN teams t ON t.id = tm.team_id WHERE tm.account_id = ? ORDER BY t.name_key, t.id`);
+
+  return {
+    list(): Team[] {
+      return (list.all() as TeamRow[]).map(toTeam);
+    },
+    find(id: number): Team | null {
+      const row = byId.get(id) as TeamRow | undefined;
+      return row ? toTeam(row) : null;
+    },
+    findByKey(key: string): Team | null {
+      const row = byKey.get(key) as TeamRow | undefined;
+      return row ? toTeam(row) : null;
+    },
+    insert(values: { name: string; key: string; role: InvitationRole; source: TeamSource; at: string }): number {
+      return Number(insert.run(values).lastInsertRowid);
+    },
+    rename(values: { id: number; name: string; key: string; at: string }): void {
+      rename.run(values);
+    },
+    setRole(id: number, role: InvitationRole, at: string): void {
+      setRole.run({ id, role, at });
+    },
+    setAllOrgs(id: number, allOrgs: boolean, at: string): void {
+      setAllOrgs.run({ id, allOrgs: allOrgs ? 1 : 0, at });
+    },
+    remove(id: number): void {
+      remove.run(id);
+    },
+    /** Member counts and linked organizations of every team, in two queries. */
+    summaries(): { members: Map<number, number>; orgs: Map<number, { id: number; name: string }[]> } {
+      const members = new Map((memberCounts.all() as { teamId: number; n: number }[]).map((row) => [row.teamId, row.n]));
+      const orgs = new Map<number, { id: number; name: string }[]>();
+      for (const row of linkedOrgs.all() as { teamId: number; id: number; name: string }[]) {
+        const list = orgs.get(row.teamId) ?? [];
+        list.push({ id: row.id, name: row.name });
+        orgs.set(row.teamId, list);
+      }
+      return { members, orgs };
+    },
+    organizations(teamId: number): { id: number; name: string }[] {
+      return orgsOf.all(teamId) as { id: number; name: string }[];
+    },
+    memberCount(teamId: number): number {
+      return memberCount.get(teamId) as number;
+    },
+    isMember(teamId: number, accountId: number): boolean {
+      return isMember.get(teamId, accountId) !== undefined;
+    },
+    addMember(teamId: number, accountId: number, at: string): void {
+      addMember.run(teamId, accountId, at);
+    },
+    removeMember(teamId: number, accountId: number): void {
+      removeMember.run(teamId, accountId);
+    },
+    isLinked(teamId: number, orgId: number): boolean {
+      return isLinked.get(teamId, orgId) !== undefined;
+    },
+    link(teamId: number, orgId: number, at: string): void {
+      link.run(teamId, orgId, at);
+    },
+    unlink(teamId: number, orgId: number): void {
+      unlink.run(teamId, orgId);
+    },
+    members(input: TeamMembersInput): TeamMemberPage {
+      const search = input.search.trim();
+      const params = { teamId: input.teamId, pattern: search ? containsPattern(search) : null };
+      return {
+        rows: memberPage.all({ ...params, limit: input.limit, offset: input.offset }) as TeamMemberPage['rows'],
+        total: memberTotal.get(params) as number,
+      };
+    },
+    teamsOf(accountId: number): { id: number; name: string; role: InvitationRole }[] {
+      return teamsOfMember.all(accountId) as { id: number; name: string; role: InvitationRole }[];
+    },
+  };
+}
+
+export type TeamRepository = ReturnType<typeof createTeamRepository>;
