@@ -7,16 +7,27 @@ import { StoreError } from '../db/store-error';
 import { osUserName } from '../os-user';
 import { defaultDatabasePath, userDataDir } from '../paths';
 import { EXIT_OK, EXIT_USAGE, printError, type CliIo, type CommandSpec } from './command';
+import { accessCommand } from './commands/access';
 import { demoCommand } from './commands/demo';
 import { initCommand } from './commands/init';
 import { inviteCommand } from './commands/invite';
 import { memberCommands } from './commands/members';
 import { seatsCommand } from './commands/seats';
+import { teamCommands } from './commands/teams';
 import { orgCommands } from './commands/orgs';
 import { parseOptions, splitCommand } from './parse';
 import { commandUsage, groupUsage, mainUsage } from './usage';
 
-export const commands: CommandSpec[] = [initCommand, seatsCommand, ...memberCommands, inviteCommand, ...orgCommands, demoCommand];
+export const commands: CommandSpec[] = [
+  initCommand,
+  seatsCommand,
+  ...memberCommands,
+  inviteCommand,
+  ...orgCommands,
+  ...teamCommands,
+  accessCommand,
+  demoCommand,
+];
 
 function usageError(io: CliIo, json: boolean, message: string, usage: string): number {
   if (json) io.err(JSON.stringify({ error: { code: 'USAGE', message } satisfies AppError }));
