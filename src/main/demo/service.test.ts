@@ -23,7 +23,7 @@ async function demoOrgs(input: { members?: number; seed?: number }) {
 async function demoContents(input: { members?: number; seed?: number }) {
   const core = await demoCore(input);
   return Object.fromEntries(
-    ['enterprise', 'organizations', 'accounts', 'members', 'invitations', 'invitation_orgs', 'org_memberships', 'audit_events'].map((table) => [
+    ['enterprise', 'organizations', 'accounts', 'members', 'invitations', 'invitation_orgs', 'org_memberships', 'teams', 'team_members', 'team_orgs', 'audit_events'].map((table) => [
       table,
       core.db.prepare(`SELECT * FROM ${table} ORDER BY 1, 2`).all(),
     ]),
@@ -36,7 +36,7 @@ async function demoOrgNames(input: { members?: number; seed?: number }): Promise
 
 describe('the demo enterprise', () => {
   it('is the same enterprise, to the second and row for row, for the same members, seed and clock', async () => {
-    expect(await demoContents({ members: 5000, seed: 7 })).toEqual(await demoContents({ members: 5000, seed: 7 }));
+    expect(await demoContents({ members: 1500, seed: 7 })).toEqual(await demoContents({ members: 1500, seed: 7 }));
   });
 
   it('has a past: set up 400 days ago, its organizations added over the year after, in order', async () => {
@@ -51,8 +51,8 @@ describe('the demo enterprise', () => {
   });
 
   it('differs with the seed, and always starts with Engineering and Product', async () => {
-    const one = await demoOrgNames({ members: 5000, seed: 1 });
-    const two = await demoOrgNames({ members: 5000, seed: 2 });
+    const one = await demoOrgNames({ members: 2000, seed: 1 });
+    const two = await demoOrgNames({ members: 2000, seed: 2 });
     expect(one).not.toEqual(two);
     expect(one.slice(0, 2)).toEqual(['Engineering', 'Product']);
     expect(two.slice(0, 2)).toEqual(['Engineering', 'Product']);
@@ -90,6 +90,18 @@ describe('the demo enterprise', () => {
     expect(perMember).toHaveLength(2000);
     expect(Math.min(...perMember)).toBe(1);
     expect(Math.max(...perMember)).toBe(3);
+  });
+
+  it('has teams in the pattern of the seed: Admins on all organizations, Developers on Engineering, Product Managers on Product', async () => {
+    const core = await demoCore({ members: 2000, seed: 3 });
+    const teams = value(await core.invoke('teams:list'));
+    expect(teams).toHaveLength(40);
+    const byName = new Map(teams.map((team) => [team.name, team]));
+    expect(byName.get('Admins')).toMatchObject({ role: 'admin', allOrgs: true, memberCount: 4 });
+    expect(byName.get('Developers')).toMatchObject({ role: 'member', organizations: [{ name: 'Engineering' }], memberCount: 400 });
+    expect(byName.get('Product Managers')).toMatchObject({ organizations: [{ name: 'Product' }] });
+    expect(teams.some((team) => team.source === 'scim')).toBe(true);
+    expect(teams.every((team) => team.memberCount >= 4 && (team.allOrgs || team.organizations.length >= 1))).toBe(true);
   });
 
   it('refuses a database that already holds an enterprise, and adds nothing to it', async () => {

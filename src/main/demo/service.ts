@@ -5,9 +5,10 @@ import { ok, type Result } from '@shared/result';
 import type { AuditRepository } from '../audit/repository';
 import type { Db } from '../db/open';
 import { inAtomicWrite } from '../db/transaction';
-import { createServices } from '../services';
+import { createServices, type Services } from '../services';
 import { demoOrgNames } from './org-names';
 import { demoPeople } from './people';
+import { CORE_TEAMS, demoTeamNames } from './team-names';
 import { createRandom, type Random } from './random';
 
 export const DEMO_ENTERPRISE_NAME = 'Acme Corporation';
@@ -99,6 +100,7 @@ export function createDemoService({ db, audit, now }: DemoServiceDeps) {
         const { pending, expired } = demoInvitationCounts(memberCount);
         const people = demoPeople(memberCount + pending + expired, random);
         const joined = new Map<number, number>(orgIds.map((id) => [id, 0]));
+        const accountIds: number[] = [];
         people.slice(0, memberCount).forEach((person, index) => {
           current = dayAt(Math.floor(((index + 1) * (HISTORY_DAYS - 25)) / (memberCount + 1)));
           const source = pickSource(random);
@@ -111,6 +113,7 @@ export function createDemoService({ db, audit, now }: DemoServiceDeps) {
             unwrap(services.members.add({ email: person.email, name: person.name }, DEMO_ACTOR, source));
           }
           const accountId = unwrap(services.members.find(person.email)).accountId;
+          accountIds.push(accountId);
           for (const orgId of pickOrganizations(orgIds, random)) {
             const before = joined.get(orgId)!;
             joined.set(orgId, before + 1);
@@ -118,6 +121,8 @@ export function createDemoService({ db, audit, now }: DemoServiceDeps) {
             unwrap(services.orgMembers.add(orgId, [accountId], roleFor(before, random), DEMO_ACTOR));
           }
         });
+
+        addTeams({ services, accountIds, orgIds, orgNames, random, dayAt, unwrap, setClock: (at) => (current = at) });
 
         // Recent invitations still pending, and older ones left to expire.
         people.slice(memberCount).forEach((person, index) => {
@@ -130,6 +135,63 @@ export function createDemoService({ db, audit, now }: DemoServiceDeps) {
       });
     },
   };
+}
+
+/** About one team per 50 members, never fewer than the three every demo has. */
+export function demoTeamCount(members: number): number {
+  return Math.max(CORE_TEAMS.length, Math.round(members / 50));
+}
+
+/**
+ * Teams in the pattern of the seed: Admins (admin) on all organizations,
+ * Developers on Engineering, Product Managers on Product; then, at scale,
+ * teams of 5 to 40 members on one or two organizations, a tenth of them
+ * provisioned by the identity provider.
+ */
+function addTeams({ services, accountIds, orgIds, orgNames, random, setClock, dayAt, unwrap }: {
+  services: Services;
+  accountIds: number[];
+  orgIds: number[];
+  orgNames: string[];
+  random: Random;
+  setClock: (at: Date) => void;
+  dayAt: (day: number) => Date;
+  unwrap: <T>(result: Result<T>) => T;
+}): void {
+  const actor = DEMO_ACTOR;
+  const memberCount = accountIds.length;
+  const idp: Actor = { type: 'scim', name: 'demo identity provider' };
+  const pickMembers = (count: number) => {
+    const ids = new Set<number>();
+    while (ids.size < Math.min(count, memberCount)) ids.add(accountIds[random.int(0, memberCount - 1)]!);
+    return [...ids];
+  };
+  const total = demoTeamCount(memberCount);
+  const extra = demoTeamNames(total - CORE_TEAMS.length, random);
+  const plans = [
+    ...CORE_TEAMS.map((team) => ({
+      ...team,
+      source: 'manual' as const,
+      size: team.allOrgs ? Math.max(3, Math.round(memberCount / 500)) : Math.max(5, Math.round(memberCount * (team.org === 'Engineering' ? 0.2 : 0.08))),
+      orgs: team.org ? [orgIds[orgNames.indexOf(team.org)]!] : [],
+    })),
+    ...extra.map((name) => ({
+      name,
+      role: random.int(1, 100) <= 15 ? ('admin' as const) : ('member' as const),
+      allOrgs: false,
+      source: random.int(1, 10) === 1 ? ('scim' as const) : ('manual' as const),
+      size: random.int(5, 40),
+      orgs: [...new Set([orgIds[random.int(0, orgIds.length - 1)]!, orgIds[random.int(0, orgIds.length - 1)]!])].slice(0, random.int(1, 2)),
+    })),
+  ];
+  plans.forEach((plan, index) => {
+    setClock(dayAt(Math.floor(((index + 1) * 380) / (plans.length + 1))));
+    const by = plan.source === 'scim' ? idp : actor;
+    const team = unwrap(services.teams.create({ name: plan.name, role: plan.role }, by, plan.source));
+    unwrap(services.teams.addMembers(team.id, pickMembers(plan.size), by, plan.source === 'scim' ? 'scim' : 'app'));
+    if (plan.allOrgs) unwrap(services.teams.link({ teamId: team.id, allOrgs: true }, actor));
+    else if (plan.orgs.length > 0) unwrap(services.teams.link({ teamId: team.id, orgIds: plan.orgs }, actor));
+  });
 }
 
 /** One to three organizations for a new member, half the picks among the first two (Engineering, Product). */
