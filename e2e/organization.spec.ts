@@ -18,7 +18,7 @@ test.describe('An organization and its direct members', () => {
     await expect(org.notices).toContainText('Added 2 members to Engineering.');
     await expect(org.members).toHaveCount(2);
 
-    await org.role('ana@acme.com').selectOption('owner');
+    await org.setRole('ana@acme.com', 'owner');
     await expect(org.notices).toContainText('Ana Lima is now owner of Engineering.');
     await expect(app.page.getByText('Engineering has no owner.')).toHaveCount(0);
     await expect(org.members.first()).toContainText('Ana Lima');

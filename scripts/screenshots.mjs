@@ -31,7 +31,12 @@ async function capture(browser, db, shots) {
   await page.goto(url);
   for (const [name, prepare] of shots) {
     await page.locator('[data-app-state="ready"]').waitFor();
-    await prepare(page);
+    try {
+      await prepare(page);
+    } catch (error) {
+      await page.screenshot({ path: path.join(outDir, `${name}-failed.png`) });
+      throw error;
+    }
     await page.screenshot({ path: path.join(outDir, `${name}.png`) });
     console.log(`${path.relative(root, outDir)}/${name}.png`);
   }
@@ -66,7 +71,7 @@ try {
     }],
     ['organizations', async (page) => {
       await page.keyboard.press('Escape');
-      await page.getByRole('link', { name: 'Organizations' }).click();
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Organizations' }).click();
       await page.getByRole('table', { name: 'Organizations' }).waitFor();
     }],
     ['organization-new', async (page) => {
@@ -84,16 +89,31 @@ try {
       await page.getByRole('link', { name: 'Engineering', exact: true }).click();
       await page.getByRole('table', { name: 'Members of Engineering' }).waitFor();
     }],
+    // The first Escape clears the search field, the second closes the dialog.
     ['organization-add-members', async (page) => {
       await page.getByRole('button', { name: 'Add members' }).click();
       await dialog(page).getByRole('searchbox').fill('ana');
       await dialog(page).getByRole('checkbox').first().waitFor();
     }],
+    ['organization-access', async (page) => {
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('Escape');
+      await page.getByRole('region', { name: 'Everyone with access' }).scrollIntoViewIfNeeded();
+    }],
+    ['teams', async (page) => {
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Teams' }).click();
+      await page.getByRole('table', { name: 'Teams' }).waitFor();
+    }],
+    ['team', async (page) => {
+      await page.getByRole('link', { name: 'Developers', exact: true }).click();
+      await page.getByRole('heading', { name: 'Developers' }).waitFor();
+    }],
+    ['member-access', async (page) => {
+      await page.getByRole('table', { name: 'Members of Developers' }).getByRole('link').first().click();
+      await page.getByRole('table', { name: /^Access of / }).waitFor();
+    }],
     ['settings', async (page) => {
-      // The first Escape clears the search field, the second closes the dialog.
-      await page.keyboard.press('Escape');
-      await page.keyboard.press('Escape');
-      await page.getByRole('link', { name: 'Settings' }).click();
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
       await page.getByRole('heading', { name: 'Settings' }).waitFor();
     }],
   ]);

@@ -41,6 +41,12 @@ export class LicensesPage {
     return this.rows.filter({ hasText: email });
   }
 
+  /** Opens the row's "⋯" menu and picks an action, e.g. "Remove from Licenses". */
+  async rowAction(email: string, action: string): Promise<void> {
+    await this.page.getByRole('button', { name: `Actions for ${email}` }).click();
+    await this.page.getByRole('menu', { name: `Actions for ${email}` }).getByRole('menuitem', { name: action }).click();
+  }
+
   select(email: string): Promise<void> {
     return this.table.getByRole('checkbox', { name: `Select ${email}` }).check();
   }

@@ -36,6 +36,12 @@ export class OrganizationPage {
     return this.page.getByRole('combobox', { name: `Role of ${email}` });
   }
 
+  /** Picks a role in the member's row and saves it. */
+  async setRole(email: string, role: string): Promise<void> {
+    await this.role(email).selectOption(role);
+    await this.member(email).getByRole('button', { name: 'Save' }).click();
+  }
+
   async addMembers(search: string, people: string[], role: string): Promise<void> {
     await this.page.getByRole('button', { name: 'Add members' }).click();
     await this.dialog.getByRole('searchbox', { name: 'Search members' }).fill(search);

@@ -39,7 +39,8 @@ export function createMemberRepository(db: Db) {
   const deleteMember = db.prepare('DELETE FROM members WHERE account_id = ?');
   const search = db.prepare(`
     SELECT ${ACCOUNT}, m.source, m.seat_since AS seatSince,
-      (SELECT om.role FROM org_memberships om WHERE om.org_id = @orgId AND om.account_id = a.id) AS orgRole
+      (SELECT om.role FROM org_memberships om WHERE om.org_id = @orgId AND om.account_id = a.id) AS orgRole,
+      EXISTS (SELECT 1 FROM team_members tm WHERE tm.team_id = @teamId AND tm.account_id = a.id) AS inTeam
     FROM members m JOIN accounts a ON a.id = m.account_id
     WHERE a.email_key LIKE @pattern ESCAPE '\\' OR lower(a.name) LIKE @pattern ESCAPE '\\'
     ORDER BY lower(CASE a.name WHEN '' THEN a.email ELSE a.name END), a.id
@@ -72,9 +73,9 @@ export function createMemberRepository(db: Db) {
     deleteMember(accountId: number): void {
       deleteMember.run(accountId);
     },
-    /** Members whose email or name contains `text`, ignoring case, with their role in `orgId` if given. */
-    search(text: string, limit: number, orgId: number | null): (MemberRow & { orgRole: OrgRole | null })[] {
-      return search.all({ pattern: containsPattern(text), limit, orgId }) as (MemberRow & { orgRole: OrgRole | null })[];
+    /** Members whose email or name contains `text`, ignoring case, with their place in `orgId` and `teamId` if given. */
+    search(text: string, limit: number, orgId: number | null, teamId: number | null): (MemberRow & { orgRole: OrgRole | null; inTeam: 0 | 1 })[] {
+      return search.all({ pattern: containsPattern(text), limit, orgId, teamId }) as (MemberRow & { orgRole: OrgRole | null; inTeam: 0 | 1 })[];
     },
   };
 }

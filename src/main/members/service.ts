@@ -114,8 +114,9 @@ export function createMemberService(deps: MemberServiceDeps) {
       return member ? ok(toMember(member)) : fail('NOT_FOUND', `${email} holds no seat in this enterprise.`);
     },
 
-    search(text: string, limit: number, orgId?: number): Result<MemberSearchResult[]> {
-      return ok(members.search(text, limit, orgId ?? null).map((row) => ({ ...toMember(row), orgRole: row.orgRole })));
+    search(text: string, limit: number, place: { orgId?: number; teamId?: number } = {}): Result<MemberSearchResult[]> {
+      const rows = members.search(text, limit, place.orgId ?? null, place.teamId ?? null);
+      return ok(rows.map((row) => ({ ...toMember(row), orgRole: row.orgRole, inTeam: row.inTeam === 1 })));
     },
 
     /** Removes a member from Licenses: the seat is free at once; the account stays. */

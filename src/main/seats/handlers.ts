@@ -29,7 +29,7 @@ export function seatHandlers(seats: SeatService, members: MemberService, invitat
     'members:add': (input, { actor }) => members.add(input, actor),
     'members:remove': ({ accountId }, { actor }) => members.remove(accountId, actor),
     'members:find': ({ email }) => members.find(email),
-    'members:search': ({ text, limit, orgId }) => members.search(text, limit, orgId),
+    'members:search': ({ text, limit, orgId, teamId }) => members.search(text, limit, { orgId, teamId }),
     'invitations:create': (input, { actor }) => invitations.create(input, actor),
     'invitations:resend': ({ id }, { actor }) => invitations.resend(id, actor),
     'invitations:revoke': ({ id }, { actor }) => invitations.revoke(id, actor),

@@ -5,15 +5,24 @@ import { followChanges } from './lib/live-updates';
 import { useRoute, type Route } from './lib/route';
 import { FirstRunScreen } from './screens/first-run/FirstRunScreen';
 import { LicensesScreen } from './screens/licenses/LicensesScreen';
+import { MemberScreen } from './screens/member/MemberScreen';
 import { OrganizationScreen } from './screens/organization/OrganizationScreen';
 import { OrganizationsScreen } from './screens/orgs/OrganizationsScreen';
 import { SettingsScreen } from './screens/settings/SettingsScreen';
+import { TeamScreen } from './screens/team/TeamScreen';
+import { TeamsScreen } from './screens/teams/TeamsScreen';
 import { useAppStore } from './stores/app-store';
 
 function CurrentScreen({ route }: { route: Route }) {
   switch (route.screen) {
     case 'organization':
       return <OrganizationScreen orgId={route.orgId} />;
+    case 'team':
+      return <TeamScreen teamId={route.teamId} />;
+    case 'member':
+      return <MemberScreen accountId={route.accountId} />;
+    case 'teams':
+      return <TeamsScreen />;
     case 'organizations':
       return <OrganizationsScreen />;
     case 'settings':
@@ -31,6 +40,12 @@ export function App() {
     void load();
     return followChanges();
   }, [load]);
+
+  // A new screen starts at its top, as a new page would.
+  const routeKey = JSON.stringify(route);
+  useEffect(() => {
+    window.scrollTo(0, 0);
+  }, [routeKey]);
 
   // data-app-state is the readiness signal end-to-end tests wait for.
   return (

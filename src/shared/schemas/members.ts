@@ -70,7 +70,9 @@ export const searchMembersInput = z.strictObject({
   limit: z.int().min(1).max(200).default(50),
   /** Also say each one's role in this organization (null: not a direct member). */
   orgId: idSchema.optional(),
+  /** Also say whether each one is in this team. */
+  teamId: idSchema.optional(),
 });
 
-export const memberSearchResultSchema = memberSchema.extend({ orgRole: z.enum(orgRoles).nullable() });
+export const memberSearchResultSchema = memberSchema.extend({ orgRole: z.enum(orgRoles).nullable(), inTeam: z.boolean() });
 export type MemberSearchResult = z.infer<typeof memberSearchResultSchema>;

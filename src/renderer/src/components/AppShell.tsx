@@ -4,6 +4,7 @@ import { useAppStore } from '../stores/app-store';
 
 const NAV: { screen: Screen; label: string }[] = [
   { screen: 'licenses', label: 'Licenses' },
+  { screen: 'teams', label: 'Teams' },
   { screen: 'organizations', label: 'Organizations' },
   { screen: 'settings', label: 'Settings' },
 ];

@@ -1,10 +1,13 @@
 import type { ChangeArea } from '@shared/ipc/contract';
 import { api } from './api';
+import { useAccessStore } from '../stores/access-store';
 import { useAppStore } from '../stores/app-store';
 import { useLicensesStore } from '../stores/licenses-store';
 import { useOrgDetailStore } from '../stores/org-detail-store';
 import { useOrgsStore } from '../stores/orgs-store';
 import { useSettingsStore } from '../stores/settings-store';
+import { useTeamDetailStore } from '../stores/team-detail-store';
+import { useTeamsStore } from '../stores/teams-store';
 
 const touches = (areas: ChangeArea[], ...wanted: ChangeArea[]) => areas.includes('*') || wanted.some((area) => areas.includes(area));
 
@@ -16,9 +19,12 @@ const touches = (areas: ChangeArea[], ...wanted: ChangeArea[]) => areas.includes
 export function followChanges(): () => void {
   return api.on('changed', ({ areas }) => {
     if (touches(areas, 'enterprise')) void useAppStore.getState().load();
-    if (touches(areas, 'orgs', 'seats') && useOrgsStore.getState().status !== 'idle') void useOrgsStore.getState().load();
-    if (touches(areas, 'seats', 'orgs') && useLicensesStore.getState().status !== 'idle') void useLicensesStore.getState().load();
+    if (touches(areas, 'orgs', 'seats', 'teams') && useOrgsStore.getState().status !== 'idle') void useOrgsStore.getState().load();
+    if (touches(areas, 'seats', 'orgs', 'teams') && useLicensesStore.getState().status !== 'idle') void useLicensesStore.getState().load();
     if (touches(areas, 'orgs', 'seats') && useOrgDetailStore.getState().status !== 'idle') void useOrgDetailStore.getState().reload();
     if (touches(areas, 'settings', 'seats', 'enterprise') && useSettingsStore.getState().status !== 'idle') void useSettingsStore.getState().load();
+    if (touches(areas, 'teams') && useTeamsStore.getState().status !== 'idle') void useTeamsStore.getState().load();
+    if (touches(areas, 'teams', 'orgs', 'seats') && useTeamDetailStore.getState().status !== 'idle') void useTeamDetailStore.getState().reload();
+    if (touches(areas, 'teams', 'orgs', 'seats')) void useAccessStore.getState().reload();
   });
 }

@@ -1,11 +1,15 @@
 import { useSyncExternalStore } from 'react';
 
 /** The screens the sidebar lists, in its order. */
-export const screens = ['licenses', 'organizations', 'settings'] as const;
+export const screens = ['licenses', 'teams', 'organizations', 'settings'] as const;
 export type Screen = (typeof screens)[number];
 
 /** Where the app is: a screen, or one organization's page. Kept in the address (#/...), so reloading keeps it. */
-export type Route = { screen: Screen } | { screen: 'organization'; orgId: number };
+export type Route =
+  | { screen: Screen }
+  | { screen: 'organization'; orgId: number }
+  | { screen: 'team'; teamId: number }
+  | { screen: 'member'; accountId: number };
 
 function readRoute(): string {
   return window.location.hash;
@@ -13,7 +17,12 @@ function readRoute(): string {
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/');
-  if (parts[0] === 'organizations' && parts[1] && /^\d+$/.test(parts[1])) return { screen: 'organization', orgId: Number(parts[1]) };
+  if (parts[1] && /^\d+$/.test(parts[1])) {
+    const id = Number(parts[1]);
+    if (parts[0] === 'organizations') return { screen: 'organization', orgId: id };
+    if (parts[0] === 'teams') return { screen: 'team', teamId: id };
+    if (parts[0] === 'members') return { screen: 'member', accountId: id };
+  }
   const name = parts[0] ?? '';
   return { screen: (screens as readonly string[]).includes(name) ? (name as Screen) : 'licenses' };
 }
@@ -36,7 +45,19 @@ export function organizationHref(orgId: number): string {
   return `#/organizations/${orgId}`;
 }
 
+export function teamHref(teamId: number): string {
+  return `#/teams/${teamId}`;
+}
+
+/** A member's page: what they can reach, and why. */
+export function memberHref(accountId: number): string {
+  return `#/members/${accountId}`;
+}
+
 /** The sidebar entry a route belongs to. */
 export function sectionOf(route: Route): Screen {
-  return route.screen === 'organization' ? 'organizations' : route.screen;
+  if (route.screen === 'organization') return 'organizations';
+  if (route.screen === 'team') return 'teams';
+  if (route.screen === 'member') return 'licenses';
+  return route.screen;
 }

@@ -6,15 +6,20 @@ import { issueFor, type Result } from '@shared/result';
 import { Dialog } from '../../components/Dialog';
 import { TextField } from '../../components/TextField';
 import { useOrgsStore } from '../../stores/orgs-store';
+import { useTeamsStore } from '../../stores/teams-store';
 
 interface InviteDialogProps {
   expiryDays: number | null;
-  onInvite: (input: { email: string; role: InvitationRole; orgIds: number[] }) => Promise<Result<unknown>>;
+  onInvite: (input: { email: string; role: InvitationRole; orgIds: number[]; teamIds: number[] }) => Promise<Result<unknown>>;
   onClose: () => void;
 }
 
 export function InviteDialog({ expiryDays, onInvite, onClose }: InviteDialogProps) {
   const { orgs, status, load } = useOrgsStore();
+  const teamsStore = useTeamsStore();
+  // Teams from the identity provider take their members from it, not from invitations.
+  const teams = teamsStore.teams.filter((team) => team.source === 'manual');
+  const [chosenTeams, setChosenTeams] = useState<Set<number>>(new Set());
   const [email, setEmail] = useState('');
   const [role, setRole] = useState<InvitationRole>('member');
   const [chosen, setChosen] = useState<Set<number>>(new Set());
@@ -25,7 +30,8 @@ export function InviteDialog({ expiryDays, onInvite, onClose }: InviteDialogProp
 
   useEffect(() => {
     if (status === 'idle') void load();
-  }, [status, load]);
+    if (teamsStore.status === 'idle') void teamsStore.load();
+  }, [status, load, teamsStore]);
 
   const shownOrgs = useMemo(() => {
     const text = orgFilter.trim().toLowerCase();
@@ -39,7 +45,7 @@ export function InviteDialog({ expiryDays, onInvite, onClose }: InviteDialogProp
     setSubmitted(true);
     if (!checked.success || busy) return;
     setBusy(true);
-    const result = await onInvite({ email, role, orgIds: [...chosen] });
+    const result = await onInvite({ email, role, orgIds: [...chosen], teamIds: [...chosenTeams] });
     setBusy(false);
     if (result.ok) onClose();
     else setServerError(result.error);
@@ -84,7 +90,7 @@ export function InviteDialog({ expiryDays, onInvite, onClose }: InviteDialogProp
         }}
       />
       <fieldset className="field">
-        <legend>Role in the organizations</legend>
+        <legend>Role in the organizations named below</legend>
         <div className="radio-row">
           {(['member', 'admin'] as const).map((value) => (
             <label key={value} className="radio">
@@ -94,6 +100,28 @@ export function InviteDialog({ expiryDays, onInvite, onClose }: InviteDialogProp
           ))}
         </div>
       </fieldset>
+      {teams.length > 0 ? (
+        <fieldset className="field">
+          <legend>Teams {chosenTeams.size > 0 ? <span className="muted">({chosenTeams.size} chosen)</span> : null}</legend>
+          <div className="check-list short" role="group" aria-label="Teams to invite into">
+            {teams.map((team) => (
+              <label key={team.id} className="check">
+                <input
+                  type="checkbox"
+                  checked={chosenTeams.has(team.id)}
+                  onChange={() => {
+                    const next = new Set(chosenTeams);
+                    if (next.has(team.id)) next.delete(team.id);
+                    else next.add(team.id);
+                    setChosenTeams(next);
+                  }}
+                />
+                {team.name}
+              </label>
+            ))}
+          </div>
+        </fieldset>
+      ) : null}
       <fieldset className="field">
         <legend>Organizations {chosen.size > 0 ? <span className="muted">({chosen.size} chosen)</span> : null}</legend>
         {orgs.length > 8 ? (

@@ -1,9 +1,10 @@
 import { createColumnHelper } from '@tanstack/react-table';
 import type { SeatRow } from '@shared/schemas/licenses';
 import { seatSourceLabels } from '@shared/schemas/members';
+import { RowMenu, type RowMenuItem } from '../../components/RowMenu';
 import type { ListFeatures } from '../../components/table/list-features';
 import { formatDate, formatDateTime } from '../../lib/format';
-import { organizationHref } from '../../lib/route';
+import { memberHref, organizationHref, teamHref } from '../../lib/route';
 
 const helper = createColumnHelper<ListFeatures, SeatRow>();
 
@@ -32,7 +33,31 @@ function Organizations({ row }: { row: SeatRow }) {
           {org.role !== 'member' ? <span className="chip-role">{org.role}</span> : null}
         </a>
       ))}
-      {more > 0 ? <span className="chip chip-more">+{more}</span> : null}
+      {more > 0 ? (
+        <span className="chip chip-more">
+          +{more}
+          <span className="visually-hidden"> more: {row.organizations.slice(shown.length).map((org) => org.name).join(', ')}</span>
+        </span>
+      ) : null}
+    </span>
+  );
+}
+
+function Teams({ row }: { row: SeatRow }) {
+  if (row.teams.length === 0) return <span className="muted">None</span>;
+  const [first] = row.teams;
+  const more = row.teams.length - 1;
+  return (
+    <span className="org-chips" title={row.teams.map((team) => team.name).join(', ')}>
+      <a className="chip" href={teamHref(first!.id)}>
+        <span className="chip-name">{first!.name}</span>
+      </a>
+      {more > 0 ? (
+        <span className="chip chip-more">
+          +{more}
+          <span className="visually-hidden"> more: {row.teams.slice(1).map((team) => team.name).join(', ')}</span>
+        </span>
+      ) : null}
     </span>
   );
 }
@@ -65,12 +90,23 @@ export function seatColumns(actions: SeatRowActions) {
     }),
     helper.accessor('name', {
       header: 'Person',
-      cell: ({ row }) => (
-        <div className="person">
-          <span className="person-name">{row.original.name || row.original.email}</span>
-          {row.original.name ? <span className="person-email">{row.original.email}</span> : null}
-        </div>
-      ),
+      cell: ({ row }) => {
+        const seat = row.original;
+        const person = (
+          <>
+            <span className="person-name">{seat.name || seat.email}</span>
+            {seat.name ? <span className="person-email">{seat.email}</span> : null}
+          </>
+        );
+        // A member's name opens their Access view: what they reach, and why.
+        return seat.accountId !== null ? (
+          <a className="person cell-link" href={memberHref(seat.accountId)} title="See what they can reach, and why">
+            {person}
+          </a>
+        ) : (
+          <div className="person">{person}</div>
+        );
+      },
     }),
     helper.accessor('status', {
       header: 'Status',
@@ -83,13 +119,16 @@ export function seatColumns(actions: SeatRowActions) {
         </span>
       ),
     }),
-    helper.accessor('source', { header: 'Seat from', cell: (info) => seatSourceLabels[info.getValue()] }),
+    // Why and since when, in one column: the source on top, the date under it. Sorts by date.
     helper.accessor('since', {
-      header: 'Since',
-      cell: (info) => (
-        <time dateTime={info.getValue()} title={formatDateTime(info.getValue())}>
-          {formatDate(info.getValue())}
-        </time>
+      header: 'Seat',
+      cell: ({ row }) => (
+        <div className="person">
+          <span>{seatSourceLabels[row.original.source]}</span>
+          <time className="person-email" dateTime={row.original.since} title={formatDateTime(row.original.since)}>
+            since {formatDate(row.original.since)}
+          </time>
+        </div>
       ),
     }),
     helper.accessor('lastActiveAt', {
@@ -100,36 +139,22 @@ export function seatColumns(actions: SeatRowActions) {
         return value ? <time dateTime={value}>{formatDate(value)}</time> : <span className="muted">—</span>;
       },
     }),
+    helper.display({ id: 'teams', header: 'Teams', cell: ({ row }) => <Teams row={row.original} /> }),
     helper.display({ id: 'organizations', header: 'Organizations', cell: ({ row }) => <Organizations row={row.original} /> }),
     helper.display({
       id: 'actions',
       header: () => <span className="visually-hidden">Actions</span>,
       cell: ({ row }) => {
         const seat = row.original;
-        if (seat.kind === 'member') {
-          return (
-            <div className="row-actions">
-              <button type="button" className="button subtle small danger-text" aria-label={`Remove ${seat.email} from Licenses`} onClick={() => actions.onRemove(seat)}>
-                Remove
-              </button>
-            </div>
-          );
-        }
-        return (
-          <div className="row-actions">
-            <button type="button" className="button subtle small" aria-label={`Resend the invitation to ${seat.email}`} onClick={() => actions.onResend(seat)}>
-              Resend
-            </button>
-            {seat.status === 'pending' ? (
-              <button type="button" className="button subtle small" aria-label={`Mark the invitation to ${seat.email} accepted`} onClick={() => actions.onAccept(seat)}>
-                Mark accepted
-              </button>
-            ) : null}
-            <button type="button" className="button subtle small danger-text" aria-label={`Revoke the invitation to ${seat.email}`} onClick={() => actions.onRevoke(seat)}>
-              Revoke
-            </button>
-          </div>
-        );
+        const items: RowMenuItem[] =
+          seat.kind === 'member'
+            ? [{ label: 'Remove from Licenses', danger: true, onSelect: () => actions.onRemove(seat) }]
+            : [
+                { label: 'Resend invitation', onSelect: () => actions.onResend(seat) },
+                ...(seat.status === 'pending' ? [{ label: 'Mark accepted', onSelect: () => actions.onAccept(seat) }] : []),
+                { label: 'Revoke invitation', danger: true, onSelect: () => actions.onRevoke(seat) },
+              ];
+        return <RowMenu label={`Actions for ${seat.email}`} items={items} />;
       },
     }),
   ]);

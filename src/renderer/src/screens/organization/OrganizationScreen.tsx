@@ -4,19 +4,21 @@ import type { OrgMember } from '@shared/schemas/org-members';
 import { countOf } from '@shared/text';
 import { PageHeader } from '../../components/PageHeader';
 import { Pager } from '../../components/Pager';
+import { RoleChooser } from '../../components/RoleChooser';
 import { formatDate } from '../../lib/format';
+import { ROLE_LABEL } from '../../lib/labels';
 import { screenHref } from '../../lib/route';
 import { useNoticesStore } from '../../stores/notices-store';
 import { useOrgDetailStore } from '../../stores/org-detail-store';
 import { useOrgsStore } from '../../stores/orgs-store';
 import { DeleteOrgDialog } from '../orgs/DeleteOrgDialog';
 import { OrgNameDialog } from '../orgs/OrgNameDialog';
-import { AddOrgMembersDialog } from './AddOrgMembersDialog';
+import { MemberPickerDialog } from '../../components/pickers/MemberPickerDialog';
+import { OrgAccessSection } from './OrgAccessSection';
 import { RemoveOrgMemberDialog } from './RemoveOrgMemberDialog';
 
 type Dialog = { kind: 'add' } | { kind: 'rename' } | { kind: 'delete' } | { kind: 'remove'; member: OrgMember } | null;
 
-const ROLE_LABEL: Record<OrgRole, string> = { owner: 'Owner', admin: 'Admin', member: 'Member' };
 
 /** One organization: its direct members and their roles. */
 export function OrganizationScreen({ orgId }: { orgId: number }) {
@@ -26,6 +28,7 @@ export function OrganizationScreen({ orgId }: { orgId: number }) {
   const { rename, remove } = useOrgsStore();
   const notify = useNoticesStore((state) => state.push);
   const [dialog, setDialog] = useState<Dialog>(null);
+  const [newRole, setNewRole] = useState<OrgRole>('member');
 
   useEffect(() => {
     void load(orgId);
@@ -137,18 +140,16 @@ export function OrganizationScreen({ orgId }: { orgId: number }) {
                     </div>
                   </td>
                   <td>
-                    <select
-                      className="role-select"
-                      aria-label={`Role of ${member.email}`}
+                    <RoleChooser
+                      label={`Role of ${member.email}`}
                       value={member.role}
-                      onChange={(event) => void changeRole(member, event.target.value as OrgRole)}
-                    >
-                      {orgRoles.map((role) => (
-                        <option key={role} value={role}>
-                          {ROLE_LABEL[role]}
-                        </option>
-                      ))}
-                    </select>
+                      roles={orgRoles}
+                      labels={ROLE_LABEL}
+                      warn={(next) =>
+                        member.role === 'owner' && next !== 'owner' && org.ownerCount === 1 ? `${org.name} will have no owner left.` : null
+                      }
+                      onSave={(role) => changeRole(member, role)}
+                    />
                   </td>
                   <td className="muted">{formatDate(member.since)}</td>
                   <td className="col-actions">
@@ -170,20 +171,34 @@ export function OrganizationScreen({ orgId }: { orgId: number }) {
         <Pager total={page.total} pageIndex={pageIndex} pageSize={pageSize} onPage={setPage} />
       </div>
 
+      <OrgAccessSection orgId={org.id} orgName={org.name} />
+
       {dialog?.kind === 'add' ? (
-        <AddOrgMembersDialog
-          orgId={org.id}
-          orgName={org.name}
+        <MemberPickerDialog
+          title={`Add members to ${org.name}`}
+          description="Only members (people who hold a seat) can join. Adding them here takes no seat."
+          place={{ orgId: org.id }}
           onClose={() => setDialog(null)}
-          onAdd={async (accountIds, role) => {
-            const result = await addMembers(accountIds, role);
+          onAdd={async (accountIds) => {
+            const result = await addMembers(accountIds, newRole);
             if (result.ok) {
               const already = result.value.alreadyMembers > 0 ? ` ${countOf(result.value.alreadyMembers, 'was', 'were')} there already.` : '';
               notify(`Added ${countOf(result.value.added, 'member')} to ${org.name}.${already}`);
             }
             return result;
           }}
-        />
+        >
+          <label className="field inline-field">
+            <span>Role</span>
+            <select value={newRole} onChange={(event) => setNewRole(event.target.value as OrgRole)}>
+              {orgRoles.map((role) => (
+                <option key={role} value={role}>
+                  {ROLE_LABEL[role]}
+                </option>
+              ))}
+            </select>
+          </label>
+        </MemberPickerDialog>
       ) : null}
       {dialog?.kind === 'remove' ? (
         <RemoveOrgMemberDialog

@@ -1,32 +1,34 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import type { AppError } from '@shared/errors';
-import { orgRoles, type MemberSearchResult, type OrgRole } from '@shared/schemas/members';
+import type { MemberSearchResult } from '@shared/schemas/members';
 import type { Result } from '@shared/result';
-import { Dialog } from '../../components/Dialog';
 import { api } from '../../lib/api';
+import { Dialog } from '../Dialog';
 
-interface AddOrgMembersDialogProps {
-  orgId: number;
-  orgName: string;
-  onAdd: (accountIds: number[], role: OrgRole) => Promise<Result<{ added: number; alreadyMembers: number }>>;
+interface MemberPickerDialogProps {
+  title: string;
+  description: string;
+  /** Where they are being added, so those already there are shown but not offered. */
+  place: { orgId: number } | { teamId: number };
+  /** Extra fields under the list (a role, say). */
+  children?: ReactNode;
+  onAdd: (accountIds: number[]) => Promise<Result<unknown>>;
   onClose: () => void;
 }
 
-const ROLE_LABEL: Record<OrgRole, string> = { owner: 'Owner', admin: 'Admin', member: 'Member' };
-
-/** Search members by name or email, pick many, give them one role. */
-export function AddOrgMembersDialog({ orgId, orgName, onAdd, onClose }: AddOrgMembersDialogProps) {
+/** Search members by name or email, pick many at once. */
+export function MemberPickerDialog({ title, description, place, children, onAdd, onClose }: MemberPickerDialogProps) {
   const [text, setText] = useState('');
   const [found, setFound] = useState<MemberSearchResult[]>([]);
-  const [chosen, setChosen] = useState<Map<number, MemberSearchResult>>(new Map());
-  const [role, setRole] = useState<OrgRole>('member');
+  const [chosen, setChosen] = useState<Set<number>>(new Set());
   const [error, setError] = useState<AppError | null>(null);
   const [busy, setBusy] = useState(false);
+  const placeKey = JSON.stringify(place);
 
   useEffect(() => {
     let current = true;
     const timer = setTimeout(() => {
-      void api.invoke('members:search', { text, limit: 50, orgId }).then((result) => {
+      void api.invoke('members:search', { text, limit: 50, ...(JSON.parse(placeKey) as typeof place) }).then((result) => {
         if (!current) return;
         if (result.ok) setFound(result.value);
         else setError(result.error);
@@ -36,12 +38,12 @@ export function AddOrgMembersDialog({ orgId, orgName, onAdd, onClose }: AddOrgMe
       current = false;
       clearTimeout(timer);
     };
-  }, [text, orgId]);
+  }, [text, placeKey]);
 
-  const toggle = (member: MemberSearchResult) => {
-    const next = new Map(chosen);
-    if (next.has(member.accountId)) next.delete(member.accountId);
-    else next.set(member.accountId, member);
+  const toggle = (accountId: number) => {
+    const next = new Set(chosen);
+    if (next.has(accountId)) next.delete(accountId);
+    else next.add(accountId);
     setChosen(next);
   };
 
@@ -49,16 +51,18 @@ export function AddOrgMembersDialog({ orgId, orgName, onAdd, onClose }: AddOrgMe
     if (busy) return;
     if (chosen.size === 0) return setError({ code: 'INVALID_INPUT', message: 'Choose at least one member to add.' });
     setBusy(true);
-    const result = await onAdd([...chosen.keys()], role);
+    const result = await onAdd([...chosen]);
     setBusy(false);
     if (result.ok) onClose();
     else setError(result.error);
   };
 
+  const already = (member: MemberSearchResult) => ('orgId' in place ? member.orgRole !== null : member.inTeam);
+
   return (
     <Dialog
-      title={`Add members to ${orgName}`}
-      description="Only members (people who hold a seat) can join. Adding them here takes no seat."
+      title={title}
+      description={description}
       onClose={onClose}
       onSubmit={() => void add()}
       actions={
@@ -84,28 +88,21 @@ export function AddOrgMembersDialog({ orgId, orgName, onAdd, onClose }: AddOrgMe
       <div className="check-list tall" role="group" aria-label="Members to add">
         {found.length === 0 ? <p className="muted">{text ? 'No member matches.' : 'No members yet: add them in Licenses.'}</p> : null}
         {found.map((member) => {
-          const already = member.orgRole !== null;
+          const there = already(member);
           return (
-            <label key={member.accountId} className={`check person-check${already ? ' disabled' : ''}`}>
-              <input type="checkbox" disabled={already} checked={already || chosen.has(member.accountId)} onChange={() => toggle(member)} />
+            <label key={member.accountId} className={`check person-check${there ? ' disabled' : ''}`}>
+              <input type="checkbox" disabled={there} checked={there || chosen.has(member.accountId)} onChange={() => toggle(member.accountId)} />
               <span className="person">
                 <span className="person-name">{member.name || member.email}</span>
-                <span className="person-email">{already ? `Already here (${ROLE_LABEL[member.orgRole!].toLowerCase()})` : member.name ? member.email : ''}</span>
+                <span className="person-email">
+                  {there ? `Already here${member.orgRole ? ` (${member.orgRole})` : ''}` : member.name ? member.email : ''}
+                </span>
               </span>
             </label>
           );
         })}
       </div>
-      <label className="field inline-field">
-        <span>Role</span>
-        <select value={role} onChange={(event) => setRole(event.target.value as OrgRole)}>
-          {orgRoles.map((value) => (
-            <option key={value} value={value}>
-              {ROLE_LABEL[value]}
-            </option>
-          ))}
-        </select>
-      </label>
+      {children}
       {error ? (
         <p className="form-error" role="alert">
           {error.message}

@@ -1,0 +1,39 @@
+import type { AccessPath } from '@shared/access';
+import { teamHref } from '../lib/route';
+
+function PathLabel({ path }: { path: AccessPath }) {
+  if (path.kind === 'direct') return <>Direct</>;
+  return (
+    <>
+      via <a href={teamHref(path.teamId)}>{path.teamName}</a>
+    </>
+  );
+}
+
+/**
+ * Every path to an organization, the winning one first and marked: "why they
+ * have this role". The order comes from resolveAccess in main.
+ */
+export function AccessPaths({ paths }: { paths: AccessPath[] }) {
+  const [winner, ...others] = paths;
+  if (!winner) return null;
+  return (
+    <ul className="access-paths">
+      <li className="path path-winner">
+        <span className="path-tag">Wins</span>
+        <PathLabel path={winner} /> <span className="path-role">({winner.role})</span>
+      </li>
+      {others.map((path) => (
+        <li key={path.kind === 'direct' ? 'direct' : `team-${path.teamId}`} className="path">
+          <PathLabel path={path} /> <span className="path-role">({path.role})</span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+const ROLE_LABEL = { owner: 'Owner', admin: 'Admin', member: 'Member' } as const;
+
+export function RoleBadge({ role }: { role: keyof typeof ROLE_LABEL }) {
+  return <span className={`badge badge-role-${role}`}>{ROLE_LABEL[role]}</span>;
+}

@@ -1,0 +1,111 @@
+import { useEffect, useMemo, useState } from 'react';
+import type { AppError } from '@shared/errors';
+import type { Result } from '@shared/result';
+import { Dialog } from '../../components/Dialog';
+import { useOrgsStore } from '../../stores/orgs-store';
+
+interface LinkOrgsDialogProps {
+  teamName: string;
+  /** Already linked: shown, but not offered again. */
+  linked: Set<number>;
+  allOrgs: boolean;
+  onLink: (target: { orgIds: number[] } | { allOrgs: true }) => Promise<Result<unknown>>;
+  onClose: () => void;
+}
+
+/** Link a team to some organizations, or to all of them, present and future. */
+export function LinkOrgsDialog({ teamName, linked, allOrgs, onLink, onClose }: LinkOrgsDialogProps) {
+  const { orgs, status, load } = useOrgsStore();
+  const [everything, setEverything] = useState(false);
+  const [chosen, setChosen] = useState<Set<number>>(new Set());
+  const [filter, setFilter] = useState('');
+  const [error, setError] = useState<AppError | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    if (status === 'idle') void load();
+  }, [status, load]);
+
+  const shown = useMemo(() => {
+    const text = filter.trim().toLowerCase();
+    return text ? orgs.filter((org) => org.name.toLowerCase().includes(text)) : orgs;
+  }, [orgs, filter]);
+
+  const toggle = (id: number) => {
+    const next = new Set(chosen);
+    if (next.has(id)) next.delete(id);
+    else next.add(id);
+    setChosen(next);
+  };
+
+  const link = async () => {
+    if (busy) return;
+    if (!everything && chosen.size === 0) return setError({ code: 'INVALID_INPUT', message: 'Choose at least one organization, or all of them.' });
+    setBusy(true);
+    const result = await onLink(everything ? { allOrgs: true } : { orgIds: [...chosen] });
+    setBusy(false);
+    if (result.ok) onClose();
+    else setError(result.error);
+  };
+
+  return (
+    <Dialog
+      title={`Link ${teamName} to organizations`}
+      description={`Its members get ${teamName}'s role in each organization it is linked to.`}
+      onClose={onClose}
+      onSubmit={() => void link()}
+      actions={
+        <>
+          <button type="button" className="button" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" className="button primary" disabled={busy}>
+            Link
+          </button>
+        </>
+      }
+    >
+      {allOrgs ? null : (
+        <label className="check option-card">
+          <input type="checkbox" checked={everything} onChange={(event) => setEverything(event.target.checked)} />
+          <span>
+            <strong>All organizations</strong>
+            <span className="muted block">Every organization there is, and every one created later.</span>
+          </span>
+        </label>
+      )}
+      {everything ? null : (
+        <>
+          {orgs.length > 8 ? (
+            <input
+              type="search"
+              className="search-input compact"
+              placeholder="Filter organizations"
+              aria-label="Filter the organizations to link"
+              value={filter}
+              onChange={(event) => setFilter(event.target.value)}
+            />
+          ) : null}
+          <div className="check-list" role="group" aria-label="Organizations to link">
+            {shown.length === 0 ? <p className="muted">{orgs.length === 0 ? 'No organizations yet.' : 'None match.'}</p> : null}
+            {shown.map((org) => {
+              const there = linked.has(org.id);
+              return (
+                <label key={org.id} className={`check${there ? ' disabled' : ''}`}>
+                  <input type="checkbox" disabled={there} checked={there || chosen.has(org.id)} onChange={() => toggle(org.id)} />
+                  {org.name}
+                  {there ? <span className="muted"> (linked)</span> : null}
+                </label>
+              );
+            })}
+          </div>
+        </>
+      )}
+      {error ? (
+        <p className="form-error" role="alert">
+          {error.message}
+        </p>
+      ) : null}
+    </Dialog>
+  );
+}

@@ -1,0 +1,276 @@
+import { useEffect, useState } from 'react';
+import { invitationRoles } from '@shared/schemas/members';
+import type { TeamMember } from '@shared/schemas/teams';
+import { countOf } from '@shared/text';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { PageHeader } from '../../components/PageHeader';
+import { Pager } from '../../components/Pager';
+import { MemberPickerDialog } from '../../components/pickers/MemberPickerDialog';
+import { RoleChooser } from '../../components/RoleChooser';
+import { formatDate } from '../../lib/format';
+import { ROLE_LABEL } from '../../lib/labels';
+import { memberHref, organizationHref, screenHref } from '../../lib/route';
+import { useNoticesStore } from '../../stores/notices-store';
+import { useTeamDetailStore } from '../../stores/team-detail-store';
+import { TeamNameDialog } from './TeamNameDialog';
+import { LinkOrgsDialog } from './LinkOrgsDialog';
+
+type Dialog = { kind: 'add' } | { kind: 'link' } | { kind: 'rename' } | { kind: 'delete' } | { kind: 'remove'; member: TeamMember } | null;
+
+/** One team: its role, the organizations it reaches, and its members. */
+export function TeamScreen({ teamId }: { teamId: number }) {
+  const store = useTeamDetailStore();
+  const { team, page, search, pageIndex, pageSize, status, error, load } = store;
+  const notify = useNoticesStore((state) => state.push);
+  const [dialog, setDialog] = useState<Dialog>(null);
+  const [searchText, setSearchText] = useState(search);
+
+  useEffect(() => {
+    void load(teamId);
+  }, [load, teamId]);
+
+  useEffect(() => {
+    if (searchText === search) return;
+    const timer = setTimeout(() => store.setSearch(searchText), 250);
+    return () => clearTimeout(timer);
+  }, [searchText, search, store]);
+
+  if (status === 'error' || (status === 'ready' && !team)) {
+    return (
+      <section className="screen" aria-labelledby="team-title">
+        <PageHeader id="team-title" title="Team not found" />
+        <div className="banner banner-error" role="alert">
+          <span>{error?.message ?? 'This team does not exist.'}</span>
+          <a className="button small" href={screenHref('teams')}>
+            All teams
+          </a>
+        </div>
+      </section>
+    );
+  }
+  if (!team) return <div className="screen muted">Loading…</div>;
+
+  const managed = team.source === 'scim';
+  const tell = (ok: boolean, text: string) => notify(text, ok ? 'success' : 'error');
+
+  return (
+    <section className="screen" aria-labelledby="team-title">
+      <a className="back-link" href={screenHref('teams')}>
+        ← Teams
+      </a>
+      <PageHeader
+        id="team-title"
+        title={team.name}
+        description={`${countOf(team.memberCount, 'member')}. Removing someone from this team takes away only what it gave; their seat stays.`}
+        actions={
+          managed ? null : (
+            <>
+              <button type="button" className="button" onClick={() => setDialog({ kind: 'rename' })}>
+                Rename
+              </button>
+              <button type="button" className="button danger-outline" onClick={() => setDialog({ kind: 'delete' })}>
+                Delete
+              </button>
+              <button type="button" className="button primary" onClick={() => setDialog({ kind: 'add' })}>
+                Add members
+              </button>
+            </>
+          )
+        }
+      />
+      {managed ? (
+        <div className="banner banner-info" role="note">
+          <span>
+            <strong>Managed by your identity provider.</strong> Its name and members come from SCIM and change there; its role and organizations
+            are set here.
+          </span>
+        </div>
+      ) : null}
+
+      <div className="card team-facts" role="region" aria-labelledby="team-access-title">
+        <h2 id="team-access-title">Role and organizations</h2>
+        <div className="fact-row">
+          <span className="fact-label">Role in linked organizations</span>
+          <RoleChooser
+            label={`Role of ${team.name}`}
+            value={team.role}
+            roles={invitationRoles}
+            labels={ROLE_LABEL}
+            onSave={async (role) => {
+              const result = await store.setRole(role);
+              tell(result.ok, result.ok ? `${team.name} now gives ${ROLE_LABEL[role].toLowerCase()} access.` : result.error.message);
+            }}
+          />
+        </div>
+        <div className="fact-row">
+          <span className="fact-label">Organizations</span>
+          <span className="org-chips wrap">
+            {team.allOrgs ? (
+              <span className="chip chip-all">
+                All organizations
+                <button
+                  type="button"
+                  className="chip-remove"
+                  aria-label={`Unlink ${team.name} from all organizations`}
+                  onClick={() =>
+                    void store.unlink({ allOrgs: true }).then((result) => tell(result.ok, result.ok ? `${team.name} is no longer on all organizations.` : result.error.message))
+                  }
+                >
+                  ×
+                </button>
+              </span>
+            ) : null}
+            {team.organizations.map((org) => (
+              <span key={org.id} className="chip">
+                <a href={organizationHref(org.id)}>{org.name}</a>
+                <button
+                  type="button"
+                  className="chip-remove"
+                  aria-label={`Unlink ${team.name} from ${org.name}`}
+                  onClick={() =>
+                    void store.unlink({ orgIds: [org.id] }).then((result) => tell(result.ok, result.ok ? `Unlinked ${team.name} from ${org.name}.` : result.error.message))
+                  }
+                >
+                  ×
+                </button>
+              </span>
+            ))}
+            {!team.allOrgs && team.organizations.length === 0 ? <span className="muted">Not linked yet: it gives no access.</span> : null}
+            <button type="button" className="button small" onClick={() => setDialog({ kind: 'link' })}>
+              Link organizations
+            </button>
+          </span>
+        </div>
+      </div>
+
+      <div className="card" role="region" aria-labelledby="team-members-title">
+        <div className="toolbar">
+          <h2 id="team-members-title" className="toolbar-title">
+            Members
+          </h2>
+          <input
+            type="search"
+            className="search-input"
+            placeholder="Search by name or email"
+            aria-label={`Search the members of ${team.name}`}
+            value={searchText}
+            onChange={(event) => setSearchText(event.target.value)}
+          />
+          <span className="toolbar-count">{search ? countOf(page.total, 'match', 'matches') : countOf(team.memberCount, 'member')}</span>
+        </div>
+        <div className="table-scroll">
+          <table className="data-table" aria-label={`Members of ${team.name}`}>
+            <thead>
+              <tr>
+                <th scope="col">Person</th>
+                <th scope="col">In the team since</th>
+                <th scope="col" className="col-actions">
+                  <span className="visually-hidden">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {page.rows.length === 0 ? (
+                <tr className="empty-row">
+                  <td colSpan={3}>{search ? <>No member matches “{search}”.</> : 'No members yet.'}</td>
+                </tr>
+              ) : (
+                page.rows.map((member) => (
+                  <tr key={member.accountId}>
+                    <td>
+                      <a className="person cell-link" href={memberHref(member.accountId)}>
+                        <span className="person-name">{member.name || member.email}</span>
+                        {member.name ? <span className="person-email">{member.email}</span> : null}
+                      </a>
+                    </td>
+                    <td className="muted">{formatDate(member.since)}</td>
+                    <td className="col-actions">
+                      {managed ? null : (
+                        <button
+                          type="button"
+                          className="button subtle small danger-text"
+                          aria-label={`Remove ${member.email} from ${team.name}`}
+                          onClick={() => setDialog({ kind: 'remove', member })}
+                        >
+                          Remove
+                        </button>
+                      )}
+                    </td>
+                  </tr>
+                ))
+              )}
+            </tbody>
+          </table>
+        </div>
+        <Pager total={page.total} pageIndex={pageIndex} pageSize={pageSize} onPage={store.setPage} />
+      </div>
+
+      {dialog?.kind === 'add' ? (
+        <MemberPickerDialog
+          title={`Add members to ${team.name}`}
+          description={`They get ${team.name}'s role in every organization it is linked to. Only people who hold a seat can join.`}
+          place={{ teamId: team.id }}
+          onClose={() => setDialog(null)}
+          onAdd={async (accountIds) => {
+            const result = await store.addMembers(accountIds);
+            if (result.ok) notify(`Added ${countOf(result.value.added, 'member')} to ${team.name}.`);
+            return result;
+          }}
+        />
+      ) : null}
+      {dialog?.kind === 'link' ? (
+        <LinkOrgsDialog
+          teamName={team.name}
+          allOrgs={team.allOrgs}
+          linked={new Set(team.organizations.map((org) => org.id))}
+          onClose={() => setDialog(null)}
+          onLink={async (target) => {
+            const result = await store.link(target);
+            if (result.ok) notify('allOrgs' in target ? `${team.name} now reaches all organizations.` : `Linked ${team.name} to ${countOf(target.orgIds.length, 'organization')}.`);
+            return result;
+          }}
+        />
+      ) : null}
+      {dialog?.kind === 'rename' ? (
+        <TeamNameDialog
+          name={team.name}
+          onClose={() => setDialog(null)}
+          onSave={async (name) => {
+            const result = await store.rename(name);
+            if (result.ok) notify(`Renamed “${team.name}” to “${result.value.name}”.`);
+            return result;
+          }}
+        />
+      ) : null}
+      {dialog?.kind === 'delete' ? (
+        <ConfirmDialog
+          title={`Delete “${team.name}”?`}
+          body={[`Its ${countOf(team.memberCount, 'member')} lose the access it gave them in its organizations.`, 'No seat is freed.']}
+          confirmLabel="Delete team"
+          onClose={() => setDialog(null)}
+          onConfirm={async () => {
+            const result = await store.remove();
+            if (result.ok) {
+              notify(`Deleted team “${team.name}”. No seat was freed.`);
+              window.location.hash = screenHref('teams');
+            }
+            return result;
+          }}
+        />
+      ) : null}
+      {dialog?.kind === 'remove' ? (
+        <ConfirmDialog
+          title={`Remove ${dialog.member.name || dialog.member.email} from ${team.name}?`}
+          body={[`They lose only what ${team.name} gave them; other teams and direct memberships stay.`, 'Their seat stays too: to free it, remove them from Licenses.']}
+          confirmLabel={`Remove from ${team.name}`}
+          onClose={() => setDialog(null)}
+          onConfirm={async () => {
+            const result = await store.removeMember(dialog.member.accountId);
+            if (result.ok) notify(`Removed ${dialog.member.email} from ${team.name}. Their seat stays.`);
+            return result;
+          }}
+        />
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,136 @@
+import { useEffect, useMemo, useState } from 'react';
+import { createColumnHelper, useTable, type SortingState } from '@tanstack/react-table';
+import type { TeamSummary } from '@shared/schemas/teams';
+import { countOf } from '@shared/text';
+import { RoleBadge } from '../../components/AccessPaths';
+import { PageHeader } from '../../components/PageHeader';
+import { DataTable } from '../../components/table/DataTable';
+import { listFeatures, type ListFeatures } from '../../components/table/list-features';
+import { organizationHref, teamHref } from '../../lib/route';
+import { useNoticesStore } from '../../stores/notices-store';
+import { useTeamsStore } from '../../stores/teams-store';
+import { NewTeamDialog } from './NewTeamDialog';
+
+const helper = createColumnHelper<ListFeatures, TeamSummary>();
+
+const columns = helper.columns([
+  helper.accessor('name', {
+    header: 'Name',
+    sortFn: 'text',
+    cell: ({ row }) => (
+      <a className="cell-link" href={teamHref(row.original.id)}>
+        {row.original.name}
+      </a>
+    ),
+  }),
+  helper.accessor('role', { header: 'Role', enableGlobalFilter: false, cell: (info) => <RoleBadge role={info.getValue()} /> }),
+  helper.accessor('source', {
+    header: 'Source',
+    enableGlobalFilter: false,
+    cell: (info) => (info.getValue() === 'scim' ? <span className="badge badge-idp">Identity provider</span> : 'Manual'),
+  }),
+  helper.accessor('memberCount', { header: 'Members', sortDescFirst: true, enableGlobalFilter: false, cell: (info) => info.getValue().toLocaleString() }),
+  helper.display({
+    id: 'organizations',
+    header: 'Organizations',
+    cell: ({ row }) =>
+      row.original.allOrgs ? (
+        <span className="chip chip-all">All organizations</span>
+      ) : row.original.organizations.length === 0 ? (
+        <span className="muted">Not linked</span>
+      ) : (
+        <span className="org-chips">
+          {row.original.organizations.slice(0, 2).map((org) => (
+            <a key={org.id} className="chip" href={organizationHref(org.id)}>
+              <span className="chip-name">{org.name}</span>
+            </a>
+          ))}
+          {row.original.organizations.length > 2 ? <span className="chip chip-more">+{row.original.organizations.length - 2}</span> : null}
+        </span>
+      ),
+  }),
+]);
+
+export function TeamsScreen() {
+  const { teams, status, error, load, create } = useTeamsStore();
+  const notify = useNoticesStore((state) => state.push);
+  const [creating, setCreating] = useState(false);
+  const [filter, setFilter] = useState('');
+  const [sorting, setSorting] = useState<SortingState>([{ id: 'name', desc: false }]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const table = useTable({
+    features: listFeatures,
+    columns: useMemo(() => columns, []),
+    data: teams,
+    getRowId: (team) => String(team.id),
+    state: { sorting, globalFilter: filter },
+    onSortingChange: setSorting,
+    onGlobalFilterChange: setFilter,
+    globalFilterFn: 'includesString',
+    enableSortingRemoval: false,
+  });
+
+  const shown = table.getRowModel().rows.length;
+  return (
+    <section className="screen" aria-labelledby="teams-title">
+      <PageHeader
+        id="teams-title"
+        title="Teams"
+        description="A team's role applies in every organization it is linked to. Deleting a team never frees a seat."
+        actions={
+          <button type="button" className="button primary" onClick={() => setCreating(true)}>
+            New team
+          </button>
+        }
+      />
+      {status === 'error' && error ? (
+        <div className="banner banner-error" role="alert">
+          <span>{error.message}</span>
+        </div>
+      ) : null}
+      <div className="card">
+        <div className="toolbar">
+          <input
+            type="search"
+            className="search-input"
+            placeholder="Filter by name"
+            aria-label="Filter teams"
+            value={filter}
+            onChange={(event) => setFilter(event.target.value)}
+          />
+          <span className="toolbar-count">{filter ? `${shown} of ${countOf(teams.length, 'team')}` : countOf(teams.length, 'team')}</span>
+        </div>
+        <DataTable
+          table={table}
+          label="Teams"
+          empty={
+            status !== 'ready' ? (
+              'Loading teams…'
+            ) : filter ? (
+              <>No team matches “{filter}”.</>
+            ) : (
+              <div className="empty-state">
+                <strong>No teams yet</strong>
+                <span>Create one to give a group of members the same role in several organizations.</span>
+              </div>
+            )
+          }
+        />
+      </div>
+      {creating ? (
+        <NewTeamDialog
+          onClose={() => setCreating(false)}
+          onCreate={async (name, role) => {
+            const result = await create(name, role);
+            if (result.ok) notify(`Created team “${result.value.name}”.`);
+            return result;
+          }}
+        />
+      ) : null}
+    </section>
+  );
+}
