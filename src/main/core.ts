@@ -14,6 +14,8 @@ import { appHandlers, type Host } from './app/handlers';
 import { openDatabase, type Db, type OpenOptions } from './db/open';
 import { enterpriseHandlers } from './enterprise/handlers';
 import { createDispatch, type Dispatch } from './ipc/dispatch';
+import { invitationHandlers } from './invitations/handlers';
+import { memberHandlers } from './members/handlers';
 import { orgHandlers } from './orgs/handlers';
 import { seatHandlers } from './seats/handlers';
 import { createServices, type Services } from './services';
@@ -66,7 +68,9 @@ export function openCore(options: CoreOptions): Core {
       ...enterpriseHandlers(services.enterprise, demo),
       ...settingsHandlers(services.settings),
       ...orgHandlers(services.orgs, services.orgMembers),
-      ...seatHandlers(services.seats, services.members, services.invitations),
+      ...seatHandlers(services.seats, services.members),
+      ...memberHandlers(services.members, services.seats),
+      ...invitationHandlers(services.invitations),
       ...teamHandlers(services.teams, services.access),
     },
     {

@@ -1,6 +1,7 @@
 import type { AccessPath } from '@shared/access';
 import type { OrgRole } from '@shared/schemas/members';
 import { containsPattern } from '../db/like';
+import { ACCOUNT_MATCHES } from '../members/sql';
 import type { Db } from '../db/open';
 
 interface PathRow {
@@ -40,17 +41,16 @@ export function createAccessRepository(db: Db) {
     SELECT tm.account_id, 'team', t.id, t.name, t.role
     FROM teams t JOIN team_members tm ON tm.team_id = t.id
     WHERE t.all_orgs = 1 OR t.id IN (SELECT team_id FROM team_orgs WHERE org_id = @orgId)`;
-  const SEARCH = `(@pattern IS NULL OR a.email_key LIKE @pattern ESCAPE '\\' OR lower(a.name) LIKE @pattern ESCAPE '\\')`;
   const peoplePage = db.prepare(`
     SELECT r.accountId, a.email, a.name,
       max(CASE r.role WHEN 'owner' THEN 3 WHEN 'admin' THEN 2 ELSE 1 END) AS rank
     FROM (${REACHING}) r JOIN accounts a ON a.id = r.accountId
-    WHERE ${SEARCH}
+    WHERE ${ACCOUNT_MATCHES}
     GROUP BY r.accountId
-    ORDER BY rank DESC, lower(CASE a.name WHEN '' THEN a.email ELSE a.name END), r.accountId
+    ORDER BY rank DESC, a.sort_key, r.accountId
     LIMIT @limit OFFSET @offset`);
   const peopleTotal = db
-    .prepare(`SELECT count(DISTINCT r.accountId) FROM (${REACHING}) r JOIN accounts a ON a.id = r.accountId WHERE ${SEARCH}`)
+    .prepare(`SELECT count(DISTINCT r.accountId) FROM (${REACHING}) r JOIN accounts a ON a.id = r.accountId WHERE ${ACCOUNT_MATCHES}`)
     .pluck();
   const pathsInOrg = db.prepare(`SELECT * FROM (${REACHING}) WHERE accountId IN (SELECT value FROM json_each(@ids))`);
 

@@ -140,7 +140,7 @@ describe('roster demo', () => {
   it('creates the demo enterprise sized by --members, reproducibly by --seed', async () => {
     const db = newDb();
     const result = await roster(['demo', '--members', '2000', '--seed', '3', '--db', db]);
-    expect(result).toMatchObject({ status: 0, stdout: `Created the demo enterprise "Acme Corporation" (seed 3): 2200 seats, 10 organizations, in ${db}.` });
+    expect(result).toMatchObject({ status: 0, stdout: `Created the demo enterprise "Acme Corporation" (seed 3): 2270 seats, 10 organizations, in ${db}.` });
     const again = newDb();
     await roster(['demo', '--members', '2000', '--seed', '3', '--db', again]);
     const names = async (file: string) => (await roster(['orgs', 'list', '--json', '--db', file])).stdout.replace(/"(createdAt|updatedAt)": "[^"]+"/g, '');

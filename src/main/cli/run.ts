@@ -10,7 +10,7 @@ import { EXIT_OK, EXIT_USAGE, printError, type CliIo, type CommandSpec } from '.
 import { accessCommand } from './commands/access';
 import { demoCommand } from './commands/demo';
 import { initCommand } from './commands/init';
-import { inviteCommand } from './commands/invite';
+import { invitationCommands, inviteCommand } from './commands/invite';
 import { memberCommands } from './commands/members';
 import { seatsCommand } from './commands/seats';
 import { teamCommands } from './commands/teams';
@@ -23,6 +23,7 @@ export const commands: CommandSpec[] = [
   seatsCommand,
   ...memberCommands,
   inviteCommand,
+  ...invitationCommands,
   ...orgCommands,
   ...teamCommands,
   accessCommand,

@@ -97,3 +97,19 @@ describe('roster invite', () => {
     expect(JSON.parse((await roster('seats', '--json', '--db', db)).stdout).pendingInvitations).toBe(0);
   });
 });
+
+describe('roster invitations', () => {
+  it('lists, resends, accepts and revokes invitations by address', async () => {
+    const db = await enterprise(5);
+    await roster('invite', '--email', 'ana@acme.com', '--org', 'Engineering', '--db', db);
+    await roster('invite', '--email', 'bo@acme.com', '--db', db);
+    const listed = await roster('invitations', 'list', '--db', db);
+    expect(listed.stdout.split('\n')[0]).toMatch(/^EMAIL\s+SENT\s+EXPIRES\s+HOLDS A SEAT\s+TEAMS AND ORGANIZATIONS$/);
+    expect(listed.stdout).toMatch(/ana@acme.com .*yes\s+Engineering/);
+    expect(await roster('invitations', 'resend', '--email', 'ANA@acme.com', '--db', db)).toMatchObject({ status: 0, stdout: expect.stringMatching(/^Sent the invitation to ana@acme.com again; it expires \d{4}-/) });
+    expect(await roster('invitations', 'accept', '--email', 'ana@acme.com', '--db', db)).toMatchObject({ status: 0, stdout: 'ana@acme.com is now a member.' });
+    expect(await roster('invitations', 'revoke', '--email', 'bo@acme.com', '--db', db)).toMatchObject({ status: 0, stdout: 'Revoked the invitation to bo@acme.com.' });
+    expect(await roster('invitations', 'revoke', '--email', 'bo@acme.com', '--db', db)).toMatchObject({ status: 1, stderr: 'roster: There is no pending invitation to bo@acme.com.' });
+    expect(JSON.parse((await roster('seats', '--json', '--db', db)).stdout)).toEqual({ seats: 5, members: 1, pendingInvitations: 0, free: 4 });
+  });
+});

@@ -1,8 +1,11 @@
+import { foldText } from '@shared/text';
+
 /**
- * A LIKE pattern matching `text` anywhere, ignoring case (the caller compares
- * against lower-cased columns), with %, _ and \ in the text matched literally.
+ * A LIKE pattern matching `text` anywhere, folded as names are (case and
+ * accents ignored; compare with folded columns such as accounts.name_fold and
+ * the lower-case email_key), with %, _ and \ in the text matched literally.
  * Use with `ESCAPE '\'`.
  */
 export function containsPattern(text: string): string {
-  return `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return `%${foldText(text).replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }

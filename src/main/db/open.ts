@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { foldText } from '@shared/text';
 import { bundledMigrations, migrationLabel, type Migration } from './migrations';
 import { StoreError } from './store-error';
 
@@ -44,6 +45,8 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
   try {
     db.pragma('foreign_keys = ON');
     db.pragma('trusted_schema = OFF');
+    // Migrations that fill folded columns call it; nothing else in the schema does.
+    db.function('roster_fold', { deterministic: true }, (text: unknown) => foldText(String(text)));
     const applied = readAppliedMigrations(db, file);
     verifyApplied(applied, migrations, file);
     db.pragma('journal_mode = WAL');

@@ -60,6 +60,7 @@ describe('the demo enterprise', () => {
 
   it('is sized by its members: seats with room to spare, about one organization per 200 members', async () => {
     expect(demoSeats(120)).toBe(140);
+    expect(demoSeats(8)).toBe(20);
     expect(demoOrgCount(120)).toBe(6);
     expect(demoOrgCount(100_000)).toBe(500);
     // 500 distinct names for the largest demo, without building its 100,000 members here.
@@ -79,7 +80,7 @@ describe('the demo enterprise', () => {
   it('has members who hold their seats for the reasons real ones do, pending and expired invitations, and owned organizations', async () => {
     const core = await demoCore({ members: 2000, seed: 3 });
     const usage = value(await core.invoke('seats:usage'));
-    expect(usage).toMatchObject({ seats: 2200, members: 2000, pendingInvitations: 60 });
+    expect(usage).toMatchObject({ seats: 2270, members: 2000, pendingInvitations: 60 });
     expect(value(await core.invoke('seats:list', { filter: { status: 'expired' } })).total).toBe(20);
     const sources = core.db.prepare('SELECT source, count(*) AS n FROM members GROUP BY source').all() as { source: string; n: number }[];
     expect(sources.map((row) => row.source).sort()).toEqual(['domain_capture', 'import', 'invitation', 'manual', 'scim']);
@@ -102,6 +103,11 @@ describe('the demo enterprise', () => {
     expect(byName.get('Product Managers')).toMatchObject({ organizations: [{ name: 'Product' }] });
     expect(teams.some((team) => team.source === 'scim')).toBe(true);
     expect(teams.every((team) => team.memberCount >= 4 && (team.allOrgs || team.organizations.length >= 1))).toBe(true);
+  });
+
+  it.each([1, 2, 5, 8, 9, 10, 11])('works for as few as %i members', async (members) => {
+    const core = await demoCore({ members });
+    expect(value(await core.invoke('seats:usage'))).toMatchObject({ members, free: expect.any(Number) });
   });
 
   it('refuses a database that already holds an enterprise, and adds nothing to it', async () => {

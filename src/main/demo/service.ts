@@ -18,9 +18,9 @@ export const DEMO_DEFAULT_SEED = 1;
 /** Changes made by the generator are audited as Roster's own. */
 export const DEMO_ACTOR: Actor = { type: 'system', name: 'demo generator' };
 
-/** Seats: the members plus about a tenth to spare, rounded up to a multiple of ten. */
+/** Seats: the members and pending invitations, plus about a tenth to spare, rounded up to a multiple of ten. */
 export function demoSeats(members: number): number {
-  return Math.ceil((members * 1.1) / 10) * 10;
+  return Math.ceil(((members + demoInvitationCounts(members).pending) * 1.1) / 10) * 10;
 }
 
 /** About one organization per 200 members, never fewer than six. */

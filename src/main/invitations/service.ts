@@ -1,12 +1,15 @@
 import type { Actor } from '@shared/schemas/audit';
 import { emailKey } from '@shared/schemas/email';
 import type { CreateInvitationInput, Invitation, InvitationStatus } from '@shared/schemas/invitations';
-import type { OrgRole, SeatSource } from '@shared/schemas/members';
+import { ROLE_RANK } from '@shared/access';
+import type { SeatSource } from '@shared/schemas/members';
 import { fail, ok, type Result } from '@shared/result';
+import { DAY_MS } from '@shared/time';
 import type { AuditRepository } from '../audit/repository';
 import type { Db } from '../db/open';
 import { inWriteTransaction } from '../db/transaction';
 import type { EnterpriseService } from '../enterprise/service';
+import { ensureAccount } from '../members/accounts';
 import type { AccountRow, MemberRepository } from '../members/repository';
 import type { OrgMemberRepository } from '../org-members/repository';
 import type { OrgRepository } from '../orgs/repository';
@@ -29,20 +32,19 @@ export interface InvitationServiceDeps {
   now: () => Date;
 }
 
-const DAY_MS = 24 * 60 * 60 * 1000;
-const ROLE_RANK: Record<OrgRole, number> = { owner: 3, admin: 2, member: 1 };
+const shortDate = (iso: string) => iso.slice(0, 10);
 
-function shortDate(iso: string): string {
-  return iso.slice(0, 10);
-}
-
+/**
+ * Invitations: offers of a seat, into teams and organizations. Each change
+ * reads the clock once and judges expiry, seats and audit at that one moment.
+ */
 export function createInvitationService(deps: InvitationServiceDeps) {
   const { db, invitations, members, orgs, orgMembers, teams, seats, settings, enterprise, audit, now } = deps;
 
-  const statusOf = (row: InvitationRow, at: string): InvitationStatus =>
-    row.status === 'pending' && row.expiresAt <= at ? 'expired' : row.status;
+  const statusOf = (row: InvitationRow, at: Date): InvitationStatus =>
+    row.status === 'pending' && row.expiresAt <= at.toISOString() ? 'expired' : row.status;
 
-  const toInvitation = (row: InvitationRow, at: string): Invitation => ({
+  const toInvitation = (row: InvitationRow, at: Date): Invitation => ({
     id: row.id,
     email: row.email,
     role: row.role,
@@ -55,11 +57,6 @@ export function createInvitationService(deps: InvitationServiceDeps) {
 
   const expiryFrom = (at: Date) => new Date(at.getTime() + settings.current().invitationExpiryDays * DAY_MS).toISOString();
 
-  const isMember = (key: string) => {
-    const account = members.findAccountByKey(key);
-    return account !== null && members.findMember(account.id) !== null;
-  };
-
   /** A pending invitation by id, whatever its expiry, or why there is none. */
   function findPending(id: number): Result<InvitationRow> {
     const row = invitations.find(id);
@@ -69,31 +66,29 @@ export function createInvitationService(deps: InvitationServiceDeps) {
   }
 
   /**
-   * Accepts the live invitations to this account's address: the account becomes
-   * a member (on the seat the invitation held) and joins the invitation's
-   * organizations, never lowering a role it already has there. Runs inside the
-   * caller's transaction. Returns how many were accepted.
+   * Accepts the live invitations to this account's address at `at`: the
+   * account becomes a member (on the seat the invitation held) and joins its
+   * teams and organizations, never lowering a role it already has. Runs inside
+   * the caller's transaction. Returns how many were accepted.
    */
-  function acceptLiveFor(account: AccountRow, source: SeatSource, actor: Actor): number {
-    const at = now();
+  function acceptLiveFor(account: AccountRow, source: SeatSource, actor: Actor, at: Date): number {
     const iso = at.toISOString();
     const live = invitations.liveFor(emailKey(account.email), iso);
     for (const invitation of live) {
       if (!members.findMember(account.id)) {
         members.insertMember({ accountId: account.id, source, at: iso, invitationId: invitation.id });
+        audit.record(at, actor, { action: 'member.add', targetType: 'member', targetId: account.id, targetLabel: account.email, after: { email: account.email, source } });
       }
-      const joined: string[] = [];
-      const teamsJoined: string[] = [];
-      for (const team of invitations.teams(invitation.id)) {
+      const joinedTeams = invitations.teams(invitation.id).map((team) => {
         teams.addMember(team.id, account.id, iso);
-        teamsJoined.push(team.name);
-      }
-      for (const org of invitations.organizations(invitation.id)) {
+        return team.name;
+      });
+      const joinedOrgs = invitations.organizations(invitation.id).map((org) => {
         const existing = orgMembers.find(org.id, account.id);
         if (!existing) orgMembers.insert({ orgId: org.id, accountId: account.id, role: invitation.role, at: iso });
         else if (ROLE_RANK[existing.role] < ROLE_RANK[invitation.role]) orgMembers.setRole({ orgId: org.id, accountId: account.id, role: invitation.role });
-        joined.push(org.name);
-      }
+        return org.name;
+      });
       invitations.accept(invitation.id, account.id, iso);
       audit.record(at, actor, {
         action: 'invitation.accept',
@@ -101,40 +96,47 @@ export function createInvitationService(deps: InvitationServiceDeps) {
         targetId: invitation.id,
         targetLabel: invitation.email,
         before: { status: 'pending' },
-        after: { status: 'accepted', accountId: account.id, organizations: joined, teams: teamsJoined, role: invitation.role },
+        after: { status: 'accepted', accountId: account.id, organizations: joinedOrgs, teams: joinedTeams, role: invitation.role },
       });
     }
     return live.length;
   }
 
-  /** Revokes every pending invitation to an address (used when its seat is released). Inside the caller's transaction. */
-  function revokeAllFor(key: string, actor: Actor): number {
-    const pending = invitations.pendingFor(key);
-    for (const invitation of pending) revokeRow(invitation, actor);
-    return pending.length;
-  }
-
-  function revokeRow(row: InvitationRow, actor: Actor): void {
-    const at = now();
+  function revokeRow(row: InvitationRow, actor: Actor, at: Date): void {
     invitations.revoke(row.id, at.toISOString());
     audit.record(at, actor, {
       action: 'invitation.revoke',
       targetType: 'invitation',
       targetId: row.id,
       targetLabel: row.email,
-      before: { status: statusOf(row, at.toISOString()) },
+      before: { status: statusOf(row, at) },
       after: { status: 'revoked' },
     });
+  }
+
+  /** Revokes every pending invitation to an address (when its seat is released). Inside the caller's transaction. */
+  function revokeAllFor(key: string, actor: Actor, at: Date): number {
+    const pending = invitations.pendingFor(key);
+    for (const invitation of pending) revokeRow(invitation, actor, at);
+    return pending.length;
   }
 
   return {
     acceptLiveFor,
     revokeAllFor,
     revokeRow,
+    statusOf,
+
+    /** The newest pending invitation to an address, expired or not. */
+    find(email: string): Result<Invitation> {
+      const pending = invitations.pendingFor(emailKey(email));
+      const newest = pending.at(-1);
+      return newest ? ok(toInvitation(newest, now())) : fail('NOT_FOUND', `There is no pending invitation to ${email}.`);
+    },
 
     get(id: number): Result<Invitation> {
       const row = invitations.find(id);
-      return row ? ok(toInvitation(row, now().toISOString())) : fail('NOT_FOUND', `There is no invitation with id ${id}.`);
+      return row ? ok(toInvitation(row, now())) : fail('NOT_FOUND', `There is no invitation with id ${id}.`);
     },
 
     create(input: CreateInvitationInput, actor: Actor): Result<Invitation> {
@@ -142,9 +144,8 @@ export function createInvitationService(deps: InvitationServiceDeps) {
         const required = enterprise.require();
         if (!required.ok) return required;
         const at = now();
-        const iso = at.toISOString();
         const key = emailKey(input.email);
-        const [live] = invitations.liveFor(key, iso);
+        const [live] = invitations.liveFor(key, at.toISOString());
         if (live) {
           return fail<Invitation>(
             'CONFLICT',
@@ -166,12 +167,12 @@ export function createInvitationService(deps: InvitationServiceDeps) {
           }
         }
         // An invitation to someone who already holds a seat takes no second one.
-        if (!isMember(key)) {
-          const free = seats.requireFree();
+        if (!seats.holdsSeat(key)) {
+          const free = seats.requireFree(at);
           if (!free.ok) return free;
         }
-        const id = invitations.insert({ email: input.email, key, role: input.role, at: iso, expiresAt: expiryFrom(at), orgIds, teamIds });
-        const invitation = toInvitation(invitations.find(id)!, iso);
+        const id = invitations.insert({ email: input.email, key, role: input.role, at: at.toISOString(), expiresAt: expiryFrom(at), orgIds, teamIds });
+        const invitation = toInvitation(invitations.find(id)!, at);
         audit.record(at, actor, {
           action: 'invitation.create',
           targetType: 'invitation',
@@ -189,33 +190,32 @@ export function createInvitationService(deps: InvitationServiceDeps) {
       });
     },
 
-    /** Sends again with a new expiry. An expired one needs a free seat again, as it starts holding one. */
+    /** Sends again with a new expiry. An expired one needs a free seat again, unless its address holds one. */
     resend(id: number, actor: Actor): Result<Invitation> {
       return inWriteTransaction(db, () => {
         const found = findPending(id);
         if (!found.ok) return found;
         const row = found.value;
         const at = now();
-        const iso = at.toISOString();
-        if (statusOf(row, iso) === 'expired') {
-          const [other] = invitations.liveFor(row.emailKey, iso);
+        if (statusOf(row, at) === 'expired') {
+          const [other] = invitations.liveFor(row.emailKey, at.toISOString());
           if (other) return fail<Invitation>('CONFLICT', `${row.email} has a newer pending invitation (id ${other.id}); resend that one.`);
-          if (!isMember(row.emailKey)) {
-            const free = seats.requireFree();
+          if (!seats.holdsSeat(row.emailKey)) {
+            const free = seats.requireFree(at);
             if (!free.ok) return free;
           }
         }
         const expiresAt = expiryFrom(at);
-        invitations.resend(id, iso, expiresAt);
+        invitations.resend(id, at.toISOString(), expiresAt);
         audit.record(at, actor, {
           action: 'invitation.resend',
           targetType: 'invitation',
           targetId: id,
           targetLabel: row.email,
           before: { sentAt: row.sentAt, expiresAt: row.expiresAt },
-          after: { sentAt: iso, expiresAt },
+          after: { sentAt: at.toISOString(), expiresAt },
         });
-        return ok(toInvitation(invitations.find(id)!, iso));
+        return ok(toInvitation(invitations.find(id)!, at));
       });
     },
 
@@ -223,8 +223,9 @@ export function createInvitationService(deps: InvitationServiceDeps) {
       return inWriteTransaction(db, () => {
         const found = findPending(id);
         if (!found.ok) return found;
-        revokeRow(found.value, actor);
-        return ok(toInvitation(invitations.find(id)!, now().toISOString()));
+        const at = now();
+        revokeRow(found.value, actor, at);
+        return ok(toInvitation(invitations.find(id)!, at));
       });
     },
 
@@ -234,17 +235,13 @@ export function createInvitationService(deps: InvitationServiceDeps) {
         const found = findPending(id);
         if (!found.ok) return found;
         const row = found.value;
-        const iso = now().toISOString();
-        if (statusOf(row, iso) === 'expired') {
+        const at = now();
+        if (statusOf(row, at) === 'expired') {
           return fail<Invitation>('CONFLICT', `The invitation to ${row.email} expired on ${shortDate(row.expiresAt)}. Resend it first.`);
         }
-        let account = members.findAccountByKey(row.emailKey);
-        if (!account) {
-          account = members.insertAccount({ email: row.email, key: row.emailKey, name: '', at: iso });
-          audit.record(now(), actor, { action: 'account.create', targetType: 'account', targetId: account.id, targetLabel: account.email, after: { email: account.email } });
-        }
-        acceptLiveFor(account, 'invitation', actor);
-        return ok(toInvitation(invitations.find(id)!, iso));
+        const account = ensureAccount({ members, audit }, row.email, '', actor, at);
+        acceptLiveFor(account, 'invitation', actor, at);
+        return ok(toInvitation(invitations.find(id)!, at));
       });
     },
   };

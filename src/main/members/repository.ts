@@ -1,5 +1,7 @@
 import type { OrgRole, SeatSource } from '@shared/schemas/members';
+import { foldText } from '@shared/text';
 import { containsPattern } from '../db/like';
+import { ACCOUNT_MATCHES, ACCOUNT_ORDER } from './sql';
 import type { Db } from '../db/open';
 
 export interface AccountRow {
@@ -18,14 +20,20 @@ export interface MemberRow extends AccountRow {
 
 const ACCOUNT = `a.id, a.email, a.name, a.created_at AS createdAt, a.last_login_at AS lastLoginAt, a.last_active_at AS lastActiveAt`;
 
+/** What search and sorting compare a person by (see 0004_people_search.sql). */
+function foldedName(name: string, emailKey: string): { nameFold: string; sortKey: string } {
+  const nameFold = foldText(name);
+  return { nameFold, sortKey: name ? nameFold : emailKey };
+}
+
 /** Accounts (people) and members (accounts that hold a seat). */
 export function createMemberRepository(db: Db) {
   const accountByKey = db.prepare(`SELECT ${ACCOUNT} FROM accounts a WHERE a.email_key = ?`);
   const accountById = db.prepare(`SELECT ${ACCOUNT} FROM accounts a WHERE a.id = ?`);
-  const insertAccount = db.prepare(
-    'INSERT INTO accounts (email, email_key, name, created_at) VALUES (@email, @key, @name, @at)',
-  );
-  const renameAccount = db.prepare('UPDATE accounts SET name = @name WHERE id = @id');
+  const insertAccount = db.prepare(`
+    INSERT INTO accounts (email, email_key, name, name_fold, sort_key, created_at)
+    VALUES (@email, @key, @name, @nameFold, @sortKey, @at)`);
+  const renameAccount = db.prepare('UPDATE accounts SET name = @name, name_fold = @nameFold, sort_key = @sortKey WHERE id = @id');
   // Only ever later: events may arrive out of order.
   const recordLogin = db.prepare(
     'UPDATE accounts SET last_login_at = @at WHERE id = @id AND (last_login_at IS NULL OR last_login_at < @at)',
@@ -37,13 +45,17 @@ export function createMemberRepository(db: Db) {
     'INSERT INTO members (account_id, source, seat_since, invitation_id) VALUES (@accountId, @source, @at, @invitationId)',
   );
   const deleteMember = db.prepare('DELETE FROM members WHERE account_id = ?');
+  const orgsOf = db.prepare(`
+    SELECT o.name, om.role FROM org_memberships om JOIN organizations o ON o.id = om.org_id WHERE om.account_id = ? ORDER BY o.name_key`);
+  const teamsOf = db.prepare(`
+    SELECT t.name FROM team_members tm JOIN teams t ON t.id = tm.team_id WHERE tm.account_id = ? ORDER BY t.name_key`).pluck();
   const search = db.prepare(`
     SELECT ${ACCOUNT}, m.source, m.seat_since AS seatSince,
       (SELECT om.role FROM org_memberships om WHERE om.org_id = @orgId AND om.account_id = a.id) AS orgRole,
       EXISTS (SELECT 1 FROM team_members tm WHERE tm.team_id = @teamId AND tm.account_id = a.id) AS inTeam
     FROM members m JOIN accounts a ON a.id = m.account_id
-    WHERE a.email_key LIKE @pattern ESCAPE '\\' OR lower(a.name) LIKE @pattern ESCAPE '\\'
-    ORDER BY lower(CASE a.name WHEN '' THEN a.email ELSE a.name END), a.id
+    WHERE ${ACCOUNT_MATCHES}
+    ORDER BY ${ACCOUNT_ORDER}
     LIMIT @limit`);
 
   return {
@@ -54,11 +66,11 @@ export function createMemberRepository(db: Db) {
       return (accountById.get(id) as AccountRow | undefined) ?? null;
     },
     insertAccount(values: { email: string; key: string; name: string; at: string }): AccountRow {
-      const { lastInsertRowid } = insertAccount.run(values);
+      const { lastInsertRowid } = insertAccount.run({ ...values, ...foldedName(values.name, values.key) });
       return { id: Number(lastInsertRowid), email: values.email, name: values.name, createdAt: values.at, lastLoginAt: null, lastActiveAt: null };
     },
-    renameAccount(id: number, name: string): void {
-      renameAccount.run({ id, name });
+    renameAccount(id: number, name: string, emailKey: string): void {
+      renameAccount.run({ id, name, ...foldedName(name, emailKey) });
     },
     recordLogin(id: number, at: string): void {
       recordLogin.run({ id, at });
@@ -69,7 +81,11 @@ export function createMemberRepository(db: Db) {
     insertMember(values: { accountId: number; source: SeatSource; at: string; invitationId: number | null }): void {
       insertMember.run(values);
     },
-    /** Frees the seat; the database removes their organization (and later team) memberships with it. */
+    /** Where the member is, directly: what releasing their seat takes away (for the audit log). */
+    placesOf(accountId: number): { organizations: { name: string; role: OrgRole }[]; teams: string[] } {
+      return { organizations: orgsOf.all(accountId) as { name: string; role: OrgRole }[], teams: teamsOf.all(accountId) as string[] };
+    },
+    /** Frees the seat; the database removes their organization and team memberships with it. */
     deleteMember(accountId: number): void {
       deleteMember.run(accountId);
     },

@@ -1,15 +1,16 @@
 import type { Actor } from '@shared/schemas/audit';
 import { emailKey, normaliseEmail } from '@shared/schemas/email';
 import type { ReleaseSeatsInput } from '@shared/schemas/licenses';
-import type { AddMemberInput, Member, MemberSearchResult, SeatSource } from '@shared/schemas/members';
+import { personNameSchema, type AddMemberInput, type Member, type MemberSearchResult, type SeatSource } from '@shared/schemas/members';
 import { fail, ok, type Result } from '@shared/result';
 import type { AuditRepository } from '../audit/repository';
 import type { Db } from '../db/open';
-import { inAtomicWrite, inWriteTransaction } from '../db/transaction';
+import { inWriteTransaction } from '../db/transaction';
 import type { EnterpriseService } from '../enterprise/service';
 import type { InvitationRepository } from '../invitations/repository';
 import type { InvitationService } from '../invitations/service';
 import type { SeatService } from '../seats/service';
+import { ensureAccount } from './accounts';
 import type { AccountRow, MemberRepository, MemberRow } from './repository';
 
 export interface MemberServiceDeps {
@@ -24,63 +25,52 @@ export interface MemberServiceDeps {
 }
 
 function toMember(row: MemberRow): Member {
-  return {
-    accountId: row.id,
-    email: row.email,
-    name: row.name,
-    source: row.source,
-    seatSince: row.seatSince,
-    lastActiveAt: row.lastActiveAt,
-  };
+  return { accountId: row.id, email: row.email, name: row.name, source: row.source, seatSince: row.seatSince, lastActiveAt: row.lastActiveAt };
 }
 
+function invalidEmail(email: string): Result<never> {
+  return fail('INVALID_INPUT', `"${email}" is not a valid email address.`, [{ path: 'email', message: `"${email}" is not a valid email address` }]);
+}
+
+/** Members: accounts that hold a seat. Each change reads the clock once. */
 export function createMemberService(deps: MemberServiceDeps) {
   const { db, members, invitationRepository, invitations, seats, enterprise, audit, now } = deps;
+  const accounts = { members, audit };
 
-  /** The account for an address, created (and audited) when there is none. Inside the caller's transaction. */
-  function ensureAccount(email: string, name: string, actor: Actor): AccountRow {
-    const key = emailKey(email);
-    const existing = members.findAccountByKey(key);
-    if (existing) {
-      if (!existing.name && name) {
-        members.renameAccount(existing.id, name);
-        return { ...existing, name };
-      }
-      return existing;
-    }
-    const at = now();
-    const account = members.insertAccount({ email, key, name, at: at.toISOString() });
-    audit.record(at, actor, { action: 'account.create', targetType: 'account', targetId: account.id, targetLabel: email, after: { email, name } });
-    return account;
-  }
-
-  /** Frees a member's seat: their organization memberships go with it, and so do invitations that would take it again. */
-  function releaseMember(row: MemberRow, actor: Actor): void {
-    invitations.revokeAllFor(emailKey(row.email), actor);
+  /** Frees a member's seat: their organization and team memberships go with it, and so do invitations that would take it again. */
+  function releaseMember(row: MemberRow, actor: Actor, at: Date): void {
+    const places = members.placesOf(row.id);
+    invitations.revokeAllFor(emailKey(row.email), actor, at);
     members.deleteMember(row.id);
-    audit.record(now(), actor, {
+    audit.record(at, actor, {
       action: 'member.remove',
       targetType: 'member',
       targetId: row.id,
       targetLabel: row.email,
-      before: { email: row.email, name: row.name, source: row.source, seatSince: row.seatSince },
+      before: { email: row.email, name: row.name, source: row.source, seatSince: row.seatSince, ...places },
     });
   }
 
-  return {
-    ensureAccount,
+  /** Signups and logins reported by imports and SCIM: the account, and any live invitation accepted. */
+  function arrived(account: AccountRow, actor: Actor, at: Date) {
+    return ok({ account: members.findAccount(account.id)!, accepted: invitations.acceptLiveFor(account, 'invitation', actor, at) });
+  }
 
+  return {
     /**
      * Gives an address a seat: by hand, or (for the services that will call it)
      * by SCIM, domain capture or an import. A live invitation to it is accepted
-     * (it already holds the seat, and its organizations are joined); otherwise
-     * a free seat is needed.
+     * (it already holds the seat, and its teams and organizations are joined);
+     * otherwise a free seat is needed.
      */
     add(input: AddMemberInput, actor: Actor, source: Exclude<SeatSource, 'invitation'> = 'manual'): Result<Member> {
+      const email = normaliseEmail(input.email);
+      if (!email) return invalidEmail(input.email);
       return inWriteTransaction(db, () => {
         const required = enterprise.require();
         if (!required.ok) return required;
-        const key = emailKey(input.email);
+        const at = now();
+        const key = emailKey(email);
         const known = members.findAccountByKey(key);
         const current = known ? members.findMember(known.id) : null;
         if (current) {
@@ -88,30 +78,27 @@ export function createMemberService(deps: MemberServiceDeps) {
             { path: 'email', message: 'Already a member' },
           ]);
         }
-        const invited = invitationRepository.liveFor(key, now().toISOString()).length > 0;
+        const invited = invitationRepository.liveFor(key, at.toISOString()).length > 0;
         if (!invited) {
-          const free = seats.requireFree();
+          const free = seats.requireFree(at);
           if (!free.ok) return free;
         }
-        const account = ensureAccount(input.email, input.name ?? '', actor);
-        if (invited) invitations.acceptLiveFor(account, source, actor);
-        else members.insertMember({ accountId: account.id, source, at: now().toISOString(), invitationId: null });
-        const member = members.findMember(account.id)!;
-        audit.record(now(), actor, {
-          action: 'member.add',
-          targetType: 'member',
-          targetId: account.id,
-          targetLabel: member.email,
-          after: { email: member.email, name: member.name, source: member.source },
-        });
-        return ok(toMember(member));
+        const account = ensureAccount(accounts, email, input.name ?? '', actor, at);
+        if (invited) {
+          invitations.acceptLiveFor(account, source, actor, at);
+        } else {
+          members.insertMember({ accountId: account.id, source, at: at.toISOString(), invitationId: null });
+          audit.record(at, actor, { action: 'member.add', targetType: 'member', targetId: account.id, targetLabel: email, after: { email, name: account.name, source } });
+        }
+        return ok(toMember(members.findMember(account.id)!));
       });
     },
 
     find(email: string): Result<Member> {
-      const account = members.findAccountByKey(emailKey(email));
+      const normalised = normaliseEmail(email);
+      const account = normalised ? members.findAccountByKey(emailKey(normalised)) : null;
       const member = account ? members.findMember(account.id) : null;
-      return member ? ok(toMember(member)) : fail('NOT_FOUND', `${email} holds no seat in this enterprise.`);
+      return member ? ok(toMember(member)) : fail('NOT_FOUND', `${email.trim()} holds no seat in this enterprise.`);
     },
 
     search(text: string, limit: number, place: { orgId?: number; teamId?: number } = {}): Result<MemberSearchResult[]> {
@@ -124,59 +111,66 @@ export function createMemberService(deps: MemberServiceDeps) {
       return inWriteTransaction(db, () => {
         const row = members.findMember(accountId);
         if (!row) return fail<{ accountId: number }>('NOT_FOUND', `There is no member with id ${accountId}; their seat may have been released meanwhile.`);
-        releaseMember(row, actor);
+        releaseMember(row, actor, now());
         return ok({ accountId });
       });
     },
 
     /**
      * Releases many seats in one transaction: members lose theirs, pending
-     * invitations are revoked. If any of them is gone already, nothing changes
-     * and the answer says which, so the screen can refresh and ask again.
+     * invitations are revoked. Seats that are free already (released meanwhile,
+     * or invitations that expired) are counted apart and need nothing done.
      */
-    release(input: ReleaseSeatsInput, actor: Actor): Result<{ members: number; invitations: number }> {
-      return inAtomicWrite(db, (stop) => {
-        const accountIds = [...new Set(input.accountIds)];
-        const invitationIds = [...new Set(input.invitationIds)];
-        for (const accountId of accountIds) {
+    release(input: ReleaseSeatsInput, actor: Actor): Result<{ members: number; invitations: number; alreadyFree: number }> {
+      return inWriteTransaction(db, () => {
+        const at = now();
+        let released = 0;
+        let revoked = 0;
+        let alreadyFree = 0;
+        for (const accountId of new Set(input.accountIds)) {
           const row = members.findMember(accountId);
-          if (!row) return stop(fail('NOT_FOUND', `Member ${accountId} no longer holds a seat. Nothing was released; refresh and try again.`));
-          releaseMember(row, actor);
+          if (!row) alreadyFree += 1;
+          else {
+            releaseMember(row, actor, at);
+            released += 1;
+          }
         }
-        for (const invitationId of invitationIds) {
+        for (const invitationId of new Set(input.invitationIds)) {
           const row = invitationRepository.find(invitationId);
           if (!row || row.status !== 'pending') {
-            return stop(fail('NOT_FOUND', `Invitation ${invitationId} is no longer pending. Nothing was released; refresh and try again.`));
+            alreadyFree += 1;
+            continue;
           }
-          invitations.revokeRow(row, actor);
+          // An expired invitation holds no seat; revoking it tidies up but frees nothing.
+          if (invitations.statusOf(row, at) === 'expired') alreadyFree += 1;
+          else revoked += 1;
+          invitations.revokeRow(row, actor, at);
         }
-        return ok({ members: accountIds.length, invitations: invitationIds.length });
+        return ok({ members: released, invitations: revoked, alreadyFree });
       });
     },
 
-    /**
-     * An account logged in at `at` (reported by an import or SCIM): its last
-     * login moves forward, and a live invitation to it is accepted.
-     */
-    recordLogin(email: string, at: Date, actor: Actor): Result<{ account: AccountRow; accepted: number }> {
+    /** An account logged in (reported by an import or SCIM): its last login moves forward, and a live invitation is accepted. */
+    recordLogin(email: string, loggedInAt: Date, actor: Actor): Result<{ account: AccountRow; accepted: number }> {
+      const normalised = normaliseEmail(email);
+      if (!normalised) return invalidEmail(email);
       return inWriteTransaction(db, () => {
-        const account = members.findAccountByKey(emailKey(email));
-        if (!account) return fail<{ account: AccountRow; accepted: number }>('NOT_FOUND', `There is no account for ${email}.`);
-        members.recordLogin(account.id, at.toISOString());
-        return ok({ account: members.findAccount(account.id)!, accepted: invitations.acceptLiveFor(account, 'invitation', actor) });
+        const account = members.findAccountByKey(emailKey(normalised));
+        if (!account) return fail<{ account: AccountRow; accepted: number }>('NOT_FOUND', `There is no account for ${normalised}.`);
+        members.recordLogin(account.id, loggedInAt.toISOString());
+        return arrived(account, actor, now());
       });
     },
 
-    /**
-     * An account signed up (import, SCIM, domain capture later): it is created
-     * if need be, and a live invitation to it is accepted.
-     */
+    /** An account signed up (import, SCIM; domain capture later): created if need be, and a live invitation accepted. */
     recordSignup(email: string, name: string, actor: Actor): Result<{ account: AccountRow; accepted: number }> {
       const normalised = normaliseEmail(email);
-      if (!normalised) return fail('INVALID_INPUT', `"${email}" is not a valid email address.`);
+      if (!normalised) return invalidEmail(email);
+      const checkedName = personNameSchema.safeParse(name);
+      if (!checkedName.success) return fail('INVALID_INPUT', `The name of ${normalised} cannot be used: ${checkedName.error.issues[0]!.message}.`);
       return inWriteTransaction(db, () => {
-        const account = ensureAccount(normalised, name.trim(), actor);
-        return ok({ account, accepted: invitations.acceptLiveFor(account, 'invitation', actor) });
+        const at = now();
+        return arrived(ensureAccount(accounts, normalised, checkedName.data, actor, at), actor, at);
       });
     },
   };

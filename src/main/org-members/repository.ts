@@ -1,6 +1,7 @@
 import type { OrgRole } from '@shared/schemas/members';
 import type { OrgMember, OrgMemberPage, OrgMembersInput } from '@shared/schemas/org-members';
 import { containsPattern } from '../db/like';
+import { ACCOUNT_MATCHES, ACCOUNT_ORDER } from '../members/sql';
 import type { Db } from '../db/open';
 
 /** Direct membership of members in organizations. */
@@ -8,14 +9,14 @@ export function createOrgMemberRepository(db: Db) {
   const page = db.prepare(`
     SELECT a.id AS accountId, a.email, a.name, om.role, om.since
     FROM org_memberships om JOIN accounts a ON a.id = om.account_id
-    WHERE om.org_id = @orgId AND (@pattern IS NULL OR a.email_key LIKE @pattern ESCAPE '\\' OR lower(a.name) LIKE @pattern ESCAPE '\\')
+    WHERE om.org_id = @orgId AND ${ACCOUNT_MATCHES}
     ORDER BY CASE om.role WHEN 'owner' THEN 0 WHEN 'admin' THEN 1 ELSE 2 END,
-             lower(CASE a.name WHEN '' THEN a.email ELSE a.name END), a.id
+             ${ACCOUNT_ORDER}
     LIMIT @limit OFFSET @offset`);
   const total = db
     .prepare(`
     SELECT count(*) FROM org_memberships om JOIN accounts a ON a.id = om.account_id
-    WHERE om.org_id = @orgId AND (@pattern IS NULL OR a.email_key LIKE @pattern ESCAPE '\\' OR lower(a.name) LIKE @pattern ESCAPE '\\')`)
+    WHERE om.org_id = @orgId AND ${ACCOUNT_MATCHES}`)
     .pluck();
   const find = db.prepare('SELECT role, since FROM org_memberships WHERE org_id = ? AND account_id = ?');
   const insert = db.prepare('INSERT INTO org_memberships (org_id, account_id, role, since) VALUES (@orgId, @accountId, @role, @at)');

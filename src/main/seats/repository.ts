@@ -1,32 +1,36 @@
-import type { SeatFilter, SeatRow, SeatSortColumn } from '@shared/schemas/licenses';
 import type { Statement } from 'better-sqlite3';
+import type { SeatFilter, SeatRow, SeatSortColumn } from '@shared/schemas/licenses';
 import { containsPattern } from '../db/like';
 import type { Db } from '../db/open';
+import { INVITEE_HOLDS_SEAT } from '../members/sql';
 
 export interface SeatCounts {
   seats: number;
   members: number;
   pendingInvitations: number;
+  /** When the next live invitation expires (and frees its seat), if any. */
+  nextExpiry: string | null;
 }
 
 /**
- * Every row the Licenses screen can show: members, and pending invitations to
- * people who hold no seat (an invitation to a member holds no second seat).
- * An invitation is "pending" until it expires, then "expired" and holds no seat.
+ * Every row the Licenses screen can show: members, and pending invitations.
+ * An invitation holds a seat while it is live and its address holds none;
+ * one to a member is listed (it can still be resent, revoked or accepted) but
+ * holds no second seat. Past its expiry it is "expired" and holds none.
  */
 const SEAT_ROWS = `
-  SELECT 'member' AS kind, a.id AS account_id, NULL AS invitation_id, a.email, a.email_key, a.name,
-         'member' AS status, m.source, m.seat_since AS since, NULL AS expires_at, a.last_active_at
+  SELECT 'member' AS kind, a.id AS account_id, NULL AS invitation_id, a.email, a.email_key, a.name, a.name_fold, a.sort_key,
+         'member' AS status, m.source, m.seat_since AS since, NULL AS expires_at, a.last_active_at, 1 AS holds_seat
   FROM members m JOIN accounts a ON a.id = m.account_id
   UNION ALL
-  SELECT 'invitation', NULL, i.id, i.email, i.email_key, '',
-         CASE WHEN i.expires_at > @now THEN 'pending' ELSE 'expired' END, 'invitation', i.sent_at, i.expires_at, NULL
+  SELECT 'invitation', NULL, i.id, i.email, i.email_key, '', '', i.email_key,
+         CASE WHEN i.expires_at > @now THEN 'pending' ELSE 'expired' END, 'invitation', i.sent_at, i.expires_at, NULL,
+         CASE WHEN i.expires_at > @now AND NOT ${INVITEE_HOLDS_SEAT} THEN 1 ELSE 0 END
   FROM invitations i
-  WHERE i.status = 'pending'
-    AND NOT EXISTS (SELECT 1 FROM accounts a JOIN members m ON m.account_id = a.id WHERE a.email_key = i.email_key)`;
+  WHERE i.status = 'pending'`;
 
 const STATUS_CONDITION: Record<SeatFilter['status'], string> = {
-  seats: "status IN ('member', 'pending')",
+  seats: 'holds_seat = 1',
   member: "status = 'member'",
   pending: "status = 'pending'",
   expired: "status = 'expired'",
@@ -34,7 +38,7 @@ const STATUS_CONDITION: Record<SeatFilter['status'], string> = {
 
 // Sort keys are fixed SQL, chosen by name: nothing from the caller is spliced in.
 const SORT_KEY: Record<SeatSortColumn, string> = {
-  name: "lower(CASE name WHEN '' THEN email ELSE name END)",
+  name: 'sort_key',
   email: 'email_key',
   status: 'status',
   source: 'source',
@@ -53,14 +57,18 @@ interface RawSeatRow {
   since: string;
   expires_at: string | null;
   last_active_at: string | null;
+  holds_seat: 0 | 1;
 }
+
+type OrgRef = SeatRow['organizations'][number];
+type TeamRef = SeatRow['teams'][number];
 
 function whereClause(filter: SeatFilter): { sql: string; params: Record<string, unknown> } {
   const conditions = [STATUS_CONDITION[filter.status]];
   const params: Record<string, unknown> = {};
-  const search = filter.search.trim().toLowerCase();
+  const search = filter.search.trim();
   if (search) {
-    conditions.push("(email_key LIKE @pattern ESCAPE '\\' OR lower(name) LIKE @pattern ESCAPE '\\')");
+    conditions.push("(email_key LIKE @pattern ESCAPE '\\' OR name_fold LIKE @pattern ESCAPE '\\')");
     params.pattern = containsPattern(search);
   }
   if (filter.sources.length > 0) {
@@ -70,55 +78,55 @@ function whereClause(filter: SeatFilter): { sql: string; params: Record<string, 
   return { sql: conditions.join(' AND '), params };
 }
 
+/** An unfiltered view of the seats, whose total is the seat count in use: no need to count the rows. */
+function isEverySeat(filter: SeatFilter): boolean {
+  return filter.status === 'seats' && filter.search.trim() === '' && filter.sources.length === 0;
+}
+
 export function createSeatRepository(db: Db) {
   const counts = db.prepare(`
     SELECT e.seats, e.member_count AS members,
-      (SELECT count(*) FROM invitations i
-       WHERE i.status = 'pending' AND i.expires_at > @now
-         AND NOT EXISTS (SELECT 1 FROM accounts a JOIN members m ON m.account_id = a.id WHERE a.email_key = i.email_key)
-      ) AS pendingInvitations
+      (SELECT count(*) FROM invitations i WHERE i.status = 'pending' AND i.expires_at > @now AND NOT ${INVITEE_HOLDS_SEAT}) AS pendingInvitations,
+      (SELECT min(i.expires_at) FROM invitations i WHERE i.status = 'pending' AND i.expires_at > @now) AS nextExpiry
     FROM enterprise e WHERE e.id = 1`);
+  const holdsSeat = db.prepare('SELECT 1 FROM accounts a JOIN members m ON m.account_id = a.id WHERE a.email_key = ?');
   const setSeats = db.prepare('UPDATE enterprise SET seats = @seats, updated_at = @at WHERE id = 1');
   const memberOrgs = db.prepare(`
     SELECT om.account_id AS ownerId, o.id, o.name, om.role
     FROM org_memberships om JOIN organizations o ON o.id = om.org_id
-    WHERE om.account_id IN (SELECT value FROM json_each(?))
-    ORDER BY lower(o.name), o.id`);
+    WHERE om.account_id IN (SELECT value FROM json_each(?)) ORDER BY o.name_key, o.id`);
   const invitationOrgs = db.prepare(`
     SELECT io.invitation_id AS ownerId, o.id, o.name, i.role
     FROM invitation_orgs io JOIN organizations o ON o.id = io.org_id JOIN invitations i ON i.id = io.invitation_id
-    WHERE io.invitation_id IN (SELECT value FROM json_each(?))
-    ORDER BY lower(o.name), o.id`);
+    WHERE io.invitation_id IN (SELECT value FROM json_each(?)) ORDER BY o.name_key, o.id`);
   const memberTeams = db.prepare(`
     SELECT tm.account_id AS ownerId, t.id, t.name FROM team_members tm JOIN teams t ON t.id = tm.team_id
     WHERE tm.account_id IN (SELECT value FROM json_each(?)) ORDER BY t.name_key, t.id`);
   const invitationTeams = db.prepare(`
     SELECT it.invitation_id AS ownerId, t.id, t.name FROM invitation_teams it JOIN teams t ON t.id = it.team_id
     WHERE it.invitation_id IN (SELECT value FROM json_each(?)) ORDER BY t.name_key, t.id`);
-  const pageCache = new Map<string, { page: Statement; total: Statement }>();
+  const membersAfter = db.prepare(`
+    SELECT 'member' AS kind, a.id AS account_id, NULL AS invitation_id, a.email, a.name, 'member' AS status, m.source,
+           m.seat_since AS since, NULL AS expires_at, a.last_active_at, 1 AS holds_seat
+    FROM accounts a JOIN members m ON m.account_id = a.id
+    WHERE a.email_key > @after ORDER BY a.email_key LIMIT @limit`);
+  const statements = new Map<string, Statement>();
 
   /** Prepared once per filter shape and sort; the values travel as parameters. */
-  function statements(where: string, sort: SeatSortColumn, desc: boolean) {
-    const key = `${where}|${sort}|${desc}`;
-    let cached = pageCache.get(key);
-    if (!cached) {
-      const direction = desc ? 'DESC' : 'ASC';
-      cached = {
-        page: db.prepare(
-          `SELECT * FROM (${SEAT_ROWS}) WHERE ${where} ORDER BY ${SORT_KEY[sort]} ${direction} NULLS LAST, email_key ${direction} LIMIT @limit OFFSET @offset`,
-        ),
-        total: db.prepare(`SELECT count(*) FROM (${SEAT_ROWS}) WHERE ${where}`).pluck(),
-      };
-      pageCache.set(key, cached);
+  function statement(sql: string): Statement {
+    let prepared = statements.get(sql);
+    if (!prepared) {
+      prepared = db.prepare(sql);
+      statements.set(sql, prepared);
     }
-    return cached;
+    return prepared;
   }
 
-  /** Rows of `statement` (ownerId plus the fields kept) grouped by owner, for the ids on one page. */
-  function byOwner<T>(statement: Statement, ids: number[]): Map<number, T[]> {
+  /** Rows of `query` (ownerId plus the fields kept) grouped by owner, for the ids on one page. */
+  function byOwner<T>(query: Statement, ids: number[]): Map<number, T[]> {
     const grouped = new Map<number, T[]>();
     if (ids.length === 0) return grouped;
-    for (const { ownerId, ...rest } of statement.all(JSON.stringify(ids)) as ({ ownerId: number } & T)[]) {
+    for (const { ownerId, ...rest } of query.all(JSON.stringify(ids)) as ({ ownerId: number } & T)[]) {
       const list = grouped.get(ownerId) ?? [];
       list.push(rest as T);
       grouped.set(ownerId, list);
@@ -126,51 +134,77 @@ export function createSeatRepository(db: Db) {
     return grouped;
   }
 
+  /** Seat rows with their teams and organizations, two queries for the whole page. */
+  function withPlaces(raw: RawSeatRow[]): SeatRow[] {
+    const accountIds = raw.flatMap((row) => (row.account_id === null ? [] : [row.account_id]));
+    const invitationIds = raw.flatMap((row) => (row.invitation_id === null ? [] : [row.invitation_id]));
+    const orgsOfMember = byOwner<OrgRef>(memberOrgs, accountIds);
+    const orgsOfInvitation = byOwner<OrgRef>(invitationOrgs, invitationIds);
+    const teamsOfMember = byOwner<TeamRef>(memberTeams, accountIds);
+    const teamsOfInvitation = byOwner<TeamRef>(invitationTeams, invitationIds);
+    return raw.map((row) => ({
+      id: row.kind === 'member' ? `member:${row.account_id}` : `invitation:${row.invitation_id}`,
+      kind: row.kind,
+      accountId: row.account_id,
+      invitationId: row.invitation_id,
+      email: row.email,
+      name: row.name,
+      status: row.status,
+      holdsSeat: row.holds_seat === 1,
+      source: row.source,
+      since: row.since,
+      expiresAt: row.expires_at,
+      lastActiveAt: row.last_active_at,
+      organizations: (row.account_id !== null ? orgsOfMember.get(row.account_id) : orgsOfInvitation.get(row.invitation_id!)) ?? [],
+      teams: (row.account_id !== null ? teamsOfMember.get(row.account_id) : teamsOfInvitation.get(row.invitation_id!)) ?? [],
+    }));
+  }
+
+  const seatCounts = (now: string) => counts.get({ now }) as SeatCounts;
+
   return {
-    counts(now: string): SeatCounts {
-      return counts.get({ now }) as SeatCounts;
+    counts: seatCounts,
+
+    /** Whether this address holds a seat: the same rule the counts apply to invitations. */
+    holdsSeat(emailKey: string): boolean {
+      return holdsSeat.get(emailKey) !== undefined;
     },
 
     setSeats(seats: number, at: string): void {
       setSeats.run({ seats, at });
     },
 
+    /** One page of rows, and how many the filter matches; read in one transaction so they agree. */
     page(filter: SeatFilter, sort: { by: SeatSortColumn; desc: boolean }, offset: number, limit: number, now: string) {
       const where = whereClause(filter);
-      const { page, total } = statements(where.sql, sort.by, sort.desc);
-      const raw = page.all({ ...where.params, now, limit, offset }) as RawSeatRow[];
-      const accountIds = raw.flatMap((row) => (row.account_id === null ? [] : [row.account_id]));
-      const invitationIds = raw.flatMap((row) => (row.invitation_id === null ? [] : [row.invitation_id]));
-      type OrgRef = SeatRow['organizations'][number];
-      type TeamRef = SeatRow['teams'][number];
-      const orgsOfMember = byOwner<OrgRef>(memberOrgs, accountIds);
-      const orgsOfInvitation = byOwner<OrgRef>(invitationOrgs, invitationIds);
-      const teamsOfMember = byOwner<TeamRef>(memberTeams, accountIds);
-      const teamsOfInvitation = byOwner<TeamRef>(invitationTeams, invitationIds);
-      const rows: SeatRow[] = raw.map((row) => ({
-        id: row.kind === 'member' ? `member:${row.account_id}` : `invitation:${row.invitation_id}`,
-        kind: row.kind,
-        accountId: row.account_id,
-        invitationId: row.invitation_id,
-        email: row.email,
-        name: row.name,
-        status: row.status,
-        source: row.source,
-        since: row.since,
-        expiresAt: row.expires_at,
-        lastActiveAt: row.last_active_at,
-        organizations: (row.account_id !== null ? orgsOfMember.get(row.account_id) : orgsOfInvitation.get(row.invitation_id!)) ?? [],
-        teams: (row.account_id !== null ? teamsOfMember.get(row.account_id) : teamsOfInvitation.get(row.invitation_id!)) ?? [],
-      }));
-      return { rows, total: total.get({ ...where.params, now }) as number };
+      const direction = sort.desc ? 'DESC' : 'ASC';
+      const page = statement(
+        `SELECT * FROM (${SEAT_ROWS}) WHERE ${where.sql} ORDER BY ${SORT_KEY[sort.by]} ${direction} NULLS LAST, email_key ${direction} LIMIT @limit OFFSET @offset`,
+      );
+      const total = statement(`SELECT count(*) FROM (${SEAT_ROWS}) WHERE ${where.sql}`).pluck();
+      return db.transaction(() => {
+        const rows = withPlaces(page.all({ ...where.params, now, limit, offset }) as RawSeatRow[]);
+        let count: number;
+        if (isEverySeat(filter)) {
+          const seats = seatCounts(now);
+          count = seats.members + seats.pendingInvitations;
+        } else count = total.get({ ...where.params, now }) as number;
+        return { rows, total: count };
+      })();
+    },
+
+    /** Members after the given address, in address order: a walk over every member that never re-sorts. */
+    membersAfter(after: string, limit: number): SeatRow[] {
+      return withPlaces(membersAfter.all({ after, limit }) as RawSeatRow[]);
     },
 
     /** Every account and invitation id the filter matches, for "select all". */
     ids(filter: SeatFilter, now: string): { accountIds: number[]; invitationIds: number[] } {
       const where = whereClause(filter);
-      const rows = db
-        .prepare(`SELECT account_id, invitation_id FROM (${SEAT_ROWS}) WHERE ${where.sql}`)
-        .all({ ...where.params, now }) as { account_id: number | null; invitation_id: number | null }[];
+      const rows = statement(`SELECT account_id, invitation_id FROM (${SEAT_ROWS}) WHERE ${where.sql}`).all({ ...where.params, now }) as {
+        account_id: number | null;
+        invitation_id: number | null;
+      }[];
       return {
         accountIds: rows.flatMap((row) => (row.account_id === null ? [] : [row.account_id])),
         invitationIds: rows.flatMap((row) => (row.invitation_id === null ? [] : [row.invitation_id])),

@@ -1,5 +1,5 @@
 import type { Actor } from '@shared/schemas/audit';
-import type { ListSeatsInput, SeatFilter, SeatPage } from '@shared/schemas/licenses';
+import type { ListSeatsInput, SeatFilter, SeatPage, SeatRow } from '@shared/schemas/licenses';
 import type { SeatUsage } from '@shared/schemas/members';
 import { fail, ok, type Result } from '@shared/result';
 import { countOf } from '@shared/text';
@@ -28,21 +28,27 @@ export function describeUsage(usage: SeatUsage): string {
  * inside its own write transaction, so two processes can never both take the last one.
  */
 export function createSeatService({ db, seats, enterprise, audit, now }: SeatServiceDeps) {
-  const usage = (): SeatUsage => {
-    const counts = seats.counts(now().toISOString());
+  /** The seats as they stand at `at`: the same moment for every check inside one change. */
+  const usageAt = (at: Date): SeatUsage => {
+    const counts = seats.counts(at.toISOString());
     const inUse = counts.members + counts.pendingInvitations;
-    return { ...counts, inUse, free: Math.max(0, counts.seats - inUse) };
+    return { ...counts, inUse, free: Math.max(0, counts.seats - inUse), overbookedBy: Math.max(0, inUse - counts.seats) };
   };
 
   return {
     usage(): Result<SeatUsage> {
       const required = enterprise.require();
-      return required.ok ? ok(usage()) : required;
+      return required.ok ? ok(usageAt(now())) : required;
     },
 
-    /** Ok when `count` more seats can be taken now; NO_FREE_SEATS naming the numbers otherwise. */
-    requireFree(count = 1): Result<SeatUsage> {
-      const current = usage();
+    /** Whether the address holds a seat; an invitation to it would take none. */
+    holdsSeat(emailKey: string): boolean {
+      return seats.holdsSeat(emailKey);
+    },
+
+    /** Ok when `count` more seats can be taken at `at`; NO_FREE_SEATS naming the numbers otherwise. */
+    requireFree(at: Date, count = 1): Result<SeatUsage> {
+      const current = usageAt(at);
       if (current.free >= count) return ok(current);
       const wanted = count === 1 ? '' : ` (${countOf(count, 'seat')} needed, ${current.free.toLocaleString('en-US')} free)`;
       return fail('NO_FREE_SEATS', `No free seats: ${describeUsage(current)}${wanted}. Release a seat, or raise the seat count.`);
@@ -52,7 +58,8 @@ export function createSeatService({ db, seats, enterprise, audit, now }: SeatSer
       return inWriteTransaction(db, () => {
         const required = enterprise.require();
         if (!required.ok) return required;
-        const before = usage();
+        const at = now();
+        const before = usageAt(at);
         if (seatCount === before.seats) return ok(before);
         if (seatCount < before.inUse) {
           return fail<SeatUsage>(
@@ -61,7 +68,6 @@ export function createSeatService({ db, seats, enterprise, audit, now }: SeatSer
             [{ path: 'seats', message: `At least ${before.inUse.toLocaleString('en-US')} seats are in use` }],
           );
         }
-        const at = now();
         seats.setSeats(seatCount, at.toISOString());
         audit.record(at, actor, {
           action: 'enterprise.seats',
@@ -70,7 +76,7 @@ export function createSeatService({ db, seats, enterprise, audit, now }: SeatSer
           before: { seats: before.seats },
           after: { seats: seatCount },
         });
-        return ok(usage());
+        return ok(usageAt(at));
       });
     },
 
@@ -78,6 +84,14 @@ export function createSeatService({ db, seats, enterprise, audit, now }: SeatSer
       const required = enterprise.require();
       if (!required.ok) return required;
       return ok(seats.page(input.filter, input.sort, input.offset, input.limit, now().toISOString()));
+    },
+
+    /** Members in address order after `after`, for walking every member (the command line's list). */
+    membersAfter(after: string, limit: number): Result<{ rows: SeatRow[]; next: string | null }> {
+      const required = enterprise.require();
+      if (!required.ok) return required;
+      const rows = seats.membersAfter(after, limit);
+      return ok({ rows, next: rows.length === limit ? rows.at(-1)!.email.toLowerCase() : null });
     },
 
     ids(filter: SeatFilter): Result<{ accountIds: number[]; invitationIds: number[] }> {

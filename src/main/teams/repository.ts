@@ -1,6 +1,7 @@
 import type { InvitationRole } from '@shared/schemas/members';
 import type { Team, TeamMemberPage, TeamMembersInput, TeamSource } from '@shared/schemas/teams';
 import { containsPattern } from '../db/like';
+import { ACCOUNT_MATCHES, ACCOUNT_ORDER } from '../members/sql';
 import type { Db } from '../db/open';
 
 interface TeamRow {
@@ -50,13 +51,13 @@ export function createTeamRepository(db: Db) {
   const memberPage = db.prepare(`
     SELECT a.id AS accountId, a.email, a.name, tm.since
     FROM team_members tm JOIN accounts a ON a.id = tm.account_id
-    WHERE tm.team_id = @teamId AND (@pattern IS NULL OR a.email_key LIKE @pattern ESCAPE '\\' OR lower(a.name) LIKE @pattern ESCAPE '\\')
-    ORDER BY lower(CASE a.name WHEN '' THEN a.email ELSE a.name END), a.id
+    WHERE tm.team_id = @teamId AND ${ACCOUNT_MATCHES}
+    ORDER BY ${ACCOUNT_ORDER}
     LIMIT @limit OFFSET @offset`);
   const memberTotal = db
     .prepare(`
     SELECT count(*) FROM team_members tm JOIN accounts a ON a.id = tm.account_id
-    WHERE tm.team_id = @teamId AND (@pattern IS NULL OR a.email_key LIKE @pattern ESCAPE '\\' OR lower(a.name) LIKE @pattern ESCAPE '\\')`)
+    WHERE tm.team_id = @teamId AND ${ACCOUNT_MATCHES}`)
     .pluck();
   const teamsOfMember = db.prepare(`
     SELECT t.id, t.name, t.role FROM team_members tm JOIN teams t ON t.id = tm.team_id WHERE tm.account_id = ? ORDER BY t.name_key, t.id`);

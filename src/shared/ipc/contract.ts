@@ -3,8 +3,8 @@ import type { Result } from '../result';
 import { appInfoSchema, chooseDatabaseInput, chooseDatabaseOutput } from '../schemas/app';
 import { noInput } from '../schemas/common';
 import { createDemoInput, createEnterpriseInput, enterpriseSchema } from '../schemas/enterprise';
-import { createInvitationInput, invitationIdInput, invitationSchema } from '../schemas/invitations';
-import { listSeatsInput, releaseResultSchema, releaseSeatsInput, seatFilterSchema, seatIdsSchema, seatPageSchema } from '../schemas/licenses';
+import { createInvitationInput, findInvitationInput, invitationIdInput, invitationSchema } from '../schemas/invitations';
+import { listMembersInput, listSeatsInput, memberPageSchema, releaseResultSchema, releaseSeatsInput, seatFilterSchema, seatIdsSchema, seatPageSchema } from '../schemas/licenses';
 import {
   addMemberInput,
   findMemberInput,
@@ -94,14 +94,16 @@ export const contract = {
   'seats:set': command(setSeatsInput, seatUsageSchema, ['seats', 'enterprise']),
   'seats:list': query(listSeatsInput, seatPageSchema),
   'seats:ids': query(seatFilterSchema.prefault({}), seatIdsSchema),
-  'seats:release': command(releaseSeatsInput, releaseResultSchema, ['seats', 'orgs']),
+  'seats:release': command(releaseSeatsInput, releaseResultSchema, ['seats', 'orgs', 'teams']),
 
-  'members:add': command(addMemberInput, memberSchema, ['seats', 'orgs']),
-  'members:remove': command(removeMemberInput, z.object({ accountId: z.int() }), ['seats', 'orgs']),
+  'members:add': command(addMemberInput, memberSchema, ['seats', 'orgs', 'teams']),
+  'members:list': query(listMembersInput, memberPageSchema),
+  'members:remove': command(removeMemberInput, z.object({ accountId: z.int() }), ['seats', 'orgs', 'teams']),
   'members:find': query(findMemberInput, memberSchema),
   'members:search': query(searchMembersInput, z.array(memberSearchResultSchema)),
 
   'invitations:create': command(createInvitationInput, invitationSchema, ['seats', 'teams']),
+  'invitations:find': query(findInvitationInput, invitationSchema),
   'invitations:resend': command(invitationIdInput, invitationSchema, ['seats']),
   'invitations:revoke': command(invitationIdInput, invitationSchema, ['seats']),
   'invitations:accept': command(invitationIdInput, invitationSchema, ['seats', 'orgs', 'teams']),

@@ -27,9 +27,9 @@ export const memberAccessInput = z.strictObject({ accountId: idSchema });
 /** Everyone who can reach one organization, and how; a page at a time. */
 export const orgAccessInput = z.strictObject({
   orgId: idSchema,
-  search: z.string({ error: 'Search must be text' }).max(200).default(''),
-  offset: z.int().min(0).default(0),
-  limit: z.int().min(1).max(500).default(100),
+  search: z.string({ error: 'Search must be text' }).max(200, { error: 'Search is at most 200 characters' }).default(''),
+  offset: z.int({ error: 'Offset must be a whole number' }).min(0, { error: 'Offset cannot be negative' }).default(0),
+  limit: z.int({ error: 'Limit must be a whole number' }).min(1, { error: 'Limit must be at least 1' }).max(500, { error: 'Limit is at most 500' }).default(100),
 });
 export type OrgAccessInput = z.output<typeof orgAccessInput>;
 

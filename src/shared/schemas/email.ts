@@ -24,13 +24,25 @@ const emailFormat = z.email();
  * the case it was given. Null when it is not a valid address.
  */
 export function normaliseEmail(input: string): string | null {
+  return checkEmail(input).email;
+}
+
+/** The normalised address, or why the text is not one (said for a person). */
+export function checkEmail(input: string): { email: string; problem: null } | { email: null; problem: string } {
   const trimmed = input.trim();
   const at = trimmed.lastIndexOf('@');
-  if (at <= 0) return null;
+  const bad = (why: string) => ({ email: null, problem: `"${trimmed}" is not a valid email address: ${why}` });
+  if (at <= 0 || at === trimmed.length - 1) return bad('it needs a name, an @ and a domain');
+  const local = trimmed.slice(0, at);
+  if (/[^\x00-\x7f]/.test(local)) return bad('the part before the @ must use only plain (ASCII) letters, digits and punctuation');
+  if (local.length > 64) return bad('the part before the @ is longer than 64 characters');
   const domain = asciiDomain(trimmed.slice(at + 1));
-  if (!domain) return null;
-  const email = `${trimmed.slice(0, at)}@${domain}`;
-  return email.length <= MAX_EMAIL_LENGTH && emailFormat.safeParse(email).success ? email : null;
+  if (!domain) return bad('the domain cannot be read');
+  if (domain.split('.').some((label) => label.length > 63)) return bad('a part of the domain is longer than 63 characters');
+  const email = `${local}@${domain}`;
+  if (email.length > MAX_EMAIL_LENGTH) return bad(`it is longer than ${MAX_EMAIL_LENGTH} characters`);
+  if (!emailFormat.safeParse(email).success) return bad('it is not in the form name@domain.tld');
+  return { email, problem: null };
 }
 
 /** Emails are unique ignoring case: the key two addresses are compared by. */
@@ -44,10 +56,10 @@ export const emailSchema = z
   .min(1, { error: 'Email is required' })
   .max(MAX_EMAIL_LENGTH, { error: `Email must be at most ${MAX_EMAIL_LENGTH} characters` })
   .transform((value, ctx) => {
-    const email = normaliseEmail(value);
-    if (email === null) {
-      ctx.addIssue({ code: 'custom', message: `"${value}" is not a valid email address` });
+    const checked = checkEmail(value);
+    if (checked.email === null) {
+      ctx.addIssue({ code: 'custom', message: checked.problem });
       return z.NEVER;
     }
-    return email;
+    return checked.email;
   });

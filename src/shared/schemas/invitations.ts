@@ -39,3 +39,6 @@ export const invitationIdInput = z.strictObject({ id: idSchema });
 
 export const MAX_EXPIRY_DAYS = 365;
 export const DEFAULT_EXPIRY_DAYS = 30;
+
+/** The pending invitation (expired or not) to an address, newest first. */
+export const findInvitationInput = z.strictObject({ email: emailSchema });

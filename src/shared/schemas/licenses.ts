@@ -12,6 +12,8 @@ export const seatRowSchema = z.object({
   email: z.string(),
   name: z.string(),
   status: z.enum(['member', 'pending', 'expired']),
+  /** False for an invitation to someone who already holds a seat, or one that has expired. */
+  holdsSeat: z.boolean(),
   source: z.enum(seatSources),
   /** When the seat was taken: the member's seat date, or when the invitation was (last) sent. */
   since: timestampSchema,
@@ -41,8 +43,12 @@ export const listSeatsInput = z
   .strictObject({
   filter: seatFilterSchema.prefault({}),
   sort: z.strictObject({ by: z.enum(seatSortColumns), desc: z.boolean() }).default({ by: 'name', desc: false }),
-  offset: z.int().min(0).default(0),
-  limit: z.int().min(1).max(MAX_PAGE_SIZE, { error: `At most ${MAX_PAGE_SIZE} rows a page` }).default(50),
+  offset: z.int({ error: 'Offset must be a whole number' }).min(0, { error: 'Offset cannot be negative' }).default(0),
+  limit: z
+    .int({ error: 'Limit must be a whole number' })
+    .min(1, { error: 'Limit must be at least 1' })
+    .max(MAX_PAGE_SIZE, { error: `At most ${MAX_PAGE_SIZE} rows a page` })
+    .default(50),
 })
   .prefault({});
 export type ListSeatsInput = z.output<typeof listSeatsInput>;
@@ -55,13 +61,21 @@ export const MAX_RELEASE = 100_000;
 /** Seats to release at once: members lose their seat (and access), invitations are revoked. */
 export const releaseSeatsInput = z
   .strictObject({
-    accountIds: z.array(idSchema).max(MAX_RELEASE).default([]),
-    invitationIds: z.array(idSchema).max(MAX_RELEASE).default([]),
+    accountIds: z.array(idSchema).max(MAX_RELEASE, { error: `At most ${MAX_RELEASE.toLocaleString('en-US')} seats at once` }).default([]),
+    invitationIds: z.array(idSchema).max(MAX_RELEASE, { error: `At most ${MAX_RELEASE.toLocaleString('en-US')} seats at once` }).default([]),
   })
   .refine((value) => value.accountIds.length + value.invitationIds.length > 0, { error: 'Choose at least one seat to release' });
 export type ReleaseSeatsInput = z.output<typeof releaseSeatsInput>;
 
-export const releaseResultSchema = z.object({ members: z.int(), invitations: z.int() });
+/** Seats freed: members released and live invitations revoked; those that were free already are counted apart. */
+export const releaseResultSchema = z.object({ members: z.int(), invitations: z.int(), alreadyFree: z.int() });
 
 /** The ids of every row a filter matches, for "select all N". */
 export const seatIdsSchema = z.object({ accountIds: z.array(z.int()), invitationIds: z.array(z.int()) });
+
+/** Members a page at a time in address order, for walking all of them (the command line's list). */
+export const listMembersInput = z.strictObject({
+  after: z.string({ error: 'After must be an email address' }).max(254, { error: 'After is at most 254 characters' }).default(''),
+  limit: z.int({ error: 'Limit must be a whole number' }).min(1, { error: 'Limit must be at least 1' }).max(MAX_PAGE_SIZE, { error: `Limit is at most ${MAX_PAGE_SIZE}` }).default(MAX_PAGE_SIZE),
+});
+export const memberPageSchema = z.object({ rows: z.array(seatRowSchema), next: z.string().nullable() });

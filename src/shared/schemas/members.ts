@@ -28,9 +28,10 @@ export const personNameSchema = z
   .string({ error: 'Name must be text' })
   .trim()
   .max(MAX_PERSON_NAME_LENGTH, { error: `Name must be at most ${MAX_PERSON_NAME_LENGTH} characters` })
-  .refine((value) => !/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/.test(value), {
-    error: 'Name cannot contain control characters',
-  });
+  .refine((value) => !/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/.test(value), {
+    error: 'Name must be one line, without control characters',
+  })
+  .refine((value) => value === '' || /[\p{L}\p{N}\p{S}\p{P}]/u.test(value), { error: 'Name must contain a visible character' });
 
 export const memberSchema = z.object({
   accountId: z.int().positive(),
@@ -58,6 +59,10 @@ export const seatUsageSchema = z.object({
   pendingInvitations: z.int(),
   inUse: z.int(),
   free: z.int(),
+  /** Seats taken beyond the seat count; only ever more than 0 if clocks of two processes disagreed about an expiry. */
+  overbookedBy: z.int(),
+  /** When the next pending invitation expires and frees its seat. */
+  nextExpiry: timestampSchema.nullable(),
 });
 export type SeatUsage = z.infer<typeof seatUsageSchema>;
 
@@ -67,7 +72,7 @@ export const findMemberInput = z.strictObject({ email: emailSchema });
 
 export const searchMembersInput = z.strictObject({
   text: z.string({ error: 'Search must be text' }).max(200, { error: 'Search is at most 200 characters' }),
-  limit: z.int().min(1).max(200).default(50),
+  limit: z.int({ error: 'Limit must be a whole number' }).min(1, { error: 'Limit must be at least 1' }).max(200, { error: 'Limit is at most 200' }).default(50),
   /** Also say each one's role in this organization (null: not a direct member). */
   orgId: idSchema.optional(),
   /** Also say whether each one is in this team. */

@@ -19,8 +19,8 @@ export const MAX_ORG_MEMBERS_PAGE = 500;
 export const orgMembersInput = z.strictObject({
   orgId: idSchema,
   search: z.string({ error: 'Search must be text' }).max(200, { error: 'Search is at most 200 characters' }).default(''),
-  offset: z.int().min(0).default(0),
-  limit: z.int().min(1).max(MAX_ORG_MEMBERS_PAGE).default(100),
+  offset: z.int({ error: 'Offset must be a whole number' }).min(0, { error: 'Offset cannot be negative' }).default(0),
+  limit: z.int({ error: 'Limit must be a whole number' }).min(1, { error: 'Limit must be at least 1' }).max(MAX_ORG_MEMBERS_PAGE, { error: `Limit is at most ${MAX_ORG_MEMBERS_PAGE}` }).default(100),
 });
 export type OrgMembersInput = z.output<typeof orgMembersInput>;
 
@@ -29,7 +29,7 @@ export type OrgMemberPage = z.infer<typeof orgMemberPageSchema>;
 
 export const addOrgMembersInput = z.strictObject({
   orgId: idSchema,
-  accountIds: z.array(idSchema).min(1, { error: 'Choose at least one member' }).max(10_000),
+  accountIds: z.array(idSchema).min(1, { error: 'Choose at least one member' }).max(10_000, { error: 'At most 10,000 at once' }),
   role: roleSchema,
 });
 

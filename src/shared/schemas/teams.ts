@@ -43,8 +43,8 @@ export type TeamMember = z.infer<typeof teamMemberSchema>;
 export const teamMembersInput = z.strictObject({
   teamId: idSchema,
   search: z.string({ error: 'Search must be text' }).max(200, { error: 'Search is at most 200 characters' }).default(''),
-  offset: z.int().min(0).default(0),
-  limit: z.int().min(1).max(MAX_TEAM_MEMBERS_PAGE).default(100),
+  offset: z.int({ error: 'Offset must be a whole number' }).min(0, { error: 'Offset cannot be negative' }).default(0),
+  limit: z.int({ error: 'Limit must be a whole number' }).min(1, { error: 'Limit must be at least 1' }).max(MAX_TEAM_MEMBERS_PAGE, { error: `Limit is at most ${MAX_TEAM_MEMBERS_PAGE}` }).default(100),
 });
 export type TeamMembersInput = z.output<typeof teamMembersInput>;
 export const teamMemberPageSchema = z.object({ rows: z.array(teamMemberSchema), total: z.int() });
@@ -52,7 +52,7 @@ export type TeamMemberPage = z.infer<typeof teamMemberPageSchema>;
 
 export const changeTeamMembersInput = z.strictObject({
   teamId: idSchema,
-  accountIds: z.array(idSchema).min(1, { error: 'Choose at least one member' }).max(10_000),
+  accountIds: z.array(idSchema).min(1, { error: 'Choose at least one member' }).max(10_000, { error: 'At most 10,000 at once' }),
 });
 
 /** Link to some organizations, or to all of them (present and future). */

@@ -10,18 +10,14 @@ async function inUseLine(context: CommandContext): Promise<string> {
   return usage.ok ? `${usage.value.inUse.toLocaleString('en-US')} of ${usage.value.seats.toLocaleString('en-US')} seats in use` : '';
 }
 
-/** Every member, a page at a time, so a large enterprise never sits in memory twice. */
+/** Every member in address order, a page at a time: each page continues after the last address, so nothing is sorted twice. */
 async function* allMembers(context: CommandContext): AsyncGenerator<Result<SeatRow[]>> {
-  for (let offset = 0; ; offset += MAX_PAGE_SIZE) {
-    const page = await context.core.invoke('seats:list', {
-      filter: { status: 'member' },
-      sort: { by: 'email', desc: false },
-      offset,
-      limit: MAX_PAGE_SIZE,
-    });
+  for (let after = ''; ; ) {
+    const page = await context.core.invoke('members:list', { after, limit: MAX_PAGE_SIZE });
     if (!page.ok) return yield page;
     yield { ok: true, value: page.value.rows };
-    if (page.value.rows.length < MAX_PAGE_SIZE) return;
+    if (page.value.next === null) return;
+    after = page.value.next;
   }
 }
 

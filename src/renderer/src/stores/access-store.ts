@@ -33,8 +33,10 @@ export const useAccessStore = create<AccessState>()((set, get) => ({
 
   async loadOrg(orgId, search = get().org?.orgId === orgId ? get().org!.search : '', pageIndex = 0) {
     const result = await api.invoke('access:org', { orgId, search, offset: pageIndex * ORG_PAGE_SIZE, limit: ORG_PAGE_SIZE });
-    if (result.ok) set({ org: { orgId, page: result.value, search, pageIndex }, error: null });
-    else set({ error: result.error });
+    if (!result.ok) return set({ error: result.error });
+    const lastPage = Math.max(0, Math.ceil(result.value.total / ORG_PAGE_SIZE) - 1);
+    if (pageIndex > lastPage) return get().loadOrg(orgId, search, lastPage);
+    set({ org: { orgId, page: result.value, search, pageIndex }, error: null });
   },
 
   async reload() {

@@ -38,7 +38,7 @@ interface LicensesState {
   setPageSelected(selected: boolean): void;
   selectAllMatching(): Promise<Result<number>>;
   clearSelection(): void;
-  release(): Promise<Result<{ members: number; invitations: number }>>;
+  release(): Promise<Result<{ members: number; invitations: number; alreadyFree: number }>>;
   addMember(input: ChannelInput<'members:add'>): Promise<Result<unknown>>;
   removeMember(accountId: number): Promise<Result<unknown>>;
   invite(input: ChannelInput<'invitations:create'>): Promise<Result<unknown>>;
@@ -66,6 +66,14 @@ function listInput(query: SeatQuery): ChannelInput<'seats:list'> {
 export const useLicensesStore = create<LicensesState>()((set, get) => {
   // A reply to an older query must not overwrite a newer one's.
   let latest = 0;
+  // An invitation frees its seat when it expires, with no change to announce: reload then.
+  let expiryTimer: ReturnType<typeof setTimeout> | undefined;
+  function scheduleExpiryReload(nextExpiry: string | null) {
+    clearTimeout(expiryTimer);
+    if (!nextExpiry) return;
+    const wait = Math.min(Date.parse(nextExpiry) - Date.now() + 500, 2 ** 31 - 1);
+    expiryTimer = setTimeout(() => void get().load(), Math.max(wait, 1000));
+  }
 
   /** Runs a change, then reloads what it affects. */
   async function change<T>(call: () => Promise<Result<T>>): Promise<Result<T>> {
@@ -93,13 +101,16 @@ export const useLicensesStore = create<LicensesState>()((set, get) => {
       const lastPage = Math.max(0, Math.ceil(page.value.total / get().query.pageSize) - 1);
       if (get().query.pageIndex > lastPage) return get().setQuery({ pageIndex: lastPage });
       set({ usage: usage.value, page: page.value, status: 'ready', error: null });
+      scheduleExpiryReload(usage.value.nextExpiry);
     },
 
     setQuery(change) {
       const query = { ...get().query, ...change };
-      // A new filter or sort starts again from its first page.
+      // A new filter or sort starts again from its first page; a new filter
+      // also drops the selection, so nothing unseen is ever released.
       if (!('pageIndex' in change)) query.pageIndex = 0;
-      set({ query });
+      const filtered = 'search' in change || 'status' in change || 'source' in change;
+      set({ query, ...(filtered ? { selected: new Map() } : {}) });
       void get().load();
     },
 

@@ -60,6 +60,9 @@ export const useOrgDetailStore = create<OrgDetailState>()((set, get) => {
       if (ticket !== latest) return;
       if (!org.ok) return set({ status: 'error', error: org.error });
       if (!page.ok) return set({ status: 'error', error: page.error });
+      // Past the last page (people were removed): show the last one there is.
+      const lastPage = Math.max(0, Math.ceil(page.value.total / pageSize) - 1);
+      if (pageIndex > lastPage) return get().setPage(lastPage);
       set({ org: org.value, page: page.value, status: 'ready', error: null });
     },
 

@@ -62,6 +62,9 @@ export const useTeamDetailStore = create<TeamDetailState>()((set, get) => {
       if (ticket !== latest) return;
       if (!team.ok) return set({ status: 'error', error: team.error });
       if (!page.ok) return set({ status: 'error', error: page.error });
+      // Past the last page (people were removed): show the last one there is.
+      const lastPage = Math.max(0, Math.ceil(page.value.total / pageSize) - 1);
+      if (pageIndex > lastPage) return get().setPage(lastPage);
       set({ team: team.value, page: page.value, status: 'ready', error: null });
     },
 

@@ -2,7 +2,7 @@ import { useEffect, useState, type ReactNode } from 'react';
 import type { AppError } from '@shared/errors';
 import type { MemberSearchResult } from '@shared/schemas/members';
 import type { Result } from '@shared/result';
-import { api } from '../../lib/api';
+import { MEMBER_SEARCH_LIMIT, useMemberSearchStore } from '../../stores/member-search-store';
 import { Dialog } from '../Dialog';
 
 interface MemberPickerDialogProps {
@@ -18,27 +18,19 @@ interface MemberPickerDialogProps {
 
 /** Search members by name or email, pick many at once. */
 export function MemberPickerDialog({ title, description, place, children, onAdd, onClose }: MemberPickerDialogProps) {
+  const { results: found, error: searchError, search } = useMemberSearchStore();
   const [text, setText] = useState('');
-  const [found, setFound] = useState<MemberSearchResult[]>([]);
   const [chosen, setChosen] = useState<Set<number>>(new Set());
-  const [error, setError] = useState<AppError | null>(null);
+  const [addError, setError] = useState<AppError | null>(null);
   const [busy, setBusy] = useState(false);
   const placeKey = JSON.stringify(place);
+  const error = addError ?? searchError;
 
+  // Search a moment after typing stops.
   useEffect(() => {
-    let current = true;
-    const timer = setTimeout(() => {
-      void api.invoke('members:search', { text, limit: 50, ...(JSON.parse(placeKey) as typeof place) }).then((result) => {
-        if (!current) return;
-        if (result.ok) setFound(result.value);
-        else setError(result.error);
-      });
-    }, 150);
-    return () => {
-      current = false;
-      clearTimeout(timer);
-    };
-  }, [text, placeKey]);
+    const timer = setTimeout(() => void search(text, JSON.parse(placeKey) as typeof place), 150);
+    return () => clearTimeout(timer);
+  }, [text, placeKey, search]);
 
   const toggle = (accountId: number) => {
     const next = new Set(chosen);
@@ -85,6 +77,7 @@ export function MemberPickerDialog({ title, description, place, children, onAdd,
         autoFocus
         onChange={(event) => setText(event.target.value)}
       />
+      {found.length === MEMBER_SEARCH_LIMIT ? <p className="muted small">Showing the first {MEMBER_SEARCH_LIMIT} matches: type more to narrow them.</p> : null}
       <div className="check-list tall" role="group" aria-label="Members to add">
         {found.length === 0 ? <p className="muted">{text ? 'No member matches.' : 'No members yet: add them in Licenses.'}</p> : null}
         {found.map((member) => {
@@ -93,10 +86,11 @@ export function MemberPickerDialog({ title, description, place, children, onAdd,
             <label key={member.accountId} className={`check person-check${there ? ' disabled' : ''}`}>
               <input type="checkbox" disabled={there} checked={there || chosen.has(member.accountId)} onChange={() => toggle(member.accountId)} />
               <span className="person">
-                <span className="person-name">{member.name || member.email}</span>
-                <span className="person-email">
-                  {there ? `Already here${member.orgRole ? ` (${member.orgRole})` : ''}` : member.name ? member.email : ''}
+                <span className="person-name">
+                  {member.name || member.email}
+                  {there ? <span className="badge badge-note-inline">Already here{member.orgRole ? ` (${member.orgRole})` : ''}</span> : null}
                 </span>
+                {member.name ? <span className="person-email">{member.email}</span> : null}
               </span>
             </label>
           );

@@ -229,7 +229,11 @@ export function LicensesScreen() {
           onClose={() => setDialog(null)}
           onConfirm={async () => {
             const result = await store.release();
-            if (result.ok) notify(`Released ${countOf(result.value.members + result.value.invitations, 'seat')}.`);
+            if (result.ok) {
+              const freed = result.value.members + result.value.invitations;
+              const already = result.value.alreadyFree > 0 ? ` ${countOf(result.value.alreadyFree, 'was', 'were')} free already.` : '';
+              notify(`Released ${countOf(freed, 'seat')}.${already}`);
+            }
             return result;
           }}
         />

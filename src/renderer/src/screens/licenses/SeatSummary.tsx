@@ -48,7 +48,12 @@ export function SeatSummary({ usage }: { usage: SeatUsage }) {
         <span className="seat-bar-members" style={{ width: share(usage.members, usage.seats) }} />
         <span className="seat-bar-pending" style={{ width: share(usage.pendingInvitations, usage.seats) }} />
       </div>
-      {full ? <p className="seat-note">Every seat is taken: release seats below, or raise the seat count in Settings, before adding anyone.</p> : null}
+      {usage.overbookedBy > 0 ? (
+        <p className="seat-note" role="alert">
+          {usage.overbookedBy} more {usage.overbookedBy === 1 ? 'seat is' : 'seats are'} in use than the enterprise has. Release seats, or raise the seat count.
+        </p>
+      ) : null}
+      {full && usage.overbookedBy === 0 ? <p className="seat-note">Every seat is taken: release seats below, or raise the seat count in Settings, before adding anyone.</p> : null}
     </section>
   );
 }

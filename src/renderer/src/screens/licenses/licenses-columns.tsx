@@ -116,6 +116,9 @@ export function seatColumns(actions: SeatRowActions) {
           title={row.original.expiresAt ? `${row.original.status === 'expired' ? 'Expired' : 'Expires'} ${formatDateTime(row.original.expiresAt)}` : undefined}
         >
           {STATUS_LABEL[row.original.status]}
+          {row.original.kind === 'invitation' && row.original.status === 'pending' && !row.original.holdsSeat ? (
+            <span className="badge-note"> · holds a seat already</span>
+          ) : null}
         </span>
       ),
     }),
