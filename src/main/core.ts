@@ -14,6 +14,7 @@ import { appHandlers, type Host } from './app/handlers';
 import { openDatabase, type Db, type OpenOptions } from './db/open';
 import { enterpriseHandlers } from './enterprise/handlers';
 import { createDispatch, type Dispatch } from './ipc/dispatch';
+import { domainHandlers } from './domains/handlers';
 import { invitationHandlers } from './invitations/handlers';
 import { memberHandlers } from './members/handlers';
 import { orgHandlers } from './orgs/handlers';
@@ -35,6 +36,8 @@ export interface CoreOptions extends OpenOptions {
   logError?: (error: unknown, channel: string) => void;
   /** See DispatchOptions.busyRetryMs. */
   busyRetryMs?: number;
+  /** How long a DNS query for domain verification may take (default 3 s). */
+  dnsTimeoutMs?: number;
 }
 
 /**
@@ -57,7 +60,7 @@ export interface Core extends RosterApi {
 export function openCore(options: CoreOptions): Core {
   const db = openDatabase(options.databasePath, options);
   const now = options.now ?? (() => new Date());
-  const services = createServices(db, now);
+  const services = createServices(db, now, undefined, { dnsTimeoutMs: options.dnsTimeoutMs });
   const demo = createDemoService({ db, audit: services.audit, now });
   const events = new EventEmitter();
   const emitChanged = (areas: readonly ChangeArea[]) => events.emit('changed', { areas: [...areas] });
@@ -72,6 +75,7 @@ export function openCore(options: CoreOptions): Core {
       ...memberHandlers(services.members, services.seats),
       ...invitationHandlers(services.invitations),
       ...teamHandlers(services.teams, services.access),
+      ...domainHandlers(services.domains, services.members, services.invitations, options.host),
     },
     {
       context: { actor: options.actor },

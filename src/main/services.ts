@@ -3,6 +3,9 @@ import { createAccessRepository } from './access/repository';
 import { createAccessService } from './access/service';
 import { createAuditRepository } from './audit/repository';
 import type { Db } from './db/open';
+import { createDomainRepository } from './domains/repository';
+import { createInviteControl } from './domains/invite-control';
+import { createDomainService } from './domains/service';
 import { createEnterpriseRepository } from './enterprise/repository';
 import { createEnterpriseService } from './enterprise/service';
 import { createInvitationRepository } from './invitations/repository';
@@ -25,16 +28,23 @@ import { createTeamService } from './teams/service';
  * composition root. `audit` may be swapped (the demo records at the real time
  * while its data has a past).
  */
-export function createServices(db: Db, now: () => Date, audit: AuditRepository = createAuditRepository(db)) {
+/** Tuning the composition root takes; tests shorten the DNS timeout. */
+export interface ServiceOptions {
+  dnsTimeoutMs?: number;
+}
+
+export function createServices(db: Db, now: () => Date, audit: AuditRepository = createAuditRepository(db), options: ServiceOptions = {}) {
   const enterprise = createEnterpriseService({ db, enterprise: createEnterpriseRepository(db), audit, now });
   const settings = createSettingsService({ db, settings: createSettingsRepository(db), enterprise, audit, now });
   const orgRepository = createOrgRepository(db);
+  const domainRepository = createDomainRepository(db);
   const orgMemberRepository = createOrgMemberRepository(db);
   const memberRepository = createMemberRepository(db);
   const invitationRepository = createInvitationRepository(db);
   const teamRepository = createTeamRepository(db);
   const orgs = createOrgService({ db, orgs: orgRepository, orgMembers: orgMemberRepository, enterprise, audit, now });
-  const seats = createSeatService({ db, seats: createSeatRepository(db), enterprise, audit, now });
+  const inviteControl = createInviteControl({ settings, domains: domainRepository });
+  const seats = createSeatService({ db, seats: createSeatRepository(db), inviteControl, enterprise, audit, now });
   const invitations = createInvitationService({
     db,
     invitations: invitationRepository,
@@ -42,13 +52,26 @@ export function createServices(db: Db, now: () => Date, audit: AuditRepository =
     orgs: orgRepository,
     orgMembers: orgMemberRepository,
     teams: teamRepository,
+    inviteControl,
     seats,
     settings,
     enterprise,
     audit,
     now,
   });
-  const members = createMemberService({ db, members: memberRepository, invitationRepository, invitations, seats, enterprise, audit, now });
+  const members = createMemberService({
+    db,
+    members: memberRepository,
+    domains: domainRepository,
+    teams: teamRepository,
+    invitationRepository,
+    invitations,
+    seats,
+    enterprise,
+    audit,
+    now,
+  });
+  const domains = createDomainService({ db, domains: domainRepository, teams: teamRepository, settings, enterprise, audit, now, dnsTimeoutMs: options.dnsTimeoutMs });
   const orgMembers = createOrgMemberService({ db, orgMembers: orgMemberRepository, orgs: orgRepository, members: memberRepository, enterprise, audit, now });
   const teams = createTeamService({ db, teams: teamRepository, members: memberRepository, orgs: orgRepository, enterprise, audit, now });
   const access = createAccessService({
@@ -58,7 +81,7 @@ export function createServices(db: Db, now: () => Date, audit: AuditRepository =
     orgs: orgRepository,
     enterprise,
   });
-  return { audit, enterprise, settings, orgs, seats, invitations, members, orgMembers, teams, access };
+  return { audit, enterprise, settings, orgs, seats, invitations, members, orgMembers, teams, access, domains };
 }
 
 export type Services = ReturnType<typeof createServices>;

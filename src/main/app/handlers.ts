@@ -11,6 +11,12 @@ export interface Host {
    * where there are no native dialogs (browser mode).
    */
   chooseDatabase?: (intent: 'open' | 'create') => Promise<Result<string | null>>;
+  /**
+   * Saves a file where the person chooses in a native dialog, starting in the
+   * folder they last saved to; null when they cancel. Absent in browser mode,
+   * where the browser downloads it instead.
+   */
+  saveFile?: (suggestedName: string, content: string) => Promise<Result<string | null>>;
 }
 
 export function appHandlers(host: Host): Pick<Handlers, 'app:info' | 'app:chooseDatabase'> {

@@ -7,8 +7,9 @@ import { fail, ok, type Result } from '@shared/result';
 import { DAY_MS } from '@shared/time';
 import type { AuditRepository } from '../audit/repository';
 import type { Db } from '../db/open';
-import { inWriteTransaction } from '../db/transaction';
+import { inAtomicWrite, inWriteTransaction } from '../db/transaction';
 import type { EnterpriseService } from '../enterprise/service';
+import type { InviteControl } from '../domains/invite-control';
 import { ensureAccount } from '../members/accounts';
 import type { AccountRow, MemberRepository } from '../members/repository';
 import type { OrgMemberRepository } from '../org-members/repository';
@@ -25,6 +26,7 @@ export interface InvitationServiceDeps {
   orgs: OrgRepository;
   orgMembers: OrgMemberRepository;
   teams: TeamRepository;
+  inviteControl: InviteControl;
   seats: SeatService;
   settings: SettingsService;
   enterprise: EnterpriseService;
@@ -39,7 +41,7 @@ const shortDate = (iso: string) => iso.slice(0, 10);
  * reads the clock once and judges expiry, seats and audit at that one moment.
  */
 export function createInvitationService(deps: InvitationServiceDeps) {
-  const { db, invitations, members, orgs, orgMembers, teams, seats, settings, enterprise, audit, now } = deps;
+  const { db, invitations, members, orgs, orgMembers, teams, inviteControl, seats, settings, enterprise, audit, now } = deps;
 
   const statusOf = (row: InvitationRow, at: Date): InvitationStatus =>
     row.status === 'pending' && row.expiresAt <= at.toISOString() ? 'expired' : row.status;
@@ -56,6 +58,8 @@ export function createInvitationService(deps: InvitationServiceDeps) {
   });
 
   const expiryFrom = (at: Date) => new Date(at.getTime() + settings.current().invitationExpiryDays * DAY_MS).toISOString();
+
+  const inviteControlRefusal = (email: string) => inviteControl.refusal(email);
 
   /** A pending invitation by id, whatever its expiry, or why there is none. */
   function findPending(id: number): Result<InvitationRow> {
@@ -122,6 +126,7 @@ export function createInvitationService(deps: InvitationServiceDeps) {
   }
 
   return {
+    inviteControlRefusal,
     acceptLiveFor,
     revokeAllFor,
     revokeRow,
@@ -166,6 +171,8 @@ export function createInvitationService(deps: InvitationServiceDeps) {
             return fail<Invitation>('FORBIDDEN', `${team.name} is managed by your identity provider: its members are set there, not by invitation.`);
           }
         }
+        const refusal = inviteControlRefusal(input.email);
+        if (refusal) return fail<Invitation>('FORBIDDEN', refusal, [{ path: 'email', message: refusal }]);
         // An invitation to someone who already holds a seat takes no second one.
         if (!seats.holdsSeat(key)) {
           const free = seats.requireFree(at);
@@ -187,6 +194,39 @@ export function createInvitationService(deps: InvitationServiceDeps) {
           },
         });
         return ok(invitation);
+      });
+    },
+
+    /**
+     * Invites many accounts at once (unmanaged accounts on a verified domain):
+     * as members, into no team or organization. Those with a live invitation
+     * already are left as they are. All or nothing, seats permitting.
+     */
+    inviteAccounts(accountIds: number[], actor: Actor): Result<{ invited: number; alreadyInvited: number }> {
+      return inAtomicWrite(db, (stop) => {
+        const required = enterprise.require();
+        if (!required.ok) return required;
+        const at = now();
+        const targets: AccountRow[] = [];
+        let alreadyInvited = 0;
+        for (const accountId of new Set(accountIds)) {
+          const account = members.findAccount(accountId);
+          if (!account) return stop(fail('NOT_FOUND', `There is no account with id ${accountId}. Nobody was invited.`));
+          if (invitations.liveFor(emailKey(account.email), at.toISOString()).length > 0) alreadyInvited += 1;
+          else targets.push(account);
+        }
+        const needSeats = targets.filter((account) => !seats.holdsSeat(emailKey(account.email))).length;
+        if (needSeats > 0) {
+          const free = seats.requireFree(at, needSeats);
+          if (!free.ok) return free;
+        }
+        for (const account of targets) {
+          const refusal = inviteControlRefusal(account.email);
+          if (refusal) return stop(fail('FORBIDDEN', `${refusal} Nobody was invited.`));
+          const id = invitations.insert({ email: account.email, key: emailKey(account.email), role: 'member', at: at.toISOString(), expiresAt: expiryFrom(at), orgIds: [], teamIds: [] });
+          audit.record(at, actor, { action: 'invitation.create', targetType: 'invitation', targetId: id, targetLabel: account.email, after: { email: account.email, role: 'member', organizations: [], teams: [] } });
+        }
+        return ok({ invited: targets.length, alreadyInvited });
       });
     },
 

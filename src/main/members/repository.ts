@@ -31,8 +31,8 @@ export function createMemberRepository(db: Db) {
   const accountByKey = db.prepare(`SELECT ${ACCOUNT} FROM accounts a WHERE a.email_key = ?`);
   const accountById = db.prepare(`SELECT ${ACCOUNT} FROM accounts a WHERE a.id = ?`);
   const insertAccount = db.prepare(`
-    INSERT INTO accounts (email, email_key, name, name_fold, sort_key, created_at)
-    VALUES (@email, @key, @name, @nameFold, @sortKey, @at)`);
+    INSERT INTO accounts (email, email_key, email_domain, name, name_fold, sort_key, created_at)
+    VALUES (@email, @key, @domain, @name, @nameFold, @sortKey, @at)`);
   const renameAccount = db.prepare('UPDATE accounts SET name = @name, name_fold = @nameFold, sort_key = @sortKey WHERE id = @id');
   // Only ever later: events may arrive out of order.
   const recordLogin = db.prepare(
@@ -66,7 +66,8 @@ export function createMemberRepository(db: Db) {
       return (accountById.get(id) as AccountRow | undefined) ?? null;
     },
     insertAccount(values: { email: string; key: string; name: string; at: string }): AccountRow {
-      const { lastInsertRowid } = insertAccount.run({ ...values, ...foldedName(values.name, values.key) });
+      const domain = values.key.slice(values.key.lastIndexOf('@') + 1);
+      const { lastInsertRowid } = insertAccount.run({ ...values, domain, ...foldedName(values.name, values.key) });
       return { id: Number(lastInsertRowid), email: values.email, name: values.name, createdAt: values.at, lastLoginAt: null, lastActiveAt: null };
     },
     renameAccount(id: number, name: string, emailKey: string): void {

@@ -5,17 +5,21 @@ import { personNameSchema, type AddMemberInput, type Member, type MemberSearchRe
 import { fail, ok, type Result } from '@shared/result';
 import type { AuditRepository } from '../audit/repository';
 import type { Db } from '../db/open';
-import { inWriteTransaction } from '../db/transaction';
+import { inAtomicWrite, inWriteTransaction } from '../db/transaction';
+import type { DomainRepository, DomainRow } from '../domains/repository';
 import type { EnterpriseService } from '../enterprise/service';
 import type { InvitationRepository } from '../invitations/repository';
 import type { InvitationService } from '../invitations/service';
 import type { SeatService } from '../seats/service';
+import type { TeamRepository } from '../teams/repository';
 import { ensureAccount } from './accounts';
 import type { AccountRow, MemberRepository, MemberRow } from './repository';
 
 export interface MemberServiceDeps {
   db: Db;
   members: MemberRepository;
+  domains: DomainRepository;
+  teams: TeamRepository;
   invitationRepository: InvitationRepository;
   invitations: InvitationService;
   seats: SeatService;
@@ -28,13 +32,21 @@ function toMember(row: MemberRow): Member {
   return { accountId: row.id, email: row.email, name: row.name, source: row.source, seatSince: row.seatSince, lastActiveAt: row.lastActiveAt };
 }
 
+export interface SignupOutcome {
+  account: AccountRow;
+  /** Live invitations the sign-up accepted. */
+  accepted: number;
+  /** What domain capture did with a new account: made it a member, put it on the waiting list, or nothing. */
+  captured: 'joined' | 'waiting' | null;
+}
+
 function invalidEmail(email: string): Result<never> {
   return fail('INVALID_INPUT', `"${email}" is not a valid email address.`, [{ path: 'email', message: `"${email}" is not a valid email address` }]);
 }
 
 /** Members: accounts that hold a seat. Each change reads the clock once. */
 export function createMemberService(deps: MemberServiceDeps) {
-  const { db, members, invitationRepository, invitations, seats, enterprise, audit, now } = deps;
+  const { db, members, domains, teams, invitationRepository, invitations, seats, enterprise, audit, now } = deps;
   const accounts = { members, audit };
 
   /** Frees a member's seat: their organization and team memberships go with it, and so do invitations that would take it again. */
@@ -162,18 +174,96 @@ export function createMemberService(deps: MemberServiceDeps) {
       });
     },
 
-    /** An account signed up (import, SCIM; domain capture later): created if need be, and a live invitation accepted. */
-    recordSignup(email: string, name: string, actor: Actor): Result<{ account: AccountRow; accepted: number }> {
+    /**
+     * An account signed up (reported by an import or SCIM). A new account on a
+     * locked domain is refused unless invited or captured; otherwise it is
+     * created, a live invitation to it accepted, or else domain capture makes
+     * it a member (or, with no seat free, puts it on the waiting list).
+     */
+    recordSignup(email: string, name: string, actor: Actor): Result<SignupOutcome> {
       const normalised = normaliseEmail(email);
       if (!normalised) return invalidEmail(email);
       const checkedName = personNameSchema.safeParse(name);
       if (!checkedName.success) return fail('INVALID_INPUT', `The name of ${normalised} cannot be used: ${checkedName.error.issues[0]!.message}.`);
-      return inWriteTransaction(db, () => {
+      return inWriteTransaction(db, (): Result<SignupOutcome> => {
         const at = now();
-        return arrived(ensureAccount(accounts, normalised, checkedName.data, actor, at), actor, at);
+        const key = emailKey(normalised);
+        const emailDomain = key.slice(key.lastIndexOf('@') + 1);
+        const isNew = members.findAccountByKey(key) === null;
+        const invited = invitationRepository.liveFor(key, at.toISOString()).length > 0;
+        const capturing = isNew && !invited ? domains.capturingFor(emailDomain) : null;
+        const locking = isNew && !invited && !capturing ? domains.lockingFor(emailDomain) : null;
+        if (locking) {
+          // Nothing is created; the refusal itself is kept in the audit log.
+          audit.record(at, actor, { action: 'signup.refused', targetType: 'account', targetLabel: normalised, after: { email: normalised, lockedBy: locking.domain } });
+          return fail('FORBIDDEN', `${locking.domain} is locked: a new account there needs an invitation. ${normalised} was not created.`);
+        }
+        const account = ensureAccount(accounts, normalised, checkedName.data, actor, at);
+        const accepted = invitations.acceptLiveFor(account, 'invitation', actor, at);
+        let captured: SignupOutcome['captured'] = null;
+        if (capturing) captured = capture(account, capturing, actor, at);
+        return ok({ account: members.findAccount(account.id)!, accepted, captured });
+      });
+    },
+
+    /**
+     * Claims unmanaged accounts (or confirms waiting ones): each becomes a
+     * member now, by domain capture. All or nothing, and only if there are
+     * seats for all of them.
+     */
+    claim(accountIds: number[], actor: Actor): Result<{ claimed: number }> {
+      return inAtomicWrite(db, (stop) => {
+        const required = enterprise.require();
+        if (!required.ok) return required;
+        const at = now();
+        const ids = [...new Set(accountIds)];
+        const rows = ids.map((accountId) => {
+          const account = members.findAccount(accountId);
+          const domainId = account ? domains.unmanagedDomainOf(accountId) : null;
+          if (!account || domainId === null) {
+            return stop(fail('CONFLICT', `${account?.email ?? `Account ${accountId}`} is not an unmanaged account on a verified domain (it may hold a seat already). Nobody was claimed.`));
+          }
+          return { account, domain: domains.find(domainId)! };
+        });
+        const free = seats.requireFree(at, rows.length);
+        if (!free.ok) return free;
+        for (const { account, domain } of rows) join(account, domain, actor, at);
+        return ok({ claimed: rows.length });
       });
     },
   };
+
+  /** Domain capture of a new account: a seat if one is free, else the waiting list. */
+  function capture(account: AccountRow, domain: DomainRow, actor: Actor, at: Date): 'joined' | 'waiting' {
+    if (seats.requireFree(at).ok) {
+      join(account, domain, actor, at);
+      return 'joined';
+    }
+    domains.addWaiting(account.id, domain.id, at.toISOString());
+    audit.record(at, actor, {
+      action: 'capture.waiting',
+      targetType: 'account',
+      targetId: account.id,
+      targetLabel: account.email,
+      after: { domain: domain.domain, reason: 'no free seat' },
+    });
+    return 'waiting';
+  }
+
+  /** Makes the account a member by domain capture, in the domain's default team if it has one. */
+  function join(account: AccountRow, domain: DomainRow, actor: Actor, at: Date): void {
+    const iso = at.toISOString();
+    members.insertMember({ accountId: account.id, source: 'domain_capture', at: iso, invitationId: null });
+    domains.removeWaiting(account.id);
+    if (domain.defaultTeam) teams.addMember(domain.defaultTeam.id, account.id, iso);
+    audit.record(at, actor, {
+      action: 'member.add',
+      targetType: 'member',
+      targetId: account.id,
+      targetLabel: account.email,
+      after: { email: account.email, source: 'domain_capture', domain: domain.domain, team: domain.defaultTeam?.name ?? null },
+    });
+  }
 }
 
 export type MemberService = ReturnType<typeof createMemberService>;

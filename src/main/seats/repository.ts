@@ -157,6 +157,7 @@ export function createSeatRepository(db: Db) {
       lastActiveAt: row.last_active_at,
       organizations: (row.account_id !== null ? orgsOfMember.get(row.account_id) : orgsOfInvitation.get(row.invitation_id!)) ?? [],
       teams: (row.account_id !== null ? teamsOfMember.get(row.account_id) : teamsOfInvitation.get(row.invitation_id!)) ?? [],
+      outsideInvitePolicy: false,
     }));
   }
 

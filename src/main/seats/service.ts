@@ -7,11 +7,13 @@ import type { AuditRepository } from '../audit/repository';
 import type { Db } from '../db/open';
 import { inWriteTransaction } from '../db/transaction';
 import type { EnterpriseService } from '../enterprise/service';
+import type { InviteControl } from '../domains/invite-control';
 import type { SeatRepository } from './repository';
 
 export interface SeatServiceDeps {
   db: Db;
   seats: SeatRepository;
+  inviteControl: InviteControl;
   enterprise: EnterpriseService;
   audit: AuditRepository;
   now: () => Date;
@@ -27,7 +29,10 @@ export function describeUsage(usage: SeatUsage): string {
  * people who hold no seat. Every change that takes a seat asks `requireFree`
  * inside its own write transaction, so two processes can never both take the last one.
  */
-export function createSeatService({ db, seats, enterprise, audit, now }: SeatServiceDeps) {
+export function createSeatService({ db, seats, inviteControl, enterprise, audit, now }: SeatServiceDeps) {
+  /** Rows a newer invite-control rule would not allow are flagged, not removed. */
+  const flagged = (rows: SeatRow[]): SeatRow[] => rows.map((row) => ({ ...row, outsideInvitePolicy: inviteControl.refusal(row.email) !== null }));
+
   /** The seats as they stand at `at`: the same moment for every check inside one change. */
   const usageAt = (at: Date): SeatUsage => {
     const counts = seats.counts(at.toISOString());
@@ -83,14 +88,15 @@ export function createSeatService({ db, seats, enterprise, audit, now }: SeatSer
     list(input: ListSeatsInput): Result<SeatPage> {
       const required = enterprise.require();
       if (!required.ok) return required;
-      return ok(seats.page(input.filter, input.sort, input.offset, input.limit, now().toISOString()));
+      const page = seats.page(input.filter, input.sort, input.offset, input.limit, now().toISOString());
+      return ok({ ...page, rows: flagged(page.rows) });
     },
 
     /** Members in address order after `after`, for walking every member (the command line's list). */
     membersAfter(after: string, limit: number): Result<{ rows: SeatRow[]; next: string | null }> {
       const required = enterprise.require();
       if (!required.ok) return required;
-      const rows = seats.membersAfter(after, limit);
+      const rows = flagged(seats.membersAfter(after, limit));
       return ok({ rows, next: rows.length === limit ? rows.at(-1)!.email.toLowerCase() : null });
     },
 

@@ -1,5 +1,5 @@
 import type { Actor } from '@shared/schemas/audit';
-import { defaultEnterpriseSettings, type EnterpriseSettings, type UpdateSettingsInput } from '@shared/schemas/settings';
+import { defaultEnterpriseSettings, settingSchemas, type EnterpriseSettings, type UpdateSettingsInput } from '@shared/schemas/settings';
 import { ok, type Result } from '@shared/result';
 import type { AuditRepository } from '../audit/repository';
 import type { Db } from '../db/open';
@@ -15,14 +15,18 @@ export interface SettingsServiceDeps {
   now: () => Date;
 }
 
-/** Enterprise settings: stored values over the defaults. */
+type Key = keyof EnterpriseSettings;
+const KEYS = Object.keys(settingSchemas) as Key[];
+
+/** Enterprise settings: stored values over the defaults; a stored value that no longer passes its rule falls back to the default. */
 export function createSettingsService({ db, settings, enterprise, audit, now }: SettingsServiceDeps) {
   const current = (): EnterpriseSettings => {
     const stored = settings.all();
-    return {
-      invitationExpiryDays:
-        typeof stored.invitationExpiryDays === 'number' ? stored.invitationExpiryDays : defaultEnterpriseSettings.invitationExpiryDays,
+    const read = <K extends Key>(key: K): EnterpriseSettings[K] => {
+      const parsed = settingSchemas[key].safeParse(stored[key]);
+      return parsed.success ? (parsed.data as EnterpriseSettings[K]) : defaultEnterpriseSettings[key];
     };
+    return Object.fromEntries(KEYS.map((key) => [key, read(key)])) as EnterpriseSettings;
   };
 
   return {
@@ -37,18 +41,17 @@ export function createSettingsService({ db, settings, enterprise, audit, now }: 
         const required = enterprise.require();
         if (!required.ok) return required;
         const before = current();
-        const changed = Object.entries(input).filter(([key, value]) => value !== undefined && before[key as keyof EnterpriseSettings] !== value);
+        const changed = KEYS.filter((key) => input[key] !== undefined && JSON.stringify(before[key]) !== JSON.stringify(input[key]));
         if (changed.length === 0) return ok(before);
-        for (const [key, value] of changed) settings.set(key, value);
-        const after = current();
+        for (const key of changed) settings.set(key, input[key]);
         audit.record(now(), actor, {
           action: 'settings.update',
           targetType: 'settings',
-          targetLabel: changed.map(([key]) => key).join(', '),
-          before: Object.fromEntries(changed.map(([key]) => [key, before[key as keyof EnterpriseSettings]])),
-          after: Object.fromEntries(changed),
+          targetLabel: changed.join(', '),
+          before: Object.fromEntries(changed.map((key) => [key, before[key]])),
+          after: Object.fromEntries(changed.map((key) => [key, input[key]])),
         });
-        return ok(after);
+        return ok(current());
       });
     },
   };

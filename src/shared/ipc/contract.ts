@@ -1,7 +1,20 @@
 import { z } from 'zod';
 import type { Result } from '../result';
 import { appInfoSchema, chooseDatabaseInput, chooseDatabaseOutput } from '../schemas/app';
-import { noInput } from '../schemas/common';
+import { idSchema, noInput } from '../schemas/common';
+import {
+  addDomainInput,
+  claimAccountsInput,
+  domainIdInput,
+  domainSchema,
+  findDomainInput,
+  setDefaultTeamInput,
+  setDomainSwitchInput,
+  unmanagedInput,
+  unmanagedPageSchema,
+  verifyDomainInput,
+} from '../schemas/domains';
+import { exportResultSchema } from '../schemas/exports';
 import { createDemoInput, createEnterpriseInput, enterpriseSchema } from '../schemas/enterprise';
 import { createInvitationInput, findInvitationInput, invitationIdInput, invitationSchema } from '../schemas/invitations';
 import { listMembersInput, listSeatsInput, memberPageSchema, releaseResultSchema, releaseSeatsInput, seatFilterSchema, seatIdsSchema, seatPageSchema } from '../schemas/licenses';
@@ -41,7 +54,7 @@ export { channelNames as channels, EVENT_CHANNEL, isChannel, type Channel, type 
  * Parts of the store a change can touch. Screens listen for the areas they show;
  * "*" means "anything may have changed" (another process wrote to the file).
  */
-export const changeAreas = ['app', 'enterprise', 'orgs', 'seats', 'teams', 'settings', '*'] as const;
+export const changeAreas = ['app', 'enterprise', 'orgs', 'seats', 'teams', 'domains', 'settings', '*'] as const;
 export type ChangeArea = (typeof changeAreas)[number];
 
 interface ChannelSpec<I extends z.ZodType, O extends z.ZodType> {
@@ -77,7 +90,7 @@ export const contract = {
   'enterprise:createDemo': command(createDemoInput, enterpriseSchema, ['enterprise', 'orgs', 'seats']),
 
   'settings:get': query(noInput, enterpriseSettingsSchema),
-  'settings:update': command(updateSettingsInput, enterpriseSettingsSchema, ['settings']),
+  'settings:update': command(updateSettingsInput, enterpriseSettingsSchema, ['settings', 'seats']),
 
   'orgs:list': query(noInput, z.array(orgSummarySchema)),
   'orgs:get': query(getOrgInput, orgSummarySchema),
@@ -123,6 +136,21 @@ export const contract = {
 
   'access:member': query(memberAccessInput, memberAccessSchema),
   'access:org': query(orgAccessInput, orgAccessPageSchema),
+
+  'domains:list': query(noInput, z.array(domainSchema)),
+  'domains:get': query(domainIdInput, domainSchema),
+  'domains:find': query(findDomainInput, domainSchema),
+  'domains:add': command(addDomainInput, domainSchema, ['domains']),
+  'domains:remove': command(domainIdInput, z.object({ id: z.int() }), ['domains', 'seats']),
+  'domains:verify': command(verifyDomainInput, domainSchema, ['domains', 'seats']),
+  'domains:setCapture': command(setDomainSwitchInput, domainSchema, ['domains']),
+  'domains:setLock': command(setDomainSwitchInput, domainSchema, ['domains']),
+  'domains:setSubdomains': command(setDomainSwitchInput, domainSchema, ['domains', 'seats']),
+  'domains:setDefaultTeam': command(setDefaultTeamInput, domainSchema, ['domains']),
+  'domains:unmanaged': query(unmanagedInput, unmanagedPageSchema),
+  'domains:claim': command(claimAccountsInput, z.object({ claimed: z.int() }), ['domains', 'seats', 'teams']),
+  'domains:invite': command(claimAccountsInput, z.object({ invited: z.int(), alreadyInvited: z.int() }), ['domains', 'seats']),
+  'domains:exportUnmanaged': command(z.strictObject({ domainId: idSchema.optional() }).prefault({}), exportResultSchema, []),
 } as const satisfies Record<Channel, ChannelSpec<z.ZodType, z.ZodType>>;
 
 export type Contract = typeof contract;

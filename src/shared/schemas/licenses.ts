@@ -21,6 +21,8 @@ export const seatRowSchema = z.object({
   lastActiveAt: timestampSchema.nullable(),
   organizations: z.array(z.object({ id: z.int(), name: z.string(), role: z.enum(orgRoles) })),
   teams: z.array(z.object({ id: z.int(), name: z.string() })),
+  /** The address is outside the invite-control rule now in force (Settings): flagged for the admin, nothing more. */
+  outsideInvitePolicy: z.boolean(),
 });
 export type SeatRow = z.infer<typeof seatRowSchema>;
 

@@ -1,0 +1,33 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { startDnsServer } from '../test/dns-server';
+import { lookupTxt, parseDnsServer } from './dns';
+
+let server: Awaited<ReturnType<typeof startDnsServer>> | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+describe('lookupTxt against a real DNS server', () => {
+  it('reads records, no records, NXDOMAIN, SERVFAIL and silence as what they are', async () => {
+    server = await startDnsServer({
+      'one.test': { txt: ['roster-verification=abc'] },
+      'two.test': { txt: ['v=spf1 -all', 'roster-verification=abc'] },
+      'empty.test': { txt: [] },
+      'broken.test': { rcode: 'SERVFAIL' },
+      'silent.test': { silent: true },
+    });
+    const ask = (name: string) => lookupTxt(name, [server!.address], 300);
+    expect(await ask('one.test')).toEqual({ kind: 'records', records: ['roster-verification=abc'] });
+    expect(await ask('two.test')).toEqual({ kind: 'records', records: ['v=spf1 -all', 'roster-verification=abc'] });
+    expect(await ask('empty.test')).toEqual({ kind: 'nodata' });
+    expect(await ask('nowhere.test')).toEqual({ kind: 'nxdomain' });
+    expect(await ask('broken.test')).toEqual({ kind: 'servfail' });
+    expect(await ask('silent.test')).toEqual({ kind: 'timeout' });
+  });
+});
+
+describe('parseDnsServer', () => {
+  it.each(['1.1.1.1', '127.0.0.1:5353', '[::1]:53', '[2001:db8::1]'])('takes %j', (text) => expect(parseDnsServer(text)).toBe(text));
+  it.each(['dns.google', '1.1.1', '127.0.0.1:0', '127.0.0.1:70000', '::1:53', ''])('refuses %j', (text) => expect(parseDnsServer(text)).toBeNull());
+});

@@ -1,0 +1,243 @@
+import { randomBytes } from 'node:crypto';
+import { domainToUnicode } from 'node:url';
+import type { Actor } from '@shared/schemas/audit';
+import type { Domain, DomainCheck, UnmanagedInput } from '@shared/schemas/domains';
+import { fail, ok, type Result } from '@shared/result';
+import type { AuditRepository } from '../audit/repository';
+import type { Db } from '../db/open';
+import { inWriteTransaction } from '../db/transaction';
+import type { EnterpriseService } from '../enterprise/service';
+import type { SettingsService } from '../settings/service';
+import type { TeamRepository } from '../teams/repository';
+import { lookupTxt, parseDnsServer } from './dns';
+import { normaliseDomain } from './normalise';
+import type { DomainRepository, DomainRow } from './repository';
+import { challengeName, describeLookup, expectedRecord, isVerified } from './verify';
+
+export interface DomainServiceDeps {
+  db: Db;
+  domains: DomainRepository;
+  teams: TeamRepository;
+  settings: SettingsService;
+  enterprise: EnterpriseService;
+  audit: AuditRepository;
+  now: () => Date;
+  /** How long one DNS query may take. */
+  dnsTimeoutMs?: number;
+}
+
+/** A token for the TXT record: 20 random bytes, lower-case base32, so DNS cannot mangle it. */
+function newToken(): string {
+  const alphabet = 'abcdefghijklmnopqrstuvwxyz234567';
+  return [...randomBytes(20)].map((byte) => alphabet[byte % 32]).join('');
+}
+
+/** Domains: claimed, proven by DNS, then capturing new accounts or locking them out. */
+export function createDomainService({ db, domains, teams, settings, enterprise, audit, now, dnsTimeoutMs = 3000 }: DomainServiceDeps) {
+  function toDomain(row: DomainRow, counts = domains.counts()): Domain {
+    return {
+      id: row.id,
+      domain: row.domain,
+      display: domainToUnicode(row.domain) || row.domain,
+      verified: row.verifiedAt !== null,
+      verifiedAt: row.verifiedAt,
+      verifiedBy: row.verifiedBy,
+      record: { name: challengeName(row.domain), value: expectedRecord(row.token) },
+      lastCheck: row.lastCheck,
+      capture: row.capture,
+      lock: row.lock,
+      includeSubdomains: row.includeSubdomains,
+      defaultTeam: row.defaultTeam,
+      unmanagedCount: counts.get(row.id)?.unmanaged ?? 0,
+      waitingCount: counts.get(row.id)?.waiting ?? 0,
+      createdAt: row.createdAt,
+    };
+  }
+
+  function findDomain(id: number): Result<DomainRow> {
+    const required = enterprise.require();
+    if (!required.ok) return required;
+    const row = domains.find(id);
+    return row ? ok(row) : fail('NOT_FOUND', `There is no domain with id ${id}; it may have been removed meanwhile.`);
+  }
+
+  /** Capture and lock act on new accounts, so they need the domain proven first. */
+  function setGuardedSwitch(which: 'capture' | 'lock', id: number, on: boolean, actor: Actor): Result<Domain> {
+    return inWriteTransaction(db, () => {
+      const found = findDomain(id);
+      if (!found.ok) return found;
+      const row = found.value;
+      const label = which === 'capture' ? 'Domain capture' : 'Domain lock';
+      if (on && !row.verifiedAt) {
+        return fail<Domain>('FORBIDDEN', `${label} needs a verified domain: verify ${row.domain} by DNS first.`);
+      }
+      if (row[which] !== on) {
+        const at = now();
+        domains.setSwitch(id, which, on, at.toISOString());
+        audit.record(at, actor, { action: `domain.${which}`, targetType: 'domain', targetId: id, targetLabel: row.domain, before: { [which]: row[which] }, after: { [which]: on } });
+      }
+      return ok(toDomain(domains.find(id)!));
+    });
+  }
+
+  return {
+    list(): Result<Domain[]> {
+      const required = enterprise.require();
+      if (!required.ok) return required;
+      const counts = domains.counts();
+      return ok(domains.list().map((row) => toDomain(row, counts)));
+    },
+
+    get(id: number): Result<Domain> {
+      const found = findDomain(id);
+      return found.ok ? ok(toDomain(found.value)) : found;
+    },
+
+    find(text: string): Result<Domain> {
+      const required = enterprise.require();
+      if (!required.ok) return required;
+      const normalised = normaliseDomain(text);
+      const row = normalised.ok ? domains.findByName(normalised.domain) : null;
+      return row ? ok(toDomain(row)) : fail('NOT_FOUND', `${text.trim()} is not one of the enterprise's domains.`);
+    },
+
+    add(text: string, actor: Actor): Result<Domain> {
+      const normalised = normaliseDomain(text);
+      if (!normalised.ok) return fail('INVALID_INPUT', normalised.problem, [{ path: 'domain', message: normalised.problem }]);
+      return inWriteTransaction(db, () => {
+        const required = enterprise.require();
+        if (!required.ok) return required;
+        if (domains.findByName(normalised.domain)) {
+          return fail<Domain>('CONFLICT', `${normalised.display} is already one of the enterprise's domains.`, [{ path: 'domain', message: 'Already added' }]);
+        }
+        const at = now();
+        const id = domains.insert({ domain: normalised.domain, token: newToken(), at: at.toISOString() });
+        audit.record(at, actor, { action: 'domain.add', targetType: 'domain', targetId: id, targetLabel: normalised.domain, after: { domain: normalised.domain } });
+        return ok(toDomain(domains.find(id)!));
+      });
+    },
+
+    remove(id: number, actor: Actor): Result<{ id: number }> {
+      return inWriteTransaction(db, () => {
+        const found = findDomain(id);
+        if (!found.ok) return found;
+        const row = found.value;
+        domains.remove(id);
+        audit.record(now(), actor, {
+          action: 'domain.remove',
+          targetType: 'domain',
+          targetId: id,
+          targetLabel: row.domain,
+          before: { domain: row.domain, verified: row.verifiedAt !== null, capture: row.capture, lock: row.lock },
+        });
+        return ok({ id });
+      });
+    },
+
+    /**
+     * Looks the record up in DNS and records what was found. A subdomain of a
+     * verified domain is verified by its parent's record too. A domain that
+     * was verified and no longer is loses capture and lock, audited.
+     */
+    async verify(id: number, actor: Actor, asked?: string[]): Promise<Result<Domain>> {
+      const found = findDomain(id);
+      if (!found.ok) return found;
+      const row = found.value;
+      const servers = asked ?? settings.current().dnsServers;
+      const badServer = servers.find((server) => parseDnsServer(server) === null);
+      if (badServer !== undefined) {
+        return fail('INVALID_INPUT', `"${badServer}" is not a DNS server address: use an IP address, with a port after a colon if not 53.`);
+      }
+
+      const name = challengeName(row.domain);
+      let check = describeLookup(name, expectedRecord(row.token), await lookupTxt(name, servers, dnsTimeoutMs), servers);
+      let by: 'dns' | 'parent' = 'dns';
+      if (!isVerified(check)) {
+        for (const parent of domains.verifiedAncestors(row.domain)) {
+          const parentName = challengeName(parent.domain);
+          const parentCheck = describeLookup(parentName, expectedRecord(parent.token), await lookupTxt(parentName, servers, dnsTimeoutMs), servers);
+          if (isVerified(parentCheck)) {
+            check = { outcome: 'verified_by_parent', message: `Verified through ${parent.domain}: ${parentCheck.message}`, found: parentCheck.found };
+            by = 'parent';
+            break;
+          }
+        }
+      }
+
+      return inWriteTransaction(db, () => {
+        const current = domains.find(id);
+        if (!current) return fail<Domain>('NOT_FOUND', `The domain ${row.domain} was removed while it was being checked.`);
+        const at = now();
+        const iso = at.toISOString();
+        const record: DomainCheck = { at: iso, ...check, servers };
+        if (isVerified(record)) {
+          if (!current.verifiedAt) {
+            domains.setVerified(id, by, iso);
+            audit.record(at, actor, { action: 'domain.verify', targetType: 'domain', targetId: id, targetLabel: row.domain, after: { verifiedBy: by, found: record.found } });
+          }
+        } else if (current.verifiedAt) {
+          const lost = current.capture || current.lock ? ' Domain capture and lock were switched off.' : '';
+          record.message = `${record.message} The domain is no longer verified.${lost}`;
+          domains.clearVerified(id, iso);
+          audit.record(at, actor, {
+            action: 'domain.unverify',
+            targetType: 'domain',
+            targetId: id,
+            targetLabel: row.domain,
+            before: { verified: true, capture: current.capture, lock: current.lock },
+            after: { verified: false, capture: false, lock: false, outcome: record.outcome },
+          });
+        }
+        domains.setCheck(id, record);
+        return ok(toDomain(domains.find(id)!));
+      });
+    },
+
+    setCapture: (id: number, on: boolean, actor: Actor) => setGuardedSwitch('capture', id, on, actor),
+    setLock: (id: number, on: boolean, actor: Actor) => setGuardedSwitch('lock', id, on, actor),
+
+    setIncludeSubdomains(id: number, on: boolean, actor: Actor): Result<Domain> {
+      return inWriteTransaction(db, () => {
+        const found = findDomain(id);
+        if (!found.ok) return found;
+        if (found.value.includeSubdomains !== on) {
+          const at = now();
+          domains.setSwitch(id, 'include_subdomains', on, at.toISOString());
+          audit.record(at, actor, { action: 'domain.subdomains', targetType: 'domain', targetId: id, targetLabel: found.value.domain, before: { includeSubdomains: !on }, after: { includeSubdomains: on } });
+        }
+        return ok(toDomain(domains.find(id)!));
+      });
+    },
+
+    /** The team captured accounts join. Not a team from the identity provider: SCIM alone sets their members. */
+    setDefaultTeam(id: number, teamId: number | null, actor: Actor): Result<Domain> {
+      return inWriteTransaction(db, () => {
+        const found = findDomain(id);
+        if (!found.ok) return found;
+        const team = teamId === null ? null : teams.find(teamId);
+        if (teamId !== null && !team) return fail<Domain>('NOT_FOUND', `No team has the id ${teamId}; it may have been deleted meanwhile.`);
+        if (team?.source === 'scim') {
+          return fail<Domain>('FORBIDDEN', `${team.name} is managed by your identity provider: its members are set there, so captured accounts cannot join it.`);
+        }
+        const at = now();
+        domains.setDefaultTeam(id, teamId, at.toISOString());
+        audit.record(at, actor, {
+          action: 'domain.team',
+          targetType: 'domain',
+          targetId: id,
+          targetLabel: found.value.domain,
+          before: { defaultTeam: found.value.defaultTeam?.name ?? null },
+          after: { defaultTeam: team?.name ?? null },
+        });
+        return ok(toDomain(domains.find(id)!));
+      });
+    },
+
+    unmanaged(input: UnmanagedInput) {
+      const required = enterprise.require();
+      return required.ok ? ok(domains.unmanaged(input, now().toISOString())) : required;
+    },
+  };
+}
+
+export type DomainService = ReturnType<typeof createDomainService>;

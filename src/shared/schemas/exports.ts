@@ -1,0 +1,13 @@
+import { z } from 'zod';
+
+/**
+ * How a file reached the person: saved by the desktop app where they chose
+ * (main asked with a native dialog), handed to the browser to download
+ * (browser mode), or not at all because they cancelled the dialog.
+ */
+export const exportResultSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('saved'), path: z.string() }),
+  z.object({ kind: z.literal('download'), fileName: z.string(), content: z.string(), mimeType: z.string() }),
+  z.object({ kind: z.literal('cancelled') }),
+]);
+export type ExportResult = z.infer<typeof exportResultSchema>;
