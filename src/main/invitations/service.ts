@@ -16,6 +16,7 @@ import type { OrgMemberRepository } from '../org-members/repository';
 import type { OrgRepository } from '../orgs/repository';
 import type { SeatService } from '../seats/service';
 import type { SettingsService } from '../settings/service';
+import { joinTeam } from '../teams/membership';
 import type { TeamRepository } from '../teams/repository';
 import type { InvitationRow, InvitationRepository } from './repository';
 
@@ -83,10 +84,10 @@ export function createInvitationService(deps: InvitationServiceDeps) {
         members.insertMember({ accountId: account.id, source, at: iso, invitationId: invitation.id });
         audit.record(at, actor, { action: 'member.add', targetType: 'member', targetId: account.id, targetLabel: account.email, after: { email: account.email, source } });
       }
-      const joinedTeams = invitations.teams(invitation.id).map((team) => {
-        teams.addMember(team.id, account.id, iso);
-        return team.name;
-      });
+      const joinedTeams = invitations
+        .teams(invitation.id)
+        .filter((team) => joinTeam({ teams, audit }, team, account, actor, at))
+        .map((team) => team.name);
       const joinedOrgs = invitations.organizations(invitation.id).map((org) => {
         const existing = orgMembers.find(org.id, account.id);
         if (!existing) orgMembers.insert({ orgId: org.id, accountId: account.id, role: invitation.role, at: iso });

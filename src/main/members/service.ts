@@ -11,6 +11,7 @@ import type { EnterpriseService } from '../enterprise/service';
 import type { InvitationRepository } from '../invitations/repository';
 import type { InvitationService } from '../invitations/service';
 import type { SeatService } from '../seats/service';
+import { joinTeam } from '../teams/membership';
 import type { TeamRepository } from '../teams/repository';
 import { ensureAccount } from './accounts';
 import type { AccountRow, MemberRepository, MemberRow } from './repository';
@@ -255,14 +256,14 @@ export function createMemberService(deps: MemberServiceDeps) {
     const iso = at.toISOString();
     members.insertMember({ accountId: account.id, source: 'domain_capture', at: iso, invitationId: null });
     domains.removeWaiting(account.id);
-    if (domain.defaultTeam) teams.addMember(domain.defaultTeam.id, account.id, iso);
     audit.record(at, actor, {
       action: 'member.add',
       targetType: 'member',
       targetId: account.id,
       targetLabel: account.email,
-      after: { email: account.email, source: 'domain_capture', domain: domain.domain, team: domain.defaultTeam?.name ?? null },
+      after: { email: account.email, source: 'domain_capture', domain: domain.domain },
     });
+    if (domain.defaultTeam) joinTeam({ teams, audit }, domain.defaultTeam, account, actor, at);
   }
 }
 
