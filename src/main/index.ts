@@ -9,6 +9,7 @@ import { findElectronBinding } from './db/native-binding';
 import { registerIpc } from './ipc/register';
 import { osUserName } from './os-user';
 import { defaultDatabasePath, userDataDir } from './paths';
+import { createSaveFile } from './shell/save-dialog';
 import { createMainWindow, isTrustedSender, lockDownSession } from './shell/window';
 
 // App lifecycle and windows only: everything else lives in the core, which runs without Electron.
@@ -75,7 +76,7 @@ async function start(): Promise<void> {
       databasePath,
       nativeBinding: nativeBinding(),
       actor: { type: 'app', name: osUserName() },
-      host: { info: { version, mode: 'electron', databasePath, canChooseDatabase: true }, chooseDatabase },
+      host: { info: { version, mode: 'electron', databasePath, canChooseDatabase: true }, chooseDatabase, saveFile: createSaveFile() },
       watchIntervalMs: 1000,
       ...INTERACTIVE_BUSY,
       logError: (error, channel) => console.error(`[${channel}]`, error),

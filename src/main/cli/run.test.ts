@@ -137,7 +137,7 @@ describe('roster orgs', () => {
 });
 
 describe('roster demo', () => {
-  it('creates the demo enterprise sized by --members, reproducibly by --seed', async () => {
+  it('creates the demo enterprise sized by --members, reproducibly by --seed', { timeout: 60_000 }, async () => {
     const db = newDb();
     const result = await roster(['demo', '--members', '2000', '--seed', '3', '--db', db]);
     expect(result).toMatchObject({ status: 0, stdout: `Created the demo enterprise "Acme Corporation" (seed 3): 2270 seats, 10 organizations, in ${db}.` });

@@ -9,6 +9,7 @@ import { defaultDatabasePath, userDataDir } from '../paths';
 import { EXIT_OK, EXIT_USAGE, printError, type CliIo, type CommandSpec } from './command';
 import { accessCommand } from './commands/access';
 import { demoCommand } from './commands/demo';
+import { domainCommands } from './commands/domains';
 import { initCommand } from './commands/init';
 import { invitationCommands, inviteCommand } from './commands/invite';
 import { memberCommands } from './commands/members';
@@ -27,6 +28,7 @@ export const commands: CommandSpec[] = [
   ...orgCommands,
   ...teamCommands,
   accessCommand,
+  ...domainCommands,
   demoCommand,
 ];
 

@@ -5,6 +5,8 @@ import { value } from '../test/seats-helpers';
 import { nameKey } from '@shared/schemas/names';
 import { demoOrgNames as orgNamesFor } from './org-names';
 import { createRandom } from './random';
+import { DEMO_UNVERIFIED_DOMAIN, demoUnmanagedCount } from './domains';
+import { DEMO_DOMAIN } from './people';
 import { demoOrgCount, demoSeats } from './service';
 
 async function demoCore(input: { members?: number; seed?: number }) {
@@ -23,9 +25,10 @@ async function demoOrgs(input: { members?: number; seed?: number }) {
 async function demoContents(input: { members?: number; seed?: number }) {
   const core = await demoCore(input);
   return Object.fromEntries(
-    ['enterprise', 'organizations', 'accounts', 'members', 'invitations', 'invitation_orgs', 'org_memberships', 'teams', 'team_members', 'team_orgs', 'audit_events'].map((table) => [
+    ['enterprise', 'organizations', 'accounts', 'members', 'invitations', 'invitation_orgs', 'org_memberships', 'teams', 'team_members', 'team_orgs', 'domains', 'capture_waitlist', 'audit_events'].map((table) => [
       table,
-      core.db.prepare(`SELECT * FROM ${table} ORDER BY 1, 2`).all(),
+      // A domain's verification token is random on purpose (it proves control of the domain), so it is left out.
+      JSON.parse(JSON.stringify(core.db.prepare(`SELECT * FROM ${table} ORDER BY 1, 2`).all()).replace(/(roster-verification=|"token":")[a-z2-7]+/g, '$1TOKEN')),
     ]),
   );
 }
@@ -35,11 +38,11 @@ async function demoOrgNames(input: { members?: number; seed?: number }): Promise
 }
 
 describe('the demo enterprise', () => {
-  it('is the same enterprise, to the second and row for row, for the same members, seed and clock', async () => {
+  it('is the same enterprise, to the second and row for row, for the same members, seed and clock', { timeout: 60_000 }, async () => {
     expect(await demoContents({ members: 1500, seed: 7 })).toEqual(await demoContents({ members: 1500, seed: 7 }));
   });
 
-  it('has a past: set up 400 days ago, its organizations added over the year after, in order', async () => {
+  it('has a past: set up 400 days ago, its organizations added over the year after, in order', { timeout: 60_000 }, async () => {
     const core = testCore({ now: fixedClock('2026-06-01T12:00:00.000Z').now });
     await core.invoke('enterprise:createDemo', { members: 2000 });
     const enterprise = await core.invoke('enterprise:get');
@@ -50,7 +53,7 @@ describe('the demo enterprise', () => {
     expect(created.at(-1)! < '2026-04-28T00:00:00.000Z').toBe(true);
   });
 
-  it('differs with the seed, and always starts with Engineering and Product', async () => {
+  it('differs with the seed, and always starts with Engineering and Product', { timeout: 60_000 }, async () => {
     const one = await demoOrgNames({ members: 2000, seed: 1 });
     const two = await demoOrgNames({ members: 2000, seed: 2 });
     expect(one).not.toEqual(two);
@@ -77,7 +80,7 @@ describe('the demo enterprise', () => {
     expect(new Set(events.map((event) => event.at))).toEqual(new Set(['2026-06-01T12:00:00.000Z']));
   });
 
-  it('has members who hold their seats for the reasons real ones do, pending and expired invitations, and owned organizations', async () => {
+  it('has members who hold their seats for the reasons real ones do, pending and expired invitations, and owned organizations', { timeout: 30_000 }, async () => {
     const core = await demoCore({ members: 2000, seed: 3 });
     const usage = value(await core.invoke('seats:usage'));
     expect(usage).toMatchObject({ seats: 2270, members: 2000, pendingInvitations: 60 });
@@ -93,7 +96,7 @@ describe('the demo enterprise', () => {
     expect(Math.max(...perMember)).toBe(3);
   });
 
-  it('has teams in the pattern of the seed: Admins on all organizations, Developers on Engineering, Product Managers on Product', async () => {
+  it('has teams in the pattern of the seed: Admins on all organizations, Developers on Engineering, Product Managers on Product', { timeout: 30_000 }, async () => {
     const core = await demoCore({ members: 2000, seed: 3 });
     const teams = value(await core.invoke('teams:list'));
     expect(teams).toHaveLength(40);
@@ -103,6 +106,72 @@ describe('the demo enterprise', () => {
     expect(byName.get('Product Managers')).toMatchObject({ organizations: [{ name: 'Product' }] });
     expect(teams.some((team) => team.source === 'scim')).toBe(true);
     expect(teams.every((team) => team.memberCount >= 4 && (team.allOrgs || team.organizations.length >= 1))).toBe(true);
+  });
+
+  it('has a plausible team history: members seated by the time each team was made, links only to organizations that existed by then', { timeout: 30_000 }, async () => {
+    const core = await demoCore({ members: 2000, seed: 3 });
+    const early = (sql: string) => core.db.prepare(sql).all();
+    expect(early(`SELECT t.name, a.email FROM team_members tm JOIN teams t ON t.id = tm.team_id JOIN members m ON m.account_id = tm.account_id
+      JOIN accounts a ON a.id = m.account_id WHERE m.seat_since > t.created_at OR tm.since < t.created_at`)).toEqual([]);
+    expect(early(`SELECT t.name, o.name FROM team_orgs x JOIN teams t ON t.id = x.team_id JOIN organizations o ON o.id = x.org_id
+      WHERE o.created_at > t.created_at OR x.since < t.created_at`)).toEqual([]);
+    expect(early(`SELECT o.name, a.email FROM org_memberships om JOIN organizations o ON o.id = om.org_id JOIN members m ON m.account_id = om.account_id
+      JOIN accounts a ON a.id = m.account_id WHERE om.since < o.created_at OR om.since < m.seat_since`)).toEqual([]);
+    // Each organization's owner came first (its creator, for one made after they were seated).
+    const firsts = early(`SELECT o.name, (SELECT role FROM org_memberships WHERE org_id = o.id ORDER BY since, account_id LIMIT 1) AS role FROM organizations o`) as { role: string }[];
+    expect(firsts.every((org) => org.role === 'owner')).toBe(true);
+    const teams = value(await core.invoke('teams:list'));
+    expect(Math.min(...teams.map((team) => Date.parse(team.createdAt)))).toBeGreaterThan(Date.parse('2025-04-27T12:00:00.000Z'));
+  });
+
+  it('claims acme.example: verified the day it was set up, capturing new accounts, its captured people joining Developers from lately', async () => {
+    const core = await demoCore({ members: 400, seed: 2 });
+    const [acme, labs] = value(await core.invoke('domains:list'));
+    expect(acme).toMatchObject({
+      domain: DEMO_DOMAIN,
+      verified: true,
+      verifiedBy: 'dns',
+      verifiedAt: '2025-04-27T14:00:00.000Z',
+      capture: true,
+      lock: false,
+      defaultTeam: { name: 'Developers' },
+      lastCheck: { outcome: 'verified', message: `Found ${acme!.record.value} at _roster-challenge.${DEMO_DOMAIN}.` },
+      waitingCount: 0,
+    });
+    expect(labs).toMatchObject({ domain: DEMO_UNVERIFIED_DOMAIN, verified: false, capture: false, lastCheck: { outcome: 'nxdomain' } });
+    expect(Date.parse(labs!.createdAt)).toBeGreaterThan(Date.parse('2026-05-25T00:00:00.000Z'));
+    // Everyone who holds a seat by domain capture signed up after capture was switched on.
+    const captured = core.db.prepare(`SELECT min(seat_since) AS first, count(*) AS n FROM members WHERE source = 'domain_capture'`).get() as { first: string; n: number };
+    expect(captured.n).toBeGreaterThan(0);
+    expect(captured.first > '2025-04-27T14:05:00.000Z').toBe(true);
+    const audit = createAuditRepository(core.db).list();
+    expect(audit.filter((event) => event.action.startsWith('domain.')).map((event) => `${event.action} ${event.targetLabel}`)).toEqual([
+      `domain.add ${DEMO_DOMAIN}`,
+      `domain.verify ${DEMO_DOMAIN}`,
+      `domain.capture ${DEMO_DOMAIN}`,
+      `domain.team ${DEMO_DOMAIN}`,
+      `domain.add ${DEMO_UNVERIFIED_DOMAIN}`,
+    ]);
+  });
+
+  it('has unmanaged accounts on acme.example: people who signed up before the enterprise, one of them invited since, none waiting', async () => {
+    const core = await demoCore({ members: 400, seed: 2 });
+    const unmanaged = value(await core.invoke('domains:unmanaged', { limit: 500 }));
+    expect(unmanaged.total).toBe(demoUnmanagedCount(400));
+    expect(demoUnmanagedCount(120)).toBe(3);
+    expect(unmanaged.rows.every((row) => row.domain === DEMO_DOMAIN && row.createdAt < '2025-04-27T12:00:00.000Z' && row.waitingSince === null)).toBe(true);
+    expect(unmanaged.rows.filter((row) => row.invitedUntil !== null)).toHaveLength(1);
+    expect(unmanaged.rows.some((row) => row.lastLoginAt !== null)).toBe(true);
+    // The invitation to one of them is among the demo's pending ones, and takes a seat like the others.
+    expect(value(await core.invoke('seats:usage'))).toMatchObject({ members: 400, pendingInvitations: 12 });
+  });
+
+  it('announces every area it fills, teams and domains included', async () => {
+    const core = testCore({ now: fixedClock('2026-06-01T12:00:00.000Z').now });
+    const announced: string[][] = [];
+    core.on('changed', ({ areas }) => announced.push(areas));
+    value(await core.invoke('enterprise:createDemo', { members: 10 }));
+    expect(announced).toEqual([['enterprise', 'orgs', 'seats', 'teams', 'domains']]);
   });
 
   it.each([1, 2, 5, 8, 9, 10, 11])('works for as few as %i members', async (members) => {

@@ -5,11 +5,12 @@ import { ok, type Result } from '@shared/result';
 import type { AuditRepository } from '../audit/repository';
 import type { Db } from '../db/open';
 import { inAtomicWrite } from '../db/transaction';
-import { createServices, type Services } from '../services';
+import { createServices } from '../services';
 import { demoOrgNames } from './org-names';
 import { demoPeople } from './people';
-import { CORE_TEAMS, demoTeamNames } from './team-names';
+import { addEarlyAccounts, claimDemoDomain, DEMO_DEFAULT_TEAM, demoUnmanagedCount, finishDemoDomains } from './domains';
 import { createRandom, type Random } from './random';
+import { addDemoTeams, type DemoOrg, type Seated } from './teams';
 
 export const DEMO_ENTERPRISE_NAME = 'Acme Corporation';
 export const DEMO_DEFAULT_MEMBERS = 120;
@@ -68,11 +69,15 @@ export interface DemoServiceDeps {
  * it is one transaction, so a failure leaves no half-made demo behind.
  */
 export function createDemoService({ db, audit, now }: DemoServiceDeps) {
-  // The demo has a past: the same services run on a clock that starts
-  // HISTORY_DAYS ago and moves forward as the generator works. The audit log
-  // is not rewritten: its events carry the moment they were really written.
+  // The demo has a past: the same services run on a clock that the generator
+  // sets to the moment of each step in a history that starts HISTORY_DAYS ago
+  // (a few accounts are older still). The audit log is not rewritten: its
+  // events carry the moment they were really written.
   let current = new Date(0);
   const clock = () => new Date(current);
+  const setClock = (at: Date) => {
+    current = at;
+  };
   const auditNow: AuditRepository = { ...audit, record: (_at, actor, change) => audit.record(now(), actor, change) };
   const services = createServices(db, clock, auditNow);
 
@@ -91,16 +96,25 @@ export function createDemoService({ db, audit, now }: DemoServiceDeps) {
         unwrap(services.enterprise.create({ name: DEMO_ENTERPRISE_NAME, seats: demoSeats(memberCount) }, DEMO_ACTOR));
 
         const orgNames = demoOrgNames(demoOrgCount(memberCount), random);
-        const orgIds = orgNames.map((name, index) => {
+        const orgs: DemoOrg[] = orgNames.map((name, index) => {
           current = dayAt(Math.floor(((index + 1) * 365) / (orgNames.length + 1)));
-          return unwrap(services.orgs.create({ name }, DEMO_ACTOR)).id;
+          return { id: unwrap(services.orgs.create({ name }, DEMO_ACTOR)).id, name, at: current.getTime() };
         });
+        const orgIds = orgs.map((org) => org.id);
+        const orgOpened = new Map(orgs.map((org) => [org.id, org.at]));
+
+        const { pending, expired } = demoInvitationCounts(memberCount);
+        // The first pending invitation goes to one of the early accounts, so it needs no new person.
+        const invitees = pending + expired - 1;
+        const people = demoPeople(memberCount + invitees + demoUnmanagedCount(memberCount), random);
+        const earlyPeople = people.slice(memberCount + invitees);
+        const steps = { services, random, setClock, unwrap, actor: DEMO_ACTOR };
+        addEarlyAccounts(steps, earlyPeople, start, end);
+        const domainId = claimDemoDomain(steps, start);
 
         // Members join over the whole history, oldest first, and their organizations with them.
-        const { pending, expired } = demoInvitationCounts(memberCount);
-        const people = demoPeople(memberCount + pending + expired, random);
         const joined = new Map<number, number>(orgIds.map((id) => [id, 0]));
-        const accountIds: number[] = [];
+        const seated: Seated[] = [];
         people.slice(0, memberCount).forEach((person, index) => {
           current = dayAt(Math.floor(((index + 1) * (HISTORY_DAYS - 25)) / (memberCount + 1)));
           const source = pickSource(random);
@@ -109,23 +123,32 @@ export function createDemoService({ db, audit, now }: DemoServiceDeps) {
             unwrap(services.invitations.create({ email: person.email, role: 'member', orgIds: [], teamIds: [] }, DEMO_ACTOR));
             current = new Date(current.getTime() + random.int(1, 72) * 3_600_000);
             unwrap(services.members.recordSignup(person.email, person.name, DEMO_ACTOR));
+          } else if (source === 'domain_capture') {
+            // Signed up with their work address: domain capture gave them a seat.
+            const signup = unwrap(services.members.recordSignup(person.email, person.name, DEMO_ACTOR));
+            if (signup.captured !== 'joined') throw new Error(`The demo expected domain capture to seat ${person.email}.`);
           } else {
             unwrap(services.members.add({ email: person.email, name: person.name }, DEMO_ACTOR, source));
           }
           const accountId = unwrap(services.members.find(person.email)).accountId;
-          accountIds.push(accountId);
+          const seatedAt = current.getTime();
+          seated.push({ accountId, at: seatedAt });
+          let offset = 0;
           for (const orgId of pickOrganizations(orgIds, random)) {
             const before = joined.get(orgId)!;
             joined.set(orgId, before + 1);
-            current = new Date(current.getTime() + random.int(1, 30) * 60_000);
+            offset += random.int(1, 30) * 60_000;
+            current = new Date(joinedAt(seatedAt + offset, orgOpened.get(orgId)!, before, random));
             unwrap(services.orgMembers.add(orgId, [accountId], roleFor(before, random), DEMO_ACTOR));
           }
         });
 
-        addTeams({ services, accountIds, orgIds, orgNames, random, dayAt, unwrap, setClock: (at) => (current = at) });
+        const teams = addDemoTeams({ services, seated, orgs, random, dayAt, setClock, unwrap, actor: DEMO_ACTOR });
+        finishDemoDomains(steps, domainId, teams.get(DEMO_DEFAULT_TEAM), end);
 
-        // Recent invitations still pending, and older ones left to expire.
-        people.slice(memberCount).forEach((person, index) => {
+        // Recent invitations still pending, and older ones left to expire. The first
+        // goes to one of the early accounts: the admin has asked them to join.
+        [earlyPeople[0]!, ...people.slice(memberCount, memberCount + invitees)].forEach((person, index) => {
           const daysAgo = index < pending ? random.int(0, 20) : random.int(40, 60);
           current = new Date(end - daysAgo * DAY_MS - random.int(0, 600) * 60_000);
           const orgId = orgIds[random.int(0, orgIds.length - 1)]!;
@@ -137,61 +160,14 @@ export function createDemoService({ db, audit, now }: DemoServiceDeps) {
   };
 }
 
-/** About one team per 50 members, never fewer than the three every demo has. */
-export function demoTeamCount(members: number): number {
-  return Math.max(CORE_TEAMS.length, Math.round(members / 50));
-}
-
 /**
- * Teams in the pattern of the seed: Admins (admin) on all organizations,
- * Developers on Engineering, Product Managers on Product; then, at scale,
- * teams of 5 to 40 members on one or two organizations, a tenth of them
- * provisioned by the identity provider.
+ * When a member joins an organization: as they take their seat, or, for an
+ * organization created after that, once it exists: its first member (its
+ * owner) as it is created, the others over the following week.
  */
-function addTeams({ services, accountIds, orgIds, orgNames, random, setClock, dayAt, unwrap }: {
-  services: Services;
-  accountIds: number[];
-  orgIds: number[];
-  orgNames: string[];
-  random: Random;
-  setClock: (at: Date) => void;
-  dayAt: (day: number) => Date;
-  unwrap: <T>(result: Result<T>) => T;
-}): void {
-  const actor = DEMO_ACTOR;
-  const memberCount = accountIds.length;
-  const idp: Actor = { type: 'scim', name: 'demo identity provider' };
-  const pickMembers = (count: number) => {
-    const ids = new Set<number>();
-    while (ids.size < Math.min(count, memberCount)) ids.add(accountIds[random.int(0, memberCount - 1)]!);
-    return [...ids];
-  };
-  const total = demoTeamCount(memberCount);
-  const extra = demoTeamNames(total - CORE_TEAMS.length, random);
-  const plans = [
-    ...CORE_TEAMS.map((team) => ({
-      ...team,
-      source: 'manual' as const,
-      size: team.allOrgs ? Math.max(3, Math.round(memberCount / 500)) : Math.max(5, Math.round(memberCount * (team.org === 'Engineering' ? 0.2 : 0.08))),
-      orgs: team.org ? [orgIds[orgNames.indexOf(team.org)]!] : [],
-    })),
-    ...extra.map((name) => ({
-      name,
-      role: random.int(1, 100) <= 15 ? ('admin' as const) : ('member' as const),
-      allOrgs: false,
-      source: random.int(1, 10) === 1 ? ('scim' as const) : ('manual' as const),
-      size: random.int(5, 40),
-      orgs: [...new Set([orgIds[random.int(0, orgIds.length - 1)]!, orgIds[random.int(0, orgIds.length - 1)]!])].slice(0, random.int(1, 2)),
-    })),
-  ];
-  plans.forEach((plan, index) => {
-    setClock(dayAt(Math.floor(((index + 1) * 380) / (plans.length + 1))));
-    const by = plan.source === 'scim' ? idp : actor;
-    const team = unwrap(services.teams.create({ name: plan.name, role: plan.role }, by, plan.source));
-    unwrap(services.teams.addMembers(team.id, pickMembers(plan.size), by, plan.source === 'scim' ? 'scim' : 'app'));
-    if (plan.allOrgs) unwrap(services.teams.link({ teamId: team.id, allOrgs: true }, actor));
-    else if (plan.orgs.length > 0) unwrap(services.teams.link({ teamId: team.id, orgIds: plan.orgs }, actor));
-  });
+function joinedAt(wanted: number, opened: number, joinedBefore: number, random: Random): number {
+  if (wanted >= opened) return wanted;
+  return joinedBefore === 0 ? opened + 60_000 : opened + random.int(60, 7 * 24 * 60) * 60_000;
 }
 
 /** One to three organizations for a new member, half the picks among the first two (Engineering, Product). */

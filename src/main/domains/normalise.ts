@@ -11,10 +11,11 @@ export type NormalisedDomain = { ok: true; domain: string; display: string } | {
  * internationalised name as punycode. It must be a registrable domain or a
  * subdomain of one, by the public-suffix list (tldts), never a public suffix
  * itself ("com", "co.uk", "github.io"), an IP address or a bare name.
+ * `use` completes the problem's sentence: "cannot be claimed", "cannot be listed".
  */
-export function normaliseDomain(input: string): NormalisedDomain {
+export function normaliseDomain(input: string, use = 'claimed'): NormalisedDomain {
   const text = input.trim().replace(/\.$/, '');
-  const bad = (why: string): NormalisedDomain => ({ ok: false, problem: `"${input.trim()}" cannot be claimed: ${why}.` });
+  const bad = (why: string): NormalisedDomain => ({ ok: false, problem: `"${input.trim()}" cannot be ${use}: ${why}.` });
   if (!text) return { ok: false, problem: 'Enter a domain, such as acme.com.' };
   if (/[\s/@:?#\\]/.test(text) || text.includes('..')) return bad('a domain has only letters, digits, hyphens and dots');
   const ascii = domainToASCII(text.toLowerCase());

@@ -104,6 +104,21 @@ describe('verifying a domain by DNS, against a real DNS server', () => {
     expect(checked.lastCheck!.message).toMatch(/no longer verified\. Domain capture and lock were switched off\.$/);
     expect(createAuditRepository(core.db).list().at(-1)).toMatchObject({ action: 'domain.unverify', before: { capture: true, lock: true } });
   });
+
+  it.each([
+    ['SERVFAIL', { rcode: 'SERVFAIL' as const }],
+    ['no answer', { silent: true as const }],
+  ])('keeps a verified domain verified when DNS fails (%s): a failed lookup is not a lost record', async (_label, answer) => {
+    const { core, dns } = await setUp();
+    const domain = await verifiedDomain(core, 'acme.com');
+    value(await core.invoke('domains:setCapture', { id: domain.id, on: true }));
+    const audited = createAuditRepository(core.db).list().length;
+    dns.set(domain.record.name, answer);
+    const checked = value(await core.invoke('domains:verify', { id: domain.id }));
+    expect(checked).toMatchObject({ verified: true, capture: true, verifiedAt: domain.verifiedAt });
+    expect(checked.lastCheck!.message).toMatch(/The domain stays verified: a failed lookup does not show the record is gone\.$/);
+    expect(createAuditRepository(core.db).list()).toHaveLength(audited);
+  });
 });
 
 describe('domain capture and lock', () => {
@@ -234,5 +249,19 @@ describe('invite control', () => {
     value(await core.invoke('settings:update', { inviteControl: { mode: 'list', domains: ['partner.org'] } }));
     expect(await core.invoke('invitations:create', { email: 'bo@acme.com' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     value(await core.invoke('invitations:create', { email: 'bo@partner.org' }));
+  });
+
+  it('keeps the list as domains are kept (lower case, punycode, once) and refuses an entry that is not a domain, changing nothing', async () => {
+    const { core } = await setUp();
+    const saved = value(await core.invoke('settings:update', { inviteControl: { mode: 'list', domains: ['München.de', 'xn--mnchen-3ya.de', 'Partner.ORG.'] } }));
+    expect(saved.inviteControl.domains).toEqual(['xn--mnchen-3ya.de', 'partner.org']);
+    value(await core.invoke('invitations:create', { email: 'ana@münchen.de' }));
+    for (const bad of ['co.uk', 'not a domain']) {
+      expect(await core.invoke('settings:update', { inviteControl: { mode: 'list', domains: ['acme.com', bad] } })).toMatchObject({
+        ok: false,
+        error: { code: 'INVALID_INPUT', message: expect.stringContaining(`Invite control: "${bad}" cannot be listed`), issues: [{ path: 'inviteControl.domains.1' }] },
+      });
+    }
+    expect(value(await core.invoke('settings:get')).inviteControl.domains).toEqual(['xn--mnchen-3ya.de', 'partner.org']);
   });
 });

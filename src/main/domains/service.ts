@@ -9,10 +9,10 @@ import { inWriteTransaction } from '../db/transaction';
 import type { EnterpriseService } from '../enterprise/service';
 import type { SettingsService } from '../settings/service';
 import type { TeamRepository } from '../teams/repository';
-import { lookupTxt, parseDnsServer } from './dns';
+import { lookupTxt, parseDnsServer, type TxtLookup } from './dns';
 import { normaliseDomain } from './normalise';
 import type { DomainRepository, DomainRow } from './repository';
-import { challengeName, describeLookup, expectedRecord, isVerified } from './verify';
+import { challengeName, describeLookup, expectedRecord, isVerified, provesLoss } from './verify';
 
 export interface DomainServiceDeps {
   db: Db;
@@ -76,6 +76,39 @@ export function createDomainService({ db, domains, teams, settings, enterprise, 
         domains.setSwitch(id, which, on, at.toISOString());
         audit.record(at, actor, { action: `domain.${which}`, targetType: 'domain', targetId: id, targetLabel: row.domain, before: { [which]: row[which] }, after: { [which]: on } });
       }
+      return ok(toDomain(domains.find(id)!));
+    });
+  }
+
+  /** Keeps a check's outcome: verifies the domain, or notices it lost its record (capture and lock go off), audited. */
+  function recordCheck(id: number, label: string, check: Omit<DomainCheck, 'at' | 'servers'>, by: 'dns' | 'parent', servers: string[], actor: Actor): Result<Domain> {
+    return inWriteTransaction(db, () => {
+      const current = domains.find(id);
+      if (!current) return fail<Domain>('NOT_FOUND', `The domain ${label} was removed while it was being checked.`);
+      const at = now();
+      const iso = at.toISOString();
+      const record: DomainCheck = { at: iso, ...check, servers };
+      if (isVerified(record)) {
+        if (!current.verifiedAt) {
+          domains.setVerified(id, by, iso);
+          audit.record(at, actor, { action: 'domain.verify', targetType: 'domain', targetId: id, targetLabel: label, after: { verifiedBy: by, found: record.found } });
+        }
+      } else if (current.verifiedAt && !provesLoss(record)) {
+        record.message = `${record.message} The domain stays verified: a failed lookup does not show the record is gone.`;
+      } else if (current.verifiedAt) {
+        const lost = current.capture || current.lock ? ' Domain capture and lock were switched off.' : '';
+        record.message = `${record.message} The domain is no longer verified.${lost}`;
+        domains.clearVerified(id, iso);
+        audit.record(at, actor, {
+          action: 'domain.unverify',
+          targetType: 'domain',
+          targetId: id,
+          targetLabel: label,
+          before: { verified: true, capture: current.capture, lock: current.lock },
+          after: { verified: false, capture: false, lock: false, outcome: record.outcome },
+        });
+      }
+      domains.setCheck(id, record);
       return ok(toDomain(domains.find(id)!));
     });
   }
@@ -164,33 +197,20 @@ export function createDomainService({ db, domains, teams, settings, enterprise, 
         }
       }
 
-      return inWriteTransaction(db, () => {
-        const current = domains.find(id);
-        if (!current) return fail<Domain>('NOT_FOUND', `The domain ${row.domain} was removed while it was being checked.`);
-        const at = now();
-        const iso = at.toISOString();
-        const record: DomainCheck = { at: iso, ...check, servers };
-        if (isVerified(record)) {
-          if (!current.verifiedAt) {
-            domains.setVerified(id, by, iso);
-            audit.record(at, actor, { action: 'domain.verify', targetType: 'domain', targetId: id, targetLabel: row.domain, after: { verifiedBy: by, found: record.found } });
-          }
-        } else if (current.verifiedAt) {
-          const lost = current.capture || current.lock ? ' Domain capture and lock were switched off.' : '';
-          record.message = `${record.message} The domain is no longer verified.${lost}`;
-          domains.clearVerified(id, iso);
-          audit.record(at, actor, {
-            action: 'domain.unverify',
-            targetType: 'domain',
-            targetId: id,
-            targetLabel: row.domain,
-            before: { verified: true, capture: current.capture, lock: current.lock },
-            after: { verified: false, capture: false, lock: false, outcome: record.outcome },
-          });
-        }
-        domains.setCheck(id, record);
-        return ok(toDomain(domains.find(id)!));
-      });
+      return recordCheck(id, row.domain, check, by, servers, actor);
+    },
+
+    /**
+     * Records what a TXT lookup made elsewhere found at the domain's own
+     * record, just as verify() records a real one. For the demo generator,
+     * whose made-up domains no DNS server knows; it is not on the contract, so
+     * the app and the command line can only verify by DNS.
+     */
+    recordLookup(id: number, lookup: TxtLookup, actor: Actor): Result<Domain> {
+      const found = findDomain(id);
+      if (!found.ok) return found;
+      const { domain, token } = found.value;
+      return recordCheck(id, domain, describeLookup(challengeName(domain), expectedRecord(token), lookup, []), 'dns', [], actor);
     },
 
     setCapture: (id: number, on: boolean, actor: Actor) => setGuardedSwitch('capture', id, on, actor),

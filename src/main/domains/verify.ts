@@ -41,3 +41,12 @@ export function describeLookup(name: string, expected: string, lookup: TxtLookup
 export function isVerified(check: Pick<DomainCheck, 'outcome'>): boolean {
   return check.outcome === 'verified' || check.outcome === 'verified_by_parent';
 }
+
+/**
+ * Whether a failed check shows the record is gone (DNS answered: no record,
+ * other records, no such name) rather than that DNS could not be asked
+ * (timeout, SERVFAIL, another error). Only the first unverifies a domain.
+ */
+export function provesLoss(check: Pick<DomainCheck, 'outcome'>): boolean {
+  return check.outcome === 'no_record' || check.outcome === 'wrong_record' || check.outcome === 'nxdomain';
+}

@@ -1,9 +1,10 @@
 import type { Actor } from '@shared/schemas/audit';
 import { defaultEnterpriseSettings, settingSchemas, type EnterpriseSettings, type UpdateSettingsInput } from '@shared/schemas/settings';
-import { ok, type Result } from '@shared/result';
+import { fail, ok, type Result } from '@shared/result';
 import type { AuditRepository } from '../audit/repository';
 import type { Db } from '../db/open';
 import { inWriteTransaction } from '../db/transaction';
+import { normaliseDomain } from '../domains/normalise';
 import type { EnterpriseService } from '../enterprise/service';
 import type { SettingsRepository } from './repository';
 
@@ -36,7 +37,10 @@ export function createSettingsService({ db, settings, enterprise, audit, now }: 
       return ok(current());
     },
 
-    update(input: UpdateSettingsInput, actor: Actor): Result<EnterpriseSettings> {
+    update(given: UpdateSettingsInput, actor: Actor): Result<EnterpriseSettings> {
+      const normalised = normaliseInviteDomains(given);
+      if (!normalised.ok) return normalised;
+      const input = normalised.value;
       return inWriteTransaction(db, () => {
         const required = enterprise.require();
         if (!required.ok) return required;
@@ -55,6 +59,26 @@ export function createSettingsService({ db, settings, enterprise, audit, now }: 
       });
     },
   };
+}
+
+/**
+ * The invite-control list holds domains as the domains screen does: lower
+ * case, punycode, never a public suffix, each once; an entry that is not a
+ * domain is refused by name, so a Unicode or mistyped entry never silently
+ * matches nothing.
+ */
+function normaliseInviteDomains(input: UpdateSettingsInput): Result<UpdateSettingsInput> {
+  if (!input.inviteControl) return ok(input);
+  const domains: string[] = [];
+  for (const [index, entry] of input.inviteControl.domains.entries()) {
+    const domain = normaliseDomain(entry, 'listed');
+    if (!domain.ok) {
+      const message = `Invite control: ${domain.problem}`;
+      return fail('INVALID_INPUT', message, [{ path: `inviteControl.domains.${index}`, message: domain.problem }]);
+    }
+    if (!domains.includes(domain.domain)) domains.push(domain.domain);
+  }
+  return ok({ ...input, inviteControl: { ...input.inviteControl, domains } });
 }
 
 export type SettingsService = ReturnType<typeof createSettingsService>;

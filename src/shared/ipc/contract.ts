@@ -87,7 +87,7 @@ export const contract = {
 
   'enterprise:get': query(noInput, enterpriseSchema.nullable()),
   'enterprise:create': command(createEnterpriseInput, enterpriseSchema, ['enterprise']),
-  'enterprise:createDemo': command(createDemoInput, enterpriseSchema, ['enterprise', 'orgs', 'seats']),
+  'enterprise:createDemo': command(createDemoInput, enterpriseSchema, ['enterprise', 'orgs', 'seats', 'teams', 'domains']),
 
   'settings:get': query(noInput, enterpriseSettingsSchema),
   'settings:update': command(updateSettingsInput, enterpriseSettingsSchema, ['settings', 'seats']),

@@ -1,0 +1,57 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { fail, ok, type Result } from '@shared/result';
+
+/** The file operations an atomic write needs; tests replace one to fail at a chosen step. */
+export interface WriteFs {
+  open: typeof fs.open;
+  rename: typeof fs.rename;
+  rm: typeof fs.rm;
+}
+
+const REASONS: Record<string, string> = {
+  ENOENT: 'its folder does not exist',
+  ENOTDIR: 'part of the path is not a folder',
+  EACCES: 'permission denied',
+  EPERM: 'the operation is not permitted',
+  EROFS: 'the disk is read-only',
+  ENOSPC: 'the disk is full',
+  EDQUOT: 'the disk quota is used up',
+  EISDIR: 'a folder has that name',
+  ENAMETOOLONG: 'the name is too long',
+};
+
+function reason(error: unknown): string {
+  const code = (error as { code?: string }).code;
+  return (code && REASONS[code]) ?? (error as Error).message;
+}
+
+/**
+ * Writes `content` to `file` so that `file` is never half written: the text
+ * goes to a temporary file in the same folder (so the rename stays on one
+ * disk), is flushed to the disk, then renamed over `file` in one step. If any
+ * step fails, the temporary file is removed and an existing `file` is left
+ * as it was; the error names the path and the reason. Resolves to the
+ * absolute path written.
+ */
+export async function writeFileAtomic(file: string, content: string, files: WriteFs = fs): Promise<Result<string>> {
+  const target = path.resolve(file);
+  const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
+  let created = false;
+  try {
+    const handle = await files.open(temporary, 'wx');
+    created = true;
+    try {
+      await handle.writeFile(content, 'utf8');
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await files.rename(temporary, target);
+    return ok(target);
+  } catch (error) {
+    if (created) await files.rm(temporary, { force: true }).catch(() => undefined);
+    return fail('UNAVAILABLE', `Could not save ${target}: ${reason(error)}.`);
+  }
+}
