@@ -41,10 +41,19 @@ export class LicensesPage {
     return this.rows.filter({ hasText: email });
   }
 
+  /** The row's "⋯" button, and the menu it opens. */
+  actionsButton(email: string): Locator {
+    return this.page.getByRole('button', { name: `Actions for ${email}` });
+  }
+
+  actionsMenu(email: string): Locator {
+    return this.page.getByRole('menu', { name: `Actions for ${email}` });
+  }
+
   /** Opens the row's "⋯" menu and picks an action, e.g. "Remove from Licenses". */
   async rowAction(email: string, action: string): Promise<void> {
-    await this.page.getByRole('button', { name: `Actions for ${email}` }).click();
-    await this.page.getByRole('menu', { name: `Actions for ${email}` }).getByRole('menuitem', { name: action }).click();
+    await this.actionsButton(email).click();
+    await this.actionsMenu(email).getByRole('menuitem', { name: action }).click();
   }
 
   select(email: string): Promise<void> {

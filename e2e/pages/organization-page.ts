@@ -28,6 +28,11 @@ export class OrganizationPage {
     await this.heading.waitFor();
   }
 
+  /** Rows of "Everyone with access": direct members and everyone its teams reach. */
+  get everyoneWithAccess(): Locator {
+    return this.page.getByRole('table', { name: `Everyone with access to ${this.name}` }).locator('tbody tr:not(.empty-row)');
+  }
+
   member(email: string): Locator {
     return this.members.filter({ hasText: email });
   }

@@ -21,6 +21,46 @@ export class TeamPage {
     return this.page.getByRole('table', { name: `Members of ${this.name}` }).locator('tbody tr:not(.empty-row)');
   }
 
+  /** The "Role and organizations" card. */
+  get facts(): Locator {
+    return this.page.getByRole('region', { name: 'Role and organizations' });
+  }
+
+  /** The chips of the organizations it is linked to ("All organizations" among them). */
+  get linkedOrgs(): Locator {
+    return this.page.getByRole('list', { name: `Organizations ${this.name} is linked to` }).getByRole('listitem');
+  }
+
+  /** While it is linked to all organizations: those it is linked to by name too, kept for when "all" goes. */
+  get alsoLinkedByName(): Locator {
+    return this.page.getByRole('list', { name: `Organizations ${this.name} is also linked to by name` }).getByRole('listitem');
+  }
+
+  get role(): Locator {
+    return this.page.getByRole('combobox', { name: `Role of ${this.name}` });
+  }
+
+  /** Picks the team's role and saves it. */
+  async setRole(role: 'Member' | 'Admin'): Promise<void> {
+    await this.role.selectOption({ label: role });
+    await this.facts.getByRole('button', { name: 'Save' }).click();
+  }
+
+  /** The × on an organization's chip ('all' for "All organizations"): asks first, in the dialog. */
+  unlinkButton(org: string | 'all'): Locator {
+    return this.page.getByRole('button', { name: org === 'all' ? `Unlink ${this.name} from all organizations` : `Unlink ${this.name} from ${org}` });
+  }
+
+  /** The Teams screen's filter box. */
+  get filter(): Locator {
+    return this.page.getByRole('searchbox', { name: 'Filter teams' });
+  }
+
+  /** Its row on the Teams screen. */
+  get listRow(): Locator {
+    return this.page.getByRole('table', { name: 'Teams' }).getByRole('row').filter({ has: this.page.getByRole('link', { name: this.name, exact: true }) });
+  }
+
   async openTeams(): Promise<void> {
     await this.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Teams' }).click();
     await this.page.getByRole('heading', { level: 1, name: 'Teams' }).waitFor();

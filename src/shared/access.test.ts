@@ -23,4 +23,10 @@ describe('resolveAccess: the highest role among all paths wins', () => {
     expect(resolveAccess([team(1, 'Zeta', 'admin'), { kind: 'direct', role: 'admin' }])?.winner.kind).toBe('direct');
     expect(resolveAccess([team(1, 'Zeta', 'admin'), team(2, 'Alpha', 'admin')])?.winner).toEqual(team(2, 'Alpha', 'admin'));
   });
+
+  it('orders teams of the same role by name key, code point by code point, never by the locale', () => {
+    // localeCompare puts Émile between Alpha and Zed; the database (name_key, byte order) after both.
+    const result = resolveAccess([team(3, 'Émile', 'member'), team(1, 'Zed', 'member'), team(2, 'ALPHA', 'member'), team(4, 'alpha', 'member')]);
+    expect(result?.paths).toEqual([team(2, 'ALPHA', 'member'), team(4, 'alpha', 'member'), team(1, 'Zed', 'member'), team(3, 'Émile', 'member')]);
+  });
 });

@@ -2,6 +2,7 @@ import type { AccessPath } from '@shared/access';
 import type { OrgRole } from '@shared/schemas/members';
 import { containsPattern } from '../db/like';
 import { ACCOUNT_MATCHES } from '../members/sql';
+import { roleRankSql } from './sql';
 import type { Db } from '../db/open';
 
 interface PathRow {
@@ -43,7 +44,7 @@ export function createAccessRepository(db: Db) {
     WHERE t.all_orgs = 1 OR t.id IN (SELECT team_id FROM team_orgs WHERE org_id = @orgId)`;
   const peoplePage = db.prepare(`
     SELECT r.accountId, a.email, a.name,
-      max(CASE r.role WHEN 'owner' THEN 3 WHEN 'admin' THEN 2 ELSE 1 END) AS rank
+      max(${roleRankSql('r.role')}) AS rank
     FROM (${REACHING}) r JOIN accounts a ON a.id = r.accountId
     WHERE ${ACCOUNT_MATCHES}
     GROUP BY r.accountId

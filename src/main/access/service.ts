@@ -1,4 +1,5 @@
 import { resolveAccess } from '@shared/access';
+import { compareNames } from '@shared/schemas/names';
 import type { MemberAccess, OrgAccessInput, OrgAccessPage } from '@shared/schemas/access';
 import { fail, ok, type Result } from '@shared/result';
 import type { EnterpriseService } from '../enterprise/service';
@@ -28,7 +29,8 @@ export function createAccessService({ access, members, teams, orgs, enterprise }
           const resolved = resolveAccess(paths)!;
           return { org, role: resolved.role, paths: resolved.paths };
         })
-        .sort((a, b) => a.org.name.localeCompare(b.org.name) || a.org.id - b.org.id);
+        // As organizations are listed everywhere: by name key, code point by code point, then id.
+        .sort((a, b) => compareNames(a.org.name, b.org.name) || a.org.id - b.org.id);
       return ok({
         member: { accountId, email: member.email, name: member.name },
         teams: teams.teamsOf(accountId),

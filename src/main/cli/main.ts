@@ -1,4 +1,7 @@
+import { exitQuietlyOnBrokenPipe } from './broken-pipe';
 import { runCli } from './run';
+
+exitQuietlyOnBrokenPipe(process.stdout, (status) => process.exit(status));
 
 runCli(process.argv.slice(2), {
   out: (text) => process.stdout.write(`${text}\n`),

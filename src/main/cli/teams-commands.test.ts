@@ -52,6 +52,28 @@ describe('roster teams', () => {
     expect(await roster('teams', 'link', '--team', 'Devs', '--org', 'Nowhere', '--db', db)).toMatchObject({ status: 1, stderr: 'roster: There is no organization named "Nowhere".' });
     expect(await roster('teams', 'unlink', '--team', 'Devs', '--org', 'Product', '--db', db)).toMatchObject({ status: 1, stderr: 'roster: Devs is not linked to Product. Nothing was unlinked.' });
   });
+
+  it('refuses to unlink one organization from a team linked to all of them (exit 1), and points to --all-orgs', async () => {
+    const db = await enterprise();
+    for (const args of [
+      ['teams', 'add', '--name', 'Admins'],
+      ['teams', 'link', '--team', 'Admins', '--org', 'Engineering'],
+      ['teams', 'link', '--team', 'Admins', '--all-orgs'],
+    ]) {
+      expect((await roster(...args, '--db', db)).status).toBe(0);
+    }
+    for (const org of ['Engineering', 'Product']) {
+      const refused = await roster('teams', 'unlink', '--team', 'admins', '--org', org, '--db', db);
+      expect(refused.status).toBe(1);
+      expect(refused.stderr).toMatch(new RegExp(`^roster: Admins is linked to all organizations, which covers ${org}: unlinking ${org} alone would take nothing away\\.`));
+      expect(refused.stderr).toMatch(/To take away what it gives in every organization: roster teams unlink --team "Admins" --all-orgs$/);
+    }
+    const json = await roster('teams', 'unlink', '--team', 'Admins', '--org', 'Product', '--json', '--db', db);
+    expect(JSON.parse(json.stderr)).toMatchObject({ error: { code: 'CONFLICT', message: expect.stringMatching(/--all-orgs$/) } });
+    expect(JSON.parse((await roster('teams', 'list', '--json', '--db', db)).stdout)).toMatchObject([{ allOrgs: true, organizations: [{ name: 'Engineering' }] }]);
+    expect(await roster('teams', 'unlink', '--team', 'Admins', '--all-orgs', '--db', db)).toMatchObject({ status: 0 });
+    expect(await roster('teams', 'unlink', '--team', 'Admins', '--org', 'Engineering', '--db', db)).toMatchObject({ status: 0, stdout: 'Unlinked "Admins" from "Engineering".' });
+  });
 });
 
 describe('roster access', () => {
@@ -73,8 +95,8 @@ describe('roster access', () => {
         organization: 'Engineering',
         role: 'admin',
         paths: [
-          { via: 'team', team: 'Leads', role: 'admin' },
-          { via: 'team', team: 'Devs', role: 'member' },
+          { via: 'team', team: 'Leads', role: 'admin', wins: true },
+          { via: 'team', team: 'Devs', role: 'member', wins: false },
         ],
       },
     ]);

@@ -1,6 +1,7 @@
 import type { OrgRole } from '@shared/schemas/members';
 import type { OrgMember, OrgMemberPage, OrgMembersInput } from '@shared/schemas/org-members';
 import { containsPattern } from '../db/like';
+import { roleRankSql } from '../access/sql';
 import { ACCOUNT_MATCHES, ACCOUNT_ORDER } from '../members/sql';
 import type { Db } from '../db/open';
 
@@ -10,7 +11,7 @@ export function createOrgMemberRepository(db: Db) {
     SELECT a.id AS accountId, a.email, a.name, om.role, om.since
     FROM org_memberships om JOIN accounts a ON a.id = om.account_id
     WHERE om.org_id = @orgId AND ${ACCOUNT_MATCHES}
-    ORDER BY CASE om.role WHEN 'owner' THEN 0 WHEN 'admin' THEN 1 ELSE 2 END,
+    ORDER BY ${roleRankSql('om.role')} DESC,
              ${ACCOUNT_ORDER}
     LIMIT @limit OFFSET @offset`);
   const total = db

@@ -1,4 +1,5 @@
 import type { Organization } from '@shared/schemas/orgs';
+import type { CappedList } from '../audit/lists';
 import type { Db } from '../db/open';
 
 const COLUMNS = 'id, name, created_at AS createdAt, updated_at AS updatedAt';
@@ -12,6 +13,15 @@ export function createOrgRepository(db: Db) {
   );
   const rename = db.prepare('UPDATE organizations SET name = @name, name_key = @key, updated_at = @at WHERE id = @id');
   const remove = db.prepare('DELETE FROM organizations WHERE id = ?');
+  const linkedTeams = db.prepare(`
+    SELECT t.name FROM team_orgs tor JOIN teams t ON t.id = tor.team_id WHERE tor.org_id = ? ORDER BY t.name_key, t.id LIMIT ?`).pluck();
+  const linkedTeamCount = db.prepare('SELECT count(*) FROM team_orgs WHERE org_id = ?').pluck();
+  const pendingInvitations = db.prepare(`
+    SELECT i.email FROM invitation_orgs io JOIN invitations i ON i.id = io.invitation_id
+    WHERE io.org_id = ? AND i.status = 'pending' ORDER BY i.email_key, i.id LIMIT ?`).pluck();
+  const pendingInvitationCount = db
+    .prepare("SELECT count(*) FROM invitation_orgs io JOIN invitations i ON i.id = io.invitation_id WHERE io.org_id = ? AND i.status = 'pending'")
+    .pluck();
 
   return {
     list(): Organization[] {
@@ -32,6 +42,14 @@ export function createOrgRepository(db: Db) {
     },
     remove(id: number): void {
       remove.run(id);
+    },
+    /** Teams linked to it by name (not those linked to all organizations), the first `limit` by name. */
+    linkedTeams(id: number, limit: number): CappedList<string> {
+      return { count: linkedTeamCount.get(id) as number, first: linkedTeams.all(id, limit) as string[] };
+    },
+    /** Pending invitations (expired ones too: they can be resent) that name it, the first `limit` by address. */
+    pendingInvitations(id: number, limit: number): CappedList<string> {
+      return { count: pendingInvitationCount.get(id) as number, first: pendingInvitations.all(id, limit) as string[] };
     },
   };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createAuditRepository } from '../audit/repository';
+import { addMembers, value } from '../test/seats-helpers';
 import { coreWithEnterprise, fixedClock, TEST_ACTOR, testCore } from '../test/temp-db';
 import type { Core } from '../core';
 
@@ -166,6 +167,45 @@ describe('deleting an organization', () => {
     });
     const again = await expectRefused(core, () => core.invoke('orgs:remove', { id: org.id }));
     expect(again.code).toBe('NOT_FOUND');
+  });
+
+  it('keeps in its audit event who lost access with it: direct members, linked teams and pending invitations', async () => {
+    const core = await coreWithEnterprise();
+    const org = value(await core.invoke('orgs:create', { name: 'Legal' }));
+    const [ana, bo] = await addMembers(core, 'ana@acme.com', 'bo@acme.com');
+    value(await core.invoke('orgs:addMembers', { orgId: org.id, accountIds: [ana!.accountId], role: 'member' }));
+    value(await core.invoke('orgs:addMembers', { orgId: org.id, accountIds: [bo!.accountId], role: 'owner' }));
+    for (const name of ['Reviewers', 'Counsel']) {
+      const team = value(await core.invoke('teams:create', { name }));
+      value(await core.invoke('teams:link', { teamId: team.id, orgIds: [org.id] }));
+    }
+    value(await core.invoke('teams:link', { teamId: value(await core.invoke('teams:create', { name: 'Admins' })).id, allOrgs: true }));
+    value(await core.invoke('invitations:create', { email: 'cy@acme.com', orgIds: [org.id] }));
+    value(await core.invoke('orgs:remove', { id: org.id }));
+    expect(createAuditRepository(core.db).list().at(-1)).toMatchObject({
+      action: 'org.remove',
+      targetLabel: 'Legal',
+      before: {
+        name: 'Legal',
+        directMembers: { count: 2, first: [{ email: 'bo@acme.com', role: 'owner' }, { email: 'ana@acme.com', role: 'member' }] },
+        linkedTeams: { count: 2, first: ['Counsel', 'Reviewers'] },
+        pendingInvitations: { count: 1, first: ['cy@acme.com'] },
+      },
+      after: null,
+    });
+  });
+
+  it('lists at most 50 of them in its audit event, and counts them all', async () => {
+    const core = await coreWithEnterprise();
+    value(await core.invoke('seats:set', { seats: 100 }));
+    const org = value(await core.invoke('orgs:create', { name: 'Everyone' }));
+    const people = await addMembers(core, ...Array.from({ length: 52 }, (_, i) => `p${String(i).padStart(2, '0')}@acme.com`));
+    value(await core.invoke('orgs:addMembers', { orgId: org.id, accountIds: people.map((person) => person.accountId), role: 'member' }));
+    value(await core.invoke('orgs:remove', { id: org.id }));
+    const { directMembers } = createAuditRepository(core.db).list().at(-1)!.before as { directMembers: { count: number; first: { email: string }[] } };
+    expect(directMembers.count).toBe(52);
+    expect(directMembers.first).toHaveLength(50);
+    expect(directMembers.first[0]).toEqual({ email: 'p00@acme.com', role: 'member' });
   });
 });
 

@@ -2,6 +2,7 @@ import type { Actor } from '@shared/schemas/audit';
 import { nameKey } from '@shared/schemas/names';
 import type { CreateOrgInput, Organization, OrgSummary, RenameOrgInput } from '@shared/schemas/orgs';
 import { fail, ok, type Result } from '@shared/result';
+import { AUDIT_LIST_LIMIT } from '../audit/lists';
 import type { AuditRepository } from '../audit/repository';
 import type { Db } from '../db/open';
 import { inWriteTransaction } from '../db/transaction';
@@ -103,21 +104,26 @@ export function createOrgService({ db, orgs, orgMembers, enterprise, audit, now 
       });
     },
 
-    /** Deletes the organization. Its links and direct memberships go with it; seats never do. */
+    /**
+     * Deletes the organization. Its links, direct memberships and place in pending
+     * invitations go with it, and its audit event lists them; seats never go.
+     */
     remove(id: number, actor: Actor): Result<{ id: number }> {
       return inWriteTransaction(db, () => {
         const required = enterprise.require();
         if (!required.ok) return required;
         const current = orgs.findById(id);
         if (!current) return notFound(id);
+        // What goes with it, read before it goes: who loses access here, and how.
+        const members = orgMembers.page({ orgId: id, search: '', offset: 0, limit: AUDIT_LIST_LIMIT });
+        const before = {
+          name: current.name,
+          directMembers: { count: members.total, first: members.rows.map((member) => ({ email: member.email, role: member.role })) },
+          linkedTeams: orgs.linkedTeams(id, AUDIT_LIST_LIMIT),
+          pendingInvitations: orgs.pendingInvitations(id, AUDIT_LIST_LIMIT),
+        };
         orgs.remove(id);
-        audit.record(now(), actor, {
-          action: 'org.remove',
-          targetType: 'organization',
-          targetId: id,
-          targetLabel: current.name,
-          before: { name: current.name },
-        });
+        audit.record(now(), actor, { action: 'org.remove', targetType: 'organization', targetId: id, targetLabel: current.name, before });
         return ok({ id });
       });
     },

@@ -2,6 +2,7 @@ import type { InvitationRole } from '@shared/schemas/members';
 import type { Team, TeamMemberPage, TeamMembersInput, TeamSource } from '@shared/schemas/teams';
 import { containsPattern } from '../db/like';
 import { ACCOUNT_MATCHES, ACCOUNT_ORDER } from '../members/sql';
+import type { CappedList } from '../audit/lists';
 import type { Db } from '../db/open';
 
 interface TeamRow {
@@ -58,6 +59,12 @@ export function createTeamRepository(db: Db) {
     .prepare(`
     SELECT count(*) FROM team_members tm JOIN accounts a ON a.id = tm.account_id
     WHERE tm.team_id = @teamId AND ${ACCOUNT_MATCHES}`)
+    .pluck();
+  const pendingInvitations = db.prepare(`
+    SELECT i.email FROM invitation_teams it JOIN invitations i ON i.id = it.invitation_id
+    WHERE it.team_id = ? AND i.status = 'pending' ORDER BY i.email_key, i.id LIMIT ?`).pluck();
+  const pendingInvitationCount = db
+    .prepare("SELECT count(*) FROM invitation_teams it JOIN invitations i ON i.id = it.invitation_id WHERE it.team_id = ? AND i.status = 'pending'")
     .pluck();
   const teamsOfMember = db.prepare(`
     SELECT t.id, t.name, t.role FROM team_members tm JOIN teams t ON t.id = tm.team_id WHERE tm.account_id = ? ORDER BY t.name_key, t.id`);
@@ -131,6 +138,10 @@ export function createTeamRepository(db: Db) {
         rows: memberPage.all({ ...params, limit: input.limit, offset: input.offset }) as TeamMemberPage['rows'],
         total: memberTotal.get(params) as number,
       };
+    },
+    /** Pending invitations (expired ones too: they can be resent) that name it, the first `limit` by address. */
+    pendingInvitations(teamId: number, limit: number): CappedList<string> {
+      return { count: pendingInvitationCount.get(teamId) as number, first: pendingInvitations.all(teamId, limit) as string[] };
     },
     teamsOf(accountId: number): { id: number; name: string; role: InvitationRole }[] {
       return teamsOfMember.all(accountId) as { id: number; name: string; role: InvitationRole }[];

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { createAuditRepository } from '../audit/repository';
 import type { Core } from '../core';
-import { coreWithEnterprise } from '../test/temp-db';
+import { coreWithEnterprise, TEST_ACTOR } from '../test/temp-db';
 import { addMembers, snapshot, usage, value } from '../test/seats-helpers';
 
 const IDP = { type: 'scim' as const, name: 'Okta token' };
@@ -11,6 +12,10 @@ async function setUp() {
   const product = value(await core.invoke('orgs:create', { name: 'Product' }));
   const [ana, bo] = await addMembers(core, 'ana@acme.com', 'bo@acme.com');
   return { core, engineering, product, ana: ana!, bo: bo! };
+}
+
+function auditOf(core: Core, action: string) {
+  return createAuditRepository(core.db).list().filter((event) => event.action === action);
 }
 
 async function roleIn(core: Core, accountId: number, orgName: string) {
@@ -172,5 +177,196 @@ describe('invitations into teams', () => {
     expect(await roleIn(core, cy.accountId, 'Engineering')).toMatchObject({ role: 'member', paths: [{ kind: 'team', teamName: 'Developers' }] });
     const [row] = value(await core.invoke('seats:list', { filter: { search: 'cy@' } })).rows;
     expect(row!.teams).toEqual([{ id: devs.id, name: 'Developers' }]);
+  });
+});
+
+describe('"all organizations" and links by name', () => {
+  it('together give one path per organization, and switching "all" off keeps the links by name', async () => {
+    const { core, engineering, ana } = await setUp();
+    const leads = value(await core.invoke('teams:create', { name: 'Leads', role: 'admin' }));
+    value(await core.invoke('teams:addMembers', { teamId: leads.id, accountIds: [ana.accountId] }));
+    value(await core.invoke('teams:link', { teamId: leads.id, orgIds: [engineering.id] }));
+    const both = value(await core.invoke('teams:link', { teamId: leads.id, allOrgs: true }));
+    expect(both).toMatchObject({ allOrgs: true, organizations: [{ id: engineering.id, name: 'Engineering' }] });
+    // Linked twice over, Engineering is still reached by one path through Leads.
+    expect(await roleIn(core, ana.accountId, 'Engineering')).toMatchObject({ role: 'admin', paths: [{ kind: 'team', teamName: 'Leads' }] });
+    expect((await roleIn(core, ana.accountId, 'Engineering'))!.paths).toHaveLength(1);
+    expect(value(await core.invoke('access:org', { orgId: engineering.id }))).toMatchObject({ total: 1, rows: [{ email: 'ana@acme.com', paths: [{}] }] });
+    expect(await roleIn(core, ana.accountId, 'Product')).toMatchObject({ role: 'admin' });
+
+    const off = value(await core.invoke('teams:unlink', { teamId: leads.id, allOrgs: true }));
+    expect(off).toMatchObject({ allOrgs: false, organizations: [{ id: engineering.id, name: 'Engineering' }] });
+    expect(await roleIn(core, ana.accountId, 'Engineering')).toMatchObject({ role: 'admin' });
+    expect(await roleIn(core, ana.accountId, 'Product')).toBeNull();
+  });
+
+  it('refuse unlinking one organization from a team linked to all of them, and say what to do instead', async () => {
+    const { core, engineering, product } = await setUp();
+    const leads = value(await core.invoke('teams:create', { name: 'Leads' }));
+    value(await core.invoke('teams:link', { teamId: leads.id, orgIds: [engineering.id] }));
+    value(await core.invoke('teams:link', { teamId: leads.id, allOrgs: true }));
+    const before = { links: core.db.prepare('SELECT * FROM team_orgs').all(), audit: snapshot(core).audit };
+    for (const orgId of [engineering.id, product.id]) {
+      const refused = await core.invoke('teams:unlink', { teamId: leads.id, orgIds: [orgId] });
+      expect(refused).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringMatching(/^Leads is linked to all organizations, which covers (Engineering|Product)/) } });
+      expect(!refused.ok && refused.error.message).toMatch(/Unlink Leads from all organizations instead; its links to organizations by name are kept\. Nothing was unlinked\.$/);
+    }
+    expect(core.db.prepare('SELECT * FROM team_orgs').all()).toEqual(before.links);
+    expect(snapshot(core).audit).toBe(before.audit);
+  });
+});
+
+describe('deleting what access goes through', () => {
+  it('an organization takes away the access teams gave there, their link, and nothing else', async () => {
+    const { core, engineering, product, ana } = await setUp();
+    const devs = value(await core.invoke('teams:create', { name: 'Developers' }));
+    value(await core.invoke('teams:addMembers', { teamId: devs.id, accountIds: [ana.accountId] }));
+    value(await core.invoke('teams:link', { teamId: devs.id, orgIds: [engineering.id, product.id] }));
+    const seats = await usage(core);
+    value(await core.invoke('orgs:remove', { id: engineering.id }));
+    expect(value(await core.invoke('teams:get', { id: devs.id }))).toMatchObject({ memberCount: 1, organizations: [{ id: product.id }] });
+    const access = value(await core.invoke('access:member', { accountId: ana.accountId }));
+    expect(access.organizations.map((entry) => entry.org.name)).toEqual(['Product']);
+    expect(await usage(core)).toEqual(seats);
+  });
+
+  it('a team takes it out of the pending invitations that named it; they still hold their seat and can be accepted', async () => {
+    const { core, engineering } = await setUp();
+    const devs = value(await core.invoke('teams:create', { name: 'Developers' }));
+    const ops = value(await core.invoke('teams:create', { name: 'Ops' }));
+    value(await core.invoke('invitations:create', { email: 'cy@acme.com', teamIds: [devs.id, ops.id], orgIds: [engineering.id] }));
+    const seats = await usage(core);
+    value(await core.invoke('teams:remove', { id: devs.id }));
+    const invitation = value(await core.invoke('invitations:find', { email: 'cy@acme.com' }));
+    expect(invitation.teams).toEqual([{ id: ops.id, name: 'Ops' }]);
+    expect(await usage(core)).toEqual(seats);
+    value(await core.invoke('invitations:accept', { id: invitation.id }));
+    const cy = value(await core.invoke('members:find', { email: 'cy@acme.com' }));
+    expect(value(await core.invoke('access:member', { accountId: cy.accountId })).teams).toEqual([{ id: ops.id, name: 'Ops', role: 'member' }]);
+  });
+});
+
+describe('the audit log of teams', () => {
+  it('records each change to a team with who made it, and before and after', async () => {
+    const { core, engineering, ana } = await setUp();
+    const team = value(await core.invoke('teams:create', { name: 'Platform' }));
+    value(await core.invoke('teams:rename', { id: team.id, name: 'Core Platform' }));
+    value(await core.invoke('teams:setRole', { id: team.id, role: 'admin' }));
+    value(await core.invoke('teams:setRole', { id: team.id, role: 'admin' }));
+    value(await core.invoke('teams:addMembers', { teamId: team.id, accountIds: [ana.accountId] }));
+    value(await core.invoke('teams:link', { teamId: team.id, orgIds: [engineering.id] }));
+    value(await core.invoke('teams:link', { teamId: team.id, orgIds: [engineering.id] }));
+    value(await core.invoke('teams:link', { teamId: team.id, allOrgs: true }));
+    value(await core.invoke('teams:unlink', { teamId: team.id, allOrgs: true }));
+    value(await core.invoke('teams:unlink', { teamId: team.id, orgIds: [engineering.id] }));
+    value(await core.invoke('teams:removeMembers', { teamId: team.id, accountIds: [ana.accountId] }));
+
+    const events = createAuditRepository(core.db)
+      .list()
+      .filter((event) => event.action.startsWith('team.'))
+      .map(({ actor, action, targetType, targetId, targetLabel, before, after }) => ({ actor, action, targetType, targetId, targetLabel, before, after }));
+    const common = { actor: TEST_ACTOR, targetType: 'team', targetId: String(team.id) };
+    // Changes that change nothing (the same role, a link already there) write nothing.
+    expect(events).toEqual([
+      { ...common, action: 'team.create', targetLabel: 'Platform', before: null, after: { name: 'Platform', role: 'member', source: 'manual' } },
+      { ...common, action: 'team.rename', targetLabel: 'Core Platform', before: { name: 'Platform' }, after: { name: 'Core Platform' } },
+      { ...common, action: 'team.role', targetLabel: 'Core Platform', before: { role: 'member' }, after: { role: 'admin' } },
+      { ...common, action: 'team.member.add', targetLabel: 'Core Platform', before: null, after: { accountId: ana.accountId, email: 'ana@acme.com' } },
+      { ...common, action: 'team.link', targetLabel: 'Core Platform', before: null, after: { organizations: ['Engineering'] } },
+      { ...common, action: 'team.link', targetLabel: 'Core Platform', before: null, after: { allOrgs: true } },
+      { ...common, action: 'team.unlink', targetLabel: 'Core Platform', before: { allOrgs: true }, after: null },
+      { ...common, action: 'team.unlink', targetLabel: 'Core Platform', before: { organizations: ['Engineering'] }, after: null },
+      { ...common, action: 'team.member.remove', targetLabel: 'Core Platform', before: { accountId: ana.accountId, email: 'ana@acme.com' }, after: null },
+    ]);
+  });
+
+  it('keeps, for a deleted team, its members, its organizations and the invitations that named it', async () => {
+    const { core, engineering, product, ana, bo } = await setUp();
+    const team = value(await core.invoke('teams:create', { name: 'Platform', role: 'admin' }));
+    value(await core.invoke('teams:addMembers', { teamId: team.id, accountIds: [bo.accountId, ana.accountId] }));
+    value(await core.invoke('teams:link', { teamId: team.id, orgIds: [product.id, engineering.id] }));
+    value(await core.invoke('teams:link', { teamId: team.id, allOrgs: true }));
+    value(await core.invoke('invitations:create', { email: 'cy@acme.com', teamIds: [team.id] }));
+    value(await core.invoke('teams:remove', { id: team.id }));
+    expect(auditOf(core, 'team.remove')).toMatchObject([
+      {
+        targetId: String(team.id),
+        targetLabel: 'Platform',
+        before: {
+          name: 'Platform',
+          role: 'admin',
+          source: 'manual',
+          members: { count: 2, first: ['ana@acme.com', 'bo@acme.com'] },
+          allOrgs: true,
+          organizations: { count: 2, first: ['Engineering', 'Product'] },
+          pendingInvitations: { count: 1, first: ['cy@acme.com'] },
+        },
+        after: null,
+      },
+    ]);
+  });
+
+  it('lists at most 50 of the members of a deleted team, and counts them all', async () => {
+    const { core } = await setUp();
+    value(await core.invoke('seats:set', { seats: 100 }));
+    const people = await addMembers(core, ...Array.from({ length: 53 }, (_, i) => `p${String(i).padStart(2, '0')}@acme.com`));
+    const team = value(await core.invoke('teams:create', { name: 'Everyone' }));
+    value(await core.invoke('teams:addMembers', { teamId: team.id, accountIds: people.map((person) => person.accountId) }));
+    value(await core.invoke('teams:remove', { id: team.id }));
+    const [event] = auditOf(core, 'team.remove');
+    const members = (event!.before as { members: { count: number; first: string[] } }).members;
+    expect(members.count).toBe(53);
+    expect(members.first).toHaveLength(50);
+    expect(members.first.slice(0, 2)).toEqual(['p00@acme.com', 'p01@acme.com']);
+  });
+});
+
+describe('access of an organization, a page at a time', () => {
+  it('counts each person once however many paths they have, and pages by role then name with every path', async () => {
+    const { core, engineering, ana, bo } = await setUp();
+    const [cy, di] = await addMembers(core, 'cy@acme.com', 'di@acme.com');
+    const devs = value(await core.invoke('teams:create', { name: 'Developers' }));
+    const leads = value(await core.invoke('teams:create', { name: 'Leads', role: 'admin' }));
+    value(await core.invoke('teams:addMembers', { teamId: devs.id, accountIds: [ana.accountId, bo.accountId, cy!.accountId] }));
+    value(await core.invoke('teams:addMembers', { teamId: leads.id, accountIds: [ana.accountId] }));
+    value(await core.invoke('teams:link', { teamId: devs.id, orgIds: [engineering.id] }));
+    value(await core.invoke('teams:link', { teamId: leads.id, allOrgs: true }));
+    value(await core.invoke('orgs:addMembers', { orgId: engineering.id, accountIds: [ana.accountId], role: 'member' }));
+    value(await core.invoke('orgs:addMembers', { orgId: engineering.id, accountIds: [di!.accountId], role: 'owner' }));
+
+    const rows = [];
+    for (let offset = 0; offset < 5; offset += 2) {
+      const page = value(await core.invoke('access:org', { orgId: engineering.id, offset, limit: 2 }));
+      expect(page.total).toBe(4);
+      rows.push(...page.rows);
+    }
+    expect(rows.map((row) => [row.email, row.role, row.paths.length])).toEqual([
+      ['di@acme.com', 'owner', 1],
+      ['ana@acme.com', 'admin', 3],
+      ['bo@acme.com', 'member', 1],
+      ['cy@acme.com', 'member', 1],
+    ]);
+    expect(rows[1]!.paths).toEqual([
+      { kind: 'team', teamId: leads.id, teamName: 'Leads', role: 'admin' },
+      { kind: 'direct', role: 'member' },
+      { kind: 'team', teamId: devs.id, teamName: 'Developers', role: 'member' },
+    ]);
+    expect(value(await core.invoke('access:org', { orgId: engineering.id, search: 'acme.com', limit: 1 })).total).toBe(4);
+    expect(value(await core.invoke('access:org', { orgId: engineering.id, search: 'ana', limit: 1 }))).toMatchObject({ total: 1, rows: [{ paths: [{}, {}, {}] }] });
+    expect(value(await core.invoke('access:org', { orgId: engineering.id, offset: 4 }))).toEqual({ total: 4, rows: [] });
+  });
+
+  it('breaks ties between teams by name as the database orders names, whatever the locale', async () => {
+    const { core, engineering, ana } = await setUp();
+    // localeCompare would put Émile before Zed; code point order of the name keys puts it after, as teams:list does.
+    for (const name of ['Émile', 'Zed', 'alpha']) {
+      const team = value(await core.invoke('teams:create', { name }));
+      value(await core.invoke('teams:addMembers', { teamId: team.id, accountIds: [ana.accountId] }));
+      value(await core.invoke('teams:link', { teamId: team.id, orgIds: [engineering.id] }));
+    }
+    const listed = value(await core.invoke('teams:list')).map((team) => team.name);
+    expect(listed).toEqual(['alpha', 'Zed', 'Émile']);
+    const paths = (await roleIn(core, ana.accountId, 'Engineering'))!.paths;
+    expect(paths.map((path) => (path.kind === 'team' ? path.teamName : 'direct'))).toEqual(listed);
   });
 });

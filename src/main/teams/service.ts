@@ -3,6 +3,7 @@ import type { InvitationRole } from '@shared/schemas/members';
 import { nameKey } from '@shared/schemas/names';
 import type { CreateTeamInput, LinkTeamInput, Team, TeamMemberPage, TeamMembersInput, TeamSource, TeamSummary } from '@shared/schemas/teams';
 import { fail, ok, type Result } from '@shared/result';
+import { AUDIT_LIST_LIMIT } from '../audit/lists';
 import type { AuditRepository } from '../audit/repository';
 import type { Db } from '../db/open';
 import { inAtomicWrite, inWriteTransaction } from '../db/transaction';
@@ -128,15 +129,20 @@ export function createTeamService({ db, teams, members, orgs, enterprise, audit,
         if (team.source === 'scim' && authority !== 'scim') {
           return fail<{ id: number }>('FORBIDDEN', `${team.name} is managed by your identity provider: delete it there, and Roster follows.`);
         }
-        const memberCount = teams.memberCount(id);
+        // What goes with it, read before it goes: who loses what it gave, where, and which invitations no longer name it.
+        const members = teams.members({ teamId: id, search: '', offset: 0, limit: AUDIT_LIST_LIMIT });
+        const organizations = teams.organizations(id);
+        const before = {
+          name: team.name,
+          role: team.role,
+          source: team.source,
+          members: { count: members.total, first: members.rows.map((member) => member.email) },
+          allOrgs: team.allOrgs,
+          organizations: { count: organizations.length, first: organizations.slice(0, AUDIT_LIST_LIMIT).map((org) => org.name) },
+          pendingInvitations: teams.pendingInvitations(id, AUDIT_LIST_LIMIT),
+        };
         teams.remove(id);
-        audit.record(now(), actor, {
-          action: 'team.remove',
-          targetType: 'team',
-          targetId: id,
-          targetLabel: team.name,
-          before: { name: team.name, role: team.role, source: team.source, members: memberCount },
-        });
+        audit.record(now(), actor, { action: 'team.remove', targetType: 'team', targetId: id, targetLabel: team.name, before });
         return ok({ id });
       });
     },
@@ -220,7 +226,10 @@ export function createTeamService({ db, teams, members, orgs, enterprise, audit,
       });
     },
 
-    /** Unlinks: the team's members lose only what this team gave them there. */
+    /**
+     * Unlinks: the team's members lose only what this team gave them there. A
+     * team linked to all organizations is refused one organization at a time.
+     */
     unlink(input: LinkTeamInput, actor: Actor): Result<TeamSummary> {
       return inAtomicWrite(db, (stop) => {
         const found = findTeam(input.teamId);
@@ -236,6 +245,15 @@ export function createTeamService({ db, teams, members, orgs, enterprise, audit,
         const unlinked: string[] = [];
         for (const orgId of new Set(input.orgIds)) {
           const org = orgs.findById(orgId);
+          // "All organizations" covers it whatever its own links say: unlinking one would take nothing away.
+          if (org && team.allOrgs) {
+            return stop(
+              fail(
+                'CONFLICT',
+                `${team.name} is linked to all organizations, which covers ${org.name}: unlinking ${org.name} alone would take nothing away. Unlink ${team.name} from all organizations instead; its links to organizations by name are kept. Nothing was unlinked.`,
+              ),
+            );
+          }
           if (!org || !teams.isLinked(team.id, orgId)) {
             return stop(fail('NOT_FOUND', `${team.name} is not linked to ${org?.name ?? `organization ${orgId}`}. Nothing was unlinked.`));
           }

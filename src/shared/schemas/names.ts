@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { compareCodePoints } from '../text';
 
 export const MAX_NAME_LENGTH = 100;
 
@@ -56,4 +57,12 @@ export function nameSchema(label: string) {
  */
 export function nameKey(name: string): string {
   return name.replace(IGNORABLE, '').normalize('NFKC').toUpperCase().toLowerCase();
+}
+
+/**
+ * Orders names as the database lists them (by their key, byte for byte):
+ * ignoring case, the same on every machine whatever its locale.
+ */
+export function compareNames(a: string, b: string): number {
+  return compareCodePoints(nameKey(a), nameKey(b));
 }

@@ -5,7 +5,7 @@ export const accessCommand: CommandSpec = {
   path: ['access'],
   summary: 'Show what a member can reach: each organization, the role that applies and every path to it',
   options: { email: { type: 'string', valueName: 'EMAIL', required: true, description: 'the member, by email' } },
-  details: ['With --json: one entry per organization, {"organization","role","paths":[...]} with the winning path first.'],
+  details: ['With --json: one entry per organization, {"organization","role","paths":[...]}; the winning path comes first and has "wins": true.'],
   async run(context, values) {
     const member = await context.core.invoke('members:find', { email: values.email as string });
     if (!member.ok) return printError(context.io, context.json, member.error);
@@ -16,7 +16,11 @@ export const accessCommand: CommandSpec = {
       const json = entries.map((entry) => ({
         organization: entry.org.name,
         role: entry.role,
-        paths: entry.paths.map((path) => (path.kind === 'direct' ? { via: 'direct', role: path.role } : { via: 'team', team: path.teamName, role: path.role })),
+        paths: entry.paths.map((path, index) => ({
+          ...(path.kind === 'direct' ? { via: 'direct' } : { via: 'team', team: path.teamName }),
+          role: path.role,
+          wins: index === 0,
+        })),
       }));
       context.io.out(JSON.stringify(json, null, 2));
       return 0;

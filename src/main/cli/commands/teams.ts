@@ -125,6 +125,11 @@ export const teamCommands: CommandSpec[] = [
       const org = await findOrg(context, target.org);
       if (!org.ok) return printError(context.io, context.json, org.error);
       const result = await context.core.invoke('teams:unlink', { teamId: team.value.id, orgIds: [org.value.id] });
+      // Covered by "all organizations": say which option does what they want.
+      if (!result.ok && result.error.code === 'CONFLICT' && team.value.allOrgs) {
+        const hint = `To take away what it gives in every organization: roster teams unlink --team "${team.value.name}" --all-orgs`;
+        return printError(context.io, context.json, { ...result.error, message: `${result.error.message} ${hint}` });
+      }
       return report(context, result, () => `Unlinked "${team.value.name}" from "${org.value.name}".`);
     },
   },

@@ -1,4 +1,6 @@
 import type { AccessPath } from '@shared/access';
+import type { OrgRole } from '@shared/schemas/members';
+import { ROLE_LABEL } from '../lib/labels';
 import { teamHref } from '../lib/route';
 
 function PathLabel({ path }: { path: AccessPath }) {
@@ -21,19 +23,17 @@ export function AccessPaths({ paths }: { paths: AccessPath[] }) {
     <ul className="access-paths">
       <li className="path path-winner">
         <span className="path-tag">Wins</span>
-        <PathLabel path={winner} /> <span className="path-role">({winner.role})</span>
+        <PathLabel path={winner} /> <span className="path-role">({ROLE_LABEL[winner.role]})</span>
       </li>
       {others.map((path) => (
         <li key={path.kind === 'direct' ? 'direct' : `team-${path.teamId}`} className="path">
-          <PathLabel path={path} /> <span className="path-role">({path.role})</span>
+          <PathLabel path={path} /> <span className="path-role">({ROLE_LABEL[path.role]})</span>
         </li>
       ))}
     </ul>
   );
 }
 
-const ROLE_LABEL = { owner: 'Owner', admin: 'Admin', member: 'Member' } as const;
-
-export function RoleBadge({ role }: { role: keyof typeof ROLE_LABEL }) {
+export function RoleBadge({ role }: { role: OrgRole }) {
   return <span className={`badge badge-role-${role}`}>{ROLE_LABEL[role]}</span>;
 }

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, type FormEvent, type ReactNode } from 'react';
+import { useId, useLayoutEffect, useRef, type FormEvent, type ReactNode } from 'react';
 
 interface DialogProps {
   title: string;
@@ -20,7 +20,9 @@ export function Dialog({ title, description, onClose, onSubmit, actions, childre
   const titleId = useId();
   const descriptionId = useId();
 
-  useEffect(() => {
+  // A layout effect, so close() runs while the dialog is still in the page: closing
+  // it there gives focus back to what had it before (a removed dialog gives it to nobody).
+  useLayoutEffect(() => {
     const dialog = ref.current;
     if (dialog && !dialog.open) dialog.showModal();
     return () => dialog?.close();

@@ -9,7 +9,10 @@ export interface RowMenuItem {
 /**
  * The actions of one table row behind a "⋯" button, so wide tables keep room
  * for their data. A menu in the ARIA sense: opens with Enter, Space or the
- * arrow keys, moves with the arrows, closes with Escape or a click elsewhere.
+ * arrow keys; moves with the arrows, Home and End; closes with Escape (focus
+ * back on the button), Tab (focus goes on to what follows the button) or a
+ * click elsewhere. Choosing an item puts focus back on the button first, so a
+ * dialog the item opens returns focus there when it closes.
  */
 export function RowMenu({ label, items }: { label: string; items: RowMenuItem[] }) {
   const [open, setOpen] = useState(false);
@@ -27,15 +30,25 @@ export function RowMenu({ label, items }: { label: string; items: RowMenuItem[] 
     return () => document.removeEventListener('mousedown', close);
   }, [open]);
 
+  const close = () => {
+    button.current?.focus();
+    setOpen(false);
+  };
+
   const move = (event: React.KeyboardEvent) => {
     const entries = [...(menu.current?.querySelectorAll<HTMLButtonElement>('[role="menuitem"]') ?? [])];
     const index = entries.indexOf(document.activeElement as HTMLButtonElement);
+    if (event.key === 'Tab') {
+      // No preventDefault: from the button, where focus now is, Tab goes on as it would have.
+      close();
+      return;
+    }
     if (event.key === 'ArrowDown') entries[(index + 1) % entries.length]?.focus();
     else if (event.key === 'ArrowUp') entries[(index - 1 + entries.length) % entries.length]?.focus();
-    else if (event.key === 'Escape' || event.key === 'Tab') {
-      setOpen(false);
-      if (event.key === 'Escape') button.current?.focus();
-    } else return;
+    else if (event.key === 'Home') entries[0]?.focus();
+    else if (event.key === 'End') entries.at(-1)?.focus();
+    else if (event.key === 'Escape') close();
+    else return;
     event.preventDefault();
     event.stopPropagation();
   };
@@ -67,9 +80,11 @@ export function RowMenu({ label, items }: { label: string; items: RowMenuItem[] 
               key={item.label}
               type="button"
               role="menuitem"
+              // Reached with the arrows, not Tab: Tab leaves the menu.
+              tabIndex={-1}
               className={item.danger ? 'danger-text' : undefined}
               onClick={() => {
-                setOpen(false);
+                close();
                 item.onSelect();
               }}
             >

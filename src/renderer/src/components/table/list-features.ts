@@ -1,5 +1,6 @@
 import {
   columnFilteringFeature,
+  constructFilterFn,
   createFilteredRowModel,
   createSortedRowModel,
   filterFn_includesString,
@@ -10,6 +11,14 @@ import {
   sortFn_text,
   tableFeatures,
 } from '@tanstack/react-table';
+import { foldText } from '@shared/text';
+
+/** Like includesString, ignoring accents and compatibility forms too: "emile" finds "Émile". */
+const filterFn_includesFolded = constructFilterFn({
+  ...filterFn_includesString,
+  resolveFilterValue: (value: unknown) => foldText(String(value).trim()),
+  resolveDataValue: (value: unknown) => (value === null || value === undefined ? undefined : foldText(String(value))),
+});
 
 /** What every list screen's table does: sort by a column, filter by typing. */
 export const listFeatures = tableFeatures({
@@ -19,7 +28,7 @@ export const listFeatures = tableFeatures({
   columnFilteringFeature,
   globalFilteringFeature,
   filteredRowModel: createFilteredRowModel(),
-  filterFns: { includesString: filterFn_includesString },
+  filterFns: { includesString: filterFn_includesString, includesFolded: filterFn_includesFolded },
 });
 
 export type ListFeatures = typeof listFeatures;

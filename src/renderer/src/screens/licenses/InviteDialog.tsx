@@ -3,6 +3,7 @@ import type { AppError } from '@shared/errors';
 import { emailSchema } from '@shared/schemas/email';
 import type { InvitationRole } from '@shared/schemas/members';
 import { issueFor, type Result } from '@shared/result';
+import { includesFolded } from '@shared/text';
 import { Dialog } from '../../components/Dialog';
 import { TextField } from '../../components/TextField';
 import { useOrgsStore } from '../../stores/orgs-store';
@@ -24,6 +25,7 @@ export function InviteDialog({ expiryDays, onInvite, onClose }: InviteDialogProp
   const [role, setRole] = useState<InvitationRole>('member');
   const [chosen, setChosen] = useState<Set<number>>(new Set());
   const [orgFilter, setOrgFilter] = useState('');
+  const [teamFilter, setTeamFilter] = useState('');
   const [submitted, setSubmitted] = useState(false);
   const [serverError, setServerError] = useState<AppError | null>(null);
   const [busy, setBusy] = useState(false);
@@ -33,10 +35,8 @@ export function InviteDialog({ expiryDays, onInvite, onClose }: InviteDialogProp
     if (teamsStore.status === 'idle') void teamsStore.load();
   }, [status, load, teamsStore]);
 
-  const shownOrgs = useMemo(() => {
-    const text = orgFilter.trim().toLowerCase();
-    return text ? orgs.filter((org) => org.name.toLowerCase().includes(text)) : orgs;
-  }, [orgs, orgFilter]);
+  const shownOrgs = useMemo(() => (orgFilter.trim() ? orgs.filter((org) => includesFolded(org.name, orgFilter)) : orgs), [orgs, orgFilter]);
+  const shownTeams = teamFilter.trim() ? teams.filter((team) => includesFolded(team.name, teamFilter)) : teams;
 
   const checked = emailSchema.safeParse(email);
   const emailError = submitted && !checked.success ? checked.error.issues[0]?.message : issueFor(serverError, 'email');
@@ -103,8 +103,19 @@ export function InviteDialog({ expiryDays, onInvite, onClose }: InviteDialogProp
       {teams.length > 0 ? (
         <fieldset className="field">
           <legend>Teams {chosenTeams.size > 0 ? <span className="muted">({chosenTeams.size} chosen)</span> : null}</legend>
+          {teams.length > 8 ? (
+            <input
+              type="search"
+              className="search-input compact"
+              placeholder="Filter teams"
+              aria-label="Filter the teams to invite into"
+              value={teamFilter}
+              onChange={(event) => setTeamFilter(event.target.value)}
+            />
+          ) : null}
           <div className="check-list short" role="group" aria-label="Teams to invite into">
-            {teams.map((team) => (
+            {shownTeams.length === 0 ? <p className="muted">None match.</p> : null}
+            {shownTeams.map((team) => (
               <label key={team.id} className="check">
                 <input
                   type="checkbox"

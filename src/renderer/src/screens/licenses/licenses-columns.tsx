@@ -111,6 +111,7 @@ export function seatColumns(actions: SeatRowActions) {
     helper.accessor('status', {
       header: 'Status',
       cell: ({ row }) => (
+        <span className="seat-status">
         <span
           className={`badge badge-${row.original.status}`}
           title={row.original.expiresAt ? `${row.original.status === 'expired' ? 'Expired' : 'Expires'} ${formatDateTime(row.original.expiresAt)}` : undefined}
@@ -119,6 +120,12 @@ export function seatColumns(actions: SeatRowActions) {
           {row.original.kind === 'invitation' && row.original.status === 'pending' && !row.original.holdsSeat ? (
             <span className="badge-note"> · holds a seat already</span>
           ) : null}
+        </span>
+        {row.original.outsideInvitePolicy ? (
+          <span className="badge badge-policy" title="The invite rule in Settings (Domains & invitations) would not allow this address now. The seat stays; new invitations to addresses like it are refused.">
+            Outside invite policy
+          </span>
+        ) : null}
         </span>
       ),
     }),
@@ -143,7 +150,8 @@ export function seatColumns(actions: SeatRowActions) {
       },
     }),
     helper.display({ id: 'teams', header: 'Teams', cell: ({ row }) => <Teams row={row.original} /> }),
-    helper.display({ id: 'organizations', header: 'Organizations', cell: ({ row }) => <Organizations row={row.original} /> }),
+    // Direct memberships only: what teams give is on the member's Access view.
+    helper.display({ id: 'organizations', header: 'Direct organizations', cell: ({ row }) => <Organizations row={row.original} /> }),
     helper.display({
       id: 'actions',
       header: () => <span className="visually-hidden">Actions</span>,

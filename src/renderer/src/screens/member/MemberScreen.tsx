@@ -7,11 +7,12 @@ import { useAccessStore } from '../../stores/access-store';
 
 /** The Access view: for one member, each organization they reach, the role that applies, and every path there. */
 export function MemberScreen({ accountId }: { accountId: number }) {
-  const { member: access, memberStatus, error, loadMember } = useAccessStore();
+  const { member: access, memberStatus, memberError: error, loadMember, clearMember } = useAccessStore();
 
   useEffect(() => {
     void loadMember(accountId);
-  }, [loadMember, accountId]);
+    return clearMember;
+  }, [loadMember, clearMember, accountId]);
 
   if (memberStatus === 'error') {
     return (
@@ -45,8 +46,8 @@ export function MemberScreen({ accountId }: { accountId: number }) {
         <span className="org-chips wrap">
           {teams.length === 0 ? <span className="muted">In no team.</span> : null}
           {teams.map((team) => (
-            <a key={team.id} className="chip" href={teamHref(team.id)}>
-              {team.name}
+            <a key={team.id} className="chip" href={teamHref(team.id)} title={team.name}>
+              <span className="chip-name">{team.name}</span>
               <span className="chip-role">{team.role}</span>
             </a>
           ))}

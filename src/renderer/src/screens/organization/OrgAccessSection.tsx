@@ -7,13 +7,14 @@ import { ACCESS_PAGE_SIZE, useAccessStore } from '../../stores/access-store';
 
 /** Everyone who reaches the organization, directly or through teams, with the role that applies and why. */
 export function OrgAccessSection({ orgId, orgName }: { orgId: number; orgName: string }) {
-  const { org, loadOrg } = useAccessStore();
+  const { org, orgStatus, orgError, loadOrg, clearOrg } = useAccessStore();
   const [searchText, setSearchText] = useState('');
   const current = org?.orgId === orgId ? org : null;
 
   useEffect(() => {
     void loadOrg(orgId, '', 0);
-  }, [loadOrg, orgId]);
+    return clearOrg;
+  }, [loadOrg, clearOrg, orgId]);
 
   useEffect(() => {
     if (!current || searchText === current.search) return;
@@ -35,8 +36,18 @@ export function OrgAccessSection({ orgId, orgName }: { orgId: number; orgName: s
           value={searchText}
           onChange={(event) => setSearchText(event.target.value)}
         />
-        <span className="toolbar-count">{current ? countOf(current.page.total, 'person', 'people') : 'Loading…'}</span>
+        <span className="toolbar-count" aria-live="polite">
+          {current ? countOf(current.page.total, 'person', 'people') : orgStatus === 'loading' ? 'Loading…' : null}
+        </span>
       </div>
+      {orgStatus === 'error' && orgError ? (
+        <div className="banner banner-error" role="alert">
+          <span>Could not load who has access: {orgError.message}</span>
+          <button type="button" className="button small" onClick={() => void loadOrg(orgId, current?.search ?? searchText, current?.pageIndex ?? 0)}>
+            Try again
+          </button>
+        </div>
+      ) : null}
       <div className="table-scroll">
         <table className="data-table" aria-label={`Everyone with access to ${orgName}`}>
           <thead>
@@ -49,7 +60,15 @@ export function OrgAccessSection({ orgId, orgName }: { orgId: number; orgName: s
           <tbody>
             {!current || current.page.rows.length === 0 ? (
               <tr className="empty-row">
-                <td colSpan={3}>{current?.search ? <>Nobody with access matches “{current.search}”.</> : 'Nobody reaches this organization yet.'}</td>
+                <td colSpan={3}>
+                  {!current ? (
+                    orgStatus === 'error' ? 'Not loaded.' : 'Loading everyone with access…'
+                  ) : current.search ? (
+                    <>Nobody with access matches “{current.search}”.</>
+                  ) : (
+                    'Nobody reaches this organization yet.'
+                  )}
+                </td>
               </tr>
             ) : (
               current.page.rows.map((person) => (

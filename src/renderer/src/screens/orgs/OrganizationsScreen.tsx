@@ -41,7 +41,7 @@ export function OrganizationsScreen() {
     state: { sorting, globalFilter: filter },
     onSortingChange: setSorting,
     onGlobalFilterChange: setFilter,
-    globalFilterFn: 'includesString',
+    globalFilterFn: 'includesFolded',
     enableSortingRemoval: false,
   });
 

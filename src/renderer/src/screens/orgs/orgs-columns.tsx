@@ -23,7 +23,8 @@ export function orgColumns({ onRename, onDelete }: OrgRowActions) {
       ),
     }),
     helper.accessor('memberCount', {
-      header: 'Members',
+      // Direct members only; everyone who reaches it, through teams too, is on its page.
+      header: 'Direct members',
       sortDescFirst: true,
       enableGlobalFilter: false,
       cell: ({ row }) => (

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { AppError } from '@shared/errors';
 import type { Result } from '@shared/result';
+import { includesFolded } from '@shared/text';
 import { Dialog } from '../../components/Dialog';
 import { useOrgsStore } from '../../stores/orgs-store';
 
@@ -15,7 +16,7 @@ interface LinkOrgsDialogProps {
 
 /** Link a team to some organizations, or to all of them, present and future. */
 export function LinkOrgsDialog({ teamName, linked, allOrgs, onLink, onClose }: LinkOrgsDialogProps) {
-  const { orgs, status, load } = useOrgsStore();
+  const { orgs, status, error: loadError, load } = useOrgsStore();
   const [everything, setEverything] = useState(false);
   const [chosen, setChosen] = useState<Set<number>>(new Set());
   const [filter, setFilter] = useState('');
@@ -26,10 +27,9 @@ export function LinkOrgsDialog({ teamName, linked, allOrgs, onLink, onClose }: L
     if (status === 'idle') void load();
   }, [status, load]);
 
-  const shown = useMemo(() => {
-    const text = filter.trim().toLowerCase();
-    return text ? orgs.filter((org) => org.name.toLowerCase().includes(text)) : orgs;
-  }, [orgs, filter]);
+  // Until the list is in, there is nothing to choose from (only "all" can be linked).
+  const loading = orgs.length === 0 && (status === 'idle' || status === 'loading');
+  const shown = useMemo(() => (filter.trim() ? orgs.filter((org) => includesFolded(org.name, filter)) : orgs), [orgs, filter]);
 
   const toggle = (id: number) => {
     const next = new Set(chosen);
@@ -59,7 +59,7 @@ export function LinkOrgsDialog({ teamName, linked, allOrgs, onLink, onClose }: L
           <button type="button" className="button" onClick={onClose}>
             Cancel
           </button>
-          <button type="submit" className="button primary" disabled={busy}>
+          <button type="submit" className="button primary" disabled={busy || (loading && !everything)}>
             Link
           </button>
         </>
@@ -86,8 +86,17 @@ export function LinkOrgsDialog({ teamName, linked, allOrgs, onLink, onClose }: L
               onChange={(event) => setFilter(event.target.value)}
             />
           ) : null}
-          <div className="check-list" role="group" aria-label="Organizations to link">
-            {shown.length === 0 ? <p className="muted">{orgs.length === 0 ? 'No organizations yet.' : 'None match.'}</p> : null}
+          <div className="check-list" role="group" aria-label="Organizations to link" aria-busy={loading}>
+            {loading ? <p className="muted">Loading organizations…</p> : null}
+            {status === 'error' && orgs.length === 0 ? (
+              <p className="form-error" role="alert">
+                Could not load the organizations: {loadError?.message}{' '}
+                <button type="button" className="button small" onClick={() => void load()}>
+                  Try again
+                </button>
+              </p>
+            ) : null}
+            {!loading && status !== 'error' && shown.length === 0 ? <p className="muted">{orgs.length === 0 ? 'No organizations yet.' : 'None match.'}</p> : null}
             {shown.map((org) => {
               const there = linked.has(org.id);
               return (

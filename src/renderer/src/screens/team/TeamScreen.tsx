@@ -9,13 +9,22 @@ import { MemberPickerDialog } from '../../components/pickers/MemberPickerDialog'
 import { RoleChooser } from '../../components/RoleChooser';
 import { formatDate } from '../../lib/format';
 import { ROLE_LABEL } from '../../lib/labels';
-import { memberHref, organizationHref, screenHref } from '../../lib/route';
+import { memberHref, screenHref } from '../../lib/route';
 import { useNoticesStore } from '../../stores/notices-store';
 import { useTeamDetailStore } from '../../stores/team-detail-store';
 import { TeamNameDialog } from './TeamNameDialog';
 import { LinkOrgsDialog } from './LinkOrgsDialog';
+import { TeamOrgLinks } from './TeamOrgLinks';
+import { UnlinkDialog } from './UnlinkDialog';
 
-type Dialog = { kind: 'add' } | { kind: 'link' } | { kind: 'rename' } | { kind: 'delete' } | { kind: 'remove'; member: TeamMember } | null;
+type Dialog =
+  | { kind: 'add' }
+  | { kind: 'link' }
+  | { kind: 'rename' }
+  | { kind: 'delete' }
+  | { kind: 'remove'; member: TeamMember }
+  | { kind: 'unlink'; org: { id: number; name: string } | 'all' }
+  | null;
 
 /** One team: its role, the organizations it reaches, and its members. */
 export function TeamScreen({ teamId }: { teamId: number }) {
@@ -102,45 +111,7 @@ export function TeamScreen({ teamId }: { teamId: number }) {
             }}
           />
         </div>
-        <div className="fact-row">
-          <span className="fact-label">Organizations</span>
-          <span className="org-chips wrap">
-            {team.allOrgs ? (
-              <span className="chip chip-all">
-                All organizations
-                <button
-                  type="button"
-                  className="chip-remove"
-                  aria-label={`Unlink ${team.name} from all organizations`}
-                  onClick={() =>
-                    void store.unlink({ allOrgs: true }).then((result) => tell(result.ok, result.ok ? `${team.name} is no longer on all organizations.` : result.error.message))
-                  }
-                >
-                  ×
-                </button>
-              </span>
-            ) : null}
-            {team.organizations.map((org) => (
-              <span key={org.id} className="chip">
-                <a href={organizationHref(org.id)}>{org.name}</a>
-                <button
-                  type="button"
-                  className="chip-remove"
-                  aria-label={`Unlink ${team.name} from ${org.name}`}
-                  onClick={() =>
-                    void store.unlink({ orgIds: [org.id] }).then((result) => tell(result.ok, result.ok ? `Unlinked ${team.name} from ${org.name}.` : result.error.message))
-                  }
-                >
-                  ×
-                </button>
-              </span>
-            ))}
-            {!team.allOrgs && team.organizations.length === 0 ? <span className="muted">Not linked yet: it gives no access.</span> : null}
-            <button type="button" className="button small" onClick={() => setDialog({ kind: 'link' })}>
-              Link organizations
-            </button>
-          </span>
-        </div>
+        <TeamOrgLinks team={team} onUnlink={(org) => setDialog({ kind: 'unlink', org })} onLink={() => setDialog({ kind: 'link' })} />
       </div>
 
       <div className="card" role="region" aria-labelledby="team-members-title">
@@ -254,6 +225,19 @@ export function TeamScreen({ teamId }: { teamId: number }) {
               notify(`Deleted team “${team.name}”. No seat was freed.`);
               window.location.hash = screenHref('teams');
             }
+            return result;
+          }}
+        />
+      ) : null}
+      {dialog?.kind === 'unlink' ? (
+        <UnlinkDialog
+          team={team}
+          org={dialog.org}
+          onClose={() => setDialog(null)}
+          onConfirm={async () => {
+            const { org } = dialog;
+            const result = await store.unlink(org === 'all' ? { allOrgs: true } : { orgIds: [org.id] });
+            if (result.ok) notify(org === 'all' ? `${team.name} is no longer linked to all organizations.` : `Unlinked ${team.name} from ${org.name}.`);
             return result;
           }}
         />

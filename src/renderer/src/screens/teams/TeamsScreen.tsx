@@ -39,13 +39,19 @@ const columns = helper.columns([
       ) : row.original.organizations.length === 0 ? (
         <span className="muted">Not linked</span>
       ) : (
-        <span className="org-chips">
-          {row.original.organizations.slice(0, 2).map((org) => (
+        // One chip and a count, as on Licenses: the column stays narrow and every name that shows is readable.
+        <span className="org-chips" title={row.original.organizations.map((org) => org.name).join(', ')}>
+          {row.original.organizations.slice(0, 1).map((org) => (
             <a key={org.id} className="chip" href={organizationHref(org.id)}>
               <span className="chip-name">{org.name}</span>
             </a>
           ))}
-          {row.original.organizations.length > 2 ? <span className="chip chip-more">+{row.original.organizations.length - 2}</span> : null}
+          {row.original.organizations.length > 1 ? (
+            <span className="chip chip-more">
+              +{row.original.organizations.length - 1}
+              <span className="visually-hidden"> more: {row.original.organizations.slice(1).map((org) => org.name).join(', ')}</span>
+            </span>
+          ) : null}
         </span>
       ),
   }),
@@ -70,7 +76,7 @@ export function TeamsScreen() {
     state: { sorting, globalFilter: filter },
     onSortingChange: setSorting,
     onGlobalFilterChange: setFilter,
-    globalFilterFn: 'includesString',
+    globalFilterFn: 'includesFolded',
     enableSortingRemoval: false,
   });
 
