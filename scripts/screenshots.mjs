@@ -116,6 +116,42 @@ try {
       await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
       await page.getByRole('heading', { name: 'Settings' }).waitFor();
     }],
+    ['settings-domains', async (page) => {
+      await page.getByRole('region', { name: 'Domains & invitations' }).getByRole('radio', { name: /Only these domains/ }).check();
+      await page.getByRole('textbox', { name: 'Add an allowed domain' }).fill('acme.example');
+      await page.getByRole('region', { name: 'Domains & invitations' }).scrollIntoViewIfNeeded();
+    }],
+    // A demo made before it had domains gets one here, so the shots work either way.
+    ['domains', async (page) => {
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Domains' }).click();
+      const table = page.getByRole('table', { name: 'Domains' });
+      await page.getByText(/^\d+ domains?$/).waitFor();
+      if ((await table.getByRole('link').count()) === 0) {
+        await page.getByRole('button', { name: 'Add domain' }).click();
+        await dialog(page).getByLabel('Domain').fill('acme.example');
+        await dialog(page).getByRole('button', { name: 'Add domain' }).click();
+        await page.getByRole('heading', { level: 1, name: 'acme.example' }).waitFor();
+        await page.getByRole('link', { name: '← Domains' }).click();
+      }
+      await table.getByRole('link').first().waitFor();
+    }],
+    ['domain', async (page) => {
+      await page.getByRole('table', { name: 'Domains' }).getByRole('link').first().click();
+      await page.getByRole('region', { name: 'DNS record' }).waitFor();
+    }],
+    ['domain-unverified', async (page) => {
+      await page.getByRole('link', { name: '← Domains' }).click();
+      await page.getByText(/^\d+ domains?$/).waitFor();
+      const links = page.getByRole('table', { name: 'Domains' }).getByRole('link');
+      if ((await links.count()) > 1) await links.nth(1).click();
+      else await links.first().click();
+      await page.getByRole('region', { name: 'DNS record' }).waitFor();
+    }],
+    ['domains-unmanaged', async (page) => {
+      await page.getByRole('link', { name: '← Domains' }).click();
+      await page.getByRole('link', { name: /^Unmanaged accounts/ }).click();
+      await page.getByRole('table', { name: 'Unmanaged accounts on all domains' }).waitFor();
+    }],
   ]);
 } finally {
   await browser.close();

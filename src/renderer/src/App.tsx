@@ -3,6 +3,9 @@ import { AppShell } from './components/AppShell';
 import { Notices } from './components/Notices';
 import { followChanges } from './lib/live-updates';
 import { useRoute, type Route } from './lib/route';
+import { DomainScreen } from './screens/domains/DomainScreen';
+import { DomainsScreen } from './screens/domains/DomainsScreen';
+import { UnmanagedScreen } from './screens/domains/UnmanagedScreen';
 import { FirstRunScreen } from './screens/first-run/FirstRunScreen';
 import { LicensesScreen } from './screens/licenses/LicensesScreen';
 import { MemberScreen } from './screens/member/MemberScreen';
@@ -25,6 +28,12 @@ function CurrentScreen({ route }: { route: Route }) {
       return <TeamsScreen />;
     case 'organizations':
       return <OrganizationsScreen />;
+    case 'domain':
+      return <DomainScreen domainId={route.domainId} />;
+    case 'unmanaged':
+      return <UnmanagedScreen />;
+    case 'domains':
+      return <DomainsScreen />;
     case 'settings':
       return <SettingsScreen />;
     case 'licenses':

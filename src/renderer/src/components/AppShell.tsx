@@ -6,6 +6,7 @@ const NAV: { screen: Screen; label: string }[] = [
   { screen: 'licenses', label: 'Licenses' },
   { screen: 'teams', label: 'Teams' },
   { screen: 'organizations', label: 'Organizations' },
+  { screen: 'domains', label: 'Domains' },
   { screen: 'settings', label: 'Settings' },
 ];
 

@@ -2,12 +2,15 @@ import type { ChangeArea } from '@shared/ipc/contract';
 import { api } from './api';
 import { useAccessStore } from '../stores/access-store';
 import { useAppStore } from '../stores/app-store';
+import { useDomainDetailStore } from '../stores/domain-detail-store';
+import { useDomainsStore } from '../stores/domains-store';
 import { useLicensesStore } from '../stores/licenses-store';
 import { useOrgDetailStore } from '../stores/org-detail-store';
 import { useOrgsStore } from '../stores/orgs-store';
 import { useSettingsStore } from '../stores/settings-store';
 import { useTeamDetailStore } from '../stores/team-detail-store';
 import { useTeamsStore } from '../stores/teams-store';
+import { useUnmanagedStore } from '../stores/unmanaged-store';
 
 const touches = (areas: ChangeArea[], ...wanted: ChangeArea[]) => areas.includes('*') || wanted.some((area) => areas.includes(area));
 
@@ -23,8 +26,13 @@ export function followChanges(): () => void {
     if (touches(areas, 'seats', 'orgs', 'teams') && useLicensesStore.getState().status !== 'idle') void useLicensesStore.getState().load();
     if (touches(areas, 'orgs', 'seats') && useOrgDetailStore.getState().status !== 'idle') void useOrgDetailStore.getState().reload();
     if (touches(areas, 'settings', 'seats', 'enterprise') && useSettingsStore.getState().status !== 'idle') void useSettingsStore.getState().load();
-    if (touches(areas, 'teams') && useTeamsStore.getState().status !== 'idle') void useTeamsStore.getState().load();
+    // The Teams list shows each team's organizations: renaming or deleting one changes it.
+    if (touches(areas, 'teams', 'orgs') && useTeamsStore.getState().status !== 'idle') void useTeamsStore.getState().load();
     if (touches(areas, 'teams', 'orgs', 'seats') && useTeamDetailStore.getState().status !== 'idle') void useTeamDetailStore.getState().reload();
     if (touches(areas, 'teams', 'orgs', 'seats')) void useAccessStore.getState().reload();
+    // Unmanaged counts and lists change with seats too: an account claimed, a member removed.
+    if (touches(areas, 'domains', 'seats') && useDomainsStore.getState().status !== 'idle') void useDomainsStore.getState().load();
+    if (touches(areas, 'domains', 'seats', 'teams') && useDomainDetailStore.getState().status !== 'idle') void useDomainDetailStore.getState().reload();
+    if (touches(areas, 'domains', 'seats') && useUnmanagedStore.getState().status !== 'idle') void useUnmanagedStore.getState().load();
   });
 }

@@ -1,7 +1,7 @@
 import { useSyncExternalStore } from 'react';
 
 /** The screens the sidebar lists, in its order. */
-export const screens = ['licenses', 'teams', 'organizations', 'settings'] as const;
+export const screens = ['licenses', 'teams', 'organizations', 'domains', 'settings'] as const;
 export type Screen = (typeof screens)[number];
 
 /** Where the app is: a screen, or one organization's page. Kept in the address (#/...), so reloading keeps it. */
@@ -9,7 +9,9 @@ export type Route =
   | { screen: Screen }
   | { screen: 'organization'; orgId: number }
   | { screen: 'team'; teamId: number }
-  | { screen: 'member'; accountId: number };
+  | { screen: 'member'; accountId: number }
+  | { screen: 'domain'; domainId: number }
+  | { screen: 'unmanaged' };
 
 function readRoute(): string {
   return window.location.hash;
@@ -17,11 +19,13 @@ function readRoute(): string {
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/');
+  if (parts[0] === 'domains' && parts[1] === 'unmanaged') return { screen: 'unmanaged' };
   if (parts[1] && /^\d+$/.test(parts[1])) {
     const id = Number(parts[1]);
     if (parts[0] === 'organizations') return { screen: 'organization', orgId: id };
     if (parts[0] === 'teams') return { screen: 'team', teamId: id };
     if (parts[0] === 'members') return { screen: 'member', accountId: id };
+    if (parts[0] === 'domains') return { screen: 'domain', domainId: id };
   }
   const name = parts[0] ?? '';
   return { screen: (screens as readonly string[]).includes(name) ? (name as Screen) : 'licenses' };
@@ -54,10 +58,20 @@ export function memberHref(accountId: number): string {
   return `#/members/${accountId}`;
 }
 
+export function domainHref(domainId: number): string {
+  return `#/domains/${domainId}`;
+}
+
+/** Accounts on every verified domain that hold no seat. */
+export function unmanagedHref(): string {
+  return '#/domains/unmanaged';
+}
+
 /** The sidebar entry a route belongs to. */
 export function sectionOf(route: Route): Screen {
   if (route.screen === 'organization') return 'organizations';
   if (route.screen === 'team') return 'teams';
   if (route.screen === 'member') return 'licenses';
+  if (route.screen === 'domain' || route.screen === 'unmanaged') return 'domains';
   return route.screen;
 }

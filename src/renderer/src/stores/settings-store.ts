@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { AppError } from '@shared/errors';
 import type { SeatUsage } from '@shared/schemas/members';
-import type { EnterpriseSettings } from '@shared/schemas/settings';
+import type { EnterpriseSettings, InviteControl } from '@shared/schemas/settings';
 import type { Result } from '@shared/result';
 import { api } from '../lib/api';
 
@@ -13,6 +13,8 @@ interface SettingsState {
   load(): Promise<void>;
   setSeats(seats: number): Promise<Result<SeatUsage>>;
   setInvitationExpiry(days: number): Promise<Result<EnterpriseSettings>>;
+  setDnsServers(servers: string[]): Promise<Result<EnterpriseSettings>>;
+  setInviteControl(control: InviteControl): Promise<Result<EnterpriseSettings>>;
 }
 
 /** The enterprise's settings and seat count, as the Settings screen edits them. */
@@ -38,6 +40,18 @@ export const useSettingsStore = create<SettingsState>()((set, get) => ({
 
   async setInvitationExpiry(days) {
     const result = await api.invoke('settings:update', { invitationExpiryDays: days });
+    if (result.ok) set({ settings: result.value });
+    return result;
+  },
+
+  async setDnsServers(servers) {
+    const result = await api.invoke('settings:update', { dnsServers: servers });
+    if (result.ok) set({ settings: result.value });
+    return result;
+  },
+
+  async setInviteControl(control) {
+    const result = await api.invoke('settings:update', { inviteControl: control });
     if (result.ok) set({ settings: result.value });
     return result;
   },

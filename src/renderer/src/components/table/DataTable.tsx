@@ -8,11 +8,16 @@ interface DataTableProps<Row extends RowData> {
   label: string;
   /** Shown in place of rows when there are none to show. */
   empty: ReactNode;
+  /** Opens a row from a click anywhere on it; its link stays the way in for the keyboard. */
+  onRowClick?: (row: Row) => void;
 }
 
 const ARIA_SORT = { asc: 'ascending', desc: 'descending' } as const;
 
-export function DataTable<Row extends RowData>({ table, label, empty }: DataTableProps<Row>) {
+/** Clicks on a row's own controls do what those controls do, not open the row. */
+const INTERACTIVE = 'a, button, input, select, textarea, label, [role="menu"]';
+
+export function DataTable<Row extends RowData>({ table, label, empty, onRowClick }: DataTableProps<Row>) {
   const rows = table.getRowModel().rows;
   const columnCount = table.getAllLeafColumns().length;
   return (
@@ -47,7 +52,11 @@ export function DataTable<Row extends RowData>({ table, label, empty }: DataTabl
           </tr>
         ) : (
           rows.map((row) => (
-            <tr key={row.id}>
+            <tr
+              key={row.id}
+              className={onRowClick ? 'clickable-row' : undefined}
+              onClick={onRowClick ? (event) => !(event.target as Element).closest(INTERACTIVE) && onRowClick(row.original) : undefined}
+            >
               {row.getAllCells().map((cell) => (
                 <td key={cell.id} className={`col-${cell.column.id}`}>
                   <table.FlexRender cell={cell} />

@@ -7,13 +7,20 @@ import { PageHeader } from '../../components/PageHeader';
 import { useAppStore } from '../../stores/app-store';
 import { useNoticesStore } from '../../stores/notices-store';
 import { useSettingsStore } from '../../stores/settings-store';
+import { DomainSettings } from './DomainSettings';
 import { NumberSetting } from './NumberSetting';
 
 const MODE_LABEL = { electron: 'Desktop app', browser: 'Browser mode', cli: 'Command line' } as const;
 
+const INVITE_RULE_SAVED = {
+  any: () => 'Invitations may now go to any domain.',
+  verified: () => 'Invitations may now go to verified domains only.',
+  list: (domains: string[]) => (domains.length > 0 ? `Invitations may now go only to ${domains.join(', ')}.` : 'No invitation can be sent now: the list of domains is empty.'),
+} as const;
+
 export function SettingsScreen() {
   const { info, enterprise, chooseDatabase } = useAppStore();
-  const { settings, usage, load, setSeats, setInvitationExpiry } = useSettingsStore();
+  const { settings, usage, load, setSeats, setInvitationExpiry, setDnsServers, setInviteControl } = useSettingsStore();
 
   useEffect(() => {
     void load();
@@ -99,6 +106,22 @@ export function SettingsScreen() {
             }}
           />
         </div>
+      ) : null}
+
+      {settings ? (
+        <DomainSettings
+          settings={settings}
+          onDnsServers={async (servers) => {
+            const result = await setDnsServers(servers);
+            if (result.ok) notify(servers.length > 0 ? `Domains are now checked with ${servers.join(', ')}.` : "Domains are now checked with the system's DNS resolver.");
+            return result;
+          }}
+          onInviteControl={async (control) => {
+            const result = await setInviteControl(control);
+            if (result.ok) notify(INVITE_RULE_SAVED[control.mode](control.domains));
+            return result;
+          }}
+        />
       ) : null}
 
       <div className="card settings-section" aria-labelledby="about-title" role="region">

@@ -1,0 +1,269 @@
+import fs from 'node:fs';
+import { startDnsServer } from '../src/main/test/dns-server';
+import { expect, MODE, test } from './fixtures';
+import { DomainsPage } from './pages/domains-page';
+
+// Each test runs a real DNS server on 127.0.0.1 and points the enterprise's Settings at it.
+let dns: Awaited<ReturnType<typeof startDnsServer>>;
+test.beforeEach(async () => {
+  dns = await startDnsServer({});
+});
+test.afterEach(async () => {
+  await dns.close();
+});
+
+const CHALLENGE = '_roster-challenge.acme.example';
+
+/** Adds acme.example (or another) through the UI, publishes its record in the test DNS server and verifies it. */
+async function verifiedDomain(domains: DomainsPage, domain = 'acme.example') {
+  await domains.addAndOpen(domain);
+  const value = (await domains.recordValue.textContent())!;
+  dns.set(`_roster-challenge.${domain}`, { txt: [value] });
+  await domains.verify();
+  await expect(domains.lastCheck).toContainText('Record found');
+  return value;
+}
+
+test.describe('Domains', () => {
+  test('an admin adds a domain, publishes its TXT record and verifies it by DNS', async ({ app }) => {
+    const domains = new DomainsPage(app.page);
+    await domains.useDnsServer(dns.address);
+    await domains.open();
+    await expect(domains.table).toContainText('No domains yet');
+    await expect(domains.table).toContainText('new accounts on it can then join the enterprise at once (domain capture)');
+
+    await domains.add('Acme.Example');
+
+    await expect(domains.domainHeading('acme.example')).toBeVisible();
+    await expect(domains.recordName).toHaveText(CHALLENGE);
+    await expect(domains.recordValue).toHaveText(/^roster-verification=[a-z2-7]{20}$/);
+    await expect(domains.capture).toBeDisabled();
+    await expect(domains.lock).toBeDisabled();
+    await expect(domains.switches).toContainText('Verify the domain first.');
+    await expect(domains.lastCheck).toHaveCount(0);
+
+    // Nothing published yet: the check says what it found, and whom it asked.
+    await domains.verify();
+    await expect(domains.lastCheck).toContainText('Name not found');
+    await expect(domains.lastCheck).toContainText(`${CHALLENGE} does not exist in DNS (NXDOMAIN).`);
+    await expect(domains.lastCheck).toContainText(dns.address);
+    await expect(domains.capture).toBeDisabled();
+    expect(dns.queries).toContain(CHALLENGE);
+
+    const value = (await domains.recordValue.textContent())!;
+    dns.set(CHALLENGE, { txt: ['v=spf1 -all', value] });
+    await domains.verify();
+
+    await expect(domains.lastCheck).toContainText('Record found');
+    await expect(domains.foundRecords).toHaveText(['v=spf1 -all', value]);
+    await expect(domains.notices).toContainText('acme.example is verified.');
+    await expect(domains.verifyButton).toHaveText('Check again');
+    await expect(domains.capture).toBeEnabled();
+    await domains.capture.check();
+    await expect(domains.notices).toContainText('Domain capture switched on for acme.example.');
+    await expect(domains.capture).toBeChecked();
+    await expect(domains.switches).toContainText('Capture wins over lock.');
+
+    await domains.open();
+    const row = domains.row('acme.example');
+    await expect(row).toContainText('Verified');
+    await expect(row.getByRole('cell').nth(3)).toHaveText('On');
+    await expect(row.getByRole('cell').nth(4)).toHaveText('Off');
+    // A click anywhere on the row opens the domain.
+    await row.getByRole('cell').nth(1).click();
+    await expect(domains.domainHeading('acme.example')).toBeVisible();
+  });
+
+  test('a record with the wrong token is listed with everything found, and the domain stays unverified', async ({ app }) => {
+    const domains = new DomainsPage(app.page);
+    await domains.useDnsServer(dns.address);
+    await domains.addAndOpen('acme.example');
+    dns.set(CHALLENGE, { txt: ['roster-verification=somebodyelse', 'google-site-verification=abc'] });
+
+    await domains.verify();
+
+    await expect(domains.lastCheck).toContainText('Wrong record');
+    await expect(domains.lastCheck).toContainText(`Found 2 TXT records at ${CHALLENGE}, but not roster-verification=`);
+    await expect(domains.foundRecords).toHaveText(['roster-verification=somebodyelse', 'google-site-verification=abc']);
+    await expect(domains.capture).toBeDisabled();
+    await domains.open();
+    await expect(domains.row('acme.example')).toContainText('Not verified');
+    await expect(domains.row('acme.example')).toContainText('Last check: Wrong record');
+  });
+
+  test('a public suffix, a malformed name and a domain added twice are refused with a clear message; an international name is shown both ways', async ({ app }) => {
+    const domains = new DomainsPage(app.page);
+    await domains.open();
+
+    await domains.add('co.uk');
+    await expect(domains.dialog.getByRole('alert')).toContainText('"co.uk" cannot be claimed: it is a public suffix');
+    await domains.dialog.getByLabel('Domain').fill('not a domain');
+    await domains.dialog.getByRole('button', { name: 'Add domain' }).click();
+    await expect(domains.dialog.getByRole('alert')).toContainText('a domain has only letters, digits, hyphens and dots');
+    await domains.dialog.getByRole('button', { name: 'Cancel' }).click();
+    await expect(domains.table).toContainText('No domains yet');
+
+    await domains.addAndOpen('acme.example');
+    await domains.open();
+    await domains.add('ACME.example');
+    await expect(domains.dialog.getByRole('alert')).toHaveText("acme.example is already one of the enterprise's domains.");
+    await domains.dialog.getByRole('button', { name: 'Cancel' }).click();
+    await expect(domains.rows).toHaveCount(1);
+
+    await domains.add('Bücher.example');
+    await expect(domains.domainHeading('bücher.example')).toBeVisible();
+    await expect(domains.recordName).toHaveText('_roster-challenge.xn--bcher-kva.example');
+    await domains.open();
+    await expect(domains.rows).toHaveCount(2);
+    await expect(domains.row('bücher.example')).toContainText('xn--bcher-kva.example');
+  });
+
+  test('a check that finds the record gone unverifies the domain and says capture and lock were switched off', async ({ app }) => {
+    const domains = new DomainsPage(app.page);
+    await domains.useDnsServer(dns.address);
+    await verifiedDomain(domains);
+    await domains.capture.check();
+    await expect(domains.capture).toBeChecked();
+    await domains.lock.check();
+    await expect(domains.lock).toBeChecked();
+
+    dns.set(CHALLENGE, { txt: [] });
+    await domains.verify();
+
+    await expect(domains.lostNotice).toContainText('acme.example is no longer verified.');
+    await expect(domains.lostNotice).toContainText('so domain capture and domain lock were switched off');
+    await expect(domains.lastCheck).toContainText('No TXT record');
+    await expect(domains.lastCheck).toContainText('The domain is no longer verified. Domain capture and lock were switched off.');
+    await expect(domains.capture).not.toBeChecked();
+    await expect(domains.capture).toBeDisabled();
+    await expect(domains.lock).not.toBeChecked();
+  });
+
+  test('the record can be copied, and removing a domain says what stops', async ({ app }) => {
+    const domains = new DomainsPage(app.page);
+    await domains.addAndOpen('acme.example');
+    if (MODE === 'browser') {
+      await app.page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+      const copy = app.page.getByRole('button', { name: 'Copy record value' });
+      await copy.click();
+      await expect(copy).toHaveText('Copied');
+      expect(await app.page.evaluate(() => navigator.clipboard.readText())).toBe(await domains.recordValue.textContent());
+    }
+
+    await app.page.getByRole('button', { name: 'Remove domain' }).click();
+    await expect(domains.dialog).toContainText('Domain capture and lock stop at once');
+    await expect(domains.dialog).toContainText('add it again and verify it with a new DNS record');
+    await domains.dialog.getByRole('button', { name: 'Remove domain' }).click();
+
+    await expect(domains.heading).toBeVisible();
+    await expect(domains.notices).toContainText('Removed acme.example.');
+    await expect(domains.table).toContainText('No domains yet');
+  });
+});
+
+test.describe('Unmanaged accounts', () => {
+  // Seven command-line runs to set up, and a domain verified through the app: more than most tests do.
+  test.slow();
+  test.beforeEach(({ app }) => {
+    // Removing someone from Licenses keeps their account: on a verified domain it is then unmanaged.
+    for (const email of ['ana@acme.example', 'bo@acme.example', 'cy@acme.example']) {
+      app.roster('members', 'add', '--email', email, '--name', email.split('@')[0]!.toUpperCase());
+      app.roster('members', 'remove', '--email', email);
+    }
+    app.roster('members', 'add', '--email', 'dee@acme.example');
+  });
+
+  test('claiming is refused past the free seats; claimed accounts become members in the default team; others can be invited', async ({ app }) => {
+    app.roster('teams', 'add', '--name', 'Newcomers');
+    app.roster('seats', '--set', '2');
+    const domains = new DomainsPage(app.page);
+    await domains.useDnsServer(dns.address);
+    await verifiedDomain(domains);
+    await domains.defaultTeam.selectOption({ label: 'Newcomers' });
+    await domains.switches.getByRole('button', { name: 'Save' }).click();
+    await expect(domains.notices).toContainText('Accounts captured on acme.example will join Newcomers.');
+
+    const list = domains.unmanaged('Unmanaged accounts on acme.example');
+    await expect(list.rows).toHaveCount(3);
+    await expect(list.rows).toContainText(['ANA', 'BO', 'CY']);
+    await list.search.fill('bo@');
+    await expect(list.rows).toHaveCount(1);
+    await list.search.fill('');
+    await expect(list.rows).toHaveCount(3);
+
+    await list.select('ana@acme.example', 'bo@acme.example');
+    await list.claim();
+    await expect(list.error).toContainText('No free seats');
+    await expect(list.error).toContainText('(2 seats needed, 1 free)');
+    await expect(list.rows).toHaveCount(3);
+    expect(JSON.parse(app.roster('seats', '--json').stdout).members).toBe(1);
+
+    await list.selection.getByRole('button', { name: 'Clear' }).click();
+    await list.select('ana@acme.example');
+    await list.claim();
+    await expect(domains.notices).toContainText('Claimed 1 account: they are members now, each on a seat.');
+    await expect(list.rows).toHaveCount(2);
+    await expect(list.error).toHaveCount(0);
+    expect(JSON.parse(app.roster('seats', '--json').stdout).members).toBe(2);
+    const teams = JSON.parse(app.roster('teams', 'list', '--json').stdout) as { name: string; memberCount: number }[];
+    expect(teams.find((team) => team.name === 'Newcomers')?.memberCount).toBe(1);
+
+    app.roster('seats', '--set', '5');
+    await list.select('bo@acme.example');
+    await list.invite();
+    await expect(domains.notices).toContainText('Invited 1 account.');
+    await expect(await list.cell('bo@acme.example', 'Invited until')).not.toHaveText('—');
+    await expect(await list.cell('cy@acme.example', 'Invited until')).toHaveText('—');
+    expect(JSON.parse(app.roster('seats', '--json').stdout).pendingInvitations).toBe(1);
+  });
+
+  test('export CSV hands the browser a file of every unmanaged account', async ({ app }) => {
+    test.skip(MODE === 'electron', 'The desktop app saves through a native dialog instead.');
+    const domains = new DomainsPage(app.page);
+    await domains.useDnsServer(dns.address);
+    await verifiedDomain(domains);
+    const list = domains.unmanaged('Unmanaged accounts on acme.example');
+    await expect(list.rows).toHaveCount(3);
+
+    const download = app.page.waitForEvent('download');
+    await list.exportButton.click();
+    const file = await download;
+
+    expect(file.suggestedFilename()).toBe('roster-unmanaged-acme.example.csv');
+    const lines = fs.readFileSync(await file.path(), 'utf8').replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(lines[0]).toBe('Email,Name,Domain,Account created,Last login,Waiting for a seat since,Invited until');
+    expect(lines.slice(1).map((line) => line.split(',')[0])).toEqual(['ana@acme.example', 'bo@acme.example', 'cy@acme.example']);
+    await expect(domains.notices).toContainText('Downloaded the unmanaged accounts as roster-unmanaged-acme.example.csv.');
+  });
+
+  test('across all domains, accounts waiting for a seat can be shown alone', async ({ app }) => {
+    app.roster('members', 'add', '--email', 'gus@globex.example', '--name', 'Gus');
+    app.roster('members', 'remove', '--email', 'gus@globex.example');
+    const domains = new DomainsPage(app.page);
+    await domains.useDnsServer(dns.address);
+    await verifiedDomain(domains, 'acme.example');
+    await verifiedDomain(domains, 'globex.example');
+    // Only domain capture with no free seat puts someone on the waiting list; the test puts one there through the store.
+    const { default: Database } = await import('better-sqlite3');
+    const db = new Database(app.dbPath);
+    db.prepare(
+      `INSERT INTO capture_waitlist (account_id, domain_id, since)
+       SELECT a.id, d.id, '2026-03-01T09:00:00.000Z' FROM accounts a, domains d WHERE a.email_key = 'gus@globex.example' AND d.domain = 'globex.example'`,
+    ).run();
+    db.close();
+
+    await domains.open();
+    await expect(domains.row('globex.example')).toContainText('1 waiting for a seat');
+    await expect(domains.row('acme.example')).not.toContainText('waiting');
+    await domains.unmanagedLink.click();
+    await expect(app.page.getByRole('heading', { level: 1, name: 'Unmanaged accounts' })).toBeVisible();
+    const list = domains.unmanaged('Unmanaged accounts on all domains');
+    await expect(list.rows).toHaveCount(4);
+    await expect(await list.cell('gus@globex.example', 'Domain')).toHaveText('globex.example');
+
+    await list.waitingOnly.check();
+
+    await expect(list.rows).toHaveCount(1);
+    await expect(await list.cell('gus@globex.example', 'Waiting for a seat')).toContainText('since');
+  });
+});

@@ -1,0 +1,115 @@
+import { useEffect, useState } from 'react';
+import { useTable, type SortingState } from '@tanstack/react-table';
+import { countOf } from '@shared/text';
+import { PageHeader } from '../../components/PageHeader';
+import { DataTable } from '../../components/table/DataTable';
+import { listFeatures } from '../../components/table/list-features';
+import { domainHref, unmanagedHref } from '../../lib/route';
+import { useDomainsStore } from '../../stores/domains-store';
+import { useNoticesStore } from '../../stores/notices-store';
+import { AddDomainDialog } from './AddDomainDialog';
+import { domainColumns } from './domains-columns';
+
+/** Every domain the enterprise claims: verified or not, what its switches do, and who on it holds no seat. */
+export function DomainsScreen() {
+  const { domains, status, error, load, add } = useDomainsStore();
+  const notify = useNoticesStore((state) => state.push);
+  const [adding, setAdding] = useState(false);
+  const [filter, setFilter] = useState('');
+  const [sorting, setSorting] = useState<SortingState>([{ id: 'domain', desc: false }]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const table = useTable({
+    features: listFeatures,
+    columns: domainColumns,
+    data: domains,
+    getRowId: (domain) => String(domain.id),
+    state: { sorting, globalFilter: filter },
+    onSortingChange: setSorting,
+    onGlobalFilterChange: setFilter,
+    globalFilterFn: 'includesString',
+    enableSortingRemoval: false,
+  });
+
+  const shown = table.getRowModel().rows.length;
+  const unmanaged = domains.reduce((sum, domain) => sum + domain.unmanagedCount, 0);
+  return (
+    <section className="screen" aria-labelledby="domains-title">
+      <PageHeader
+        id="domains-title"
+        title="Domains"
+        description="Prove with a DNS record that a domain is yours; then new accounts on it can join the enterprise by themselves, or be kept out unless invited."
+        actions={
+          <>
+            <a className="button" href={unmanagedHref()}>
+              Unmanaged accounts{unmanaged > 0 ? ` (${unmanaged.toLocaleString()})` : ''}
+            </a>
+            <button type="button" className="button primary" onClick={() => setAdding(true)}>
+              Add domain
+            </button>
+          </>
+        }
+      />
+      {status === 'error' && error ? (
+        <div className="banner banner-error" role="alert">
+          <span>{error.message}</span>
+          <button type="button" className="button small" onClick={() => void load()}>
+            Try again
+          </button>
+        </div>
+      ) : null}
+      <div className="card">
+        <div className="toolbar">
+          <input
+            type="search"
+            className="search-input"
+            placeholder="Filter by domain"
+            aria-label="Filter domains"
+            value={filter}
+            onChange={(event) => setFilter(event.target.value)}
+          />
+          <span className="toolbar-count" aria-live="polite">
+            {status === 'ready' ? (filter ? `${shown} of ${countOf(domains.length, 'domain')}` : countOf(domains.length, 'domain')) : 'Loading…'}
+          </span>
+        </div>
+        <DataTable
+          table={table}
+          label="Domains"
+          onRowClick={(domain) => (window.location.hash = domainHref(domain.id))}
+          empty={
+            status !== 'ready' ? (
+              'Loading domains…'
+            ) : filter ? (
+              <>No domain matches “{filter}”.</>
+            ) : (
+              <div className="empty-state domains-empty">
+                <strong>No domains yet</strong>
+                <span>
+                  Add a domain your enterprise owns, such as acme.com, and create the DNS TXT record Roster gives you. Once that record is
+                  found the domain is verified: new accounts on it can then join the enterprise at once (domain capture) or be refused unless
+                  invited (domain lock), and people on it who hold no seat are listed to invite or claim.
+                </span>
+              </div>
+            )
+          }
+        />
+      </div>
+      {adding ? (
+        <AddDomainDialog
+          onClose={() => setAdding(false)}
+          onAdd={async (text) => {
+            const result = await add(text);
+            if (result.ok) {
+              notify(`Added ${result.value.display}. Create its DNS record, then verify it.`);
+              window.location.hash = domainHref(result.value.id);
+            }
+            return result;
+          }}
+        />
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,150 @@
+import { useEffect, useMemo, useState } from 'react';
+import { useTable } from '@tanstack/react-table';
+import type { AppError } from '@shared/errors';
+import type { Result } from '@shared/result';
+import { countOf } from '@shared/text';
+import { Pager } from '../../components/Pager';
+import { DataTable } from '../../components/table/DataTable';
+import { listFeatures } from '../../components/table/list-features';
+import { finishExport } from '../../lib/download';
+import { useNoticesStore } from '../../stores/notices-store';
+import { useUnmanagedStore } from '../../stores/unmanaged-store';
+import { unmanagedColumns } from './unmanaged-columns';
+
+interface UnmanagedAccountsProps {
+  /** One domain's accounts, or (null) those on every verified domain. */
+  domainId: number | null;
+  /** The table's name, e.g. "Unmanaged accounts on acme.com". */
+  label: string;
+  /** Said in place of rows when there are none at all. */
+  emptyText: string;
+}
+
+/** Accounts on verified domains that hold no seat: search, filter, choose, then invite, claim or export them. */
+export function UnmanagedAccounts({ domainId, label, emptyText }: UnmanagedAccountsProps) {
+  const store = useUnmanagedStore();
+  const { page, query, status, selected, setQuery } = store;
+  const notify = useNoticesStore((state) => state.push);
+  const [search, setSearch] = useState(query.domainId === domainId ? query.search : '');
+  const [error, setError] = useState<AppError | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    store.open(domainId);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- store actions are stable; a new domain opens a new list.
+  }, [domainId]);
+
+  useEffect(() => {
+    if (search === query.search) return;
+    const timer = setTimeout(() => setQuery({ search }), 250);
+    return () => clearTimeout(timer);
+  }, [search, query.search, setQuery]);
+
+  const onPage = page.rows.filter((row) => selected.has(row.accountId)).length;
+  const pageSelection = onPage === 0 ? 'none' : onPage === page.rows.length ? 'all' : 'some';
+  const columns = useMemo(
+    () =>
+      unmanagedColumns({
+        showDomain: domainId === null,
+        isSelected: (accountId) => selected.has(accountId),
+        onToggle: store.toggle,
+        pageSelection,
+        onTogglePage: () => store.setPageSelected(pageSelection !== 'all'),
+      }),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- store actions are stable; the selection drives the checkboxes.
+    [domainId, selected, pageSelection],
+  );
+  const table = useTable({ features: listFeatures, columns, data: page.rows, getRowId: (row) => String(row.accountId), manualSorting: true, enableSorting: false });
+
+  /** Runs a bulk action; a refusal (no free seats, say) stays on screen until the next try. */
+  const run = async <T,>(action: () => Promise<Result<T>>, done: (value: T) => string | null) => {
+    if (busy) return;
+    setBusy(true);
+    const result = await action();
+    setBusy(false);
+    setError(result.ok ? null : result.error);
+    if (result.ok) {
+      const text = done(result.value);
+      if (text) notify(text);
+    }
+  };
+
+  const chosen = selected.size;
+  const filtered = query.search !== '' || query.waitingOnly;
+  return (
+    <div className="card">
+      <div className="toolbar">
+        {domainId !== null ? <h2 className="toolbar-title">Unmanaged accounts</h2> : null}
+        <input
+          type="search"
+          className="search-input"
+          placeholder="Search by name or email"
+          aria-label="Search unmanaged accounts"
+          value={search}
+          onChange={(event) => setSearch(event.target.value)}
+        />
+        <label className="check">
+          <input type="checkbox" checked={query.waitingOnly} onChange={(event) => setQuery({ waitingOnly: event.target.checked })} />
+          Waiting for a seat only
+        </label>
+        <span className="toolbar-count" aria-live="polite">
+          {status === 'ready' || status === 'error' ? countOf(page.total, 'account') : 'Loading…'}
+        </span>
+        <button
+          type="button"
+          className="button small"
+          disabled={busy}
+          onClick={() => void run(store.exportCsv, (result) => finishExport(result, 'the unmanaged accounts'))}
+        >
+          Export CSV
+        </button>
+      </div>
+
+      {chosen > 0 ? (
+        <div className="selection-bar" role="region" aria-label="Selection">
+          <span>
+            <strong>{chosen.toLocaleString()}</strong> selected
+          </span>
+          <button type="button" className="button subtle small" onClick={store.clearSelection}>
+            Clear
+          </button>
+          <button
+            type="button"
+            className="button small push-right"
+            disabled={busy}
+            title="Send each an invitation; it holds a seat until accepted, revoked or expired"
+            onClick={() =>
+              void run(store.invite, ({ invited, alreadyInvited }) =>
+                `Invited ${countOf(invited, 'account')}.${alreadyInvited > 0 ? ` ${countOf(alreadyInvited, 'was', 'were')} invited already.` : ''}`,
+              )
+            }
+          >
+            Invite {countOf(chosen, 'account')}
+          </button>
+          <button
+            type="button"
+            className="button primary small"
+            disabled={busy}
+            title="Make them members now: each takes a free seat"
+            onClick={() => void run(store.claim, ({ claimed }) => `Claimed ${countOf(claimed, 'account')}: they are members now, each on a seat.`)}
+          >
+            Claim {countOf(chosen, 'account')}
+          </button>
+        </div>
+      ) : null}
+
+      {error || (status === 'error' && store.error) ? (
+        <div className="banner banner-error flush" role="alert">
+          <span>{(error ?? store.error)!.message}</span>
+        </div>
+      ) : null}
+
+      <DataTable
+        table={table}
+        label={label}
+        empty={status === 'loading' ? 'Loading accounts…' : filtered ? 'No unmanaged account matches these filters.' : emptyText}
+      />
+      <Pager total={page.total} pageIndex={query.pageIndex} pageSize={query.pageSize} onPage={(pageIndex) => setQuery({ pageIndex })} />
+    </div>
+  );
+}

@@ -1,0 +1,166 @@
+import { useState } from 'react';
+import type { AppError } from '@shared/errors';
+import type { InviteControlMode } from '@shared/schemas/domains';
+import type { EnterpriseSettings, InviteControl } from '@shared/schemas/settings';
+import type { Result } from '@shared/result';
+import { ListEditor } from './ListEditor';
+
+/** A setting edited as a draft: it follows the stored value until changed here, and is saved on purpose. */
+function useDraft<T>(stored: T) {
+  const [draft, setDraft] = useState(stored);
+  const [shown, setShown] = useState(stored);
+  const key = JSON.stringify(stored);
+  if (JSON.stringify(shown) !== key) {
+    setShown(stored);
+    setDraft(stored);
+  }
+  return { draft, setDraft, changed: JSON.stringify(draft) !== key, reset: () => setDraft(stored) };
+}
+
+/** main's refusal, split into problems with particular entries ("<field>.<index>") and the rest. */
+function splitErrors(error: AppError | null, field: string): { items: Map<number, string>; general: string | null } {
+  const items = new Map<number, string>();
+  const pattern = new RegExp(`^${field.replace('.', '\\.')}\\.(\\d+)$`);
+  for (const issue of error?.issues ?? []) {
+    const index = pattern.exec(issue.path)?.[1];
+    if (index !== undefined) items.set(Number(index), issue.message);
+  }
+  const general = error && items.size === 0 ? (error.issues?.[0]?.message ?? error.message) : null;
+  return { items, general };
+}
+
+interface SaveRowProps {
+  label: string;
+  changed: boolean;
+  busy: boolean;
+  onSave: () => void;
+  onCancel: () => void;
+}
+
+function SaveRow({ label, changed, busy, onSave, onCancel }: SaveRowProps) {
+  return (
+    <div className="button-row">
+      <button type="button" className="button" disabled={!changed || busy} onClick={onSave}>
+        {label}
+      </button>
+      {changed ? (
+        <button type="button" className="button subtle" onClick={onCancel}>
+          Cancel
+        </button>
+      ) : null}
+    </div>
+  );
+}
+
+/** Saves through `save`, keeping main's refusal to show beside the fields. */
+function useSave<T>(save: (value: T) => Promise<Result<unknown>>) {
+  const [error, setError] = useState<AppError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const run = async (value: T) => {
+    if (busy) return;
+    setBusy(true);
+    const result = await save(value);
+    setBusy(false);
+    setError(result.ok ? null : result.error);
+  };
+  return { error, busy, run, clear: () => setError(null) };
+}
+
+function DnsServersSetting({ servers, onSave }: { servers: string[]; onSave: (servers: string[]) => Promise<Result<unknown>> }) {
+  const { draft, setDraft, changed, reset } = useDraft(servers);
+  const save = useSave(onSave);
+  const errors = splitErrors(save.error, 'dnsServers');
+  return (
+    <fieldset className="field setting-group">
+      <legend>DNS servers</legend>
+      <p className="field-hint">
+        Domains are verified by asking these servers for their TXT record, in order. An IP address, with a port after a colon if not 53.
+      </p>
+      <ListEditor
+        label="DNS servers"
+        addLabel="Add a DNS server"
+        placeholder="1.1.1.1 or 127.0.0.1:5353"
+        items={draft}
+        emptyText="None: Roster asks the system's DNS resolver."
+        itemErrors={errors.items}
+        onChange={(items) => {
+          setDraft(items);
+          save.clear();
+        }}
+      />
+      {errors.general ? (
+        <p className="field-error" role="alert">
+          {errors.general}
+        </p>
+      ) : null}
+      <SaveRow label="Save DNS servers" changed={changed} busy={save.busy} onSave={() => void save.run(draft)} onCancel={reset} />
+    </fieldset>
+  );
+}
+
+const MODES: { mode: InviteControlMode; label: string; hint: string }[] = [
+  { mode: 'any', label: 'Any domain', hint: 'Invitations may go to any address.' },
+  { mode: 'verified', label: 'Verified domains only', hint: 'Only addresses on a verified domain, or a subdomain of one.' },
+  { mode: 'list', label: 'Only these domains', hint: 'Only addresses on the domains listed here, or their subdomains.' },
+];
+
+function InviteControlSetting({ control, onSave }: { control: InviteControl; onSave: (control: InviteControl) => Promise<Result<unknown>> }) {
+  const { draft, setDraft, changed, reset } = useDraft(control);
+  const save = useSave(onSave);
+  const errors = splitErrors(save.error, 'inviteControl.domains');
+  const change = (next: InviteControl) => {
+    setDraft(next);
+    save.clear();
+  };
+  return (
+    <fieldset className="field setting-group">
+      <legend>Invitations may go to</legend>
+      <div className="option-list">
+        {MODES.map(({ mode, label, hint }) => (
+          <label key={mode} className="radio option-card">
+            <input type="radio" name="invite-control" value={mode} checked={draft.mode === mode} onChange={() => change({ ...draft, mode })} />
+            <span>
+              {label}
+              <span className="block field-hint">{hint}</span>
+            </span>
+          </label>
+        ))}
+      </div>
+      {draft.mode === 'list' ? (
+        <ListEditor
+          label="Allowed domains"
+          addLabel="Add an allowed domain"
+          placeholder="acme.com"
+          items={draft.domains}
+          emptyText="No domain yet: with this rule and an empty list, no invitation can be sent."
+          itemErrors={errors.items}
+          onChange={(domains) => change({ ...draft, domains })}
+        />
+      ) : null}
+      <p className="field-hint">Seats already held outside a new rule stay; the Licenses screen marks them “Outside invite policy”.</p>
+      {errors.general ? (
+        <p className="field-error" role="alert">
+          {errors.general}
+        </p>
+      ) : null}
+      <SaveRow label="Save invite rule" changed={changed} busy={save.busy} onSave={() => void save.run(draft)} onCancel={reset} />
+    </fieldset>
+  );
+}
+
+interface DomainSettingsProps {
+  settings: EnterpriseSettings;
+  onDnsServers: (servers: string[]) => Promise<Result<unknown>>;
+  onInviteControl: (control: InviteControl) => Promise<Result<unknown>>;
+}
+
+/** Settings → Domains & invitations: where DNS checks are sent, and where invitations may go. */
+export function DomainSettings({ settings, onDnsServers, onInviteControl }: DomainSettingsProps) {
+  return (
+    <div className="card settings-section" aria-labelledby="domain-settings-title" role="region">
+      <h2 id="domain-settings-title">Domains &amp; invitations</h2>
+      <DnsServersSetting servers={settings.dnsServers} onSave={onDnsServers} />
+      <InviteControlSetting control={settings.inviteControl} onSave={onInviteControl} />
+    </div>
+  );
+}
