@@ -12,6 +12,7 @@ import { DomainRecord } from './DomainRecord';
 import { DomainSwitches } from './DomainSwitches';
 import { statusLabel } from './domain-status';
 import { UnmanagedAccounts } from './UnmanagedAccounts';
+import { NotFoundScreen } from '../../components/ErrorBanner';
 
 const SWITCH_NAME = { capture: 'Domain capture', lock: 'Domain lock', subdomains: 'Subdomains' } as const;
 
@@ -51,15 +52,7 @@ export function DomainScreen({ domainId }: { domainId: number }) {
 
   if (status === 'error' || (status === 'ready' && !domain)) {
     return (
-      <section className="screen" aria-labelledby="domain-title">
-        <PageHeader id="domain-title" title="Domain not found" />
-        <div className="banner banner-error" role="alert">
-          <span>{error?.message ?? 'This domain does not exist.'}</span>
-          <a className="button small" href={screenHref('domains')}>
-            All domains
-          </a>
-        </div>
-      </section>
+      <NotFoundScreen id="domain-title" noun="domain" error={error} back={{ href: screenHref('domains'), label: 'All domains' }} />
     );
   }
   if (!domain || domain.id !== domainId) return <div className="screen muted">Loading…</div>;

@@ -9,6 +9,8 @@ import { useDomainsStore } from '../../stores/domains-store';
 import { useNoticesStore } from '../../stores/notices-store';
 import { AddDomainDialog } from './AddDomainDialog';
 import { domainColumns } from './domains-columns';
+import { SearchField } from '../../components/SearchField';
+import { ErrorBanner } from '../../components/ErrorBanner';
 
 /** Every domain the enterprise claims: verified or not, what its switches do, and who on it holds no seat. */
 export function DomainsScreen() {
@@ -54,23 +56,11 @@ export function DomainsScreen() {
         }
       />
       {status === 'error' && error ? (
-        <div className="banner banner-error" role="alert">
-          <span>{error.message}</span>
-          <button type="button" className="button small" onClick={() => void load()}>
-            Try again
-          </button>
-        </div>
+        <ErrorBanner message={error.message} onRetry={() => void load()} />
       ) : null}
       <div className="card">
         <div className="toolbar">
-          <input
-            type="search"
-            className="search-input"
-            placeholder="Filter by domain"
-            aria-label="Filter domains"
-            value={filter}
-            onChange={(event) => setFilter(event.target.value)}
-          />
+          <SearchField label="Filter domains" placeholder="Filter by domain" value={filter} onChange={setFilter} />
           <span className="toolbar-count" aria-live="polite">
             {status === 'ready' ? (filter ? `${shown} of ${countOf(domains.length, 'domain')}` : countOf(domains.length, 'domain')) : 'Loading…'}
           </span>

@@ -10,6 +10,7 @@ import { finishExport } from '../../lib/download';
 import { useNoticesStore } from '../../stores/notices-store';
 import { useUnmanagedStore } from '../../stores/unmanaged-store';
 import { unmanagedColumns } from './unmanaged-columns';
+import { SearchField } from '../../components/SearchField';
 
 interface UnmanagedAccountsProps {
   /** One domain's accounts, or (null) those on every verified domain. */
@@ -75,14 +76,7 @@ export function UnmanagedAccounts({ domainId, label, emptyText }: UnmanagedAccou
     <div className="card">
       <div className="toolbar">
         {domainId !== null ? <h2 className="toolbar-title">Unmanaged accounts</h2> : null}
-        <input
-          type="search"
-          className="search-input"
-          placeholder="Search by name or email"
-          aria-label="Search unmanaged accounts"
-          value={search}
-          onChange={(event) => setSearch(event.target.value)}
-        />
+        <SearchField label="Search unmanaged accounts" placeholder="Search by name or email" value={search} onChange={setSearch} />
         <label className="check">
           <input type="checkbox" checked={query.waitingOnly} onChange={(event) => setQuery({ waitingOnly: event.target.checked })} />
           Waiting for a seat only

@@ -16,6 +16,8 @@ import { seatColumns } from './licenses-columns';
 import { Pager } from '../../components/Pager';
 import { ReleaseSeatsDialog } from './ReleaseSeatsDialog';
 import { SeatSummary } from './SeatSummary';
+import { SearchField } from '../../components/SearchField';
+import { ErrorBanner } from '../../components/ErrorBanner';
 
 type Dialog = { kind: 'add' } | { kind: 'invite' } | { kind: 'release' } | { kind: 'remove'; row: SeatRow } | null;
 
@@ -114,24 +116,12 @@ export function LicensesScreen() {
       {usage ? <SeatSummary usage={usage} /> : null}
 
       {status === 'error' && error ? (
-        <div className="banner banner-error" role="alert">
-          <span>{error.message}</span>
-          <button type="button" className="button small" onClick={() => void load()}>
-            Try again
-          </button>
-        </div>
+        <ErrorBanner message={error.message} onRetry={() => void load()} />
       ) : null}
 
       <div className="card">
         <div className="toolbar">
-          <input
-            type="search"
-            className="search-input"
-            placeholder="Search by name or email"
-            aria-label="Search seats"
-            value={search}
-            onChange={(event) => setSearch(event.target.value)}
-          />
+          <SearchField label="Search seats" placeholder="Search by name or email" value={search} onChange={setSearch} />
           <label className="select-field">
             <span className="visually-hidden">Status</span>
             <select aria-label="Status" value={query.status} onChange={(event) => setQuery({ status: event.target.value as SeatListStatus })}>

@@ -4,6 +4,7 @@ import { AccessPaths, RoleBadge } from '../../components/AccessPaths';
 import { PageHeader } from '../../components/PageHeader';
 import { organizationHref, screenHref, teamHref } from '../../lib/route';
 import { useAccessStore } from '../../stores/access-store';
+import { NotFoundScreen } from '../../components/ErrorBanner';
 
 /** The Access view: for one member, each organization they reach, the role that applies, and every path there. */
 export function MemberScreen({ accountId }: { accountId: number }) {
@@ -16,15 +17,7 @@ export function MemberScreen({ accountId }: { accountId: number }) {
 
   if (memberStatus === 'error') {
     return (
-      <section className="screen" aria-labelledby="member-title">
-        <PageHeader id="member-title" title="Member not found" />
-        <div className="banner banner-error" role="alert">
-          <span>{error?.message}</span>
-          <a className="button small" href={screenHref('licenses')}>
-            Licenses
-          </a>
-        </div>
-      </section>
+      <NotFoundScreen id="member-title" noun="member" error={error} back={{ href: screenHref('licenses'), label: 'Back to Licenses' }} />
     );
   }
   if (!access || access.member.accountId !== accountId) return <div className="screen muted">Loading…</div>;

@@ -4,6 +4,7 @@ import { AccessPaths, RoleBadge } from '../../components/AccessPaths';
 import { Pager } from '../../components/Pager';
 import { memberHref } from '../../lib/route';
 import { ACCESS_PAGE_SIZE, useAccessStore } from '../../stores/access-store';
+import { SearchField } from '../../components/SearchField';
 
 /** Everyone who reaches the organization, directly or through teams, with the role that applies and why. */
 export function OrgAccessSection({ orgId, orgName }: { orgId: number; orgName: string }) {
@@ -28,14 +29,7 @@ export function OrgAccessSection({ orgId, orgName }: { orgId: number; orgName: s
         <h2 id="org-access-title" className="toolbar-title">
           Everyone with access
         </h2>
-        <input
-          type="search"
-          className="search-input"
-          placeholder="Search by name or email"
-          aria-label={`Search everyone with access to ${orgName}`}
-          value={searchText}
-          onChange={(event) => setSearchText(event.target.value)}
-        />
+        <SearchField label={`Search everyone with access to ${orgName}`} placeholder="Search by name or email" value={searchText} onChange={setSearchText} />
         <span className="toolbar-count" aria-live="polite">
           {current ? countOf(current.page.total, 'person', 'people') : orgStatus === 'loading' ? 'Loading…' : null}
         </span>

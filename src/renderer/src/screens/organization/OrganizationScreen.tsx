@@ -16,6 +16,8 @@ import { OrgNameDialog } from '../orgs/OrgNameDialog';
 import { MemberPickerDialog } from '../../components/pickers/MemberPickerDialog';
 import { OrgAccessSection } from './OrgAccessSection';
 import { RemoveOrgMemberDialog } from './RemoveOrgMemberDialog';
+import { SearchField } from '../../components/SearchField';
+import { NotFoundScreen } from '../../components/ErrorBanner';
 
 type Dialog = { kind: 'add' } | { kind: 'rename' } | { kind: 'delete' } | { kind: 'remove'; member: OrgMember } | null;
 
@@ -42,15 +44,7 @@ export function OrganizationScreen({ orgId }: { orgId: number }) {
 
   if (status === 'error' || (status === 'ready' && !org)) {
     return (
-      <section className="screen" aria-labelledby="org-title">
-        <PageHeader id="org-title" title="Organization not found" />
-        <div className="banner banner-error" role="alert">
-          <span>{error?.message ?? 'This organization does not exist.'}</span>
-          <a className="button small" href={screenHref('organizations')}>
-            All organizations
-          </a>
-        </div>
-      </section>
+      <NotFoundScreen id="org-title" noun="organization" error={error} back={{ href: screenHref('organizations'), label: 'All organizations' }} />
     );
   }
   if (!org) return <div className="screen muted">Loading…</div>;
@@ -94,14 +88,7 @@ export function OrganizationScreen({ orgId }: { orgId: number }) {
 
       <div className="card">
         <div className="toolbar">
-          <input
-            type="search"
-            className="search-input"
-            placeholder="Search by name or email"
-            aria-label={`Search the members of ${org.name}`}
-            value={searchText}
-            onChange={(event) => setSearchText(event.target.value)}
-          />
+          <SearchField label={`Search the members of ${org.name}`} placeholder="Search by name or email" value={searchText} onChange={setSearchText} />
           <span className="toolbar-count">{search ? `${countOf(page.total, 'match', 'matches')}` : countOf(org.memberCount, 'direct member')}</span>
         </div>
         <div className="table-scroll">

@@ -10,6 +10,8 @@ import { useOrgsStore } from '../../stores/orgs-store';
 import { DeleteOrgDialog } from './DeleteOrgDialog';
 import { OrgNameDialog } from './OrgNameDialog';
 import { orgColumns } from './orgs-columns';
+import { SearchField } from '../../components/SearchField';
+import { ErrorBanner } from '../../components/ErrorBanner';
 
 type Editing = { mode: 'create' } | { mode: 'rename'; org: Organization } | { mode: 'delete'; org: Organization } | null;
 
@@ -62,24 +64,12 @@ export function OrganizationsScreen() {
       />
 
       {status === 'error' && error ? (
-        <div className="banner banner-error" role="alert">
-          <span>{error.message}</span>
-          <button type="button" className="button small" onClick={() => void load()}>
-            Try again
-          </button>
-        </div>
+        <ErrorBanner message={error.message} onRetry={() => void load()} />
       ) : null}
 
       <div className="card">
         <div className="toolbar">
-          <input
-            type="search"
-            className="search-input"
-            placeholder="Filter by name"
-            aria-label="Filter organizations"
-            value={filter}
-            onChange={(event) => setFilter(event.target.value)}
-          />
+          <SearchField label="Filter organizations" placeholder="Filter by name" value={filter} onChange={setFilter} />
           <span className="toolbar-count" aria-live="polite">
             {status === 'ready' ? countText : 'Loading…'}
           </span>

@@ -16,6 +16,8 @@ import { TeamNameDialog } from './TeamNameDialog';
 import { LinkOrgsDialog } from './LinkOrgsDialog';
 import { TeamOrgLinks } from './TeamOrgLinks';
 import { UnlinkDialog } from './UnlinkDialog';
+import { SearchField } from '../../components/SearchField';
+import { NotFoundScreen } from '../../components/ErrorBanner';
 
 type Dialog =
   | { kind: 'add' }
@@ -46,15 +48,7 @@ export function TeamScreen({ teamId }: { teamId: number }) {
 
   if (status === 'error' || (status === 'ready' && !team)) {
     return (
-      <section className="screen" aria-labelledby="team-title">
-        <PageHeader id="team-title" title="Team not found" />
-        <div className="banner banner-error" role="alert">
-          <span>{error?.message ?? 'This team does not exist.'}</span>
-          <a className="button small" href={screenHref('teams')}>
-            All teams
-          </a>
-        </div>
-      </section>
+      <NotFoundScreen id="team-title" noun="team" error={error} back={{ href: screenHref('teams'), label: 'All teams' }} />
     );
   }
   if (!team) return <div className="screen muted">Loading…</div>;
@@ -119,14 +113,7 @@ export function TeamScreen({ teamId }: { teamId: number }) {
           <h2 id="team-members-title" className="toolbar-title">
             Members
           </h2>
-          <input
-            type="search"
-            className="search-input"
-            placeholder="Search by name or email"
-            aria-label={`Search the members of ${team.name}`}
-            value={searchText}
-            onChange={(event) => setSearchText(event.target.value)}
-          />
+          <SearchField label={`Search the members of ${team.name}`} placeholder="Search by name or email" value={searchText} onChange={setSearchText} />
           <span className="toolbar-count">{search ? countOf(page.total, 'match', 'matches') : countOf(team.memberCount, 'member')}</span>
         </div>
         <div className="table-scroll">

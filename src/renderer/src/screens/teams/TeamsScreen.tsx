@@ -10,6 +10,8 @@ import { organizationHref, teamHref } from '../../lib/route';
 import { useNoticesStore } from '../../stores/notices-store';
 import { useTeamsStore } from '../../stores/teams-store';
 import { NewTeamDialog } from './NewTeamDialog';
+import { SearchField } from '../../components/SearchField';
+import { ErrorBanner } from '../../components/ErrorBanner';
 
 const helper = createColumnHelper<ListFeatures, TeamSummary>();
 
@@ -94,20 +96,11 @@ export function TeamsScreen() {
         }
       />
       {status === 'error' && error ? (
-        <div className="banner banner-error" role="alert">
-          <span>{error.message}</span>
-        </div>
+        <ErrorBanner message={error.message} />
       ) : null}
       <div className="card">
         <div className="toolbar">
-          <input
-            type="search"
-            className="search-input"
-            placeholder="Filter by name"
-            aria-label="Filter teams"
-            value={filter}
-            onChange={(event) => setFilter(event.target.value)}
-          />
+          <SearchField label="Filter teams" placeholder="Filter by name" value={filter} onChange={setFilter} />
           <span className="toolbar-count">{filter ? `${shown} of ${countOf(teams.length, 'team')}` : countOf(teams.length, 'team')}</span>
         </div>
         <DataTable
