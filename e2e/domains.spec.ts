@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { startDnsServer } from '../src/main/test/dns-server';
 import { expect, MODE, test } from './fixtures';
 import { DomainsPage } from './pages/domains-page';
+import { LicensesPage } from './pages/licenses-page';
 
 // Each test runs a real DNS server on 127.0.0.1 and points the enterprise's Settings at it.
 let dns: Awaited<ReturnType<typeof startDnsServer>>;
@@ -13,6 +14,24 @@ test.afterEach(async () => {
 });
 
 const CHALLENGE = '_roster-challenge.acme.example';
+
+/**
+ * Puts accounts on a domain's waiting list, as domain capture does when no seat is
+ * free (only a sign-up reported by an import or SCIM triggers it, which the app cannot
+ * do yet). The app notices the other connection's write, as it would the command line's.
+ */
+async function putOnWaitingList(dbPath: string, domain: string, waiting: Record<string, string>) {
+  const { default: Database } = await import('better-sqlite3');
+  const db = new Database(dbPath);
+  const insert = db.prepare(
+    `INSERT INTO capture_waitlist (account_id, domain_id, since)
+     SELECT a.id, d.id, @since FROM accounts a, domains d WHERE a.email_key = @email AND d.domain = @domain`,
+  );
+  db.transaction(() => {
+    for (const [email, since] of Object.entries(waiting)) expect(insert.run({ email, since, domain }).changes).toBe(1);
+  })();
+  db.close();
+}
 
 /** Adds acme.example (or another) through the UI, publishes its record in the test DNS server and verifies it. */
 async function verifiedDomain(domains: DomainsPage, domain = 'acme.example') {
@@ -63,6 +82,7 @@ test.describe('Domains', () => {
     await expect(domains.notices).toContainText('Domain capture switched on for acme.example.');
     await expect(domains.capture).toBeChecked();
     await expect(domains.switches).toContainText('Capture wins over lock.');
+    await expect(domains.switches).toContainText('joins the enterprise, or waits for a seat, instead of being refused.');
 
     await domains.open();
     const row = domains.row('acme.example');
@@ -132,6 +152,7 @@ test.describe('Domains', () => {
 
     await expect(domains.lostNotice).toContainText('acme.example is no longer verified.');
     await expect(domains.lostNotice).toContainText('so domain capture and domain lock were switched off');
+    await expect(domains.lostNotice).toContainText('Put the record back and check again, then switch them on here.');
     await expect(domains.lastCheck).toContainText('No TXT record');
     await expect(domains.lastCheck).toContainText('The domain is no longer verified. Domain capture and lock were switched off.');
     await expect(domains.capture).not.toBeChecked();
@@ -243,14 +264,7 @@ test.describe('Unmanaged accounts', () => {
     await domains.useDnsServer(dns.address);
     await verifiedDomain(domains, 'acme.example');
     await verifiedDomain(domains, 'globex.example');
-    // Only domain capture with no free seat puts someone on the waiting list; the test puts one there through the store.
-    const { default: Database } = await import('better-sqlite3');
-    const db = new Database(app.dbPath);
-    db.prepare(
-      `INSERT INTO capture_waitlist (account_id, domain_id, since)
-       SELECT a.id, d.id, '2026-03-01T09:00:00.000Z' FROM accounts a, domains d WHERE a.email_key = 'gus@globex.example' AND d.domain = 'globex.example'`,
-    ).run();
-    db.close();
+    await putOnWaitingList(app.dbPath, 'globex.example', { 'gus@globex.example': '2026-03-01T09:00:00.000Z' });
 
     await domains.open();
     await expect(domains.row('globex.example')).toContainText('1 waiting for a seat');
@@ -265,5 +279,78 @@ test.describe('Unmanaged accounts', () => {
 
     await expect(list.rows).toHaveCount(1);
     await expect(await list.cell('gus@globex.example', 'Waiting for a seat')).toContainText('since');
+  });
+
+  test('accounts waiting for a seat are announced on their domain, in the sidebar and on Licenses, until they are claimed', async ({ app }) => {
+    // dee holds the only seat: domain capture had none for ana and bo.
+    app.roster('seats', '--set', '1');
+    const domains = new DomainsPage(app.page);
+    await domains.useDnsServer(dns.address);
+    await verifiedDomain(domains);
+    const list = domains.unmanaged('Unmanaged accounts on acme.example');
+    await expect(list.rows).toHaveCount(3);
+    await expect(domains.waitingBanner).toHaveCount(0);
+    await expect(domains.waitingBadge).toHaveCount(0);
+
+    await putOnWaitingList(app.dbPath, 'acme.example', { 'bo@acme.example': '2026-03-04T12:00:00.000Z', 'ana@acme.example': '2026-03-01T12:00:00.000Z' });
+
+    // The page follows the other connection's write, and says since when the longest has waited.
+    const oldest = await app.page.evaluate(() => new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date('2026-03-01T12:00:00.000Z')));
+    await expect(domains.waitingBanner).toContainText(`2 accounts are waiting for a seat on acme.example, the longest since ${oldest}.`);
+    await expect(domains.waitingBanner).toContainText('Free a seat in Licenses, then claim them.');
+    await expect(domains.waitingBadge).toHaveAccessibleName('2 accounts waiting for a seat');
+    await expect(domains.waitingBadge).toHaveText('2');
+
+    await domains.waitingBanner.getByRole('button', { name: 'Show the 2 waiting accounts' }).click();
+    await expect(list.waitingOnly).toBeChecked();
+    await expect(list.waitingOnly).toBeFocused();
+    await expect(list.rows).toHaveCount(2);
+    await expect(list.rows).toContainText(['ANA', 'BO']);
+
+    const licenses = new LicensesPage(app.page);
+    await licenses.open();
+    await expect(licenses.waitingBanner).toContainText('2 accounts are waiting for a seat. Domain capture found no free seat when they signed up. Free a seat here, then claim them.');
+    await licenses.waitingBanner.getByRole('link', { name: 'Show the 2 waiting accounts' }).click();
+
+    await expect(app.page.getByRole('heading', { level: 1, name: 'Unmanaged accounts' })).toBeVisible();
+    expect(new URL(app.page.url()).hash).toBe('#/domains/unmanaged?waiting=1');
+    const waiting = domains.unmanaged('Unmanaged accounts on all domains');
+    await expect(waiting.waitingOnly).toBeChecked();
+    await expect(waiting.rows).toHaveCount(2);
+    await waiting.table.getByRole('checkbox', { name: 'Select every account on this page' }).check();
+    await waiting.claim();
+    await expect(waiting.error).toContainText('(2 seats needed, 0 free)');
+
+    // Two seats more, then the claim goes through: nobody waits, and nothing says so.
+    app.roster('seats', '--set', '3');
+    await waiting.claim();
+    await expect(domains.notices).toContainText('Claimed 2 accounts: they are members now, each on a seat.');
+    await expect(waiting.rows).toHaveCount(0);
+    await expect(domains.waitingBadge).toHaveCount(0);
+    await licenses.open();
+    await expect(licenses.figure('Free')).toHaveText('0');
+    await expect(licenses.waitingBanner).toHaveCount(0);
+    await domains.openDomain('acme.example');
+    await expect(list.rows).toHaveCount(1);
+    await expect(domains.waitingBanner).toHaveCount(0);
+  });
+
+  test('the Domains screen counts an account on nested domains once', async ({ app }) => {
+    app.roster('members', 'add', '--email', 'eve@eu.acme.example', '--name', 'EVE');
+    app.roster('members', 'remove', '--email', 'eve@eu.acme.example');
+    const domains = new DomainsPage(app.page);
+    await domains.useDnsServer(dns.address);
+    await verifiedDomain(domains);
+    await domains.subdomains.check();
+    await expect(domains.subdomains).toBeChecked();
+    // Nothing published for eu.acme.example: its parent's record verifies it.
+    await domains.addAndOpen('eu.acme.example');
+    await domains.verify();
+    await expect(domains.lastCheck).toContainText('Parent record found');
+
+    // ana, bo, cy and eve: eve is on both domains, and counts once.
+    await domains.open();
+    await expect(domains.rows).toHaveCount(2);
+    await expect(domains.unmanagedLink).toHaveText('Unmanaged accounts (4)');
   });
 });

@@ -152,6 +152,14 @@ try {
       await page.getByRole('link', { name: /^Unmanaged accounts/ }).click();
       await page.getByRole('table', { name: 'Unmanaged accounts on all domains' }).waitFor();
     }],
+    ['activity', async (page) => {
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Activity' }).click();
+      await page.getByRole('table', { name: 'Activity report' }).getByRole('row').nth(5).waitFor();
+    }],
+    ['activity-settings', async (page) => {
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+      await page.getByRole('region', { name: 'Activity report' }).scrollIntoViewIfNeeded();
+    }],
   ]);
 } finally {
   await browser.close();

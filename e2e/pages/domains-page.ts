@@ -58,6 +58,10 @@ export class DomainsPage {
   readonly notices: Locator;
   readonly addButton: Locator;
   readonly unmanagedLink: Locator;
+  /** The sidebar's count of accounts waiting for a seat, on the Domains link; absent when none waits. */
+  readonly waitingBadge: Locator;
+  /** "N accounts are waiting for a seat", on a domain's page (and on Licenses). */
+  readonly waitingBanner: Locator;
 
   // One domain's page.
   readonly record: Locator;
@@ -86,6 +90,8 @@ export class DomainsPage {
     this.notices = page.getByRole('status', { name: 'Notices' });
     this.addButton = page.getByRole('button', { name: 'Add domain' });
     this.unmanagedLink = page.getByRole('link', { name: /^Unmanaged accounts/ });
+    this.waitingBadge = page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: /^Domains/ }).getByRole('img', { name: /waiting for a seat$/ });
+    this.waitingBanner = page.getByRole('status', { name: 'Accounts waiting for a seat' });
 
     this.record = page.getByRole('region', { name: 'DNS record' });
     this.recordName = this.record.getByRole('definition').filter({ has: page.getByRole('button', { name: 'Copy record name' }) }).locator('code');

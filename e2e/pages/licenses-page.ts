@@ -12,6 +12,8 @@ export class LicensesPage {
   readonly dialog: Locator;
   readonly notices: Locator;
   readonly selection: Locator;
+  /** Says how many accounts wait for a seat, with the way to them; absent when none waits. */
+  readonly waitingBanner: Locator;
 
   constructor(readonly page: Page) {
     this.heading = page.getByRole('heading', { level: 1, name: 'Licenses' });
@@ -25,6 +27,7 @@ export class LicensesPage {
     this.dialog = page.getByRole('dialog');
     this.notices = page.getByRole('status', { name: 'Notices' });
     this.selection = page.getByRole('region', { name: 'Selection' });
+    this.waitingBanner = page.getByRole('status', { name: 'Accounts waiting for a seat' });
   }
 
   async open(): Promise<void> {

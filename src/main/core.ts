@@ -1,5 +1,7 @@
 import { EventEmitter } from 'node:events';
+import { DAY_MS } from '@shared/time';
 import {
+  contract,
   type Channel,
   type ChangeArea,
   type ChannelOutput,
@@ -9,8 +11,15 @@ import {
   type RosterApi,
 } from '@shared/ipc/contract';
 import type { Actor } from '@shared/schemas/audit';
+import type { ImportSummary } from '@shared/schemas/activity';
 import type { Result } from '@shared/result';
+import { activityHandlers } from './activity/handlers';
+import type { ImportSource } from './activity/import';
+import { pruneActivity } from './activity/retention';
+import { createImportRunner } from './activity/runner';
 import { appHandlers, type Host } from './app/handlers';
+import { createSavedFiles } from './exports/deliver';
+import { reportHandlers } from './report/handlers';
 import { openDatabase, type Db, type OpenOptions } from './db/open';
 import { enterpriseHandlers } from './enterprise/handlers';
 import { createDispatch, type Dispatch } from './ipc/dispatch';
@@ -54,6 +63,8 @@ export interface Core extends RosterApi {
   db: Db;
   /** The services themselves, for callers inside main (imports, SCIM) that are not a transport. */
   services: Services;
+  /** Imports an event file given by browser mode's upload or the command line, as `activity:import` imports a chosen one. */
+  importEvents(source: ImportSource): Promise<Result<ImportSummary>>;
   close(): void;
 }
 
@@ -64,10 +75,29 @@ export function openCore(options: CoreOptions): Core {
   const demo = createDemoService({ db, audit: services.audit, now });
   const events = new EventEmitter();
   const emitChanged = (areas: readonly ChangeArea[]) => events.emit('changed', { areas: [...areas] });
+  const savedFiles = createSavedFiles();
+  const runner = createImportRunner({
+    importer: services.importer,
+    onProgress: (progress) => events.emit('importProgress', progress),
+    onFinished: () => emitChanged(contract['activity:import'].changes),
+  });
+
+  // Day-by-day activity older than the retention window goes now, and daily while the store is open.
+  // A busy file (another process writing) only delays it to the next run.
+  const prune = () => {
+    try {
+      pruneActivity({ db, activity: services.activity, settings: services.settings, audit: services.audit, now });
+    } catch (error) {
+      options.logError?.(error, 'activity retention');
+    }
+  };
+  prune();
+  const daily = setInterval(prune, DAY_MS);
+  daily.unref();
 
   const dispatch = createDispatch(
     {
-      ...appHandlers(options.host),
+      ...appHandlers(options.host, savedFiles),
       ...enterpriseHandlers(services.enterprise, demo),
       ...settingsHandlers(services.settings),
       ...orgHandlers(services.orgs, services.orgMembers),
@@ -75,7 +105,9 @@ export function openCore(options: CoreOptions): Core {
       ...memberHandlers(services.members, services.seats),
       ...invitationHandlers(services.invitations),
       ...teamHandlers(services.teams, services.access),
-      ...domainHandlers(services.domains, services.members, services.invitations, options.host),
+      ...domainHandlers(services.domains, services.members, services.invitations, options.host, savedFiles),
+      ...activityHandlers(runner, options.host),
+      ...reportHandlers(services.reports, options.host, savedFiles),
     },
     {
       context: { actor: options.actor },
@@ -106,6 +138,7 @@ export function openCore(options: CoreOptions): Core {
     dispatch,
     db,
     services,
+    importEvents: (source) => runner.run(source),
     invoke<C extends Channel>(channel: C, ...args: InvokeArgs<C>) {
       return dispatch(channel, args[0]) as Promise<Result<ChannelOutput<C>>>;
     },
@@ -117,6 +150,7 @@ export function openCore(options: CoreOptions): Core {
     },
     close() {
       if (timer) clearInterval(timer);
+      clearInterval(daily);
       events.removeAllListeners();
       if (db.open) db.close();
     },

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, shell } from 'electron';
 import { EVENT_CHANNEL, type EventMessage } from '@shared/ipc/contract';
 import { ok, type Result } from '@shared/result';
 import { version } from '../../package.json';
@@ -47,6 +47,21 @@ async function askForDatabaseFile(intent: 'open' | 'create'): Promise<string | u
   return picked.canceled ? undefined : picked.filePath;
 }
 
+/** An event file to import (SPEC.md section 7), chosen in the platform's own dialog. */
+async function askForImportFile(): Promise<string | undefined> {
+  const window = BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0];
+  const options: Electron.OpenDialogOptions = {
+    title: 'Import activity events',
+    properties: ['openFile'],
+    filters: [
+      { name: 'Event files', extensions: ['ndjson', 'jsonl', 'json', 'csv'] },
+      { name: 'All files', extensions: ['*'] },
+    ],
+  };
+  const picked = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
+  return picked.canceled ? undefined : picked.filePaths[0];
+}
+
 async function chooseDatabase(intent: 'open' | 'create'): Promise<Result<string | null>> {
   const file = await askForDatabaseFile(intent);
   if (!file) return ok(null);
@@ -76,7 +91,13 @@ async function start(): Promise<void> {
       databasePath,
       nativeBinding: nativeBinding(),
       actor: { type: 'app', name: osUserName() },
-      host: { info: { version, mode: 'electron', databasePath, canChooseDatabase: true }, chooseDatabase, saveFile: createSaveFile() },
+      host: {
+        info: { version, mode: 'electron', databasePath, canChooseDatabase: true },
+        chooseDatabase,
+        saveFile: createSaveFile(),
+        showItemInFolder: (file) => shell.showItemInFolder(file),
+        chooseImportFile: askForImportFile,
+      },
       watchIntervalMs: 1000,
       ...INTERACTIVE_BUSY,
       logError: (error, channel) => console.error(`[${channel}]`, error),
@@ -88,6 +109,7 @@ async function start(): Promise<void> {
   }
   registerIpc(ipcMain, core.dispatch, isTrustedSender);
   core.on('changed', (payload) => broadcast({ event: 'changed', payload }));
+  core.on('importProgress', (payload) => broadcast({ event: 'importProgress', payload }));
 
   const preload = path.join(__dirname, '../preload/index.js');
   createMainWindow(preload);

@@ -1,3 +1,5 @@
+import { createActivityImporter } from './activity/import';
+import { createActivityRepository } from './activity/repository';
 import type { AuditRepository } from './audit/repository';
 import { createAccessRepository } from './access/repository';
 import { createAccessService } from './access/service';
@@ -16,6 +18,8 @@ import { createOrgMemberRepository } from './org-members/repository';
 import { createOrgMemberService } from './org-members/service';
 import { createOrgRepository } from './orgs/repository';
 import { createOrgService } from './orgs/service';
+import { createReportRepository } from './report/repository';
+import { createReportService } from './report/service';
 import { createSeatRepository } from './seats/repository';
 import { createSeatService } from './seats/service';
 import { createSettingsRepository } from './settings/repository';
@@ -81,7 +85,10 @@ export function createServices(db: Db, now: () => Date, audit: AuditRepository =
     orgs: orgRepository,
     enterprise,
   });
-  return { audit, enterprise, settings, orgs, seats, invitations, members, orgMembers, teams, access, domains };
+  const activity = createActivityRepository(db);
+  const importer = createActivityImporter({ db, members, activity, settings, audit, now });
+  const reports = createReportService({ reports: createReportRepository(db), settings, now });
+  return { audit, enterprise, settings, orgs, seats, invitations, members, orgMembers, teams, access, domains, activity, importer, reports };
 }
 
 export type Services = ReturnType<typeof createServices>;

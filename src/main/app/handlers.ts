@@ -1,5 +1,6 @@
 import type { AppInfo } from '@shared/schemas/app';
 import { fail, ok, type Result } from '@shared/result';
+import type { SavedFiles } from '../exports/deliver';
 import type { Handlers } from '../ipc/dispatch';
 
 /** What only the host (Electron shell or browser-mode server) can do for the app. */
@@ -17,10 +18,21 @@ export interface Host {
    * where the browser downloads it instead.
    */
   saveFile?: (suggestedName: string, content: string) => Promise<Result<string | null>>;
+  /** Shows a file in the system's file manager. Absent in browser mode. */
+  showItemInFolder?: (file: string) => void;
+  /** Asks the person for an event file to import with a native dialog; undefined when they cancel. Absent in browser mode, where the page uploads it. */
+  chooseImportFile?: () => Promise<string | undefined>;
 }
 
-export function appHandlers(host: Host): Pick<Handlers, 'app:info' | 'app:chooseDatabase'> {
+export function appHandlers(host: Host, savedFiles: SavedFiles): Pick<Handlers, 'app:info' | 'app:chooseDatabase' | 'app:showSavedFile'> {
   return {
+    'app:showSavedFile': ({ saveId }) => {
+      const file = savedFiles.path(saveId);
+      if (!host.showItemInFolder) return fail('UNSUPPORTED', 'Browser mode cannot open folders: the file is in your browser\'s downloads.');
+      if (!file) return fail('NOT_FOUND', 'Roster does not know that file any more (it remembers the files it saved until it restarts).');
+      host.showItemInFolder(file);
+      return ok({ shown: true });
+    },
     'app:info': () => ok(host.info),
     'app:chooseDatabase': async ({ intent }) => {
       if (!host.chooseDatabase) {

@@ -56,7 +56,14 @@ async function main(): Promise<number | null> {
 
   const server = await startBrowserServer({
     dispatch: core.dispatch,
-    subscribe: (listener) => core.on('changed', (payload) => listener({ event: 'changed', payload })),
+    subscribe: (listener) => {
+      const off = [
+        core.on('changed', (payload) => listener({ event: 'changed', payload })),
+        core.on('importProgress', (payload) => listener({ event: 'importProgress', payload })),
+      ];
+      return () => off.forEach((unsubscribe) => unsubscribe());
+    },
+    importUpload: (source) => core.importEvents(source),
     rendererDir: path.join(__dirname, '../renderer'),
     port,
   });

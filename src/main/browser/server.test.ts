@@ -29,6 +29,7 @@ async function start() {
     subscribe: (listener) => core.on('changed', (payload) => listener({ event: 'changed', payload })),
     rendererDir: rendererDir(),
     token: TOKEN,
+    importUpload: (source) => core.importEvents(source),
   });
   // Open the one-time link, as the first browser does, and keep the session cookie it sets.
   const opened = await request(server.port, { path: `/?token=${TOKEN}` });
@@ -217,5 +218,42 @@ describe('browser mode: the contract over HTTP', () => {
       req.on('error', reject);
     });
     expect(JSON.parse(await received)).toEqual({ event: 'changed', payload: { areas: ['orgs'] } });
+  });
+});
+
+describe('uploading an event file (POST /api/import)', () => {
+  const events = '{"type":"signup","email":"ana@acme.example","at":"2026-01-01T00:00:00Z"}\n{"type":"nope"}\n';
+
+  it('imports the body as it arrives and answers with the summary', async () => {
+    const { server, cookie, core } = await start();
+    const answer = await request(server.port, {
+      method: 'POST',
+      path: '/api/import',
+      headers: { Cookie: cookie, 'X-File-Name': encodeURIComponent('march events.ndjson'), 'Content-Type': 'application/octet-stream' },
+      body: events,
+    });
+    expect(answer.status).toBe(200);
+    expect(JSON.parse(answer.body)).toMatchObject({ ok: true, value: { fileName: 'march events.ndjson', events: { signup: 1 }, rejected: 1 } });
+    expect(core.db.prepare('SELECT email FROM accounts').pluck().all()).toEqual(['ana@acme.example']);
+  });
+
+  it('answers a file refused whole after reading the rest of it, so the browser sees why', async () => {
+    const { server, cookie } = await start();
+    const answer = await request(server.port, {
+      method: 'POST',
+      path: '/api/import',
+      headers: { Cookie: cookie, 'X-File-Name': 'events.csv' },
+      body: `kind,email,at\n${'signup,ana@acme.example,2026-01-01T00:00:00Z\n'.repeat(50_000)}`,
+    });
+    expect(JSON.parse(answer.body)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringMatching(/lacks type/) } });
+  });
+
+  it('refuses an upload without a session, from another site or without a file name, importing nothing', async () => {
+    const { server, cookie, core } = await start();
+    const upload = (headers: Record<string, string>) => request(server.port, { method: 'POST', path: '/api/import', headers, body: events });
+    expect((await upload({ 'X-File-Name': 'e.ndjson' })).status).toBe(401);
+    expect((await upload({ Cookie: cookie, 'X-File-Name': 'e.ndjson', Origin: 'http://evil.example' })).status).toBe(403);
+    expect((await upload({ Cookie: cookie })).status).toBe(400);
+    expect(core.db.prepare('SELECT count(*) FROM accounts').pluck().get()).toBe(0);
   });
 });

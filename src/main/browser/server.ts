@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { CONTENT_SECURITY_POLICY_HEADER } from '@shared/csp';
 import type { EventMessage } from '@shared/ipc/contract';
 import { fail, type Result } from '@shared/result';
+import type { ImportSource } from '../activity/import';
 import type { Dispatch } from '../ipc/dispatch';
 import { allowedHosts, cookieName, createGate, createToken, readCookie } from './auth';
 import { loadStaticFiles } from './static-files';
@@ -15,6 +16,8 @@ export interface BrowserServerOptions {
   /** Subscribes to change events; returns the unsubscribe. */
   subscribe: (listener: (message: EventMessage) => void) => () => void;
   rendererDir: string;
+  /** Imports an event file the page uploads (POST /api/import), streamed as it arrives. */
+  importUpload?: (source: ImportSource) => Promise<Result<unknown>>;
   port?: number;
   token?: string;
 }
@@ -117,6 +120,38 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     sendResult(response, await options.dispatch(channel, payload));
   }
 
+  /**
+   * An event file from the page, streamed into the import as it arrives (a
+   * gigabyte is never held in memory): the body is the file, its name in
+   * X-File-Name (URI-encoded). The answer is the import's Result.
+   */
+  async function handleImport(request: IncomingMessage, response: ServerResponse) {
+    if (request.method !== 'POST') return sendResult(response, fail('INVALID_INPUT', 'Upload the file with POST.'), 405);
+    const origin = request.headers.origin;
+    if (origin !== undefined && !origins.has(origin)) {
+      return sendResult(response, fail('FORBIDDEN', 'Calls from another site are refused.'), 403);
+    }
+    if (!options.importUpload) return sendResult(response, fail('UNSUPPORTED', 'Importing is not available here.'), 404);
+    let fileName: string;
+    try {
+      fileName = decodeURIComponent(String(request.headers['x-file-name'] ?? '')).replace(/[\\/\u0000-\u001f]/g, '_').slice(0, 200);
+    } catch {
+      fileName = '';
+    }
+    if (!fileName) return sendResult(response, fail('INVALID_INPUT', 'Name the file in the X-File-Name header.'), 400);
+    const declared = Number(request.headers['content-length']);
+    const result = await options.importUpload({
+      fileName,
+      totalBytes: Number.isSafeInteger(declared) && declared >= 0 ? declared : null,
+      open: () => request,
+      // The rest of a body the import stopped reading (cancelled, or a bad header) is read and dropped:
+      // a browser that is cut off while still sending never sees the answer.
+      release: (stream) => stream.resume(),
+    });
+    if (!request.readableEnded && !request.destroyed) await new Promise((resolve) => request.once('end', resolve).once('close', resolve));
+    sendResult(response, result);
+  }
+
   function handleEvents(request: IncomingMessage, response: ServerResponse) {
     if (request.method !== 'GET') return sendResult(response, fail('INVALID_INPUT', 'Subscribe to events with GET.'), 405);
     response.writeHead(200, {
@@ -166,6 +201,7 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
       return sendResult(response, fail('FORBIDDEN', 'This browser has no Roster session. Open the address Roster printed.'), 401);
     }
     if (url.pathname === '/api/events') return handleEvents(request, response);
+    if (url.pathname === '/api/import') return handleImport(request, response);
     if (url.pathname.startsWith(API_PREFIX)) return handleInvoke(request, response, url.pathname.slice(API_PREFIX.length));
     return sendResult(response, fail('INVALID_INPUT', 'There is nothing at this address.'), 404);
   }

@@ -42,6 +42,8 @@ export interface CommandSpec {
   path: string[];
   summary: string;
   options: Record<string, OptionSpec>;
+  /** A value given without an option name (`roster import FILE`), required; it comes in the values under `name`. */
+  argument?: { name: string; valueName: string; description: string };
   /** Lines shown under the usage in --help. */
   details?: string[];
   /** Only these commands make a new database file; the others refuse a path where none exists. */

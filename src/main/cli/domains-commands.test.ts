@@ -148,14 +148,14 @@ describe('roster domains verify --dns, against a real DNS server', () => {
     });
   });
 
-  it('says when a verified domain lost its record: exit 1, capture and lock switched off', async () => {
+  it('says when a verified domain lost its record: exit 1, and which switches went off with it', async () => {
     const db = await enterprise();
     const record = await verified(db, 'acme.com');
     expect((await roster('domains', 'capture', '--domain', 'acme.com', '--on', '--db', db)).status).toBe(0);
     dns!.set(record.name, { txt: [] });
     expect(await roster('domains', 'verify', '--domain', 'acme.com', '--dns', dns!.address, '--db', db)).toMatchObject({
       status: 1,
-      stderr: expect.stringMatching(/has no TXT record\. .* The domain is no longer verified\. Domain capture and lock were switched off\.$/),
+      stderr: expect.stringMatching(/has no TXT record\. .* The domain is no longer verified\. Domain capture was switched off\.$/),
     });
     expect(JSON.parse((await roster('domains', 'list', '--json', '--db', db)).stdout)).toMatchObject([{ verified: false, capture: false }]);
   });
@@ -245,7 +245,17 @@ describe('roster domains unmanaged', () => {
     ]);
     const one = JSON.parse((await roster('domains', 'unmanaged', '--domain', 'acme.org', '--json', '--db', db)).stdout);
     expect(one).toEqual([expect.objectContaining({ email: 'bo@acme.org', domain: 'acme.org', waitingSince: null, invitedUntil: null })]);
-    expect(Object.keys(one[0]).sort()).toEqual(['accountId', 'createdAt', 'domain', 'email', 'invitedUntil', 'lastLoginAt', 'name', 'waitingSince']);
+    expect(Object.keys(one[0]).sort()).toEqual(['accountId', 'createdAt', 'display', 'domain', 'email', 'invitedUntil', 'lastLoginAt', 'name', 'waitingSince']);
+  });
+
+  it('names an internationalised domain as people write it in the table, and in punycode and Unicode with --json', async () => {
+    const db = await enterprise();
+    await verified(db, 'münchen.de');
+    signUp(db, 'jo@münchen.de');
+    const lines = (await roster('domains', 'unmanaged', '--db', db)).stdout.split('\n').map((line) => line.replace(/\d{4}-\d\d-\d\d/g, 'DATE'));
+    expect(lines).toEqual(['EMAIL                 NAME  DOMAIN      ACCOUNT CREATED  LAST LOGIN  STATUS', 'jo@xn--mnchen-3ya.de  jo    münchen.de  DATE']);
+    const json = JSON.parse((await roster('domains', 'unmanaged', '--json', '--db', db)).stdout);
+    expect(json).toEqual([expect.objectContaining({ domain: 'xn--mnchen-3ya.de', display: 'münchen.de' })]);
   });
 
   it('shows who waits for a seat, and --waiting lists only them', async () => {

@@ -43,7 +43,7 @@ export function parseOptions(command: CommandSpec, rest: string[]): { values: Op
   for (const [name, spec] of Object.entries(command.options)) options[name] = { type: spec.type, multiple: spec.multiple === true };
   let parsed;
   try {
-    parsed = parseArgs({ args: rest, options, strict: true, allowPositionals: false, tokens: true });
+    parsed = parseArgs({ args: rest, options, strict: true, allowPositionals: command.argument !== undefined, tokens: true });
   } catch (error) {
     return { error: (error as Error).message };
   }
@@ -55,6 +55,12 @@ export function parseOptions(command: CommandSpec, rest: string[]): { values: Op
   }
   const values = parsed.values as OptionValues;
   if (values.help) return { values };
+  if (command.argument) {
+    const { name, valueName } = command.argument;
+    if (parsed.positionals.length === 0) return { error: `missing ${valueName}` };
+    if (parsed.positionals.length > 1) return { error: `one ${valueName} only; "${parsed.positionals[1]}" is one too many` };
+    values[name] = parsed.positionals[0];
+  }
   for (const [name, spec] of Object.entries(command.options)) {
     const value = values[name];
     if (value === undefined) {

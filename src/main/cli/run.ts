@@ -8,6 +8,7 @@ import { osUserName } from '../os-user';
 import { defaultDatabasePath, userDataDir } from '../paths';
 import { EXIT_OK, EXIT_USAGE, printError, type CliIo, type CommandSpec } from './command';
 import { accessCommand } from './commands/access';
+import { activityCommands } from './commands/activity';
 import { demoCommand } from './commands/demo';
 import { domainCommands } from './commands/domains';
 import { initCommand } from './commands/init';
@@ -29,6 +30,7 @@ export const commands: CommandSpec[] = [
   ...teamCommands,
   accessCommand,
   ...domainCommands,
+  ...activityCommands,
   demoCommand,
 ];
 

@@ -22,13 +22,14 @@ function synopsis(command: CommandSpec): string {
     const text = spec.required ? flag(name, spec.valueName) : `[${flag(name, spec.valueName)}]`;
     return spec.multiple ? `${text}...` : text;
   });
-  return ['roster', ...command.path, ...parts].join(' ');
+  return ['roster', ...command.path, ...(command.argument ? [command.argument.valueName] : []), ...parts].join(' ');
 }
 
 export function commandUsage(command: CommandSpec): string {
   const own = Object.entries(command.options).map(
     ([name, spec]): [string, string] => [flag(name, spec.valueName), `${spec.description}${spec.required ? '' : ' (optional)'}`],
   );
+  if (command.argument) own.unshift([command.argument.valueName, command.argument.description]);
   return [
     `Usage: ${synopsis(command)} [--db FILE] [--json]`,
     '',

@@ -1,5 +1,5 @@
 import type { Host } from '../app/handlers';
-import { deliverFile } from '../exports/deliver';
+import { deliverFile, type SavedFiles } from '../exports/deliver';
 import { toCsv } from '../exports/csv';
 import type { InvitationService } from '../invitations/service';
 import type { Handlers } from '../ipc/dispatch';
@@ -24,7 +24,7 @@ type DomainChannels =
 
 const EXPORT_LIMIT = 500;
 
-export function domainHandlers(domains: DomainService, members: MemberService, invitations: InvitationService, host: Host): Pick<Handlers, DomainChannels> {
+export function domainHandlers(domains: DomainService, members: MemberService, invitations: InvitationService, host: Host, savedFiles: SavedFiles): Pick<Handlers, DomainChannels> {
   return {
     'domains:list': () => domains.list(),
     'domains:get': ({ id }) => domains.get(id),
@@ -38,7 +38,7 @@ export function domainHandlers(domains: DomainService, members: MemberService, i
     'domains:setDefaultTeam': ({ id, teamId }, { actor }) => domains.setDefaultTeam(id, teamId, actor),
     'domains:unmanaged': (input) => domains.unmanaged(input),
     'domains:claim': ({ accountIds }, { actor }) => members.claim(accountIds, actor),
-    'domains:invite': ({ accountIds }, { actor }) => invitations.inviteAccounts(accountIds, actor),
+    'domains:invite': ({ accountIds }, { actor }) => invitations.inviteAccounts(accountIds, actor, domains.isUnmanaged),
 
     /** Every unmanaged account (of one domain, or all), as CSV, a page at a time from the store. */
     async 'domains:exportUnmanaged'({ domainId }) {
@@ -52,7 +52,7 @@ export function domainHandlers(domains: DomainService, members: MemberService, i
         if (page.value.rows.length < EXPORT_LIMIT) break;
       }
       const csv = toCsv(['Email', 'Name', 'Domain', 'Account created', 'Last login', 'Waiting for a seat since', 'Invited until'], rows, { bom: true });
-      return deliverFile(host, `roster-unmanaged-${domain ? domain.value.domain : 'all-domains'}.csv`, csv);
+      return deliverFile(host, savedFiles, `roster-unmanaged-${domain ? domain.value.domain : 'all-domains'}.csv`, csv);
     },
   };
 }

@@ -1,5 +1,5 @@
 import type { SettingsService } from '../settings/service';
-import { isWithin } from './normalise';
+import { displayDomain, isWithin } from './normalise';
 import type { DomainRepository } from './repository';
 
 /**
@@ -13,11 +13,13 @@ export function createInviteControl({ settings, domains }: { settings: SettingsS
     refusal(email: string): string | null {
       const rule = settings.current().inviteControl;
       const domain = email.slice(email.lastIndexOf('@') + 1).toLowerCase();
+      // Addresses and list entries are kept in punycode; people read the Unicode name.
       if (rule.mode === 'verified' && !domains.verifiedCovering(domain)) {
-        return `Invitations go to verified domains only, and ${domain} is not one of them. An admin can change this in Settings.`;
+        return `Invitations go to verified domains only, and ${displayDomain(domain)} is not one of them. An admin can change this in Settings.`;
       }
       if (rule.mode === 'list' && !rule.domains.some((allowed) => isWithin(domain, allowed))) {
-        return `Invitations go only to ${rule.domains.join(', ') || 'no domain yet'}, and ${domain} is not among them. An admin can change this in Settings.`;
+        const allowed = rule.domains.map(displayDomain).join(', ') || 'no domain yet';
+        return `Invitations go only to ${allowed}, and ${displayDomain(domain)} is not among them. An admin can change this in Settings.`;
       }
       return null;
     },

@@ -25,7 +25,9 @@ describe('normaliseDomain', () => {
     ['a..b.com', /only letters, digits, hyphens and dots/],
     ['acme.com/path', /only letters, digits, hyphens and dots/],
     ['ana@acme.com', /only letters, digits, hyphens and dots/],
-    ['-bad.com', /not a valid domain name|hyphen/],
+    ['-bad.com', /^"-bad\.com" cannot be claimed: each part must be 1 to 63 letters, digits or hyphens, not starting or ending with a hyphen\.$/],
+    ['bad-.com', /not starting or ending with a hyphen/],
+    ['my_host.acme.com', /^"my_host\.acme\.com" cannot be claimed: a domain has only letters, digits, hyphens and dots\.$/],
     [`${'x'.repeat(64)}.com`, /not a valid domain name|1 to 63/],
     ['', /Enter a domain/],
   ])('refuses %j, saying why', (input, why) => {

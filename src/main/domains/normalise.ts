@@ -17,7 +17,9 @@ export function normaliseDomain(input: string, use = 'claimed'): NormalisedDomai
   const text = input.trim().replace(/\.$/, '');
   const bad = (why: string): NormalisedDomain => ({ ok: false, problem: `"${input.trim()}" cannot be ${use}: ${why}.` });
   if (!text) return { ok: false, problem: 'Enter a domain, such as acme.com.' };
-  if (/[\s/@:?#\\]/.test(text) || text.includes('..')) return bad('a domain has only letters, digits, hyphens and dots');
+  // "_" passes domainToASCII (it is common in DNS record names, such as
+  // _roster-challenge), but no host name, so no email domain, has one.
+  if (/[\s/@:?#\\_]/.test(text) || text.includes('..')) return bad('a domain has only letters, digits, hyphens and dots');
   const ascii = domainToASCII(text.toLowerCase());
   if (!ascii) return bad('it is not a valid domain name');
   const parsed = parse(ascii, { allowPrivateDomains: true });
@@ -25,15 +27,21 @@ export function normaliseDomain(input: string, use = 'claimed'): NormalisedDomai
   const isSuffix = parsed.publicSuffix === ascii && (parsed.isIcann === true || parsed.isPrivate === true);
   if (isSuffix) return bad(`it is a public suffix, under which anyone can register names; claim your own domain under it instead (such as acme.${ascii})`);
   if (!ascii.includes('.')) return bad('a domain has at least two parts, such as acme.com');
-  if (parsed.hostname !== ascii) return bad('it is not a valid domain name');
+  // Before tldts's own check, which refuses these too but cannot say why.
   if (ascii.split('.').some((label) => label.length > 63 || label.startsWith('-') || label.endsWith('-'))) {
     return bad('each part must be 1 to 63 letters, digits or hyphens, not starting or ending with a hyphen');
   }
+  if (parsed.hostname !== ascii) return bad('it is not a valid domain name');
   if (!parsed.domain) return bad('it is not a domain under a public suffix');
   if (!parsed.isIcann && !parsed.isPrivate && !TEST_TLDS.has(parsed.publicSuffix ?? '')) {
     return bad(`".${parsed.publicSuffix}" is not a top-level domain anyone can register under`);
   }
-  return { ok: true, domain: ascii, display: domainToUnicode(ascii) || ascii };
+  return { ok: true, domain: ascii, display: displayDomain(ascii) };
+}
+
+/** A kept (punycode) domain as people write it, for every message and list that names it. */
+export function displayDomain(ascii: string): string {
+  return domainToUnicode(ascii) || ascii;
 }
 
 /** Whether `domain` is `parent` or one of its subdomains. */

@@ -2,6 +2,7 @@ import type { DomainCheck, UnmanagedAccount, UnmanagedInput } from '@shared/sche
 import { containsPattern } from '../db/like';
 import type { Db } from '../db/open';
 import { ACCOUNT_MATCHES, ACCOUNT_ORDER } from '../members/sql';
+import { displayDomain } from './normalise';
 
 export interface DomainRow {
   id: number;
@@ -48,15 +49,33 @@ const toDomain = (row: RawDomain): DomainRow => ({
 
 const SELECT = `SELECT d.*, t.name AS default_team_name FROM domains d LEFT JOIN teams t ON t.id = d.default_team_id`;
 
-/** Whether account `a`'s address is on verified domain `d` (its subdomains too, where d includes them). */
-const ON_DOMAIN = `(a.email_domain = d.domain OR (d.include_subdomains = 1 AND a.email_domain LIKE '%.' || d.domain))`;
+/**
+ * Whether the address of account `a` is on domain `d` (its subdomains too, where
+ * d includes them). The suffix is compared exactly, not with LIKE, whose `_`
+ * and `%` are wildcards.
+ */
+const onDomain = (a: string, d: string) =>
+  `(${a}.email_domain = ${d}.domain OR (${d}.include_subdomains = 1 AND substr(${a}.email_domain, -length(${d}.domain) - 1) = '.' || ${d}.domain))`;
+const ON_DOMAIN = onDomain('a', 'd');
 
-/** Accounts on a verified domain that hold no seat: unmanaged. */
+/**
+ * The one verified domain an account (`a`, with its waiting-list row `w`)
+ * belongs to among those it is on: the domain it waits on first, then the most
+ * specific (longest) name. With @domainId, only that domain counts.
+ */
+const BEST_DOMAIN = `(
+  SELECT d2.id FROM domains d2
+  WHERE d2.verified_at IS NOT NULL AND ${onDomain('a', 'd2')} AND (@domainId IS NULL OR d2.id = @domainId)
+  ORDER BY coalesce(d2.id = w.domain_id, 0) DESC, length(d2.domain) DESC, d2.id
+  LIMIT 1)`;
+
+/** Accounts on a verified domain that hold no seat: unmanaged, each once, on its own domain (BEST_DOMAIN). */
 const UNMANAGED = `
   FROM accounts a JOIN domains d ON d.verified_at IS NOT NULL AND ${ON_DOMAIN}
   LEFT JOIN capture_waitlist w ON w.account_id = a.id
   WHERE NOT EXISTS (SELECT 1 FROM members m WHERE m.account_id = a.id)
     AND (@domainId IS NULL OR d.id = @domainId)
+    AND d.id = ${BEST_DOMAIN}
     AND (@waitingOnly = 0 OR w.account_id IS NOT NULL)
     AND ${ACCOUNT_MATCHES}`;
 
@@ -69,6 +88,7 @@ export function createDomainRepository(db: Db) {
   const remove = db.prepare('DELETE FROM domains WHERE id = ?');
   const setCheck = db.prepare('UPDATE domains SET last_check = @check, updated_at = @at WHERE id = @id');
   const setVerified = db.prepare('UPDATE domains SET verified_at = @at, verified_by = @by, updated_at = @at WHERE id = @id');
+  const setVerifiedBy = db.prepare('UPDATE domains SET verified_by = @by, updated_at = @at WHERE id = @id');
   const clearVerified = db.prepare('UPDATE domains SET verified_at = NULL, verified_by = NULL, capture = 0, lock = 0, updated_at = @at WHERE id = @id');
   const setSwitch = {
     capture: db.prepare('UPDATE domains SET capture = @on, updated_at = @at WHERE id = @id'),
@@ -87,14 +107,14 @@ export function createDomainRepository(db: Db) {
       w.since AS waitingSince,
       (SELECT max(i.expires_at) FROM invitations i WHERE i.email_key = a.email_key AND i.status = 'pending' AND i.expires_at > @now) AS invitedUntil
     ${UNMANAGED}
-    GROUP BY a.id
     ORDER BY ${ACCOUNT_ORDER}
     LIMIT @limit OFFSET @offset`);
-  const unmanagedTotal = db.prepare(`SELECT count(DISTINCT a.id) ${UNMANAGED}`).pluck();
+  const unmanagedTotal = db.prepare(`SELECT count(*) ${UNMANAGED}`).pluck();
+  // Leaving the list when the account becomes a member is a trigger's work (0006_capture_waitlist.sql).
   const addWaiting = db.prepare('INSERT OR IGNORE INTO capture_waitlist (account_id, domain_id, since) VALUES (?, ?, ?)');
-  const removeWaiting = db.prepare('DELETE FROM capture_waitlist WHERE account_id = ?');
-  const isUnmanaged = db.prepare(`SELECT d.id AS domainId FROM accounts a JOIN domains d ON d.verified_at IS NOT NULL AND ${ON_DOMAIN}
-    WHERE a.id = ? AND NOT EXISTS (SELECT 1 FROM members m WHERE m.account_id = a.id) LIMIT 1`);
+  const unmanagedDomain = db.prepare(`
+    SELECT ${BEST_DOMAIN} FROM accounts a LEFT JOIN capture_waitlist w ON w.account_id = a.id
+    WHERE a.id = @accountId AND NOT EXISTS (SELECT 1 FROM members m WHERE m.account_id = a.id)`).pluck();
 
   /** The most specific verified domain an address's domain falls under, among those `wanted` picks. */
   const covering = (emailDomain: string, wanted: (row: DomainRow) => boolean): DomainRow | null =>
@@ -124,6 +144,8 @@ export function createDomainRepository(db: Db) {
     remove: (id: number): void => void remove.run(id),
     setCheck: (id: number, check: DomainCheck): void => void setCheck.run({ id, check: JSON.stringify(check), at: check.at }),
     setVerified: (id: number, by: 'dns' | 'parent', at: string): void => void setVerified.run({ id, by, at }),
+    /** A verified domain now proven another way (its own record, or its parent's): the date it was first verified stays. */
+    setVerifiedBy: (id: number, by: 'dns' | 'parent', at: string): void => void setVerifiedBy.run({ id, by, at }),
     clearVerified: (id: number, at: string): void => void clearVerified.run({ id, at }),
     setSwitch: (id: number, which: keyof typeof setSwitch, on: boolean, at: string): void => void setSwitch[which].run({ id, on: on ? 1 : 0, at }),
     setDefaultTeam: (id: number, teamId: number | null, at: string): void => void setDefaultTeam.run({ id, teamId, at }),
@@ -136,15 +158,18 @@ export function createDomainRepository(db: Db) {
         waitingOnly: input.waitingOnly ? 1 : 0,
         pattern: input.search.trim() ? containsPattern(input.search.trim()) : null,
       };
+      const rows = unmanagedPage.all({ ...params, now, limit: input.limit, offset: input.offset }) as Omit<UnmanagedAccount, 'display'>[];
       return {
-        rows: unmanagedPage.all({ ...params, now, limit: input.limit, offset: input.offset }) as UnmanagedAccount[],
+        rows: rows.map((row) => ({ ...row, display: displayDomain(row.domain) })),
         total: unmanagedTotal.get(params) as number,
       };
     },
-    /** The verified domain an account is unmanaged on, or null if it is a member or on no verified domain. */
-    unmanagedDomainOf: (accountId: number): number | null => (isUnmanaged.get(accountId) as { domainId: number } | undefined)?.domainId ?? null,
+    /**
+     * The verified domain an account is unmanaged on (the one it waits on, else
+     * the most specific), or null if it is a member or on no verified domain.
+     */
+    unmanagedDomainOf: (accountId: number): number | null => (unmanagedDomain.get({ accountId, domainId: null }) as number | undefined) ?? null,
     addWaiting: (accountId: number, domainId: number, at: string): void => void addWaiting.run(accountId, domainId, at),
-    removeWaiting: (accountId: number): void => void removeWaiting.run(accountId),
   };
 }
 

@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { domainToUnicode } from 'node:url';
 import type { Actor } from '@shared/schemas/audit';
-import type { Domain, DomainCheck, UnmanagedInput } from '@shared/schemas/domains';
+import type { DnsOutcome, Domain, DomainCheck, UnmanagedInput } from '@shared/schemas/domains';
 import { fail, ok, type Result } from '@shared/result';
 import type { AuditRepository } from '../audit/repository';
 import type { Db } from '../db/open';
@@ -10,7 +9,7 @@ import type { EnterpriseService } from '../enterprise/service';
 import type { SettingsService } from '../settings/service';
 import type { TeamRepository } from '../teams/repository';
 import { lookupTxt, parseDnsServer, type TxtLookup } from './dns';
-import { normaliseDomain } from './normalise';
+import { displayDomain, normaliseDomain } from './normalise';
 import type { DomainRepository, DomainRow } from './repository';
 import { challengeName, describeLookup, expectedRecord, isVerified, provesLoss } from './verify';
 
@@ -38,7 +37,7 @@ export function createDomainService({ db, domains, teams, settings, enterprise, 
     return {
       id: row.id,
       domain: row.domain,
-      display: domainToUnicode(row.domain) || row.domain,
+      display: displayDomain(row.domain),
       verified: row.verifiedAt !== null,
       verifiedAt: row.verifiedAt,
       verifiedBy: row.verifiedBy,
@@ -69,7 +68,7 @@ export function createDomainService({ db, domains, teams, settings, enterprise, 
       const row = found.value;
       const label = which === 'capture' ? 'Domain capture' : 'Domain lock';
       if (on && !row.verifiedAt) {
-        return fail<Domain>('FORBIDDEN', `${label} needs a verified domain: verify ${row.domain} by DNS first.`);
+        return fail<Domain>('FORBIDDEN', `${label} needs a verified domain: verify ${displayDomain(row.domain)} by DNS first.`);
       }
       if (row[which] !== on) {
         const at = now();
@@ -80,11 +79,28 @@ export function createDomainService({ db, domains, teams, settings, enterprise, 
     });
   }
 
-  /** Keeps a check's outcome: verifies the domain, or notices it lost its record (capture and lock go off), audited. */
-  function recordCheck(id: number, label: string, check: Omit<DomainCheck, 'at' | 'servers'>, by: 'dns' | 'parent', servers: string[], actor: Actor): Result<Domain> {
+  /** Which switches a lost record turned off, as a sentence, or nothing when both were off. */
+  function switchedOff(row: DomainRow): string {
+    if (row.capture && row.lock) return ' Domain capture and lock were switched off.';
+    if (row.capture) return ' Domain capture was switched off.';
+    if (row.lock) return ' Domain lock was switched off.';
+    return '';
+  }
+
+  /**
+   * Keeps a check's outcome: verifies the domain, or notices it lost its record
+   * (capture and lock go off), audited. `checked` is the domain as it was when
+   * the lookup began: a DNS check takes time, and meanwhile the domain may have
+   * been removed and its id given to another, or removed and added again with a
+   * new token. The result is saved only onto that same domain and token.
+   */
+  function recordCheck(checked: DomainRow, check: Omit<DomainCheck, 'at' | 'servers'>, by: 'dns' | 'parent', servers: string[], actor: Actor): Result<Domain> {
     return inWriteTransaction(db, () => {
+      const { id, domain: label } = checked;
       const current = domains.find(id);
-      if (!current) return fail<Domain>('NOT_FOUND', `The domain ${label} was removed while it was being checked.`);
+      if (!current || current.domain !== checked.domain || current.token !== checked.token) {
+        return fail<Domain>('NOT_FOUND', `${displayDomain(label)} was removed or changed while it was being checked; nothing was saved.`);
+      }
       const at = now();
       const iso = at.toISOString();
       const record: DomainCheck = { at: iso, ...check, servers };
@@ -92,12 +108,15 @@ export function createDomainService({ db, domains, teams, settings, enterprise, 
         if (!current.verifiedAt) {
           domains.setVerified(id, by, iso);
           audit.record(at, actor, { action: 'domain.verify', targetType: 'domain', targetId: id, targetLabel: label, after: { verifiedBy: by, found: record.found } });
+        } else if (current.verifiedBy !== by) {
+          // Still verified since the same day, now by its own record or by its parent's.
+          domains.setVerifiedBy(id, by, iso);
+          audit.record(at, actor, { action: 'domain.verify', targetType: 'domain', targetId: id, targetLabel: label, before: { verifiedBy: current.verifiedBy }, after: { verifiedBy: by, found: record.found } });
         }
       } else if (current.verifiedAt && !provesLoss(record)) {
         record.message = `${record.message} The domain stays verified: a failed lookup does not show the record is gone.`;
       } else if (current.verifiedAt) {
-        const lost = current.capture || current.lock ? ' Domain capture and lock were switched off.' : '';
-        record.message = `${record.message} The domain is no longer verified.${lost}`;
+        record.message = `${record.message} The domain is no longer verified.${switchedOff(current)}`;
         domains.clearVerified(id, iso);
         audit.record(at, actor, {
           action: 'domain.unverify',
@@ -186,18 +205,30 @@ export function createDomainService({ db, domains, teams, settings, enterprise, 
       let check = describeLookup(name, expectedRecord(row.token), await lookupTxt(name, servers, dnsTimeoutMs), servers);
       let by: 'dns' | 'parent' = 'dns';
       if (!isVerified(check)) {
+        // A parent whose DNS could not be asked proves nothing either way: if no
+        // parent verifies it, that failure is the outcome, so that it cannot
+        // unverify a subdomain its parent's record may well still prove.
+        let unanswered: { parent: DomainRow; message: string; outcome: DnsOutcome } | null = null;
         for (const parent of domains.verifiedAncestors(row.domain)) {
           const parentName = challengeName(parent.domain);
           const parentCheck = describeLookup(parentName, expectedRecord(parent.token), await lookupTxt(parentName, servers, dnsTimeoutMs), servers);
           if (isVerified(parentCheck)) {
-            check = { outcome: 'verified_by_parent', message: `Verified through ${parent.domain}: ${parentCheck.message}`, found: parentCheck.found };
+            check = { outcome: 'verified_by_parent', message: `Verified through ${displayDomain(parent.domain)}: ${parentCheck.message}`, found: parentCheck.found };
             by = 'parent';
             break;
           }
+          if (!provesLoss(parentCheck)) unanswered ??= { parent, message: parentCheck.message, outcome: parentCheck.outcome };
+        }
+        if (unanswered && provesLoss(check)) {
+          check = {
+            outcome: unanswered.outcome,
+            message: `${check.message} Its parent ${displayDomain(unanswered.parent.domain)} could not be checked: ${unanswered.message}`,
+            found: check.found,
+          };
         }
       }
 
-      return recordCheck(id, row.domain, check, by, servers, actor);
+      return recordCheck(row, check, by, servers, actor);
     },
 
     /**
@@ -210,7 +241,7 @@ export function createDomainService({ db, domains, teams, settings, enterprise, 
       const found = findDomain(id);
       if (!found.ok) return found;
       const { domain, token } = found.value;
-      return recordCheck(id, domain, describeLookup(challengeName(domain), expectedRecord(token), lookup, []), 'dns', [], actor);
+      return recordCheck(found.value, describeLookup(challengeName(domain), expectedRecord(token), lookup, []), 'dns', [], actor);
     },
 
     setCapture: (id: number, on: boolean, actor: Actor) => setGuardedSwitch('capture', id, on, actor),
@@ -239,6 +270,7 @@ export function createDomainService({ db, domains, teams, settings, enterprise, 
         if (team?.source === 'scim') {
           return fail<Domain>('FORBIDDEN', `${team.name} is managed by your identity provider: its members are set there, so captured accounts cannot join it.`);
         }
+        if ((found.value.defaultTeam?.id ?? null) === teamId) return ok(toDomain(found.value));
         const at = now();
         domains.setDefaultTeam(id, teamId, at.toISOString());
         audit.record(at, actor, {
@@ -252,6 +284,9 @@ export function createDomainService({ db, domains, teams, settings, enterprise, 
         return ok(toDomain(domains.find(id)!));
       });
     },
+
+    /** Whether the account is on a verified domain and holds no seat. */
+    isUnmanaged: (accountId: number): boolean => domains.unmanagedDomainOf(accountId) !== null,
 
     unmanaged(input: UnmanagedInput) {
       const required = enterprise.require();

@@ -199,11 +199,12 @@ export function createInvitationService(deps: InvitationServiceDeps) {
     },
 
     /**
-     * Invites many accounts at once (unmanaged accounts on a verified domain):
-     * as members, into no team or organization. Those with a live invitation
-     * already are left as they are. All or nothing, seats permitting.
+     * Invites many accounts at once (unmanaged accounts on a verified domain,
+     * as `isUnmanaged` judges inside this transaction): as members, into no team
+     * or organization. Those with a live invitation already are left as they
+     * are. All or nothing, seats permitting.
      */
-    inviteAccounts(accountIds: number[], actor: Actor): Result<{ invited: number; alreadyInvited: number }> {
+    inviteAccounts(accountIds: number[], actor: Actor, isUnmanaged: (accountId: number) => boolean): Result<{ invited: number; alreadyInvited: number }> {
       return inAtomicWrite(db, (stop) => {
         const required = enterprise.require();
         if (!required.ok) return required;
@@ -213,6 +214,9 @@ export function createInvitationService(deps: InvitationServiceDeps) {
         for (const accountId of new Set(accountIds)) {
           const account = members.findAccount(accountId);
           if (!account) return stop(fail('NOT_FOUND', `There is no account with id ${accountId}. Nobody was invited.`));
+          if (!isUnmanaged(accountId)) {
+            return stop(fail('CONFLICT', `${account.email} is not an unmanaged account on a verified domain (it may hold a seat already). Nobody was invited.`));
+          }
           if (invitations.liveFor(emailKey(account.email), at.toISOString()).length > 0) alreadyInvited += 1;
           else targets.push(account);
         }

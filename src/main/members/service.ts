@@ -6,6 +6,7 @@ import { fail, ok, type Result } from '@shared/result';
 import type { AuditRepository } from '../audit/repository';
 import type { Db } from '../db/open';
 import { inAtomicWrite, inWriteTransaction } from '../db/transaction';
+import { displayDomain } from '../domains/normalise';
 import type { DomainRepository, DomainRow } from '../domains/repository';
 import type { EnterpriseService } from '../enterprise/service';
 import type { InvitationRepository } from '../invitations/repository';
@@ -197,7 +198,7 @@ export function createMemberService(deps: MemberServiceDeps) {
         if (locking) {
           // Nothing is created; the refusal itself is kept in the audit log.
           audit.record(at, actor, { action: 'signup.refused', targetType: 'account', targetLabel: normalised, after: { email: normalised, lockedBy: locking.domain } });
-          return fail('FORBIDDEN', `${locking.domain} is locked: a new account there needs an invitation. ${normalised} was not created.`);
+          return fail('FORBIDDEN', `${displayDomain(locking.domain)} is locked: a new account there needs an invitation. ${normalised} was not created.`);
         }
         const account = ensureAccount(accounts, normalised, checkedName.data, actor, at);
         const accepted = invitations.acceptLiveFor(account, 'invitation', actor, at);
@@ -209,8 +210,10 @@ export function createMemberService(deps: MemberServiceDeps) {
 
     /**
      * Claims unmanaged accounts (or confirms waiting ones): each becomes a
-     * member now, by domain capture. All or nothing, and only if there are
-     * seats for all of them.
+     * member now, by domain capture, on the domain it waits on or else the
+     * most specific one it is on. An account with a live invitation takes the
+     * seat that invitation holds, and the invitation is accepted; the others
+     * need a free seat each. All or nothing.
      */
     claim(accountIds: number[], actor: Actor): Result<{ claimed: number }> {
       return inAtomicWrite(db, (stop) => {
@@ -224,11 +227,21 @@ export function createMemberService(deps: MemberServiceDeps) {
           if (!account || domainId === null) {
             return stop(fail('CONFLICT', `${account?.email ?? `Account ${accountId}`} is not an unmanaged account on a verified domain (it may hold a seat already). Nobody was claimed.`));
           }
-          return { account, domain: domains.find(domainId)! };
+          const invited = invitationRepository.liveFor(emailKey(account.email), at.toISOString()).length > 0;
+          return { account, domain: domains.find(domainId)!, invited };
         });
-        const free = seats.requireFree(at, rows.length);
-        if (!free.ok) return free;
-        for (const { account, domain } of rows) join(account, domain, actor, at);
+        const needSeats = rows.filter((row) => !row.invited).length;
+        if (needSeats > 0) {
+          const free = seats.requireFree(at, needSeats);
+          if (!free.ok) return free;
+        }
+        for (const { account, domain, invited } of rows) {
+          if (!invited) join(account, domain, actor, at);
+          else {
+            invitations.acceptLiveFor(account, 'domain_capture', actor, at);
+            if (domain.defaultTeam) joinTeam({ teams, audit }, domain.defaultTeam, account, actor, at);
+          }
+        }
         return ok({ claimed: rows.length });
       });
     },
@@ -254,8 +267,8 @@ export function createMemberService(deps: MemberServiceDeps) {
   /** Makes the account a member by domain capture, in the domain's default team if it has one. */
   function join(account: AccountRow, domain: DomainRow, actor: Actor, at: Date): void {
     const iso = at.toISOString();
+    // Inserting the member takes it off the waiting list too (a trigger: 0006_capture_waitlist.sql).
     members.insertMember({ accountId: account.id, source: 'domain_capture', at: iso, invitationId: null });
-    domains.removeWaiting(account.id);
     audit.record(at, actor, {
       action: 'member.add',
       targetType: 'member',

@@ -33,7 +33,7 @@ beforeAll(async () => {
   });
 }, 60_000);
 
-function startWorker(database: string, prefix: string, attempts: number, kind: 'member' | 'invitation') {
+function startWorker(database: string, prefix: string, attempts: number, kind: 'member' | 'invitation' | 'signup' | 'claim') {
   const child = spawn(process.execPath, [worker, database, prefix, String(attempts), kind], { stdio: ['pipe', 'pipe', 'inherit'] });
   let output = '';
   const ready = new Promise<void>((resolve, reject) => {
@@ -56,14 +56,18 @@ function go(children: ChildProcess[]) {
   for (const child of children) child.stdin!.write('go\n');
 }
 
+function openStore(database: string, name: string) {
+  return openCore({
+    databasePath: database,
+    actor: { type: 'cli', name },
+    host: { info: { version: 'race', mode: 'cli', databasePath: database, canChooseDatabase: false } },
+  });
+}
+
 describe('seats under concurrency', () => {
   it('several processes racing for the last free seats of one file never overbook a single seat', async () => {
     const database = path.join(tempDir(), 'roster.db');
-    const setup = openCore({
-      databasePath: database,
-      actor: { type: 'cli', name: 'setup' },
-      host: { info: { version: 'race', mode: 'cli', databasePath: database, canChooseDatabase: false } },
-    });
+    const setup = openStore(database, 'setup');
     value(await setup.invoke('enterprise:create', { name: 'Race', seats: 20 }));
     for (let i = 0; i < 10; i += 1) value(await setup.invoke('members:add', { email: `early-${i}@race.test` }));
     setup.close();
@@ -82,14 +86,54 @@ describe('seats under concurrency', () => {
     // More than one process got seats: the race was real, not one process after another.
     expect(new Set(taken.map((attempt) => attempt.email.split('-')[0])).size).toBeGreaterThan(1);
 
-    const check = openCore({
-      databasePath: database,
-      actor: { type: 'cli', name: 'check' },
-      host: { info: { version: 'race', mode: 'cli', databasePath: database, canChooseDatabase: false } },
-    });
+    const check = openStore(database, 'check');
     expect(value(await check.invoke('seats:usage'))).toMatchObject({ seats: 20, inUse: 20, free: 0 });
     const holders = value(await check.invoke('seats:list', { limit: 100 })).rows.map((row) => row.email);
     expect(holders.sort()).toEqual([...taken.map((attempt) => attempt.email), ...Array.from({ length: 10 }, (_, i) => `early-${i}@race.test`)].sort());
+    check.close();
+  }, 60_000);
+
+  it('domain capture and claims racing for the last free seats never overbook one: the sign-ups left over wait for a seat', async () => {
+    const database = path.join(tempDir(), 'roster.db');
+    const setup = openStore(database, 'setup');
+    value(await setup.invoke('enterprise:create', { name: 'Race', seats: 20 }));
+    for (let i = 0; i < 10; i += 1) value(await setup.invoke('members:add', { email: `early-${i}@race.test` }));
+    const domain = value(await setup.invoke('domains:add', { domain: 'race.test' }));
+    value(setup.services.domains.recordLookup(domain.id, { kind: 'records', records: [domain.record.value] }, { type: 'cli', name: 'setup' }));
+    // The accounts to claim signed up before capture was on: unmanaged.
+    const claimers = ['ca', 'cb', 'cc'];
+    for (const prefix of claimers) {
+      for (let i = 0; i < 6; i += 1) value(setup.services.members.recordSignup(`${prefix}-${i}@race.test`, '', { type: 'import', name: 'setup' }));
+    }
+    value(await setup.invoke('domains:setCapture', { id: domain.id, on: true }));
+    setup.close();
+
+    // Ten seats free; three processes sign up 18 new accounts on the captured domain while three claim 18 unmanaged ones.
+    const workers = [
+      ...['sa', 'sb', 'sc'].map((prefix) => startWorker(database, prefix, 6, 'signup')),
+      ...claimers.map((prefix) => startWorker(database, prefix, 6, 'claim')),
+    ];
+    await Promise.all(workers.map((w) => w.ready));
+    go(workers.map((w) => w.child));
+    const attempts = (await Promise.all(workers.map((w) => w.done))).flat();
+
+    expect(attempts).toHaveLength(36);
+    const taken = attempts.filter((attempt) => attempt.ok);
+    expect(taken).toHaveLength(10);
+    const refusedSignups = attempts.filter((attempt) => !attempt.ok && attempt.email.startsWith('s'));
+    const refusedClaims = attempts.filter((attempt) => !attempt.ok && attempt.email.startsWith('c'));
+    // 18 of each kind for 10 seats: at least 8 of each are turned away, sign-ups to the waiting list.
+    expect(new Set(refusedSignups.map((attempt) => attempt.code))).toEqual(new Set(['captured:waiting']));
+    expect(new Set(refusedClaims.map((attempt) => attempt.code))).toEqual(new Set(['NO_FREE_SEATS']));
+    expect(new Set(taken.map((attempt) => attempt.email.split('-')[0])).size).toBeGreaterThan(1);
+
+    const check = openStore(database, 'check');
+    expect(value(await check.invoke('seats:usage'))).toMatchObject({ seats: 20, members: 20, inUse: 20, free: 0 });
+    const holders = value(await check.invoke('seats:list', { limit: 100 })).rows.map((row) => row.email);
+    expect(holders.sort()).toEqual([...taken.map((attempt) => attempt.email), ...Array.from({ length: 10 }, (_, i) => `early-${i}@race.test`)].sort());
+    // Every sign-up that found no seat waits for one; nobody who holds a seat does.
+    const waiting = value(await check.invoke('domains:unmanaged', { waitingOnly: true, limit: 100 })).rows.map((row) => row.email);
+    expect(waiting.sort()).toEqual(refusedSignups.map((attempt) => attempt.email).sort());
     check.close();
   }, 60_000);
 });

@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { AppShell } from './components/AppShell';
 import { Notices } from './components/Notices';
 import { followChanges } from './lib/live-updates';
-import { useRoute, type Route } from './lib/route';
+import { pageKey, useRoute, type Route } from './lib/route';
 import { DomainScreen } from './screens/domains/DomainScreen';
 import { DomainsScreen } from './screens/domains/DomainsScreen';
 import { UnmanagedScreen } from './screens/domains/UnmanagedScreen';
@@ -11,6 +11,7 @@ import { LicensesScreen } from './screens/licenses/LicensesScreen';
 import { MemberScreen } from './screens/member/MemberScreen';
 import { OrganizationScreen } from './screens/organization/OrganizationScreen';
 import { OrganizationsScreen } from './screens/orgs/OrganizationsScreen';
+import { ReportsScreen } from './screens/reports/ReportsScreen';
 import { SettingsScreen } from './screens/settings/SettingsScreen';
 import { TeamScreen } from './screens/team/TeamScreen';
 import { TeamsScreen } from './screens/teams/TeamsScreen';
@@ -31,9 +32,11 @@ function CurrentScreen({ route }: { route: Route }) {
     case 'domain':
       return <DomainScreen domainId={route.domainId} />;
     case 'unmanaged':
-      return <UnmanagedScreen />;
+      return <UnmanagedScreen waitingOnly={route.waitingOnly} />;
     case 'domains':
       return <DomainsScreen />;
+    case 'reports':
+      return <ReportsScreen />;
     case 'settings':
       return <SettingsScreen />;
     case 'licenses':
@@ -51,7 +54,7 @@ export function App() {
   }, [load]);
 
   // A new screen starts at its top, as a new page would.
-  const routeKey = JSON.stringify(route);
+  const routeKey = pageKey(route);
   useEffect(() => {
     window.scrollTo(0, 0);
   }, [routeKey]);

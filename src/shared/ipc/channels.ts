@@ -64,6 +64,13 @@ export const channelNames = [
   'domains:invite',
   'domains:exportUnmanaged',
   'access:org',
+  'activity:import',
+  'activity:cancelImport',
+  'report:page',
+  'report:summary',
+  'report:inactive',
+  'report:export',
+  'app:showSavedFile',
 ] as const;
 
 export type Channel = (typeof channelNames)[number];
@@ -74,7 +81,7 @@ export function isChannel(name: unknown): name is Channel {
   return typeof name === 'string' && channelSet.has(name);
 }
 
-export const eventNames = ['changed'] as const;
+export const eventNames = ['changed', 'importProgress'] as const;
 export type EventName = (typeof eventNames)[number];
 
 export function isEventName(name: unknown): name is EventName {

@@ -15,6 +15,16 @@ import {
   verifyDomainInput,
 } from '../schemas/domains';
 import { exportResultSchema } from '../schemas/exports';
+import { importProgressSchema, importSummarySchema } from '../schemas/activity';
+import {
+  exportReportInput,
+  inactiveInput,
+  inactiveMembersSchema,
+  reportPageInput,
+  reportPageSchema,
+  reportSummaryInput,
+  reportSummarySchema,
+} from '../schemas/report';
 import { createDemoInput, createEnterpriseInput, enterpriseSchema } from '../schemas/enterprise';
 import { createInvitationInput, findInvitationInput, invitationIdInput, invitationSchema } from '../schemas/invitations';
 import { listMembersInput, listSeatsInput, memberPageSchema, releaseResultSchema, releaseSeatsInput, seatFilterSchema, seatIdsSchema, seatPageSchema } from '../schemas/licenses';
@@ -54,7 +64,7 @@ export { channelNames as channels, EVENT_CHANNEL, isChannel, type Channel, type 
  * Parts of the store a change can touch. Screens listen for the areas they show;
  * "*" means "anything may have changed" (another process wrote to the file).
  */
-export const changeAreas = ['app', 'enterprise', 'orgs', 'seats', 'teams', 'domains', 'settings', '*'] as const;
+export const changeAreas = ['app', 'enterprise', 'orgs', 'seats', 'teams', 'domains', 'settings', 'activity', '*'] as const;
 export type ChangeArea = (typeof changeAreas)[number];
 
 interface ChannelSpec<I extends z.ZodType, O extends z.ZodType> {
@@ -151,6 +161,15 @@ export const contract = {
   'domains:claim': command(claimAccountsInput, z.object({ claimed: z.int() }), ['domains', 'seats', 'teams']),
   'domains:invite': command(claimAccountsInput, z.object({ invited: z.int(), alreadyInvited: z.int() }), ['domains', 'seats']),
   'domains:exportUnmanaged': command(z.strictObject({ domainId: idSchema.optional() }).prefault({}), exportResultSchema, []),
+
+  'activity:import': command(noInput, importSummarySchema.nullable(), ['activity', 'seats', 'domains', 'teams', 'orgs']),
+  'activity:cancelImport': command(noInput, z.object({ cancelling: z.boolean() }), []),
+
+  'report:page': query(reportPageInput, reportPageSchema),
+  'report:summary': query(reportSummaryInput, reportSummarySchema),
+  'report:inactive': query(inactiveInput, inactiveMembersSchema),
+  'report:export': command(exportReportInput, exportResultSchema, []),
+  'app:showSavedFile': command(z.strictObject({ saveId: z.string().max(100) }), z.object({ shown: z.boolean() }), []),
 } as const satisfies Record<Channel, ChannelSpec<z.ZodType, z.ZodType>>;
 
 export type Contract = typeof contract;
@@ -163,6 +182,7 @@ export type ChannelOutput<C extends Channel> = z.output<Contract[C]['output']>;
 /** Events main pushes to the renderer. */
 export const eventSchemas = {
   changed: z.object({ areas: z.array(z.enum(changeAreas)) }),
+  importProgress: importProgressSchema,
 } as const satisfies Record<EventName, z.ZodType>;
 
 export type EventPayload<E extends EventName> = z.output<(typeof eventSchemas)[E]>;

@@ -62,7 +62,10 @@ export const unmanagedAccountSchema = z.object({
   accountId: z.int(),
   email: z.string(),
   name: z.string(),
+  /** The domain the account is on (the one it waits on, else the most specific): lower case, punycode. */
   domain: z.string(),
+  /** The same domain as people write it (Unicode). */
+  display: z.string(),
   createdAt: timestampSchema,
   lastLoginAt: timestampSchema.nullable(),
   /** Waiting for a seat since (domain capture found none free). */

@@ -2,11 +2,11 @@ import { z } from 'zod';
 
 /**
  * How a file reached the person: saved by the desktop app where they chose
- * (main asked with a native dialog), handed to the browser to download
+ * (main asked with a native dialog; `saveId` names it for "show in folder"), handed to the browser to download
  * (browser mode), or not at all because they cancelled the dialog.
  */
 export const exportResultSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('saved'), path: z.string() }),
+  z.object({ kind: z.literal('saved'), path: z.string(), saveId: z.string() }),
   z.object({ kind: z.literal('download'), fileName: z.string(), content: z.string(), mimeType: z.string() }),
   z.object({ kind: z.literal('cancelled') }),
 ]);

@@ -26,11 +26,39 @@ export const inviteControlSchema = z.object({
 });
 export type InviteControl = z.infer<typeof inviteControlSchema>;
 
+/**
+ * The report's Last Active rule (SPEC.md A3): a member's last activity is shown
+ * as its date up to `shownDays` days old, blank up to `blankDays`, "N/A"
+ * after; a member whose last login was before `trackingSince` (when activity
+ * began to be tracked) and who has not been active since shows that login's
+ * date. The day-by-day activity is kept for `shownDays` days.
+ */
+export const reportRuleSchema = z
+  .object({
+    shownDays: z
+      .int({ error: 'Days shown must be a whole number' })
+      .min(1, { error: 'Days shown must be at least 1' })
+      .max(3650, { error: 'Days shown can be at most 3650' }),
+    blankDays: z
+      .int({ error: 'Days left blank must be a whole number' })
+      .min(1, { error: 'Days left blank must be at least 1' })
+      .max(3650, { error: 'Days left blank can be at most 3650' }),
+    trackingSince: z.iso.date({ error: 'The tracking start must be a date (YYYY-MM-DD)' }),
+  })
+  .refine((rule) => rule.blankDays >= rule.shownDays, {
+    error: 'Days left blank must be at least the days shown (the blank span follows the shown one)',
+    path: ['blankDays'],
+  });
+export type ReportRule = z.infer<typeof reportRuleSchema>;
+
+export const DEFAULT_REPORT_RULE: ReportRule = { shownDays: 90, blankDays: 100, trackingSince: '2025-05-20' };
+
 /** Enterprise settings kept in the database, with their defaults. */
 export const enterpriseSettingsSchema = z.object({
   invitationExpiryDays: z.int(),
   dnsServers: z.array(z.string()),
   inviteControl: inviteControlSchema,
+  reportRule: reportRuleSchema,
 });
 export type EnterpriseSettings = z.infer<typeof enterpriseSettingsSchema>;
 
@@ -38,6 +66,7 @@ export const defaultEnterpriseSettings: EnterpriseSettings = {
   invitationExpiryDays: DEFAULT_EXPIRY_DAYS,
   dnsServers: [],
   inviteControl: { mode: 'any', domains: [] },
+  reportRule: DEFAULT_REPORT_RULE,
 };
 
 /** Each setting's rule, which both the update and the stored value must pass. */
@@ -45,11 +74,13 @@ export const settingSchemas = {
   invitationExpiryDays: expiryDaysSchema,
   dnsServers: dnsServersSchema,
   inviteControl: inviteControlSchema,
+  reportRule: reportRuleSchema,
 } satisfies { [K in keyof EnterpriseSettings]: z.ZodType };
 
 export const updateSettingsInput = z.strictObject({
   invitationExpiryDays: expiryDaysSchema.optional(),
   dnsServers: dnsServersSchema.optional(),
   inviteControl: inviteControlSchema.optional(),
+  reportRule: reportRuleSchema.optional(),
 });
 export type UpdateSettingsInput = z.output<typeof updateSettingsInput>;

@@ -157,7 +157,7 @@ export const domainCommands: CommandSpec[] = [
       waiting: { type: 'boolean', description: 'only accounts that domain capture put on the waiting list for a seat' },
       out: { type: 'string', valueName: 'FILE', description: 'write them all to FILE as CSV instead (replaced whole, never half written)' },
     },
-    details: ['With --json: one entry per account, {"accountId","email","name","domain","createdAt","lastLoginAt","waitingSince","invitedUntil"}.'],
+    details: ['With --json: one entry per account, {"accountId","email","name","domain","display","createdAt","lastLoginAt","waitingSince","invitedUntil"}.'],
     async run(context, values) {
       if (values.out !== undefined && values.waiting === true) {
         return usageProblem(context, '--out writes every unmanaged account (with the date each began waiting); leave out --waiting');
@@ -174,7 +174,7 @@ export const domainCommands: CommandSpec[] = [
         if (rows.length > 0) {
           return formatTable(
             ['EMAIL', 'NAME', 'DOMAIN', 'ACCOUNT CREATED', 'LAST LOGIN', 'STATUS'],
-            rows.map((row) => [row.email, row.name, row.domain, date(row.createdAt), date(row.lastLoginAt), status(row)]),
+            rows.map((row) => [row.email, row.name, row.display, date(row.createdAt), date(row.lastLoginAt), status(row)]),
           );
         }
         if (domain && !domain.verified) return `${domain.display} is not verified, so no account on it counts as unmanaged yet.`;

@@ -1,17 +1,36 @@
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
+import { countOf } from '@shared/text';
 import { screenHref, sectionOf, type Route, type Screen } from '../lib/route';
 import { useAppStore } from '../stores/app-store';
+import { useUnmanagedTotalsStore } from '../stores/unmanaged-totals-store';
 
 const NAV: { screen: Screen; label: string }[] = [
   { screen: 'licenses', label: 'Licenses' },
   { screen: 'teams', label: 'Teams' },
   { screen: 'organizations', label: 'Organizations' },
   { screen: 'domains', label: 'Domains' },
+  { screen: 'reports', label: 'Activity' },
   { screen: 'settings', label: 'Settings' },
 ];
 
 function fileName(path: string): string {
   return path.split(/[\\/]/).pop() ?? path;
+}
+
+/** New accounts domain capture found no free seat for: the admin must claim them, so the sidebar says so on every screen. */
+function WaitingBadge() {
+  const waiting = useUnmanagedTotalsStore((state) => state.waiting);
+  const load = useUnmanagedTotalsStore((state) => state.load);
+  useEffect(() => {
+    void load();
+  }, [load]);
+  if (waiting === 0) return null;
+  const label = `${countOf(waiting, 'account')} waiting for a seat`;
+  return (
+    <span className="nav-badge" role="img" aria-label={label} title={label}>
+      {waiting.toLocaleString()}
+    </span>
+  );
 }
 
 export function AppShell({ route, children }: { route: Route; children: ReactNode }) {
@@ -40,6 +59,7 @@ export function AppShell({ route, children }: { route: Route; children: ReactNod
                 aria-current={item.screen === section ? 'page' : undefined}
               >
                 {item.label}
+                {item.screen === 'domains' ? <WaitingBadge /> : null}
               </a>
             </li>
           ))}

@@ -1,8 +1,15 @@
 import type { RosterApi } from '@shared/ipc/contract';
-import { createHttpApi } from './http-api';
+import { createHttpApi, uploadEvents } from './http-api';
 
 /**
  * The one way screens and stores reach main: Electron's preload bridge when
  * there is one, the same contract over HTTP in browser mode.
  */
 export const api: RosterApi = window.api ?? createHttpApi();
+
+/**
+ * How an event file reaches main: in browser mode the page uploads the file
+ * the admin picked; in the desktop app (null here) main asks for it with a
+ * native dialog, so the page never handles a path.
+ */
+export const uploadEventFile = window.api ? null : uploadEvents;

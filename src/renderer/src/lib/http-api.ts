@@ -1,4 +1,5 @@
 import { isChannel, type EventMessage, type EventName, type RosterApi } from '@shared/ipc/contract';
+import type { ImportSummary } from '@shared/schemas/activity';
 import { fail, type Result } from '@shared/result';
 
 const LOST =
@@ -57,4 +58,24 @@ export function createHttpApi(): RosterApi {
       };
     },
   };
+}
+
+/**
+ * Browser mode's import: the file goes up as the request body, read from disk
+ * by the browser as it is sent (never whole in memory), and main imports it
+ * as it arrives. Progress comes as `importProgress` events, like in the app.
+ */
+export async function uploadEvents(file: File): Promise<Result<ImportSummary>> {
+  try {
+    const response = await fetch('/api/import', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/octet-stream', 'X-File-Name': encodeURIComponent(file.name) },
+      body: file,
+      credentials: 'same-origin',
+    });
+    if (!response.headers.get('content-type')?.startsWith('application/json')) return fail('UNAVAILABLE', `${LOST} (HTTP ${response.status})`);
+    return (await response.json()) as Result<ImportSummary>;
+  } catch {
+    return fail('UNAVAILABLE', LOST);
+  }
 }

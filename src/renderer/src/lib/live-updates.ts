@@ -7,10 +7,12 @@ import { useDomainsStore } from '../stores/domains-store';
 import { useLicensesStore } from '../stores/licenses-store';
 import { useOrgDetailStore } from '../stores/org-detail-store';
 import { useOrgsStore } from '../stores/orgs-store';
+import { useReportStore } from '../stores/report-store';
 import { useSettingsStore } from '../stores/settings-store';
 import { useTeamDetailStore } from '../stores/team-detail-store';
 import { useTeamsStore } from '../stores/teams-store';
 import { useUnmanagedStore } from '../stores/unmanaged-store';
+import { useUnmanagedTotalsStore } from '../stores/unmanaged-totals-store';
 
 const touches = (areas: ChangeArea[], ...wanted: ChangeArea[]) => areas.includes('*') || wanted.some((area) => areas.includes(area));
 
@@ -34,5 +36,8 @@ export function followChanges(): () => void {
     if (touches(areas, 'domains', 'seats') && useDomainsStore.getState().status !== 'idle') void useDomainsStore.getState().load();
     if (touches(areas, 'domains', 'seats', 'teams') && useDomainDetailStore.getState().status !== 'idle') void useDomainDetailStore.getState().reload();
     if (touches(areas, 'domains', 'seats') && useUnmanagedStore.getState().status !== 'idle') void useUnmanagedStore.getState().load();
+    if (touches(areas, 'domains', 'seats') && useUnmanagedTotalsStore.getState().status !== 'idle') void useUnmanagedTotalsStore.getState().load();
+    // The report lists members with their teams and organizations, under the rule in Settings.
+    if (touches(areas, 'activity', 'seats', 'teams', 'orgs', 'settings') && useReportStore.getState().status !== 'idle') void useReportStore.getState().load();
   });
 }

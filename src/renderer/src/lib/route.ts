@@ -1,7 +1,7 @@
 import { useSyncExternalStore } from 'react';
 
 /** The screens the sidebar lists, in its order. */
-export const screens = ['licenses', 'teams', 'organizations', 'domains', 'settings'] as const;
+export const screens = ['licenses', 'teams', 'organizations', 'domains', 'reports', 'settings'] as const;
 export type Screen = (typeof screens)[number];
 
 /** Where the app is: a screen, or one organization's page. Kept in the address (#/...), so reloading keeps it. */
@@ -11,15 +11,17 @@ export type Route =
   | { screen: 'team'; teamId: number }
   | { screen: 'member'; accountId: number }
   | { screen: 'domain'; domainId: number }
-  | { screen: 'unmanaged' };
+  /** waitingOnly: opened to show accounts waiting for a seat (#/domains/unmanaged?waiting=1). */
+  | { screen: 'unmanaged'; waitingOnly: boolean };
 
 function readRoute(): string {
   return window.location.hash;
 }
 
 export function parseRoute(hash: string): Route {
-  const parts = hash.replace(/^#\/?/, '').split('/');
-  if (parts[0] === 'domains' && parts[1] === 'unmanaged') return { screen: 'unmanaged' };
+  const [path = '', search = ''] = hash.replace(/^#\/?/, '').split('?');
+  const parts = path.split('/');
+  if (parts[0] === 'domains' && parts[1] === 'unmanaged') return { screen: 'unmanaged', waitingOnly: new URLSearchParams(search).get('waiting') === '1' };
   if (parts[1] && /^\d+$/.test(parts[1])) {
     const id = Number(parts[1]);
     if (parts[0] === 'organizations') return { screen: 'organization', orgId: id };
@@ -62,9 +64,14 @@ export function domainHref(domainId: number): string {
   return `#/domains/${domainId}`;
 }
 
-/** Accounts on every verified domain that hold no seat. */
-export function unmanagedHref(): string {
-  return '#/domains/unmanaged';
+/** Accounts on every verified domain that hold no seat; waitingOnly opens it on those waiting for a seat. */
+export function unmanagedHref({ waitingOnly = false }: { waitingOnly?: boolean } = {}): string {
+  return waitingOnly ? '#/domains/unmanaged?waiting=1' : '#/domains/unmanaged';
+}
+
+/** The page a route shows, whatever its filters: a new page starts at its top, a new filter does not. */
+export function pageKey(route: Route): string {
+  return route.screen === 'unmanaged' ? route.screen : JSON.stringify(route);
 }
 
 /** The sidebar entry a route belongs to. */

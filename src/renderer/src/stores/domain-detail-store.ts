@@ -20,6 +20,8 @@ interface DomainDetailState {
   checking: boolean;
   /** Set when a check seen on this page found a verified domain's record gone. */
   lost: LostVerification | null;
+  /** Since when the longest-waiting account on the domain waits for a seat; null when none waits, or not known. */
+  waitingSince: string | null;
   load(domainId: number): Promise<void>;
   reload(): Promise<void>;
   verify(): Promise<Result<Domain>>;
@@ -43,13 +45,30 @@ function lostBetween(before: Domain | null, after: Domain, lost: LostVerificatio
   return before?.id === after.id ? lost : null;
 }
 
+/** The most a page of unmanaged accounts holds: past it, the oldest wait is not worked out. */
+const WAITING_PAGE = 500;
+
 /** One domain's page: the domain, its last DNS check and its switches. */
 export const useDomainDetailStore = create<DomainDetailState>()((set, get) => {
   let latest = 0;
+  let latestWaiting = 0;
+
+  /** Finds since when the domain's longest-waiting account waits, for the banner that says someone does. */
+  async function findWaitingSince(domain: Domain) {
+    const ticket = ++latestWaiting;
+    if (domain.waitingCount === 0) return set({ waitingSince: null });
+    const result = await api.invoke('domains:unmanaged', { domainId: domain.id, waitingOnly: true, limit: WAITING_PAGE });
+    if (ticket !== latestWaiting || get().domainId !== domain.id) return;
+    const complete = result.ok && result.value.total <= result.value.rows.length;
+    const since = complete ? result.value.rows.map((row) => row.waitingSince).filter((at) => at !== null) : [];
+    // ISO timestamps in UTC sort as text.
+    set({ waitingSince: since.length > 0 ? since.reduce((oldest, at) => (at < oldest ? at : oldest)) : null });
+  }
 
   /** Shows a domain the service returned, noting a lost verification. */
   function show(domain: Domain) {
     set({ domain, lost: lostBetween(get().domain, domain, get().lost), status: 'ready', error: null });
+    void findWaitingSince(domain);
   }
 
   async function change(call: (id: number) => Promise<Result<Domain>>): Promise<Result<Domain>> {
@@ -69,9 +88,10 @@ export const useDomainDetailStore = create<DomainDetailState>()((set, get) => {
     error: null,
     checking: false,
     lost: null,
+    waitingSince: null,
 
     async load(domainId) {
-      if (get().domainId !== domainId) set({ domainId, domain: null, status: 'loading', error: null, checking: false, lost: null });
+      if (get().domainId !== domainId) set({ domainId, domain: null, status: 'loading', error: null, checking: false, lost: null, waitingSince: null });
       const ticket = ++latest;
       const result = await api.invoke('domains:get', { id: domainId });
       if (ticket !== latest) return;

@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { AppError } from '@shared/errors';
 import type { SeatUsage } from '@shared/schemas/members';
-import type { EnterpriseSettings, InviteControl } from '@shared/schemas/settings';
+import type { EnterpriseSettings, InviteControl, ReportRule } from '@shared/schemas/settings';
 import type { Result } from '@shared/result';
 import { api } from '../lib/api';
 
@@ -15,6 +15,7 @@ interface SettingsState {
   setInvitationExpiry(days: number): Promise<Result<EnterpriseSettings>>;
   setDnsServers(servers: string[]): Promise<Result<EnterpriseSettings>>;
   setInviteControl(control: InviteControl): Promise<Result<EnterpriseSettings>>;
+  setReportRule(rule: ReportRule): Promise<Result<EnterpriseSettings>>;
 }
 
 /** The enterprise's settings and seat count, as the Settings screen edits them. */
@@ -52,6 +53,12 @@ export const useSettingsStore = create<SettingsState>()((set, get) => ({
 
   async setInviteControl(control) {
     const result = await api.invoke('settings:update', { inviteControl: control });
+    if (result.ok) set({ settings: result.value });
+    return result;
+  },
+
+  async setReportRule(rule) {
+    const result = await api.invoke('settings:update', { reportRule: rule });
     if (result.ok) set({ settings: result.value });
     return result;
   },

@@ -21,8 +21,12 @@ interface UnmanagedState {
   error: AppError | null;
   /** Chosen accounts by id; kept across pages until acted on, cleared or the filter changes. */
   selected: Set<number>;
-  /** Shows one domain's accounts (or all), from the first page, with nothing chosen. */
-  open(domainId: number | null): void;
+  /**
+   * Shows one domain's accounts (or all), from the first page, with nothing chosen.
+   * waitingOnly, when given, sets the filter (a link to those waiting for a seat);
+   * left out, coming back to the same list keeps the filter it had.
+   */
+  open(domainId: number | null, options?: { waitingOnly?: boolean }): void;
   load(): Promise<void>;
   setQuery(change: Partial<Omit<UnmanagedQuery, 'domainId'>>): void;
   toggle(accountId: number): void;
@@ -56,10 +60,13 @@ export const useUnmanagedStore = create<UnmanagedState>()((set, get) => {
     error: null,
     selected: new Set(),
 
-    open(domainId) {
-      if (get().status !== 'idle' && get().query.domainId === domainId) return void get().load();
+    open(domainId, { waitingOnly } = {}) {
+      if (get().status !== 'idle' && get().query.domainId === domainId) {
+        if (waitingOnly !== undefined && waitingOnly !== get().query.waitingOnly) return get().setQuery({ waitingOnly });
+        return void get().load();
+      }
       set({
-        query: { domainId, search: '', waitingOnly: false, pageIndex: 0, pageSize: PAGE_SIZE },
+        query: { domainId, search: '', waitingOnly: waitingOnly ?? false, pageIndex: 0, pageSize: PAGE_SIZE },
         page: { rows: [], total: 0 },
         selected: new Set(),
         status: 'loading',

@@ -1,13 +1,15 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Domain } from '@shared/schemas/domains';
 import { countOf } from '@shared/text';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { PageHeader } from '../../components/PageHeader';
+import { WaitingBanner, waitingLinkText } from '../../components/WaitingBanner';
 import { formatDateTime } from '../../lib/format';
 import { screenHref } from '../../lib/route';
 import { useDomainDetailStore, type LostVerification } from '../../stores/domain-detail-store';
 import { useNoticesStore } from '../../stores/notices-store';
 import { useTeamsStore } from '../../stores/teams-store';
+import { useUnmanagedStore } from '../../stores/unmanaged-store';
 import { DomainRecord } from './DomainRecord';
 import { DomainSwitches } from './DomainSwitches';
 import { statusLabel } from './domain-status';
@@ -31,7 +33,7 @@ function LostNotice({ domain, lost }: { domain: Domain; lost: LostVerification }
       <span>
         <strong>{domain.display} is no longer verified.</strong> The check at {formatDateTime(lost.at)} did not find its record
         {switched ? `, so ${switched} ${lost.capture && lost.lock ? 'were' : 'was'} switched off` : ''}. Put the record back and check
-        again to switch {switched ? 'them' : 'capture and lock'} on again.
+        again, then switch {switched ? (lost.capture && lost.lock ? 'them' : 'it') : 'capture and lock'} on here.
       </span>
     </div>
   );
@@ -40,10 +42,11 @@ function LostNotice({ domain, lost }: { domain: Domain; lost: LostVerification }
 /** One domain: the record that proves it, the last check, its switches and its unmanaged accounts. */
 export function DomainScreen({ domainId }: { domainId: number }) {
   const store = useDomainDetailStore();
-  const { domain, status, error, checking, lost, load } = store;
+  const { domain, status, error, checking, lost, waitingSince, load } = store;
   const { teams, load: loadTeams } = useTeamsStore();
   const notify = useNoticesStore((state) => state.push);
   const [removing, setRemoving] = useState(false);
+  const unmanagedList = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
     void load(domainId);
@@ -63,6 +66,15 @@ export function DomainScreen({ domainId }: { domainId: number }) {
     else if (result.value.verified) notify(`${result.value.display} is verified.`);
   };
 
+  /** Filters the list below to the accounts waiting for a seat, and takes the admin there. */
+  const showWaiting = () => {
+    useUnmanagedStore.getState().setQuery({ waitingOnly: true });
+    unmanagedList.current?.scrollIntoView({ block: 'start', behavior: 'smooth' });
+    // The filter's checkbox, now ticked, tells a screen reader what the list shows.
+    unmanagedList.current?.querySelector<HTMLInputElement>('input[name="waiting-only"]')?.focus({ preventScroll: true });
+  };
+  const them = domain.waitingCount === 1 ? 'it' : 'them';
+
   return (
     <section className="screen" aria-labelledby="domain-title">
       <a className="back-link" href={screenHref('domains')}>
@@ -79,6 +91,20 @@ export function DomainScreen({ domainId }: { domainId: number }) {
         }
       />
       {lost ? <LostNotice domain={domain} lost={lost} /> : null}
+      {domain.verified && domain.waitingCount > 0 ? (
+        <WaitingBanner
+          count={domain.waitingCount}
+          since={waitingSince}
+          where={` on ${domain.display}`}
+          action={
+            <button type="button" className="button small" onClick={showWaiting}>
+              {waitingLinkText(domain.waitingCount)}
+            </button>
+          }
+        >
+          Free a seat in <a href={screenHref('licenses')}>Licenses</a>, then claim {them}.
+        </WaitingBanner>
+      ) : null}
 
       <div className="domain-columns">
         <DomainRecord domain={domain} checking={checking} onVerify={() => void verify()} />
@@ -100,6 +126,7 @@ export function DomainScreen({ domainId }: { domainId: number }) {
 
       {domain.verified ? (
         <UnmanagedAccounts
+          ref={unmanagedList}
           domainId={domain.id}
           label={`Unmanaged accounts on ${domain.display}`}
           emptyText={`Everyone with an account on ${domain.display} holds a seat.`}

@@ -96,7 +96,7 @@ export function DomainSwitches({ domain, teams, onSwitch, onDefaultTeam }: Domai
         A new account on {domain.display} is refused unless it was invited.
       </Switch>
       <p className="capture-wins" role="note">
-        <strong>Capture wins over lock.</strong> With both on, a new account on {domain.display} joins the enterprise instead of being refused.
+        <strong>Capture wins over lock.</strong> With both on, a new account on {domain.display} joins the enterprise, or waits for a seat, instead of being refused.
       </p>
       <Switch
         label="Include subdomains"

@@ -7,6 +7,7 @@ import { listFeatures } from '../../components/table/list-features';
 import { domainHref, unmanagedHref } from '../../lib/route';
 import { useDomainsStore } from '../../stores/domains-store';
 import { useNoticesStore } from '../../stores/notices-store';
+import { useUnmanagedTotalsStore } from '../../stores/unmanaged-totals-store';
 import { AddDomainDialog } from './AddDomainDialog';
 import { domainColumns } from './domains-columns';
 import { SearchField } from '../../components/SearchField';
@@ -16,6 +17,8 @@ import { ErrorBanner } from '../../components/ErrorBanner';
 export function DomainsScreen() {
   const { domains, status, error, load, add } = useDomainsStore();
   const notify = useNoticesStore((state) => state.push);
+  // Across all domains, each account once: adding up the domains' counts would count one on nested domains twice.
+  const unmanaged = useUnmanagedTotalsStore((state) => state.unmanaged);
   const [adding, setAdding] = useState(false);
   const [filter, setFilter] = useState('');
   const [sorting, setSorting] = useState<SortingState>([{ id: 'domain', desc: false }]);
@@ -37,7 +40,6 @@ export function DomainsScreen() {
   });
 
   const shown = table.getRowModel().rows.length;
-  const unmanaged = domains.reduce((sum, domain) => sum + domain.unmanagedCount, 0);
   return (
     <section className="screen" aria-labelledby="domains-title">
       <PageHeader

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState, type Ref } from 'react';
 import { useTable } from '@tanstack/react-table';
 import type { AppError } from '@shared/errors';
 import type { Result } from '@shared/result';
@@ -19,10 +19,16 @@ interface UnmanagedAccountsProps {
   label: string;
   /** Said in place of rows when there are none at all. */
   emptyText: string;
+  /** Open on the accounts waiting for a seat (true) or on all (false); left out, the list keeps the filter it had. */
+  waitingOnly?: boolean;
+  /** Told when the admin switches the waiting-for-a-seat filter, e.g. to keep the address in step. */
+  onWaitingOnlyChange?: (on: boolean) => void;
+  /** The list's card, for a page that scrolls to it. */
+  ref?: Ref<HTMLDivElement>;
 }
 
 /** Accounts on verified domains that hold no seat: search, filter, choose, then invite, claim or export them. */
-export function UnmanagedAccounts({ domainId, label, emptyText }: UnmanagedAccountsProps) {
+export function UnmanagedAccounts({ domainId, label, emptyText, waitingOnly, onWaitingOnlyChange, ref }: UnmanagedAccountsProps) {
   const store = useUnmanagedStore();
   const { page, query, status, selected, setQuery } = store;
   const notify = useNoticesStore((state) => state.push);
@@ -31,9 +37,9 @@ export function UnmanagedAccounts({ domainId, label, emptyText }: UnmanagedAccou
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
-    store.open(domainId);
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- store actions are stable; a new domain opens a new list.
-  }, [domainId]);
+    store.open(domainId, { waitingOnly });
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- store actions are stable; a new domain (or a link's filter) opens a new list.
+  }, [domainId, waitingOnly]);
 
   useEffect(() => {
     if (search === query.search) return;
@@ -73,12 +79,20 @@ export function UnmanagedAccounts({ domainId, label, emptyText }: UnmanagedAccou
   const chosen = selected.size;
   const filtered = query.search !== '' || query.waitingOnly;
   return (
-    <div className="card">
+    <div className="card" ref={ref}>
       <div className="toolbar">
         {domainId !== null ? <h2 className="toolbar-title">Unmanaged accounts</h2> : null}
         <SearchField label="Search unmanaged accounts" placeholder="Search by name or email" value={search} onChange={setSearch} />
         <label className="check">
-          <input type="checkbox" checked={query.waitingOnly} onChange={(event) => setQuery({ waitingOnly: event.target.checked })} />
+          <input
+            type="checkbox"
+            name="waiting-only"
+            checked={query.waitingOnly}
+            onChange={(event) => {
+              setQuery({ waitingOnly: event.target.checked });
+              onWaitingOnlyChange?.(event.target.checked);
+            }}
+          />
           Waiting for a seat only
         </label>
         <span className="toolbar-count" aria-live="polite">

@@ -1,9 +1,17 @@
 import { PageHeader } from '../../components/PageHeader';
-import { screenHref } from '../../lib/route';
+import { screenHref, unmanagedHref } from '../../lib/route';
 import { UnmanagedAccounts } from './UnmanagedAccounts';
 
-/** Unmanaged accounts on every verified domain at once. */
-export function UnmanagedScreen() {
+/**
+ * Keeps the address in step with the waiting-for-a-seat filter, so a reload shows
+ * what was on screen. Replaced, not pushed: a filter is not a new page to go back to.
+ */
+function rememberFilter(waitingOnly: boolean) {
+  window.history.replaceState(window.history.state, '', unmanagedHref({ waitingOnly }));
+}
+
+/** Unmanaged accounts on every verified domain at once; waitingOnly opens it on those waiting for a seat. */
+export function UnmanagedScreen({ waitingOnly }: { waitingOnly: boolean }) {
   return (
     <section className="screen" aria-labelledby="unmanaged-title">
       <a className="back-link" href={screenHref('domains')}>
@@ -18,6 +26,8 @@ export function UnmanagedScreen() {
         domainId={null}
         label="Unmanaged accounts on all domains"
         emptyText="Everyone with an account on a verified domain holds a seat, or no domain is verified yet."
+        waitingOnly={waitingOnly}
+        onWaitingOnlyChange={rememberFilter}
       />
     </section>
   );

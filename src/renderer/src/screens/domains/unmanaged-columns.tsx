@@ -59,7 +59,7 @@ export function unmanagedColumns({ showDomain, isSelected, onToggle, pageSelecti
         </div>
       ),
     }),
-    ...(showDomain ? [helper.accessor('domain', { header: 'Domain' })] : []),
+    ...(showDomain ? [helper.accessor('display', { header: 'Domain' })] : []),
     helper.accessor('createdAt', { header: 'Account created', cell: (info) => <When at={info.getValue()} /> }),
     helper.accessor('lastLoginAt', { header: 'Last login', cell: (info) => <When at={info.getValue()} /> }),
     helper.accessor('waitingSince', {

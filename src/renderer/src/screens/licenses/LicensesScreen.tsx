@@ -10,6 +10,9 @@ import { listFeatures } from '../../components/table/list-features';
 import { useLicensesStore } from '../../stores/licenses-store';
 import { useNoticesStore } from '../../stores/notices-store';
 import { useSettingsStore } from '../../stores/settings-store';
+import { useUnmanagedTotalsStore } from '../../stores/unmanaged-totals-store';
+import { unmanagedHref } from '../../lib/route';
+import { WaitingBanner, waitingLinkText } from '../../components/WaitingBanner';
 import { AddMemberDialog } from './AddMemberDialog';
 import { InviteDialog } from './InviteDialog';
 import { seatColumns } from './licenses-columns';
@@ -28,12 +31,20 @@ const STATUS_OPTIONS: [SeatListStatus, string][] = [
   ['expired', 'Expired invitations'],
 ];
 
+/** What to do for accounts waiting for a seat, with the seats free now: claiming takes one each. */
+function freeNow(free: number, waiting: number): string {
+  const them = waiting === 1 ? 'it' : 'them';
+  if (free === 0) return `Free a seat here, then claim ${them}.`;
+  return `${countOf(free, 'seat')} ${free === 1 ? 'is' : 'are'} free now: claim ${them}, one seat each.`;
+}
+
 export function LicensesScreen() {
   const store = useLicensesStore();
   const { usage, page, query, status, error, selected, load, setQuery } = store;
   const expiryDays = useSettingsStore((state) => state.settings?.invitationExpiryDays ?? null);
   const loadSettings = useSettingsStore((state) => state.load);
   const notify = useNoticesStore((state) => state.push);
+  const waiting = useUnmanagedTotalsStore((state) => state.waiting);
   const [dialog, setDialog] = useState<Dialog>(null);
   const [search, setSearch] = useState(query.search);
 
@@ -114,6 +125,19 @@ export function LicensesScreen() {
       />
 
       {usage ? <SeatSummary usage={usage} /> : null}
+
+      {waiting > 0 ? (
+        <WaitingBanner
+          count={waiting}
+          action={
+            <a className="button small" href={unmanagedHref({ waitingOnly: true })}>
+              {waitingLinkText(waiting)}
+            </a>
+          }
+        >
+          {freeNow(usage?.free ?? 0, waiting)}
+        </WaitingBanner>
+      ) : null}
 
       {status === 'error' && error ? (
         <ErrorBanner message={error.message} onRetry={() => void load()} />

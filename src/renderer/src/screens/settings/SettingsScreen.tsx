@@ -9,6 +9,7 @@ import { useNoticesStore } from '../../stores/notices-store';
 import { useSettingsStore } from '../../stores/settings-store';
 import { DomainSettings } from './DomainSettings';
 import { NumberSetting } from './NumberSetting';
+import { ReportRuleSettings } from './ReportRuleSettings';
 
 const MODE_LABEL = { electron: 'Desktop app', browser: 'Browser mode', cli: 'Command line' } as const;
 
@@ -20,7 +21,7 @@ const INVITE_RULE_SAVED = {
 
 export function SettingsScreen() {
   const { info, enterprise, chooseDatabase } = useAppStore();
-  const { settings, usage, load, setSeats, setInvitationExpiry, setDnsServers, setInviteControl } = useSettingsStore();
+  const { settings, usage, load, setSeats, setInvitationExpiry, setDnsServers, setInviteControl, setReportRule } = useSettingsStore();
 
   useEffect(() => {
     void load();
@@ -122,6 +123,20 @@ export function SettingsScreen() {
             return result;
           }}
         />
+      ) : null}
+
+      {settings ? (
+        <div className="card settings-section" aria-labelledby="report-rule-title" role="region">
+          <h2 id="report-rule-title">Activity report</h2>
+          <ReportRuleSettings
+            rule={settings.reportRule}
+            onSave={async (rule) => {
+              const result = await setReportRule(rule);
+              if (result.ok) notify('The activity report now follows the new rule.');
+              return result;
+            }}
+          />
+        </div>
       ) : null}
 
       <div className="card settings-section" aria-labelledby="about-title" role="region">

@@ -1,0 +1,139 @@
+import fs from 'node:fs';
+import { expect, MODE, test } from './fixtures';
+import { ActivityPage } from './pages/activity-page';
+
+const DAY = 24 * 60 * 60 * 1000;
+const daysAgo = (days: number) => new Date(Date.now() - days * DAY).toISOString();
+const utcDay = (iso: string) => iso.slice(0, 10);
+
+/** Four members: one active yesterday, one 95 days ago (blank), one last seen before tracking began, one never. */
+function writeEvents(file: string) {
+  const events = [
+    { type: 'signup', email: 'ana@acme.example', at: daysAgo(200), name: 'Ana Lima' },
+    { type: 'signup', email: 'bo@acme.example', at: daysAgo(200), name: 'Bo Berg' },
+    { type: 'signup', email: 'cy@acme.example', at: '2025-01-02T09:00:00Z', name: 'Cy Old' },
+    { type: 'signup', email: 'di@acme.example', at: daysAgo(200), name: 'Di Never' },
+    { type: 'login', email: 'ana@acme.example', at: daysAgo(1) },
+    { type: 'open', email: 'ana@acme.example', at: daysAgo(1) },
+    { type: 'open', email: 'bo@acme.example', at: daysAgo(95) },
+    { type: 'login', email: 'cy@acme.example', at: '2025-03-01T09:00:00Z' },
+  ];
+  fs.writeFileSync(file, `${events.map((event) => JSON.stringify(event)).join('\n')}\n{"type":"logout","email":"ana@acme.example","at":"${daysAgo(1)}"}\n`);
+}
+
+test.describe('Activity', () => {
+  test.skip(MODE === 'electron', 'The desktop app picks the file in a native dialog; browser mode uploads it from the page.');
+
+  test('an admin imports events, reads the charts and the report, and saves the CSV', async ({ app }, testInfo) => {
+    for (const email of ['ana@acme.example', 'bo@acme.example', 'cy@acme.example', 'di@acme.example']) {
+      expect(app.roster('members', 'add', '--email', email).status).toBe(0);
+    }
+    const file = testInfo.outputPath('events.ndjson');
+    writeEvents(file);
+    const activity = new ActivityPage(app.page);
+    await activity.open();
+    await expect(activity.ruleSentence).toContainText('at most 90 days ago');
+
+    await activity.importFile(file);
+
+    await expect(activity.importResult).toContainText('Imported events.ndjson: 9 lines.');
+    await expect(activity.importResult).toContainText('4 signups, 2 logins, 2 opens.');
+    await expect(activity.importResult).toContainText('1 line was rejected');
+    await expect(activity.rejections).toHaveText(['Line 9 unknown event type ("logout"); it must be signup, login or open']);
+
+    await expect(activity.bucket('Active in the last 30 days: 1 member')).toBeVisible();
+    await expect(activity.bucket('91–100 days ago (left empty): 1 member')).toBeVisible();
+    await expect(activity.bucket('Over 100 days ago, or never (N/A): 1 member')).toBeVisible();
+    await expect(activity.bucket('Last login before 2025-05-20: 1 member')).toBeVisible();
+    await expect(app.page.getByRole('img', { name: /^Members active per day from .*: at most 1 member, on / })).toBeVisible();
+
+    await expect(activity.row('ana@acme.example')).toContainText(utcDay(daysAgo(1)));
+    await expect(activity.row('bo@acme.example')).toContainText('(empty)');
+    await expect(activity.row('cy@acme.example')).toContainText('2025-03-01 (login)');
+    await expect(activity.row('di@acme.example')).toContainText('N/A');
+
+    // A bucket lists its members alone.
+    await activity.bucket('Last login before 2025-05-20: 1 member').click();
+    await expect(activity.rows).toHaveCount(1);
+    await expect(activity.rows).toContainText('Cy Old');
+    await app.page.getByRole('button', { name: 'Show every bucket' }).click();
+    await expect(activity.rows).toHaveCount(4);
+
+    const download = app.page.waitForEvent('download');
+    await activity.saveButton.click();
+    const saved = await download;
+    const today = new Date().toISOString().slice(0, 10);
+    expect(saved.suggestedFilename()).toBe(`roster-activity-${today}.csv`);
+    const content = fs.readFileSync(await saved.path(), 'utf8');
+    expect(content.startsWith('\uFEFFEmail,Name,Last Active,Teams,Organizations,Seat Since,Seat Source,Days Inactive\r\n')).toBe(true);
+    expect(content).toContain(`ana@acme.example,Ana Lima,${utcDay(daysAgo(1))},`);
+    expect(content).toContain('bo@acme.example,Bo Berg,,');
+    expect(content).toContain('cy@acme.example,Cy Old,2025-03-01,');
+    expect(content).toContain('di@acme.example,Di Never,N/A,');
+    await expect(activity.notices).toContainText(`Downloaded the activity report as roster-activity-${today}.csv.`);
+
+    // Importing the same file again changes nothing.
+    await activity.importFile(file);
+    await expect(activity.importResult).toContainText('4 signups, 2 logins, 2 opens.');
+    await expect(activity.importResult).not.toContainText('new account');
+    await expect(activity.rows).toHaveCount(4);
+  });
+
+  test('a file whose CSV header is wrong is refused whole, naming the problem', async ({ app }, testInfo) => {
+    const file = testInfo.outputPath('events.csv');
+    fs.writeFileSync(file, 'kind,email,at\nsignup,ana@acme.example,2026-01-01T00:00:00Z\n');
+    const activity = new ActivityPage(app.page);
+    await activity.open();
+    await activity.importFile(file);
+    await expect(app.page.getByRole('alert')).toContainText('The CSV header must name the columns type, email, at and (optionally) name; it lacks type. Nothing was imported.');
+    await expect(activity.table).toContainText('No members yet');
+  });
+
+  test('idle seats are counted first, then released in one step', async ({ app }, testInfo) => {
+    for (const email of ['ana@acme.example', 'bo@acme.example', 'cy@acme.example', 'di@acme.example']) {
+      expect(app.roster('members', 'add', '--email', email).status).toBe(0);
+    }
+    // Their seats are new: never-active members count from their seat date, so make those seats old.
+    const { default: Database } = await import('better-sqlite3');
+    const db = new Database(app.dbPath);
+    db.prepare('UPDATE members SET seat_since = ?').run(daysAgo(300));
+    db.close();
+    const file = testInfo.outputPath('events.ndjson');
+    writeEvents(file);
+    const activity = new ActivityPage(app.page);
+    await activity.open();
+    await activity.importFile(file);
+    await expect(activity.importResult).toBeVisible();
+
+    await activity.reclaim.getByRole('spinbutton').fill('90');
+    await activity.reclaim.getByRole('button', { name: 'List them' }).click();
+    await expect(activity.rows).toHaveCount(3);
+
+    await activity.reclaim.getByRole('button', { name: 'Release their seats…' }).click();
+    const dialog = app.page.getByRole('dialog', { name: 'Release 3 seats?' });
+    await expect(dialog).toContainText('3 members lose access to every organization and team.');
+    await dialog.getByRole('button', { name: 'Release 3 seats' }).click();
+
+    await expect(activity.notices).toContainText('Released 3 seats held by members inactive for over 90 days.');
+    await expect(activity.table).toContainText('No member matches this view.');
+    await app.page.getByRole('combobox', { name: 'Show' }).selectOption('all');
+    await expect(activity.rows).toHaveCount(1);
+    await expect(activity.rows).toContainText('Ana Lima');
+  });
+
+  test('the Last Active rule is a setting, and the report follows it', async ({ app }) => {
+    await app.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+    const section = app.page.getByRole('region', { name: 'Activity report' });
+    await section.getByLabel('Show the date up to (days)').fill('30');
+    await section.getByLabel('Leave empty up to (days)').fill('20');
+    await expect(section.getByRole('alert')).toContainText('Days left blank must be at least the days shown');
+    await expect(section.getByRole('button', { name: 'Save the rule' })).toBeDisabled();
+    await section.getByLabel('Leave empty up to (days)').fill('45');
+    await section.getByRole('button', { name: 'Save the rule' }).click();
+    await expect(app.page.getByRole('status', { name: 'Notices' })).toContainText('The activity report now follows the new rule.');
+
+    const activity = new ActivityPage(app.page);
+    await activity.open();
+    await expect(activity.ruleSentence).toContainText('at most 30 days ago, is left empty from 31 to 45 days');
+  });
+});

@@ -1,0 +1,204 @@
+import type { Statement } from 'better-sqlite3';
+import type { ActivityBucket, ReportSelection, ReportSortColumn } from '@shared/schemas/report';
+import type { SeatSource } from '@shared/schemas/members';
+import type { ReportRule } from '@shared/schemas/settings';
+import type { Db } from '../db/open';
+import { containsPattern } from '../db/like';
+
+/** The moment a report is made as of, and the rule in force. */
+export interface ReportMoment {
+  /** ISO 8601 in UTC. */
+  asOf: string;
+  rule: ReportRule;
+}
+
+export interface ReportRowData {
+  accountId: number;
+  email: string;
+  name: string;
+  lastActive: string;
+  bucket: ActivityBucket;
+  seatSince: string;
+  seatSource: SeatSource;
+  daysInactive: number | null;
+  idleDays: number;
+}
+
+/**
+ * THE Last Active rule (SPEC.md A3) in one query, used by the CSV, the
+ * preview, the chart's buckets and the release of idle seats alike. Ages are
+ * whole UTC calendar days from the day of the event to the day of the report.
+ * An account's last activity after the report's moment does not count; the
+ * latest kept day at or before it stands in (older detail is gone).
+ */
+const RULED = `
+  WITH facts AS (
+    SELECT a.id AS accountId, a.email, a.email_key, a.name, a.name_fold, a.sort_key,
+      m.seat_since AS seatSince, m.source AS seatSource,
+      CASE
+        WHEN a.last_active_at <= @asOf THEN a.last_active_at
+        WHEN a.last_active_at IS NOT NULL THEN (SELECT max(d.day) FROM activity_days d WHERE d.account_id = a.id AND d.day <= @asOfDay)
+      END AS activeAt,
+      CASE WHEN a.last_login_at <= @asOf THEN a.last_login_at END AS loginAt
+    FROM members m JOIN accounts a ON a.id = m.account_id
+  ),
+  aged AS (
+    SELECT *,
+      (loginAt IS NOT NULL AND substr(loginAt, 1, 10) < @trackingSince AND (activeAt IS NULL OR activeAt <= loginAt)) AS legacy,
+      max(0, CAST(julianday(@asOfDay) - julianday(substr(activeAt, 1, 10)) AS INTEGER)) AS activeAge,
+      max(0, CAST(julianday(@asOfDay) - julianday(substr(loginAt, 1, 10)) AS INTEGER)) AS loginAge,
+      max(0, CAST(julianday(@asOfDay) - julianday(substr(seatSince, 1, 10)) AS INTEGER)) AS seatAge
+    FROM facts
+  ),
+  ruled AS (
+    SELECT accountId, email, email_key, name, name_fold, sort_key, seatSince, seatSource,
+      CASE WHEN legacy THEN loginAt ELSE activeAt END AS lastAt,
+      CASE WHEN legacy THEN loginAge WHEN activeAt IS NULL THEN NULL ELSE activeAge END AS daysInactive,
+      CASE WHEN legacy THEN loginAge WHEN activeAt IS NULL THEN seatAge ELSE activeAge END AS idleDays,
+      CASE
+        WHEN legacy THEN substr(loginAt, 1, 10)
+        WHEN activeAt IS NULL THEN 'N/A'
+        WHEN activeAge <= @shownDays THEN substr(activeAt, 1, 10)
+        WHEN activeAge <= @blankDays THEN ''
+        ELSE 'N/A'
+      END AS lastActive,
+      CASE
+        WHEN legacy THEN 'legacy'
+        WHEN activeAt IS NULL THEN 'na'
+        WHEN activeAge <= min(30, @shownDays) THEN 'upTo30'
+        WHEN activeAge <= min(60, @shownDays) THEN 'upTo60'
+        WHEN activeAge <= @shownDays THEN 'shown'
+        WHEN activeAge <= @blankDays THEN 'blank'
+        ELSE 'na'
+      END AS bucket
+    FROM aged
+  )`;
+
+const COLUMNS = 'accountId, email, name, lastActive, bucket, seatSince, seatSource, daysInactive, idleDays';
+
+/** ORDER BY for each sortable column; members never active come last either way. */
+const ORDER: Record<ReportSortColumn, (direction: 'ASC' | 'DESC') => string> = {
+  email: (direction) => `email_key ${direction}`,
+  name: (direction) => `sort_key ${direction}`,
+  lastActive: (direction) => `lastAt IS NULL, lastAt ${direction}`,
+  seatSince: (direction) => `seatSince ${direction}`,
+  seatSource: (direction) => `seatSource ${direction}`,
+  daysInactive: (direction) => `daysInactive IS NULL, daysInactive ${direction}`,
+};
+
+function momentParams({ asOf, rule }: ReportMoment) {
+  return { asOf, asOfDay: asOf.slice(0, 10), shownDays: rule.shownDays, blankDays: rule.blankDays, trackingSince: rule.trackingSince };
+}
+
+function whereClause(selection: ReportSelection): { sql: string; params: Record<string, unknown> } {
+  const conditions: string[] = [];
+  const params: Record<string, unknown> = {};
+  if (selection.filter === 'active') conditions.push("bucket IN ('upTo30', 'upTo60', 'shown')");
+  if (selection.filter === 'inactive') {
+    conditions.push('idleDays > @inactiveDays');
+    params.inactiveDays = selection.inactiveDays;
+  }
+  if (selection.filter === 'na') conditions.push("lastActive = 'N/A'");
+  if (selection.bucket) {
+    conditions.push('bucket = @bucket');
+    params.bucket = selection.bucket;
+  }
+  const search = selection.search.trim();
+  if (search) {
+    conditions.push("(email_key LIKE @pattern ESCAPE '\\' OR name_fold LIKE @pattern ESCAPE '\\')");
+    params.pattern = containsPattern(search);
+  }
+  return { sql: conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '', params };
+}
+
+export function createReportRepository(db: Db) {
+  const statements = new Map<string, Statement>();
+  /** Prepared once per filter shape and sort; the values travel as parameters. */
+  function statement(sql: string): Statement {
+    let prepared = statements.get(sql);
+    if (!prepared) {
+      prepared = db.prepare(sql);
+      statements.set(sql, prepared);
+    }
+    return prepared;
+  }
+
+  const afterKey = db.prepare(`${RULED} SELECT ${COLUMNS}, email_key AS key FROM ruled WHERE email_key > @after ORDER BY email_key LIMIT @limit`);
+  const buckets = db.prepare(`${RULED} SELECT bucket, count(*) AS count FROM ruled GROUP BY bucket`);
+  const daily = db.prepare(`
+    SELECT d.day, count(*) AS members FROM activity_days d JOIN members m ON m.account_id = d.account_id
+    WHERE d.day BETWEEN @from AND @to GROUP BY d.day ORDER BY d.day`);
+  const teamsOf = db.prepare(`
+    SELECT tm.account_id AS ownerId, t.name FROM team_members tm JOIN teams t ON t.id = tm.team_id
+    WHERE tm.account_id IN (SELECT value FROM json_each(?)) ORDER BY t.name_key, t.id`);
+  // Every organization a member can reach: directly, through a team linked to it, or through a team linked to all.
+  const orgsOf = db.prepare(`
+    WITH ids AS (SELECT value AS id FROM json_each(?)),
+    reach AS (
+      SELECT om.account_id, om.org_id FROM org_memberships om WHERE om.account_id IN (SELECT id FROM ids)
+      UNION
+      SELECT tm.account_id, tor.org_id FROM team_members tm JOIN team_orgs tor ON tor.team_id = tm.team_id WHERE tm.account_id IN (SELECT id FROM ids)
+      UNION
+      SELECT tm.account_id, o.id FROM team_members tm JOIN teams t ON t.id = tm.team_id AND t.all_orgs = 1 CROSS JOIN organizations o
+      WHERE tm.account_id IN (SELECT id FROM ids)
+    )
+    SELECT r.account_id AS ownerId, o.name FROM reach r JOIN organizations o ON o.id = r.org_id ORDER BY o.name_key, o.id`);
+
+  function namesByOwner(query: Statement, ids: number[]): Map<number, string[]> {
+    const grouped = new Map<number, string[]>();
+    if (ids.length === 0) return grouped;
+    for (const { ownerId, name } of query.all(JSON.stringify(ids)) as { ownerId: number; name: string }[]) {
+      const list = grouped.get(ownerId) ?? [];
+      list.push(name);
+      grouped.set(ownerId, list);
+    }
+    return grouped;
+  }
+
+  return {
+    page(moment: ReportMoment, selection: ReportSelection, sort: { by: ReportSortColumn; desc: boolean }, offset: number, limit: number) {
+      const where = whereClause(selection);
+      const direction = sort.desc ? 'DESC' : 'ASC';
+      const order = ORDER[sort.by](direction);
+      const params = { ...momentParams(moment), ...where.params };
+      const rows = statement(`${RULED} SELECT ${COLUMNS} FROM ruled ${where.sql} ORDER BY ${order}, email_key ${direction} LIMIT @limit OFFSET @offset`).all({
+        ...params,
+        limit,
+        offset,
+      }) as ReportRowData[];
+      const total = statement(`${RULED} SELECT count(*) FROM ruled ${where.sql}`).pluck().get(params) as number;
+      return { rows, total };
+    },
+
+    /** Every member in email order, a page at a time (keyset), for the CSV. */
+    *all(moment: ReportMoment, pageSize = 1000): Generator<ReportRowData[]> {
+      let after = '';
+      for (;;) {
+        const rows = afterKey.all({ ...momentParams(moment), after, limit: pageSize }) as (ReportRowData & { key: string })[];
+        if (rows.length === 0) return;
+        yield rows;
+        after = rows[rows.length - 1]!.key;
+        if (rows.length < pageSize) return;
+      }
+    },
+
+    /** The account ids a selection holds, in email order. */
+    ids(moment: ReportMoment, selection: ReportSelection): number[] {
+      const where = whereClause(selection);
+      return statement(`${RULED} SELECT accountId FROM ruled ${where.sql} ORDER BY email_key`).pluck().all({ ...momentParams(moment), ...where.params }) as number[];
+    },
+
+    buckets(moment: ReportMoment): { bucket: ActivityBucket; count: number }[] {
+      return buckets.all(momentParams(moment)) as { bucket: ActivityBucket; count: number }[];
+    },
+
+    daily(from: string, to: string): { day: string; members: number }[] {
+      return daily.all({ from, to }) as { day: string; members: number }[];
+    },
+
+    teamsOf: (ids: number[]) => namesByOwner(teamsOf, ids),
+    orgsOf: (ids: number[]) => namesByOwner(orgsOf, ids),
+  };
+}
+
+export type ReportRepository = ReturnType<typeof createReportRepository>;

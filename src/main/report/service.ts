@@ -1,0 +1,102 @@
+import { seatSourceLabels } from '@shared/schemas/members';
+import {
+  activityBuckets,
+  type ActivityBucket,
+  type ReportPage,
+  type ReportPageInput,
+  type ReportRow,
+  type ReportSelection,
+  type ReportSummary,
+} from '@shared/schemas/report';
+import { describeRule } from '@shared/report-rule';
+import { ok, type Result } from '@shared/result';
+import { DAY_MS } from '@shared/time';
+import { toCsv } from '../exports/csv';
+import type { SettingsService } from '../settings/service';
+import { firstKeptDay } from '../activity/retention';
+import type { ReportMoment, ReportRepository, ReportRowData } from './repository';
+
+export const REPORT_HEADER = ['Email', 'Name', 'Last Active', 'Teams', 'Organizations', 'Seat Since', 'Seat Source', 'Days Inactive'];
+
+/** The default file name of the report made on `asOf`'s day (SPEC.md A4). */
+export function reportFileName(asOf: string): string {
+  return `roster-activity-${asOf.slice(0, 10)}.csv`;
+}
+
+export interface ReportServiceDeps {
+  reports: ReportRepository;
+  settings: SettingsService;
+  now: () => Date;
+}
+
+/** The user activity report (SPEC.md A2-A4): preview pages, the summary, the CSV and the idle members. */
+export function createReportService({ reports, settings, now }: ReportServiceDeps) {
+  /** The report's moment (now, unless given) in UTC, and the rule in force. */
+  function moment(asOf: string | undefined): ReportMoment {
+    return { asOf: (asOf ? new Date(asOf) : now()).toISOString(), rule: settings.current().reportRule };
+  }
+
+  function withPlaces(rows: ReportRowData[]): ReportRow[] {
+    const ids = rows.map((row) => row.accountId);
+    const teams = reports.teamsOf(ids);
+    const orgs = reports.orgsOf(ids);
+    return rows.map((row) => ({ ...row, teams: teams.get(row.accountId) ?? [], organizations: orgs.get(row.accountId) ?? [] }));
+  }
+
+  return {
+    describeRule: () => describeRule(settings.current().reportRule),
+
+    page(input: ReportPageInput): Result<ReportPage> {
+      const at = moment(input.selection.asOf);
+      const { rows, total } = reports.page(at, input.selection, input.sort, input.offset, input.limit);
+      return ok({ rows: withPlaces(rows), total, asOf: at.asOf });
+    },
+
+    summary(asOf?: string): Result<ReportSummary> {
+      const at = moment(asOf);
+      const buckets = Object.fromEntries(activityBuckets.map((bucket) => [bucket, 0])) as Record<ActivityBucket, number>;
+      for (const { bucket, count } of reports.buckets(at)) buckets[bucket] = count;
+      // The kept window, day by day, with the days nobody was active as zeros.
+      const to = at.asOf.slice(0, 10);
+      const from = firstKeptDay(new Date(at.asOf), at.rule.shownDays);
+      const counted = new Map(reports.daily(from, to).map((entry) => [entry.day, entry.members]));
+      const daily: ReportSummary['daily'] = [];
+      for (let day = new Date(`${from}T00:00:00Z`); day.toISOString().slice(0, 10) <= to; day = new Date(day.getTime() + DAY_MS)) {
+        const key = day.toISOString().slice(0, 10);
+        daily.push({ day: key, members: counted.get(key) ?? 0 });
+      }
+      const members = Object.values(buckets).reduce((sum, count) => sum + count, 0);
+      return ok({ asOf: at.asOf, rule: at.rule, members, buckets, daily });
+    },
+
+    /** The whole report as CSV text (RFC 4180, formulas neutralised), and its default file name. */
+    csv(options: { asOf?: string; bom: boolean }): Result<{ fileName: string; content: string; rows: number; asOf: string }> {
+      const at = moment(options.asOf);
+      const lines: (string | number | null)[][] = [];
+      for (const page of reports.all(at)) {
+        for (const row of withPlaces(page)) {
+          lines.push([
+            row.email,
+            row.name,
+            row.lastActive,
+            row.teams.join('; '),
+            row.organizations.join('; '),
+            row.seatSince.slice(0, 10),
+            seatSourceLabels[row.seatSource],
+            row.daysInactive,
+          ]);
+        }
+      }
+      return ok({ fileName: reportFileName(at.asOf), content: toCsv(REPORT_HEADER, lines, { bom: options.bom }), rows: lines.length, asOf: at.asOf });
+    },
+
+    /** Members idle over `inactiveDays` (never-active members counted from their seat date): the dry run before a release. */
+    inactive(asOf: string | undefined, inactiveDays: number): Result<{ accountIds: number[]; total: number }> {
+      const selection: ReportSelection = { asOf, filter: 'inactive', inactiveDays, search: '' };
+      const accountIds = reports.ids(moment(asOf), selection);
+      return ok({ accountIds, total: accountIds.length });
+    },
+  };
+}
+
+export type ReportService = ReturnType<typeof createReportService>;

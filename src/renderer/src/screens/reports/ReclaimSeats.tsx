@@ -1,0 +1,94 @@
+import { useState } from 'react';
+import type { AppError } from '@shared/errors';
+import { countOf } from '@shared/text';
+import { api } from '../../lib/api';
+import { useNoticesStore } from '../../stores/notices-store';
+import { useReportStore } from '../../stores/report-store';
+import { ReleaseSeatsDialog } from '../licenses/ReleaseSeatsDialog';
+
+/**
+ * Reclaiming idle seats from the report: members inactive over N days (those
+ * never active counted from when they got the seat). The count comes first,
+ * from a dry run; releasing is one more, confirmed, step.
+ */
+export function ReclaimSeats() {
+  const { query, setQuery, inactive } = useReportStore();
+  const notify = useNoticesStore((state) => state.push);
+  const [days, setDays] = useState(String(query.inactiveDays));
+  const [candidates, setCandidates] = useState<number[] | null>(null);
+  const [error, setError] = useState<AppError | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const parsed = Number(days);
+  const valid = /^\d{1,4}$/.test(days.trim()) && parsed <= 3650;
+
+  const apply = () => {
+    if (valid && parsed !== query.inactiveDays) setQuery({ inactiveDays: parsed });
+  };
+
+  const count = async () => {
+    if (!valid || busy) return;
+    apply();
+    setBusy(true);
+    const result = await inactive();
+    setBusy(false);
+    if (!result.ok) return setError(result.error);
+    setError(null);
+    if (result.value.total === 0) notify(`No member has been inactive for over ${countOf(parsed, 'day')}.`);
+    else setCandidates(result.value.accountIds);
+  };
+
+  return (
+    <div className="card reclaim" role="region" aria-labelledby="reclaim-title">
+      <h2 id="reclaim-title">Reclaim idle seats</h2>
+      <div className="reclaim-row">
+        <label className="reclaim-days">
+          Inactive for over
+          <input
+            type="number"
+            min={0}
+            max={3650}
+            inputMode="numeric"
+            value={days}
+            aria-invalid={!valid}
+            onChange={(event) => setDays(event.target.value)}
+            onBlur={apply}
+          />
+          days
+        </label>
+        <button type="button" className="button" disabled={!valid} onClick={() => (apply(), setQuery({ filter: 'inactive', bucket: null }))}>
+          List them
+        </button>
+        <button type="button" className="button danger-outline" disabled={!valid || busy} onClick={() => void count()}>
+          Release their seats…
+        </button>
+      </div>
+      <p className="muted">Members who were never active count from the day they got their seat, so nobody new loses theirs.</p>
+      {!valid ? (
+        <p className="field-error" role="alert">
+          Days must be a whole number from 0 to 3650.
+        </p>
+      ) : null}
+      {error ? (
+        <p className="field-error" role="alert">
+          {error.message}
+        </p>
+      ) : null}
+      {candidates ? (
+        <ReleaseSeatsDialog
+          members={candidates.length}
+          invitations={0}
+          onClose={() => setCandidates(null)}
+          onConfirm={async () => {
+            const result = await api.invoke('seats:release', { accountIds: candidates });
+            if (result.ok) {
+              const freed = result.value.members;
+              notify(`Released ${countOf(freed, 'seat')} held by members inactive for over ${countOf(parsed, 'day')}.${result.value.alreadyFree > 0 ? ` ${countOf(result.value.alreadyFree, 'was', 'were')} free already.` : ''}`);
+            }
+            return result;
+          }}
+        />
+      ) : null}
+    </div>
+  );
+}

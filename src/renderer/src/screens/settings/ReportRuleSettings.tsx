@@ -1,0 +1,72 @@
+import { useState } from 'react';
+import type { AppError } from '@shared/errors';
+import { describeRule } from '@shared/report-rule';
+import { reportRuleSchema, type ReportRule } from '@shared/schemas/settings';
+import type { Result } from '@shared/result';
+import { TextField } from '../../components/TextField';
+
+interface ReportRuleSettingsProps {
+  rule: ReportRule;
+  onSave: (rule: ReportRule) => Promise<Result<unknown>>;
+}
+
+type Draft = { shownDays: string; blankDays: string; trackingSince: string };
+
+const toDraft = (rule: ReportRule): Draft => ({ shownDays: String(rule.shownDays), blankDays: String(rule.blankDays), trackingSince: rule.trackingSince });
+
+/** The activity report's Last Active rule (SPEC.md A3): its three numbers, checked as typed and by main on save. */
+export function ReportRuleSettings({ rule, onSave }: ReportRuleSettingsProps) {
+  const [draft, setDraft] = useState(() => toDraft(rule));
+  const [serverError, setServerError] = useState<AppError | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  // Follow the stored rule when it changes elsewhere (another window, the command line).
+  const [shown, setShown] = useState(rule);
+  if (shown !== rule) {
+    setShown(rule);
+    setDraft(toDraft(rule));
+  }
+
+  const whole = (text: string) => (/^\s*\d+\s*$/.test(text) ? Number(text) : Number.NaN);
+  const parsed = reportRuleSchema.safeParse({ shownDays: whole(draft.shownDays), blankDays: whole(draft.blankDays), trackingSince: draft.trackingSince });
+  const problem = (field: keyof Draft) =>
+    parsed.success ? serverError?.issues?.find((issue) => issue.path.endsWith(field))?.message : parsed.error.issues.find((issue) => issue.path[0] === field)?.message;
+  const changed = parsed.success && JSON.stringify(parsed.data) !== JSON.stringify(rule);
+
+  const edit = (field: keyof Draft) => (event: { target: { value: string } }) => {
+    setDraft({ ...draft, [field]: event.target.value });
+    setServerError(null);
+  };
+
+  return (
+    <form
+      className="report-rule"
+      noValidate
+      onSubmit={async (event) => {
+        event.preventDefault();
+        if (!parsed.success || busy) return;
+        setBusy(true);
+        const result = await onSave(parsed.data);
+        setBusy(false);
+        setServerError(result.ok ? null : result.error);
+      }}
+    >
+      <div className="report-rule-fields">
+        <TextField label="Show the date up to (days)" inputMode="numeric" value={draft.shownDays} error={problem('shownDays')} onChange={edit('shownDays')} />
+        <TextField label="Leave empty up to (days)" inputMode="numeric" value={draft.blankDays} error={problem('blankDays')} onChange={edit('blankDays')} />
+        <TextField label="Activity tracked since" type="date" value={draft.trackingSince} error={problem('trackingSince')} onChange={edit('trackingSince')} />
+      </div>
+      <p className="muted">{parsed.success ? describeRule(parsed.data) : 'Fix the values above to see the rule.'} Day-by-day activity is kept for the days the date is shown.</p>
+      {serverError && !serverError.issues?.length ? (
+        <p className="field-error" role="alert">
+          {serverError.message}
+        </p>
+      ) : null}
+      <div className="button-row">
+        <button type="submit" className="button" disabled={!changed || busy}>
+          Save the rule
+        </button>
+      </div>
+    </form>
+  );
+}
