@@ -79,6 +79,29 @@ test.describe('Activity', () => {
     await expect(activity.rows).toHaveCount(4);
   });
 
+  test('a long import shows its progress and can be cancelled, keeping the batches it finished', async ({ app }, testInfo) => {
+    const file = testInfo.outputPath('big.ndjson');
+    const out = fs.openSync(file, 'w');
+    fs.writeSync(out, `${JSON.stringify({ type: 'signup', email: 'ana@acme.example', at: daysAgo(200) })}\n`);
+    const line = (index: number) => JSON.stringify({ type: 'open', email: 'ana@acme.example', at: daysAgo((index % 80) + 1) });
+    for (let chunk = 0; chunk < 60; chunk += 1) fs.writeSync(out, `${Array.from({ length: 10_000 }, (_, index) => line(index)).join('\n')}\n`);
+    fs.closeSync(out);
+
+    const activity = new ActivityPage(app.page);
+    await activity.open();
+    await activity.importFile(file);
+    const progress = app.page.getByRole('progressbar', { name: 'Import progress' });
+    await expect(progress).toBeVisible();
+    await expect(app.page.getByRole('region', { name: 'Import' })).toContainText(/MB of [\d.]+ MB · [\d,]+ lines read/);
+    await app.page.getByRole('button', { name: 'Cancel import' }).click();
+
+    await expect(activity.importResult).toContainText(/^Import of big\.ndjson cancelled after line [\d,]+: what came before is imported/);
+    const committed = Number((await activity.importResult.textContent())!.match(/after line ([\d,]+)/)![1]!.replace(/,/g, ''));
+    // Whole batches of 2,000 lines only.
+    expect(committed % 2000).toBe(0);
+    expect(committed).toBeLessThan(600_001);
+  });
+
   test('a file whose CSV header is wrong is refused whole, naming the problem', async ({ app }, testInfo) => {
     const file = testInfo.outputPath('events.csv');
     fs.writeFileSync(file, 'kind,email,at\nsignup,ana@acme.example,2026-01-01T00:00:00Z\n');
