@@ -20,6 +20,8 @@ import { createImportRunner } from './activity/runner';
 import { appHandlers, type Host } from './app/handlers';
 import { createSavedFiles } from './exports/deliver';
 import { reportHandlers } from './report/handlers';
+import { scimHandlers } from './scim/handlers';
+import { createScimRuntime, type ScimRuntime } from './scim/runtime';
 import { openDatabase, type Db, type OpenOptions } from './db/open';
 import { enterpriseHandlers } from './enterprise/handlers';
 import { createDispatch, type Dispatch } from './ipc/dispatch';
@@ -65,6 +67,8 @@ export interface Core extends RosterApi {
   services: Services;
   /** Imports an event file given by browser mode's upload or the command line, as `activity:import` imports a chosen one. */
   importEvents(source: ImportSource): Promise<Result<ImportSummary>>;
+  /** The SCIM server this process may run, its tokens and request log. */
+  scim: ScimRuntime;
   close(): void;
 }
 
@@ -76,6 +80,7 @@ export function openCore(options: CoreOptions): Core {
   const events = new EventEmitter();
   const emitChanged = (areas: readonly ChangeArea[]) => events.emit('changed', { areas: [...areas] });
   const savedFiles = createSavedFiles();
+  const scim = createScimRuntime({ db, services, now, onChanged: emitChanged });
   const runner = createImportRunner({
     importer: services.importer,
     onProgress: (progress) => events.emit('importProgress', progress),
@@ -108,6 +113,7 @@ export function openCore(options: CoreOptions): Core {
       ...domainHandlers(services.domains, services.members, services.invitations, options.host, savedFiles),
       ...activityHandlers(runner, options.host),
       ...reportHandlers(services.reports, options.host, savedFiles),
+      ...scimHandlers(scim),
     },
     {
       context: { actor: options.actor },
@@ -139,6 +145,7 @@ export function openCore(options: CoreOptions): Core {
     db,
     services,
     importEvents: (source) => runner.run(source),
+    scim,
     invoke<C extends Channel>(channel: C, ...args: InvokeArgs<C>) {
       return dispatch(channel, args[0]) as Promise<Result<ChannelOutput<C>>>;
     },
@@ -151,6 +158,7 @@ export function openCore(options: CoreOptions): Core {
     close() {
       if (timer) clearInterval(timer);
       clearInterval(daily);
+      void scim.stop();
       events.removeAllListeners();
       if (db.open) db.close();
     },

@@ -71,6 +71,13 @@ export const channelNames = [
   'report:inactive',
   'report:export',
   'app:showSavedFile',
+  'scim:status',
+  'scim:start',
+  'scim:stop',
+  'scim:tokens',
+  'scim:createToken',
+  'scim:revokeToken',
+  'scim:requests',
 ] as const;
 
 export type Channel = (typeof channelNames)[number];

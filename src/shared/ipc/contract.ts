@@ -17,6 +17,16 @@ import {
 import { exportResultSchema } from '../schemas/exports';
 import { importProgressSchema, importSummarySchema } from '../schemas/activity';
 import {
+  createdTokenSchema,
+  createTokenInput,
+  scimRequestPageSchema,
+  scimRequestsInput,
+  scimServerStatusSchema,
+  scimTokenSchema,
+  startScimInput,
+  tokenIdInput,
+} from '../schemas/scim';
+import {
   exportReportInput,
   inactiveInput,
   inactiveMembersSchema,
@@ -64,7 +74,7 @@ export { channelNames as channels, EVENT_CHANNEL, isChannel, type Channel, type 
  * Parts of the store a change can touch. Screens listen for the areas they show;
  * "*" means "anything may have changed" (another process wrote to the file).
  */
-export const changeAreas = ['app', 'enterprise', 'orgs', 'seats', 'teams', 'domains', 'settings', 'activity', '*'] as const;
+export const changeAreas = ['app', 'enterprise', 'orgs', 'seats', 'teams', 'domains', 'settings', 'activity', 'scim', '*'] as const;
 export type ChangeArea = (typeof changeAreas)[number];
 
 interface ChannelSpec<I extends z.ZodType, O extends z.ZodType> {
@@ -169,6 +179,13 @@ export const contract = {
   'report:summary': query(reportSummaryInput, reportSummarySchema),
   'report:inactive': query(inactiveInput, inactiveMembersSchema),
   'report:export': command(exportReportInput, exportResultSchema, []),
+  'scim:status': query(noInput, scimServerStatusSchema),
+  'scim:start': command(startScimInput, scimServerStatusSchema, ['scim']),
+  'scim:stop': command(noInput, scimServerStatusSchema, ['scim']),
+  'scim:tokens': query(noInput, z.array(scimTokenSchema)),
+  'scim:createToken': command(createTokenInput, createdTokenSchema, ['scim']),
+  'scim:revokeToken': command(tokenIdInput, scimTokenSchema, ['scim']),
+  'scim:requests': query(scimRequestsInput, scimRequestPageSchema),
   'app:showSavedFile': command(z.strictObject({ saveId: z.string().max(100) }), z.object({ shown: z.boolean() }), []),
 } as const satisfies Record<Channel, ChannelSpec<z.ZodType, z.ZodType>>;
 

@@ -1,0 +1,59 @@
+import type { ChangeArea } from '@shared/ipc/contract';
+import { DEFAULT_SCIM_HOST, type ScimServerStatus } from '@shared/schemas/scim';
+import { fail, ok, type Result } from '@shared/result';
+import type { Db } from '../db/open';
+import type { Services } from '../services';
+import { createRequestLog } from './request-log';
+import { scimRoutes } from './routes';
+import { buildScimServer, listenScim, type RunningScimServer, type ScimContext } from './server';
+import { createTokenService } from './tokens';
+
+/**
+ * The SCIM server a process runs (the app from its SCIM screen, or
+ * `roster scim serve`), its tokens and its request log, over one store.
+ */
+export function createScimRuntime({ db, services, now, onChanged }: { db: Db; services: Services; now: () => Date; onChanged?: (areas: ChangeArea[]) => void }) {
+  const tokens = createTokenService({ db, audit: services.audit, now });
+  const log = createRequestLog(db, now);
+  const context: ScimContext = { db, services, tokens, log, now, onChanged };
+  let running: RunningScimServer | null = null;
+  let host = DEFAULT_SCIM_HOST;
+  let port = 0;
+
+  const status = (): ScimServerStatus => ({ running: running !== null, baseUrl: running?.baseUrl ?? null, host: running?.host ?? host, port: running?.port ?? port });
+
+  return {
+    tokens,
+    log,
+    context,
+    status,
+
+    /** Starts serving on host:port (0: any free port); answers where. */
+    async start(onHost: string, onPort: number): Promise<Result<ScimServerStatus>> {
+      if (running) return ok(status());
+      const app = buildScimServer(context, scimRoutes);
+      try {
+        running = await listenScim(app, onHost, onPort);
+      } catch (error) {
+        await app.close().catch(() => undefined);
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code === 'EADDRINUSE') return fail('CONFLICT', `Port ${onPort} on ${onHost} is in use by another program; choose another port, or 0 for any free one.`);
+        if (code === 'EADDRNOTAVAIL') return fail('INVALID_INPUT', `${onHost} is not an address of this machine.`);
+        if (code === 'EACCES') return fail('FORBIDDEN', `Port ${onPort} needs administrator rights; choose one above 1023.`);
+        throw error;
+      }
+      host = onHost;
+      port = running.port;
+      return ok(status());
+    },
+
+    async stop(): Promise<Result<ScimServerStatus>> {
+      const current = running;
+      running = null;
+      await current?.close();
+      return ok(status());
+    },
+  };
+}
+
+export type ScimRuntime = ReturnType<typeof createScimRuntime>;
