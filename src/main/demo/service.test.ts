@@ -7,10 +7,11 @@ import { demoOrgNames as orgNamesFor } from './org-names';
 import { createRandom } from './random';
 import { DEMO_UNVERIFIED_DOMAIN, demoUnmanagedCount } from './domains';
 import { DEMO_DOMAIN } from './people';
+import { firstKeptDay } from '../activity/retention';
 import { demoOrgCount, demoSeats } from './service';
 
-async function demoCore(input: { members?: number; seed?: number }) {
-  const core = testCore({ now: fixedClock('2026-06-01T12:00:00.000Z').now });
+async function demoCore(input: { members?: number; seed?: number }, now = '2026-06-01T12:00:00.000Z') {
+  const core = testCore({ now: fixedClock(now).now });
   const created = await core.invoke('enterprise:createDemo', input);
   if (!created.ok) throw new Error(created.error.message);
   return core;
@@ -25,7 +26,7 @@ async function demoOrgs(input: { members?: number; seed?: number }) {
 async function demoContents(input: { members?: number; seed?: number }) {
   const core = await demoCore(input);
   return Object.fromEntries(
-    ['enterprise', 'organizations', 'accounts', 'members', 'invitations', 'invitation_orgs', 'org_memberships', 'teams', 'team_members', 'team_orgs', 'domains', 'capture_waitlist', 'audit_events'].map((table) => [
+    ['enterprise', 'organizations', 'accounts', 'members', 'invitations', 'invitation_orgs', 'org_memberships', 'teams', 'team_members', 'team_orgs', 'domains', 'capture_waitlist', 'audit_events', 'activity_days'].map((table) => [
       table,
       // A domain's verification token is random on purpose (it proves control of the domain), so it is left out.
       JSON.parse(JSON.stringify(core.db.prepare(`SELECT * FROM ${table} ORDER BY 1, 2`).all()).replace(/(roster-verification=|"token":")[a-z2-7]+/g, '$1TOKEN')),
@@ -166,17 +167,87 @@ describe('the demo enterprise', () => {
     expect(value(await core.invoke('seats:usage'))).toMatchObject({ members: 400, pendingInvitations: 12 });
   });
 
-  it('announces every area it fills, teams and domains included', async () => {
+  it('announces every area it fills, teams, domains and activity included', async () => {
     const core = testCore({ now: fixedClock('2026-06-01T12:00:00.000Z').now });
     const announced: string[][] = [];
     core.on('changed', ({ areas }) => announced.push(areas));
     value(await core.invoke('enterprise:createDemo', { members: 10 }));
-    expect(announced).toEqual([['enterprise', 'orgs', 'seats', 'teams', 'domains']]);
+    expect(announced).toEqual([['enterprise', 'orgs', 'seats', 'teams', 'domains', 'activity']]);
   });
 
   it.each([1, 2, 5, 8, 9, 10, 11])('works for as few as %i members', async (members) => {
     const core = await demoCore({ members });
     expect(value(await core.invoke('seats:usage'))).toMatchObject({ members, free: expect.any(Number) });
+  });
+
+  // The second demo's history (400 days) begins after tracking did (2025-05-20): its legacy members' accounts are older than the enterprise.
+  it.each(['2026-06-01T12:00:00.000Z', '2027-03-01T09:00:00.000Z'])('has members active lately, some gone quiet into each span of the Last Active rule, some never active and a few legacy (as of %s)', async (now) => {
+    const core = await demoCore({}, now);
+    const summary = value(await core.invoke('report:summary'));
+    expect(summary.members).toBe(120);
+    expect(summary.buckets.upTo30).toBeGreaterThan(summary.members / 2);
+    expect(summary.buckets.upTo60 + summary.buckets.shown).toBeGreaterThan(0);
+    expect(summary.buckets.blank).toBeGreaterThan(0);
+    expect(summary.buckets.na).toBeGreaterThan(0);
+    expect(summary.buckets.legacy).toBeGreaterThan(0);
+    // Legacy members logged in before tracking began and never opened the client.
+    const legacy = value(await core.invoke('report:page', { selection: { bucket: 'legacy' }, limit: 500 })).rows;
+    expect(legacy.every((row) => row.lastActive < summary.rule.trackingSince)).toBe(true);
+  });
+
+  it('keeps day-by-day activity only within the retention window, consistent with each last login and last active time', async () => {
+    const core = await demoCore({ members: 400, seed: 5 });
+    const keptFrom = firstKeptDay(new Date('2026-06-01T12:00:00.000Z'), 90);
+    const days = core.db.prepare('SELECT min(day) AS first, max(day) AS last, count(*) AS n FROM activity_days').get() as { first: string; last: string; n: number };
+    expect(days.first >= keptFrom).toBe(true);
+    expect(days.last).toBe('2026-06-01');
+    expect(days.n).toBeGreaterThan(400 * 20);
+    const query = (sql: string) => core.db.prepare(sql).all();
+    // No open before the seat, no login or open after the demo's moment, and the last login on or before the last open.
+    // Only legacy members logged in before their seat: before tracking began, with an account older still.
+    expect(query(`SELECT a.email FROM members m JOIN accounts a ON a.id = m.account_id
+      WHERE (a.last_login_at < m.seat_since AND (a.last_active_at IS NOT NULL OR a.last_login_at >= '2025-05-20' OR a.created_at > a.last_login_at))
+        OR a.last_active_at <= m.seat_since OR a.last_login_at > a.last_active_at
+        OR a.last_active_at > '2026-06-01T12:00:00.000Z' OR (a.last_active_at IS NOT NULL AND a.last_login_at IS NULL)`)).toEqual([]);
+    expect(query(`SELECT d.account_id FROM activity_days d JOIN members m ON m.account_id = d.account_id WHERE d.day <= substr(m.seat_since, 1, 10)`)).toEqual([]);
+    // The last active day is the last kept day, where it is still kept.
+    expect(query(`SELECT a.email FROM accounts a WHERE substr(a.last_active_at, 1, 10) >= '${keptFrom}'
+      AND substr(a.last_active_at, 1, 10) IS NOT (SELECT max(day) FROM activity_days WHERE account_id = a.id)`)).toEqual([]);
+    expect(query(`SELECT account_id FROM activity_days d JOIN accounts a ON a.id = d.account_id WHERE d.day > substr(a.last_active_at, 1, 10) OR a.last_active_at IS NULL`)).toEqual([]);
+  });
+
+  it('is the same activity for the same seed, and other activity for another', async () => {
+    const activity = async (seed: number) => {
+      const core = await demoCore({ seed });
+      return {
+        days: core.db.prepare('SELECT * FROM activity_days ORDER BY 1, 2').all(),
+        accounts: core.db.prepare('SELECT id, last_login_at, last_active_at FROM accounts ORDER BY id').all(),
+      };
+    };
+    const one = await activity(4);
+    expect(one.days.length).toBeGreaterThan(0);
+    expect(await activity(4)).toEqual(one);
+    expect((await activity(5)).days).not.toEqual(one.days);
+  });
+
+  it('has more members active on weekdays than at weekends, day by day', async () => {
+    const core = await demoCore({ members: 400 });
+    const { daily } = value(await core.invoke('report:summary'));
+    expect(daily).toHaveLength(91);
+    // Whole days only: the demo's own day (2026-06-01, a Monday) is half over.
+    const mean = (weekend: boolean) => {
+      const counts = daily.slice(0, -1).filter((entry) => [0, 6].includes(new Date(`${entry.day}T00:00:00Z`).getUTCDay()) === weekend).map((entry) => entry.members);
+      return counts.reduce((sum, n) => sum + n, 0) / counts.length;
+    };
+    expect(mean(false)).toBeGreaterThan(3 * mean(true));
+    expect(mean(true)).toBeGreaterThan(0);
+  });
+
+  it('records its activity as one audit event, not one a day', async () => {
+    const core = await demoCore({});
+    const events = createAuditRepository(core.db).list().filter((event) => event.targetType === 'activity');
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ action: 'activity.demo', targetLabel: `from ${firstKeptDay(new Date('2026-06-01T12:00:00.000Z'), 90)}` });
   });
 
   it('refuses a database that already holds an enterprise, and adds nothing to it', async () => {

@@ -6,6 +6,9 @@ import type { AuditRepository } from '../audit/repository';
 import type { Db } from '../db/open';
 import { inAtomicWrite } from '../db/transaction';
 import { createServices } from '../services';
+import { addDemoActivity } from './activity';
+import { createDemoActivityRepository } from './activity-repository';
+import { addLegacyAccounts, demoLegacyIndexes } from './legacy';
 import { demoOrgNames } from './org-names';
 import { demoPeople } from './people';
 import { addEarlyAccounts, claimDemoDomain, DEMO_DEFAULT_TEAM, demoUnmanagedCount, finishDemoDomains } from './domains';
@@ -80,6 +83,7 @@ export function createDemoService({ db, audit, now }: DemoServiceDeps) {
   };
   const auditNow: AuditRepository = { ...audit, record: (_at, actor, change) => audit.record(now(), actor, change) };
   const services = createServices(db, clock, auditNow);
+  const activityRepository = createDemoActivityRepository(db);
 
   return {
     create(input: CreateDemoInput): Result<Enterprise> {
@@ -110,14 +114,19 @@ export function createDemoService({ db, audit, now }: DemoServiceDeps) {
         const earlyPeople = people.slice(memberCount + invitees);
         const steps = { services, random, setClock, unwrap, actor: DEMO_ACTOR };
         addEarlyAccounts(steps, earlyPeople, start, end);
+        const rule = services.settings.current().reportRule;
+        const legacyIndexes = demoLegacyIndexes(memberCount);
+        addLegacyAccounts(steps, [...legacyIndexes].map((index) => people[index]!), start, rule.trackingSince);
         const domainId = claimDemoDomain(steps, start);
 
         // Members join over the whole history, oldest first, and their organizations with them.
         const joined = new Map<number, number>(orgIds.map((id) => [id, 0]));
         const seated: Seated[] = [];
+        const legacy = new Set<number>();
         people.slice(0, memberCount).forEach((person, index) => {
           current = dayAt(Math.floor(((index + 1) * (HISTORY_DAYS - 25)) / (memberCount + 1)));
-          const source = pickSource(random);
+          // Legacy members' accounts exist already: an admin gave them a seat.
+          const source = legacyIndexes.has(index) ? 'manual' : pickSource(random);
           if (source === 'invitation') {
             // Invited, then signed up a few hours or days later, which accepts the invitation.
             unwrap(services.invitations.create({ email: person.email, role: 'member', orgIds: [], teamIds: [] }, DEMO_ACTOR));
@@ -132,6 +141,7 @@ export function createDemoService({ db, audit, now }: DemoServiceDeps) {
           }
           const accountId = unwrap(services.members.find(person.email)).accountId;
           const seatedAt = current.getTime();
+          if (legacyIndexes.has(index)) legacy.add(accountId);
           seated.push({ accountId, at: seatedAt });
           let offset = 0;
           for (const orgId of pickOrganizations(orgIds, random)) {
@@ -154,6 +164,11 @@ export function createDemoService({ db, audit, now }: DemoServiceDeps) {
           const orgId = orgIds[random.int(0, orgIds.length - 1)]!;
           unwrap(services.invitations.create({ email: person.email, role: random.int(1, 10) === 1 ? 'admin' : 'member', orgIds: [orgId], teamIds: [] }, DEMO_ACTOR));
         });
+
+        // Opens of the client over the last 120 days, up to the demo's moment. They are
+        // no admin's change, so one event says where they came from rather than one a day.
+        const activity = addDemoActivity({ activity: activityRepository, seated, legacy, end, rule, random });
+        auditNow.record(now(), DEMO_ACTOR, { action: 'activity.demo', targetType: 'activity', targetLabel: `from ${activity.keptFrom}`, after: { ...activity, legacyMembers: legacy.size, shownDays: rule.shownDays } });
         return ok(unwrap(services.enterprise.get())!);
       });
     },

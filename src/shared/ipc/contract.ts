@@ -107,7 +107,7 @@ export const contract = {
 
   'enterprise:get': query(noInput, enterpriseSchema.nullable()),
   'enterprise:create': command(createEnterpriseInput, enterpriseSchema, ['enterprise']),
-  'enterprise:createDemo': command(createDemoInput, enterpriseSchema, ['enterprise', 'orgs', 'seats', 'teams', 'domains']),
+  'enterprise:createDemo': command(createDemoInput, enterpriseSchema, ['enterprise', 'orgs', 'seats', 'teams', 'domains', 'activity']),
 
   'settings:get': query(noInput, enterpriseSettingsSchema),
   'settings:update': command(updateSettingsInput, enterpriseSettingsSchema, ['settings', 'seats']),
