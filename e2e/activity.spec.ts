@@ -41,7 +41,7 @@ test.describe('Activity', () => {
     await expect(activity.importResult).toContainText('1 line was rejected');
     await expect(activity.rejections).toHaveText(['Line 9 unknown event type ("logout"); it must be signup, login or open']);
 
-    await expect(activity.bucket('Active in the last 30 days: 1 member')).toBeVisible();
+    await expect(activity.bucket('0–30 days ago: 1 member')).toBeVisible();
     await expect(activity.bucket('91–100 days ago (left empty): 1 member')).toBeVisible();
     await expect(activity.bucket('Over 100 days ago, or never (N/A): 1 member')).toBeVisible();
     await expect(activity.bucket('Last login before 2025-05-20: 1 member')).toBeVisible();

@@ -11,7 +11,7 @@ import {
   type RosterApi,
 } from '@shared/ipc/contract';
 import type { Actor } from '@shared/schemas/audit';
-import type { ImportSummary } from '@shared/schemas/activity';
+import type { ImportSummary, Rejection } from '@shared/schemas/activity';
 import type { Result } from '@shared/result';
 import { activityHandlers } from './activity/handlers';
 import type { ImportSource } from './activity/import';
@@ -66,7 +66,7 @@ export interface Core extends RosterApi {
   /** The services themselves, for callers inside main (imports, SCIM) that are not a transport. */
   services: Services;
   /** Imports an event file given by browser mode's upload or the command line, as `activity:import` imports a chosen one. */
-  importEvents(source: ImportSource): Promise<Result<ImportSummary>>;
+  importEvents(source: ImportSource, onRejection?: (rejection: Rejection) => void): Promise<Result<ImportSummary>>;
   /** The SCIM server this process may run, its tokens and request log. */
   scim: ScimRuntime;
   close(): void;
@@ -112,7 +112,7 @@ export function openCore(options: CoreOptions): Core {
       ...teamHandlers(services.teams, services.access),
       ...domainHandlers(services.domains, services.members, services.invitations, options.host, savedFiles),
       ...activityHandlers(runner, options.host),
-      ...reportHandlers(services.reports, options.host, savedFiles),
+      ...reportHandlers(services.reports, services.members, options.host, savedFiles),
       ...scimHandlers(scim),
     },
     {
@@ -144,7 +144,7 @@ export function openCore(options: CoreOptions): Core {
     dispatch,
     db,
     services,
-    importEvents: (source) => runner.run(source),
+    importEvents: (source, onRejection) => runner.run(source, onRejection),
     scim,
     invoke<C extends Channel>(channel: C, ...args: InvokeArgs<C>) {
       return dispatch(channel, args[0]) as Promise<Result<ChannelOutput<C>>>;

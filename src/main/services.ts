@@ -87,7 +87,7 @@ export function createServices(db: Db, now: () => Date, audit: AuditRepository =
   });
   const activity = createActivityRepository(db);
   const importer = createActivityImporter({ db, members, activity, settings, audit, now });
-  const reports = createReportService({ reports: createReportRepository(db), settings, now });
+  const reports = createReportService({ db, reports: createReportRepository(db), settings, now });
   return { audit, enterprise, settings, orgs, seats, invitations, members, orgMembers, teams, access, domains, activity, importer, reports };
 }
 

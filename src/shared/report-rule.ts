@@ -3,7 +3,7 @@ import type { ReportRule } from './schemas/settings';
 /** The Last Active rule in force, in the one sentence the Reports screen and the command line state (SPEC.md A3). */
 export function describeRule(rule: ReportRule): string {
   return (
-    `Last Active shows the day a member last opened Roster when that was at most ${rule.shownDays} days ago, ` +
+    `Last Active shows the day a member last opened the client when that was at most ${rule.shownDays} days ago, ` +
     `is left empty from ${rule.shownDays + 1} to ${rule.blankDays} days, and says N/A after that or if they never did; ` +
     `members whose last login was before ${rule.trackingSince}, when activity began to be tracked, show that login's date.`
   );

@@ -3,7 +3,7 @@ import type { Host } from '../app/handlers';
 import type { Handlers } from '../ipc/dispatch';
 import type { ImportRunner } from './runner';
 
-export function activityHandlers(runner: ImportRunner, host: Host): Pick<Handlers, 'activity:import' | 'activity:cancelImport'> {
+export function activityHandlers(runner: ImportRunner, host: Host): Pick<Handlers, 'activity:import' | 'activity:cancelImport' | 'activity:importStatus'> {
   // One dialog at a time: a second click while it is open (or an import runs) is refused.
   let choosing = false;
   return {
@@ -22,5 +22,6 @@ export function activityHandlers(runner: ImportRunner, host: Host): Pick<Handler
       return runner.runFile(file);
     },
     'activity:cancelImport': () => runner.cancel(),
+    'activity:importStatus': () => ok(runner.status()),
   };
 }

@@ -160,4 +160,62 @@ describe('importing an event file', () => {
     expect(result).toMatchObject({ ok: false, error: { code: 'UNAVAILABLE', message: expect.stringMatching(/disk went away/) } });
     expect(state(core).days).toHaveLength(9);
   });
+
+  it('rejects a line too long to be an event without holding it, and goes on', async () => {
+    const { core } = await setUp();
+    const huge = `{"type":"open","email":"ana@acme.com","at":"2026-03-02T09:00:00Z","pad":"${'x'.repeat(300_000)}"}`;
+    const text = [JSON.stringify({ type: 'signup', email: 'ana@acme.com', at: '2026-03-01T09:00:00Z' }), huge, JSON.stringify({ type: 'open', email: 'ana@acme.com', at: '2026-03-03T09:00:00Z' })].join('\n');
+    // Fed in small pieces, as a disk or a network hands it over.
+    const bytes = Buffer.from(text);
+    const pieces = Array.from({ length: Math.ceil(bytes.length / 4096) }, (_, index) => bytes.subarray(index * 4096, (index + 1) * 4096));
+    const summary = value(await core.services.importer.run({ fileName: 'events.ndjson', totalBytes: bytes.length, open: () => Readable.from(pieces) }, ACTOR));
+    expect(summary.rejections).toEqual([{ line: 2, reason: 'longer than 64 KB, which no event is' }]);
+    expect(summary.events).toEqual({ signup: 1, login: 0, open: 1 });
+  });
+
+  it('rejects an overlong CSV record, keeping what came before it', async () => {
+    const { core } = await setUp();
+    const csv = `type,email,at,name\nsignup,ana@acme.com,2026-03-01T09:00:00Z,Ana\nsignup,bo@acme.com,2026-03-01T09:00:00Z,"${'y'.repeat(100_000)}\n`;
+    const summary = value(await run(core, 'events.csv', csv));
+    expect(summary.events.signup).toBe(1);
+    expect(summary.rejections).toHaveLength(1);
+    expect(summary.rejections[0]!.reason).toMatch(/the CSV cannot be read from here on/);
+  });
+
+  it('ends an upload cut off part way with a clear error and an audit event saying how far it got', async () => {
+    const { core } = await setUp();
+    const lines = [JSON.stringify({ type: 'signup', email: 'ana@acme.com', at: '2026-03-01T09:00:00Z' })];
+    for (let day = 1; day <= 12; day += 1) lines.push(JSON.stringify({ type: 'open', email: 'ana@acme.com', at: `2026-03-${String(day).padStart(2, '0')}T09:00:00Z` }));
+    async function* aborted() {
+      yield Buffer.from(lines.join('\n') + '\n');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      // What node:http gives when the browser goes away mid-upload: no syscall.
+      throw Object.assign(new Error('aborted'), { code: 'ECONNRESET' });
+    }
+    const result = await core.services.importer.run({ fileName: 'events.ndjson', totalBytes: null, open: () => Readable.from(aborted()) }, ACTOR, { batchSize: 5 });
+    expect(result).toMatchObject({ ok: false, error: { code: 'UNAVAILABLE', message: 'events.ndjson could not be read to the end (aborted). Lines 1 to 10 were imported; import it again to finish (nothing is imported twice).' } });
+    const end = core.db.prepare("SELECT action, after FROM audit_events WHERE target_type = 'import'").get() as { action: string; after: string };
+    expect(end.action).toBe('import.fail');
+    expect(JSON.parse(end.after)).toMatchObject({ committedLines: 10 });
+  });
+});
+
+describe('retention', () => {
+  it('deletes days older than the window at start, and never keeps less than 90 days even under a shorter report rule', async () => {
+    const { core } = await setUp();
+    value(await run(core, 'e.ndjson', ndjson(
+      { type: 'signup', email: 'ana@acme.com', at: '2025-10-01T09:00:00Z' },
+      { type: 'open', email: 'ana@acme.com', at: '2026-01-05T09:00:00Z' },
+      { type: 'open', email: 'ana@acme.com', at: '2026-03-30T09:00:00Z' },
+    )));
+    value(await core.invoke('settings:update', { reportRule: { shownDays: 7, blankDays: 14, trackingSince: '2025-05-20' } }));
+    const { pruneActivity } = await import('./retention');
+    const prune = () => pruneActivity({ db: core.db, activity: core.services.activity, settings: core.services.settings, audit: core.services.audit, now: () => new Date('2026-04-10T00:00:00Z') });
+    // 90 days before 2026-04-10 is 2026-01-10: the 5 January day goes, the 30 March day stays.
+    expect(prune()).toBe(1);
+    expect(state(core).days.map((row) => (row as { day: string }).day)).toEqual(['2026-03-30']);
+    expect(state(core).accounts[0]).toMatchObject({ last_active_at: '2026-03-30T09:00:00.000Z' });
+    expect(prune()).toBe(0);
+    expect(core.db.prepare("SELECT count(*) FROM audit_events WHERE action = 'activity.prune'").pluck().get()).toBe(1);
+  });
 });

@@ -11,7 +11,7 @@ import type { SettingsService } from '../settings/service';
 import { checkEvent, type ActivityEvent } from './events';
 import { BadFileError, byteCounter, detectFormat, readEvents } from './read-events';
 import type { ActivityRepository } from './repository';
-import { firstKeptDay } from './retention';
+import { firstKeptDay, retentionDays } from './retention';
 
 export interface ImportSource {
   /** Shown to the admin and recorded as the actor of every change the import makes. */
@@ -28,6 +28,8 @@ export interface ImportOptions {
   onProgress?: (progress: ImportProgress) => void;
   /** Events a transaction holds. */
   batchSize?: number;
+  /** Told of every rejected line once its batch has committed, beyond the first ones the summary lists. */
+  onRejection?: (rejection: Rejection) => void;
 }
 
 export interface ActivityImporterDeps {
@@ -105,11 +107,16 @@ export function createActivityImporter({ db, members, activity, settings, audit,
     async run(source: ImportSource, actor: Actor, options: ImportOptions = {}): Promise<Result<ImportSummary>> {
       const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
       const startedAt = now();
-      const keptFrom = firstKeptDay(startedAt, settings.current().reportRule.shownDays);
+      const keptFrom = firstKeptDay(startedAt, retentionDays(settings.current().reportRule.shownDays));
       const input = source.open();
       let bytesRead = 0;
       const counted = input.pipe(byteCounter((total) => (bytesRead = total)));
-      input.on('error', (error) => counted.destroy(error));
+      // Whatever goes wrong with the source (a file that cannot be read, an upload the browser aborted) is a read error.
+      let readError: Error | null = null;
+      input.on('error', (error) => {
+        readError = error;
+        counted.destroy(error);
+      });
 
       const summary: ImportSummary = {
         fileName: source.fileName,
@@ -136,7 +143,8 @@ export function createActivityImporter({ db, members, activity, settings, audit,
       /** Commits the batch read so far in one transaction, waiting out another process's lock; its counts join the totals once it has. */
       const commit = async () => {
         let tally = emptyTally();
-        for (let waited = 0; ; waited += BUSY_WAIT_MS) {
+        const giveUpAt = Date.now() + MAX_BUSY_WAIT_MS;
+        for (;;) {
           try {
             tally = emptyTally();
             inWriteTransaction(db, () => {
@@ -144,7 +152,8 @@ export function createActivityImporter({ db, members, activity, settings, audit,
             });
             break;
           } catch (error) {
-            if (!isBusy(error) || waited >= MAX_BUSY_WAIT_MS) throw error;
+            // Cancelling while another process holds the lock stops here, with this batch not written.
+            if (!isBusy(error) || Date.now() >= giveUpAt || options.signal?.aborted) throw error;
             await new Promise((resolve) => setTimeout(resolve, BUSY_WAIT_MS));
           }
         }
@@ -155,7 +164,9 @@ export function createActivityImporter({ db, members, activity, settings, audit,
         summary.invitationsAccepted += tally.invitationsAccepted;
         summary.captured += tally.captured;
         summary.waiting += tally.waiting;
-        addRejections([...unreadable, ...tally.rejections].sort((a, b) => a.line - b.line));
+        const rejections = [...unreadable, ...tally.rejections].sort((a, b) => a.line - b.line);
+        addRejections(rejections);
+        if (options.onRejection) rejections.forEach(options.onRejection);
         summary.committedLines = lastLine;
         batch = [];
         unreadable = [];
@@ -182,8 +193,13 @@ export function createActivityImporter({ db, members, activity, settings, audit,
         else await commit();
       } catch (error) {
         if (error instanceof BadFileError) return fail('INVALID_INPUT', error.message);
-        if (isBusy(error)) return fail('BUSY', `The database stayed busy with another Roster process; ${source.fileName} was imported up to line ${summary.committedLines}. Import it again to finish: what was imported is not imported twice.`);
-        if (isReadError(error)) return fail('UNAVAILABLE', `${source.fileName} could not be read: ${(error as Error).message}. The batches before it were imported.`);
+        const stopped = (message: string): Result<never> => {
+          recordEnd('import.fail', { ...summary, lines: summary.committedLines, error: message });
+          return fail(isBusy(error) ? 'BUSY' : 'UNAVAILABLE', message);
+        };
+        const upTo = summary.committedLines > 0 ? ` Lines 1 to ${summary.committedLines.toLocaleString('en-US')} were imported; import it again to finish (nothing is imported twice).` : ' Nothing was imported.';
+        if (isBusy(error)) return stopped(`The database stayed busy with another Roster process, so ${source.fileName} was not imported whole.${upTo}`);
+        if (readError || isReadError(error)) return stopped(`${source.fileName} could not be read to the end (${(readError ?? (error as Error)).message}).${upTo}`);
         throw error;
       } finally {
         body?.destroy();
@@ -194,15 +210,19 @@ export function createActivityImporter({ db, members, activity, settings, audit,
         } else input.destroy();
       }
       summary.lines = summary.cancelled ? summary.committedLines : lastLine;
-      inWriteTransaction(db, () =>
-        audit.record(now(), actor, {
-          action: summary.cancelled ? 'import.cancel' : 'import.run',
-          targetType: 'import',
-          targetLabel: source.fileName,
-          after: { ...summary, rejections: summary.rejections.slice(0, 20) },
-        }),
-      );
+      recordEnd(summary.cancelled ? 'import.cancel' : 'import.run', summary);
       return ok(summary);
+
+      /** One audit event for the import itself, with its totals and first rejections; a busy file loses it, never the import. */
+      function recordEnd(action: string, after: ImportSummary & { error?: string }) {
+        try {
+          inWriteTransaction(db, () =>
+            audit.record(now(), actor, { action, targetType: 'import', targetLabel: source.fileName, after: { ...after, rejections: after.rejections.slice(0, 20) } }),
+          );
+        } catch (error) {
+          if (!isBusy(error)) throw error;
+        }
+      }
     },
   };
 }

@@ -8,9 +8,21 @@ import type { ActivityRepository } from './repository';
 
 const SYSTEM: Actor = { type: 'system', name: 'Roster' };
 
-/** The first UTC day whose activity is still kept at `at`: days older than the report's shown span go. */
-export function firstKeptDay(at: Date, shownDays: number): string {
-  return new Date(at.getTime() - shownDays * DAY_MS).toISOString().slice(0, 10);
+/** Day-by-day activity is never kept for less than this (SPEC.md A1), whatever the report shows. */
+export const MIN_RETENTION_DAYS = 90;
+
+/**
+ * How many days of day-by-day activity are kept: the report's shown span, but
+ * never under 90 days, so trying a shorter report rule never deletes history
+ * for good.
+ */
+export function retentionDays(shownDays: number): number {
+  return Math.max(MIN_RETENTION_DAYS, shownDays);
+}
+
+/** The first UTC day `days` before `at`: with retentionDays, the oldest day still kept. */
+export function firstKeptDay(at: Date, days: number): string {
+  return new Date(at.getTime() - days * DAY_MS).toISOString().slice(0, 10);
 }
 
 /**
@@ -22,10 +34,10 @@ export function pruneActivity(deps: { db: Db; activity: ActivityRepository; sett
   return inWriteTransaction(deps.db, () => {
     const at = deps.now();
     const { shownDays } = deps.settings.current().reportRule;
-    const before = firstKeptDay(at, shownDays);
+    const before = firstKeptDay(at, retentionDays(shownDays));
     const deleted = deps.activity.deleteDaysBefore(before);
     if (deleted > 0) {
-      deps.audit.record(at, SYSTEM, { action: 'activity.prune', targetType: 'activity', targetLabel: `before ${before}`, after: { deletedDays: deleted, keptFrom: before, shownDays } });
+      deps.audit.record(at, SYSTEM, { action: 'activity.prune', targetType: 'activity', targetLabel: `before ${before}`, after: { deletedDays: deleted, keptFrom: before, keptDays: retentionDays(shownDays) } });
     }
     return deleted;
   });

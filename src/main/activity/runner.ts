@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { ImportProgress, ImportSummary } from '@shared/schemas/activity';
+import type { ImportProgress, ImportStatus, ImportSummary, Rejection } from '@shared/schemas/activity';
 import { fail, ok, type Result } from '@shared/result';
 import type { ActivityImporter, ImportSource } from './import';
 
@@ -18,14 +18,24 @@ export interface ImportRunnerDeps {
  * page's upload in browser mode; the page never names a path.
  */
 export function createImportRunner({ importer, onProgress, onFinished }: ImportRunnerDeps) {
-  let running: { fileName: string; controller: AbortController } | null = null;
+  let running: { fileName: string; controller: AbortController; progress: ImportProgress } | null = null;
+  let last: ImportSummary | null = null;
 
-  async function run(source: ImportSource): Promise<Result<ImportSummary>> {
+  async function run(source: ImportSource, onRejection?: (rejection: Rejection) => void): Promise<Result<ImportSummary>> {
     if (running) return fail('CONFLICT', `An import of ${running.fileName} is running; wait for it to finish or cancel it first.`);
     const controller = new AbortController();
-    running = { fileName: source.fileName, controller };
+    const current = { fileName: source.fileName, controller, progress: { fileName: source.fileName, bytesRead: 0, totalBytes: source.totalBytes, lines: 0, rejected: 0 } };
+    running = current;
     try {
-      const result = await importer.run(source, { type: 'import', name: source.fileName }, { signal: controller.signal, onProgress });
+      const result = await importer.run(source, { type: 'import', name: source.fileName }, {
+        signal: controller.signal,
+        onProgress: (progress) => {
+          current.progress = progress;
+          onProgress(progress);
+        },
+        onRejection,
+      });
+      if (result.ok) last = result.value;
       return result;
     } finally {
       running = null;
@@ -37,14 +47,19 @@ export function createImportRunner({ importer, onProgress, onFinished }: ImportR
     run,
 
     /** Imports a file main was given a path to (by the native dialog, or the command line). */
-    async runFile(file: string): Promise<Result<ImportSummary>> {
+    async runFile(file: string, onRejection?: (rejection: Rejection) => void): Promise<Result<ImportSummary>> {
       let size: number;
       try {
         size = fs.statSync(file).size;
       } catch (error) {
         return fail('NOT_FOUND', `${file} cannot be read: ${(error as Error).message}.`);
       }
-      return run({ fileName: path.basename(file), totalBytes: size, open: () => fs.createReadStream(file) });
+      return run({ fileName: path.basename(file), totalBytes: size, open: () => fs.createReadStream(file) }, onRejection);
+    },
+
+    /** What runs now and how the last import ended: a page opened (or reloaded) during an import picks it up from here. */
+    status(): ImportStatus {
+      return { running: running?.progress ?? null, last };
     },
 
     /** Asks the running import to stop after the batch it is on; false when none runs. */

@@ -148,7 +148,12 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
       // a browser that is cut off while still sending never sees the answer.
       release: (stream) => stream.resume(),
     });
-    if (!request.readableEnded && !request.destroyed) await new Promise((resolve) => request.once('end', resolve).once('close', resolve));
+    // A body nobody read (the import was refused before it started: another one runs) is drained too.
+    if (!request.readableEnded && !request.destroyed) {
+      const ended = new Promise((resolve) => request.once('end', resolve).once('close', resolve));
+      request.resume();
+      await ended;
+    }
     sendResult(response, result);
   }
 

@@ -1,6 +1,6 @@
 import type { ReportRule } from '@shared/schemas/settings';
 import { DAY_MS } from '@shared/time';
-import { firstKeptDay } from '../activity/retention';
+import { firstKeptDay, retentionDays } from '../activity/retention';
 import type { DemoActivityRepository } from './activity-repository';
 import type { Random } from './random';
 import type { Seated } from './teams';
@@ -53,7 +53,7 @@ export function activityMoment(end: number, rule: ReportRule): ActivityMoment {
   return {
     end,
     endDay,
-    keptDay: Date.parse(`${firstKeptDay(new Date(end), rule.shownDays)}T00:00:00Z`) / DAY_MS,
+    keptDay: Date.parse(`${firstKeptDay(new Date(end), retentionDays(rule.shownDays))}T00:00:00Z`) / DAY_MS,
     rule,
     todayShare: Math.min(1, Math.max(0, (elapsed - WORK_START_MS) / (WORK_END_MS - WORK_START_MS))),
   };

@@ -53,7 +53,8 @@ const RULED = `
   ruled AS (
     SELECT accountId, email, email_key, name, name_fold, sort_key, seatSince, seatSource,
       CASE WHEN legacy THEN loginAt ELSE activeAt END AS lastAt,
-      CASE WHEN legacy THEN loginAge WHEN activeAt IS NULL THEN NULL ELSE activeAge END AS daysInactive,
+      -- Only where Last Active shows a date: past the shown span the date is no longer kept, nor its age.
+      CASE WHEN legacy THEN loginAge WHEN activeAt IS NOT NULL AND activeAge <= @shownDays THEN activeAge END AS daysInactive,
       CASE WHEN legacy THEN loginAge WHEN activeAt IS NULL THEN seatAge ELSE activeAge END AS idleDays,
       CASE
         WHEN legacy THEN substr(loginAt, 1, 10)
@@ -161,7 +162,7 @@ export function createReportRepository(db: Db) {
       const direction = sort.desc ? 'DESC' : 'ASC';
       const order = ORDER[sort.by](direction);
       const params = { ...momentParams(moment), ...where.params };
-      const rows = statement(`${RULED} SELECT ${COLUMNS} FROM ruled ${where.sql} ORDER BY ${order}, email_key ${direction} LIMIT @limit OFFSET @offset`).all({
+      const rows = statement(`${RULED} SELECT ${COLUMNS} FROM ruled ${where.sql} ORDER BY ${order}, email_key LIMIT @limit OFFSET @offset`).all({
         ...params,
         limit,
         offset,

@@ -102,12 +102,13 @@ describe('the report preview and summary', () => {
     value(await core.invoke('teams:link', { teamId: team.id, orgIds: [org.id] }));
     value(await core.invoke('teams:addMembers', { teamId: team.id, accountIds: [1] }));
     const page = value(await core.invoke('report:page', { sort: { by: 'daysInactive', desc: true } }));
-    expect(page.rows.map((row) => [row.email, row.daysInactive, row.bucket])).toEqual([
-      ['bo@acme.com', 150, 'na'],
-      ['ana@acme.com', 1, 'upTo30'],
-      ['cy@acme.com', null, 'na'],
+    // Past the shown span the date is not kept, nor its age: days inactive only where Last Active has a date.
+    expect(page.rows.map((row) => [row.email, row.daysInactive, row.idleDays, row.bucket])).toEqual([
+      ['ana@acme.com', 1, 1, 'upTo30'],
+      ['bo@acme.com', null, 150, 'na'],
+      ['cy@acme.com', null, 0, 'na'],
     ]);
-    expect(page.rows[1]).toMatchObject({ teams: ['Design'], organizations: ['Studio'], seatSource: 'manual' });
+    expect(page.rows[0]).toMatchObject({ teams: ['Design'], organizations: ['Studio'], seatSource: 'manual' });
     const active = value(await core.invoke('report:page', { selection: { filter: 'active' } }));
     expect(active.rows.map((row) => row.email)).toEqual(['ana@acme.com']);
     const inactive = value(await core.invoke('report:page', { selection: { filter: 'inactive', inactiveDays: 90 } }));
@@ -139,6 +140,19 @@ describe('the report preview and summary', () => {
     const released = value(await core.invoke('seats:release', { accountIds: idle.accountIds }));
     expect(released.members).toBe(2);
     expect(value(await core.invoke('report:page')).rows.map((row) => row.email)).toEqual(['new-seat@acme.com']);
+  });
+});
+
+describe('releasing idle seats', () => {
+  it('finds the idle members again as it releases them, so one active since the dry run keeps the seat', async () => {
+    const { core } = await setUp();
+    await member(core, 'quiet@acme.com', { active: daysBefore('2026-03-31T12:00:00Z', 120) });
+    const back = await member(core, 'back@acme.com', { active: daysBefore('2026-03-31T12:00:00Z', 120) });
+    expect(value(await core.invoke('report:inactive', { inactiveDays: 90 })).total).toBe(2);
+    core.db.prepare('UPDATE accounts SET last_active_at = ? WHERE id = ?').run('2026-03-31T08:00:00.000Z', back.accountId);
+    expect(value(await core.invoke('report:releaseInactive', { inactiveDays: 90 }))).toEqual({ members: 1, invitations: 0, alreadyFree: 0 });
+    expect(value(await core.invoke('report:page')).rows.map((row) => row.email)).toEqual(['back@acme.com']);
+    expect(await core.invoke('report:releaseInactive', { inactiveDays: 90 })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
   });
 });
 

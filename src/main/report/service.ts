@@ -9,7 +9,9 @@ import {
   type ReportSummary,
 } from '@shared/schemas/report';
 import { describeRule } from '@shared/report-rule';
-import { ok, type Result } from '@shared/result';
+import { fail, ok, type Result } from '@shared/result';
+import type { Db } from '../db/open';
+import { inWriteTransaction } from '../db/transaction';
 import { DAY_MS } from '@shared/time';
 import { toCsv } from '../exports/csv';
 import type { SettingsService } from '../settings/service';
@@ -24,13 +26,14 @@ export function reportFileName(asOf: string): string {
 }
 
 export interface ReportServiceDeps {
+  db: Db;
   reports: ReportRepository;
   settings: SettingsService;
   now: () => Date;
 }
 
 /** The user activity report (SPEC.md A2-A4): preview pages, the summary, the CSV and the idle members. */
-export function createReportService({ reports, settings, now }: ReportServiceDeps) {
+export function createReportService({ db, reports, settings, now }: ReportServiceDeps) {
   /** The report's moment (now, unless given) in UTC, and the rule in force. */
   function moment(asOf: string | undefined): ReportMoment {
     return { asOf: (asOf ? new Date(asOf) : now()).toISOString(), rule: settings.current().reportRule };
@@ -88,6 +91,16 @@ export function createReportService({ reports, settings, now }: ReportServiceDep
         }
       }
       return ok({ fileName: reportFileName(at.asOf), content: toCsv(REPORT_HEADER, lines, { bom: options.bom }), rows: lines.length, asOf: at.asOf });
+    },
+
+    /** Releases whoever is idle over `inactiveDays` now, in one write transaction with finding them. */
+    releaseInactive<T>(asOf: string | undefined, inactiveDays: number, release: (accountIds: number[]) => Result<T>): Result<T> {
+      return inWriteTransaction(db, () => {
+        const selection: ReportSelection = { asOf, filter: 'inactive', inactiveDays, search: '' };
+        const accountIds = reports.ids(moment(asOf), selection);
+        if (accountIds.length === 0) return fail<T>('CONFLICT', `No member has been inactive for over ${inactiveDays} days any more; nothing was released.`);
+        return release(accountIds);
+      });
     },
 
     /** Members idle over `inactiveDays` (never-active members counted from their seat date): the dry run before a release. */

@@ -70,6 +70,8 @@ export const channelNames = [
   'report:summary',
   'report:inactive',
   'report:export',
+  'report:releaseInactive',
+  'activity:importStatus',
   'app:showSavedFile',
   'scim:status',
   'scim:start',

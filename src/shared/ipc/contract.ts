@@ -15,7 +15,7 @@ import {
   verifyDomainInput,
 } from '../schemas/domains';
 import { exportResultSchema } from '../schemas/exports';
-import { importProgressSchema, importSummarySchema } from '../schemas/activity';
+import { importProgressSchema, importStatusSchema, importSummarySchema } from '../schemas/activity';
 import {
   createdTokenSchema,
   createTokenInput,
@@ -29,6 +29,7 @@ import {
 import {
   exportReportInput,
   inactiveInput,
+  releaseInactiveInput,
   inactiveMembersSchema,
   reportPageInput,
   reportPageSchema,
@@ -179,6 +180,8 @@ export const contract = {
   'report:summary': query(reportSummaryInput, reportSummarySchema),
   'report:inactive': query(inactiveInput, inactiveMembersSchema),
   'report:export': command(exportReportInput, exportResultSchema, []),
+  'report:releaseInactive': command(releaseInactiveInput, releaseResultSchema, ['seats', 'orgs', 'teams', 'activity']),
+  'activity:importStatus': query(noInput, importStatusSchema),
   'scim:status': query(noInput, scimServerStatusSchema),
   'scim:start': command(startScimInput, scimServerStatusSchema, ['scim']),
   'scim:stop': command(noInput, scimServerStatusSchema, ['scim']),

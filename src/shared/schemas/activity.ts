@@ -47,3 +47,7 @@ export const importProgressSchema = z.object({
   rejected: z.int(),
 });
 export type ImportProgress = z.infer<typeof importProgressSchema>;
+
+/** What this window's process is importing now, if anything, and how the last import ended. */
+export const importStatusSchema = z.object({ running: importProgressSchema.nullable(), last: importSummarySchema.nullable() });
+export type ImportStatus = z.infer<typeof importStatusSchema>;

@@ -23,7 +23,7 @@ export const reportRowSchema = z.object({
   organizations: z.array(z.string()),
   seatSince: z.string(),
   seatSource: z.enum(seatSources),
-  /** Whole UTC days from the last activity (or, for `legacy`, the last login) to the report's moment; null if never active. */
+  /** Whole UTC days from the last activity (or, for `legacy`, the last login) to the report's moment, where Last Active shows a date; null otherwise. */
   daysInactive: z.int().nullable(),
   /** Days without activity counting a never-active member from when they got the seat: what "inactive over N days" compares. */
   idleDays: z.int(),
@@ -89,3 +89,4 @@ export const exportReportInput = z.strictObject({ asOf: asOfSchema, bom: z.boole
 /** Members idle over N days: first counted (the dry run), then released by id. */
 export const inactiveInput = z.strictObject({ asOf: asOfSchema, inactiveDays: inactiveDaysSchema });
 export const inactiveMembersSchema = z.object({ accountIds: z.array(z.int()), total: z.int() });
+export const releaseInactiveInput = inactiveInput;

@@ -43,15 +43,15 @@ export const activityCommands: CommandSpec[] = [
       } catch (error) {
         return printError(context.io, context.json, { code: 'NOT_FOUND', message: `${file} cannot be read: ${(error as Error).message}.` });
       }
-      const result = await context.core.importEvents({ fileName: path.basename(file), totalBytes: size, open: () => fs.createReadStream(file) });
+      // Every rejected line goes to stderr as its batch commits, however many there are.
+      const result = await context.core.importEvents(
+        { fileName: path.basename(file), totalBytes: size, open: () => fs.createReadStream(file) },
+        context.json ? undefined : (rejection) => context.io.err(`line ${rejection.line}: ${rejection.reason}`),
+      );
       if (!result.ok) return printError(context.io, context.json, result.error);
       const summary = result.value;
       if (context.json) context.io.out(JSON.stringify(summary, null, 2));
-      else {
-        context.io.out(describeImport(summary));
-        for (const rejection of summary.rejections) context.io.err(`line ${rejection.line}: ${rejection.reason}`);
-        if (summary.rejected > summary.rejections.length) context.io.err(`... and ${count(summary.rejected - summary.rejections.length)} more rejected lines.`);
-      }
+      else context.io.out(describeImport(summary));
       return summary.rejected > 0 ? EXIT_REFUSED : EXIT_OK;
     },
   },

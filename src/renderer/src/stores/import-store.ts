@@ -13,11 +13,15 @@ interface ImportState {
   cancelling: boolean;
   /** Imports `file` (browser mode) or asks main to let the admin choose one (desktop app). */
   start(file?: File): Promise<void>;
+  /** Picks up an import that runs without this page having started it (the page was reloaded, or another window started it). */
+  sync(): Promise<void>;
   cancel(): Promise<void>;
   dismiss(): void;
 }
 
 let following = false;
+/** True while this page waits for the answer to an import it started; otherwise the end comes from main's status. */
+let waiting = false;
 
 /** One event import at a time: its progress (from main's events), cancelling it, and how it went. */
 export const useImportStore = create<ImportState>()((set, get) => {
@@ -25,7 +29,11 @@ export const useImportStore = create<ImportState>()((set, get) => {
     if (following) return;
     following = true;
     api.on('importProgress', (progress) => {
-      if (get().status === 'running') set({ progress, fileName: progress.fileName });
+      set({ status: 'running', progress, fileName: progress.fileName });
+    });
+    // An import this page did not start ends with a change to activity: its summary is then main's last.
+    api.on('changed', ({ areas }) => {
+      if (!waiting && get().status === 'running' && (areas.includes('activity') || areas.includes('*'))) void get().sync();
     });
   };
 
@@ -41,11 +49,23 @@ export const useImportStore = create<ImportState>()((set, get) => {
       if (get().status === 'running') return;
       follow();
       set({ status: 'running', fileName: file?.name ?? null, progress: null, summary: null, error: null, cancelling: false });
+      waiting = true;
       const result = uploadEventFile && file ? await uploadEventFile(file) : await api.invoke('activity:import');
+      waiting = false;
       if (!result.ok) return set({ status: 'error', error: result.error, cancelling: false });
       // Null: the admin closed the desktop app's file dialog without choosing.
       if (result.value === null) return set({ status: 'idle', fileName: null, cancelling: false });
       set({ status: 'done', summary: result.value, fileName: result.value.fileName, cancelling: false });
+    },
+
+    async sync() {
+      follow();
+      const status = await api.invoke('activity:importStatus');
+      if (!status.ok || waiting) return;
+      if (status.value.running) set({ status: 'running', progress: status.value.running, fileName: status.value.running.fileName });
+      else if (get().status === 'running') {
+        set(status.value.last ? { status: 'done', summary: status.value.last, fileName: status.value.last.fileName, cancelling: false } : { status: 'idle', cancelling: false });
+      }
     },
 
     async cancel() {

@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import type { AppError } from '@shared/errors';
 import { countOf } from '@shared/text';
-import { api } from '../../lib/api';
 import { useNoticesStore } from '../../stores/notices-store';
 import { useReportStore } from '../../stores/report-store';
 import { ReleaseSeatsDialog } from '../licenses/ReleaseSeatsDialog';
@@ -12,10 +11,10 @@ import { ReleaseSeatsDialog } from '../licenses/ReleaseSeatsDialog';
  * from a dry run; releasing is one more, confirmed, step.
  */
 export function ReclaimSeats() {
-  const { query, setQuery, inactive } = useReportStore();
+  const { query, setQuery, inactive, releaseInactive } = useReportStore();
   const notify = useNoticesStore((state) => state.push);
   const [days, setDays] = useState(String(query.inactiveDays));
-  const [candidates, setCandidates] = useState<number[] | null>(null);
+  const [candidates, setCandidates] = useState<number | null>(null);
   const [error, setError] = useState<AppError | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -35,7 +34,7 @@ export function ReclaimSeats() {
     if (!result.ok) return setError(result.error);
     setError(null);
     if (result.value.total === 0) notify(`No member has been inactive for over ${countOf(parsed, 'day')}.`);
-    else setCandidates(result.value.accountIds);
+    else setCandidates(result.value.total);
   };
 
   return (
@@ -76,11 +75,11 @@ export function ReclaimSeats() {
       ) : null}
       {candidates ? (
         <ReleaseSeatsDialog
-          members={candidates.length}
+          members={candidates}
           invitations={0}
           onClose={() => setCandidates(null)}
           onConfirm={async () => {
-            const result = await api.invoke('seats:release', { accountIds: candidates });
+            const result = await releaseInactive();
             if (result.ok) {
               const freed = result.value.members;
               notify(`Released ${countOf(freed, 'seat')} held by members inactive for over ${countOf(parsed, 'day')}.${result.value.alreadyFree > 0 ? ` ${countOf(result.value.alreadyFree, 'was', 'were')} free already.` : ''}`);

@@ -14,6 +14,7 @@ import { api } from '../../lib/api';
 import { finishExport } from '../../lib/download';
 import { screenHref } from '../../lib/route';
 import { useNoticesStore } from '../../stores/notices-store';
+import { useImportStore } from '../../stores/import-store';
 import { useReportStore } from '../../stores/report-store';
 import { ActivityCharts } from './ActivityCharts';
 import { bucketLabel } from './buckets';
@@ -75,8 +76,10 @@ export function ReportsScreen() {
   const { summary, page, query, status, error, setQuery } = store;
   const [search, setSearch] = useState(query.search);
 
+  const syncImport = useImportStore((state) => state.sync);
   useEffect(() => {
     void store.load();
+    void syncImport();
     // eslint-disable-next-line react-hooks/exhaustive-deps -- load is stable; opening the screen loads it once.
   }, []);
 

@@ -10,7 +10,7 @@ export function bucketLabel(bucket: ActivityBucket, rule: ReportRule): string {
   const sixty = Math.min(60, rule.shownDays);
   switch (bucket) {
     case 'upTo30':
-      return `Active in the last ${thirty} days`;
+      return `0–${thirty} days ago`;
     case 'upTo60':
       return `${thirty + 1}–${sixty} days ago`;
     case 'shown':

@@ -50,7 +50,7 @@ export function reportColumns(rule: ReportRule) {
     helper.accessor('lastActive', { header: 'Last Active', cell: ({ row }) => <LastActive row={row.original} rule={rule} /> }),
     helper.accessor('daysInactive', {
       header: 'Days inactive',
-      cell: ({ row }) => (row.original.daysInactive === null ? <span className="muted">never active</span> : row.original.daysInactive.toLocaleString()),
+      cell: ({ row }) => (row.original.daysInactive === null ? <span className="muted">—</span> : row.original.daysInactive.toLocaleString()),
     }),
     helper.accessor('teams', { header: 'Teams', enableSorting: false, cell: ({ row }) => <Names names={row.original.teams} /> }),
     helper.accessor('organizations', { header: 'Organizations', enableSorting: false, cell: ({ row }) => <Names names={row.original.organizations} /> }),
