@@ -44,7 +44,7 @@ describe('importing an event file', () => {
     const summary = value(await run(core, 'events.ndjson', FILE));
     expect(summary).toMatchObject({ format: 'ndjson', lines: 4, events: { signup: 1, login: 1, open: 2 }, accountsCreated: 1, rejected: 0, cancelled: false });
     expect(state(core).accounts).toEqual([
-      { email: 'Ana@acme.com', name: 'Ana Lima', created_at: '2026-03-31T12:00:00.000Z', last_login_at: '2026-03-02T08:10:00.000Z', last_active_at: '2026-03-06T01:30:00.000Z' },
+      { email: 'Ana@acme.com', name: 'Ana Lima', created_at: '2026-03-01T09:00:00.000Z', last_login_at: '2026-03-02T08:10:00.000Z', last_active_at: '2026-03-06T01:30:00.000Z' },
     ]);
     // 08:11 at +01:00 is 07:11 UTC on the 2nd; 23:30 at -02:00 is 01:30 UTC on the 6th.
     expect(state(core).days.map((row) => (row as { day: string }).day)).toEqual(['2026-03-02', '2026-03-06']);
@@ -121,6 +121,25 @@ describe('importing an event file', () => {
     const summary = value(await run(core, 'events.ndjson', ndjson({ type: 'signup', email: 'ana@acme.com', at: '2026-03-01T09:00:00Z' })));
     expect(summary).toMatchObject({ invitationsAccepted: 1, accountsCreated: 1 });
     expect(state(core).members).toEqual([{ account_id: 1, source: 'invitation' }]);
+  });
+
+  it('dates a captured seat from the sign-up, and lists a locked-out sign-up without auditing it again on a second import', async () => {
+    const { core } = await setUp(1);
+    core.db.prepare(`INSERT INTO domains (domain, token, verified_at, verified_by, capture, lock, created_at, updated_at)
+      VALUES ('acme.com', 't', '2026-01-01T00:00:00.000Z', 'dns', 1, 0, '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z'),
+             ('globex.com', 'u', '2026-01-01T00:00:00.000Z', 'dns', 0, 1, '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z')`).run();
+    const file = ndjson(
+      { type: 'signup', email: 'ana@acme.com', at: '2026-02-10T09:00:00Z' },
+      { type: 'signup', email: 'bo@globex.com', at: '2026-02-11T09:00:00Z' },
+    );
+    const first = value(await run(core, 'events.ndjson', file));
+    expect(first).toMatchObject({ captured: 1, rejected: 1 });
+    expect(first.rejections[0]!.reason).toMatch(/^globex\.com is locked/);
+    expect(core.db.prepare('SELECT seat_since FROM members').pluck().get()).toBe('2026-02-10T09:00:00.000Z');
+    const audited = () => core.db.prepare("SELECT count(*) FROM audit_events WHERE action = 'signup.refused'").pluck().get();
+    expect(audited()).toBe(0);
+    value(await run(core, 'events.ndjson', file));
+    expect(audited()).toBe(0);
   });
 
   it('commits whole batches, and a cancelled import keeps only the batches it finished', async () => {

@@ -80,7 +80,8 @@ export function createActivityImporter({ db, members, activity, settings, audit,
     };
     if (event.type === 'signup') {
       const isNew = activity.accountIdByKey(emailKey(event.email)) === null;
-      const result = members.recordSignup(event.email, event.name, actor);
+      // The import lists a refused sign-up among its rejected lines, so a second import writes nothing new for it.
+      const result = members.recordSignup(event.email, event.name, actor, { at: event.at, quietRefusal: true });
       if (!result.ok) return reject(result.error.message);
       tally.signup += 1;
       if (isNew) tally.accountsCreated += 1;

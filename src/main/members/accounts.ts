@@ -14,6 +14,8 @@ export function ensureAccount(
   name: string,
   actor: Actor,
   at: Date,
+  /** When the account came to be, if earlier than `at` (an imported sign-up). */
+  createdAt: Date = at,
 ): AccountRow {
   const key = emailKey(email);
   const existing = deps.members.findAccountByKey(key);
@@ -23,7 +25,7 @@ export function ensureAccount(
     deps.audit.record(at, actor, { action: 'account.rename', targetType: 'account', targetId: existing.id, targetLabel: existing.email, before: { name: '' }, after: { name } });
     return { ...existing, name };
   }
-  const account = deps.members.insertAccount({ email, key, name, at: at.toISOString() });
+  const account = deps.members.insertAccount({ email, key, name, at: createdAt.toISOString() });
   deps.audit.record(at, actor, { action: 'account.create', targetType: 'account', targetId: account.id, targetLabel: email, after: { email, name } });
   return account;
 }

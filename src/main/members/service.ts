@@ -34,6 +34,13 @@ function toMember(row: MemberRow): Member {
   return { accountId: row.id, email: row.email, name: row.name, source: row.source, seatSince: row.seatSince, lastActiveAt: row.lastActiveAt };
 }
 
+export interface SignupOptions {
+  /** When the sign-up happened, as an import reports it: the account's creation and a captured seat date from then (never later than now). */
+  at?: Date;
+  /** The caller reports a refusal itself (an import lists its rejected lines), so no audit event is written for it. */
+  quietRefusal?: boolean;
+}
+
 export interface SignupOutcome {
   account: AccountRow;
   /** Live invitations the sign-up accepted. */
@@ -182,13 +189,15 @@ export function createMemberService(deps: MemberServiceDeps) {
      * created, a live invitation to it accepted, or else domain capture makes
      * it a member (or, with no seat free, puts it on the waiting list).
      */
-    recordSignup(email: string, name: string, actor: Actor): Result<SignupOutcome> {
+    recordSignup(email: string, name: string, actor: Actor, options: SignupOptions = {}): Result<SignupOutcome> {
       const normalised = normaliseEmail(email);
       if (!normalised) return invalidEmail(email);
       const checkedName = personNameSchema.safeParse(name);
       if (!checkedName.success) return fail('INVALID_INPUT', `The name of ${normalised} cannot be used: ${checkedName.error.issues[0]!.message}.`);
       return inWriteTransaction(db, (): Result<SignupOutcome> => {
         const at = now();
+        // When it happened: as reported, but never later than now (rules such as free seats are judged now).
+        const happened = options.at && options.at.getTime() < at.getTime() ? options.at : at;
         const key = emailKey(normalised);
         const emailDomain = key.slice(key.lastIndexOf('@') + 1);
         const isNew = members.findAccountByKey(key) === null;
@@ -196,14 +205,16 @@ export function createMemberService(deps: MemberServiceDeps) {
         const capturing = isNew && !invited ? domains.capturingFor(emailDomain) : null;
         const locking = isNew && !invited && !capturing ? domains.lockingFor(emailDomain) : null;
         if (locking) {
-          // Nothing is created; the refusal itself is kept in the audit log.
-          audit.record(at, actor, { action: 'signup.refused', targetType: 'account', targetLabel: normalised, after: { email: normalised, lockedBy: locking.domain } });
+          // Nothing is created; the refusal is kept in the audit log, unless the caller reports it itself.
+          if (!options.quietRefusal) {
+            audit.record(at, actor, { action: 'signup.refused', targetType: 'account', targetLabel: normalised, after: { email: normalised, lockedBy: locking.domain } });
+          }
           return fail('FORBIDDEN', `${displayDomain(locking.domain)} is locked: a new account there needs an invitation. ${normalised} was not created.`);
         }
-        const account = ensureAccount(accounts, normalised, checkedName.data, actor, at);
+        const account = ensureAccount(accounts, normalised, checkedName.data, actor, at, happened);
         const accepted = invitations.acceptLiveFor(account, 'invitation', actor, at);
         let captured: SignupOutcome['captured'] = null;
-        if (capturing) captured = capture(account, capturing, actor, at);
+        if (capturing) captured = capture(account, capturing, actor, at, happened);
         return ok({ account: members.findAccount(account.id)!, accepted, captured });
       });
     },
@@ -248,12 +259,12 @@ export function createMemberService(deps: MemberServiceDeps) {
   };
 
   /** Domain capture of a new account: a seat if one is free, else the waiting list. */
-  function capture(account: AccountRow, domain: DomainRow, actor: Actor, at: Date): 'joined' | 'waiting' {
+  function capture(account: AccountRow, domain: DomainRow, actor: Actor, at: Date, happened: Date): 'joined' | 'waiting' {
     if (seats.requireFree(at).ok) {
-      join(account, domain, actor, at);
+      join(account, domain, actor, at, happened);
       return 'joined';
     }
-    domains.addWaiting(account.id, domain.id, at.toISOString());
+    domains.addWaiting(account.id, domain.id, happened.toISOString());
     audit.record(at, actor, {
       action: 'capture.waiting',
       targetType: 'account',
@@ -264,9 +275,9 @@ export function createMemberService(deps: MemberServiceDeps) {
     return 'waiting';
   }
 
-  /** Makes the account a member by domain capture, in the domain's default team if it has one. */
-  function join(account: AccountRow, domain: DomainRow, actor: Actor, at: Date): void {
-    const iso = at.toISOString();
+  /** Makes the account a member by domain capture (holding the seat since `seatSince`), in the domain's default team if it has one. */
+  function join(account: AccountRow, domain: DomainRow, actor: Actor, at: Date, seatSince: Date = at): void {
+    const iso = seatSince.toISOString();
     // Inserting the member takes it off the waiting list too (a trigger: 0006_capture_waitlist.sql).
     members.insertMember({ accountId: account.id, source: 'domain_capture', at: iso, invitationId: null });
     audit.record(at, actor, {
