@@ -34,6 +34,10 @@ export function createMemberRepository(db: Db) {
     INSERT INTO accounts (email, email_key, email_domain, name, name_fold, sort_key, created_at)
     VALUES (@email, @key, @domain, @name, @nameFold, @sortKey, @at)`);
   const renameAccount = db.prepare('UPDATE accounts SET name = @name, name_fold = @nameFold, sort_key = @sortKey WHERE id = @id');
+  // People without a name are sorted by their address, so the sort key follows it.
+  const changeEmail = db.prepare(`
+    UPDATE accounts SET email = @email, email_key = @key, email_domain = @domain, sort_key = CASE name WHEN '' THEN @key ELSE sort_key END
+    WHERE id = @id`);
   // Only ever later: events may arrive out of order.
   const recordLogin = db.prepare(
     'UPDATE accounts SET last_login_at = @at WHERE id = @id AND (last_login_at IS NULL OR last_login_at < @at)',
@@ -72,6 +76,10 @@ export function createMemberRepository(db: Db) {
     },
     renameAccount(id: number, name: string, emailKey: string): void {
       renameAccount.run({ id, name, ...foldedName(name, emailKey) });
+    },
+    /** Gives the account another address (the caller has checked that no other account has it). */
+    changeEmail(id: number, email: string, key: string): void {
+      changeEmail.run({ id, email, key, domain: key.slice(key.lastIndexOf('@') + 1) });
     },
     recordLogin(id: number, at: string): void {
       recordLogin.run({ id, at });

@@ -8,6 +8,13 @@ export interface SqlAttribute {
   type: 'string' | 'boolean' | 'dateTime' | 'integer';
   /** False: compared ignoring case (userName, displayName); true: exactly (id, externalId). */
   caseExact: boolean;
+  /**
+   * The column already holds the text lower-cased (a *_key column): a filter
+   * ignoring case compares it as it is, without lower(), so its index serves.
+   */
+  folded?: boolean;
+  /** With `folded`: how the filter's value is folded to match the column (nameKey for a name_key); lower-cased when unset. */
+  foldValue?: (value: string) => string;
 }
 
 /**
@@ -125,8 +132,9 @@ function comparison(op: string, attribute: SqlAttribute, value: unknown, path: s
   }
   // Text compares ignoring case unless the schema says the attribute is case-exact.
   const fold = attribute.type === 'string' && !attribute.caseExact;
-  const left = fold ? `lower(${column})` : column;
-  const right = attribute.type === 'dateTime' ? new Date(value as string).toISOString() : fold ? (value as string).toLowerCase() : value;
+  const left = fold && !attribute.folded ? `lower(${column})` : column;
+  const foldText = attribute.folded && attribute.foldValue ? attribute.foldValue : (text: string) => text.toLowerCase();
+  const right = attribute.type === 'dateTime' ? new Date(value as string).toISOString() : fold ? foldText(value as string) : value;
   switch (op) {
     case 'eq':
       params.push(right);

@@ -98,7 +98,7 @@ export function project(resource: Record<string, unknown>, attributes: string[] 
       const lower = key.toLowerCase();
       if (wanted.some((name) => name.toLowerCase() === lower)) out[key] = value;
       else {
-        const subs = wanted.filter((name) => name.toLowerCase().startsWith(`${lower}.`)).map((name) => name.slice(key.length + 1).toLowerCase());
+        const subs = wanted.filter((name) => isSubOf(name.toLowerCase(), lower)).map((name) => name.slice(key.length + 1).toLowerCase());
         if (subs.length > 0 && value && typeof value === 'object') {
           const pick = (item: Record<string, unknown>) => Object.fromEntries(Object.entries(item).filter(([sub]) => subs.includes(sub.toLowerCase())));
           out[key] = Array.isArray(value) ? value.map((item) => pick(item as Record<string, unknown>)) : pick(value as Record<string, unknown>);
@@ -108,5 +108,21 @@ export function project(resource: Record<string, unknown>, attributes: string[] 
     return out;
   }
   const dropped = excluded!.map((name) => strip(name).toLowerCase());
-  return Object.fromEntries(Object.entries(resource).filter(([key]) => ALWAYS.has(key) || !dropped.includes(key.toLowerCase())));
+  return Object.fromEntries(
+    Object.entries(resource)
+      .filter(([key]) => ALWAYS.has(key) || !dropped.includes(key.toLowerCase()))
+      .map(([key, value]) => {
+        // A sub-attribute excluded ("name.givenName", "urn:...:User:department") leaves the rest of its attribute.
+        const lower = key.toLowerCase();
+        const subs = dropped.filter((name) => isSubOf(name, lower)).map((name) => name.slice(key.length + 1));
+        if (subs.length === 0 || ALWAYS.has(key) || !value || typeof value !== 'object') return [key, value];
+        const omit = (item: Record<string, unknown>) => Object.fromEntries(Object.entries(item).filter(([sub]) => !subs.includes(sub.toLowerCase())));
+        return [key, Array.isArray(value) ? value.map((item) => omit(item as Record<string, unknown>)) : omit(value as Record<string, unknown>)];
+      }),
+  );
+}
+
+/** Whether a lower-case attribute name names a sub-attribute of `parent`: "name.givenname", or "urn:...:user:department" for an extension. */
+function isSubOf(name: string, parent: string): boolean {
+  return name.startsWith(`${parent}.`) || (parent.startsWith('urn:') && name.startsWith(`${parent}:`));
 }

@@ -35,6 +35,7 @@ export function createTeamRepository(db: Db) {
   const rename = db.prepare('UPDATE teams SET name = @name, name_key = @key, updated_at = @at WHERE id = @id');
   const setRole = db.prepare('UPDATE teams SET role = @role, updated_at = @at WHERE id = @id');
   const setAllOrgs = db.prepare('UPDATE teams SET all_orgs = @allOrgs, updated_at = @at WHERE id = @id');
+  const setSource = db.prepare('UPDATE teams SET source = @source, updated_at = @at WHERE id = @id');
   const remove = db.prepare('DELETE FROM teams WHERE id = ?');
   const memberCounts = db.prepare('SELECT team_id AS teamId, count(*) AS n FROM team_members GROUP BY team_id');
   const linkedOrgs = db.prepare(`
@@ -43,6 +44,7 @@ export function createTeamRepository(db: Db) {
   const orgsOf = db.prepare(`
     SELECT o.id, o.name FROM team_orgs tor JOIN organizations o ON o.id = tor.org_id WHERE tor.team_id = ? ORDER BY o.name_key, o.id`);
   const memberCount = db.prepare('SELECT count(*) FROM team_members WHERE team_id = ?').pluck();
+  const memberIds = db.prepare('SELECT account_id FROM team_members WHERE team_id = ? ORDER BY account_id').pluck();
   const isMember = db.prepare('SELECT 1 FROM team_members WHERE team_id = ? AND account_id = ?');
   const addMember = db.prepare('INSERT OR IGNORE INTO team_members (team_id, account_id, since) VALUES (?, ?, ?)');
   const removeMember = db.prepare('DELETE FROM team_members WHERE team_id = ? AND account_id = ?');
@@ -93,6 +95,9 @@ export function createTeamRepository(db: Db) {
     setAllOrgs(id: number, allOrgs: boolean, at: string): void {
       setAllOrgs.run({ id, allOrgs: allOrgs ? 1 : 0, at });
     },
+    setSource(id: number, source: TeamSource, at: string): void {
+      setSource.run({ id, source, at });
+    },
     remove(id: number): void {
       remove.run(id);
     },
@@ -112,6 +117,10 @@ export function createTeamRepository(db: Db) {
     },
     memberCount(teamId: number): number {
       return memberCount.get(teamId) as number;
+    },
+    /** Every member's account id, ascending: ids only, so even a team of 100,000 is cheap to read. */
+    memberIds(teamId: number): number[] {
+      return memberIds.all(teamId) as number[];
     },
     isMember(teamId: number, accountId: number): boolean {
       return isMember.get(teamId, accountId) !== undefined;

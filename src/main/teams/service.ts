@@ -105,6 +105,24 @@ export function createTeamService({ db, teams, members, orgs, enterprise, audit,
       });
     },
 
+    /**
+     * The identity provider claims a manual team by its name (SCIM POST /Groups):
+     * it becomes source scim, so from now on its name and members follow the
+     * provider; its role, organization links and members stay as they were.
+     */
+    adopt(id: number, actor: Actor): Result<TeamSummary> {
+      return inWriteTransaction(db, () => {
+        const found = findTeam(id);
+        if (!found.ok) return found;
+        const team = found.value;
+        if (team.source === 'scim') return duplicate(team);
+        const at = now();
+        teams.setSource(id, 'scim', at.toISOString());
+        audit.record(at, actor, { action: 'team.adopt', targetType: 'team', targetId: id, targetLabel: team.name, before: { source: 'manual' }, after: { source: 'scim' } });
+        return ok(summarise(teams.find(id)!));
+      });
+    },
+
     /** The team's role, which applies in every organization it is linked to. Editable for SCIM teams too. */
     setRole(id: number, role: InvitationRole, actor: Actor): Result<TeamSummary> {
       return inWriteTransaction(db, () => {

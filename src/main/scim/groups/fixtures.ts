@@ -1,0 +1,56 @@
+import { createAuditRepository } from '../../audit/repository';
+import type { Core } from '../../core';
+import { value } from '../../test/seats-helpers';
+import { GROUP_SCHEMA, PATCH_SCHEMA } from '../discovery';
+import { scimServer } from '../test-client';
+
+export { GROUP_SCHEMA, PATCH_SCHEMA };
+
+/** A Group body as identity providers send it, for tests. */
+export function groupBody(displayName: string, memberIds: string[] = [], extra: Record<string, unknown> = {}) {
+  return { schemas: [GROUP_SCHEMA], displayName, members: memberIds.map((id) => ({ value: id })), ...extra };
+}
+
+/** A PatchOp body. */
+export function patchOps(...operations: Record<string, unknown>[]) {
+  return { schemas: [PATCH_SCHEMA], Operations: operations };
+}
+
+/**
+ * A SCIM server over an enterprise whose members are `emails` (added by hand),
+ * with each member's SCIM user id (String(accountId)) by the part before @.
+ */
+export async function groupsServer(emails: string[] = ['ana@acme.example', 'bo@acme.example', 'cy@acme.example', 'di@acme.example'], options: { seats?: number } = {}) {
+  const scim = await scimServer(options);
+  const ids: Record<string, string> = {};
+  for (const email of emails) {
+    const member = value(await scim.core.invoke('members:add', { email, name: `${email.split('@')[0]!.toUpperCase()} Person` }));
+    ids[email.split('@')[0]!] = String(member.accountId);
+  }
+  return { ...scim, ids };
+}
+
+/** Account ids in a team, as SCIM user ids, ascending. */
+export function teamMemberIds(core: Core, teamId: string | number): string[] {
+  return (core.db.prepare('SELECT account_id FROM team_members WHERE team_id = ? ORDER BY account_id').pluck().all(Number(teamId)) as number[]).map(String);
+}
+
+/** The display of a group's members from a SCIM answer, as values. */
+export const valuesOf = (resource: { members?: { value: string }[] }) => (resource.members ?? []).map((member) => member.value);
+
+export function auditOf(core: Core, action?: string) {
+  return createAuditRepository(core.db)
+    .list()
+    .filter((event) => action === undefined || event.action === action);
+}
+
+/** Everything a group change can touch, to prove a refusal changed nothing. */
+export function groupState(core: Core) {
+  return {
+    teams: core.db.prepare('SELECT id, name, source, role, updated_at FROM teams ORDER BY id').all(),
+    members: core.db.prepare('SELECT team_id, account_id FROM team_members ORDER BY team_id, account_id').all(),
+    scim: core.db.prepare('SELECT * FROM scim_groups ORDER BY team_id').all(),
+    seats: core.db.prepare('SELECT count(*) FROM members').pluck().get(),
+    audit: core.db.prepare('SELECT count(*) FROM audit_events').pluck().get(),
+  };
+}

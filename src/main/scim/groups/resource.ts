@@ -1,0 +1,31 @@
+import { GROUP_SCHEMA } from '../discovery';
+import { etagOf } from '../resources';
+import type { GroupMemberRow, GroupRow, MembersDigest } from './repository';
+
+/**
+ * meta.version: a weak ETag of the group's own attributes and of who is in it
+ * (count and sums of the member ids, read from the primary-key index), so it is
+ * the same whether or not an answer carries the members, and a list that leaves
+ * them out never reads them. A member's display name is the user's, not the group's.
+ */
+export function groupVersion(row: GroupRow, digest: MembersDigest): string {
+  return etagOf({ id: String(row.id), displayName: row.name, externalId: row.externalId, lastModified: row.lastModified, members: [digest.count, digest.sum, digest.squares] });
+}
+
+/**
+ * A team with source 'scim' as a SCIM Group (RFC 7643 section 4.2). `members`
+ * is null when the client asked not to have them; base is the server's
+ * /scim/v2 URL as the client reached it.
+ */
+export function groupResource(row: GroupRow, members: GroupMemberRow[] | null, version: string, base: string): Record<string, unknown> {
+  return {
+    schemas: [GROUP_SCHEMA],
+    id: String(row.id),
+    ...(row.externalId === null ? {} : { externalId: row.externalId }),
+    displayName: row.name,
+    ...(members === null
+      ? {}
+      : { members: members.map((member) => ({ value: String(member.id), $ref: `${base}/Users/${member.id}`, display: member.display, type: 'User' })) }),
+    meta: { resourceType: 'Group', created: row.created, lastModified: row.lastModified, location: `${base}/Groups/${row.id}`, version },
+  };
+}

@@ -1,0 +1,22 @@
+import { ENTERPRISE_USER_SCHEMA, PATCH_SCHEMA, USER_SCHEMA } from '../discovery';
+
+export { ENTERPRISE_USER_SCHEMA, PATCH_SCHEMA, USER_SCHEMA };
+
+/** A User body as identity providers send it, for tests. */
+export function userBody(userName: string, extra: Record<string, unknown> = {}) {
+  const local = userName.split('@')[0]!;
+  return {
+    schemas: [USER_SCHEMA],
+    userName,
+    name: { givenName: local, familyName: 'Test', formatted: `${local} Test` },
+    displayName: `${local} Test`,
+    emails: [{ value: userName, type: 'work', primary: true }],
+    active: true,
+    ...extra,
+  };
+}
+
+/** A PatchOp body. */
+export function patchBody(...operations: Record<string, unknown>[]) {
+  return { schemas: [PATCH_SCHEMA], Operations: operations };
+}

@@ -1,0 +1,192 @@
+import type { Db } from '../../db/open';
+import { ENTERPRISE_USER_SCHEMA } from '../discovery';
+import { badRequest } from '../errors';
+import type { CompiledFilter, SqlAttribute, SqlMultiAttribute } from '../filter';
+
+/**
+ * A SCIM user is an account that holds a seat (members) or that the identity
+ * provider wrote (scim_users); both are read here, in one row.
+ */
+export interface ScimUserRow {
+  id: number;
+  email: string;
+  accountName: string;
+  accountCreatedAt: string;
+  member: 0 | 1;
+  seatSince: string | null;
+  hasRow: 0 | 1;
+  externalId: string | null;
+  givenName: string | null;
+  familyName: string | null;
+  formatted: string | null;
+  displayName: string | null;
+  /** JSON arrays and objects, as stored. */
+  emails: string;
+  extensions: string;
+  createdAt: string | null;
+  updatedAt: string | null;
+}
+
+export interface ScimUserGroup {
+  accountId: number;
+  id: number;
+  name: string;
+}
+
+/** What the identity provider keeps about a user, as scim_users holds it. */
+export interface ScimUserValues {
+  externalId: string | null;
+  givenName: string | null;
+  familyName: string | null;
+  formatted: string | null;
+  displayName: string | null;
+  emails: unknown[];
+  extensions: Record<string, unknown>;
+}
+
+const FROM = 'accounts a LEFT JOIN members m ON m.account_id = a.id LEFT JOIN scim_users s ON s.account_id = a.id';
+const IS_USER = '(m.account_id IS NOT NULL OR s.account_id IS NOT NULL)';
+const COLUMNS = `a.id, a.email, a.name AS accountName, a.created_at AS accountCreatedAt,
+  m.account_id IS NOT NULL AS member, m.seat_since AS seatSince, s.account_id IS NOT NULL AS hasRow,
+  s.external_id AS externalId, s.given_name AS givenName, s.family_name AS familyName, s.formatted,
+  s.display_name AS displayName, coalesce(s.emails, '[]') AS emails, coalesce(s.extensions, '{}') AS extensions,
+  s.created_at AS createdAt, s.updated_at AS updatedAt`;
+
+// A user the provider never wrote shows the account's name and address; one it wrote shows what it sent.
+const DISPLAY_NAME = "CASE WHEN s.account_id IS NULL THEN nullif(a.name, '') ELSE s.display_name END";
+const FORMATTED = "CASE WHEN s.account_id IS NULL THEN nullif(a.name, '') ELSE s.formatted END";
+const EMAILS = "json_each(CASE WHEN s.account_id IS NULL THEN json_array(json_object('value', a.email, 'type', 'work', 'primary', json('true'))) ELSE s.emails END) ue WHERE 1";
+const CREATED = 'coalesce(s.created_at, a.created_at)';
+const LAST_MODIFIED = "max(coalesce(s.updated_at, ''), coalesce(m.seat_since, ''), a.created_at)";
+const ACTIVE = '(m.account_id IS NOT NULL)';
+
+const text = (sql: string, caseExact = false, folded = false): SqlAttribute => ({ kind: 'simple', sql, type: 'string', caseExact, folded });
+const extension = (attribute: string) => text(`json_extract(s.extensions, '$."${ENTERPRISE_USER_SCHEMA}".${attribute}')`, false);
+
+/** Every attribute a /Users filter may name (lower case), and how it reads in SQL. */
+const FILTERABLE: Record<string, SqlAttribute | SqlMultiAttribute> = {
+  id: text('CAST(a.id AS TEXT)', true),
+  username: text('a.email_key', false, true),
+  externalid: text('s.external_id', true),
+  displayname: text(DISPLAY_NAME),
+  'name.givenname': text('s.given_name'),
+  'name.familyname': text('s.family_name'),
+  'name.formatted': text(FORMATTED),
+  active: { kind: 'simple', sql: ACTIVE, type: 'boolean', caseExact: true },
+  'meta.created': { kind: 'simple', sql: CREATED, type: 'dateTime', caseExact: true },
+  'meta.lastmodified': { kind: 'simple', sql: LAST_MODIFIED, type: 'dateTime', caseExact: true },
+  emails: {
+    kind: 'multi',
+    from: EMAILS,
+    primary: 'value',
+    sub: {
+      value: text("json_extract(ue.value, '$.value')"),
+      type: text("json_extract(ue.value, '$.type')"),
+      display: text("json_extract(ue.value, '$.display')"),
+      primary: { kind: 'simple', sql: "json_extract(ue.value, '$.primary')", type: 'boolean', caseExact: true },
+    },
+  },
+  groups: {
+    kind: 'multi',
+    from: 'team_members ugm JOIN teams ug ON ug.id = ugm.team_id WHERE ugm.account_id = a.id',
+    primary: 'value',
+    sub: { value: text('CAST(ug.id AS TEXT)', true), display: text('ug.name') },
+  },
+  ...Object.fromEntries(
+    ['employeeNumber', 'costCenter', 'organization', 'division', 'department', 'manager.value'].map((name) => [
+      `${ENTERPRISE_USER_SCHEMA}:${name}`.toLowerCase(),
+      extension(name),
+    ]),
+  ),
+};
+
+/** Resolves a filter's attribute path (names ignore case, RFC 7643 section 2.1). */
+export function resolveUserAttribute(path: string): SqlAttribute | SqlMultiAttribute | null {
+  return FILTERABLE[path.toLowerCase()] ?? null;
+}
+
+/** What sortBy may name, and the SQL it orders by (text ignoring case where the schema says so). */
+const SORTABLE: Record<string, string> = {
+  id: 'a.id',
+  username: 'a.email_key',
+  externalid: 's.external_id',
+  displayname: `${DISPLAY_NAME} COLLATE NOCASE`,
+  'name.givenname': 's.given_name COLLATE NOCASE',
+  'name.familyname': 's.family_name COLLATE NOCASE',
+  'name.formatted': `${FORMATTED} COLLATE NOCASE`,
+  active: ACTIVE,
+  'meta.created': CREATED,
+  'meta.lastmodified': LAST_MODIFIED,
+  emails: "(SELECT json_extract(ue.value, '$.value') FROM " + EMAILS + " ORDER BY coalesce(json_extract(ue.value, '$.primary'), 0) DESC LIMIT 1) COLLATE NOCASE",
+};
+
+function orderBy(sortBy: string | null, order: 'ascending' | 'descending'): string {
+  if (sortBy === null) return 'a.id';
+  const key = sortBy.replace(/^urn:ietf:params:scim:schemas:core:2\.0:User:/i, '').toLowerCase();
+  const sql = SORTABLE[key === 'emails.value' ? 'emails' : key];
+  if (!sql) throw badRequest('invalidValue', `sortBy "${sortBy}" is not an attribute Roster sorts users by; use one of userName, displayName, name.givenName, name.familyName, name.formatted, externalId, emails, active, meta.created, meta.lastModified, id.`);
+  const direction = order === 'descending' ? 'DESC' : 'ASC';
+  // Users without the attribute come last either way; the id keeps pages stable.
+  return `(${sql}) IS NULL, ${sql} ${direction}, a.id ${direction}`;
+}
+
+export function createScimUserRepository(db: Db) {
+  const byId = db.prepare(`SELECT ${COLUMNS} FROM ${FROM} WHERE a.id = ? AND ${IS_USER}`);
+  const groupsOf = db.prepare(`
+    SELECT tm.account_id AS accountId, t.id, t.name FROM team_members tm JOIN teams t ON t.id = tm.team_id
+    WHERE tm.account_id IN (SELECT value FROM json_each(?)) ORDER BY tm.account_id, t.name_key, t.id`);
+  const upsert = db.prepare(`
+    INSERT INTO scim_users (account_id, external_id, given_name, family_name, formatted, display_name, emails, extensions, created_at, updated_at)
+    VALUES (@accountId, @externalId, @givenName, @familyName, @formatted, @displayName, @emails, @extensions, @at, @at)
+    ON CONFLICT (account_id) DO UPDATE SET external_id = excluded.external_id, given_name = excluded.given_name,
+      family_name = excluded.family_name, formatted = excluded.formatted, display_name = excluded.display_name,
+      emails = excluded.emails, extensions = excluded.extensions, updated_at = excluded.updated_at`);
+  const touch = db.prepare('UPDATE scim_users SET updated_at = ? WHERE account_id = ?');
+  const remove = db.prepare('DELETE FROM scim_users WHERE account_id = ?');
+
+  return {
+    find(accountId: number): ScimUserRow | null {
+      return (byId.get(accountId) as ScimUserRow | undefined) ?? null;
+    },
+
+    /** The teams of the given users, each user's in name order. */
+    groupsOf(accountIds: number[]): ScimUserGroup[] {
+      return accountIds.length === 0 ? [] : (groupsOf.all(JSON.stringify(accountIds)) as ScimUserGroup[]);
+    },
+
+    /** One page of the users a filter matches, and how many it matches in all (count 0: the total only). */
+    page(filter: CompiledFilter | null, sortBy: string | null, sortOrder: 'ascending' | 'descending', offset: number, limit: number): { rows: ScimUserRow[]; total: number } {
+      const where = `${IS_USER}${filter ? ` AND ${filter.sql}` : ''}`;
+      const params = filter?.params ?? [];
+      const order = orderBy(sortBy, sortOrder);
+      const total = db.prepare(`SELECT count(*) FROM ${FROM} WHERE ${where}`).pluck().get(...params) as number;
+      const rows = limit === 0 || offset >= total ? [] : (db.prepare(`SELECT ${COLUMNS} FROM ${FROM} WHERE ${where} ORDER BY ${order} LIMIT ? OFFSET ?`).all(...params, limit, offset) as ScimUserRow[]);
+      return { rows, total };
+    },
+
+    save(accountId: number, values: ScimUserValues, at: string): void {
+      upsert.run({
+        accountId,
+        externalId: values.externalId,
+        givenName: values.givenName,
+        familyName: values.familyName,
+        formatted: values.formatted,
+        displayName: values.displayName,
+        emails: JSON.stringify(values.emails),
+        extensions: JSON.stringify(values.extensions),
+        at,
+      });
+    },
+
+    /** Marks the user changed (its seat was taken or freed) when the provider's row exists. */
+    touch(accountId: number, at: string): void {
+      touch.run(at, accountId);
+    },
+
+    remove(accountId: number): void {
+      remove.run(accountId);
+    },
+  };
+}
+
+export type ScimUserRepository = ReturnType<typeof createScimUserRepository>;

@@ -1,0 +1,191 @@
+import type { AppError } from '@shared/errors';
+import type { Actor } from '@shared/schemas/audit';
+import { emailKey } from '@shared/schemas/email';
+import { personNameSchema } from '@shared/schemas/members';
+import { inWriteTransaction } from '../../db/transaction';
+import { ensureAccount } from '../../members/accounts';
+import { createMemberRepository } from '../../members/repository';
+import { badRequest, notFound, ScimError } from '../errors';
+import { compileFilter } from '../filter';
+import type { ListQuery } from '../resources';
+import type { ScimContext } from '../server';
+import { applyUserPatch } from './patch';
+import { createScimUserRepository, resolveUserAttribute, type ScimUserRow, type ScimUserValues } from './repository';
+import { nameFrom, parseUser, toUser, valuesOf, type UserInput } from './resource';
+
+type Json = Record<string, unknown>;
+/** Called with the user as it stands before a write, inside its transaction: the If-Match check. */
+export type CheckCurrent = (current: Json) => void;
+
+/** A service refusal, said the SCIM way (RFC 7644 section 3.12). */
+function scimErrorOf(error: AppError): ScimError {
+  switch (error.code) {
+    case 'NO_FREE_SEATS':
+    case 'FORBIDDEN':
+      return new ScimError(403, error.message);
+    case 'CONFLICT':
+      return new ScimError(409, error.message, 'uniqueness');
+    case 'INVALID_INPUT':
+      return badRequest('invalidValue', error.message);
+    case 'NOT_FOUND':
+      return notFound(error.message);
+    case 'NO_ENTERPRISE':
+      return new ScimError(503, error.message);
+    default:
+      return new ScimError(500, error.message);
+  }
+}
+
+function unwrap<T>(result: { ok: true; value: T } | { ok: false; error: AppError }): T {
+  if (!result.ok) throw scimErrorOf(result.error);
+  return result.value;
+}
+
+/** A name the account can take: the provider's, when it is one Roster accepts; '' otherwise. */
+function usableName(name: string): string {
+  const checked = personNameSchema.safeParse(name);
+  return checked.success ? checked.data : '';
+}
+
+const sameValues = (a: ScimUserValues | null, b: ScimUserValues) => a !== null && JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * /Users over members and scim_users. Seats are taken and freed by the member
+ * service, so SCIM follows the same rules as the app (free seats, invitations,
+ * audit). Each change runs in one write transaction, and a refusal thrown
+ * anywhere in it (as a ScimError) rolls all of it back.
+ */
+export function createScimUserService({ db, services, now }: ScimContext) {
+  const users = createScimUserRepository(db);
+  const accounts = createMemberRepository(db);
+  const { audit, members, enterprise } = services;
+
+  function idOf(id: string): number {
+    if (!/^\d{1,15}$/.test(id)) throw notFound(`There is no user with id ${id}.`);
+    return Number(id);
+  }
+
+  function load(id: string): ScimUserRow {
+    const row = users.find(idOf(id));
+    if (!row) throw notFound(`There is no user with id ${id}.`);
+    return row;
+  }
+
+  const build = (row: ScimUserRow, base: string) => toUser(row, users.groupsOf([row.id]), base);
+
+  /** The provider's values from a checked body. */
+  function valuesFrom(input: UserInput): ScimUserValues {
+    const { userName: _userName, active: _active, ...values } = input;
+    return values;
+  }
+
+  /** Writes a checked User onto an existing one: address, name, seat and the provider's values. */
+  function update(row: ScimUserRow, input: UserInput, actor: Actor, at: Date): void {
+    const iso = at.toISOString();
+    const before = valuesOf(row);
+    let changed = false;
+    const key = emailKey(input.userName);
+    if (input.userName !== row.email) {
+      if (key !== emailKey(row.email) && accounts.findAccountByKey(key)) {
+        throw new ScimError(409, `userName ${input.userName} is taken by another account; a user's address can change only to one no one has.`, 'uniqueness');
+      }
+      accounts.changeEmail(row.id, input.userName, key);
+      audit.record(at, actor, { action: 'account.email', targetType: 'account', targetId: row.id, targetLabel: input.userName, before: { email: row.email }, after: { email: input.userName } });
+      changed = true;
+    }
+    // The provider names a person whose account has no name, or one it named itself; never over a name someone else gave.
+    const next = usableName(nameFrom(input));
+    const previous = before ? usableName(nameFrom(before)) : '';
+    if (next && next !== row.accountName && (row.accountName === '' || row.accountName === previous)) {
+      accounts.renameAccount(row.id, next, key);
+      audit.record(at, actor, { action: 'account.rename', targetType: 'account', targetId: row.id, targetLabel: input.userName, before: { name: row.accountName }, after: { name: next } });
+      changed = true;
+    }
+    if (input.active === true && !row.member) {
+      unwrap(members.add({ email: input.userName }, actor, 'scim'));
+      changed = true;
+    } else if (input.active === false && row.member) {
+      unwrap(members.remove(row.id, actor));
+      changed = true;
+    }
+    const values = valuesFrom(input);
+    if (!sameValues(before, values)) {
+      audit.record(at, actor, { action: 'scim.user.update', targetType: 'account', targetId: row.id, targetLabel: input.userName, before, after: values });
+      changed = true;
+    }
+    if (changed) users.save(row.id, values, iso);
+  }
+
+  return {
+    get(id: string, base: string): Json {
+      return build(load(id), base);
+    },
+
+    /** One page of the users a query matches: SQL does the filtering, sorting and paging. */
+    list(query: ListQuery, base: string): { resources: Json[]; total: number } {
+      const filter = query.filter === null ? null : compileFilter(query.filter, resolveUserAttribute);
+      const { rows, total } = users.page(filter, query.sortBy, query.sortOrder, query.startIndex - 1, query.count);
+      const groups = users.groupsOf(rows.map((row) => row.id));
+      return { resources: rows.map((row) => toUser(row, groups.filter((group) => group.accountId === row.id), base)), total };
+    },
+
+    /** POST /Users: a new user, holding a seat unless it is sent inactive. */
+    create(body: unknown, actor: Actor, base: string): Json {
+      const input = parseUser(body);
+      return inWriteTransaction(db, () => {
+        unwrap(enterprise.require());
+        const at = now();
+        const existing = accounts.findAccountByKey(emailKey(input.userName));
+        const taken = existing ? users.find(existing.id) : null;
+        if (taken) throw new ScimError(409, `${taken.email} is already a user (id ${taken.id}); find it with filter userName eq "${input.userName}".`, 'uniqueness');
+        const name = usableName(nameFrom(input));
+        const accountId =
+          input.active === false
+            ? ensureAccount({ members: accounts, audit }, input.userName, name, actor, at).id
+            : unwrap(members.add({ email: input.userName, ...(name ? { name } : {}) }, actor, 'scim')).accountId;
+        const values = valuesFrom(input);
+        users.save(accountId, values, at.toISOString());
+        audit.record(at, actor, { action: 'scim.user.create', targetType: 'account', targetId: accountId, targetLabel: input.userName, after: { ...values, active: input.active !== false } });
+        return build(users.find(accountId)!, base);
+      });
+    },
+
+    /** PUT /Users/:id: the user replaced by the body (read-only attributes ignored; no active: the seat stays as it is). */
+    replace(id: string, body: unknown, actor: Actor, base: string, check: CheckCurrent): Json {
+      const input = parseUser(body);
+      return inWriteTransaction(db, () => {
+        const row = load(id);
+        check(build(row, base));
+        update(row, input, actor, now());
+        return build(load(id), base);
+      });
+    },
+
+    /** PATCH /Users/:id: every operation applied in order, then written at once; any failure changes nothing. */
+    patch(id: string, body: unknown, actor: Actor, base: string, check: CheckCurrent): Json {
+      return inWriteTransaction(db, () => {
+        const row = load(id);
+        const current = build(row, base);
+        check(current);
+        const input = parseUser(applyUserPatch(current, body, String(row.id)));
+        update(row, input, actor, now());
+        return build(load(id), base);
+      });
+    },
+
+    /** DELETE /Users/:id: the seat is freed and the provider's record deleted; the account stays. */
+    remove(id: string, actor: Actor, base: string, check: CheckCurrent): void {
+      inWriteTransaction(db, () => {
+        const row = load(id);
+        check(build(row, base));
+        if (row.member) unwrap(members.remove(row.id, actor));
+        if (row.hasRow) {
+          users.remove(row.id);
+          audit.record(now(), actor, { action: 'scim.user.delete', targetType: 'account', targetId: row.id, targetLabel: row.email, before: valuesOf(row) });
+        }
+      });
+    },
+  };
+}
+
+export type ScimUserService = ReturnType<typeof createScimUserService>;
