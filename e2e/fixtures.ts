@@ -22,6 +22,8 @@ export interface RosterApp {
   dbPath: string;
   /** Runs the built `roster` command line against this test's database. */
   roster(...args: string[]): CliResult;
+  /** Starts the built `roster` command line against this test's database and leaves it running (`roster scim serve`). */
+  spawnRoster(...args: string[]): ChildProcess;
 }
 
 /** What the database holds before the app opens: nothing, a plain enterprise, or the demo. */
@@ -33,6 +35,13 @@ function runCli(dataDir: string, dbPath: string, args: string[]): CliResult {
     env: { ...process.env, ROSTER_USER_DATA_DIR: dataDir },
   });
   return { status: result.status ?? -1, stdout: result.stdout.trim(), stderr: result.stderr.trim() };
+}
+
+function spawnCli(dataDir: string, dbPath: string, args: string[]): ChildProcess {
+  return spawn(process.execPath, [CLI_MAIN, ...args, '--db', dbPath], {
+    env: { ...process.env, ROSTER_USER_DATA_DIR: dataDir },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
 }
 
 function seedDatabase(seed: Seed, run: (args: string[]) => CliResult): void {
@@ -84,19 +93,20 @@ function prepare(seed: Seed, testInfo: TestInfo) {
   const dbPath = path.join(dataDir, 'roster.db');
   const roster = (...args: string[]) => runCli(dataDir, dbPath, args);
   seedDatabase(seed, (args) => roster(...args));
-  return { dataDir, dbPath, roster };
+  const spawnRoster = (...args: string[]) => spawnCli(dataDir, dbPath, args);
+  return { dataDir, dbPath, roster, spawnRoster };
 }
 
 /** Browser mode: the app served on a free port, opened in a fresh browser context. */
 const browserApp: TestFixture<RosterApp, Fixtures & { browser: Browser }> = async ({ browser, seed }, use, testInfo) => {
-  const { dataDir, dbPath, roster } = prepare(seed, testInfo);
+  const { dataDir, dbPath, roster, spawnRoster } = prepare(seed, testInfo);
   const { child, url } = await startBrowserMode(dataDir, dbPath);
   const context = await browser.newContext();
   try {
     const page = await context.newPage();
     await page.goto(url);
     await page.locator('[data-app-state="ready"]').waitFor();
-    await use({ page, dbPath, roster });
+    await use({ page, dbPath, roster, spawnRoster });
   } finally {
     await context.close();
     await stop(child);
@@ -105,7 +115,7 @@ const browserApp: TestFixture<RosterApp, Fixtures & { browser: Browser }> = asyn
 
 /** Electron: the real window, where Electron's binary exists (npm test builds its better-sqlite3 first). */
 const electronApp: TestFixture<RosterApp, Fixtures> = async ({ seed }, use, testInfo) => {
-  const { dataDir, dbPath, roster } = prepare(seed, testInfo);
+  const { dataDir, dbPath, roster, spawnRoster } = prepare(seed, testInfo);
   const app = await electron.launch({
     // Containers often run tests as root, where Chromium's sandbox cannot start.
     args: [root, '--db', dbPath, ...(process.getuid?.() === 0 ? ['--no-sandbox'] : [])],
@@ -114,7 +124,7 @@ const electronApp: TestFixture<RosterApp, Fixtures> = async ({ seed }, use, test
   try {
     const page = await app.firstWindow();
     await page.locator('[data-app-state="ready"]').waitFor();
-    await use({ page, dbPath, roster });
+    await use({ page, dbPath, roster, spawnRoster });
   } finally {
     await app.close();
   }

@@ -160,6 +160,38 @@ try {
       await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
       await page.getByRole('region', { name: 'Activity report' }).scrollIntoViewIfNeeded();
     }],
+    // The secret as it is shown, once; then a few requests with it (and one without a valid token).
+    ['scim-stopped', async (page) => {
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'SCIM' }).click();
+      await page.getByRole('table', { name: 'Tokens' }).getByText('No tokens yet').waitFor();
+    }],
+    ['scim-new-token', async (page) => {
+      await page.getByLabel('Port', { exact: true }).fill('0');
+      await page.getByRole('button', { name: 'Start' }).click();
+      await page.getByLabel('Base URL', { exact: true }).waitFor();
+      await page.getByRole('button', { name: 'New token' }).click();
+      await dialog(page).getByLabel('Name', { exact: true }).fill('Okta production');
+      await dialog(page).getByLabel('Expires in (days)').fill('365');
+      await dialog(page).getByRole('button', { name: 'Create token' }).click();
+      await dialog(page).getByLabel('New token', { exact: true }).waitFor();
+    }],
+    ['scim', async (page) => {
+      const token = (await dialog(page).getByLabel('New token', { exact: true }).textContent()).trim();
+      await dialog(page).getByRole('button', { name: 'Done' }).click();
+      const base = (await page.getByLabel('Base URL', { exact: true }).textContent()).trim();
+      const call = (path, secret, init = {}) =>
+        fetch(`${base}${path}`, { ...init, headers: { authorization: `Bearer ${secret}`, 'content-type': 'application/scim+json' } });
+      await call('/ServiceProviderConfig', token);
+      await call('/ResourceTypes', token);
+      await call('/Schemas', token);
+      await call('/Users?startIndex=1&count=2', token);
+      await call('/Users', 'roster_scim_wrong');
+      await call('/Bulk', token, { method: 'POST', body: '{}' });
+      await page.getByRole('table', { name: 'SCIM requests' }).getByRole('row').nth(6).waitFor();
+    }],
+    ['scim-requests', async (page) => {
+      await page.getByRole('region', { name: 'Requests' }).scrollIntoViewIfNeeded();
+    }],
   ]);
 } finally {
   await browser.close();

@@ -12,6 +12,11 @@ export interface CliIo {
   out(text: string): void;
   err(text: string): void;
   env: NodeJS.ProcessEnv;
+  /**
+   * Ends a command that runs until stopped (`roster scim serve`) when aborted.
+   * Absent, such a command stops on SIGINT or SIGTERM; tests and embedders pass one.
+   */
+  signal?: AbortSignal;
 }
 
 export interface OptionSpec {

@@ -14,6 +14,7 @@ import { domainCommands } from './commands/domains';
 import { initCommand } from './commands/init';
 import { invitationCommands, inviteCommand } from './commands/invite';
 import { memberCommands } from './commands/members';
+import { scimCommands } from './commands/scim';
 import { seatsCommand } from './commands/seats';
 import { teamCommands } from './commands/teams';
 import { orgCommands } from './commands/orgs';
@@ -31,6 +32,7 @@ export const commands: CommandSpec[] = [
   accessCommand,
   ...domainCommands,
   ...activityCommands,
+  ...scimCommands,
   demoCommand,
 ];
 

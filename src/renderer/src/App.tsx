@@ -12,6 +12,7 @@ import { MemberScreen } from './screens/member/MemberScreen';
 import { OrganizationScreen } from './screens/organization/OrganizationScreen';
 import { OrganizationsScreen } from './screens/orgs/OrganizationsScreen';
 import { ReportsScreen } from './screens/reports/ReportsScreen';
+import { ScimScreen } from './screens/scim/ScimScreen';
 import { SettingsScreen } from './screens/settings/SettingsScreen';
 import { TeamScreen } from './screens/team/TeamScreen';
 import { TeamsScreen } from './screens/teams/TeamsScreen';
@@ -37,6 +38,8 @@ function CurrentScreen({ route }: { route: Route }) {
       return <DomainsScreen />;
     case 'reports':
       return <ReportsScreen />;
+    case 'scim':
+      return <ScimScreen />;
     case 'settings':
       return <SettingsScreen />;
     case 'licenses':

@@ -10,6 +10,7 @@ const NAV: { screen: Screen; label: string }[] = [
   { screen: 'organizations', label: 'Organizations' },
   { screen: 'domains', label: 'Domains' },
   { screen: 'reports', label: 'Activity' },
+  { screen: 'scim', label: 'SCIM' },
   { screen: 'settings', label: 'Settings' },
 ];
 

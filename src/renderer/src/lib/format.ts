@@ -12,3 +12,12 @@ export function formatDateTime(iso: string): string {
 export function plural(count: number, one: string, many = `${one}s`): string {
   return `${count.toLocaleString()} ${count === 1 ? one : many}`;
 }
+
+const timeOfDayFormat = new Intl.DateTimeFormat(undefined, { timeStyle: 'medium' });
+const dayAndTimeFormat = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit', second: '2-digit' });
+
+/** A moment to the second: the time alone when it was today, else with its day ("Mar 3, 14:02:11"). */
+export function formatTimeOfDay(iso: string, now = new Date()): string {
+  const at = new Date(iso);
+  return at.toDateString() === now.toDateString() ? timeOfDayFormat.format(at) : dayAndTimeFormat.format(at);
+}

@@ -8,6 +8,7 @@ import { useLicensesStore } from '../stores/licenses-store';
 import { useOrgDetailStore } from '../stores/org-detail-store';
 import { useOrgsStore } from '../stores/orgs-store';
 import { useReportStore } from '../stores/report-store';
+import { useScimStore } from '../stores/scim-store';
 import { useSettingsStore } from '../stores/settings-store';
 import { useTeamDetailStore } from '../stores/team-detail-store';
 import { useTeamsStore } from '../stores/teams-store';
@@ -39,5 +40,7 @@ export function followChanges(): () => void {
     if (touches(areas, 'domains', 'seats') && useUnmanagedTotalsStore.getState().status !== 'idle') void useUnmanagedTotalsStore.getState().load();
     // The report lists members with their teams and organizations, under the rule in Settings.
     if (touches(areas, 'activity', 'seats', 'teams', 'orgs', 'settings') && useReportStore.getState().status !== 'idle') void useReportStore.getState().load();
+    // A SCIM write announces the areas it changed, not 'scim': its request is in the log all the same.
+    if (touches(areas, 'scim', 'seats', 'teams', 'orgs') && useScimStore.getState().status !== 'idle') void useScimStore.getState().load();
   });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pageKey, parseRoute, sectionOf, unmanagedHref } from './route';
+import { pageKey, parseRoute, screenHref, sectionOf, unmanagedHref } from './route';
 
 describe('routes to the unmanaged accounts', () => {
   it('opens on every unmanaged account, or on those waiting for a seat', () => {
@@ -22,5 +22,12 @@ describe('routes to the unmanaged accounts', () => {
   it('ignores a query on other screens', () => {
     expect(parseRoute('#/domains/7?waiting=1')).toEqual({ screen: 'domain', domainId: 7 });
     expect(parseRoute('#/licenses?x=1')).toEqual({ screen: 'licenses' });
+  });
+});
+
+describe('the SCIM screen', () => {
+  it('has its own address and sidebar entry', () => {
+    expect(parseRoute(screenHref('scim'))).toEqual({ screen: 'scim' });
+    expect(sectionOf(parseRoute('#/scim'))).toBe('scim');
   });
 });

@@ -1,0 +1,103 @@
+import { expect, MODE, test } from './fixtures';
+import { ScimPage } from './pages/scim-page';
+
+const get = (url: string, token: string) => fetch(url, { headers: { authorization: `Bearer ${token}`, accept: 'application/scim+json' } });
+
+test.describe('SCIM', () => {
+  test('an admin starts the server, copies its URL, makes a token and watches requests arrive', async ({ app }) => {
+    const scim = new ScimPage(app.page);
+    await scim.open();
+    await expect(scim.serverStatus).toContainText('Stopped');
+    await expect(scim.port).toHaveValue('8787');
+    await expect(app.page.getByText('listens on 127.0.0.1 only')).toBeVisible();
+
+    // Start on any free port: the base URL is on screen and copies.
+    const baseUrl = await scim.start(0);
+    expect(baseUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/scim\/v2$/);
+    await expect(scim.serverStatus).toContainText('Running');
+    await expect(scim.port).toBeDisabled();
+    if (MODE === 'browser') {
+      await app.page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+      await scim.copyBaseUrl.click();
+      await expect(scim.copyBaseUrl).toHaveText('Copied');
+      expect(await app.page.evaluate(() => navigator.clipboard.readText())).toBe(baseUrl);
+    }
+
+    // A token, shown once.
+    const secret = await scim.createToken('Okta production', 30);
+    expect(secret).toMatch(/^roster_scim_[\w-]{43}$/);
+    await expect(scim.dialog).toContainText('you will not see it again');
+    await expect(scim.dialog.getByRole('button', { name: 'Copy token' })).toBeVisible();
+    await scim.dialog.getByRole('button', { name: 'Done' }).click();
+    await expect(scim.dialog).toBeHidden();
+    await expect(scim.token('Okta production')).toContainText('Valid');
+    await expect(scim.token('Okta production')).toContainText('Never');
+    await expect(app.page.getByText(secret)).toHaveCount(0);
+
+    // Real requests from outside the app: one served, one refused.
+    const config = await get(`${baseUrl}/ServiceProviderConfig`, secret);
+    expect(config.status).toBe(200);
+    expect(config.headers.get('content-type')).toMatch(/^application\/scim\+json/);
+    expect((await get(`${baseUrl}/ServiceProviderConfig`, 'roster_scim_not-a-token')).status).toBe(401);
+
+    // GETs announce nothing; the screen polls while the server runs.
+    await expect(scim.request('Okta production', 'GET', '/scim/v2/ServiceProviderConfig', '200')).toHaveCount(1);
+    await expect(scim.request('None', 'GET', '/scim/v2/ServiceProviderConfig', '401', 'The bearer token is not valid')).toHaveCount(1);
+    await expect(scim.token('Okta production')).not.toContainText('Never');
+
+    // Filters: failed only, then a search.
+    await scim.outcome.selectOption({ label: 'Failed' });
+    await expect(scim.requestRows).toHaveCount(1);
+    await expect(scim.requestRows).toContainText('401');
+    await scim.outcome.selectOption({ label: 'All requests' });
+    await scim.method.selectOption('POST');
+    await expect(scim.requests).toContainText('No request matches these filters.');
+    await scim.method.selectOption({ label: 'Any method' });
+    await scim.search.fill('okta');
+    await expect(scim.requestRows).toHaveCount(1);
+    await scim.search.fill('');
+    await expect(scim.requestRows).toHaveCount(2);
+
+    // Revoked: the same token is refused from then on.
+    await scim.revoke('Okta production');
+    await expect(scim.token('Okta production')).toContainText('Revoked');
+    await expect(scim.tokens.getByRole('button', { name: 'Revoke Okta production' })).toHaveCount(0);
+    expect((await get(`${baseUrl}/ServiceProviderConfig`, secret)).status).toBe(401);
+    await expect(scim.request('None', '401')).toHaveCount(2);
+
+    await scim.stopButton.click();
+    await expect(scim.serverStatus).toContainText('Stopped');
+    await expect(get(`${baseUrl}/ServiceProviderConfig`, secret)).rejects.toThrow();
+  });
+
+  test('a taken port is refused with the reason, and a token name must be new', async ({ app }) => {
+    const scim = new ScimPage(app.page);
+    await scim.open();
+    const baseUrl = await scim.start(0);
+    const port = new URL(baseUrl).port;
+    await scim.stopButton.click();
+    await expect(scim.serverStatus).toContainText('Stopped');
+
+    // Another program (here: roster scim serve would be one) holds the port.
+    const { createServer } = await import('node:net');
+    const holder = createServer();
+    await new Promise<void>((resolve) => holder.listen(Number(port), '127.0.0.1', resolve));
+    try {
+      await scim.port.fill(port);
+      await scim.startButton.click();
+      await expect(scim.server.getByRole('alert')).toHaveText(`Port ${port} on 127.0.0.1 is in use by another program; choose another port, or 0 for any free one.`);
+      await expect(scim.serverStatus).toContainText('Stopped');
+    } finally {
+      await new Promise((resolve) => holder.close(resolve));
+    }
+
+    await scim.createToken('Entra');
+    await scim.dialog.getByRole('button', { name: 'Done' }).click();
+    await scim.newTokenButton.click();
+    await scim.dialog.getByLabel('Name', { exact: true }).fill('entra');
+    await scim.dialog.getByRole('button', { name: 'Create token' }).click();
+    await expect(scim.dialog.getByRole('alert')).toHaveText('There is a token named entra already; give this one another name.');
+    await scim.dialog.getByRole('button', { name: 'Cancel' }).click();
+    await expect(scim.tokens.getByRole('row')).toHaveCount(2);
+  });
+});
