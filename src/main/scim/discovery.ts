@@ -1,5 +1,6 @@
 import type { ScimRoutes } from './server';
 import { ScimError } from './errors';
+import { KEPT_ATTRIBUTES } from './users/kept-attributes';
 
 export const USER_SCHEMA = 'urn:ietf:params:scim:schemas:core:2.0:User';
 export const GROUP_SCHEMA = 'urn:ietf:params:scim:schemas:core:2.0:Group';
@@ -9,10 +10,15 @@ export const PATCH_SCHEMA = 'urn:ietf:params:scim:api:messages:2.0:PatchOp';
 
 /** The most resources one page holds; a larger count is answered with this many. */
 export const MAX_PAGE = 1000;
+/**
+ * The most operations one PATCH may hold (users and groups). More is 400
+ * invalidValue: RFC 7644 defines tooMany for filters only (section 3.12).
+ */
+export const MAX_PATCH_OPERATIONS = 1000;
 
 type Attribute = {
   name: string;
-  type: 'string' | 'boolean' | 'complex' | 'dateTime' | 'reference';
+  type: 'string' | 'boolean' | 'complex' | 'dateTime' | 'reference' | 'binary';
   multiValued: boolean;
   description: string;
   required: boolean;
@@ -29,12 +35,15 @@ function attribute(name: string, type: Attribute['type'], description: string, o
 }
 
 const userAttributes: Attribute[] = [
-  attribute('userName', 'string', "The member's email address, unique ignoring case.", { required: true, uniqueness: 'server' }),
+  attribute('userName', 'string', "The member's email address, unique ignoring case; returned as the provider last spelled it.", { required: true, uniqueness: 'server' }),
   attribute('name', 'complex', "The member's name.", {
     subAttributes: [
       attribute('formatted', 'string', 'The full name, as shown.'),
       attribute('familyName', 'string', 'The family name.'),
       attribute('givenName', 'string', 'The given name.'),
+      attribute('middleName', 'string', 'The middle name. Kept as sent.'),
+      attribute('honorificPrefix', 'string', 'A title such as Ms. Kept as sent.'),
+      attribute('honorificSuffix', 'string', 'A suffix such as III. Kept as sent.'),
     ],
   }),
   attribute('displayName', 'string', 'The name Roster shows for the member.'),
@@ -57,6 +66,20 @@ const userAttributes: Attribute[] = [
       attribute('display', 'string', "The group's name.", { mutability: 'readOnly' }),
     ],
   }),
+  // The other core attributes, kept as sent (users/kept-attributes.ts): what PATCH, PUT and POST accept and GET returns.
+  ...KEPT_ATTRIBUTES.map((kept) =>
+    attribute(kept.name, kept.subAttributes ? 'complex' : kept.type, kept.description, {
+      multiValued: kept.multiValued,
+      ...(kept.referenceTypes ? { referenceTypes: kept.referenceTypes } : {}),
+      ...(kept.subAttributes
+        ? {
+            subAttributes: kept.subAttributes.map(([name, type, description]) =>
+              attribute(name, type, description, type === 'reference' ? { referenceTypes: ['external'] } : {}),
+            ),
+          }
+        : {}),
+    }),
+  ),
 ];
 
 const groupAttributes: Attribute[] = [
@@ -78,7 +101,7 @@ const enterpriseAttributes: Attribute[] = [
   attribute('organization', 'string', 'Kept as sent.'),
   attribute('division', 'string', 'Kept as sent.'),
   attribute('department', 'string', 'Kept as sent.'),
-  attribute('manager', 'complex', 'Kept as sent.', {
+  attribute('manager', 'complex', 'Kept as sent; a bare id (as Entra sends it) is kept as {"value": id}.', {
     subAttributes: [attribute('value', 'string', "The manager's id."), attribute('displayName', 'string', "The manager's name.", { mutability: 'readOnly' })],
   }),
 ];

@@ -44,22 +44,82 @@ function stripCoreUrn(path: string): string {
   return path.replace(/^urn:ietf:params:scim:schemas:core:2\.0:(User|Group):/i, '');
 }
 
+/** Filters longer than this (in UTF-8 bytes) are refused before they are read. */
+export const MAX_FILTER_BYTES = 8 * 1024;
+/** The most comparisons (eq, pr, ...) one filter may hold: SQLite refuses much larger expressions. */
+export const MAX_FILTER_COMPARISONS = 200;
+/** The deepest a filter may nest (parentheses, not, value filters). */
+export const MAX_FILTER_DEPTH = 50;
+
 /**
- * Compiles a SCIM filter (RFC 7644 section 3.4.2.2) to a parameterised SQL
- * condition. Values only ever travel as parameters; attribute names are looked
- * up (`resolve`), never copied into the SQL. An unknown attribute or a value of
- * the wrong type is an invalidFilter error.
+ * Reads a SCIM filter (RFC 7644 section 3.4.2.2) into its tree, refusing with
+ * 400 invalidFilter one too long, too deep or with too many comparisons for
+ * Roster to run: a filter that would overflow the parser's stack or SQLite's
+ * expression limits is the client's to shorten, never a 500.
  */
-export function compileFilter(text: string, resolve: ResolveAttribute): CompiledFilter {
+export function parseFilter(text: string): Filter {
+  const bytes = Buffer.byteLength(text, 'utf8');
+  if (bytes > MAX_FILTER_BYTES) {
+    throw badRequest('invalidFilter', `The filter is ${bytes} bytes long; Roster reads filters of at most ${MAX_FILTER_BYTES} bytes. Split the query into several.`);
+  }
   let tree: Filter;
   try {
     tree = parse(text);
   } catch (error) {
+    if (error instanceof RangeError) throw badRequest('invalidFilter', `The filter nests too deeply to be read; Roster reads filters nested at most ${MAX_FILTER_DEPTH} levels.`);
     throw badRequest('invalidFilter', `The filter cannot be read: ${(error as Error).message}.`);
   }
+  checkSize(tree);
+  return tree;
+}
+
+/** Counts comparisons and depth without recursion, so a tree of any shape is measured safely. */
+function checkSize(tree: Filter): void {
+  let comparisons = 0;
+  const stack: { node: Filter; depth: number }[] = [{ node: tree, depth: 1 }];
+  while (stack.length > 0) {
+    const { node, depth } = stack.pop()!;
+    if (depth > MAX_FILTER_DEPTH) throw badRequest('invalidFilter', `The filter nests more than ${MAX_FILTER_DEPTH} levels deep (parentheses, not and value filters); write it flatter.`);
+    if (node.op === 'and' || node.op === 'or') for (const child of node.filters) stack.push({ node: child, depth: depth + 1 });
+    else if (node.op === 'not') stack.push({ node: node.filter, depth: depth + 1 });
+    else if (node.op === '[]') stack.push({ node: node.valFilter, depth: depth + 1 });
+    else comparisons += 1;
+    if (comparisons > MAX_FILTER_COMPARISONS) {
+      throw badRequest('invalidFilter', `The filter has more than ${MAX_FILTER_COMPARISONS} comparisons; Roster runs at most ${MAX_FILTER_COMPARISONS} in one filter. Split the query into several.`);
+    }
+  }
+}
+
+/**
+ * Compiles a SCIM filter (RFC 7644 section 3.4.2.2) to a parameterised SQL
+ * condition. Values only ever travel as parameters; attribute names are looked
+ * up (`resolve`), never copied into the SQL. An unknown attribute, a value of
+ * the wrong type, or a filter over the limits of parseFilter is an
+ * invalidFilter error.
+ */
+export function compileFilter(text: string, resolve: ResolveAttribute): CompiledFilter {
+  const tree = parseFilter(text);
   const params: unknown[] = [];
   const sql = compile(tree, resolve, params);
   return { sql, params };
+}
+
+/**
+ * Runs a query built from a compiled filter (null: none). SQLite may still
+ * refuse one (an expression too large): that is the filter's fault, so it is
+ * 400 invalidFilter, not 500. A busy or broken store is not the filter's, and
+ * a query without a filter fails as it would anyway.
+ */
+export function runFiltered<T>(filter: CompiledFilter | null, query: () => T): T {
+  try {
+    return query();
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    if (filter !== null && (error as Error).name === 'SqliteError' && typeof code === 'string' && !/^SQLITE_(BUSY|LOCKED|IOERR|FULL|CORRUPT|NOMEM|READONLY)/.test(code)) {
+      throw badRequest('invalidFilter', `The filter is too large or complex for Roster to run (${(error as Error).message}); simplify it.`);
+    }
+    throw error;
+  }
 }
 
 function lookup(path: string, resolve: ResolveAttribute): { attribute: SqlAttribute; multi: SqlMultiAttribute | null } {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { badRequest, ScimError } from './errors';
 import { LIST_SCHEMA, MAX_PAGE } from './discovery';
 
@@ -77,6 +77,19 @@ export function sendResource(request: FastifyRequest, reply: FastifyReply, resou
   return reply.code(status).send(resource);
 }
 
+/** A collection answers the methods it lacks (DELETE /Users) with 405 and a SCIM body, not 404: the path exists. */
+export function methodNotAllowed(app: FastifyInstance, url: string, allowed: string[]): void {
+  const others = ['PUT', 'PATCH', 'DELETE'].filter((method) => !allowed.includes(method));
+  app.route({
+    method: others,
+    url,
+    handler: async (request, reply) => {
+      reply.header('Allow', allowed.join(', '));
+      throw new ScimError(405, `${request.method} is not allowed on ${url}; it takes ${allowed.join(' and ')}. Name one resource (${url}/<id>) to change or delete it.`);
+    },
+  });
+}
+
 const ALWAYS = new Set(['id', 'schemas']);
 
 /**
@@ -101,7 +114,9 @@ export function project(resource: Record<string, unknown>, attributes: string[] 
         const subs = wanted.filter((name) => isSubOf(name.toLowerCase(), lower)).map((name) => name.slice(key.length + 1).toLowerCase());
         if (subs.length > 0 && value && typeof value === 'object') {
           const pick = (item: Record<string, unknown>) => Object.fromEntries(Object.entries(item).filter(([sub]) => subs.includes(sub.toLowerCase())));
-          out[key] = Array.isArray(value) ? value.map((item) => pick(item as Record<string, unknown>)) : pick(value as Record<string, unknown>);
+          // A value with none of the sub-attributes asked for is left out, not answered as {} ("name": {}).
+          const picked = Array.isArray(value) ? value.map((item) => pick(item as Record<string, unknown>)).filter((item) => Object.keys(item).length > 0) : pick(value as Record<string, unknown>);
+          if (Array.isArray(picked) ? picked.length > 0 : Object.keys(picked).length > 0) out[key] = picked;
         }
       }
     }

@@ -68,4 +68,29 @@ describe('the SCIM server', () => {
     expect(page.rows[1]!.detail).toBe('There is nothing at GET /scim/v2/Nope.');
     expect(scim.core.scim.log.list({ search: '', outcome: 'failed', offset: 0, limit: 50 }).total).toBe(2);
   });
+
+  it('answers DELETE, PUT and PATCH on the /Users and /Groups collections with 405 and a SCIM body, changing nothing', async () => {
+    const scim = await scimServer();
+    const user = await scim.post('/Users', { schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'], userName: 'ana@acme.example' });
+    for (const path of ['/Users', '/Groups']) {
+      for (const method of ['DELETE', 'PUT', 'PATCH']) {
+        const answer = await scim.request(method, path, method === 'DELETE' ? undefined : {});
+        expect(answer, `${method} ${path}`).toMatchObject({ status: 405, body: { schemas: ['urn:ietf:params:scim:api:messages:2.0:Error'], status: '405' } });
+        expect(answer.headers.get('allow')).toBe('GET, POST');
+      }
+    }
+    expect((await scim.get(`/Users/${user.body.id}`)).status).toBe(200);
+  });
+
+  it('sends no Content-Type with a 204', async () => {
+    const scim = await scimServer();
+    const user = await scim.post('/Users', { schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'], userName: 'ana@acme.example' });
+    const group = await scim.post('/Groups', { schemas: ['urn:ietf:params:scim:schemas:core:2.0:Group'], displayName: 'Sales' });
+    const patched = await scim.patch(`/Groups/${group.body.id}`, { schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'], Operations: [{ op: 'replace', path: 'displayName', value: 'Sales EU' }] });
+    expect(patched.status).toBe(204);
+    expect(patched.headers.get('content-type')).toBeNull();
+    const deleted = await scim.delete(`/Users/${user.body.id}`);
+    expect(deleted.status).toBe(204);
+    expect(deleted.headers.get('content-type')).toBeNull();
+  });
 });

@@ -1,3 +1,5 @@
+import { STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { ChangeArea } from '@shared/ipc/contract';
 import type { Actor } from '@shared/schemas/audit';
@@ -29,6 +31,8 @@ declare module 'fastify' {
     startedAt: bigint;
     /** The detail of an error answer, for the request log. */
     scimDetail: string | null;
+    /** The name of a token that is ours but revoked or expired, for the request log. */
+    scimRefusedToken: string | null;
   }
 }
 
@@ -42,8 +46,9 @@ function bearer(request: FastifyRequest): string | null {
   return match ? match[1]! : null;
 }
 
-function sendError(reply: FastifyReply, request: FastifyRequest, error: ScimError) {
-  request.scimDetail = error.detail;
+/** Answers a SCIM error; `logged` is what the request log says instead of the answer's detail (a 500's real cause). */
+function sendError(reply: FastifyReply, request: FastifyRequest, error: ScimError, logged: string = error.detail) {
+  request.scimDetail = logged;
   return reply.code(error.status).type(SCIM_CONTENT_TYPE).send(error.toBody());
 }
 
@@ -53,11 +58,17 @@ function sendError(reply: FastifyReply, request: FastifyRequest, error: ScimErro
  * changed); every answer is application/scim+json; every request is logged.
  */
 export function buildScimServer(context: ScimContext, routes: ScimRoutes[]): FastifyInstance {
-  const app = Fastify({ logger: false, bodyLimit: MAX_BODY_BYTES, routerOptions: { ignoreTrailingSlash: true, caseSensitive: false } });
+  const app = Fastify({
+    logger: false,
+    bodyLimit: MAX_BODY_BYTES,
+    routerOptions: { ignoreTrailingSlash: true, caseSensitive: false },
+    clientErrorHandler: (error, socket) => answerClientError(error as unknown as ClientError, socket, context),
+  });
 
   app.decorateRequest('scimActor', null);
   app.decorateRequest('startedAt', BigInt(0));
   app.decorateRequest('scimDetail', null);
+  app.decorateRequest('scimRefusedToken', null);
 
   // SCIM bodies are application/scim+json; plain JSON is accepted too (RFC 7644 section 3.1).
   app.removeAllContentTypeParsers();
@@ -73,15 +84,23 @@ export function buildScimServer(context: ScimContext, routes: ScimRoutes[]): Fas
   app.addHook('onRequest', async (request, reply) => {
     request.startedAt = process.hrtime.bigint();
     const secret = bearer(request);
-    const token = secret ? context.tokens.authenticate(secret) : null;
-    if (!token) {
+    const found = secret ? context.tokens.authenticate(secret) : null;
+    if (!found?.token) {
       reply.header('WWW-Authenticate', 'Bearer realm="Roster SCIM"');
-      return sendError(reply, request, new ScimError(401, secret ? 'The bearer token is not valid: it is unknown, expired or revoked.' : 'A bearer token is required (Authorization: Bearer <token>).'));
+      const error = new ScimError(401, secret ? 'The bearer token is not valid: it is unknown, expired or revoked.' : 'A bearer token is required (Authorization: Bearer <token>).');
+      // The answer does not say which; the log tells the admin which token and why.
+      request.scimRefusedToken = found?.name ?? null;
+      return sendError(reply, request, error, found ? `${error.detail} (${found.reason})` : error.detail);
     }
-    request.scimActor = { type: 'scim', name: token.name };
+    request.scimActor = { type: 'scim', name: found.token.name };
   });
 
   app.addHook('onSend', async (_request, reply, payload) => {
+    // 204 and 304 carry no body, so no Content-Type.
+    if (reply.statusCode === 204 || reply.statusCode === 304) {
+      reply.removeHeader('content-type');
+      return payload;
+    }
     if (!reply.getHeader('content-type') || String(reply.getHeader('content-type')).startsWith('application/json')) reply.type(SCIM_CONTENT_TYPE);
     return payload;
   });
@@ -91,7 +110,7 @@ export function buildScimServer(context: ScimContext, routes: ScimRoutes[]): Fas
     try {
       context.log.record({
         at: context.now().toISOString(),
-        tokenName: request.scimActor?.name ?? null,
+        tokenName: request.scimActor?.name ?? request.scimRefusedToken,
         method: request.method,
         path: request.url.slice(0, 2000),
         status: reply.statusCode,
@@ -111,7 +130,9 @@ export function buildScimServer(context: ScimContext, routes: ScimRoutes[]): Fas
     if (status === 413) return sendError(reply, request, new ScimError(413, `The body is larger than ${MAX_BODY_BYTES / 1024 / 1024} MB.`));
     if (status && status >= 400 && status < 500) return sendError(reply, request, new ScimError(status, (error as Error).message, 'invalidSyntax'));
     console.error('[scim]', error);
-    return sendError(reply, request, new ScimError(500, 'Roster hit an unexpected problem; nothing was changed.'));
+    // The client gets a generic answer; the request log keeps the real cause for the admin.
+    const cause = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    return sendError(reply, request, new ScimError(500, 'Roster hit an unexpected problem; nothing was changed.'), `Unexpected error: ${cause}`.slice(0, 2000));
   });
 
   app.setNotFoundHandler((request, reply) => sendError(reply, request, new ScimError(404, `There is nothing at ${request.method} ${request.url.split('?')[0]}.`)));
@@ -123,6 +144,43 @@ export function buildScimServer(context: ScimContext, routes: ScimRoutes[]): Fas
     { prefix: SCIM_BASE },
   );
   return app;
+}
+
+type ClientError = Error & { code?: string; rawPacket?: Buffer };
+
+/** What the request line of a refused request said, as far as it arrived. */
+function requestLine(error: ClientError): { method: string; path: string } {
+  const line = error.rawPacket?.toString('latin1').split('\r\n', 1)[0] ?? '';
+  const match = /^([A-Z]{1,20}) (\S*)/.exec(line);
+  return { method: match?.[1] ?? '?', path: (match?.[2] ?? '').slice(0, 2000) };
+}
+
+/**
+ * A request Node refuses before fastify sees it (headers over 16 KB: 431; not
+ * HTTP at all: 400) still gets a SCIM error body and a line in the request log.
+ */
+function answerClientError(error: ClientError, socket: Socket, context: ScimContext): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const status = error.code === 'HPE_HEADER_OVERFLOW' ? 431 : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400;
+  const detail =
+    status === 431
+      ? 'The request line and headers are larger than Roster accepts (16 KB); shorten the URL (a long filter can go in the body of POST /Users/.search) or the headers.'
+      : status === 408
+        ? 'The request did not arrive in time.'
+        : `The request is not valid HTTP (${error.code ?? error.message}).`;
+  try {
+    context.log.record({ at: context.now().toISOString(), tokenName: null, ...requestLine(error), status, durationMs: 0, detail });
+  } catch {
+    // A busy file loses a log line, never the answer.
+  }
+  if (!socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const body = JSON.stringify(new ScimError(status, detail).toBody());
+  socket.end(
+    `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: ${SCIM_CONTENT_TYPE}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+  );
 }
 
 export interface RunningScimServer {

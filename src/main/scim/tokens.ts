@@ -18,6 +18,11 @@ interface TokenRow {
   revoked_at: string | null;
 }
 
+/** Who a bearer token is: the live token, or null with the reason (and the name, when it is ours but revoked or expired). */
+export type Authentication =
+  | { token: { id: number; name: string }; name: string; reason: null }
+  | { token: null; name: string | null; reason: string };
+
 /** Tokens start with this, so one found in a log or a paste is recognisable. */
 const PREFIX = 'roster_scim_';
 /** last_used_at is written at most this often per token, so a busy provider does not write on every request. */
@@ -52,7 +57,7 @@ function toToken(row: TokenRow, at: Date): ScimToken {
  */
 export function createTokenService({ db, audit, now }: { db: Db; audit: AuditRepository; now: () => Date }) {
   const all = db.prepare('SELECT * FROM scim_tokens ORDER BY revoked_at IS NOT NULL, name_key, id');
-  const live = db.prepare('SELECT * FROM scim_tokens WHERE revoked_at IS NULL');
+  const every = db.prepare('SELECT * FROM scim_tokens');
   const byId = db.prepare('SELECT * FROM scim_tokens WHERE id = ?');
   const byKey = db.prepare('SELECT id FROM scim_tokens WHERE name_key = ?').pluck();
   const insert = db.prepare(
@@ -101,16 +106,20 @@ export function createTokenService({ db, audit, now }: { db: Db; audit: AuditRep
 
     /**
      * The token a request carries, if it is one of ours and neither expired nor
-     * revoked. Every live token's hash is compared in constant time.
+     * revoked; otherwise why not, and the name of a token that is ours but no
+     * longer valid, for the request log. Every token's hash is compared in
+     * constant time.
      */
-    authenticate(secret: string): { id: number; name: string } | null {
+    authenticate(secret: string): Authentication {
       const at = now();
       const presented = hashToken(secret);
       let found: TokenRow | null = null;
-      for (const row of live.all() as TokenRow[]) {
+      for (const row of every.all() as TokenRow[]) {
         if (timingSafeEqual(row.hash, presented) && !found) found = row;
       }
-      if (!found || statusOf(found, at) === 'expired') return null;
+      if (!found) return { token: null, name: null, reason: 'unknown token' };
+      if (found.revoked_at) return { token: null, name: found.name, reason: `token "${found.name}" was revoked at ${found.revoked_at}` };
+      if (statusOf(found, at) === 'expired') return { token: null, name: found.name, reason: `token "${found.name}" expired at ${found.expires_at}` };
       if (!found.last_used_at || at.getTime() - new Date(found.last_used_at).getTime() >= LAST_USED_EVERY_MS) {
         try {
           touch.run({ id: found.id, at: at.toISOString() });
@@ -118,7 +127,7 @@ export function createTokenService({ db, audit, now }: { db: Db; audit: AuditRep
           // Busy with another writer: the time of last use can wait for the next request.
         }
       }
-      return { id: found.id, name: found.name };
+      return { token: { id: found.id, name: found.name }, name: found.name, reason: null };
     },
 
     /** Finds a token by name, for the command line. */

@@ -56,7 +56,7 @@ describe('/Groups: create and read', () => {
     expect(groupState(scim.core)).toEqual(before);
   });
 
-  it('adopts a manual team of that name: it becomes scim, keeps role, links and members, and gains the POSTed members', async () => {
+  it('adopts a manual team of that name: it becomes scim, takes the provider\'s spelling, keeps role, links and members, and gains the POSTed members', async () => {
     const scim = await groupsServer();
     const org = value(await scim.core.invoke('orgs:create', { name: 'Engineering' }));
     const team = value(await scim.core.invoke('teams:create', { name: 'Developers', role: 'admin' }));
@@ -65,7 +65,10 @@ describe('/Groups: create and read', () => {
     scim.clock.advance(60_000);
     const adopted = await scim.post('/Groups', groupBody('developers', [scim.ids.bo!], { externalId: 'entra-7' }));
     expect(adopted.status).toBe(201);
-    expect(adopted.body).toMatchObject({ id: String(team.id), displayName: 'Developers', externalId: 'entra-7', meta: { created: '2026-03-01T09:01:00.000Z' } });
+    // Renamed to the provider's spelling, so its next cycle sees no difference to correct.
+    expect(adopted.body).toMatchObject({ id: String(team.id), displayName: 'developers', externalId: 'entra-7', meta: { created: '2026-03-01T09:01:00.000Z' } });
+    expect(auditOf(scim.core, 'team.rename')[0]).toMatchObject({ actor: { type: 'scim', name: 'Okta' }, before: { name: 'Developers' }, after: { name: 'developers' } });
+    expect((await scim.get(`/Groups?filter=${encodeURIComponent('displayName eq "developers"')}&excludedAttributes=members`)).body.Resources[0].displayName).toBe('developers');
     expect(valuesOf(adopted.body)).toEqual([scim.ids.ana, scim.ids.bo]);
     expect(value(await scim.core.invoke('teams:get', { id: team.id }))).toMatchObject({ source: 'scim', role: 'admin', organizations: [{ id: org.id, name: 'Engineering' }] });
     const [adoption] = auditOf(scim.core, 'team.adopt');

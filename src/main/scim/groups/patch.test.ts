@@ -9,12 +9,16 @@ async function withGroup(memberNames: string[] = ['ana', 'bo']) {
 }
 
 describe('PATCH /Groups/:id', () => {
-  it('adds members and answers 204 No Content', async () => {
+  it('adds members and answers 204 No Content with the new ETag', async () => {
     const { scim, id } = await withGroup(['ana']);
     const answer = await scim.patch(`/Groups/${id}`, patchOps({ op: 'add', path: 'members', value: [{ value: scim.ids.bo }, { value: scim.ids.cy }] }));
     expect(answer.status).toBe(204);
     expect(answer.body).toBeNull();
     expect(teamMemberIds(scim.core, id)).toEqual([scim.ids.ana, scim.ids.bo, scim.ids.cy]);
+    // The 204 carries the group's new version, so a client can send If-Match next without reading the group.
+    const read = await scim.get(`/Groups/${id}?excludedAttributes=members`);
+    expect(answer.headers.get('etag')).toBe(read.body.meta.version);
+    expect((await scim.patch(`/Groups/${id}`, patchOps({ op: 'remove', path: 'members', value: [{ value: scim.ids.cy }] }), { 'If-Match': answer.headers.get('etag')! })).status).toBe(204);
   });
 
   it('answers 200 with the resource when the client asks for attributes', async () => {

@@ -1,4 +1,4 @@
-import { PATCH_SCHEMA } from '../discovery';
+import { MAX_PATCH_OPERATIONS, PATCH_SCHEMA } from '../discovery';
 import { badRequest, ScimError } from '../errors';
 import { compileFilter } from '../filter';
 import { resolveMemberAttribute } from './attributes';
@@ -89,6 +89,9 @@ export function readGroupPatch(body: unknown, groupId: string): GroupChange[] {
   }
   const operations = request.get('operations');
   if (!Array.isArray(operations) || operations.length === 0) throw badRequest('invalidSyntax', 'A PatchOp needs "Operations": a list of at least one operation.');
+  if (operations.length > MAX_PATCH_OPERATIONS) {
+    throw badRequest('invalidValue', `A PATCH holds at most ${MAX_PATCH_OPERATIONS} operations, and this one has ${operations.length}; send them in several requests.`);
+  }
   return operations.flatMap((operation: unknown, index) => {
     const entry = attributesOf(operation, `Operation ${index + 1}`);
     const op = typeof entry.get('op') === 'string' ? (entry.get('op') as string).toLowerCase() : null;

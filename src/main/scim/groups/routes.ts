@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { checkIfMatch, readListQuery } from '../resources';
+import { checkIfMatch, methodNotAllowed, readListQuery } from '../resources';
 import { SCIM_BASE, type ScimRoutes } from '../server';
 import { readGroupPatch } from './patch';
 import { createGroupService, type VersionCheck } from './service';
@@ -29,6 +29,7 @@ function send(reply: FastifyReply, status: number, answer: { resource: Record<st
 export const groupRoutes: ScimRoutes = (app, context) => {
   const groups = createGroupService(context);
 
+  methodNotAllowed(app, '/Groups', ['GET', 'POST']);
   app.get('/Groups', async (request) => groups.list(readListQuery(request.query as Record<string, unknown>), baseOf(request)));
 
   app.post('/Groups/.search', async (request, reply) => {
@@ -57,9 +58,9 @@ export const groupRoutes: ScimRoutes = (app, context) => {
 
   // 204 unless the client asks for attributes (RFC 7644 section 3.5.2): a member added to a group of 100,000 must not send them all back.
   app.patch('/Groups/:id', async (request: IdRequest, reply) => {
-    groups.patch(request.params.id, readGroupPatch(request.body, request.params.id), request.scimActor!, versionCheck(request));
+    const version = groups.patch(request.params.id, readGroupPatch(request.body, request.params.id), request.scimActor!, versionCheck(request));
     const query = readListQuery(request.query);
-    if (query.attributes === null && query.excludedAttributes === null) return reply.code(204).send();
+    if (query.attributes === null && query.excludedAttributes === null) return reply.header('ETag', version).code(204).send();
     return send(reply, 200, groups.get(request.params.id, baseOf(request), query.attributes, query.excludedAttributes));
   });
 

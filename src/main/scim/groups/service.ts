@@ -4,7 +4,7 @@ import type { Result } from '@shared/result';
 import { inWriteTransaction } from '../../db/transaction';
 import { createTeamRepository } from '../../teams/repository';
 import { badRequest, notFound, ScimError } from '../errors';
-import { compileFilter, type CompiledFilter } from '../filter';
+import { compileFilter, runFiltered, type CompiledFilter } from '../filter';
 import { listResponse, project, type ListQuery } from '../resources';
 import type { ScimContext } from '../server';
 import { groupOrder, resolveGroupAttribute, resolveMemberAttribute, wantsMembers } from './attributes';
@@ -90,7 +90,8 @@ export function createGroupService({ db, services, now }: ScimContext) {
     // Okta's members[value eq "7"]: straight to the primary key.
     const one = /^\s*value\s+eq\s+"([1-9]\d{0,14})"\s*$/i.exec(filter);
     if (one) return teams.isMember(teamId, Number(one[1])) ? [Number(one[1])] : [];
-    return groups.matchingMembers(teamId, compileFilter(filter, resolveMemberAttribute));
+    const where = compileFilter(filter, resolveMemberAttribute);
+    return runFiltered(where, () => groups.matchingMembers(teamId, where));
   }
 
   function setMembers(teamId: number, wanted: number[], actor: Actor): boolean {
@@ -144,9 +145,9 @@ export function createGroupService({ db, services, now }: ScimContext) {
     list(query: ListQuery, base: string) {
       const where = query.filter === null ? ALL : compileFilter(query.filter, resolveGroupAttribute);
       const order = groupOrder(query.sortBy, query.sortOrder);
-      const total = groups.count(where);
+      const total = runFiltered(query.filter === null ? null : where, () => groups.count(where));
       if (query.count === 0) return listResponse([], total, query.startIndex);
-      const rows = groups.page(where, order, query.count, query.startIndex - 1);
+      const rows = runFiltered(query.filter === null ? null : where, () => groups.page(where, order, query.count, query.startIndex - 1));
       return listResponse(
         rows.map((row) => resource(row, base, query.attributes, query.excludedAttributes).resource),
         total,
@@ -161,7 +162,8 @@ export function createGroupService({ db, services, now }: ScimContext) {
     /**
      * POST /Groups: a new team (source scim, role member), or, when a manual
      * team has that name (ignoring case), that team adopted: it becomes source
-     * scim and keeps its role, links and members; the POST's members are added.
+     * scim, takes the provider's spelling of the name, and keeps its role, links
+     * and members; the POST's members are added.
      * A SCIM group with that name already is 409 uniqueness.
      */
     create(body: unknown, actor: Actor): string {
@@ -175,6 +177,8 @@ export function createGroupService({ db, services, now }: ScimContext) {
         if (existing?.source === 'scim') throw new ScimError(409, `A group named "${existing.name}" already exists (id ${existing.id}; names are compared ignoring case).`, 'uniqueness');
         const at = now();
         const team = existing ? unwrap(services.teams.adopt(existing.id, actor)) : unwrap(services.teams.create({ name, role: 'member' }, actor, 'scim'));
+        // An adopted team takes the provider's spelling ("Sales" sent as "sales"), so the provider sees no difference on its next cycle.
+        if (existing && existing.name !== name) unwrap(services.teams.rename(team.id, name, actor, 'scim'));
         groups.insert(team.id, externalId, at.toISOString());
         if (externalId !== null) {
           services.audit.record(at, actor, { action: 'team.externalId', targetType: 'team', targetId: team.id, targetLabel: team.name, before: { externalId: null }, after: { externalId } });
@@ -205,9 +209,9 @@ export function createGroupService({ db, services, now }: ScimContext) {
       });
     },
 
-    /** PATCH /Groups/:id: the changes in order, all or none. */
-    patch(id: string, changes: GroupChange[], actor: Actor, checkVersion: VersionCheck): void {
-      inWriteTransaction(db, () => {
+    /** PATCH /Groups/:id: the changes in order, all or none. Answers the group's version after them, for the ETag. */
+    patch(id: string, changes: GroupChange[], actor: Actor, checkVersion: VersionCheck): string {
+      return inWriteTransaction(db, () => {
         let row = requireGroup(id);
         checkVersion?.(versionOf(row));
         let changed = false;
@@ -218,6 +222,7 @@ export function createGroupService({ db, services, now }: ScimContext) {
           }
         }
         if (changed) groups.touch(row.id, now().toISOString());
+        return versionOf(groups.find(row.id)!);
       });
     },
 

@@ -10,7 +10,8 @@ describe('/Users: create, read, replace and delete', () => {
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({
       schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'],
-      userName: 'Ana.Lima@acme.example',
+      // Returned as the provider spelled it; the account's address has the domain lower-cased.
+      userName: 'Ana.Lima@Acme.example',
       externalId: 'okta-1',
       active: true,
       name: { givenName: 'Ana.Lima', familyName: 'Test' },
@@ -22,6 +23,7 @@ describe('/Users: create, read, replace and delete', () => {
     const source = scim.core.db.prepare('SELECT source FROM members').pluck().get();
     expect(source).toBe('scim');
     expect(scim.core.db.prepare('SELECT name FROM accounts').pluck().get()).toBe('Ana.Lima Test');
+    expect(scim.core.db.prepare('SELECT email FROM accounts').pluck().get()).toBe('Ana.Lima@acme.example');
     const read = await scim.get(`/Users/${created.body.id}`);
     expect(read.status).toBe(200);
     expect(read.body).toEqual(created.body);

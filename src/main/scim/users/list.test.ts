@@ -153,6 +153,11 @@ describe('/Users lists: pages, order and attributes', () => {
     const picked = await scim.get(`/Users/${ids.bo}?attributes=${ENTERPRISE_USER_SCHEMA}:department,emails.value`);
     expect(picked.body[ENTERPRISE_USER_SCHEMA]).toEqual({ department: 'Sales' });
     expect(picked.body.emails).toEqual([{ value: 'bo@acme.example' }]);
+    // A complex attribute with none of the sub-attributes asked for is left out, never "name": {}.
+    const noGiven = await scim.post('/Users', { schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'], userName: 'nameless@acme.example', name: { familyName: 'Only' } });
+    const projected = await scim.get(`/Users/${noGiven.body.id}?attributes=emails.value,name.givenName`);
+    expect(projected.body.name).toBeUndefined();
+    expect(projected.body.emails).toBeUndefined();
     const dropped = await scim.get(`/Users/${ids.cy}?excludedAttributes=name.givenName,emails.primary`);
     expect(dropped.body.name).toEqual({ familyName: 'Chen' });
     expect(dropped.body.emails).toEqual([{ value: 'cy@other.example', type: 'work' }]);

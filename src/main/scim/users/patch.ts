@@ -1,8 +1,9 @@
 import { scimPatch, ScimError as PatchLibraryError, type ScimPatchOperation, type ScimResource } from 'scim-patch';
-import { filter as matcher, parse } from 'scim2-parse-filter';
-import { ENTERPRISE_USER_SCHEMA, PATCH_SCHEMA, USER_SCHEMA } from '../discovery';
-import { badRequest } from '../errors';
-import { KEPT_CORE_ATTRIBUTES, READ_ONLY_ATTRIBUTES } from './resource';
+import { filter as matcher } from 'scim2-parse-filter';
+import { ENTERPRISE_USER_SCHEMA, MAX_PATCH_OPERATIONS, PATCH_SCHEMA, USER_SCHEMA } from '../discovery';
+import { badRequest, ScimError } from '../errors';
+import { parseFilter } from '../filter';
+import { KEPT_CORE_ATTRIBUTES, managerValue, READ_ONLY_ATTRIBUTES } from './resource';
 
 type Json = Record<string, unknown>;
 type OpName = 'add' | 'replace' | 'remove';
@@ -61,6 +62,7 @@ export function readPatch(body: unknown, id: string, resource: Json): Operation[
   }
   const operations = body.Operations ?? body.operations;
   if (!Array.isArray(operations) || operations.length === 0) throw badRequest('invalidSyntax', 'A PATCH body needs "Operations": a list of at least one operation.');
+  if (operations.length > MAX_PATCH_OPERATIONS) throw badRequest('invalidValue', `A PATCH holds at most ${MAX_PATCH_OPERATIONS} operations, and this one has ${operations.length}; send them in several requests.`);
   return operations.flatMap((operation, index) => readOperation(operation, index, id, resource));
 }
 
@@ -123,9 +125,9 @@ function normalise(operation: Operation, id: string, resource: Json): Operation[
   if (valueFilter !== undefined) {
     if (!attribute.multi) throw badRequest('invalidPath', `${attribute.name} holds one value, so it cannot take a [filter].`);
     try {
-      parse(valueFilter);
+      parseFilter(valueFilter);
     } catch (error) {
-      throw badRequest('invalidPath', `The filter in "${operation.path}" cannot be read: ${(error as Error).message}.`);
+      throw badRequest('invalidPath', `The filter in "${operation.path}" cannot be used: ${error instanceof ScimError ? error.detail : (error as Error).message}`);
     }
   }
   if (sub !== undefined && !attribute.subs && !attribute.multi) throw badRequest('invalidPath', `${attribute.name} has no sub-attribute ${sub}.`);
@@ -144,12 +146,25 @@ function extensionOperation(operation: Operation, resource: Json): Operation[] {
   if (urn && lower === urn.toLowerCase()) {
     if (operation.op === 'remove') return [{ op: 'remove', path: urn }];
     if (!isObject(operation.value)) throw badRequest('invalidValue', `${urn} takes an object of that schema's attributes.`);
-    return Object.entries(operation.value).map(([key, value]) => ({ op: operation.op, path: `${urn}:${key}`, value }));
+    return Object.entries(operation.value).map(([key, value]) => withManager({ op: operation.op, path: `${urn}:${key}`, value }));
   }
   const split = urn ? urn.length : operation.path.lastIndexOf(':');
   const attribute = operation.path.slice(split + 1);
   if (!/^[A-Za-z$][\w$-]*(\.[A-Za-z$][\w$-]*)?$/.test(attribute)) throw badRequest('invalidPath', `"${operation.path}" does not name an attribute of ${operation.path.slice(0, split)}.`);
-  return [{ ...operation, path: `${urn ?? operation.path.slice(0, split)}:${attribute}` }];
+  return [withManager({ ...operation, path: `${urn ?? operation.path.slice(0, split)}:${attribute}` })];
+}
+
+const MANAGER_PATH = `${ENTERPRISE_USER_SCHEMA}:manager`.toLowerCase();
+
+/**
+ * Entra sends the enterprise manager as the manager's id alone ("value": "3");
+ * the schema's manager is complex, so it is written as {"value": "3"}, which is
+ * what Entra reads back (manager.value) and what filters on manager.value find.
+ */
+function withManager(operation: Operation): Operation {
+  if (operation.path.toLowerCase() !== MANAGER_PATH) return operation;
+  const path = `${ENTERPRISE_USER_SCHEMA}:manager`;
+  return 'value' in operation ? { ...operation, path, value: managerValue(operation.value) } : { ...operation, path };
 }
 
 /** The key of `name` in `object`, ignoring case. */
@@ -191,6 +206,6 @@ function requireRemoveTarget(resource: Json, path: string): void {
   if (!match) return;
   const key = keyOf(resource, match[1]!);
   const values = key === undefined ? [] : resource[key];
-  const test = matcher(parse(match[2]!));
+  const test = matcher(parseFilter(match[2]!));
   if (!Array.isArray(values) || !values.some((value) => test(value))) throw badRequest('noTarget', `No value of ${match[1]} matches [${match[2]}], so there is nothing to remove.`);
 }

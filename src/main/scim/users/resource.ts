@@ -1,30 +1,21 @@
-import { normaliseEmail } from '@shared/schemas/email';
+import { emailKey, normaliseEmail } from '@shared/schemas/email';
 import { ENTERPRISE_USER_SCHEMA, USER_SCHEMA } from '../discovery';
 import { badRequest } from '../errors';
 import { etagOf } from '../resources';
+import { KEPT_ATTRIBUTES, KEPT_NAME_PARTS } from './kept-attributes';
 import type { ScimUserGroup, ScimUserRow, ScimUserValues } from './repository';
 
-/**
- * Core User attributes (RFC 7643 section 4.1) Roster has no use for but keeps
- * as sent, so the identity provider reads back what it wrote. They are stored
- * with the extensions, under the core schema's URN.
- */
-export const KEPT_CORE_ATTRIBUTES = [
-  'nickName',
-  'profileUrl',
-  'title',
-  'userType',
-  'preferredLanguage',
-  'locale',
-  'timezone',
-  'phoneNumbers',
-  'addresses',
-  'ims',
-  'photos',
-  'entitlements',
-  'roles',
-  'x509Certificates',
-] as const;
+/** Core User attributes Roster keeps as sent (see kept-attributes.ts). */
+export const KEPT_CORE_ATTRIBUTES = KEPT_ATTRIBUTES.map((attribute) => attribute.name);
+
+/** The longest text Roster keeps in any one value the provider sends. */
+export const MAX_TEXT = 4096;
+/** The most values a multi-valued attribute (emails, phoneNumbers, ...) may hold. */
+export const MAX_VALUES = 100;
+/** How deep a kept value (an extension object) may nest. */
+const MAX_DEPTH = 8;
+/** Keys that would reach an object's prototype: never kept. */
+const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 /** Attributes the provider cannot write: sent in a PUT or POST they are ignored, in a PATCH refused. */
 export const READ_ONLY_ATTRIBUTES = ['id', 'meta', 'groups', 'schemas'] as const;
@@ -52,7 +43,56 @@ function optionalText(value: unknown, name: string): string | null {
   if (value === undefined || value === null) return null;
   if (typeof value !== 'string') throw badRequest('invalidValue', `${name} must be text, not ${JSON.stringify(value)}.`);
   const trimmed = value.trim();
+  if (trimmed.length > MAX_TEXT) throw badRequest('invalidValue', `${name} is ${trimmed.length} characters long; Roster keeps at most ${MAX_TEXT}.`);
   return trimmed === '' ? null : trimmed;
+}
+
+/**
+ * A value kept as sent (a kept core attribute, an extension's), checked: text
+ * at most MAX_TEXT characters, lists at most MAX_VALUES values, nesting at most
+ * MAX_DEPTH levels; keys that would reach a prototype (__proto__) are dropped.
+ */
+function keptValue(value: unknown, name: string, depth = 0): unknown {
+  if (depth > MAX_DEPTH) throw badRequest('invalidValue', `${name} nests more than ${MAX_DEPTH} levels deep.`);
+  if (typeof value === 'string') {
+    if (value.length > MAX_TEXT) throw badRequest('invalidValue', `${name} is ${value.length} characters long; Roster keeps at most ${MAX_TEXT}.`);
+    return value;
+  }
+  if (Array.isArray(value)) {
+    if (value.length > MAX_VALUES) throw badRequest('invalidValue', `${name} has ${value.length} values; Roster keeps at most ${MAX_VALUES}.`);
+    return value.map((item, index) => keptValue(item, `${name}[${index}]`, depth + 1));
+  }
+  if (isObject(value)) {
+    const kept: Json = {};
+    for (const [key, item] of Object.entries(value)) {
+      if (UNSAFE_KEYS.has(key)) continue;
+      kept[key] = keptValue(item, `${name}.${key}`, depth + 1);
+    }
+    return kept;
+  }
+  return value;
+}
+
+/**
+ * The enterprise manager as the schema has it, {"value": id}: Entra sends the
+ * manager's id alone ("3"), and reads back manager.value.
+ */
+export function managerValue(value: unknown): unknown {
+  if (typeof value === 'string' || typeof value === 'number') return { value: String(value) };
+  return value;
+}
+
+/** An extension's object as kept: checked, and its manager (enterprise) made complex. */
+function extensionValue(urn: string, value: Json): Json {
+  const kept = keptValue(value, urn) as Json;
+  if (urn !== ENTERPRISE_USER_SCHEMA) return kept;
+  const key = Object.keys(kept).find((candidate) => candidate.toLowerCase() === 'manager');
+  if (key === undefined) return kept;
+  const { [key]: manager, ...rest } = kept;
+  const complex = managerValue(manager);
+  // No manager: null, "", or {"value": ""} (Entra clearing it with an empty Replace).
+  const empty = complex === null || (isObject(complex) && Object.values(complex).every((part) => part === null || part === ''));
+  return empty ? rest : { ...rest, manager: complex };
 }
 
 /** true / false, and the strings "True" / "False" that Microsoft Entra ID sends. */
@@ -65,6 +105,7 @@ export function readBoolean(value: unknown, name: string): boolean {
 function readEmails(value: unknown): Json[] {
   if (value === undefined || value === null) return [];
   if (!Array.isArray(value)) throw badRequest('invalidValue', 'emails must be a list of {"value", "type", "primary"} objects.');
+  if (value.length > MAX_VALUES) throw badRequest('invalidValue', `emails has ${value.length} values; Roster keeps at most ${MAX_VALUES}.`);
   return value.map((item, index) => {
     if (!isObject(item)) throw badRequest('invalidValue', `emails[${index}] must be an object with a "value".`);
     const email: Json = {};
@@ -96,14 +137,24 @@ export function parseUser(body: unknown): UserInput {
   const core: Json = {};
   for (const attribute of KEPT_CORE_ATTRIBUTES) {
     const kept = field(body, attribute);
-    if (kept !== undefined && kept !== null) core[attribute] = kept;
+    if (kept !== undefined && kept !== null) core[attribute] = keptValue(kept, attribute);
   }
+  const nameParts: Json = {};
+  for (const part of KEPT_NAME_PARTS) {
+    const kept = optionalText(field(names, part), `name.${part}`);
+    if (kept !== null) nameParts[part] = kept;
+  }
+  if (Object.keys(nameParts).length > 0) core.name = nameParts;
+  // The provider's spelling of userName ("Alice@Example.com"), when it differs from the stored address, so it reads back what it sent.
+  const spelled = userNameValue.trim();
+  if (spelled !== userName) core.userName = keptValue(spelled, 'userName');
   if (Object.keys(core).length > 0) extensions[USER_SCHEMA] = core;
   for (const [key, value] of Object.entries(body)) {
     if (!/^urn:/i.test(key) || key.toLowerCase() === USER_SCHEMA.toLowerCase()) continue;
     if (!isObject(value)) throw badRequest('invalidValue', `${key} must be an object of that schema's attributes.`);
     const urn = key.toLowerCase() === ENTERPRISE_USER_SCHEMA.toLowerCase() ? ENTERPRISE_USER_SCHEMA : key;
-    if (Object.keys(value).length > 0) extensions[urn] = value;
+    const kept = extensionValue(urn, value);
+    if (Object.keys(kept).length > 0) extensions[urn] = kept;
   }
 
   return {
@@ -142,23 +193,29 @@ export function valuesOf(row: ScimUserRow): ScimUserValues | null {
 export function toUser(row: ScimUserRow, groups: ScimUserGroup[], base: string): Json {
   const values = valuesOf(row);
   const accountName = row.accountName || null;
-  const name = values ? { givenName: values.givenName, familyName: values.familyName, formatted: values.formatted } : { formatted: accountName };
+  const extensions = values?.extensions ?? {};
+  const { [USER_SCHEMA]: coreBag, ...schemaExtensions } = extensions;
+  const { userName: spelled, name: nameParts, ...core } = isObject(coreBag) ? coreBag : {};
+  const name = values ? { givenName: values.givenName, familyName: values.familyName, formatted: values.formatted, ...(isObject(nameParts) ? nameParts : {}) } : { formatted: accountName };
   const cleanName = Object.fromEntries(Object.entries(name).filter(([, value]) => value !== null));
   const emails = values ? values.emails : [{ value: row.email, type: 'work', primary: true }];
-  const extensions = values?.extensions ?? {};
-  const { [USER_SCHEMA]: core, ...schemaExtensions } = extensions;
+  const enterprise = schemaExtensions[ENTERPRISE_USER_SCHEMA];
+  // A manager kept as a bare id before Roster made it complex reads back as {"value": id}.
+  if (isObject(enterprise) && 'manager' in enterprise) schemaExtensions[ENTERPRISE_USER_SCHEMA] = { ...enterprise, manager: managerValue(enterprise.manager) };
+  // The provider's spelling while it is still this address; after the address changed elsewhere, the address.
+  const userName = typeof spelled === 'string' && emailKey(spelled) === emailKey(row.email) ? spelled : row.email;
 
   const user: Json = {
     schemas: [USER_SCHEMA, ...Object.keys(schemaExtensions)],
     id: String(row.id),
     ...(values?.externalId ? { externalId: values.externalId } : {}),
-    userName: row.email,
+    userName,
     ...(Object.keys(cleanName).length > 0 ? { name: cleanName } : {}),
     ...((values ? values.displayName : accountName) ? { displayName: values ? values.displayName : accountName } : {}),
     ...(emails.length > 0 ? { emails } : {}),
     active: row.member === 1,
     ...(groups.length > 0 ? { groups: groups.map((group) => ({ value: String(group.id), $ref: `${base}/Groups/${group.id}`, display: group.name })) } : {}),
-    ...(isObject(core) ? core : {}),
+    ...core,
     ...schemaExtensions,
   };
   const created = row.createdAt ?? row.accountCreatedAt;

@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import { checkIfMatch, etagOf, listResponse, project, readListQuery, sendResource } from '../resources';
+import { checkIfMatch, etagOf, listResponse, methodNotAllowed, project, readListQuery, sendResource } from '../resources';
 import { SCIM_BASE, type ScimRoutes } from '../server';
 import { createScimUserService } from './service';
 
@@ -23,6 +23,7 @@ export const usersRoutes: ScimRoutes = (app, context) => {
     );
   };
 
+  methodNotAllowed(app, '/Users', ['GET', 'POST']);
   app.get('/Users', async (request) => list(request, request.query as Record<string, unknown>));
   app.post('/Users/.search', async (request) => list(request, (request.body ?? {}) as Record<string, unknown>));
 

@@ -6,7 +6,7 @@ import { inWriteTransaction } from '../../db/transaction';
 import { ensureAccount } from '../../members/accounts';
 import { createMemberRepository } from '../../members/repository';
 import { badRequest, notFound, ScimError } from '../errors';
-import { compileFilter } from '../filter';
+import { compileFilter, runFiltered } from '../filter';
 import type { ListQuery } from '../resources';
 import type { ScimContext } from '../server';
 import { applyUserPatch } from './patch';
@@ -124,7 +124,7 @@ export function createScimUserService({ db, services, now }: ScimContext) {
     /** One page of the users a query matches: SQL does the filtering, sorting and paging. */
     list(query: ListQuery, base: string): { resources: Json[]; total: number } {
       const filter = query.filter === null ? null : compileFilter(query.filter, resolveUserAttribute);
-      const { rows, total } = users.page(filter, query.sortBy, query.sortOrder, query.startIndex - 1, query.count);
+      const { rows, total } = runFiltered(filter, () => users.page(filter, query.sortBy, query.sortOrder, query.startIndex - 1, query.count));
       const groups = users.groupsOf(rows.map((row) => row.id));
       return { resources: rows.map((row) => toUser(row, groups.filter((group) => group.accountId === row.id), base)), total };
     },
