@@ -192,6 +192,16 @@ try {
     ['scim-requests', async (page) => {
       await page.getByRole('region', { name: 'Requests' }).scrollIntoViewIfNeeded();
     }],
+    ['audit', async (page) => {
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Audit log' }).click();
+      await page.getByRole('table', { name: 'Audit events' }).getByRole('row').nth(8).waitFor();
+    }],
+    ['audit-details', async (page) => {
+      await page.getByRole('combobox', { name: 'Action' }).selectOption({ value: 'team.' });
+      await page.getByText(/^[\d,]+ events?$/).waitFor();
+      await page.getByRole('table', { name: 'Audit events' }).getByRole('button', { name: 'Details' }).first().click();
+      await page.getByRole('region', { name: /^Details of event / }).waitFor();
+    }],
   ]);
 } finally {
   await browser.close();

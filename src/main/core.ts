@@ -18,6 +18,10 @@ import type { ImportSource } from './activity/import';
 import { pruneActivity } from './activity/retention';
 import { createImportRunner } from './activity/runner';
 import { appHandlers, type Host } from './app/handlers';
+import { backupHandlers } from './backup/handlers';
+import { createBackupService, type BackupService } from './backup/service';
+import { auditHandlers } from './audit/handlers';
+import { pruneAudit } from './audit/retention';
 import { createSavedFiles } from './exports/deliver';
 import { reportHandlers } from './report/handlers';
 import { scimHandlers } from './scim/handlers';
@@ -49,6 +53,8 @@ export interface CoreOptions extends OpenOptions {
   busyRetryMs?: number;
   /** How long a DNS query for domain verification may take (default 3 s). */
   dnsTimeoutMs?: number;
+  /** The backups folder (backup/names.ts backupsFolder): daily backups go there while the store is open. Absent: none (the command line). */
+  backupsDir?: string;
 }
 
 /**
@@ -69,6 +75,8 @@ export interface Core extends RosterApi {
   importEvents(source: ImportSource, onRejection?: (rejection: Rejection) => void): Promise<Result<ImportSummary>>;
   /** The SCIM server this process may run, its tokens and request log. */
   scim: ScimRuntime;
+  /** Backups of this database: "back up now", the daily ones, restores. */
+  backups: BackupService;
   close(): void;
 }
 
@@ -89,16 +97,46 @@ export function openCore(options: CoreOptions): Core {
 
   // Day-by-day activity older than the retention window goes now, and daily while the store is open.
   // A busy file (another process writing) only delays it to the next run.
+  // So are audit events older than the audit log's retention setting (none, by default).
+  const pruneOldAudit = () => {
+    try {
+      pruneAudit({ db, audit: services.audit, settings: services.settings, now });
+    } catch (error) {
+      options.logError?.(error, 'audit retention');
+    }
+  };
   const prune = () => {
     try {
       pruneActivity({ db, activity: services.activity, settings: services.settings, audit: services.audit, now });
     } catch (error) {
       options.logError?.(error, 'activity retention');
     }
+    pruneOldAudit();
+    try {
+      // SCIM requests are kept 30 days, also when the server has not run for a while.
+      scim.log.prune();
+    } catch (error) {
+      options.logError?.(error, 'SCIM request log retention');
+    }
   };
   prune();
   const daily = setInterval(prune, DAY_MS);
   daily.unref();
+
+  const backups = createBackupService({
+    db,
+    databasePath: options.databasePath,
+    folder: options.backupsDir,
+    now,
+    keep: () => services.settings.current().backupKeep,
+    hasEnterprise: () => services.enterprise.require().ok,
+    importing: () => runner.busy,
+    audit: services.audit,
+    options: { nativeBinding: options.nativeBinding, migrations: options.migrations },
+    onChanged: emitChanged,
+    logError: options.logError,
+  });
+  backups.start();
 
   const dispatch = createDispatch(
     {
@@ -114,10 +152,16 @@ export function openCore(options: CoreOptions): Core {
       ...activityHandlers(runner, options.host),
       ...reportHandlers(services.reports, services.members, options.host, savedFiles),
       ...scimHandlers(scim),
+      ...backupHandlers(backups, options.host, savedFiles),
+      ...auditHandlers(services.audit, now, options.host, savedFiles),
     },
     {
       context: { actor: options.actor },
-      onChanged: emitChanged,
+      // A shorter audit retention takes effect at once, not at the next daily run.
+      onChanged: (areas) => {
+        if (areas.includes('settings')) pruneOldAudit();
+        emitChanged(areas);
+      },
       validateOutputs: options.validateOutputs,
       logError: options.logError,
       busyRetryMs: options.busyRetryMs,
@@ -146,6 +190,7 @@ export function openCore(options: CoreOptions): Core {
     services,
     importEvents: (source, onRejection) => runner.run(source, onRejection),
     scim,
+    backups,
     invoke<C extends Channel>(channel: C, ...args: InvokeArgs<C>) {
       return dispatch(channel, args[0]) as Promise<Result<ChannelOutput<C>>>;
     },
@@ -158,6 +203,7 @@ export function openCore(options: CoreOptions): Core {
     close() {
       if (timer) clearInterval(timer);
       clearInterval(daily);
+      backups.stop();
       void scim.stop();
       events.removeAllListeners();
       if (db.open) db.close();

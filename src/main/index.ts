@@ -4,11 +4,13 @@ import { EVENT_CHANNEL, type EventMessage } from '@shared/ipc/contract';
 import { ok, type Result } from '@shared/result';
 import { version } from '../../package.json';
 import { adoptDatabase } from './app/database-choice';
+import { backupsFolder } from './backup/names';
 import { INTERACTIVE_BUSY, openCore, type Core } from './core';
 import { findElectronBinding } from './db/native-binding';
 import { registerIpc } from './ipc/register';
 import { osUserName } from './os-user';
 import { defaultDatabasePath, userDataDir } from './paths';
+import { chooseBackupFile, chooseRestoreFile } from './shell/backup-dialogs';
 import { createSaveFile } from './shell/save-dialog';
 import { createMainWindow, isTrustedSender, lockDownSession } from './shell/window';
 
@@ -97,7 +99,10 @@ async function start(): Promise<void> {
         saveFile: createSaveFile(),
         showItemInFolder: (file) => shell.showItemInFolder(file),
         chooseImportFile: askForImportFile,
+        chooseBackupFile,
+        chooseRestoreFile,
       },
+      backupsDir: backupsFolder(dataDir, databasePath),
       watchIntervalMs: 1000,
       ...INTERACTIVE_BUSY,
       logError: (error, channel) => console.error(`[${channel}]`, error),

@@ -2,31 +2,22 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
-import { build } from 'vite';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCore } from '../core';
 import { value } from '../test/seats-helpers';
+import { bundleWorker } from '../test/bundle-worker';
 import { tempDir } from '../test/temp-db';
 
-const root = path.resolve(__dirname, '../../..');
-// Inside the project, so the bundle finds better-sqlite3 and zod in node_modules.
-const outDir = path.join(root, 'node_modules', '.cache', 'roster-import-worker');
-const worker = path.join(outDir, 'import-worker.cjs');
+let worker = '';
+let removeWorker = () => undefined as void;
 
-/** Bundles the real services into one script a plain `node` process can run. */
+/** Bundles the real services into one script a plain `node` process can run (a folder of its own per test run). */
 beforeAll(async () => {
-  await build({
-    configFile: false,
-    logLevel: 'silent',
-    resolve: { alias: { '@shared': path.join(root, 'src/shared') } },
-    build: {
-      ssr: path.join(root, 'src/main/test/import-worker.ts'),
-      outDir,
-      emptyOutDir: true,
-      rollupOptions: { output: { format: 'cjs', entryFileNames: 'import-worker.cjs' } },
-    },
-  });
+  const bundled = await bundleWorker('src/main/test/import-worker.ts', 'import-worker');
+  worker = bundled.script;
+  removeWorker = bundled.remove;
 }, 60_000);
+afterAll(() => removeWorker());
 
 const BATCH = 50;
 const EVENTS = 20_000;

@@ -22,6 +22,15 @@ export interface Host {
   showItemInFolder?: (file: string) => void;
   /** Asks the person for an event file to import with a native dialog; undefined when they cancel. Absent in browser mode, where the page uploads it. */
   chooseImportFile?: () => Promise<string | undefined>;
+  /**
+   * Asks where to save a backup with a native save dialog, offering
+   * `suggestedName` in `lastFolder` (null: the host's default folder);
+   * undefined when they cancel. Absent in browser mode, where backups are made
+   * in the backups folder and downloaded.
+   */
+  chooseBackupFile?: (suggestedName: string, lastFolder: string | null) => Promise<string | undefined>;
+  /** Asks for a backup to restore from with a native open dialog; undefined when they cancel. Absent in browser mode. */
+  chooseRestoreFile?: () => Promise<string | undefined>;
 }
 
 export function appHandlers(host: Host, savedFiles: SavedFiles): Pick<Handlers, 'app:info' | 'app:chooseDatabase' | 'app:showSavedFile'> {

@@ -2,9 +2,10 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { version } from '../../../package.json';
 import { INTERACTIVE_BUSY, openCore } from '../core';
+import { backupsFolder } from '../backup/names';
 import { StoreError } from '../db/store-error';
 import { osUserName } from '../os-user';
-import { defaultDatabasePath } from '../paths';
+import { defaultDatabasePath, userDataDir } from '../paths';
 import { startBrowserServer } from './server';
 
 const USAGE = `Usage: node out/main/browser.js [--db FILE] [--port N]
@@ -42,6 +43,7 @@ async function main(): Promise<number | null> {
       databasePath,
       actor: { type: 'app', name: osUserName() },
       host: { info: { version, mode: 'browser', databasePath, canChooseDatabase: false } },
+      backupsDir: backupsFolder(userDataDir(), databasePath),
       watchIntervalMs: 1000,
       ...INTERACTIVE_BUSY,
       logError: (error, channel) => console.error(`[${channel}]`, error),
@@ -64,6 +66,7 @@ async function main(): Promise<number | null> {
       return () => off.forEach((unsubscribe) => unsubscribe());
     },
     importUpload: (source) => core.importEvents(source),
+    backupFile: (id) => core.backups.fileOf(id),
     rendererDir: path.join(__dirname, '../renderer'),
     port,
   });

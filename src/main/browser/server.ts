@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { CONTENT_SECURITY_POLICY_HEADER } from '@shared/csp';
@@ -10,6 +11,7 @@ import { loadStaticFiles } from './static-files';
 
 const MAX_BODY_BYTES = 1024 * 1024;
 const API_PREFIX = '/api/invoke/';
+const BACKUP_PREFIX = '/api/backups/';
 
 export interface BrowserServerOptions {
   dispatch: Dispatch;
@@ -18,6 +20,8 @@ export interface BrowserServerOptions {
   rendererDir: string;
   /** Imports an event file the page uploads (POST /api/import), streamed as it arrives. */
   importUpload?: (source: ImportSource) => Promise<Result<unknown>>;
+  /** The file of a listed backup by its id (GET /api/backups/<id> downloads it); null for any other id. */
+  backupFile?: (id: string) => string | null;
   port?: number;
   token?: string;
 }
@@ -157,6 +161,38 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     sendResult(response, result);
   }
 
+  /**
+   * A listed backup, downloaded by its id (its name in the backups folder):
+   * the page never names a path, and an id that is not a listed backup's is
+   * not found. Only for this page: a request another site made is refused.
+   */
+  function handleBackupDownload(request: IncomingMessage, response: ServerResponse, encodedId: string) {
+    if (request.method !== 'GET') return sendResult(response, fail('INVALID_INPUT', 'Download a backup with GET.'), 405);
+    const site = request.headers['sec-fetch-site'];
+    if (site !== undefined && site !== 'same-origin' && site !== 'none') {
+      return sendResult(response, fail('FORBIDDEN', 'Calls from another site are refused.'), 403);
+    }
+    let id = '';
+    try {
+      id = decodeURIComponent(encodedId);
+    } catch {
+      // Not a backup's name: not found below.
+    }
+    const file = options.backupFile?.(id) ?? null;
+    const size = file ? fs.statSync(file, { throwIfNoEntry: false })?.size : undefined;
+    if (!file || size === undefined) return sendResult(response, fail('NOT_FOUND', 'There is no such backup any more.'), 404);
+    response.writeHead(200, {
+      ...SECURITY_HEADERS,
+      'Content-Type': 'application/vnd.sqlite3',
+      'Content-Length': String(size),
+      'Content-Disposition': `attachment; filename="${id}"`,
+      'Cache-Control': 'no-store',
+    });
+    fs.createReadStream(file)
+      .on('error', () => response.destroy())
+      .pipe(response);
+  }
+
   function handleEvents(request: IncomingMessage, response: ServerResponse) {
     if (request.method !== 'GET') return sendResult(response, fail('INVALID_INPUT', 'Subscribe to events with GET.'), 405);
     response.writeHead(200, {
@@ -207,6 +243,7 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     }
     if (url.pathname === '/api/events') return handleEvents(request, response);
     if (url.pathname === '/api/import') return handleImport(request, response);
+    if (url.pathname.startsWith(BACKUP_PREFIX)) return handleBackupDownload(request, response, url.pathname.slice(BACKUP_PREFIX.length));
     if (url.pathname.startsWith(API_PREFIX)) return handleInvoke(request, response, url.pathname.slice(API_PREFIX.length));
     return sendResult(response, fail('INVALID_INPUT', 'There is nothing at this address.'), 404);
   }

@@ -9,6 +9,8 @@ import { defaultDatabasePath, userDataDir } from '../paths';
 import { EXIT_OK, EXIT_USAGE, printError, type CliIo, type CommandSpec } from './command';
 import { accessCommand } from './commands/access';
 import { activityCommands } from './commands/activity';
+import { backupCommands } from './commands/backup';
+import { auditCommand } from './commands/audit';
 import { demoCommand } from './commands/demo';
 import { domainCommands } from './commands/domains';
 import { initCommand } from './commands/init';
@@ -33,6 +35,8 @@ export const commands: CommandSpec[] = [
   ...domainCommands,
   ...activityCommands,
   ...scimCommands,
+  ...backupCommands,
+  auditCommand,
   demoCommand,
 ];
 

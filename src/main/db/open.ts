@@ -59,6 +59,18 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
   }
 }
 
+/**
+ * The checks openDatabase makes before it writes, for a connection opened
+ * elsewhere (read-only, to judge a backup): a Roster database, not newer than
+ * this Roster, its migrations unedited. Throws StoreError naming `file`;
+ * answers how many migrations it has applied (0: an empty database).
+ */
+export function verifyRosterSchema(db: Db, file: string, migrations: Migration[] = bundledMigrations): number {
+  const applied = readAppliedMigrations(db, file);
+  verifyApplied(applied, migrations, file);
+  return applied.length;
+}
+
 function readAppliedMigrations(db: Db, file: string): AppliedMigration[] {
   let applicationId: number;
   let objectCount: number;
@@ -117,19 +129,21 @@ function verifyApplied(applied: AppliedMigration[], migrations: Migration[], fil
 }
 
 function applyPending(db: Db, migrations: Migration[], file: string): void {
-  for (const migration of migrations) {
-    // IMMEDIATE takes the write lock before reading, so two processes opening a
-    // new file at once apply each migration exactly once: the second one waits,
-    // then sees it recorded.
-    db.transaction(() => {
-      db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
-        version    INTEGER PRIMARY KEY,
-        name       TEXT NOT NULL,
-        sha256     TEXT NOT NULL,
-        applied_at TEXT NOT NULL
-      ) STRICT`);
-      const done = db.prepare('SELECT sha256 FROM schema_migrations WHERE version = ?').get(migration.version);
-      if (done) return;
+  // Every pending migration in ONE transaction: an upgrade across several
+  // versions either lands whole or leaves the file exactly as it was, so an
+  // older Roster can still open it. IMMEDIATE takes the write lock before
+  // reading, so two processes opening a new file at once apply each migration
+  // exactly once: the second one waits, then sees them recorded.
+  db.transaction(() => {
+    db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+      version    INTEGER PRIMARY KEY,
+      name       TEXT NOT NULL,
+      sha256     TEXT NOT NULL,
+      applied_at TEXT NOT NULL
+    ) STRICT`);
+    const done = db.prepare('SELECT 1 FROM schema_migrations WHERE version = ?');
+    for (const migration of migrations) {
+      if (done.get(migration.version)) continue;
       try {
         db.exec(migration.sql);
       } catch (error) {
@@ -146,6 +160,6 @@ function applyPending(db: Db, migrations: Migration[], file: string): void {
       );
       db.pragma(`application_id = ${ROSTER_APPLICATION_ID}`);
       db.pragma(`user_version = ${migration.version}`);
-    }).immediate();
-  }
+    }
+  }).immediate();
 }

@@ -1,16 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import fs from 'node:fs';
 import path from 'node:path';
-import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCore } from '../core';
+import { bundleWorker } from '../test/bundle-worker';
 import { tempDir } from '../test/temp-db';
 import { value } from '../test/seats-helpers';
-
-const root = path.resolve(__dirname, '../../..');
-// Inside the project, so the bundle finds better-sqlite3 and zod in node_modules.
-const outDir = path.join(root, 'node_modules', '.cache', 'roster-race');
-const worker = path.join(outDir, 'race-worker.cjs');
 
 interface Attempt {
   email: string;
@@ -18,20 +12,16 @@ interface Attempt {
   code: string | null;
 }
 
-/** Bundles the real services into one script a plain `node` process can run. */
+let worker = '';
+let removeWorker = () => undefined as void;
+
+/** Bundles the real services into one script a plain `node` process can run (a folder of its own per test run). */
 beforeAll(async () => {
-  await build({
-    configFile: false,
-    logLevel: 'silent',
-    resolve: { alias: { '@shared': path.join(root, 'src/shared') } },
-    build: {
-      ssr: path.join(root, 'src/main/test/race-worker.ts'),
-      outDir,
-      emptyOutDir: true,
-      rollupOptions: { output: { format: 'cjs', entryFileNames: 'race-worker.cjs' } },
-    },
-  });
+  const bundled = await bundleWorker('src/main/test/race-worker.ts', 'race-worker');
+  worker = bundled.script;
+  removeWorker = bundled.remove;
 }, 60_000);
+afterAll(() => removeWorker());
 
 function startWorker(database: string, prefix: string, attempts: number, kind: 'member' | 'invitation' | 'signup' | 'claim') {
   const child = spawn(process.execPath, [worker, database, prefix, String(attempts), kind], { stdio: ['pipe', 'pipe', 'inherit'] });
@@ -138,4 +128,3 @@ describe('seats under concurrency', () => {
   }, 60_000);
 });
 
-afterAll(() => fs.rmSync(outDir, { recursive: true, force: true }));

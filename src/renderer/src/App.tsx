@@ -3,6 +3,7 @@ import { AppShell } from './components/AppShell';
 import { Notices } from './components/Notices';
 import { followChanges } from './lib/live-updates';
 import { pageKey, useRoute, type Route } from './lib/route';
+import { AuditScreen } from './screens/audit/AuditScreen';
 import { DomainScreen } from './screens/domains/DomainScreen';
 import { DomainsScreen } from './screens/domains/DomainsScreen';
 import { UnmanagedScreen } from './screens/domains/UnmanagedScreen';
@@ -40,6 +41,8 @@ function CurrentScreen({ route }: { route: Route }) {
       return <ReportsScreen />;
     case 'scim':
       return <ScimScreen />;
+    case 'audit':
+      return <AuditScreen />;
     case 'settings':
       return <SettingsScreen />;
     case 'licenses':

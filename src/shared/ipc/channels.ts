@@ -80,6 +80,13 @@ export const channelNames = [
   'scim:createToken',
   'scim:revokeToken',
   'scim:requests',
+  'backups:list',
+  'backups:create',
+  'backups:restore',
+  'backups:restoreFile',
+  'audit:list',
+  'audit:facets',
+  'audit:export',
 ] as const;
 
 export type Channel = (typeof channelNames)[number];

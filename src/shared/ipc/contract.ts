@@ -14,7 +14,9 @@ import {
   unmanagedPageSchema,
   verifyDomainInput,
 } from '../schemas/domains';
+import { auditFacetsSchema, auditListInput, auditPageSchema, exportAuditInput } from '../schemas/audit';
 import { exportResultSchema } from '../schemas/exports';
+import { backupListSchema, backupResultSchema, restoreBackupInput, restoreResultSchema } from '../schemas/backups';
 import { importProgressSchema, importStatusSchema, importSummarySchema } from '../schemas/activity';
 import {
   createdTokenSchema,
@@ -75,7 +77,7 @@ export { channelNames as channels, EVENT_CHANNEL, isChannel, type Channel, type 
  * Parts of the store a change can touch. Screens listen for the areas they show;
  * "*" means "anything may have changed" (another process wrote to the file).
  */
-export const changeAreas = ['app', 'enterprise', 'orgs', 'seats', 'teams', 'domains', 'settings', 'activity', 'scim', '*'] as const;
+export const changeAreas = ['app', 'enterprise', 'orgs', 'seats', 'teams', 'domains', 'settings', 'activity', 'scim', 'backups', '*'] as const;
 export type ChangeArea = (typeof changeAreas)[number];
 
 interface ChannelSpec<I extends z.ZodType, O extends z.ZodType> {
@@ -189,6 +191,14 @@ export const contract = {
   'scim:createToken': command(createTokenInput, createdTokenSchema, ['scim']),
   'scim:revokeToken': command(tokenIdInput, scimTokenSchema, ['scim']),
   'scim:requests': query(scimRequestsInput, scimRequestPageSchema),
+  'backups:list': query(noInput, backupListSchema),
+  'backups:create': command(noInput, backupResultSchema, ['backups']),
+  // A restore replaces everything: every screen reloads.
+  'backups:restore': command(restoreBackupInput, restoreResultSchema, ['*']),
+  'backups:restoreFile': command(noInput, restoreResultSchema.nullable(), ['*']),
+  'audit:list': query(auditListInput, auditPageSchema),
+  'audit:facets': query(noInput, auditFacetsSchema),
+  'audit:export': command(exportAuditInput, exportResultSchema, []),
   'app:showSavedFile': command(z.strictObject({ saveId: z.string().max(100) }), z.object({ shown: z.boolean() }), []),
 } as const satisfies Record<Channel, ChannelSpec<z.ZodType, z.ZodType>>;
 

@@ -11,3 +11,75 @@ export const actorSchema = z.object({
 });
 
 export type Actor = z.infer<typeof actorSchema>;
+
+/** Retention of the audit log: null keeps every event for ever (the default); N keeps the UTC days at most N days old. */
+export const MIN_AUDIT_RETENTION_DAYS = 30;
+export const MAX_AUDIT_RETENTION_DAYS = 36500;
+export const auditRetentionSchema = z
+  .int({ error: 'Retention must be a whole number of days' })
+  .min(MIN_AUDIT_RETENTION_DAYS, { error: `The audit log is kept at least ${MIN_AUDIT_RETENTION_DAYS} days` })
+  .max(MAX_AUDIT_RETENTION_DAYS, { error: `At most ${MAX_AUDIT_RETENTION_DAYS} days; choose "for ever" to keep everything` })
+  .nullable();
+
+export const auditEventSchema = z.object({
+  id: z.int(),
+  at: z.string(),
+  actor: actorSchema,
+  action: z.string(),
+  targetType: z.string(),
+  targetId: z.string().nullable(),
+  targetLabel: z.string().nullable(),
+  before: z.unknown(),
+  after: z.unknown(),
+});
+export type AuditEventRow = z.infer<typeof auditEventSchema>;
+
+const moment = (what: string) => z.iso.datetime({ offset: true, error: `${what} must be an ISO 8601 time with a zone, like 2026-03-31T00:00:00Z` });
+const text = (what: string, max: number) => z.string({ error: `${what} must be text` }).trim().max(max, { error: `${what} is at most ${max} characters` });
+
+/**
+ * Which events: by actor (type and/or exact name); by action, exact or, ending
+ * in ".", every action under that prefix ("member."); by target type, id, or
+ * words in its label or id; from `since` (included) to `until` (excluded).
+ */
+export const auditFilterSchema = z.strictObject({
+  actorType: z.enum(actorTypes).optional(),
+  actorName: text('The actor', 200).optional(),
+  action: text('The action', 100).optional(),
+  targetType: text('The target type', 50).optional(),
+  targetId: text('The target id', 100).optional(),
+  target: text('The target search', 200).default(''),
+  since: moment('"Since"').optional(),
+  until: moment('"Until"').optional(),
+});
+export type AuditFilter = z.output<typeof auditFilterSchema>;
+
+export const MAX_AUDIT_PAGE = 500;
+export const auditListInput = z
+  .strictObject({
+    filter: auditFilterSchema.prefault({}),
+    offset: z.int({ error: 'Offset must be a whole number' }).min(0, { error: 'Offset cannot be negative' }).default(0),
+    limit: z
+      .int({ error: 'Limit must be a whole number' })
+      .min(1, { error: 'Limit must be at least 1' })
+      .max(MAX_AUDIT_PAGE, { error: `At most ${MAX_AUDIT_PAGE} events a page` })
+      .default(50),
+  })
+  .prefault({});
+export type AuditListInput = z.output<typeof auditListInput>;
+
+export const auditPageSchema = z.object({ rows: z.array(auditEventSchema), total: z.int() });
+export type AuditPage = z.infer<typeof auditPageSchema>;
+
+/** What the filter menus offer: who has acted and what was done, each list capped. */
+export const MAX_AUDIT_FACETS = 200;
+export const auditFacetsSchema = z.object({
+  actors: z.array(actorSchema),
+  actions: z.array(z.string()),
+  targetTypes: z.array(z.string()),
+  /** Some list reached MAX_AUDIT_FACETS and was cut short. */
+  truncated: z.boolean(),
+});
+export type AuditFacets = z.infer<typeof auditFacetsSchema>;
+
+export const exportAuditInput = z.strictObject({ filter: auditFilterSchema.prefault({}), bom: z.boolean().default(true) }).prefault({});

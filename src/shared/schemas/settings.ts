@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { auditRetentionSchema } from './audit';
+import { backupKeepSchema, DEFAULT_BACKUP_KEEP } from './backups';
 import { inviteControlModes } from './domains';
 import { DEFAULT_EXPIRY_DAYS, MAX_EXPIRY_DAYS } from './invitations';
 
@@ -59,6 +61,10 @@ export const enterpriseSettingsSchema = z.object({
   dnsServers: z.array(z.string()),
   inviteControl: inviteControlSchema,
   reportRule: reportRuleSchema,
+  /** Days of audit log kept; null: for ever. */
+  auditRetentionDays: z.int().nullable(),
+  /** Backups of each kind kept in the backups folder (the newest). */
+  backupKeep: z.int(),
 });
 export type EnterpriseSettings = z.infer<typeof enterpriseSettingsSchema>;
 
@@ -67,6 +73,8 @@ export const defaultEnterpriseSettings: EnterpriseSettings = {
   dnsServers: [],
   inviteControl: { mode: 'any', domains: [] },
   reportRule: DEFAULT_REPORT_RULE,
+  auditRetentionDays: null,
+  backupKeep: DEFAULT_BACKUP_KEEP,
 };
 
 /** Each setting's rule, which both the update and the stored value must pass. */
@@ -75,6 +83,8 @@ export const settingSchemas = {
   dnsServers: dnsServersSchema,
   inviteControl: inviteControlSchema,
   reportRule: reportRuleSchema,
+  auditRetentionDays: auditRetentionSchema,
+  backupKeep: backupKeepSchema,
 } satisfies { [K in keyof EnterpriseSettings]: z.ZodType };
 
 export const updateSettingsInput = z.strictObject({
@@ -82,5 +92,7 @@ export const updateSettingsInput = z.strictObject({
   dnsServers: dnsServersSchema.optional(),
   inviteControl: inviteControlSchema.optional(),
   reportRule: reportRuleSchema.optional(),
+  auditRetentionDays: auditRetentionSchema.optional(),
+  backupKeep: backupKeepSchema.optional(),
 });
 export type UpdateSettingsInput = z.output<typeof updateSettingsInput>;

@@ -11,6 +11,7 @@ const NAV: { screen: Screen; label: string }[] = [
   { screen: 'domains', label: 'Domains' },
   { screen: 'reports', label: 'Activity' },
   { screen: 'scim', label: 'SCIM' },
+  { screen: 'audit', label: 'Audit log' },
   { screen: 'settings', label: 'Settings' },
 ];
 

@@ -2,6 +2,8 @@ import type { ChangeArea } from '@shared/ipc/contract';
 import { api } from './api';
 import { useAccessStore } from '../stores/access-store';
 import { useAppStore } from '../stores/app-store';
+import { useBackupsStore } from '../stores/backups-store';
+import { useAuditStore } from '../stores/audit-store';
 import { useDomainDetailStore } from '../stores/domain-detail-store';
 import { useDomainsStore } from '../stores/domains-store';
 import { useLicensesStore } from '../stores/licenses-store';
@@ -42,5 +44,9 @@ export function followChanges(): () => void {
     if (touches(areas, 'activity', 'seats', 'teams', 'orgs', 'settings') && useReportStore.getState().status !== 'idle') void useReportStore.getState().load();
     // A SCIM write announces the areas it changed, not 'scim': its request is in the log all the same.
     if (touches(areas, 'scim', 'seats', 'teams', 'orgs') && useScimStore.getState().status !== 'idle') void useScimStore.getState().load();
+    // A daily backup announces 'backups'; the keep setting is a setting.
+    if (touches(areas, 'backups', 'settings') && useBackupsStore.getState().status !== 'idle') void useBackupsStore.getState().load();
+    // Every change is audited, whatever area it touched.
+    if (areas.length > 0 && useAuditStore.getState().status !== 'idle') void useAuditStore.getState().load();
   });
 }

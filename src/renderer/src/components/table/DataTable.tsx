@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { Fragment, type ReactNode } from 'react';
 import type { ReactTable, RowData } from '@tanstack/react-table';
 import type { ListFeatures } from './list-features';
 
@@ -10,6 +10,8 @@ interface DataTableProps<Row extends RowData> {
   empty: ReactNode;
   /** Opens a row from a click anywhere on it; its link stays the way in for the keyboard. */
   onRowClick?: (row: Row) => void;
+  /** What opens under a row across the whole table (a row's details), or null while it is closed. */
+  expandedRow?: (row: Row) => ReactNode;
 }
 
 const ARIA_SORT = { asc: 'ascending', desc: 'descending' } as const;
@@ -17,7 +19,7 @@ const ARIA_SORT = { asc: 'ascending', desc: 'descending' } as const;
 /** Clicks on a row's own controls do what those controls do, not open the row. */
 const INTERACTIVE = 'a, button, input, select, textarea, label, [role="menu"]';
 
-export function DataTable<Row extends RowData>({ table, label, empty, onRowClick }: DataTableProps<Row>) {
+export function DataTable<Row extends RowData>({ table, label, empty, onRowClick, expandedRow }: DataTableProps<Row>) {
   const rows = table.getRowModel().rows;
   const columnCount = table.getAllLeafColumns().length;
   return (
@@ -51,19 +53,28 @@ export function DataTable<Row extends RowData>({ table, label, empty, onRowClick
             <td colSpan={columnCount}>{empty}</td>
           </tr>
         ) : (
-          rows.map((row) => (
-            <tr
-              key={row.id}
-              className={onRowClick ? 'clickable-row' : undefined}
-              onClick={onRowClick ? (event) => !(event.target as Element).closest(INTERACTIVE) && onRowClick(row.original) : undefined}
-            >
-              {row.getAllCells().map((cell) => (
-                <td key={cell.id} className={`col-${cell.column.id}`}>
-                  <table.FlexRender cell={cell} />
-                </td>
-              ))}
-            </tr>
-          ))
+          rows.map((row) => {
+            const expanded = expandedRow?.(row.original) ?? null;
+            return (
+              <Fragment key={row.id}>
+                <tr
+                  className={[onRowClick ? 'clickable-row' : '', expanded === null ? '' : 'expanded'].join(' ').trim() || undefined}
+                  onClick={onRowClick ? (event) => !(event.target as Element).closest(INTERACTIVE) && onRowClick(row.original) : undefined}
+                >
+                  {row.getAllCells().map((cell) => (
+                    <td key={cell.id} className={`col-${cell.column.id}`}>
+                      <table.FlexRender cell={cell} />
+                    </td>
+                  ))}
+                </tr>
+                {expanded === null ? null : (
+                  <tr className="expanded-row">
+                    <td colSpan={columnCount}>{expanded}</td>
+                  </tr>
+                )}
+              </Fragment>
+            );
+          })
         )}
       </tbody>
     </table>

@@ -7,6 +7,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { useAppStore } from '../../stores/app-store';
 import { useNoticesStore } from '../../stores/notices-store';
 import { useSettingsStore } from '../../stores/settings-store';
+import { BackupSettings } from './BackupSettings';
 import { DomainSettings } from './DomainSettings';
 import { NumberSetting } from './NumberSetting';
 import { ReportRuleSettings } from './ReportRuleSettings';
@@ -66,6 +67,8 @@ export function SettingsScreen() {
           </p>
         )}
       </div>
+
+      <BackupSettings canSetKeep={Boolean(enterprise)} />
 
       {enterprise ? (
         <div className="card settings-section" aria-labelledby="enterprise-title" role="region">

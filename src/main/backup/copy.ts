@@ -1,0 +1,133 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { fail, ok, type Result } from '@shared/result';
+import type { Db } from '../db/open';
+
+/** Pages copied between two turns of the event loop (4 MB at SQLite's 4 KB pages). */
+const PAGES_PER_STEP = 1000;
+/** "All the rest in one step": better-sqlite3 takes no negative count. */
+export const ALL_PAGES = 0x7fffffff;
+/** A step finds another connection's changes and starts over; after this many restarts the rest goes in one step. */
+const RESTARTS_BEFORE_ONE_STEP = 3;
+
+export interface CopyOptions {
+  /** Path of a better-sqlite3 build for this runtime's ABI (Electron). */
+  nativeBinding?: string;
+  /** How long to keep trying while another connection holds a lock the copy needs. */
+  busyMs?: number;
+  /** Pages per step; tests make it small to interleave a writer. */
+  pagesPerStep?: number;
+}
+
+const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+class BusyError extends Error {
+  readonly code = 'SQLITE_BUSY';
+}
+
+/**
+ * Copies the database `db` holds into `file` with SQLite's online backup, which
+ * reads a consistent snapshot while this connection and other processes go on
+ * writing: a step that finds another connection's commit starts again, and
+ * writes through `db` itself are carried into the copy. So that a stream of
+ * writes from another process cannot keep it restarting forever, after a few
+ * restarts the rest is copied in one step (one read transaction, which in WAL
+ * mode blocks no writer).
+ *
+ * The copy is written whole into `file` in one transaction of the destination,
+ * which must be a file no one else uses, or the live database of a restore.
+ * better-sqlite3 reports a step that found the destination locked before it
+ * began as "0 pages": that is retried until `busyMs` has passed.
+ */
+export async function onlineBackup(db: Db, file: string, options: CopyOptions = {}): Promise<void> {
+  const deadline = Date.now() + (options.busyMs ?? 5000);
+  const step = options.pagesPerStep ?? PAGES_PER_STEP;
+  for (;;) {
+    let last = Number.POSITIVE_INFINITY;
+    let restarts = 0;
+    const done = await db.backup(file, {
+      progress: ({ remainingPages }) => {
+        if (remainingPages > last) restarts += 1;
+        last = remainingPages;
+        return restarts >= RESTARTS_BEFORE_ONE_STEP ? ALL_PAGES : step;
+      },
+    });
+    if (done.totalPages > 0) return;
+    if (Date.now() >= deadline) throw new BusyError('another program kept the database locked');
+    await delay(50);
+  }
+}
+
+const REASONS: Record<string, string> = {
+  ENOENT: 'its folder does not exist',
+  ENOTDIR: 'part of the path is not a folder',
+  EACCES: 'permission denied',
+  EPERM: 'the operation is not permitted',
+  EROFS: 'the disk is read-only',
+  ENOSPC: 'the disk is full',
+  EDQUOT: 'the disk quota is used up',
+  EISDIR: 'a folder has that name',
+  SQLITE_FULL: 'the disk is full',
+  SQLITE_CANTOPEN: 'the file cannot be created there',
+  SQLITE_READONLY: 'the file or its folder is read-only',
+  SQLITE_IOERR: 'the disk could not be written',
+  SQLITE_BUSY: 'another program kept the database locked for over 5 seconds',
+};
+
+/** Why a file operation failed, in words. */
+export function reasonOf(error: unknown): string {
+  const code = (error as { code?: string }).code ?? '';
+  const known = REASONS[code] ?? REASONS[code.replace(/_[A-Z_]+$/, '')];
+  if (known) return known;
+  if ((error as Error).message?.includes('directory does not exist')) return REASONS.ENOENT!;
+  return (error as Error).message;
+}
+
+/** Removes a temporary database and whatever SQLite kept beside it. */
+export function removeDatabaseFiles(file: string): void {
+  for (const suffix of ['', '-journal', '-wal', '-shm']) fs.rmSync(`${file}${suffix}`, { force: true });
+}
+
+export function temporaryBeside(file: string, label = 'tmp'): string {
+  return path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(6).toString('hex')}.${label}`);
+}
+
+/**
+ * Backs up `db` into `target`, so that `target` never holds half a backup: the
+ * copy is made beside it under a temporary name, switched to a rollback
+ * journal (a backup is then one self-contained file, which opens read-only
+ * without leaving -wal and -shm files beside it), and only then given its
+ * name. `replace: false` never overwrites an existing file (EEXIST instead).
+ * If any step fails the temporary file is removed and `target` is untouched.
+ */
+export async function copyDatabase(
+  db: Db,
+  target: string,
+  options: CopyOptions & { replace?: boolean } = {},
+): Promise<Result<{ path: string; size: number }>> {
+  const resolved = path.resolve(target);
+  const temporary = temporaryBeside(resolved);
+  try {
+    await onlineBackup(db, temporary, options);
+    const copy = new Database(temporary, { nativeBinding: options.nativeBinding, fileMustExist: true });
+    try {
+      copy.pragma('journal_mode = DELETE');
+    } finally {
+      copy.close();
+    }
+    if (options.replace === false) {
+      // link() fails when the name is taken, where rename() would replace it.
+      fs.linkSync(temporary, resolved);
+      fs.rmSync(temporary);
+    } else {
+      fs.renameSync(temporary, resolved);
+    }
+    return ok({ path: resolved, size: fs.statSync(resolved).size });
+  } catch (error) {
+    removeDatabaseFiles(temporary);
+    if ((error as { code?: string }).code === 'EEXIST') return fail('CONFLICT', `${resolved} exists already.`);
+    return fail('UNAVAILABLE', `Could not back up to ${resolved}: ${reasonOf(error)}.`);
+  }
+}

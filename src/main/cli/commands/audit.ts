@@ -1,0 +1,61 @@
+import { auditFilterSchema, type AuditFilter } from '@shared/schemas/audit';
+import { auditCsv } from '../../audit/export';
+import type { AuditEvent } from '../../audit/repository';
+import { writeFileAtomic } from '../../exports/write-file';
+import { EXIT_OK, EXIT_USAGE, formatTable, printError, type CommandContext, type CommandSpec } from '../command';
+
+const count = (n: number) => n.toLocaleString('en-US');
+
+function usageProblem(context: CommandContext, message: string): number {
+  context.io.err(context.json ? JSON.stringify({ error: { code: 'USAGE', message } }) : `roster: ${message}`);
+  return EXIT_USAGE;
+}
+
+/** What the table's Target column shows: its kind and the name it had, or its id when it has no name. */
+function target(event: AuditEvent): string {
+  const name = event.targetLabel ?? event.targetId;
+  return name === null ? event.targetType : `${event.targetType} ${name}`;
+}
+
+export const auditCommand: CommandSpec = {
+  path: ['audit'],
+  summary: 'Show the audit log, oldest first (newest last), or write it to a CSV file',
+  options: {
+    since: { type: 'string', valueName: 'ISO-8601', description: 'only events at or after this moment, such as 2026-03-01T00:00:00Z' },
+    out: { type: 'string', valueName: 'FILE', description: 'write the events as CSV to this file (replaced whole, never left half-written) instead of printing them' },
+    bom: { type: 'boolean', description: 'with --out: start the file with a byte-order mark, for spreadsheet programs' },
+  },
+  details: [
+    'Columns of the CSV: Time, Actor type, Actor, Action, Target type, Target, Target id, Before, After (the last two as JSON).',
+    'With --json and without --out, prints the events as a JSON array.',
+  ],
+  async run(context, values) {
+    const parsed = auditFilterSchema.safeParse({ since: values.since });
+    if (!parsed.success) {
+      return usageProblem(context, `--since must be an ISO 8601 time with a zone, such as 2026-03-01T00:00:00Z, not "${String(values.since)}"`);
+    }
+    const filter: AuditFilter = parsed.data;
+    const audit = context.core.services.audit;
+
+    if (typeof values.out === 'string') {
+      const csv = auditCsv(audit, filter, { bom: values.bom === true, now: new Date() });
+      const written = await writeFileAtomic(values.out, csv.content);
+      if (!written.ok) return printError(context.io, context.json, written.error);
+      context.io.out(context.json ? JSON.stringify({ path: written.value, events: csv.rows }, null, 2) : `Wrote ${count(csv.rows)} audit event${csv.rows === 1 ? '' : 's'} to ${written.value}.`);
+      return EXIT_OK;
+    }
+    if (values.bom === true) return usageProblem(context, '--bom needs --out FILE');
+
+    const events: AuditEvent[] = [];
+    for (const chunk of audit.chunks(filter)) events.push(...chunk);
+    if (context.json) {
+      context.io.out(JSON.stringify(events, null, 2));
+    } else if (events.length === 0) {
+      context.io.out(filter.since ? `No audit events since ${new Date(filter.since).toISOString()}.` : 'No audit events yet.');
+    } else {
+      const rows = events.map((event) => [event.at, `${event.actor.name} (${event.actor.type})`, event.action, target(event)]);
+      context.io.out(formatTable(['TIME', 'ACTOR', 'ACTION', 'TARGET'], rows));
+    }
+    return EXIT_OK;
+  },
+};

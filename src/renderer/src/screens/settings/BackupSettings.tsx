@@ -1,0 +1,153 @@
+import { useEffect, useState } from 'react';
+import { backupKeepSchema, type Backup, type BackupKind } from '@shared/schemas/backups';
+import { countOf } from '@shared/text';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { backupDownloadUrl, downloadBackup } from '../../lib/backup-download';
+import { formatDateTime } from '../../lib/format';
+import { useBackupsStore } from '../../stores/backups-store';
+import { useNoticesStore } from '../../stores/notices-store';
+import { NumberSetting } from './NumberSetting';
+
+const KIND_LABEL: Record<BackupKind, string> = { automatic: 'Daily', manual: 'Backed up now', 'pre-restore': 'Before a restore' };
+
+function formatSize(bytes: number): string {
+  if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024)).toLocaleString()} KB`;
+  return `${(bytes / (1024 * 1024)).toLocaleString(undefined, { maximumFractionDigits: 1 })} MB`;
+}
+
+const fileName = (file: string) => file.split(/[\\/]/).pop() ?? file;
+
+type Pending = { kind: 'listed'; backup: Backup } | { kind: 'file' };
+
+/** Settings → Backups: "Back up now", the backups kept in the backups folder, and restoring one. */
+export function BackupSettings({ canSetKeep }: { canSetKeep: boolean }) {
+  const { list, error, load, backUpNow, restore, restoreFromFile, setKeep } = useBackupsStore();
+  const notify = useNoticesStore((state) => state.push);
+  const [busy, setBusy] = useState(false);
+  const [pending, setPending] = useState<Pending | null>(null);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const backUp = async () => {
+    setBusy(true);
+    const result = await backUpNow();
+    setBusy(false);
+    if (!result.ok) return notify(result.error.message, 'error');
+    if (result.value.kind === 'saved') notify(`Backed up to ${result.value.path}.`);
+    if (result.value.kind === 'stored') {
+      downloadBackup(result.value.backup.id);
+      notify(`Backed up as ${result.value.backup.id}; your browser downloads it.`);
+    }
+  };
+
+  const confirmRestore = async () => {
+    if (!pending) return { ok: true as const, value: null };
+    const result = pending.kind === 'listed' ? await restore(pending.backup.id) : await restoreFromFile();
+    if (result.ok && result.value) {
+      notify(`Restored from ${fileName(result.value.restoredFrom)}. The database as it was is kept as ${fileName(result.value.preRestoreCopy)}.`);
+    }
+    return result;
+  };
+
+  const backups = list?.backups ?? [];
+  return (
+    <div className="card settings-section" aria-labelledby="backups-title" role="region">
+      <h2 id="backups-title">Backups</h2>
+      {list?.folder ? (
+        <p className="muted">
+          Roster backs this database up every day, and keeps the newest {countOf(list.keep, 'backup')} of each kind in <code className="path">{list.folder}</code>.
+          Restoring one keeps a copy of the database as it is first.
+        </p>
+      ) : null}
+      {error ? (
+        <p className="form-error" role="alert">
+          {error.message}
+        </p>
+      ) : null}
+      <div className="button-row">
+        <button type="button" className="button" disabled={busy} onClick={() => void backUp()}>
+          Back up now
+        </button>
+        {list?.canChooseFiles ? (
+          <button type="button" className="button" disabled={busy} onClick={() => setPending({ kind: 'file' })}>
+            Restore from a file…
+          </button>
+        ) : null}
+      </div>
+      {list && canSetKeep ? (
+        <NumberSetting
+          label="Backups to keep"
+          value={list.keep}
+          schema={backupKeepSchema}
+          hint="Of each kind: daily, backed up now, and copies kept before a restore. Older ones are deleted at the next backup."
+          saveLabel="Save"
+          onSave={async (keep) => {
+            const result = await setKeep(keep);
+            if (result.ok) notify(`Roster now keeps ${countOf(keep, 'backup')} of each kind.`);
+            return result;
+          }}
+        />
+      ) : null}
+      <div className="table-scroll">
+        <table className="data-table" aria-label="Backups">
+          <thead>
+            <tr>
+              <th scope="col">Made</th>
+              <th scope="col">Kind</th>
+              <th scope="col">Size</th>
+              <th scope="col" className="col-actions">
+                <span className="visually-hidden">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {backups.length === 0 ? (
+              <tr className="empty-row">
+                <td colSpan={4}>No backups in the backups folder yet.</td>
+              </tr>
+            ) : (
+              backups.map((backup) => (
+                <tr key={backup.id}>
+                  <td>
+                    {formatDateTime(backup.createdAt)}
+                    <div className="muted">{backup.id}</div>
+                  </td>
+                  <td>{KIND_LABEL[backup.kind]}</td>
+                  <td>{formatSize(backup.size)}</td>
+                  <td className="col-actions">
+                    <div className="button-row">
+                      {list?.canChooseFiles ? null : (
+                        <a className="button" href={backupDownloadUrl(backup.id)} download={backup.id}>
+                          Download
+                        </a>
+                      )}
+                      <button type="button" className="button" onClick={() => setPending({ kind: 'listed', backup })}>
+                        Restore…
+                      </button>
+                    </div>
+                  </td>
+                </tr>
+              ))
+            )}
+          </tbody>
+        </table>
+      </div>
+      {pending ? (
+        <ConfirmDialog
+          title={pending.kind === 'listed' ? 'Restore this backup?' : 'Restore from a file?'}
+          body={[
+            pending.kind === 'listed'
+              ? `The database will hold what it held on ${formatDateTime(pending.backup.createdAt)}: every change made since then is replaced.`
+              : 'Choose a Roster backup next. The database will hold what the backup holds: every change made since it was made is replaced.',
+            'Roster first keeps a copy of the database as it is now in the backups folder, so this can be undone.',
+          ]}
+          confirmLabel={pending.kind === 'listed' ? 'Restore' : 'Choose a backup…'}
+          onConfirm={confirmRestore}
+          onClose={() => setPending(null)}
+        />
+      ) : null}
+    </div>
+  );
+}
