@@ -2,6 +2,7 @@ import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import rosterSecurity from './scripts/eslint/ipc-channel-rule.mjs';
 
 // What may import what: the renderer never reaches main, Node or Electron; main's
 // areas never touch Electron (only main/index.ts and main/shell do); shared code
@@ -67,6 +68,7 @@ export default tseslint.config(
   },
   {
     files: ['src/preload/**/*.ts'],
+    plugins: { roster: rosterSecurity },
     rules: {
       // The bridge hands the page functions, never Electron's objects.
       'no-restricted-syntax': [
@@ -75,7 +77,21 @@ export default tseslint.config(
           selector: "Identifier[name='ipcRenderer']:not(MemberExpression > Identifier.object):not(ImportSpecifier > Identifier)",
           message: 'Use ipcRenderer only to call it: never hand it, or a reference to it, to the page.',
         },
+        {
+          // ipcRenderer.on handed over unbound still lets the page listen on any channel.
+          selector: "MemberExpression[object.name='ipcRenderer']:not(CallExpression > MemberExpression.callee)",
+          message: 'Call ipcRenderer methods in place: never hand one of them to the page.',
+        },
       ],
+      // Security: the channel is a literal, a constant, or checked by isChannel() first (scripts/eslint/ipc-channel-rule.mjs).
+      'roster/ipc-checked-channel': 'error',
     },
+  },
+  {
+    // Security: the system browser opens only allow-listed https pages, through shell/external-links.ts.
+    files: ['src/**/*.{ts,tsx}'],
+    ignores: ['src/main/shell/external-links.ts'],
+    plugins: { roster: rosterSecurity },
+    rules: { 'roster/no-open-external': 'error' },
   },
 );

@@ -1,7 +1,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { test as base, _electron as electron, type Browser, type Page, type TestFixture, type TestInfo } from '@playwright/test';
+import { test as base, _electron as electron, type Browser, type ElectronApplication, type Page, type TestFixture, type TestInfo } from '@playwright/test';
 
 const root = path.join(__dirname, '..');
 const BROWSER_MAIN = path.join(root, 'out', 'main', 'browser.js');
@@ -24,6 +24,11 @@ export interface RosterApp {
   roster(...args: string[]): CliResult;
   /** Starts the built `roster` command line against this test's database and leaves it running (`roster scim serve`). */
   spawnRoster(...args: string[]): ChildProcess;
+  /** Electron mode only: the app's main process, to read what the page cannot (webPreferences). */
+  electronApp?: ElectronApplication;
+  /** Browser mode only: what the browser-mode process printed so far (stdout and stderr), and the one-time link. */
+  serverOutput?: () => string;
+  link?: string;
 }
 
 /** What the database holds before the app opens: nothing, a plain enterprise, or the demo. */
@@ -52,21 +57,23 @@ function seedDatabase(seed: Seed, run: (args: string[]) => CliResult): void {
 }
 
 /** Starts browser mode on a free port and resolves with the address it prints. */
-function startBrowserMode(dataDir: string, dbPath: string): Promise<{ child: ChildProcess; url: string }> {
+function startBrowserMode(dataDir: string, dbPath: string): Promise<{ child: ChildProcess; url: string; output: () => string }> {
   const child = spawn(process.execPath, [BROWSER_MAIN, '--db', dbPath, '--port', '0'], {
     env: { ...process.env, ROSTER_USER_DATA_DIR: dataDir },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   return new Promise((resolve, reject) => {
     let output = '';
+    let resolved = false;
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const url = /Open (http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)\n/.exec(output)?.[1];
-      if (url) {
-        child.stdout!.off('data', onData);
-        resolve({ child, url });
+      if (url && !resolved) {
+        resolved = true;
+        resolve({ child, url, output: () => output });
       }
     };
+    // Everything it prints is kept, so a test can check what never appears there (the token, after its one line).
     child.stdout!.on('data', onData);
     child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.once('exit', (code) => reject(new Error(`browser mode exited with ${code} before it was ready:\n${output}`)));
@@ -100,13 +107,13 @@ function prepare(seed: Seed, testInfo: TestInfo) {
 /** Browser mode: the app served on a free port, opened in a fresh browser context. */
 const browserApp: TestFixture<RosterApp, Fixtures & { browser: Browser }> = async ({ browser, seed }, use, testInfo) => {
   const { dataDir, dbPath, roster, spawnRoster } = prepare(seed, testInfo);
-  const { child, url } = await startBrowserMode(dataDir, dbPath);
+  const { child, url, output } = await startBrowserMode(dataDir, dbPath);
   const context = await browser.newContext();
   try {
     const page = await context.newPage();
     await page.goto(url);
     await page.locator('[data-app-state="ready"]').waitFor();
-    await use({ page, dbPath, roster, spawnRoster });
+    await use({ page, dbPath, roster, spawnRoster, serverOutput: output, link: url });
   } finally {
     await context.close();
     await stop(child);
@@ -124,7 +131,7 @@ const electronApp: TestFixture<RosterApp, Fixtures> = async ({ seed }, use, test
   try {
     const page = await app.firstWindow();
     await page.locator('[data-app-state="ready"]').waitFor();
-    await use({ page, dbPath, roster, spawnRoster });
+    await use({ page, dbPath, roster, spawnRoster, electronApp: app });
   } finally {
     await app.close();
   }

@@ -43,7 +43,7 @@ export function electronRuntime(electronPath) {
  * build in node_modules/better-sqlite3/build stays untouched, and returns the
  * path of the compiled file.
  */
-export function compileBetterSqlite({ runtime, target, distUrl, nodedir, log = console.log }) {
+export function compileBetterSqlite({ runtime, target, distUrl, nodedir, arch = process.arch, log = console.log }) {
   const source = path.join(root, 'node_modules', 'better-sqlite3');
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'roster-sqlite-'));
   try {
@@ -61,7 +61,7 @@ export function compileBetterSqlite({ runtime, target, distUrl, nodedir, log = c
       `--target=${target}`,
       ...(distUrl ? [`--dist-url=${distUrl}`] : []),
       ...(nodedir ? [`--nodedir=${nodedir}`] : []),
-      `--arch=${process.arch}`,
+      `--arch=${arch}`,
     ];
     log(`Compiling better-sqlite3 for ${runtime} ${target} (this takes a minute or two, once)...`);
     const built = spawnSync(process.execPath, args, { cwd: copy, env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });

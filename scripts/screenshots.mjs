@@ -25,9 +25,9 @@ function startBrowserMode(db) {
   });
 }
 
-async function capture(browser, db, shots) {
+async function capture(browser, db, shots, pageOptions = { viewport: { width: 1280, height: 800 } }) {
   const { child, url } = await startBrowserMode(db);
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const page = await browser.newPage(pageOptions);
   await page.goto(url);
   for (const [name, prepare] of shots) {
     await page.locator('[data-app-state="ready"]').waitFor();
@@ -202,7 +202,39 @@ try {
       await page.getByRole('table', { name: 'Audit events' }).getByRole('button', { name: 'Details' }).first().click();
       await page.getByRole('region', { name: /^Details of event / }).waitFor();
     }],
+    ['command-palette', async (page) => {
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Licenses' }).click();
+      await page.keyboard.press('Control+K');
+      await page.getByRole('combobox', { name: /^Go to/ }).fill('de');
+      await page.getByRole('option', { name: /^Developers/ }).waitFor();
+    }],
+    // The dark theme, chosen in Settings → Appearance (then back to following the system).
+    ['licenses-dark', async (page) => {
+      await page.keyboard.press('Escape');
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+      await page.getByRole('region', { name: 'Appearance' }).getByRole('radio', { name: /^Dark/ }).check();
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Licenses' }).click();
+      await page.getByRole('table', { name: 'Seats' }).getByRole('row').nth(5).waitFor();
+    }],
+    ['settings-appearance', async (page) => {
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+      await page.getByRole('region', { name: 'Appearance' }).scrollIntoViewIfNeeded();
+    }],
   ]);
+
+  // 200% zoom: a 1280 × 800 window shows 640 × 400 CSS pixels, drawn at twice the density.
+  await capture(
+    browser,
+    demo,
+    [
+      ['zoom-200-licenses', async (page) => page.getByRole('table', { name: 'Seats' }).getByRole('row').nth(2).waitFor()],
+      ['zoom-200-teams', async (page) => {
+        await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Teams' }).click();
+        await page.getByRole('table', { name: 'Teams' }).waitFor();
+      }],
+    ],
+    { viewport: { width: 640, height: 400 }, deviceScaleFactor: 2 },
+  );
 } finally {
   await browser.close();
   fs.rmSync(work, { recursive: true, force: true });

@@ -14,6 +14,8 @@ const results = path.join(root, 'test-results');
 const unitReport = path.join(results, 'unit.json');
 const e2eReport = path.join(results, 'e2e.json');
 fs.mkdirSync(results, { recursive: true });
+// Security figures are this run's alone.
+fs.rmSync(path.join(results, 'security'), { recursive: true, force: true });
 
 function readJson(file) {
   try {
@@ -48,6 +50,16 @@ const steps = [
     run: () => run(bin('electron-vite'), ['build', '--logLevel', 'warn']),
   },
   {
+    // Electron's security checklist, statically: SARIF gated on .ci/electronegativity-allowlist.json.
+    name: 'electronegativity',
+    needs: 'build',
+    run: () => run(process.execPath, [path.join(root, 'scripts', 'security', 'electronegativity.mjs')]),
+    count: () => {
+      const figures = readJson(path.join(results, 'security', 'electronegativity.json'));
+      return figures && `${figures.findings} findings, ${figures.unaccepted} unaccepted`;
+    },
+  },
+  {
     name: `e2e (${process.env.ROSTER_E2E_MODE === 'electron' ? 'electron' : 'browser mode'})`,
     needs: 'build',
     report: e2eReport,
@@ -73,6 +85,17 @@ for (const step of steps) {
   }
   if (step.report) fs.rmSync(step.report, { force: true });
   outcome.set(step.name, Boolean(step.run()));
+}
+
+// The hostile-input suites' counts (docs/SECURITY.md quotes them), from this run.
+const securityFigures = fs.existsSync(path.join(results, 'security'))
+  ? fs.readdirSync(path.join(results, 'security')).filter((name) => name.endsWith('.json')).map((name) => readJson(path.join(results, 'security', name))).filter(Boolean)
+  : [];
+if (securityFigures.length > 0) {
+  console.log('\nSecurity figures:');
+  for (const figures of securityFigures) {
+    console.log(`  ${figures.suite}: ${figures.surface ? `${figures.tried} bad inputs tried, ${figures.accepted} accepted` : `${figures.findings} findings, ${figures.unaccepted} unaccepted`}`);
+  }
 }
 
 const seconds = Math.round((Date.now() - started) / 1000);

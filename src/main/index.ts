@@ -3,16 +3,20 @@ import { app, BrowserWindow, dialog, ipcMain, shell } from 'electron';
 import { EVENT_CHANNEL, type EventMessage } from '@shared/ipc/contract';
 import { ok, type Result } from '@shared/result';
 import { version } from '../../package.json';
-import { adoptDatabase } from './app/database-choice';
+import { adoptDatabase, adoptRecentDatabase } from './app/database-choice';
+import { listRecentDatabases, rememberRecentDatabase } from './app/recent-databases';
 import { backupsFolder } from './backup/names';
 import { INTERACTIVE_BUSY, openCore, type Core } from './core';
 import { findElectronBinding } from './db/native-binding';
 import { registerIpc } from './ipc/register';
 import { osUserName } from './os-user';
-import { defaultDatabasePath, userDataDir } from './paths';
+import { defaultDatabasePath, updateLocalSettings, userDataDir } from './paths';
+import { installAppMenu } from './shell/app-menu';
+import { askAfterOpenFailure } from './shell/open-failure';
+import { openRememberedWindow } from './shell/remember-window';
 import { chooseBackupFile, chooseRestoreFile } from './shell/backup-dialogs';
 import { createSaveFile } from './shell/save-dialog';
-import { createMainWindow, isTrustedSender, lockDownSession } from './shell/window';
+import { isTrustedSender, lockDownSession } from './shell/window';
 
 // App lifecycle and windows only: everything else lives in the core, which runs without Electron.
 
@@ -73,6 +77,12 @@ async function chooseDatabase(intent: 'open' | 'create'): Promise<Result<string 
   return adopted;
 }
 
+async function openRecent(file: string): Promise<Result<string | null>> {
+  const adopted = adoptRecentDatabase(file, dataDir, { nativeBinding: nativeBinding() });
+  if (adopted.ok) setTimeout(relaunchWithoutDbArgument, 200);
+  return adopted;
+}
+
 function nativeBinding(): string | undefined {
   if (app.isPackaged) return undefined;
   const found = findElectronBinding(app.getAppPath());
@@ -101,6 +111,8 @@ async function start(): Promise<void> {
         chooseImportFile: askForImportFile,
         chooseBackupFile,
         chooseRestoreFile,
+        recentDatabases: () => listRecentDatabases(dataDir, databasePath),
+        openRecentDatabase: openRecent,
       },
       backupsDir: backupsFolder(dataDir, databasePath),
       watchIntervalMs: 1000,
@@ -108,18 +120,31 @@ async function start(): Promise<void> {
       logError: (error, channel) => console.error(`[${channel}]`, error),
     });
   } catch (error) {
-    dialog.showErrorBox('Roster cannot open its database', (error as Error).message);
+    const choice = await askAfterOpenFailure((error as Error).message);
+    if (choice !== 'quit') {
+      const adopted = await chooseDatabase(choice);
+      // On success chooseDatabase restarts the app on the new file.
+      if (adopted.ok && adopted.value) return;
+      if (!adopted.ok) dialog.showErrorBox('Roster cannot open that database', adopted.error.message);
+    }
     app.exit(1);
     return;
   }
+  rememberRecentDatabase(dataDir, databasePath);
+  installAppMenu({
+    version,
+    recent: () => listRecentDatabases(dataDir, databasePath),
+    openRecent,
+    clearRecent: () => updateLocalSettings(dataDir, { recentDatabases: [databasePath] }),
+  });
   registerIpc(ipcMain, core.dispatch, isTrustedSender);
   core.on('changed', (payload) => broadcast({ event: 'changed', payload }));
   core.on('importProgress', (payload) => broadcast({ event: 'importProgress', payload }));
 
   const preload = path.join(__dirname, '../preload/index.js');
-  createMainWindow(preload);
+  openRememberedWindow(preload, dataDir);
   app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) createMainWindow(preload);
+    if (BrowserWindow.getAllWindows().length === 0) openRememberedWindow(preload, dataDir);
   });
 }
 

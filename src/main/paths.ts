@@ -29,6 +29,8 @@ export function userDataDir(
  */
 export interface LocalSettings {
   databasePath?: string;
+  /** Databases opened before, newest first (app/recent-databases.ts). */
+  recentDatabases?: string[];
 }
 
 export function readLocalSettings(dir: string): LocalSettings {
@@ -39,9 +41,13 @@ export function readLocalSettings(dir: string): LocalSettings {
     return {};
   }
   try {
-    const parsed: unknown = JSON.parse(text);
-    const databasePath = (parsed as LocalSettings | null)?.databasePath;
-    return typeof databasePath === 'string' && databasePath.length > 0 ? { databasePath } : {};
+    const parsed = JSON.parse(text) as Record<string, unknown> | null;
+    const settings: LocalSettings = {};
+    const databasePath = parsed?.databasePath;
+    if (typeof databasePath === 'string' && databasePath.length > 0) settings.databasePath = databasePath;
+    const recent = parsed?.recentDatabases;
+    if (Array.isArray(recent)) settings.recentDatabases = recent.filter((file): file is string => typeof file === 'string' && file.length > 0);
+    return settings;
   } catch {
     // A hand-edited file that no longer parses must not stop the app: fall back to defaults.
     return {};
@@ -55,6 +61,13 @@ export function writeLocalSettings(dir: string, settings: LocalSettings): void {
   const temporary = `${file}.${process.pid}.tmp`;
   fs.writeFileSync(temporary, `${JSON.stringify(settings, null, 2)}\n`);
   fs.renameSync(temporary, file);
+}
+
+/** Changes some local settings and keeps the others. */
+export function updateLocalSettings(dir: string, patch: LocalSettings): LocalSettings {
+  const next = { ...readLocalSettings(dir), ...patch };
+  writeLocalSettings(dir, next);
+  return next;
 }
 
 /** The database the app opens when nothing else is asked for: the one chosen in Settings, or roster.db. */

@@ -1,4 +1,4 @@
-import type { AppInfo } from '@shared/schemas/app';
+import type { AppInfo, RecentDatabase } from '@shared/schemas/app';
 import { fail, ok, type Result } from '@shared/result';
 import type { SavedFiles } from '../exports/deliver';
 import type { Handlers } from '../ipc/dispatch';
@@ -31,9 +31,15 @@ export interface Host {
   chooseBackupFile?: (suggestedName: string, lastFolder: string | null) => Promise<string | undefined>;
   /** Asks for a backup to restore from with a native open dialog; undefined when they cancel. Absent in browser mode. */
   chooseRestoreFile?: () => Promise<string | undefined>;
+  /** The databases opened before (settings.json), newest first. Absent: none listed. */
+  recentDatabases?: () => RecentDatabase[];
+  /** Opens one of the recent databases, as chooseDatabase does after its dialog. Absent in browser mode. */
+  openRecentDatabase?: (file: string) => Promise<Result<string | null>>;
 }
 
-export function appHandlers(host: Host, savedFiles: SavedFiles): Pick<Handlers, 'app:info' | 'app:chooseDatabase' | 'app:showSavedFile'> {
+const CANNOT_SWITCH = 'Browser mode cannot switch databases from the page. Stop it and start it again with --db FILE.';
+
+export function appHandlers(host: Host, savedFiles: SavedFiles): Pick<Handlers, 'app:info' | 'app:chooseDatabase' | 'app:showSavedFile' | 'app:recentDatabases' | 'app:openRecent'> {
   return {
     'app:showSavedFile': ({ saveId }) => {
       const file = savedFiles.path(saveId);
@@ -44,15 +50,17 @@ export function appHandlers(host: Host, savedFiles: SavedFiles): Pick<Handlers, 
     },
     'app:info': () => ok(host.info),
     'app:chooseDatabase': async ({ intent }) => {
-      if (!host.chooseDatabase) {
-        return fail(
-          'UNSUPPORTED',
-          'Browser mode cannot switch databases from the page. Stop it and start it again with --db FILE.',
-        );
-      }
+      if (!host.chooseDatabase) return fail('UNSUPPORTED', CANNOT_SWITCH);
       const chosen = await host.chooseDatabase(intent);
       if (!chosen.ok) return chosen;
       return ok(chosen.value === null ? null : { databasePath: chosen.value });
+    },
+    'app:recentDatabases': () => ok(host.recentDatabases?.() ?? []),
+    'app:openRecent': async ({ path }) => {
+      if (!host.openRecentDatabase) return fail('UNSUPPORTED', CANNOT_SWITCH);
+      const opened = await host.openRecentDatabase(path);
+      if (!opened.ok) return opened;
+      return ok(opened.value === null ? null : { databasePath: opened.value });
     },
   };
 }

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { version } from '../../../package.json';
 import { INTERACTIVE_BUSY, openCore } from '../core';
+import { listRecentDatabases, rememberRecentDatabase } from '../app/recent-databases';
 import { backupsFolder } from '../backup/names';
 import { StoreError } from '../db/store-error';
 import { osUserName } from '../os-user';
@@ -42,7 +43,11 @@ async function main(): Promise<number | null> {
     core = openCore({
       databasePath,
       actor: { type: 'app', name: osUserName() },
-      host: { info: { version, mode: 'browser', databasePath, canChooseDatabase: false } },
+      host: {
+        info: { version, mode: 'browser', databasePath, canChooseDatabase: false },
+        // Listed so the admin can start browser mode again with --db on one; the page cannot switch to it.
+        recentDatabases: () => listRecentDatabases(userDataDir(), databasePath),
+      },
       backupsDir: backupsFolder(userDataDir(), databasePath),
       watchIntervalMs: 1000,
       ...INTERACTIVE_BUSY,
@@ -55,6 +60,7 @@ async function main(): Promise<number | null> {
     }
     throw error;
   }
+  rememberRecentDatabase(userDataDir(), databasePath);
 
   const server = await startBrowserServer({
     dispatch: core.dispatch,

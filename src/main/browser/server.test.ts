@@ -1,9 +1,10 @@
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { coreWithEnterprise, tempDir } from '../test/temp-db';
 import { startBrowserServer, type BrowserServer } from './server';
+import { reportFigures } from '../security/figures';
 import { cookieName } from './auth';
 
 const TOKEN = 'test-token-0123456789';
@@ -278,5 +279,79 @@ describe('uploading an event file (POST /api/import)', () => {
     expect((await upload({ Cookie: cookie, 'X-File-Name': 'e.ndjson', Origin: 'http://evil.example' })).status).toBe(403);
     expect((await upload({ Cookie: cookie })).status).toBe(400);
     expect(core.db.prepare('SELECT count(*) FROM accounts').pluck().get()).toBe(0);
+  });
+});
+
+describe('browser mode under hostile requests (docs/SECURITY.md)', () => {
+  it('listens on loopback only: another address of this machine is refused', async () => {
+    const { server } = await start();
+    const { networkInterfaces } = await import('node:os');
+    const outside = Object.values(networkInterfaces())
+      .flat()
+      .find((address) => address && !address.internal && address.family === 'IPv4');
+    if (outside) {
+      const reached = await new Promise<boolean>((resolve) => {
+        const req = http.get({ host: outside.address, port: server.port, path: '/', timeout: 2000 }, () => resolve(true));
+        req.on('error', () => resolve(false));
+        req.on('timeout', () => {
+          req.destroy();
+          resolve(false);
+        });
+      });
+      expect(reached).toBe(false);
+    }
+    expect(new URL(server.origin).hostname).toBe('127.0.0.1');
+  });
+
+  it('checks Host and Origin on every call, not only on the page, and changes nothing', async () => {
+    const { core, server, cookie } = await start();
+    const attempts: Record<string, string>[] = [
+      { Host: 'evil.example' },
+      { Host: `evil.example:${server.port}` },
+      { Host: `127.0.0.1.evil.example:${server.port}` },
+      { Host: `[::1]:${server.port}` },
+      { Origin: 'null' },
+      { Origin: `http://127.0.0.1:${server.port + 1}` },
+      { Origin: `https://127.0.0.1:${server.port}` },
+      { Origin: 'http://evil.example' },
+    ];
+    for (const headers of attempts) {
+      const answer = await invoke(server.port, cookie, 'orgs:create', { name: 'Rebound' }, headers);
+      expect(answer.status, JSON.stringify(headers)).toBe(403);
+    }
+    expect(await core.invoke('orgs:list')).toEqual({ ok: true, value: [] });
+    reportFigures('browser-mode', { surface: 'browser mode (Host, Origin)', tried: attempts.length, accepted: 0 });
+  });
+
+  it('never prints the token or the session, even when a call fails inside', async () => {
+    const printed: string[] = [];
+    const spies = [process.stdout, process.stderr].map((stream) =>
+      vi.spyOn(stream, 'write').mockImplementation(((chunk: string | Uint8Array) => {
+        printed.push(String(chunk));
+        return true;
+      }) as typeof stream.write),
+    );
+    const errors = vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => void printed.push(args.map(String).join(' ')));
+    const core = await coreWithEnterprise({ logError: (error, channel) => console.error(`[${channel}]`, error) });
+    server = await startBrowserServer({
+      dispatch: async (channel, payload) => {
+        if (channel === 'orgs:list') throw new Error('boom');
+        return core.dispatch(channel, payload);
+      },
+      subscribe: () => () => {},
+      rendererDir: rendererDir(),
+      token: TOKEN,
+    });
+    const opened = await request(server.port, { path: `/?token=${TOKEN}` });
+    const cookie = opened.headers['set-cookie']![0]!.split(';')[0]!;
+    const session = cookie.split('=')[1]!;
+    await request(server.port, { path: `/?token=${TOKEN}` });
+    await request(server.port, { path: `/api/invoke/${TOKEN}`, method: 'POST', headers: { Cookie: cookie } });
+    await request(server.port, { path: `/api/invoke/orgs:list?token=${TOKEN}`, method: 'POST', headers: { Cookie: cookie } }).catch(() => undefined);
+    await invoke(server.port, cookie, 'orgs:create', { name: TOKEN.repeat(20) });
+    spies.forEach((spy) => spy.mockRestore());
+    errors.mockRestore();
+    expect(printed.join('')).not.toContain(TOKEN);
+    expect(printed.join('')).not.toContain(session);
   });
 });

@@ -35,6 +35,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
   const migrations = options.migrations ?? bundledMigrations;
   if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
 
+  refuseReadOnlyFile(file);
   let db: Db;
   try {
     db = new Database(file, { nativeBinding: options.nativeBinding, timeout: options.busyTimeoutMs ?? 5000 });
@@ -51,12 +52,56 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     verifyApplied(applied, migrations, file);
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
+    // Savepoints (a service's transaction inside a batch's) keep their journal in a
+    // temporary file once it passes 64 KB: a file made and deleted per nested change.
+    // In memory they cost nothing measurable (docs/PERFORMANCE.md).
+    db.pragma('temp_store = MEMORY');
     applyPending(db, migrations, file);
     return db;
   } catch (error) {
     db.close();
-    throw error;
+    throw explainLockOrReadOnly(error, file);
   }
+}
+
+const NOTHING_CHANGED = 'Nothing was changed.';
+
+/**
+ * A file marked read-only is refused before SQLite opens it: SQLite would
+ * open it read-only without a word (or, for an administrator, write to it anyway).
+ */
+function refuseReadOnlyFile(file: string): void {
+  if (file === ':memory:') return;
+  let mode: number;
+  try {
+    mode = fs.statSync(file).mode;
+  } catch {
+    return; // A new file: it is created.
+  }
+  if ((mode & 0o222) === 0) throw readOnlyError(file);
+}
+
+function readOnlyError(file: string): StoreError {
+  return new StoreError(
+    'READ_ONLY',
+    `${file} is read-only, so Roster cannot save changes to it. Make the file (and its folder) writable, ` +
+      `or copy it somewhere you can write and open the copy. ${NOTHING_CHANGED}`,
+  );
+}
+
+/** SQLite's "busy" and "read-only" failures while opening, as messages that say what to do. */
+function explainLockOrReadOnly(error: unknown, file: string): unknown {
+  const code = (error as { code?: unknown }).code;
+  if (typeof code !== 'string') return error;
+  if (code === 'SQLITE_BUSY' || code.startsWith('SQLITE_BUSY_') || code === 'SQLITE_LOCKED') {
+    return new StoreError(
+      'LOCKED',
+      `${file} is locked by another program (another copy of Roster, or a tool holding it open). ` +
+        `Close that program, or wait for it to finish, and open the file again. ${NOTHING_CHANGED}`,
+    );
+  }
+  if (code.startsWith('SQLITE_READONLY') || code === 'SQLITE_CANTOPEN' || code === 'SQLITE_PERM') return readOnlyError(file);
+  return error;
 }
 
 /**

@@ -5,7 +5,9 @@ export type StoreErrorCode =
   | 'DAMAGED'
   | 'NEWER_SCHEMA'
   | 'EDITED_MIGRATION'
-  | 'MIGRATION_FAILED';
+  | 'MIGRATION_FAILED'
+  | 'READ_ONLY'
+  | 'LOCKED';
 
 /**
  * The database file cannot be used. Thrown by openDatabase before it changes

@@ -188,6 +188,7 @@ export function addDemoActivity({ activity, seated, legacy, end, rule, random }:
   const labels: string[] = [];
   for (let day = moment.keptDay; day <= moment.endDay; day += 1) labels.push(new Date(day * DAY_MS).toISOString().slice(0, 10));
   const summary: DemoActivitySummary = { keptFrom: labels[0]!, activeMembers: 0, days: 0 };
+  activity.inBulk(() => {
   for (const member of seated) {
     if (legacy.has(member.accountId)) continue;
     const plan = planMemberActivity(member.at, moment, random);
@@ -198,6 +199,7 @@ export function addDemoActivity({ activity, seated, legacy, end, rule, random }:
     if (plan.lastActiveAt !== null) summary.activeMembers += 1;
     summary.days += plan.days.length;
   }
+  });
   return summary;
 }
 

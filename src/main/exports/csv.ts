@@ -1,6 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
 
-type Cell = string | number | null;
+export type Cell = string | number | null;
 
 const RULES = { record_delimiter: '\r\n', escape_formulas: true, quoted_match: /[",\r\n]/ } as const;
 

@@ -145,6 +145,29 @@ export function createReportRepository(db: Db) {
     )
     SELECT r.account_id AS ownerId, o.name FROM reach r JOIN organizations o ON o.id = r.org_id ORDER BY o.name_key, o.id`);
 
+  // The CSV's pass over every member, in email order, and what it needs to name each
+  // member's teams and organizations without a query per member (see csvRows).
+  const csvMembers = db.prepare(`${RULED}
+    SELECT accountId, email, name, lastActive, substr(seatSince, 1, 10) AS seatSince, seatSource, daysInactive FROM ruled ORDER BY email_key`).raw();
+  const orgsByName = db.prepare('SELECT id, name FROM organizations ORDER BY name_key, id').raw();
+  const teamsByName = db.prepare('SELECT id, name, all_orgs FROM teams ORDER BY name_key, id').raw();
+  const teamOrgLinks = db.prepare('SELECT team_id, org_id FROM team_orgs').raw();
+  const teamMemberships = db.prepare('SELECT account_id, team_id FROM team_members').raw();
+  const orgMemberships = db.prepare('SELECT account_id, org_id FROM org_memberships').raw();
+
+  /** Pairs (owner, item) grouped by owner, each item as its rank in `rank`. */
+  function ranksByOwner(pairs: [number, number][], rank: Map<number, number>): Map<number, number[]> {
+    const grouped = new Map<number, number[]>();
+    for (const [owner, item] of pairs) {
+      const at = rank.get(item);
+      if (at === undefined) continue;
+      const list = grouped.get(owner);
+      if (list) list.push(at);
+      else grouped.set(owner, [at]);
+    }
+    return grouped;
+  }
+
   function namesByOwner(query: Statement, ids: number[]): Map<number, string[]> {
     const grouped = new Map<number, string[]>();
     if (ids.length === 0) return grouped;
@@ -180,6 +203,45 @@ export function createReportRepository(db: Db) {
         yield rows;
         after = rows[rows.length - 1]!.key;
         if (rows.length < pageSize) return;
+      }
+    },
+
+    /**
+     * Every member in email order as the CSV's cells (Email, Name, Last Active, Teams,
+     * Organizations, Seat Since, seat source, Days Inactive), read as they are used.
+     * Teams and organizations are read once, whole (a few hundred thousand links), and
+     * named here in the same order as the preview's: one pass over the members, not a
+     * query per member or per page. Run it inside a read transaction for one snapshot;
+     * nothing else may use the connection until the iterator is done.
+     */
+    *csvRows(moment: ReportMoment): Generator<[string, string, string, string, string, string, SeatSource, number | null]> {
+      const orgs = orgsByName.all() as [number, string][];
+      const orgRank = new Map(orgs.map(([id], index) => [id, index]));
+      const teams = teamsByName.all() as [number, string, 0 | 1][];
+      const teamRank = new Map(teams.map(([id], index) => [id, index]));
+      const orgsOfTeam = ranksByOwner(teamOrgLinks.all() as [number, number][], orgRank);
+      const teamsOf = ranksByOwner(teamMemberships.all() as [number, number][], teamRank);
+      const orgsOf = ranksByOwner(orgMemberships.all() as [number, number][], orgRank);
+      const everyOrg = orgs.map(([, name]) => name).join('; ');
+      const byRank = (a: number, b: number) => a - b;
+      type Member = [number, string, string, string, string, SeatSource, number | null];
+      for (const [accountId, email, name, lastActive, seatSince, seatSource, daysInactive] of csvMembers.iterate(momentParams(moment)) as IterableIterator<Member>) {
+        const teamRanks = teamsOf.get(accountId);
+        let teamNames = '';
+        let orgNames = '';
+        let reach = orgsOf.get(accountId) ?? [];
+        if (teamRanks) {
+          teamRanks.sort(byRank);
+          teamNames = teamRanks.map((rank) => teams[rank]![1]).join('; ');
+          const reached = new Set(reach);
+          for (const rank of teamRanks) {
+            if (teams[rank]![2] === 1) orgNames = everyOrg;
+            for (const org of orgsOfTeam.get(teams[rank]![0]) ?? []) reached.add(org);
+          }
+          reach = [...reached];
+        }
+        if (orgNames === '' && reach.length > 0) orgNames = reach.sort(byRank).map((rank) => orgs[rank]![1]).join('; ');
+        yield [email, name, lastActive, teamNames, orgNames, seatSince, seatSource, daysInactive];
       }
     },
 

@@ -13,10 +13,14 @@ import { fail, ok, type Result } from '@shared/result';
 import type { Db } from '../db/open';
 import { inWriteTransaction } from '../db/transaction';
 import { DAY_MS } from '@shared/time';
-import { toCsv } from '../exports/csv';
+import { toCsv, toCsvRecords, type Cell } from '../exports/csv';
+import { writeFileAtomicSync } from '../exports/write-stream';
 import type { SettingsService } from '../settings/service';
 import { firstKeptDay } from '../activity/retention';
 import type { ReportMoment, ReportRepository, ReportRowData } from './repository';
+
+/** Rows turned into CSV text at a time. */
+const CSV_PAGE = 2000;
 
 export const REPORT_HEADER = ['Email', 'Name', 'Last Active', 'Teams', 'Organizations', 'Seat Since', 'Seat Source', 'Days Inactive'];
 
@@ -44,6 +48,23 @@ export function createReportService({ db, reports, settings, now }: ReportServic
     const teams = reports.teamsOf(ids);
     const orgs = reports.orgsOf(ids);
     return rows.map((row) => ({ ...row, teams: teams.get(row.accountId) ?? [], organizations: orgs.get(row.accountId) ?? [] }));
+  }
+
+  /** Hands the CSV to `write` in pieces of CSV_PAGE rows; answers how many members it held. */
+  function csvPieces(at: ReportMoment, bom: boolean, write: (text: string) => void): number {
+    write(toCsv(REPORT_HEADER, [], { bom }));
+    let rows = 0;
+    let page: Cell[][] = [];
+    for (const [email, name, lastActive, teams, organizations, seatSince, seatSource, daysInactive] of reports.csvRows(at)) {
+      page.push([email, name, lastActive, teams, organizations, seatSince, seatSourceLabels[seatSource], daysInactive]);
+      if (page.length === CSV_PAGE) {
+        write(toCsvRecords(page));
+        rows += page.length;
+        page = [];
+      }
+    }
+    write(toCsvRecords(page));
+    return rows + page.length;
   }
 
   return {
@@ -75,22 +96,21 @@ export function createReportService({ db, reports, settings, now }: ReportServic
     /** The whole report as CSV text (RFC 4180, formulas neutralised), and its default file name. */
     csv(options: { asOf?: string; bom: boolean }): Result<{ fileName: string; content: string; rows: number; asOf: string }> {
       const at = moment(options.asOf);
-      const lines: (string | number | null)[][] = [];
-      for (const page of reports.all(at)) {
-        for (const row of withPlaces(page)) {
-          lines.push([
-            row.email,
-            row.name,
-            row.lastActive,
-            row.teams.join('; '),
-            row.organizations.join('; '),
-            row.seatSince.slice(0, 10),
-            seatSourceLabels[row.seatSource],
-            row.daysInactive,
-          ]);
-        }
-      }
-      return ok({ fileName: reportFileName(at.asOf), content: toCsv(REPORT_HEADER, lines, { bom: options.bom }), rows: lines.length, asOf: at.asOf });
+      const pieces: string[] = [];
+      const rows = db.transaction(() => csvPieces(at, options.bom, (text) => pieces.push(text)))();
+      return ok({ fileName: reportFileName(at.asOf), content: pieces.join(''), rows, asOf: at.asOf });
+    },
+
+    /**
+     * The whole report written to `file` a page of rows at a time, through a
+     * temporary file renamed over it at the end (SPEC.md A4): 100,000 members
+     * never sit in memory as one string, and a crash never leaves half a report.
+     */
+    writeCsv(file: string, options: { asOf?: string; bom: boolean }): Result<{ path: string; rows: number; asOf: string }> {
+      const at = moment(options.asOf);
+      // One read transaction: every page comes from the same moment of the store.
+      const written = db.transaction(() => writeFileAtomicSync(file, (write) => csvPieces(at, options.bom, write)))();
+      return written.ok ? ok({ path: written.value.path, rows: written.value.value, asOf: at.asOf }) : written;
     },
 
     /** Releases whoever is idle over `inactiveDays` now, in one write transaction with finding them. */

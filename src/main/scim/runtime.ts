@@ -5,7 +5,8 @@ import type { Db } from '../db/open';
 import type { Services } from '../services';
 import { createRequestLog } from './request-log';
 import { scimRoutes } from './routes';
-import { buildScimServer, listenScim, type RunningScimServer, type ScimContext } from './server';
+import { allowedScimHosts } from './allowed-hosts';
+import { buildScimServer, listenScim, type RunningScimServer, type ScimContext, type ScimLimits } from './server';
 import { createTokenService } from './tokens';
 
 /**
@@ -28,10 +29,14 @@ export function createScimRuntime({ db, services, now, onChanged }: { db: Db; se
     context,
     status,
 
-    /** Starts serving on host:port (0: any free port); answers where. */
-    async start(onHost: string, onPort: number): Promise<Result<ScimServerStatus>> {
+    /**
+     * Starts serving on host:port (0: any free port); answers where. Requests
+     * must name the listen host, a loopback name or one of `publicHosts` (the
+     * names a reverse proxy forwards).
+     */
+    async start(onHost: string, onPort: number, options: { publicHosts?: string[]; limits?: Partial<ScimLimits> } = {}): Promise<Result<ScimServerStatus>> {
       if (running) return ok(status());
-      const app = buildScimServer(context, scimRoutes);
+      const app = buildScimServer(context, scimRoutes, { hosts: allowedScimHosts(onHost, options.publicHosts), limits: options.limits });
       try {
         running = await listenScim(app, onHost, onPort);
       } catch (error) {
@@ -51,6 +56,7 @@ export function createScimRuntime({ db, services, now, onChanged }: { db: Db; se
       const current = running;
       running = null;
       await current?.close();
+      log.flush();
       return ok(status());
     },
   };

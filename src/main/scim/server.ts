@@ -8,6 +8,10 @@ import type { Services } from '../services';
 import { ScimError } from './errors';
 import type { RequestLog } from './request-log';
 import type { TokenService } from './tokens';
+import { allowedScimHosts, normaliseHostName } from './allowed-hosts';
+import { MAX_JSON_DEPTH, nestsDeeperThan } from './json-depth';
+import { createRateLimiter, DEFAULT_RATE_LIMIT, type RateLimit } from './rate-limit';
+import { redactSecrets } from './redact';
 
 export const SCIM_BASE = '/scim/v2';
 export const SCIM_CONTENT_TYPE = 'application/scim+json; charset=utf-8';
@@ -36,6 +40,39 @@ declare module 'fastify' {
   }
 }
 
+/**
+ * What protects the server from a hostile or broken client (docs/SCIM.md,
+ * "Limits"): requests per token, how long headers and a whole request may take
+ * to arrive, how deep a JSON body may nest.
+ */
+export interface ScimLimits {
+  rateLimit: RateLimit;
+  /** A client that has not sent all its headers by then is cut off (slowloris). */
+  headersTimeoutMs: number;
+  /** A whole request, body included, must arrive within this (408). */
+  requestTimeoutMs: number;
+  /** An idle keep-alive connection is closed after this. */
+  keepAliveTimeoutMs: number;
+  /** How often Node checks the two timeouts above. */
+  timeoutCheckMs: number;
+  maxJsonDepth: number;
+}
+
+export const DEFAULT_SCIM_LIMITS: ScimLimits = {
+  rateLimit: DEFAULT_RATE_LIMIT,
+  headersTimeoutMs: 10_000,
+  requestTimeoutMs: 30_000,
+  keepAliveTimeoutMs: 5_000,
+  timeoutCheckMs: 1_000,
+  maxJsonDepth: MAX_JSON_DEPTH,
+};
+
+export interface ScimServerOptions {
+  /** Host names a request may use (allowed-hosts.ts); default: the loopback names. */
+  hosts?: ReadonlySet<string>;
+  limits?: Partial<ScimLimits>;
+}
+
 /** A plugin adds a resource's routes (under /scim/v2) given the context. */
 export type ScimRoutes = (app: FastifyInstance, context: ScimContext) => void;
 
@@ -57,10 +94,17 @@ function sendError(reply: FastifyReply, request: FastifyRequest, error: ScimErro
  * fastify. Every request needs a live bearer token (401 otherwise, nothing
  * changed); every answer is application/scim+json; every request is logged.
  */
-export function buildScimServer(context: ScimContext, routes: ScimRoutes[]): FastifyInstance {
+export function buildScimServer(context: ScimContext, routes: ScimRoutes[], options: ScimServerOptions = {}): FastifyInstance {
+  const limits = { ...DEFAULT_SCIM_LIMITS, ...options.limits };
+  const hosts = options.hosts ?? allowedScimHosts('127.0.0.1');
+  const limiter = createRateLimiter(limits.rateLimit);
   const app = Fastify({
     logger: false,
     bodyLimit: MAX_BODY_BYTES,
+    requestTimeout: limits.requestTimeoutMs,
+    keepAliveTimeout: limits.keepAliveTimeoutMs,
+    connectionTimeout: limits.requestTimeoutMs * 2,
+    http: { headersTimeout: limits.headersTimeoutMs, requestTimeout: limits.requestTimeoutMs, connectionsCheckingInterval: limits.timeoutCheckMs },
     routerOptions: { ignoreTrailingSlash: true, caseSensitive: false },
     clientErrorHandler: (error, socket) => answerClientError(error as unknown as ClientError, socket, context),
   });
@@ -74,6 +118,9 @@ export function buildScimServer(context: ScimContext, routes: ScimRoutes[]): Fas
   app.removeAllContentTypeParsers();
   app.addContentTypeParser(['application/scim+json', 'application/json'], { parseAs: 'string' }, (_request, body, done) => {
     if (body === '') return done(null, undefined);
+    if (nestsDeeperThan(body as string, limits.maxJsonDepth)) {
+      return done(new ScimError(400, `The body nests deeper than ${limits.maxJsonDepth} levels.`, 'invalidSyntax'), undefined);
+    }
     try {
       done(null, JSON.parse(body as string));
     } catch {
@@ -83,8 +130,20 @@ export function buildScimServer(context: ScimContext, routes: ScimRoutes[]): Fas
 
   app.addHook('onRequest', async (request, reply) => {
     request.startedAt = process.hrtime.bigint();
+    // DNS rebinding: a page whose own name resolves to this machine is still refused by name.
+    const host = normaliseHostName(request.headers.host);
+    if (!host || !hosts.has(host)) {
+      return sendError(reply, request, new ScimError(403, 'This SCIM server does not answer to that host name.'), `Refused the host name ${JSON.stringify(String(request.headers.host ?? '').slice(0, 100))}.`);
+    }
     const secret = bearer(request);
     const found = secret ? context.tokens.authenticate(secret) : null;
+    // Each token has its own bucket; requests without a valid one share their address's.
+    const waitSeconds = limiter.take(found?.token ? `token:${found.token.id}` : `address:${request.ip}`);
+    if (waitSeconds > 0) {
+      reply.header('Retry-After', String(waitSeconds));
+      request.scimActor = found?.token ? { type: 'scim', name: found.token.name } : null;
+      return sendError(reply, request, new ScimError(429, `Too many requests: at most ${limits.rateLimit.perSecond} a second (bursts of ${limits.rateLimit.burst}). Retry after ${waitSeconds} s.`));
+    }
     if (!found?.token) {
       reply.header('WWW-Authenticate', 'Bearer realm="Roster SCIM"');
       const error = new ScimError(401, secret ? 'The bearer token is not valid: it is unknown, expired or revoked.' : 'A bearer token is required (Authorization: Bearer <token>).');
@@ -129,7 +188,7 @@ export function buildScimServer(context: ScimContext, routes: ScimRoutes[]): Fas
     if (status === 415) return sendError(reply, request, new ScimError(415, 'Send the body as application/scim+json (or application/json).'));
     if (status === 413) return sendError(reply, request, new ScimError(413, `The body is larger than ${MAX_BODY_BYTES / 1024 / 1024} MB.`));
     if (status && status >= 400 && status < 500) return sendError(reply, request, new ScimError(status, (error as Error).message, 'invalidSyntax'));
-    console.error('[scim]', error);
+    console.error('[scim]', redactSecrets(error instanceof Error ? (error.stack ?? error.message) : String(error)));
     // The client gets a generic answer; the request log keeps the real cause for the admin.
     const cause = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
     return sendError(reply, request, new ScimError(500, 'Roster hit an unexpected problem; nothing was changed.'), `Unexpected error: ${cause}`.slice(0, 2000));

@@ -2,6 +2,7 @@ import { afterEach } from 'vitest';
 import type { Core } from '../core';
 import { value } from '../test/seats-helpers';
 import { fixedClock, testCore } from '../test/temp-db';
+import type { ScimLimits } from './server';
 
 const started: Core[] = [];
 afterEach(async () => {
@@ -19,12 +20,12 @@ export interface ScimAnswer {
  * A real SCIM server on a random loopback port over a new database with an
  * enterprise of `seats`, and a client that speaks to it with a valid token.
  */
-export async function scimServer(options: { seats?: number; now?: string } = {}) {
+export async function scimServer(options: { seats?: number; now?: string; publicHosts?: string[]; limits?: Partial<ScimLimits> } = {}) {
   const clock = fixedClock(options.now ?? '2026-03-01T09:00:00.000Z');
   const core = testCore({ now: clock.now });
   value(await core.invoke('enterprise:create', { name: 'Acme', seats: options.seats ?? 50 }));
   const { secret } = value(core.scim.tokens.create({ name: 'Okta' }, { type: 'app', name: 'test admin' }));
-  const status = value(await core.scim.start('127.0.0.1', 0));
+  const status = value(await core.scim.start('127.0.0.1', 0, { publicHosts: options.publicHosts, limits: options.limits }));
   started.push(core);
   const baseUrl = status.baseUrl!;
 

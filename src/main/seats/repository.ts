@@ -18,16 +18,26 @@ export interface SeatCounts {
  * one to a member is listed (it can still be resent, revoked or accepted) but
  * holds no second seat. Past its expiry it is "expired" and holds none.
  */
-const SEAT_ROWS = `
+const MEMBER_ROWS = `
   SELECT 'member' AS kind, a.id AS account_id, NULL AS invitation_id, a.email, a.email_key, a.name, a.name_fold, a.sort_key,
          'member' AS status, m.source, m.seat_since AS since, NULL AS expires_at, a.last_active_at, 1 AS holds_seat
-  FROM members m JOIN accounts a ON a.id = m.account_id
-  UNION ALL
-  SELECT 'invitation', NULL, i.id, i.email, i.email_key, '', '', i.email_key,
-         CASE WHEN i.expires_at > @now THEN 'pending' ELSE 'expired' END, 'invitation', i.sent_at, i.expires_at, NULL,
-         CASE WHEN i.expires_at > @now AND NOT ${INVITEE_HOLDS_SEAT} THEN 1 ELSE 0 END
+  FROM members m JOIN accounts a ON a.id = m.account_id`;
+const INVITATION_ROWS = `
+  SELECT 'invitation' AS kind, NULL AS account_id, i.id AS invitation_id, i.email, i.email_key, '' AS name, '' AS name_fold, i.email_key AS sort_key,
+         CASE WHEN i.expires_at > @now THEN 'pending' ELSE 'expired' END AS status, 'invitation' AS source, i.sent_at AS since, i.expires_at, NULL AS last_active_at,
+         CASE WHEN i.expires_at > @now AND NOT ${INVITEE_HOLDS_SEAT} THEN 1 ELSE 0 END AS holds_seat
   FROM invitations i
   WHERE i.status = 'pending'`;
+const SEAT_ROWS = `${MEMBER_ROWS}
+  UNION ALL${INVITATION_ROWS}`;
+
+/**
+ * Sorts an index of accounts can give in order. Without a search, a page takes the
+ * first offset + limit members in index order and the first offset + limit
+ * invitations, and sorts only those (a few dozen rows on the first pages), where
+ * sorting the whole union reads and sorts every member: 150 to 300 ms at 100,000.
+ */
+const INDEXED_SORTS: ReadonlySet<SeatSortColumn> = new Set(['name', 'email', 'lastActive']);
 
 const STATUS_CONDITION: Record<SeatFilter['status'], string> = {
   seats: 'holds_seat = 1',
@@ -88,6 +98,12 @@ export function createSeatRepository(db: Db) {
     SELECT e.seats, e.member_count AS members,
       (SELECT count(*) FROM invitations i WHERE i.status = 'pending' AND i.expires_at > @now AND NOT ${INVITEE_HOLDS_SEAT}) AS pendingInvitations,
       (SELECT min(i.expires_at) FROM invitations i WHERE i.status = 'pending' AND i.expires_at > @now) AS nextExpiry
+    FROM enterprise e WHERE e.id = 1`);
+  // At most the seats in use: every live invitation counted, even one to a member. Its count
+  // is read off the index alone, where the exact count looks up each invitee (milliseconds
+  // with thousands pending, on every change that takes a seat).
+  const atMostInUse = db.prepare(`
+    SELECT e.seats, e.member_count + (SELECT count(*) FROM invitations i WHERE i.status = 'pending' AND i.expires_at > @now) AS inUse
     FROM enterprise e WHERE e.id = 1`);
   const holdsSeat = db.prepare('SELECT 1 FROM accounts a JOIN members m ON m.account_id = a.id WHERE a.email_key = ?');
   const setSeats = db.prepare('UPDATE enterprise SET seats = @seats, updated_at = @at WHERE id = 1');
@@ -166,6 +182,12 @@ export function createSeatRepository(db: Db) {
   return {
     counts: seatCounts,
 
+    /** Whether `count` seats are surely free at `now`, judged cheaply; false means "count them exactly". */
+    surelyFree(count: number, now: string): boolean {
+      const bound = atMostInUse.get({ now }) as { seats: number; inUse: number } | undefined;
+      return bound !== undefined && bound.seats - bound.inUse >= count;
+    },
+
     /** Whether this address holds a seat: the same rule the counts apply to invitations. */
     holdsSeat(emailKey: string): boolean {
       return holdsSeat.get(emailKey) !== undefined;
@@ -179,8 +201,13 @@ export function createSeatRepository(db: Db) {
     page(filter: SeatFilter, sort: { by: SeatSortColumn; desc: boolean }, offset: number, limit: number, now: string) {
       const where = whereClause(filter);
       const direction = sort.desc ? 'DESC' : 'ASC';
+      const order = `${SORT_KEY[sort.by]} ${direction} NULLS LAST, email_key ${direction}`;
+      const first = (rows: string) => `SELECT * FROM (SELECT * FROM (${rows}) WHERE ${where.sql} ORDER BY ${order} LIMIT @offset + @limit)`;
       const page = statement(
-        `SELECT * FROM (${SEAT_ROWS}) WHERE ${where.sql} ORDER BY ${SORT_KEY[sort.by]} ${direction} NULLS LAST, email_key ${direction} LIMIT @limit OFFSET @offset`,
+        // A search reads every row anyway (LIKE '%…%'): then one scan and a sort of the few it finds is quicker.
+        INDEXED_SORTS.has(sort.by) && filter.search.trim() === ''
+          ? `SELECT * FROM (${first(MEMBER_ROWS)} UNION ALL ${first(INVITATION_ROWS)}) ORDER BY ${order} LIMIT @limit OFFSET @offset`
+          : `SELECT * FROM (${SEAT_ROWS}) WHERE ${where.sql} ORDER BY ${order} LIMIT @limit OFFSET @offset`,
       );
       const total = statement(`SELECT count(*) FROM (${SEAT_ROWS}) WHERE ${where.sql}`).pluck();
       return db.transaction(() => {

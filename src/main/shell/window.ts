@@ -2,6 +2,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, session } from 'electron';
 import type { IpcEventLike } from '../ipc/register';
+import { denyWindowOpen } from './external-links';
 import { createSenderCheck, isAppPage } from '../ipc/trusted-sender';
 
 const rendererIndex = path.join(__dirname, '../renderer/index.html');
@@ -24,10 +25,19 @@ export function lockDownSession(): void {
   session.defaultSession.setPermissionCheckHandler(() => false);
 }
 
-export function createMainWindow(preloadPath: string): BrowserWindow {
+/** Where a new window opens (shell/window-state.ts): its bounds, maximised or not, and the screen it shows. */
+export interface WindowPlacement {
+  bounds?: { x?: number; y?: number; width: number; height: number };
+  maximized?: boolean;
+  /** An app route such as "#/teams/4", already checked by window-state's sanitizeRoute. */
+  route?: string | null;
+}
+
+export function createMainWindow(preloadPath: string, placement: WindowPlacement = {}): BrowserWindow {
   const window = new BrowserWindow({
     width: 1280,
     height: 820,
+    ...placement.bounds,
     minWidth: 900,
     minHeight: 600,
     show: false,
@@ -43,10 +53,17 @@ export function createMainWindow(preloadPath: string): BrowserWindow {
       allowRunningInsecureContent: false,
       webviewTag: false,
       spellcheck: false,
+      experimentalFeatures: false,
+      navigateOnDragDrop: false,
+      // A middle click opens a link as a new window would; denied like window.open, and off at the source too.
+      disableBlinkFeatures: 'Auxclick',
     },
   });
 
-  window.once('ready-to-show', () => window.show());
+  window.once('ready-to-show', () => {
+    if (placement.maximized) window.maximize();
+    window.show();
+  });
 
   // The window shows the app and nothing else: no navigation away, no new windows.
   window.webContents.on('will-navigate', (event, url) => {
@@ -55,9 +72,9 @@ export function createMainWindow(preloadPath: string): BrowserWindow {
   window.webContents.on('will-redirect', (event, url) => {
     if (!isAppPage(url, appUrl())) event.preventDefault();
   });
-  window.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  window.webContents.setWindowOpenHandler(denyWindowOpen);
   window.webContents.on('will-attach-webview', (event) => event.preventDefault());
 
-  void window.loadURL(appUrl());
+  void window.loadURL(`${appUrl()}${placement.route ?? ''}`);
   return window;
 }

@@ -1,7 +1,10 @@
 import { useEffect } from 'react';
 import { AppShell } from './components/AppShell';
+import { BusyIndicator } from './components/BusyIndicator';
+import { CommandPalette } from './components/CommandPalette';
 import { Notices } from './components/Notices';
 import { followChanges } from './lib/live-updates';
+import { followMenuAndShortcuts } from './lib/menu-commands';
 import { pageKey, useRoute, type Route } from './lib/route';
 import { AuditScreen } from './screens/audit/AuditScreen';
 import { DomainScreen } from './screens/domains/DomainScreen';
@@ -18,6 +21,7 @@ import { SettingsScreen } from './screens/settings/SettingsScreen';
 import { TeamScreen } from './screens/team/TeamScreen';
 import { TeamsScreen } from './screens/teams/TeamsScreen';
 import { useAppStore } from './stores/app-store';
+import { followSystemTheme } from './stores/theme-store';
 
 function CurrentScreen({ route }: { route: Route }) {
   switch (route.screen) {
@@ -59,6 +63,9 @@ export function App() {
     return followChanges();
   }, [load]);
 
+  useEffect(() => followSystemTheme(), []);
+  useEffect(() => followMenuAndShortcuts(), []);
+
   // A new screen starts at its top, as a new page would.
   const routeKey = pageKey(route);
   useEffect(() => {
@@ -87,6 +94,8 @@ export function App() {
           <CurrentScreen route={route} />
         </AppShell>
       )}
+      {phase === 'ready' && enterprise ? <CommandPalette /> : null}
+      <BusyIndicator />
       <Notices />
     </div>
   );

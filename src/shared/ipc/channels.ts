@@ -87,6 +87,8 @@ export const channelNames = [
   'audit:list',
   'audit:facets',
   'audit:export',
+  'app:recentDatabases',
+  'app:openRecent',
 ] as const;
 
 export type Channel = (typeof channelNames)[number];
@@ -97,7 +99,7 @@ export function isChannel(name: unknown): name is Channel {
   return typeof name === 'string' && channelSet.has(name);
 }
 
-export const eventNames = ['changed', 'importProgress'] as const;
+export const eventNames = ['changed', 'importProgress', 'menu'] as const;
 export type EventName = (typeof eventNames)[number];
 
 export function isEventName(name: unknown): name is EventName {

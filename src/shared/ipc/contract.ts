@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Result } from '../result';
-import { appInfoSchema, chooseDatabaseInput, chooseDatabaseOutput } from '../schemas/app';
+import { appInfoSchema, chooseDatabaseInput, chooseDatabaseOutput, openRecentInput, recentDatabaseSchema } from '../schemas/app';
+import { menuCommands } from '../menu-commands';
 import { idSchema, noInput } from '../schemas/common';
 import {
   addDomainInput,
@@ -200,6 +201,9 @@ export const contract = {
   'audit:facets': query(noInput, auditFacetsSchema),
   'audit:export': command(exportAuditInput, exportResultSchema, []),
   'app:showSavedFile': command(z.strictObject({ saveId: z.string().max(100) }), z.object({ shown: z.boolean() }), []),
+  'app:recentDatabases': query(noInput, z.array(recentDatabaseSchema)),
+  // The path must be one of the recent databases main remembers: the page never names an arbitrary file.
+  'app:openRecent': command(openRecentInput, chooseDatabaseOutput, []),
 } as const satisfies Record<Channel, ChannelSpec<z.ZodType, z.ZodType>>;
 
 export type Contract = typeof contract;
@@ -213,6 +217,8 @@ export type ChannelOutput<C extends Channel> = z.output<Contract[C]['output']>;
 export const eventSchemas = {
   changed: z.object({ areas: z.array(z.enum(changeAreas)) }),
   importProgress: importProgressSchema,
+  /** A command from the application menu or its shortcut (Electron only). */
+  menu: z.object({ command: z.enum(menuCommands) }),
 } as const satisfies Record<EventName, z.ZodType>;
 
 export type EventPayload<E extends EventName> = z.output<(typeof eventSchemas)[E]>;

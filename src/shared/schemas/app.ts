@@ -20,3 +20,15 @@ export const chooseDatabaseInput = z.strictObject({
 
 /** Null when the person cancelled the dialog. Otherwise the app restarts on the new file. */
 export const chooseDatabaseOutput = z.object({ databasePath: z.string() }).nullable();
+
+/** A database the app opened before (settings.json in the user-data folder), newest first. */
+export const recentDatabaseSchema = z.object({
+  path: z.string(),
+  /** False when the file is no longer there: the app says so, and forgets it when asked to open it. */
+  exists: z.boolean(),
+  /** The database open now. */
+  current: z.boolean(),
+});
+export type RecentDatabase = z.infer<typeof recentDatabaseSchema>;
+
+export const openRecentInput = z.strictObject({ path: z.string().min(1).max(4096) });

@@ -2,7 +2,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { ImportSummary } from '@shared/schemas/activity';
 import { asOfSchema } from '@shared/schemas/report';
-import { writeFileAtomic } from '../../exports/write-file';
 import { EXIT_OK, EXIT_REFUSED, EXIT_USAGE, printError, type CommandSpec } from '../command';
 
 const count = (n: number) => n.toLocaleString('en-US');
@@ -70,15 +69,14 @@ export const activityCommands: CommandSpec[] = [
         context.io.err(context.json ? JSON.stringify({ error: { code: 'USAGE', message } }) : `roster: ${message}`);
         return EXIT_USAGE;
       }
-      const csv = context.core.services.reports.csv({ asOf: asOf.data, bom: values.bom === true });
-      if (!csv.ok) return printError(context.io, context.json, csv.error);
-      const written = await writeFileAtomic(String(values.out), csv.value.content);
+      // Written a page at a time to a temporary file, renamed over --out once complete.
+      const written = context.core.services.reports.writeCsv(String(values.out), { asOf: asOf.data, bom: values.bom === true });
       if (!written.ok) return printError(context.io, context.json, written.error);
-      const at = csv.value.asOf;
+      const { path: file, rows, asOf: at } = written.value;
       context.io.out(
         context.json
-          ? JSON.stringify({ path: written.value, members: csv.value.rows, asOf: at }, null, 2)
-          : `Wrote ${count(csv.value.rows)} member${csv.value.rows === 1 ? '' : 's'} to ${written.value} (as of ${at}).\n${context.core.services.reports.describeRule()}`,
+          ? JSON.stringify({ path: file, members: rows, asOf: at }, null, 2)
+          : `Wrote ${count(rows)} member${rows === 1 ? '' : 's'} to ${file} (as of ${at}).\n${context.core.services.reports.describeRule()}`,
       );
       return EXIT_OK;
     },

@@ -1,4 +1,6 @@
 import { DEFAULT_SCIM_HOST, DEFAULT_SCIM_PORT, type ScimToken, type TokenStatus } from '@shared/schemas/scim';
+import { DEFAULT_RATE_LIMIT } from '../../scim/rate-limit';
+import { isValidPublicHost } from '../../scim/allowed-hosts';
 import { EXIT_OK, EXIT_USAGE, formatTable, printError, report, type CommandContext, type CommandSpec } from '../command';
 
 const nameOption = { type: 'string', valueName: 'NAME', required: true, description: 'the token, by name (any case)' } as const;
@@ -102,6 +104,18 @@ export const scimCommands: CommandSpec[] = [
     options: {
       host: { type: 'string', valueName: 'HOST', description: `the address to listen on (default ${DEFAULT_SCIM_HOST}: this computer only)` },
       port: { type: 'string', valueName: 'PORT', integer: true, description: `the port (default ${DEFAULT_SCIM_PORT}; 0 picks any free port)` },
+      'public-host': {
+        type: 'string',
+        valueName: 'NAME',
+        multiple: true,
+        description: 'a host name a reverse proxy or tunnel forwards here (repeatable); requests naming any other host than these, the listen address, 127.0.0.1 and localhost are refused (403)',
+      },
+      'rate-limit': {
+        type: 'string',
+        valueName: 'N',
+        integer: true,
+        description: `requests a second per token, in bursts of four times that (default ${DEFAULT_RATE_LIMIT.perSecond}); 0 for no limit, as the benchmark measures`,
+      },
     },
     details: [
       'The first line is "SCIM 2.0 at http://HOST:PORT/scim/v2": the base URL to paste into the identity provider.',
@@ -112,10 +126,17 @@ export const scimCommands: CommandSpec[] = [
       const port = typeof values.port === 'number' ? values.port : DEFAULT_SCIM_PORT;
       if (host === '') return usageProblem(context, '--host must not be empty');
       if (port < 0 || port > 65535) return usageProblem(context, `--port must be 0 (any free port) to 65535, not ${port}`);
+      const publicHosts = ((values['public-host'] as string[] | undefined) ?? []).map((name) => name.trim());
+      const badHost = publicHosts.find((name) => !isValidPublicHost(name));
+      if (badHost !== undefined) return usageProblem(context, `--public-host takes a host name such as scim.example.com (no scheme, port or path), not "${badHost}"`);
+
+      const perSecond = typeof values['rate-limit'] === 'number' ? values['rate-limit'] : DEFAULT_RATE_LIMIT.perSecond;
+      if (perSecond < 0) return usageProblem(context, `--rate-limit must be 0 (no limit) or more, not ${perSecond}`);
+      const rateLimit = perSecond === 0 ? { perSecond: Infinity, burst: Infinity } : { perSecond, burst: perSecond * 4 };
 
       let started;
       try {
-        started = await context.core.scim.start(host, port);
+        started = await context.core.scim.start(host, port, { publicHosts, limits: { rateLimit } });
       } catch (error) {
         return printError(context.io, context.json, { code: 'INVALID_INPUT', message: `Cannot listen on ${host}: ${(error as Error).message}.` });
       }

@@ -1,7 +1,9 @@
 import { useEffect, type ReactNode } from 'react';
 import { countOf } from '@shared/text';
 import { screenHref, sectionOf, type Route, type Screen } from '../lib/route';
+import { isMacPlatform, paletteShortcutLabel } from '../lib/shortcuts';
 import { useAppStore } from '../stores/app-store';
+import { usePaletteStore } from '../stores/palette-store';
 import { useUnmanagedTotalsStore } from '../stores/unmanaged-totals-store';
 
 const NAV: { screen: Screen; label: string }[] = [
@@ -38,6 +40,8 @@ function WaitingBadge() {
 export function AppShell({ route, children }: { route: Route; children: ReactNode }) {
   const { info, enterprise } = useAppStore();
   const section = sectionOf(route);
+  const showPalette = usePaletteStore((state) => state.show);
+  const shortcut = paletteShortcutLabel(isMacPlatform());
   return (
     <div className="shell">
       <nav className="sidebar" aria-label="Main">
@@ -52,6 +56,10 @@ export function AppShell({ route, children }: { route: Route; children: ReactNod
             </span>
           </div>
         </div>
+        <button type="button" className="palette-button" aria-keyshortcuts={shortcut === '⌘K' ? 'Meta+K' : 'Control+K'} onClick={showPalette}>
+          <span>Go to…</span>
+          <kbd aria-hidden="true">{shortcut}</kbd>
+        </button>
         <ul className="nav-list">
           {NAV.map((item) => (
             <li key={item.screen}>

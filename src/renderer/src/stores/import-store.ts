@@ -1,7 +1,9 @@
 import { create } from 'zustand';
 import type { AppError } from '@shared/errors';
 import type { ImportProgress, ImportSummary } from '@shared/schemas/activity';
+import { countOf } from '@shared/text';
 import { api, uploadEventFile } from '../lib/api';
+import { useNoticesStore } from './notices-store';
 
 interface ImportState {
   status: 'idle' | 'running' | 'done' | 'error';
@@ -17,6 +19,14 @@ interface ImportState {
   sync(): Promise<void>;
   cancel(): Promise<void>;
   dismiss(): void;
+}
+
+/** A brief notice when an import ends, seen on whichever screen the admin went on to; the Activity screen has the details. */
+function announce(summary: ImportSummary): void {
+  const events = summary.events.signup + summary.events.login + summary.events.open;
+  const rejected = summary.rejected > 0 ? `; ${countOf(summary.rejected, 'line')} rejected (see Activity)` : '';
+  const verb = summary.cancelled ? `Cancelled the import of ${summary.fileName} after ${countOf(events, 'event')}` : `Imported ${countOf(events, 'event')} from ${summary.fileName}`;
+  useNoticesStore.getState().push(`${verb}${rejected}.`, summary.rejected > 0 ? 'error' : 'success');
 }
 
 let following = false;
@@ -52,9 +62,13 @@ export const useImportStore = create<ImportState>()((set, get) => {
       waiting = true;
       const result = uploadEventFile && file ? await uploadEventFile(file) : await api.invoke('activity:import');
       waiting = false;
-      if (!result.ok) return set({ status: 'error', error: result.error, cancelling: false });
+      if (!result.ok) {
+        useNoticesStore.getState().push(result.error.message, 'error');
+        return set({ status: 'error', error: result.error, cancelling: false });
+      }
       // Null: the admin closed the desktop app's file dialog without choosing.
       if (result.value === null) return set({ status: 'idle', fileName: null, cancelling: false });
+      announce(result.value);
       set({ status: 'done', summary: result.value, fileName: result.value.fileName, cancelling: false });
     },
 

@@ -2,7 +2,8 @@ import { useEffect, useState } from 'react';
 import { backupKeepSchema, type Backup, type BackupKind } from '@shared/schemas/backups';
 import { countOf } from '@shared/text';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
-import { backupDownloadUrl, downloadBackup } from '../../lib/backup-download';
+import { backUpWithNotice } from '../../lib/app-actions';
+import { backupDownloadUrl } from '../../lib/backup-download';
 import { formatDateTime } from '../../lib/format';
 import { useBackupsStore } from '../../stores/backups-store';
 import { useNoticesStore } from '../../stores/notices-store';
@@ -21,7 +22,7 @@ type Pending = { kind: 'listed'; backup: Backup } | { kind: 'file' };
 
 /** Settings → Backups: "Back up now", the backups kept in the backups folder, and restoring one. */
 export function BackupSettings({ canSetKeep }: { canSetKeep: boolean }) {
-  const { list, error, load, backUpNow, restore, restoreFromFile, setKeep } = useBackupsStore();
+  const { list, error, load, restore, restoreFromFile, setKeep } = useBackupsStore();
   const notify = useNoticesStore((state) => state.push);
   const [busy, setBusy] = useState(false);
   const [pending, setPending] = useState<Pending | null>(null);
@@ -32,14 +33,8 @@ export function BackupSettings({ canSetKeep }: { canSetKeep: boolean }) {
 
   const backUp = async () => {
     setBusy(true);
-    const result = await backUpNow();
+    await backUpWithNotice();
     setBusy(false);
-    if (!result.ok) return notify(result.error.message, 'error');
-    if (result.value.kind === 'saved') notify(`Backed up to ${result.value.path}.`);
-    if (result.value.kind === 'stored') {
-      downloadBackup(result.value.backup.id);
-      notify(`Backed up as ${result.value.backup.id}; your browser downloads it.`);
-    }
   };
 
   const confirmRestore = async () => {
@@ -67,8 +62,8 @@ export function BackupSettings({ canSetKeep }: { canSetKeep: boolean }) {
         </p>
       ) : null}
       <div className="button-row">
-        <button type="button" className="button" disabled={busy} onClick={() => void backUp()}>
-          Back up now
+        <button type="button" className="button" disabled={busy} aria-busy={busy} onClick={() => void backUp()}>
+          {busy ? 'Backing up…' : 'Back up now'}
         </button>
         {list?.canChooseFiles ? (
           <button type="button" className="button" disabled={busy} onClick={() => setPending({ kind: 'file' })}>

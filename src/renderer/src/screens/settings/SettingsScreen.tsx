@@ -7,9 +7,11 @@ import { PageHeader } from '../../components/PageHeader';
 import { useAppStore } from '../../stores/app-store';
 import { useNoticesStore } from '../../stores/notices-store';
 import { useSettingsStore } from '../../stores/settings-store';
+import { AppearanceSettings } from './AppearanceSettings';
 import { BackupSettings } from './BackupSettings';
 import { DomainSettings } from './DomainSettings';
 import { NumberSetting } from './NumberSetting';
+import { RecentDatabases } from './RecentDatabases';
 import { ReportRuleSettings } from './ReportRuleSettings';
 
 const MODE_LABEL = { electron: 'Desktop app', browser: 'Browser mode', cli: 'Command line' } as const;
@@ -66,7 +68,10 @@ export function SettingsScreen() {
             with <code>--db FILE</code>.
           </p>
         )}
+        <RecentDatabases canOpen={Boolean(info?.canChooseDatabase)} />
       </div>
+
+      <AppearanceSettings />
 
       <BackupSettings canSetKeep={Boolean(enterprise)} />
 

@@ -1,0 +1,49 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fail, ok, type Result } from '@shared/result';
+
+/**
+ * Writes a file piece by piece without ever leaving it half written: `produce`
+ * hands each piece to `write`, which appends it to a temporary file in the same
+ * folder; once `produce` returns, the file is flushed to the disk and renamed
+ * over `file` in one step. If anything fails (or `produce` throws), the
+ * temporary file is removed and an existing `file` is left as it was.
+ * Synchronous, so a caller can read the store in one transaction while it
+ * writes: the file is a consistent snapshot, and only one page of it is ever in memory.
+ */
+export function writeFileAtomicSync<T>(file: string, produce: (write: (text: string) => void) => T): Result<{ path: string; value: T }> {
+  const target = path.resolve(file);
+  const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
+  let fd: number | null = null;
+  try {
+    fd = fs.openSync(temporary, 'wx');
+    const handle = fd;
+    const value = produce((text) => {
+      if (text !== '') fs.writeSync(handle, text, null, 'utf8');
+    });
+    fs.fsyncSync(handle);
+    fs.closeSync(handle);
+    fd = null;
+    fs.renameSync(temporary, target);
+    return ok({ path: target, value });
+  } catch (error) {
+    if (fd !== null) fs.closeSync(fd);
+    fs.rmSync(temporary, { force: true });
+    const code = (error as NodeJS.ErrnoException).code;
+    if (!code) throw error;
+    return fail('UNAVAILABLE', `Could not save ${target}: ${REASONS[code] ?? (error as Error).message}.`);
+  }
+}
+
+const REASONS: Record<string, string> = {
+  ENOENT: 'its folder does not exist',
+  ENOTDIR: 'part of the path is not a folder',
+  EACCES: 'permission denied',
+  EPERM: 'the operation is not permitted',
+  EROFS: 'the disk is read-only',
+  ENOSPC: 'the disk is full',
+  EDQUOT: 'the disk quota is used up',
+  EISDIR: 'a folder has that name',
+  ENAMETOOLONG: 'the name is too long',
+};

@@ -1,0 +1,40 @@
+import type { Result } from '@shared/result';
+import { useAppStore } from '../stores/app-store';
+import { useBackupsStore } from '../stores/backups-store';
+import { useBusyStore } from '../stores/busy-store';
+import { useNoticesStore } from '../stores/notices-store';
+import { useReportStore } from '../stores/report-store';
+import { downloadBackup } from './backup-download';
+import { finishExport } from './download';
+
+// The actions the menu and the screens' buttons share, each ending in a notice
+// that says what happened (or what went wrong), so nothing finishes silently.
+
+const notify = (text: string, tone?: 'success' | 'error') => useNoticesStore.getState().push(text, tone);
+
+/** "Back up now": a native save dialog in the desktop app, a download in browser mode. */
+export async function backUpWithNotice(): Promise<Result<unknown>> {
+  const result = await useBackupsStore.getState().backUpNow();
+  if (!result.ok) notify(result.error.message, 'error');
+  else if (result.value.kind === 'saved') notify(`Backed up to ${result.value.path}.`);
+  else if (result.value.kind === 'stored') {
+    downloadBackup(result.value.backup.id);
+    notify(`Backed up as ${result.value.backup.id}; your browser downloads it.`);
+  }
+  return result;
+}
+
+/** Opens or creates another database; on success the app restarts on it. */
+export async function chooseDatabaseWithNotice(intent: 'open' | 'create'): Promise<void> {
+  const result = await useAppStore.getState().chooseDatabase(intent);
+  if (!result.ok) notify(result.error.message, 'error');
+  else if (result.value) notify(`Switching to ${result.value.databasePath}…`);
+}
+
+/** Saves the activity report as it stands on the Activity screen (as of its day), for spreadsheets. */
+export async function exportReportWithNotice(): Promise<void> {
+  const result = await useBusyStore.getState().run('Saving the activity report…', () => useReportStore.getState().exportCsv(true));
+  if (!result.ok) return notify(result.error.message, 'error');
+  const said = finishExport(result.value, 'the activity report');
+  if (said) notify(said);
+}

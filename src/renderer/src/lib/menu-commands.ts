@@ -1,0 +1,50 @@
+import { screenOfCommand, type MenuCommand } from '@shared/menu-commands';
+import { useBusyStore } from '../stores/busy-store';
+import { useImportStore } from '../stores/import-store';
+import { usePaletteStore } from '../stores/palette-store';
+import { api } from './api';
+import { backUpWithNotice, chooseDatabaseWithNotice, exportReportWithNotice } from './app-actions';
+import { isMacPlatform, isPaletteShortcut } from './shortcuts';
+
+function goTo(hash: string): void {
+  window.location.hash = hash;
+}
+
+/** Runs what an application menu item asks for, as the matching button on screen would. */
+export function runMenuCommand(command: MenuCommand): void {
+  const screen = screenOfCommand(command);
+  if (screen) return goTo(`#/${screen}`);
+  switch (command) {
+    case 'command-palette':
+      return usePaletteStore.getState().show();
+    case 'new-database':
+      return void chooseDatabaseWithNotice('create');
+    case 'open-database':
+      return void chooseDatabaseWithNotice('open');
+    case 'backup':
+      return void useBusyStore.getState().run('Backing up the database…', backUpWithNotice);
+    case 'export-report':
+      goTo('#/reports');
+      return void exportReportWithNotice();
+    case 'import-events':
+      // The Activity screen shows the import's progress, with Cancel.
+      goTo('#/reports');
+      return void useImportStore.getState().start();
+  }
+}
+
+/** Follows the application menu (desktop app) and the palette's shortcut (every mode). Returns a stop function. */
+export function followMenuAndShortcuts(): () => void {
+  const stopMenu = api.on('menu', ({ command }) => runMenuCommand(command));
+  const mac = isMacPlatform();
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (!isPaletteShortcut(event, mac)) return;
+    event.preventDefault();
+    usePaletteStore.getState().show();
+  };
+  window.addEventListener('keydown', onKeyDown);
+  return () => {
+    stopMenu();
+    window.removeEventListener('keydown', onKeyDown);
+  };
+}
