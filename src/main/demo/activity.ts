@@ -189,16 +189,16 @@ export function addDemoActivity({ activity, seated, legacy, end, rule, random }:
   for (let day = moment.keptDay; day <= moment.endDay; day += 1) labels.push(new Date(day * DAY_MS).toISOString().slice(0, 10));
   const summary: DemoActivitySummary = { keptFrom: labels[0]!, activeMembers: 0, days: 0 };
   activity.inBulk(() => {
-  for (const member of seated) {
-    if (legacy.has(member.accountId)) continue;
-    const plan = planMemberActivity(member.at, moment, random);
-    activity.insertDays(member.accountId, plan.days.map((day) => labels[day - moment.keptDay]!));
-    if (plan.lastLoginAt !== null || plan.lastActiveAt !== null) {
-      activity.setLastSeen(member.accountId, iso(plan.lastLoginAt), iso(plan.lastActiveAt));
+    for (const member of seated) {
+      if (legacy.has(member.accountId)) continue;
+      const plan = planMemberActivity(member.at, moment, random);
+      activity.insertDays(member.accountId, plan.days.map((day) => labels[day - moment.keptDay]!));
+      if (plan.lastLoginAt !== null || plan.lastActiveAt !== null) {
+        activity.setLastSeen(member.accountId, iso(plan.lastLoginAt), iso(plan.lastActiveAt));
+      }
+      if (plan.lastActiveAt !== null) summary.activeMembers += 1;
+      summary.days += plan.days.length;
     }
-    if (plan.lastActiveAt !== null) summary.activeMembers += 1;
-    summary.days += plan.days.length;
-  }
   });
   return summary;
 }

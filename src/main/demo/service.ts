@@ -94,18 +94,6 @@ export function createDemoService({ db, audit, now }: DemoServiceDeps) {
       /** A moment on a given day of the history, at a working hour. */
       const dayAt = (day: number) => new Date(start + day * DAY_MS + random.int(8 * 60, 18 * 60) * 60_000);
 
-      // Every service call nests a savepoint in the demo's one transaction, and SQLite keeps
-      // each savepoint's journal in a temporary file once it passes 64 KB: hundreds of
-      // thousands of files made and deleted. In memory they cost nothing (docs/PERFORMANCE.md).
-      const tempStore = db.pragma('temp_store', { simple: true }) as number;
-      db.pragma('temp_store = MEMORY');
-      try {
-        return generate();
-      } finally {
-        db.pragma(`temp_store = ${tempStore}`);
-      }
-
-      function generate(): Result<Enterprise> {
       return inAtomicWrite(db, (stop) => {
         const unwrap = <T>(result: Result<T>): T => (result.ok ? result.value : stop(result));
         current = new Date(start);
@@ -183,7 +171,6 @@ export function createDemoService({ db, audit, now }: DemoServiceDeps) {
         auditNow.record(now(), DEMO_ACTOR, { action: 'activity.demo', targetType: 'activity', targetLabel: `from ${activity.keptFrom}`, after: { ...activity, legacyMembers: legacy.size, shownDays: rule.shownDays } });
         return ok(unwrap(services.enterprise.get())!);
       });
-      }
     },
   };
 }

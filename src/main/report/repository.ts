@@ -124,7 +124,6 @@ export function createReportRepository(db: Db) {
     return prepared;
   }
 
-  const afterKey = db.prepare(`${RULED} SELECT ${COLUMNS}, email_key AS key FROM ruled WHERE email_key > @after ORDER BY email_key LIMIT @limit`);
   const buckets = db.prepare(`${RULED} SELECT bucket, count(*) AS count FROM ruled GROUP BY bucket`);
   const daily = db.prepare(`
     SELECT d.day, count(*) AS members FROM activity_days d JOIN members m ON m.account_id = d.account_id
@@ -192,18 +191,6 @@ export function createReportRepository(db: Db) {
       }) as ReportRowData[];
       const total = statement(`${RULED} SELECT count(*) FROM ruled ${where.sql}`).pluck().get(params) as number;
       return { rows, total };
-    },
-
-    /** Every member in email order, a page at a time (keyset), for the CSV. */
-    *all(moment: ReportMoment, pageSize = 1000): Generator<ReportRowData[]> {
-      let after = '';
-      for (;;) {
-        const rows = afterKey.all({ ...momentParams(moment), after, limit: pageSize }) as (ReportRowData & { key: string })[];
-        if (rows.length === 0) return;
-        yield rows;
-        after = rows[rows.length - 1]!.key;
-        if (rows.length < pageSize) return;
-      }
     },
 
     /**

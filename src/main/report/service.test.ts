@@ -1,8 +1,10 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
 import type { Core } from '../core';
 import { addMembers, value } from '../test/seats-helpers';
-import { fixedClock, testCore } from '../test/temp-db';
+import { fixedClock, tempDir, testCore } from '../test/temp-db';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -185,5 +187,29 @@ describe('the CSV', () => {
       "'＝1+2",
       "'=multi\nline",
     ]);
+  });
+});
+
+describe('the CSV file', () => {
+  it('writes the same report to a file as the app exports, replacing an older one whole', async () => {
+    const { core } = await setUp();
+    await member(core, 'ana@acme.com', { active: '2026-03-30T09:00:00.000Z' });
+    await member(core, 'bo@acme.com', { login: '2025-01-01T00:00:00.000Z' });
+    const team = value(await core.invoke('teams:create', { name: 'Design', role: 'member' }));
+    const everywhere = value(await core.invoke('teams:create', { name: 'Admins', role: 'admin' }));
+    const studio = value(await core.invoke('orgs:create', { name: 'Studio' }));
+    value(await core.invoke('orgs:create', { name: 'Atelier' }));
+    value(await core.invoke('teams:link', { teamId: team.id, orgIds: [studio.id] }));
+    value(await core.invoke('teams:link', { teamId: everywhere.id, allOrgs: true }));
+    value(await core.invoke('teams:addMembers', { teamId: team.id, accountIds: [1] }));
+    value(await core.invoke('teams:addMembers', { teamId: everywhere.id, accountIds: [2] }));
+    const file = path.join(tempDir(), 'report.csv');
+    fs.writeFileSync(file, 'an older report');
+    const written = value(core.services.reports.writeCsv(file, { bom: true }));
+    expect(written).toMatchObject({ path: file, rows: 2 });
+    const content = fs.readFileSync(file, 'utf8');
+    expect(content).toBe(value(core.services.reports.csv({ bom: true })).content);
+    expect(content).toContain('ana@acme.com,,2026-03-30,Design,Studio,');
+    expect(content).toContain('bo@acme.com,,2025-01-01,Admins,Atelier; Studio,');
   });
 });

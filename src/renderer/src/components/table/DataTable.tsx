@@ -34,6 +34,8 @@ export function DataTable<Row extends RowData>({ table, label, empty, onRowClick
   const columnCount = table.getAllLeafColumns().length;
   const scroller = useRef<HTMLDivElement>(null);
   const virtual = rows.length > VIRTUALIZE_OVER;
+  // The virtualizer's functions change as the table scrolls; this component is not memoized, so it always reads the current ones.
+  // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
     count: virtual ? rows.length : 0,
     getScrollElement: () => scroller.current,
@@ -78,33 +80,33 @@ export function DataTable<Row extends RowData>({ table, label, empty, onRowClick
           </tr>
         ) : (
           <>
-          {padTop > 0 ? <tr className="virtual-spacer" aria-hidden="true" style={{ height: padTop }} /> : null}
-          {shown.map(({ row, index }) => {
-            const expanded = expandedRow?.(row.original) ?? null;
-            return (
-              <Fragment key={row.id}>
-                <tr
-                  ref={virtual ? virtualizer.measureElement : undefined}
-                  data-index={index}
-                  aria-rowindex={virtual ? index + 2 : undefined}
-                  className={[onRowClick ? 'clickable-row' : '', expanded === null ? '' : 'expanded'].join(' ').trim() || undefined}
-                  onClick={onRowClick ? (event) => !(event.target as Element).closest(INTERACTIVE) && onRowClick(row.original) : undefined}
-                >
-                  {row.getAllCells().map((cell) => (
-                    <td key={cell.id} className={`col-${cell.column.id}`}>
-                      <table.FlexRender cell={cell} />
-                    </td>
-                  ))}
-                </tr>
-                {expanded === null ? null : (
-                  <tr className="expanded-row">
-                    <td colSpan={columnCount}>{expanded}</td>
+            {padTop > 0 ? <tr className="virtual-spacer" aria-hidden="true" style={{ height: padTop }} /> : null}
+            {shown.map(({ row, index }) => {
+              const expanded = expandedRow?.(row.original) ?? null;
+              return (
+                <Fragment key={row.id}>
+                  <tr
+                    ref={virtual ? virtualizer.measureElement : undefined}
+                    data-index={index}
+                    aria-rowindex={virtual ? index + 2 : undefined}
+                    className={[onRowClick ? 'clickable-row' : '', expanded === null ? '' : 'expanded'].join(' ').trim() || undefined}
+                    onClick={onRowClick ? (event) => !(event.target as Element).closest(INTERACTIVE) && onRowClick(row.original) : undefined}
+                  >
+                    {row.getAllCells().map((cell) => (
+                      <td key={cell.id} className={`col-${cell.column.id}`}>
+                        <table.FlexRender cell={cell} />
+                      </td>
+                    ))}
                   </tr>
-                )}
-              </Fragment>
-            );
-          })}
-          {padBottom > 0 ? <tr className="virtual-spacer" aria-hidden="true" style={{ height: padBottom }} /> : null}
+                  {expanded === null ? null : (
+                    <tr className="expanded-row">
+                      <td colSpan={columnCount}>{expanded}</td>
+                    </tr>
+                  )}
+                </Fragment>
+              );
+            })}
+            {padBottom > 0 ? <tr className="virtual-spacer" aria-hidden="true" style={{ height: padBottom }} /> : null}
           </>
         )}
       </tbody>
