@@ -4,6 +4,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { fail, ok, type Result } from '@shared/result';
 import type { Db } from '../db/open';
+import { FILE_ERROR_REASONS } from '../exports/write-file';
 
 /** Pages copied between two turns of the event loop (4 MB at SQLite's 4 KB pages). */
 const PAGES_PER_STEP = 1000;
@@ -61,14 +62,7 @@ export async function onlineBackup(db: Db, file: string, options: CopyOptions = 
 }
 
 const REASONS: Record<string, string> = {
-  ENOENT: 'its folder does not exist',
-  ENOTDIR: 'part of the path is not a folder',
-  EACCES: 'permission denied',
-  EPERM: 'the operation is not permitted',
-  EROFS: 'the disk is read-only',
-  ENOSPC: 'the disk is full',
-  EDQUOT: 'the disk quota is used up',
-  EISDIR: 'a folder has that name',
+  ...FILE_ERROR_REASONS,
   SQLITE_FULL: 'the disk is full',
   SQLITE_CANTOPEN: 'the file cannot be created there',
   SQLITE_READONLY: 'the file or its folder is read-only',

@@ -1,74 +1,10 @@
-import fs from 'node:fs';
 import http from 'node:http';
-import path from 'node:path';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { coreWithEnterprise, tempDir } from '../test/temp-db';
-import { startBrowserServer, type BrowserServer } from './server';
+import { describe, expect, it, vi } from 'vitest';
+import { coreWithEnterprise } from '../test/temp-db';
+import { startBrowserServer } from './server';
 import { reportFigures } from '../security/figures';
 import { cookieName } from './auth';
-
-const TOKEN = 'test-token-0123456789';
-let server: BrowserServer | undefined;
-
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
-
-function rendererDir(): string {
-  const dir = tempDir();
-  fs.mkdirSync(path.join(dir, 'assets'));
-  fs.writeFileSync(path.join(dir, 'index.html'), '<!doctype html><title>Roster</title>');
-  fs.writeFileSync(path.join(dir, 'assets', 'app.js'), 'console.log(1)');
-  return dir;
-}
-
-async function start() {
-  const core = await coreWithEnterprise();
-  server = await startBrowserServer({
-    dispatch: core.dispatch,
-    subscribe: (listener) => core.on('changed', (payload) => listener({ event: 'changed', payload })),
-    rendererDir: rendererDir(),
-    token: TOKEN,
-    importUpload: (source) => core.importEvents(source),
-  });
-  // Open the one-time link, as the first browser does, and keep the session cookie it sets.
-  const opened = await request(server.port, { path: `/?token=${TOKEN}` });
-  const cookie = opened.headers['set-cookie']![0]!.split(';')[0]!;
-  return { core, server, cookie };
-}
-
-interface Answer {
-  status: number;
-  headers: http.IncomingHttpHeaders;
-  body: string;
-}
-
-/** A raw request, so tests can send the Host and Origin headers a browser would not let them. */
-function request(port: number, options: { method?: string; path: string; headers?: Record<string, string>; body?: string }): Promise<Answer> {
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      { host: '127.0.0.1', port, method: options.method ?? 'GET', path: options.path, headers: { Host: `127.0.0.1:${port}`, ...options.headers } },
-      (res) => {
-        let body = '';
-        res.setEncoding('utf8');
-        res.on('data', (chunk: string) => (body += chunk));
-        res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body }));
-      },
-    );
-    req.on('error', reject);
-    req.end(options.body);
-  });
-}
-
-function invoke(port: number, cookie: string, channel: string, body?: unknown, headers: Record<string, string> = {}) {
-  return request(port, {
-    method: 'POST',
-    path: `/api/invoke/${channel}`,
-    headers: { Cookie: cookie, 'Content-Type': 'application/json', ...headers },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-}
+import { closeAfter, invoke, rendererDir, request, start, TOKEN, type Answer } from './test-server';
 
 describe('browser mode: the page', () => {
   it('prints an address that carries the token, on 127.0.0.1', async () => {
@@ -78,7 +14,7 @@ describe('browser mode: the page', () => {
 
   it('trades the token, once, for an HttpOnly, SameSite=Strict session cookie, and drops it from the address', async () => {
     const core = await coreWithEnterprise();
-    server = await startBrowserServer({ dispatch: core.dispatch, subscribe: () => () => {}, rendererDir: rendererDir(), token: TOKEN });
+    const server = closeAfter(await startBrowserServer({ dispatch: core.dispatch, subscribe: () => () => {}, rendererDir: rendererDir(), token: TOKEN }));
     const answer = await request(server.port, { path: `/.//evil.example/?token=${TOKEN}` });
     expect(answer.status).toBe(303);
     expect(answer.headers.location).toBe('/');
@@ -222,66 +158,6 @@ describe('browser mode: the contract over HTTP', () => {
   });
 });
 
-describe('uploading an event file (POST /api/import)', () => {
-  const events = '{"type":"signup","email":"ana@acme.example","at":"2026-01-01T00:00:00Z"}\n{"type":"nope"}\n';
-
-  it('imports the body as it arrives and answers with the summary', async () => {
-    const { server, cookie, core } = await start();
-    const answer = await request(server.port, {
-      method: 'POST',
-      path: '/api/import',
-      headers: { Cookie: cookie, 'X-File-Name': encodeURIComponent('march events.ndjson'), 'Content-Type': 'application/octet-stream' },
-      body: events,
-    });
-    expect(answer.status).toBe(200);
-    expect(JSON.parse(answer.body)).toMatchObject({ ok: true, value: { fileName: 'march events.ndjson', events: { signup: 1 }, rejected: 1 } });
-    expect(core.db.prepare('SELECT email FROM accounts').pluck().all()).toEqual(['ana@acme.example']);
-  });
-
-  it('answers a file refused whole after reading the rest of it, so the browser sees why', async () => {
-    const { server, cookie } = await start();
-    const answer = await request(server.port, {
-      method: 'POST',
-      path: '/api/import',
-      headers: { Cookie: cookie, 'X-File-Name': 'events.csv' },
-      body: `kind,email,at\n${'signup,ana@acme.example,2026-01-01T00:00:00Z\n'.repeat(50_000)}`,
-    });
-    expect(JSON.parse(answer.body)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringMatching(/lacks type/) } });
-  });
-
-  it('answers a second upload while one runs, refusing it, and finishes the first', async () => {
-    const { server, cookie } = await start();
-    const http = await import('node:http');
-    // The first upload sends its start and then waits, so it is still running when the second arrives.
-    const first = new Promise<Answer>((resolve, reject) => {
-      const req = http.request(
-        { host: '127.0.0.1', port: server.port, method: 'POST', path: '/api/import', headers: { Host: `127.0.0.1:${server.port}`, Cookie: cookie, 'X-File-Name': 'slow.ndjson' } },
-        (res) => {
-          let body = '';
-          res.on('data', (chunk: Buffer) => (body += chunk.toString()));
-          res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body }));
-        },
-      );
-      req.on('error', reject);
-      req.write(events);
-      setTimeout(() => req.end(), 300);
-    });
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    const second = await request(server.port, { method: 'POST', path: '/api/import', headers: { Cookie: cookie, 'X-File-Name': 'e.ndjson' }, body: events });
-    expect(JSON.parse(second.body)).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringMatching(/import of slow\.ndjson is running/) } });
-    expect(JSON.parse((await first).body)).toMatchObject({ ok: true, value: { fileName: 'slow.ndjson' } });
-  });
-
-  it('refuses an upload without a session, from another site or without a file name, importing nothing', async () => {
-    const { server, cookie, core } = await start();
-    const upload = (headers: Record<string, string>) => request(server.port, { method: 'POST', path: '/api/import', headers, body: events });
-    expect((await upload({ 'X-File-Name': 'e.ndjson' })).status).toBe(401);
-    expect((await upload({ Cookie: cookie, 'X-File-Name': 'e.ndjson', Origin: 'http://evil.example' })).status).toBe(403);
-    expect((await upload({ Cookie: cookie })).status).toBe(400);
-    expect(core.db.prepare('SELECT count(*) FROM accounts').pluck().get()).toBe(0);
-  });
-});
-
 describe('browser mode under hostile requests (docs/SECURITY.md)', () => {
   it('listens on loopback only: another address of this machine is refused', async () => {
     const { server } = await start();
@@ -333,7 +209,7 @@ describe('browser mode under hostile requests (docs/SECURITY.md)', () => {
     );
     const errors = vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => void printed.push(args.map(String).join(' ')));
     const core = await coreWithEnterprise({ logError: (error, channel) => console.error(`[${channel}]`, error) });
-    server = await startBrowserServer({
+    const server = closeAfter(await startBrowserServer({
       dispatch: async (channel, payload) => {
         if (channel === 'orgs:list') throw new Error('boom');
         return core.dispatch(channel, payload);
@@ -341,7 +217,7 @@ describe('browser mode under hostile requests (docs/SECURITY.md)', () => {
       subscribe: () => () => {},
       rendererDir: rendererDir(),
       token: TOKEN,
-    });
+    }));
     const opened = await request(server.port, { path: `/?token=${TOKEN}` });
     const cookie = opened.headers['set-cookie']![0]!.split(';')[0]!;
     const session = cookie.split('=')[1]!;

@@ -4,20 +4,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startDnsServer } from '../test/dns-server';
 import { value } from '../test/seats-helpers';
 import { tempDir, testCore } from '../test/temp-db';
-import { runCli } from './run';
+import { roster } from './test-cli';
 
 let dns: Awaited<ReturnType<typeof startDnsServer>> | undefined;
 afterEach(async () => {
   await dns?.close();
   dns = undefined;
 });
-
-async function roster(...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const status = await runCli(args, { out: (text) => out.push(text), err: (text) => err.push(text), env: {} });
-  return { status, stdout: out.join('\n'), stderr: err.join('\n') };
-}
 
 async function enterprise(seats = 10) {
   const db = path.join(tempDir(), 'roster.db');

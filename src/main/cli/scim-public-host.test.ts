@@ -3,13 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../test/temp-db';
 import { runCli } from './run';
-
-async function roster(...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const status = await runCli(args, { out: (text) => out.push(text), err: (text) => err.push(text), env: {} });
-  return { status, stdout: out.join('\n'), stderr: err.join('\n') };
-}
+import { roster } from './test-cli';
 
 /** GET with a chosen Host header, as a reverse proxy forwards it. */
 function getWithHost(base: string, host: string, token: string): Promise<number> {

@@ -1,14 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../test/temp-db';
-import { runCli } from './run';
-
-async function roster(...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const status = await runCli(args, { out: (text) => out.push(text), err: (text) => err.push(text), env: {} });
-  return { status, stdout: out.join('\n'), stderr: err.join('\n') };
-}
+import { roster } from './test-cli';
 
 async function enterprise() {
   const db = path.join(tempDir(), 'roster.db');

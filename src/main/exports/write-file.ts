@@ -10,7 +10,8 @@ export interface WriteFs {
   rm: typeof fs.rm;
 }
 
-const REASONS: Record<string, string> = {
+/** Why a file could not be written, by the error's code, said for a person. */
+export const FILE_ERROR_REASONS: Record<string, string> = {
   ENOENT: 'its folder does not exist',
   ENOTDIR: 'part of the path is not a folder',
   EACCES: 'permission denied',
@@ -22,9 +23,9 @@ const REASONS: Record<string, string> = {
   ENAMETOOLONG: 'the name is too long',
 };
 
-function reason(error: unknown): string {
+export function fileErrorReason(error: unknown): string {
   const code = (error as { code?: string }).code;
-  return (code && REASONS[code]) ?? (error as Error).message;
+  return (code && FILE_ERROR_REASONS[code]) ?? (error as Error).message;
 }
 
 /**
@@ -52,6 +53,6 @@ export async function writeFileAtomic(file: string, content: string, files: Writ
     return ok(target);
   } catch (error) {
     if (created) await files.rm(temporary, { force: true }).catch(() => undefined);
-    return fail('UNAVAILABLE', `Could not save ${target}: ${reason(error)}.`);
+    return fail('UNAVAILABLE', `Could not save ${target}: ${fileErrorReason(error)}.`);
   }
 }

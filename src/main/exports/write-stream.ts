@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fail, ok, type Result } from '@shared/result';
+import { fileErrorReason } from './write-file';
 
 /**
  * Writes a file piece by piece without ever leaving it half written: `produce`
@@ -30,20 +31,7 @@ export function writeFileAtomicSync<T>(file: string, produce: (write: (text: str
   } catch (error) {
     if (fd !== null) fs.closeSync(fd);
     fs.rmSync(temporary, { force: true });
-    const code = (error as NodeJS.ErrnoException).code;
-    if (!code) throw error;
-    return fail('UNAVAILABLE', `Could not save ${target}: ${REASONS[code] ?? (error as Error).message}.`);
+    if (!(error as NodeJS.ErrnoException).code) throw error;
+    return fail('UNAVAILABLE', `Could not save ${target}: ${fileErrorReason(error)}.`);
   }
 }
-
-const REASONS: Record<string, string> = {
-  ENOENT: 'its folder does not exist',
-  ENOTDIR: 'part of the path is not a folder',
-  EACCES: 'permission denied',
-  EPERM: 'the operation is not permitted',
-  EROFS: 'the disk is read-only',
-  ENOSPC: 'the disk is full',
-  EDQUOT: 'the disk quota is used up',
-  EISDIR: 'a folder has that name',
-  ENAMETOOLONG: 'the name is too long',
-};

@@ -3,6 +3,7 @@ import type { ActivityBucket, ReportSelection, ReportSortColumn } from '@shared/
 import type { SeatSource } from '@shared/schemas/members';
 import type { ReportRule } from '@shared/schemas/settings';
 import type { Db } from '../db/open';
+import { createStatementCache } from '../db/statements';
 import { containsPattern } from '../db/like';
 
 /** The moment a report is made as of, and the rule in force. */
@@ -113,16 +114,7 @@ function whereClause(selection: ReportSelection): { sql: string; params: Record<
 }
 
 export function createReportRepository(db: Db) {
-  const statements = new Map<string, Statement>();
-  /** Prepared once per filter shape and sort; the values travel as parameters. */
-  function statement(sql: string): Statement {
-    let prepared = statements.get(sql);
-    if (!prepared) {
-      prepared = db.prepare(sql);
-      statements.set(sql, prepared);
-    }
-    return prepared;
-  }
+  const statement = createStatementCache(db);
 
   const buckets = db.prepare(`${RULED} SELECT bucket, count(*) AS count FROM ruled GROUP BY bucket`);
   const daily = db.prepare(`

@@ -2,6 +2,7 @@ import type { Statement } from 'better-sqlite3';
 import type { SeatFilter, SeatRow, SeatSortColumn } from '@shared/schemas/licenses';
 import { containsPattern } from '../db/like';
 import type { Db } from '../db/open';
+import { createStatementCache } from '../db/statements';
 import { INVITEE_HOLDS_SEAT } from '../members/sql';
 
 export interface SeatCounts {
@@ -126,17 +127,7 @@ export function createSeatRepository(db: Db) {
            m.seat_since AS since, NULL AS expires_at, a.last_active_at, 1 AS holds_seat
     FROM accounts a JOIN members m ON m.account_id = a.id
     WHERE a.email_key > @after ORDER BY a.email_key LIMIT @limit`);
-  const statements = new Map<string, Statement>();
-
-  /** Prepared once per filter shape and sort; the values travel as parameters. */
-  function statement(sql: string): Statement {
-    let prepared = statements.get(sql);
-    if (!prepared) {
-      prepared = db.prepare(sql);
-      statements.set(sql, prepared);
-    }
-    return prepared;
-  }
+  const statement = createStatementCache(db);
 
   /** Rows of `query` (ownerId plus the fields kept) grouped by owner, for the ids on one page. */
   function byOwner<T>(query: Statement, ids: number[]): Map<number, T[]> {

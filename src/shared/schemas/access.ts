@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema } from './common';
+import { idSchema, offsetSchema } from './common';
 import { orgRoles } from './members';
 
 export const accessPathSchema = z.discriminatedUnion('kind', [
@@ -28,7 +28,7 @@ export const memberAccessInput = z.strictObject({ accountId: idSchema });
 export const orgAccessInput = z.strictObject({
   orgId: idSchema,
   search: z.string({ error: 'Search must be text' }).max(200, { error: 'Search is at most 200 characters' }).default(''),
-  offset: z.int({ error: 'Offset must be a whole number' }).min(0, { error: 'Offset cannot be negative' }).default(0),
+  offset: offsetSchema,
   limit: z.int({ error: 'Limit must be a whole number' }).min(1, { error: 'Limit must be at least 1' }).max(500, { error: 'Limit is at most 500' }).default(100),
 });
 export type OrgAccessInput = z.output<typeof orgAccessInput>;

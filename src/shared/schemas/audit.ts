@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { offsetSchema } from './common';
 
 /** Who made a change: the app's user, the command line, a SCIM token, an import file, or Roster itself. */
 export const actorTypes = ['app', 'cli', 'scim', 'import', 'system'] as const;
@@ -58,7 +59,7 @@ export const MAX_AUDIT_PAGE = 500;
 export const auditListInput = z
   .strictObject({
     filter: auditFilterSchema.prefault({}),
-    offset: z.int({ error: 'Offset must be a whole number' }).min(0, { error: 'Offset cannot be negative' }).default(0),
+    offset: offsetSchema,
     limit: z
       .int({ error: 'Limit must be a whole number' })
       .min(1, { error: 'Limit must be at least 1' })

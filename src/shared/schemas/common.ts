@@ -8,3 +8,6 @@ export const idSchema = z.int({ error: 'Id must be a whole number' }).positive({
 
 /** Timestamps cross the process boundary as ISO 8601 strings in UTC. */
 export const timestampSchema = z.iso.datetime();
+
+/** Where a page starts in a list: 0 for the first row. */
+export const offsetSchema = z.int({ error: 'Offset must be a whole number' }).min(0, { error: 'Offset cannot be negative' }).default(0);

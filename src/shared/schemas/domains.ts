@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, timestampSchema } from './common';
+import { idSchema, offsetSchema, timestampSchema } from './common';
 
 /** What a DNS check found, named for a person: "verified", "no record" ... */
 export const dnsOutcomes = ['verified', 'verified_by_parent', 'no_record', 'wrong_record', 'nxdomain', 'servfail', 'timeout', 'dns_error'] as const;
@@ -79,7 +79,7 @@ export const unmanagedInput = z.strictObject({
   domainId: idSchema.optional(),
   waitingOnly: z.boolean().default(false),
   search: z.string({ error: 'Search must be text' }).max(200, { error: 'Search is at most 200 characters' }).default(''),
-  offset: z.int({ error: 'Offset must be a whole number' }).min(0, { error: 'Offset cannot be negative' }).default(0),
+  offset: offsetSchema,
   limit: z.int({ error: 'Limit must be a whole number' }).min(1, { error: 'Limit must be at least 1' }).max(500, { error: 'Limit is at most 500' }).default(100),
 });
 export type UnmanagedInput = z.output<typeof unmanagedInput>;

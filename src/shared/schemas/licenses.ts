@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, timestampSchema } from './common';
+import { idSchema, offsetSchema, timestampSchema } from './common';
 import { orgRoles, seatSources } from './members';
 
 /** One row of the Licenses screen: a seat held by a member, or by a pending invitation. */
@@ -45,7 +45,7 @@ export const listSeatsInput = z
   .strictObject({
   filter: seatFilterSchema.prefault({}),
   sort: z.strictObject({ by: z.enum(seatSortColumns), desc: z.boolean() }).default({ by: 'name', desc: false }),
-  offset: z.int({ error: 'Offset must be a whole number' }).min(0, { error: 'Offset cannot be negative' }).default(0),
+  offset: offsetSchema,
   limit: z
     .int({ error: 'Limit must be a whole number' })
     .min(1, { error: 'Limit must be at least 1' })

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, timestampSchema } from './common';
+import { idSchema, offsetSchema, timestampSchema } from './common';
 import { orgRoles } from './members';
 
 export const orgMemberSchema = z.object({
@@ -19,7 +19,7 @@ export const MAX_ORG_MEMBERS_PAGE = 500;
 export const orgMembersInput = z.strictObject({
   orgId: idSchema,
   search: z.string({ error: 'Search must be text' }).max(200, { error: 'Search is at most 200 characters' }).default(''),
-  offset: z.int({ error: 'Offset must be a whole number' }).min(0, { error: 'Offset cannot be negative' }).default(0),
+  offset: offsetSchema,
   limit: z.int({ error: 'Limit must be a whole number' }).min(1, { error: 'Limit must be at least 1' }).max(MAX_ORG_MEMBERS_PAGE, { error: `Limit is at most ${MAX_ORG_MEMBERS_PAGE}` }).default(100),
 });
 export type OrgMembersInput = z.output<typeof orgMembersInput>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { offsetSchema } from './common';
 import { MAX_PAGE_SIZE } from './licenses';
 import { seatSources } from './members';
 import { reportRuleSchema } from './settings';
@@ -58,7 +59,7 @@ export const reportPageInput = z
   .strictObject({
     selection: reportSelectionSchema.prefault({}),
     sort: z.strictObject({ by: z.enum(reportSortColumns), desc: z.boolean() }).default({ by: 'email', desc: false }),
-    offset: z.int({ error: 'Offset must be a whole number' }).min(0, { error: 'Offset cannot be negative' }).default(0),
+    offset: offsetSchema,
     limit: z
       .int({ error: 'Limit must be a whole number' })
       .min(1, { error: 'Limit must be at least 1' })

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, timestampSchema } from './common';
+import { idSchema, offsetSchema, timestampSchema } from './common';
 import { invitationRoles } from './members';
 import { nameSchema } from './names';
 
@@ -43,7 +43,7 @@ export type TeamMember = z.infer<typeof teamMemberSchema>;
 export const teamMembersInput = z.strictObject({
   teamId: idSchema,
   search: z.string({ error: 'Search must be text' }).max(200, { error: 'Search is at most 200 characters' }).default(''),
-  offset: z.int({ error: 'Offset must be a whole number' }).min(0, { error: 'Offset cannot be negative' }).default(0),
+  offset: offsetSchema,
   limit: z.int({ error: 'Limit must be a whole number' }).min(1, { error: 'Limit must be at least 1' }).max(MAX_TEAM_MEMBERS_PAGE, { error: `Limit is at most ${MAX_TEAM_MEMBERS_PAGE}` }).default(100),
 });
 export type TeamMembersInput = z.output<typeof teamMembersInput>;

@@ -1,0 +1,77 @@
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { afterEach } from 'vitest';
+import { coreWithEnterprise, tempDir } from '../test/temp-db';
+import { startBrowserServer, type BrowserServer } from './server';
+
+// Browser mode's server over a real core, for its tests: started per test, closed after it.
+
+export const TOKEN = 'test-token-0123456789';
+let server: BrowserServer | undefined;
+
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+/** A server a test started itself, closed after the test like the others. */
+export function closeAfter(started: BrowserServer): BrowserServer {
+  server = started;
+  return started;
+}
+
+export function rendererDir(): string {
+  const dir = tempDir();
+  fs.mkdirSync(path.join(dir, 'assets'));
+  fs.writeFileSync(path.join(dir, 'index.html'), '<!doctype html><title>Roster</title>');
+  fs.writeFileSync(path.join(dir, 'assets', 'app.js'), 'console.log(1)');
+  return dir;
+}
+
+export async function start() {
+  const core = await coreWithEnterprise();
+  server = await startBrowserServer({
+    dispatch: core.dispatch,
+    subscribe: (listener) => core.on('changed', (payload) => listener({ event: 'changed', payload })),
+    rendererDir: rendererDir(),
+    token: TOKEN,
+    importUpload: (source) => core.importEvents(source),
+  });
+  // Open the one-time link, as the first browser does, and keep the session cookie it sets.
+  const opened = await request(server.port, { path: `/?token=${TOKEN}` });
+  const cookie = opened.headers['set-cookie']![0]!.split(';')[0]!;
+  return { core, server, cookie };
+}
+
+export interface Answer {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  body: string;
+}
+
+/** A raw request, so tests can send the Host and Origin headers a browser would not let them. */
+export function request(port: number, options: { method?: string; path: string; headers?: Record<string, string>; body?: string }): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      { host: '127.0.0.1', port, method: options.method ?? 'GET', path: options.path, headers: { Host: `127.0.0.1:${port}`, ...options.headers } },
+      (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (body += chunk));
+        res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body }));
+      },
+    );
+    req.on('error', reject);
+    req.end(options.body);
+  });
+}
+
+export function invoke(port: number, cookie: string, channel: string, body?: unknown, headers: Record<string, string> = {}) {
+  return request(port, {
+    method: 'POST',
+    path: `/api/invoke/${channel}`,
+    headers: { Cookie: cookie, 'Content-Type': 'application/json', ...headers },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+}
