@@ -7,8 +7,8 @@ import { CONTENT_SECURITY_POLICY } from './src/shared/csp';
 const alias = { '@shared': resolve(__dirname, 'src/shared') };
 
 /**
- * Puts the Content-Security-Policy into index.html as a meta tag (the window
- * loads a file, which has no response headers). Vite's dev server needs an
+ * Puts the Content-Security-Policy into index.html as a meta tag (the window's
+ * roster:// scheme sends it as a header too). Vite's dev server needs an
  * inline preamble and a websocket, so only `electron-vite dev` relaxes it.
  */
 function contentSecurityPolicy(): Plugin {

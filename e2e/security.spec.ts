@@ -67,6 +67,27 @@ test.describe('Electron security checklist (Electron window)', () => {
     expect(await injectScripts(app.page)).toEqual({ inline: false, handler: false });
   });
 
+  test('the page comes from roster://app/, which serves the renderer folder and nothing else', async ({ app }) => {
+    expect(app.page.url()).toMatch(/^roster:\/\/app\/index\.html(#.*)?$/);
+    // net.fetch goes through the app's protocol handler, as the window's requests do.
+    const status = (url: string) => app.electronApp!.evaluate(async ({ net }, target) => (await net.fetch(target)).status, url);
+    expect(await status('roster://app/index.html')).toBe(200);
+    expect(await status('roster://app/%2e%2e/main/index.js')).toBe(404);
+    expect(await status('roster://app/..%5cmain%5cindex.js')).toBe(404);
+    expect(await status('roster://elsewhere/index.html')).toBe(404);
+    expect(await status('roster://app/assets')).toBe(404);
+    // The page itself cannot read a local file (connect-src 'self', and no file:// privileges).
+    const local = await app.page.evaluate(async () => {
+      try {
+        await fetch('file:///etc/hostname');
+        return 'read';
+      } catch {
+        return 'refused';
+      }
+    });
+    expect(local).toBe('refused');
+  });
+
   test('permission requests are denied', async ({ app }) => {
     const state = await app.page.evaluate(async () => (await navigator.permissions.query({ name: 'geolocation' })).state);
     expect(state).not.toBe('granted');

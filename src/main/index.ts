@@ -12,16 +12,19 @@ import { registerIpc } from './ipc/register';
 import { osUserName } from './os-user';
 import { defaultDatabasePath, updateLocalSettings, userDataDir } from './paths';
 import { installAppMenu } from './shell/app-menu';
+import { registerAppScheme, serveAppFiles } from './shell/app-protocol-electron';
 import { askAfterOpenFailure } from './shell/open-failure';
 import { openRememberedWindow } from './shell/remember-window';
 import { chooseBackupFile, chooseRestoreFile } from './shell/backup-dialogs';
 import { createSaveFile } from './shell/save-dialog';
-import { isTrustedSender, lockDownSession } from './shell/window';
+import { isTrustedSender, lockDownSession, rendererRoot } from './shell/window';
 
 // App lifecycle and windows only: everything else lives in the core, which runs without Electron.
 
 const dataDir = userDataDir();
 app.setPath('userData', dataDir);
+// Before the app is ready, as Electron requires: the window's page comes from roster://app/.
+registerAppScheme();
 
 /** --db FILE (or --db=FILE) on the command line wins over the database chosen in Settings. */
 function databaseArgument(argv: string[]): string | undefined {
@@ -97,6 +100,7 @@ function broadcast(message: EventMessage): void {
 async function start(): Promise<void> {
   await app.whenReady();
   lockDownSession();
+  serveAppFiles(rendererRoot);
   const databasePath = path.resolve(databaseArgument(process.argv) ?? defaultDatabasePath(dataDir));
   try {
     core = openCore({

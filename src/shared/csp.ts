@@ -1,8 +1,9 @@
 /**
  * The page's Content-Security-Policy: scripts, styles and fonts from the app
  * itself only, no inline script, no eval, no plugins, no forms posting away.
- * The Electron window gets it in index.html (a file has no headers); browser
- * mode sends it as a header too, with frame-ancestors, which only a header can carry.
+ * It is in index.html as a meta tag (for the dev server too); the Electron
+ * window's roster:// scheme and browser mode also send it as a header, with
+ * frame-ancestors, which only a header can carry.
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'none'",

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createSenderCheck, isAppPage } from './trusted-sender';
 
-const built = 'file:///opt/Roster/resources/app/out/renderer/index.html';
+const built = 'roster://app/index.html';
 const dev = 'http://localhost:5173/';
 
 describe('isAppPage', () => {
@@ -9,12 +9,17 @@ describe('isAppPage', () => {
     [built, true],
     [`${built}#/settings`, true],
     [`${built}?x=1`, false],
-    ['file:///opt/Roster/resources/app/out/renderer/other.html', false],
-    ['file:///tmp/evil/index.html', false],
-    ['file://remote-host/opt/Roster/resources/app/out/renderer/index.html', false],
+    ['roster://app/other.html', false],
+    ['roster://app/assets/index.html', false],
+    ['roster://evil/index.html', false],
+    ['roster://user:pw@app/index.html', false],
+    ['roster://app:8080/index.html', false],
+    ['file:///opt/Roster/resources/app/out/renderer/index.html', false],
+    ['file:///index.html', false],
     ['about:blank', false],
     ['devtools://devtools/bundled/inspector.html', false],
-    ['https://evil.example/opt/Roster/resources/app/out/renderer/index.html', false],
+    ['https://app/index.html', false],
+    ['https://evil.example/index.html', false],
     ['not a url', false],
   ])('for the built app, %s is %s', (url, expected) => {
     expect(isAppPage(url, built)).toBe(expected);

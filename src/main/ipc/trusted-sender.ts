@@ -2,7 +2,8 @@ import type { IpcEventLike } from './register';
 
 /**
  * Whether `url` is the app's own page: for a built app, exactly the renderer's
- * index.html file (any #route, no query); for the dev server, its origin and path.
+ * index.html on the app's own scheme (`roster://app/index.html`, any #route, no
+ * query); for the dev server, its origin and path.
  */
 export function isAppPage(url: string, appUrl: string): boolean {
   let target: URL;
@@ -13,10 +14,18 @@ export function isAppPage(url: string, appUrl: string): boolean {
   } catch {
     return false;
   }
-  if (expected.protocol === 'file:') {
-    return target.protocol === 'file:' && target.host === expected.host && target.pathname === expected.pathname && target.search === '';
+  if (expected.protocol === 'http:' || expected.protocol === 'https:') {
+    return target.origin === expected.origin && target.pathname === expected.pathname;
   }
-  return target.origin === expected.origin && target.pathname === expected.pathname;
+  // A scheme WHATWG URL does not know has no origin ("null"): compare its parts.
+  return (
+    target.protocol === expected.protocol &&
+    target.host === expected.host &&
+    target.pathname === expected.pathname &&
+    target.search === '' &&
+    target.username === '' &&
+    target.password === ''
+  );
 }
 
 /** The sender check for IPC: only the app's own page may call main. */

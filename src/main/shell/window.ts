@@ -1,19 +1,21 @@
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, session } from 'electron';
 import type { IpcEventLike } from '../ipc/register';
+import { APP_PAGE_URL } from './app-protocol';
 import { denyWindowOpen } from './external-links';
 import { createSenderCheck, isAppPage } from '../ipc/trusted-sender';
 
-const rendererIndex = path.join(__dirname, '../renderer/index.html');
+/** The built renderer's folder, which `roster://app/` serves (shell/app-protocol-electron.ts). */
+export const rendererRoot = path.join(__dirname, '../renderer');
 
 /**
- * The page the window may show: the built renderer, or in development (never
- * in a packaged app) the Vite dev server electron-vite names in ELECTRON_RENDERER_URL.
+ * The page the window may show: the built renderer on the app's own scheme, or
+ * in development (never in a packaged app) the Vite dev server electron-vite
+ * names in ELECTRON_RENDERER_URL.
  */
 function appUrl(): string {
   const devServer = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
-  return devServer ?? pathToFileURL(rendererIndex).href;
+  return devServer ?? APP_PAGE_URL;
 }
 
 /** An IPC call is answered only when it comes from the app's own page. */
