@@ -1,7 +1,8 @@
 // The Electronegativity gate's judgement, apart from running the tool, so it is tested:
 // every finding in the SARIF must match an entry of the reviewed allow-list (same
-// check, same file), every entry must say why, and an entry that matches nothing
-// is stale and fails too, so the list stays short and true.
+// check, same file, no more findings than the entry's count), every entry must
+// say why, and an entry that matches nothing is stale and fails too, so the list
+// stays short and true.
 
 /** The findings of a SARIF log: check id, level, file (relative), line and message. */
 export function findingsOf(sarif) {
@@ -31,10 +32,16 @@ export function judge(findings, allowList) {
   const matches = (entry, finding) => entry.rule === finding.rule && entry.file === finding.file;
   const accepted = [];
   const unaccepted = [];
+  // An entry accepts as many findings as its "count" (1 unless it says): a second
+  // openExternal call in the same file is a new finding to review, not a pass.
+  const used = new Map();
   for (const finding of findings) {
     const entry = allowList.find((candidate) => matches(candidate, finding));
-    if (entry) accepted.push({ ...finding, reason: entry.reason });
-    else unaccepted.push(finding);
+    const taken = entry ? (used.get(entry) ?? 0) : 0;
+    if (entry && taken < (entry.count ?? 1)) {
+      used.set(entry, taken + 1);
+      accepted.push({ ...finding, reason: entry.reason });
+    } else unaccepted.push(finding);
   }
   const stale = allowList.filter((entry) => !findings.some((finding) => matches(entry, finding)));
   for (const entry of stale) problems.push(`Allow-list entry ${entry.rule} ${entry.file} matches no finding any more: remove it.`);

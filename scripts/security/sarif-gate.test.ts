@@ -40,6 +40,17 @@ describe('the Electronegativity gate', () => {
     ]);
   });
 
+  it('accepts no more findings of a check in a file than its entry counts', () => {
+    const twice = findingsOf(
+      sarif([
+        { ruleId: 'PRELOAD_JS_CHECK', uri: 'src/main/shell/window.ts', line: 40 },
+        { ruleId: 'PRELOAD_JS_CHECK', uri: 'src/main/shell/window.ts', line: 90 },
+      ]),
+    );
+    expect(judge(twice, [preload])).toMatchObject({ passed: false, unaccepted: [expect.objectContaining({ line: 90 })] });
+    expect(judge(twice, [{ ...preload, count: 2 }]).passed).toBe(true);
+  });
+
   it('fails on a stale entry, and on an entry without a reason', () => {
     expect(judge([], [preload])).toMatchObject({ passed: false, problems: [expect.stringMatching(/matches no finding/)] });
     const findings = findingsOf(sarif([{ ruleId: 'PRELOAD_JS_CHECK', uri: 'src/main/shell/window.ts' }]));

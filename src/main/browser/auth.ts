@@ -32,7 +32,9 @@ export function readCookie(request: IncomingMessage, name: string): string | und
 
 /** Host names the server answers to; anything else is refused, which stops DNS rebinding. */
 export function allowedHosts(port: number): Set<string> {
-  return new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
+  // Browsers leave the default port out of Host and Origin.
+  const names = port === 80 ? ['127.0.0.1', 'localhost'] : [];
+  return new Set([`127.0.0.1:${port}`, `localhost:${port}`, ...names]);
 }
 
 /**

@@ -26,6 +26,12 @@ describe('browser mode: the page', () => {
     expect(again.status).toBe(401);
     expect(again.body).toMatch(/used already/);
     expect(again.headers['set-cookie']).toBeUndefined();
+
+    // The same link again in the browser that traded it: the page, no new session.
+    const sameBrowser = await request(server.port, { path: `/?token=${TOKEN}`, headers: { Cookie: cookie!.split(';')[0]! } });
+    expect(sameBrowser.status).toBe(303);
+    expect(sameBrowser.headers.location).toBe('/');
+    expect(sameBrowser.headers['set-cookie']).toBeUndefined();
   });
 
   it('serves the app with a strict Content-Security-Policy to a browser holding the cookie', async () => {

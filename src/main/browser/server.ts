@@ -215,6 +215,8 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     const offered = url.searchParams.get('token');
     if (offered !== null) {
       const session = gate.openSession(offered);
+      // The printed link opened again in a browser that already holds a session: just the page.
+      if (!session && hasSession(request)) return send(response, 303, 'text/plain; charset=utf-8', '', { Location: '/' });
       if (!session) {
         return sendText(response, 401, 'This link is not valid, or has been used already. Each start of browser mode prints a new one.');
       }
@@ -248,7 +250,10 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     return sendResult(response, fail('INVALID_INPUT', 'There is nothing at this address.'), 404);
   }
 
-  const server = http.createServer((request, response) => {
+  // No limit on receiving a whole request (Node's default is 5 minutes): an
+  // import's upload arrives only as fast as the import reads it, and a file of
+  // gigabytes takes longer. The server listens on loopback, behind a session.
+  const server = http.createServer({ requestTimeout: 0 }, (request, response) => {
     Promise.resolve(route(request, response)).catch(() => {
       if (!response.headersSent) sendText(response, 500, 'Unexpected error.');
     });

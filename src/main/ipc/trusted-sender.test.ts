@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createSenderCheck, isAppPage } from './trusted-sender';
+import { createSenderCheck, isAppPage, isLoopbackDevServer } from './trusted-sender';
 
 const built = 'roster://app/index.html';
 const dev = 'http://localhost:5173/';
@@ -42,5 +42,21 @@ describe('createSenderCheck', () => {
     expect(check({ senderFrame: { url: `${built}#/organizations` } })).toBe(true);
     expect(check({ senderFrame: { url: 'https://evil.example/' } })).toBe(false);
     expect(check({ senderFrame: null })).toBe(false);
+  });
+});
+
+describe('isLoopbackDevServer', () => {
+  it.each([
+    ['http://localhost:5173/', true],
+    ['http://127.0.0.1:5173/', true],
+    ['http://[::1]:5173/', true],
+    ['https://localhost:5173/', false],
+    ['http://evil.example:5173/', false],
+    ['http://localhost.evil.example/', false],
+    ['http://user@localhost:5173/', false],
+    ['file:///tmp/index.html', false],
+    ['not a url', false],
+  ])('%s is %s', (url, expected) => {
+    expect(isLoopbackDevServer(url)).toBe(expected);
   });
 });

@@ -35,3 +35,17 @@ export function createSenderCheck(appUrl: string): (event: IpcEventLike) => bool
     return typeof url === 'string' && isAppPage(url, appUrl);
   };
 }
+
+/**
+ * Whether `url` may be the development server the window loads (electron-vite's
+ * ELECTRON_RENDERER_URL, unpackaged runs only): plain http on this machine's
+ * loopback. Any other address in that variable is ignored, never trusted for IPC.
+ */
+export function isLoopbackDevServer(url: string): boolean {
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'http:' && ['localhost', '127.0.0.1', '[::1]'].includes(parsed.hostname) && parsed.username === '' && parsed.password === '';
+  } catch {
+    return false;
+  }
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isAllowedExternalUrl } from './external-urls';
+import { allowedExternalUrl, isAllowedExternalUrl } from './external-urls';
 
 describe('isAllowedExternalUrl', () => {
   it.each([
@@ -21,8 +21,23 @@ describe('isAllowedExternalUrl', () => {
     ['//help.okta.com/', false],
     ['not a url', false],
     [`https://help.okta.com/${'a'.repeat(3000)}`, false],
+    ['https://help.okta.com\\@evil.example/', false],
+    ['https://help.okta.com/\\evil', false],
+    ['https://help.okta.com/a b', false],
+    ['https://help.okta.com/\tx', false],
+    ['https://help.okta.com/\nx', false],
+    ['\u0001https://help.okta.com/', false],
+    [' https://help.okta.com/', false],
     [42, false],
   ])('%s is %s', (url, allowed) => {
     expect(isAllowedExternalUrl(url)).toBe(allowed);
+  });
+});
+
+describe('allowedExternalUrl', () => {
+  it('gives the address as parsed, which is what the system browser opens', () => {
+    expect(allowedExternalUrl('HTTPS://HELP.OKTA.COM')).toBe('https://help.okta.com/');
+    expect(allowedExternalUrl('https://datatracker.ietf.org/doc/html/rfc7644#section-3.4.2.2')).toBe('https://datatracker.ietf.org/doc/html/rfc7644#section-3.4.2.2');
+    expect(allowedExternalUrl('https://evil.example/')).toBeNull();
   });
 });

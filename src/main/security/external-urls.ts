@@ -12,13 +12,25 @@ export const EXTERNAL_HOSTS: readonly string[] = [
   'www.rfc-editor.org',
 ];
 
-export function isAllowedExternalUrl(url: unknown, hosts: readonly string[] = EXTERNAL_HOSTS): boolean {
-  if (typeof url !== 'string' || url.length > 2048) return false;
+/**
+ * The address to hand to the system browser for `url`, or null when it may not
+ * be opened. The browser gets the address as Node parsed and checked it, never
+ * the raw text, which the operating system's URL handler might read otherwise;
+ * text with a backslash, whitespace or a control character is refused outright.
+ */
+export function allowedExternalUrl(url: unknown, hosts: readonly string[] = EXTERNAL_HOSTS): string | null {
+  if (typeof url !== 'string' || url.length > 2048) return null;
+  if (/[\\\s\u0000-\u001f\u007f]/.test(url)) return null;
   let parsed: URL;
   try {
     parsed = new URL(url);
   } catch {
-    return false;
+    return null;
   }
-  return parsed.protocol === 'https:' && parsed.port === '' && parsed.username === '' && parsed.password === '' && hosts.includes(parsed.hostname);
+  const allowed = parsed.protocol === 'https:' && parsed.port === '' && parsed.username === '' && parsed.password === '' && hosts.includes(parsed.hostname);
+  return allowed ? parsed.href : null;
+}
+
+export function isAllowedExternalUrl(url: unknown, hosts: readonly string[] = EXTERNAL_HOSTS): boolean {
+  return allowedExternalUrl(url, hosts) !== null;
 }

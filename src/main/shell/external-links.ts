@@ -1,5 +1,5 @@
 import { shell } from 'electron';
-import { isAllowedExternalUrl } from '../security/external-urls';
+import { allowedExternalUrl } from '../security/external-urls';
 
 /**
  * What a page's window.open or target=_blank link gets: never a new Electron
@@ -7,6 +7,7 @@ import { isAllowedExternalUrl } from '../security/external-urls';
  * system browser, anything else is dropped. The one place shell.openExternal is called.
  */
 export function denyWindowOpen({ url }: { url: string }): { action: 'deny' } {
-  if (isAllowedExternalUrl(url)) void shell.openExternal(url);
+  const checked = allowedExternalUrl(url);
+  if (checked) void shell.openExternal(checked);
   return { action: 'deny' };
 }

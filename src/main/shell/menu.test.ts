@@ -90,4 +90,13 @@ describe('application menu', () => {
     expect(ctx.actions.openRecent).toHaveBeenCalledWith('/old/gone.db');
     expect(labels(submenu(find(submenu(buildMenuTemplate(context())[0]), 'Open Recent')))).toEqual(['No Recent Databases']);
   });
+
+  it('keeps an "&" in a recent path literal where "&" marks a mnemonic', () => {
+    const recent = [{ path: '/data/R&D.db', exists: true, current: false }];
+    const linux = submenu(find(submenu(buildMenuTemplate(context({ recent }))[0]), 'Open Recent'));
+    expect(labels(linux)[0]).toBe('R&&D.db — /data/R&&D.db');
+    const mac = buildMenuTemplate(context({ recent, platform: 'darwin' }));
+    const file = mac.find((menu) => menu.label === 'File')!;
+    expect(labels(submenu(find(submenu(file), 'Open Recent')))[0]).toBe('R&D.db — /data/R&D.db');
+  });
 });

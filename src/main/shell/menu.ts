@@ -39,14 +39,16 @@ function fileName(file: string): string {
   return file.split(/[\\/]/).pop() ?? file;
 }
 
-function recentSubmenu({ recent, actions }: MenuContext): MenuItemConstructorOptions[] {
+function recentSubmenu({ recent, actions, platform }: MenuContext): MenuItemConstructorOptions[] {
+  // On Windows and Linux "&" marks a mnemonic: a path such as R&D.db keeps its "&" written twice.
+  const literal = (text: string) => (platform === 'darwin' ? text : text.replace(/&/g, '&&'));
   const others = recent.filter((entry) => !entry.current);
   if (others.length === 0) return [{ label: 'No Recent Databases', enabled: false }];
   return [
     ...others.map(
       (entry): MenuItemConstructorOptions => ({
         // The whole path says which acme.db it is; a missing one says so, and opening it removes it.
-        label: `${fileName(entry.path)} — ${entry.path}${entry.exists ? '' : ' (missing)'}`,
+        label: literal(`${fileName(entry.path)} — ${entry.path}${entry.exists ? '' : ' (missing)'}`),
         click: () => actions.openRecent(entry.path),
       }),
     ),

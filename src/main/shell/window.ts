@@ -3,7 +3,8 @@ import { app, BrowserWindow, session } from 'electron';
 import type { IpcEventLike } from '../ipc/register';
 import { APP_PAGE_URL } from './app-protocol';
 import { denyWindowOpen } from './external-links';
-import { createSenderCheck, isAppPage } from '../ipc/trusted-sender';
+import { isPermissionGranted } from './permissions';
+import { createSenderCheck, isAppPage, isLoopbackDevServer } from '../ipc/trusted-sender';
 
 /** The built renderer's folder, which `roster://app/` serves (shell/app-protocol-electron.ts). */
 export const rendererRoot = path.join(__dirname, '../renderer');
@@ -15,16 +16,18 @@ export const rendererRoot = path.join(__dirname, '../renderer');
  */
 function appUrl(): string {
   const devServer = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
-  return devServer ?? APP_PAGE_URL;
+  return devServer && isLoopbackDevServer(devServer) ? devServer : APP_PAGE_URL;
 }
 
 /** An IPC call is answered only when it comes from the app's own page. */
 export const isTrustedSender = (event: IpcEventLike): boolean => createSenderCheck(appUrl())(event);
 
-/** No permission (camera, notifications, geolocation ...) is ever granted to the page. */
+/** No permission (camera, notifications, geolocation ...) is granted, but clipboard writes by the app's page (shell/permissions.ts). */
 export function lockDownSession(): void {
-  session.defaultSession.setPermissionRequestHandler((_webContents, _permission, callback) => callback(false));
-  session.defaultSession.setPermissionCheckHandler(() => false);
+  session.defaultSession.setPermissionRequestHandler((webContents, permission, callback) =>
+    callback(isPermissionGranted(permission, webContents.getURL(), appUrl())),
+  );
+  session.defaultSession.setPermissionCheckHandler((webContents, permission) => isPermissionGranted(permission, webContents?.getURL(), appUrl()));
 }
 
 /** Where a new window opens (shell/window-state.ts): its bounds, maximised or not, and the screen it shows. */
@@ -53,12 +56,12 @@ export function createMainWindow(preloadPath: string, placement: WindowPlacement
       nodeIntegrationInWorker: false,
       webSecurity: true,
       allowRunningInsecureContent: false,
+      nodeIntegrationInSubFrames: false,
       webviewTag: false,
       spellcheck: false,
       experimentalFeatures: false,
       navigateOnDragDrop: false,
-      // A middle click opens a link as a new window would; denied like window.open, and off at the source too.
-      disableBlinkFeatures: 'Auxclick',
+      // A middle click opens a link as a new window would: setWindowOpenHandler denies it like window.open.
     },
   });
 
