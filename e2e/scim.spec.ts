@@ -16,18 +16,20 @@ test.describe('SCIM', () => {
     expect(baseUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/scim\/v2$/);
     await expect(scim.serverStatus).toContainText('Running');
     await expect(scim.port).toBeDisabled();
-    if (MODE === 'browser') {
-      await app.page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
-      await scim.copyBaseUrl.click();
-      await expect(scim.copyBaseUrl).toHaveText('Copied');
-      expect(await app.page.evaluate(() => navigator.clipboard.readText())).toBe(baseUrl);
-    }
+    // The window grants the page clipboard writes only (shell/permissions.ts): read it back from main there.
+    if (MODE === 'browser') await app.page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+    const clipboard = () =>
+      MODE === 'electron' ? app.electronApp!.evaluate(({ clipboard: system }) => system.readText()) : app.page.evaluate(() => navigator.clipboard.readText());
+    await scim.copyBaseUrl.click();
+    await expect(scim.copyBaseUrl).toHaveText('Copied');
+    await expect.poll(clipboard).toBe(baseUrl);
 
     // A token, shown once.
     const secret = await scim.createToken('Okta production', 30);
     expect(secret).toMatch(/^roster_scim_[\w-]{43}$/);
     await expect(scim.dialog).toContainText('you will not see it again');
-    await expect(scim.dialog.getByRole('button', { name: 'Copy token' })).toBeVisible();
+    await scim.dialog.getByRole('button', { name: 'Copy token' }).click();
+    await expect.poll(clipboard).toBe(secret);
     await scim.dialog.getByRole('button', { name: 'Done' }).click();
     await expect(scim.dialog).toBeHidden();
     await expect(scim.token('Okta production')).toContainText('Valid');
