@@ -70,7 +70,7 @@ test.describe('Activity', () => {
     expect(content).toContain('bo@acme.example,Bo Berg,,');
     expect(content).toContain('cy@acme.example,Cy Old,2025-03-01,');
     expect(content).toContain('di@acme.example,Di Never,N/A,');
-    await expect(activity.notices).toContainText(`Downloaded the activity report as roster-activity-${today}.csv.`);
+    await expect(activity.notices).toContainText(`Downloaded the activity report: 4 members as roster-activity-${today}.csv.`);
 
     // Importing the same file again changes nothing.
     await activity.importFile(file);

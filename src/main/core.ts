@@ -23,6 +23,8 @@ import { createBackupService, type BackupService } from './backup/service';
 import { auditHandlers } from './audit/handlers';
 import { pruneAudit } from './audit/retention';
 import { createSavedFiles } from './exports/deliver';
+import { jobHandlers } from './jobs/handlers';
+import { createJobs } from './jobs/jobs';
 import { reportHandlers } from './report/handlers';
 import { scimHandlers } from './scim/handlers';
 import { createScimRuntime, type ScimRuntime } from './scim/runtime';
@@ -88,6 +90,8 @@ export function openCore(options: CoreOptions): Core {
   const events = new EventEmitter();
   const emitChanged = (areas: readonly ChangeArea[]) => events.emit('changed', { areas: [...areas] });
   const savedFiles = createSavedFiles();
+  // Long work started from a window (reports, backups, restores): progress events and cancel.
+  const jobs = createJobs((progress) => events.emit('progress', progress));
   const scim = createScimRuntime({ db, services, now, onChanged: emitChanged });
   const runner = createImportRunner({
     importer: services.importer,
@@ -150,10 +154,11 @@ export function openCore(options: CoreOptions): Core {
       ...teamHandlers(services.teams, services.access),
       ...domainHandlers(services.domains, services.members, services.invitations, options.host, savedFiles),
       ...activityHandlers(runner, options.host),
-      ...reportHandlers(services.reports, services.members, options.host, savedFiles),
+      ...reportHandlers(services.reports, services.members, options.host, savedFiles, { db, nativeBinding: options.nativeBinding, jobs }),
       ...scimHandlers(scim),
-      ...backupHandlers(backups, options.host, savedFiles),
+      ...backupHandlers(backups, options.host, savedFiles, jobs),
       ...auditHandlers(services.audit, now, options.host, savedFiles),
+      ...jobHandlers(jobs),
     },
     {
       context: { actor: options.actor },

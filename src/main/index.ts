@@ -144,6 +144,7 @@ async function start(): Promise<void> {
   registerIpc(ipcMain, core.dispatch, isTrustedSender);
   core.on('changed', (payload) => broadcast({ event: 'changed', payload }));
   core.on('importProgress', (payload) => broadcast({ event: 'importProgress', payload }));
+  core.on('progress', (payload) => broadcast({ event: 'progress', payload }));
 
   const preload = path.join(__dirname, '../preload/index.js');
   openRememberedWindow(preload, dataDir);

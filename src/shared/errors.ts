@@ -17,6 +17,8 @@ export const errorCodes = [
   'NO_DATABASE',
   'DATABASE_UNUSABLE',
   'USAGE',
+  /** The person cancelled a long job; the message says what was (not) done. */
+  'CANCELLED',
   'INTERNAL',
 ] as const;
 

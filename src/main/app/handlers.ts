@@ -3,6 +3,9 @@ import { fail, ok, type Result } from '@shared/result';
 import type { SavedFiles } from '../exports/deliver';
 import type { Handlers } from '../ipc/dispatch';
 
+/** Writes a file at the path the person chose; answers the path written. */
+export type FileWriter = (file: string) => Promise<Result<string>>;
+
 /** What only the host (Electron shell or browser-mode server) can do for the app. */
 export interface Host {
   info: AppInfo;
@@ -15,9 +18,11 @@ export interface Host {
   /**
    * Saves a file where the person chooses in a native dialog, starting in the
    * folder they last saved to; null when they cancel. Absent in browser mode,
-   * where the browser downloads it instead.
+   * where the browser downloads it instead. `content` may be a writer, called
+   * with the chosen path once the person has chosen (a long export that shows
+   * progress), which answers the path it wrote.
    */
-  saveFile?: (suggestedName: string, content: string) => Promise<Result<string | null>>;
+  saveFile?: (suggestedName: string, content: string | FileWriter) => Promise<Result<string | null>>;
   /** Shows a file in the system's file manager. Absent in browser mode. */
   showItemInFolder?: (file: string) => void;
   /** Asks the person for an event file to import with a native dialog; undefined when they cancel. Absent in browser mode, where the page uploads it. */

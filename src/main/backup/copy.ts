@@ -5,6 +5,9 @@ import Database from 'better-sqlite3';
 import { fail, ok, type Result } from '@shared/result';
 import type { Db } from '../db/open';
 import { FILE_ERROR_REASONS } from '../exports/write-file';
+import { JobCancelled } from '../jobs/jobs';
+
+export const BACKUP_CANCELLED = 'Backup cancelled, nothing was saved.';
 
 /** Pages copied between two turns of the event loop (4 MB at SQLite's 4 KB pages). */
 const PAGES_PER_STEP = 1000;
@@ -20,6 +23,10 @@ export interface CopyOptions {
   busyMs?: number;
   /** Pages per step; tests make it small to interleave a writer. */
   pagesPerStep?: number;
+  /** Told pages copied of all pages, after each step. */
+  onProgress?: (done: number, total: number) => void;
+  /** Stops the copy between steps (JobCancelled); copyDatabase then removes the partial copy. Never given to a restore. */
+  signal?: AbortSignal;
 }
 
 const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -49,13 +56,19 @@ export async function onlineBackup(db: Db, file: string, options: CopyOptions = 
     let last = Number.POSITIVE_INFINITY;
     let restarts = 0;
     const done = await db.backup(file, {
-      progress: ({ remainingPages }) => {
+      progress: ({ totalPages, remainingPages }) => {
+        // Thrown here, the copy stops at once: better-sqlite3 closes the backup and rejects.
+        if (options.signal?.aborted) throw new JobCancelled(BACKUP_CANCELLED);
+        options.onProgress?.(totalPages - remainingPages, totalPages);
         if (remainingPages > last) restarts += 1;
         last = remainingPages;
         return restarts >= RESTARTS_BEFORE_ONE_STEP ? ALL_PAGES : step;
       },
     });
-    if (done.totalPages > 0) return;
+    if (done.totalPages > 0) {
+      options.onProgress?.(done.totalPages, done.totalPages);
+      return;
+    }
     if (Date.now() >= deadline) throw new BusyError('another program kept the database locked');
     await delay(50);
   }
@@ -94,7 +107,8 @@ export function temporaryBeside(file: string, label = 'tmp'): string {
  * journal (a backup is then one self-contained file, which opens read-only
  * without leaving -wal and -shm files beside it), and only then given its
  * name. `replace: false` never overwrites an existing file (EEXIST instead).
- * If any step fails the temporary file is removed and `target` is untouched.
+ * If any step fails, or the copy is cancelled (`signal`), the temporary file
+ * is removed and `target` is untouched.
  */
 export async function copyDatabase(
   db: Db,
@@ -104,7 +118,10 @@ export async function copyDatabase(
   const resolved = path.resolve(target);
   const temporary = temporaryBeside(resolved);
   try {
+    if (options.signal?.aborted) throw new JobCancelled(BACKUP_CANCELLED);
     await onlineBackup(db, temporary, options);
+    // A cancel that came while the last step ran still wins: the copy has no name yet.
+    if (options.signal?.aborted) throw new JobCancelled(BACKUP_CANCELLED);
     const copy = new Database(temporary, { nativeBinding: options.nativeBinding, fileMustExist: true });
     try {
       copy.pragma('journal_mode = DELETE');
@@ -121,6 +138,7 @@ export async function copyDatabase(
     return ok({ path: resolved, size: fs.statSync(resolved).size });
   } catch (error) {
     removeDatabaseFiles(temporary);
+    if (error instanceof JobCancelled) return fail('CANCELLED', error.message);
     if ((error as { code?: string }).code === 'EEXIST') return fail('CONFLICT', `${resolved} exists already.`);
     return fail('UNAVAILABLE', `Could not back up to ${resolved}: ${reasonOf(error)}.`);
   }

@@ -48,7 +48,8 @@ export async function restoreDatabase(source: string, deps: RestoreDeps): Promis
     try {
       const checked = new Database(staging, { readonly: true, fileMustExist: true, nativeBinding: deps.nativeBinding });
       try {
-        await onlineBackup(checked, path.resolve(deps.databasePath), { ...deps, pagesPerStep: ALL_PAGES });
+        // Once it begins replacing the live file a restore is never cancelled (docs/DECISIONS.md, "Long work").
+        await onlineBackup(checked, path.resolve(deps.databasePath), { ...deps, signal: undefined, onProgress: undefined, pagesPerStep: ALL_PAGES });
       } finally {
         checked.close();
       }

@@ -8,6 +8,7 @@ import type { AuditRepository } from '../audit/repository';
 import type { Db } from '../db/open';
 import { inWriteTransaction } from '../db/transaction';
 import type { CheckOptions } from './check';
+import type { JobHandle } from '../jobs/jobs';
 import { copyDatabase, type CopyOptions } from './copy';
 import { isBackupDue, listBackups, newestAutomatic, pruneBackups, storeBackup } from './folder';
 import { parseBackupName, suggestedBackupName } from './names';
@@ -114,17 +115,22 @@ export function createBackupService(deps: BackupServiceDeps) {
      * "Back up now": where the host has a save dialog, to the file chosen there;
      * otherwise (browser mode) into the backups folder, for the browser to download.
      */
-    async backUpNow(dialogs: BackupDialogs): Promise<Result<{ kind: 'saved'; path: string; size: number } | { kind: 'stored'; backup: Backup } | { kind: 'cancelled' }>> {
+    async backUpNow(
+      dialogs: BackupDialogs,
+      job?: JobHandle,
+    ): Promise<Result<{ kind: 'saved'; path: string; size: number } | { kind: 'stored'; backup: Backup } | { kind: 'cancelled' }>> {
+      // A job shows pages copied of all, and may be cancelled: the partial copy is removed, nothing else changes.
+      const copyOptions: CopyOptions = job ? { ...options, signal: job.signal, onProgress: (done, total) => job.progress(done, total) } : options;
       if (dialogs.chooseBackupFile) {
         const chosen = await dialogs.chooseBackupFile(suggestedBackupName(now()), lastFolder);
         if (!chosen) return ok({ kind: 'cancelled' });
-        const copied = await exclusive(() => copyDatabase(db, chosen, options));
+        const copied = await exclusive(() => copyDatabase(db, chosen, copyOptions));
         if (!copied.ok) return copied;
         lastFolder = path.dirname(copied.value.path);
         return ok({ kind: 'saved', ...copied.value });
       }
       if (!folder) return fail('UNSUPPORTED', 'Name the file to back up to: roster backup --out FILE.');
-      const stored = await exclusive(() => storeBackup(db, folder, 'manual', now(), options));
+      const stored = await exclusive(() => storeBackup(db, folder, 'manual', now(), copyOptions));
       if (!stored.ok) return stored;
       pruneBackups(folder, 'manual', deps.keep());
       return ok({ kind: 'stored', backup: stored.value });

@@ -68,6 +68,7 @@ async function main(): Promise<number | null> {
       const off = [
         core.on('changed', (payload) => listener({ event: 'changed', payload })),
         core.on('importProgress', (payload) => listener({ event: 'importProgress', payload })),
+        core.on('progress', (payload) => listener({ event: 'progress', payload })),
       ];
       return () => off.forEach((unsubscribe) => unsubscribe());
     },

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { ok, type Result } from '@shared/result';
+import type { FileWriter } from '../app/handlers';
 import { writeFileAtomic } from './write-file';
 
 export interface FileSaverDeps {
@@ -18,10 +19,10 @@ export interface FileSaverDeps {
  */
 export function createFileSaver({ ask, startFolder, write = writeFileAtomic }: FileSaverDeps) {
   let lastFolder: string | null = null;
-  return async (suggestedName: string, content: string): Promise<Result<string | null>> => {
+  return async (suggestedName: string, content: string | FileWriter): Promise<Result<string | null>> => {
     const chosen = await ask(path.join(lastFolder ?? startFolder(), path.basename(suggestedName)));
     if (!chosen) return ok(null);
-    const written = await write(chosen, content);
+    const written = typeof content === 'string' ? await write(chosen, content) : await content(chosen);
     if (written.ok) lastFolder = path.dirname(written.value);
     return written;
   };

@@ -35,3 +35,32 @@ export function writeFileAtomicSync<T>(file: string, produce: (write: (text: str
     return fail('UNAVAILABLE', `Could not save ${target}: ${fileErrorReason(error)}.`);
   }
 }
+
+/**
+ * writeFileAtomicSync for a producer that yields between pieces (a job that
+ * shows progress and can be cancelled): the same temporary file and rename.
+ * When `produce` throws (JobCancelled among others), the temporary file is
+ * removed, `file` is left as it was, and the error goes on to the caller.
+ */
+export async function writeFileAtomicAsync<T>(file: string, produce: (write: (text: string) => void) => Promise<T>): Promise<Result<{ path: string; value: T }>> {
+  const target = path.resolve(file);
+  const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
+  let fd: number | null = null;
+  try {
+    fd = fs.openSync(temporary, 'wx');
+    const handle = fd;
+    const value = await produce((text) => {
+      if (text !== '') fs.writeSync(handle, text, null, 'utf8');
+    });
+    fs.fsyncSync(handle);
+    fs.closeSync(handle);
+    fd = null;
+    fs.renameSync(temporary, target);
+    return ok({ path: target, value });
+  } catch (error) {
+    if (fd !== null) fs.closeSync(fd);
+    fs.rmSync(temporary, { force: true });
+    if (!(error as NodeJS.ErrnoException).code) throw error;
+    return fail('UNAVAILABLE', `Could not save ${target}: ${fileErrorReason(error)}.`);
+  }
+}

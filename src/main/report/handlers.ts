@@ -1,12 +1,21 @@
 import type { Host } from '../app/handlers';
-import { deliverFile, type SavedFiles } from '../exports/deliver';
+import type { SavedFiles } from '../exports/deliver';
+import type { Db } from '../db/open';
 import type { Handlers } from '../ipc/dispatch';
+import type { Jobs } from '../jobs/jobs';
 import type { MemberService } from '../members/service';
+import { exportReport } from './export-job';
 import type { ReportService } from './service';
 
 type ReportChannels = 'report:page' | 'report:summary' | 'report:inactive' | 'report:releaseInactive' | 'report:export';
 
-export function reportHandlers(reports: ReportService, members: MemberService, host: Host, savedFiles: SavedFiles): Pick<Handlers, ReportChannels> {
+export interface ReportExportContext {
+  db: Db;
+  nativeBinding?: string;
+  jobs: Jobs;
+}
+
+export function reportHandlers(reports: ReportService, members: MemberService, host: Host, savedFiles: SavedFiles, context: ReportExportContext): Pick<Handlers, ReportChannels> {
   return {
     /**
      * Releases the seats of members idle over N days, found again at the moment
@@ -17,10 +26,12 @@ export function reportHandlers(reports: ReportService, members: MemberService, h
     'report:page': (input) => reports.page(input),
     'report:summary': ({ asOf }) => reports.summary(asOf),
     'report:inactive': ({ asOf, inactiveDays }) => reports.inactive(asOf, inactiveDays),
-    async 'report:export'({ asOf, bom }) {
-      const csv = reports.csv({ asOf, bom });
-      if (!csv.ok) return csv;
-      return deliverFile(host, savedFiles, csv.value.fileName, csv.value.content);
+    /** A job: members written of all of them as progress, and Cancel, which leaves no file (report/export-job.ts). */
+    'report:export': ({ asOf, bom }) => {
+      const at = reports.moment(asOf);
+      return context.jobs.run({ label: 'Saving the activity report', unit: 'members', cancellable: true }, (job) =>
+        exportReport({ db: context.db, nativeBinding: context.nativeBinding, host, savedFiles }, at, bom, job),
+      );
     },
   };
 }

@@ -140,6 +140,7 @@ export function createReportRepository(db: Db) {
   // member's teams and organizations without a query per member (see csvRows).
   const csvMembers = db.prepare(`${RULED}
     SELECT accountId, email, name, lastActive, substr(seatSince, 1, 10) AS seatSince, seatSource, daysInactive FROM ruled ORDER BY email_key`).raw();
+  const countMembers = db.prepare('SELECT count(*) FROM members').pluck();
   const orgsByName = db.prepare('SELECT id, name FROM organizations ORDER BY name_key, id').raw();
   const teamsByName = db.prepare('SELECT id, name, all_orgs FROM teams ORDER BY name_key, id').raw();
   const teamOrgLinks = db.prepare('SELECT team_id, org_id FROM team_orgs').raw();
@@ -171,6 +172,9 @@ export function createReportRepository(db: Db) {
   }
 
   return {
+    /** Every member, as the report lists them (its rows, for the export's progress). */
+    memberCount: (): number => countMembers.get() as number,
+
     page(moment: ReportMoment, selection: ReportSelection, sort: { by: ReportSortColumn; desc: boolean }, offset: number, limit: number) {
       const where = whereClause(selection);
       const direction = sort.desc ? 'DESC' : 'ASC';

@@ -1,4 +1,3 @@
-import { seatSourceLabels } from '@shared/schemas/members';
 import {
   activityBuckets,
   type ActivityBucket,
@@ -13,16 +12,13 @@ import { fail, ok, type Result } from '@shared/result';
 import type { Db } from '../db/open';
 import { inWriteTransaction } from '../db/transaction';
 import { DAY_MS } from '@shared/time';
-import { toCsv, toCsvRecords, type Cell } from '../exports/csv';
+import { csvPages } from './csv-pages';
 import { writeFileAtomicSync } from '../exports/write-stream';
 import type { SettingsService } from '../settings/service';
 import { firstKeptDay } from '../activity/retention';
 import type { ReportMoment, ReportRepository, ReportRowData } from './repository';
 
-/** Rows turned into CSV text at a time. */
-const CSV_PAGE = 2000;
-
-export const REPORT_HEADER = ['Email', 'Name', 'Last Active', 'Teams', 'Organizations', 'Seat Since', 'Seat Source', 'Days Inactive'];
+export { REPORT_HEADER } from './csv-pages';
 
 /** The default file name of the report made on `asOf`'s day (SPEC.md A4). */
 export function reportFileName(asOf: string): string {
@@ -52,22 +48,18 @@ export function createReportService({ db, reports, settings, now }: ReportServic
 
   /** Hands the CSV to `write` in pieces of CSV_PAGE rows; answers how many members it held. */
   function csvPieces(at: ReportMoment, bom: boolean, write: (text: string) => void): number {
-    write(toCsv(REPORT_HEADER, [], { bom }));
     let rows = 0;
-    let page: Cell[][] = [];
-    for (const [email, name, lastActive, teams, organizations, seatSince, seatSource, daysInactive] of reports.csvRows(at)) {
-      page.push([email, name, lastActive, teams, organizations, seatSince, seatSourceLabels[seatSource], daysInactive]);
-      if (page.length === CSV_PAGE) {
-        write(toCsvRecords(page));
-        rows += page.length;
-        page = [];
-      }
+    for (const page of csvPages(reports, at, bom)) {
+      write(page.text);
+      rows += page.rows;
     }
-    write(toCsvRecords(page));
-    return rows + page.length;
+    return rows;
   }
 
   return {
+    /** The report's moment (now, unless given) and the rule in force: the export job's start. */
+    moment,
+
     describeRule: () => describeRule(settings.current().reportRule),
 
     page(input: ReportPageInput): Result<ReportPage> {

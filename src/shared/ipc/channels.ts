@@ -89,6 +89,7 @@ export const channelNames = [
   'audit:export',
   'app:recentDatabases',
   'app:openRecent',
+  'jobs:cancel',
 ] as const;
 
 export type Channel = (typeof channelNames)[number];
@@ -99,7 +100,7 @@ export function isChannel(name: unknown): name is Channel {
   return typeof name === 'string' && channelSet.has(name);
 }
 
-export const eventNames = ['changed', 'importProgress', 'menu'] as const;
+export const eventNames = ['changed', 'importProgress', 'menu', 'progress'] as const;
 export type EventName = (typeof eventNames)[number];
 
 export function isEventName(name: unknown): name is EventName {

@@ -18,6 +18,7 @@ import {
 import { auditFacetsSchema, auditListInput, auditPageSchema, exportAuditInput } from '../schemas/audit';
 import { exportResultSchema } from '../schemas/exports';
 import { backupListSchema, backupResultSchema, restoreBackupInput, restoreResultSchema } from '../schemas/backups';
+import { cancelJobInput, jobProgressSchema } from '../schemas/jobs';
 import { importProgressSchema, importStatusSchema, importSummarySchema } from '../schemas/activity';
 import {
   createdTokenSchema,
@@ -204,6 +205,8 @@ export const contract = {
   'app:recentDatabases': query(noInput, z.array(recentDatabaseSchema)),
   // The path must be one of the recent databases main remembers: the page never names an arbitrary file.
   'app:openRecent': command(openRecentInput, chooseDatabaseOutput, []),
+  // Asks a long job (see the progress event) to stop; a job that cannot stop safely says so.
+  'jobs:cancel': command(cancelJobInput, z.object({ cancelling: z.boolean() }), []),
 } as const satisfies Record<Channel, ChannelSpec<z.ZodType, z.ZodType>>;
 
 export type Contract = typeof contract;
@@ -219,6 +222,8 @@ export const eventSchemas = {
   importProgress: importProgressSchema,
   /** A command from the application menu or its shortcut (Electron only). */
   menu: z.object({ command: z.enum(menuCommands) }),
+  /** How far a long job (report, backup, restore) has got; the last one of a job says it finished. */
+  progress: jobProgressSchema,
 } as const satisfies Record<EventName, z.ZodType>;
 
 export type EventPayload<E extends EventName> = z.output<(typeof eventSchemas)[E]>;

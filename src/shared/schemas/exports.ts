@@ -6,8 +6,9 @@ import { z } from 'zod';
  * (browser mode), or not at all because they cancelled the dialog.
  */
 export const exportResultSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('saved'), path: z.string(), saveId: z.string() }),
-  z.object({ kind: z.literal('download'), fileName: z.string(), content: z.string(), mimeType: z.string() }),
+  // `rows`: the records in the file, where the export counts them (the activity report: members).
+  z.object({ kind: z.literal('saved'), path: z.string(), saveId: z.string(), rows: z.int().nonnegative().optional() }),
+  z.object({ kind: z.literal('download'), fileName: z.string(), content: z.string(), mimeType: z.string(), rows: z.int().nonnegative().optional() }),
   z.object({ kind: z.literal('cancelled') }),
 ]);
 export type ExportResult = z.infer<typeof exportResultSchema>;

@@ -2,7 +2,7 @@ import type { Result } from '@shared/result';
 import { useAppStore } from '../stores/app-store';
 import { useBackupsStore } from '../stores/backups-store';
 import { useBusyStore } from '../stores/busy-store';
-import { useNoticesStore } from '../stores/notices-store';
+import { failureTone, useNoticesStore } from '../stores/notices-store';
 import { useReportStore } from '../stores/report-store';
 import { downloadBackup } from './backup-download';
 import { finishExport } from './download';
@@ -15,7 +15,7 @@ const notify = (text: string, tone?: 'success' | 'error') => useNoticesStore.get
 /** "Back up now": a native save dialog in the desktop app, a download in browser mode. */
 export async function backUpWithNotice(): Promise<Result<unknown>> {
   const result = await useBackupsStore.getState().backUpNow();
-  if (!result.ok) notify(result.error.message, 'error');
+  if (!result.ok) notify(result.error.message, failureTone(result.error));
   else if (result.value.kind === 'saved') notify(`Backed up to ${result.value.path}.`);
   else if (result.value.kind === 'stored') {
     downloadBackup(result.value.backup.id);
@@ -34,7 +34,7 @@ export async function chooseDatabaseWithNotice(intent: 'open' | 'create'): Promi
 /** Saves the activity report as it stands on the Activity screen (as of its day), for spreadsheets. */
 export async function exportReportWithNotice(): Promise<void> {
   const result = await useBusyStore.getState().run('Saving the activity report…', () => useReportStore.getState().exportCsv(true));
-  if (!result.ok) return notify(result.error.message, 'error');
-  const said = finishExport(result.value, 'the activity report');
+  if (!result.ok) return notify(result.error.message, failureTone(result.error));
+  const said = finishExport(result.value, 'the activity report', 'member');
   if (said) notify(said);
 }

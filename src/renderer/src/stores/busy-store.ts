@@ -1,21 +1,52 @@
 import { create } from 'zustand';
+import type { JobProgress } from '@shared/schemas/jobs';
+import { api } from '../lib/api';
+import { useNoticesStore } from './notices-store';
 
 interface BusyState {
   /** What the app is doing now that takes a while ("Backing up the database…"), or null. */
   task: string | null;
+  /** Long jobs main runs (a report, a backup, a restore), as its progress events tell: how far, and whether Cancel is safe. */
+  jobs: JobProgress[];
+  /** Jobs this page asked to stop, until they finish. */
+  cancelling: string[];
   /** Runs `work` with `label` showing in the busy indicator until it ends, whatever the outcome. */
   run<T>(label: string, work: () => Promise<T>): Promise<T>;
+  /** Follows main's progress events; returns the stop function. */
+  follow(): () => void;
+  /** Asks main to stop a job; a job that cannot stop safely says why, as a notice. */
+  cancel(jobId: string): Promise<void>;
 }
 
-/** Long work started from the menu or the palette, shown on every screen (components/BusyIndicator). */
-export const useBusyStore = create<BusyState>()((set) => ({
+/** Long work, shown on every screen (components/BusyIndicator): started here (menu, palette, buttons) or announced by main. */
+export const useBusyStore = create<BusyState>()((set, get) => ({
   task: null,
+  jobs: [],
+  cancelling: [],
   async run(label, work) {
     set({ task: label });
     try {
       return await work();
     } finally {
       set({ task: null });
+    }
+  },
+  follow() {
+    return api.on('progress', (progress) => {
+      const others = get().jobs.filter((job) => job.jobId !== progress.jobId);
+      if (progress.state === 'finished') {
+        set({ jobs: others, cancelling: get().cancelling.filter((id) => id !== progress.jobId) });
+      } else {
+        set({ jobs: [...others, progress] });
+      }
+    });
+  },
+  async cancel(jobId) {
+    set({ cancelling: [...get().cancelling, jobId] });
+    const result = await api.invoke('jobs:cancel', { jobId });
+    if (!result.ok) {
+      set({ cancelling: get().cancelling.filter((id) => id !== jobId) });
+      useNoticesStore.getState().push(result.error.message, 'error');
     }
   },
 }));

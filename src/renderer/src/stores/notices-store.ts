@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import type { AppError } from '@shared/errors';
 
 export interface Notice {
   id: number;
@@ -27,3 +28,8 @@ export const useNoticesStore = create<NoticesState>()((set, get) => ({
     set({ notices: get().notices.filter((notice) => notice.id !== id) });
   },
 }));
+
+/** How a failure is shown: a cancel the person asked for ("Report cancelled, nothing was written.") is no error. */
+export function failureTone(error: AppError): Notice['tone'] {
+  return error.code === 'CANCELLED' ? 'success' : 'error';
+}

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import type { JobProgress } from '@shared/schemas/jobs';
+import { ok } from '@shared/result';
+import { createJobs, JobCancelled, stopIfCancelled } from './jobs';
+
+describe('jobs', () => {
+  it('announces a job from start to finish, with its progress in between', async () => {
+    const seen: JobProgress[] = [];
+    const jobs = createJobs((progress) => seen.push(progress));
+    const result = await jobs.run({ label: 'Counting', unit: 'things', cancellable: true }, async (job) => {
+      job.progress(1, 2);
+      job.progress(2, 2);
+      return ok('done');
+    });
+    expect(result).toEqual(ok('done'));
+    expect(seen.map(({ done, total, state }) => [done, total, state])).toEqual([
+      [0, 0, 'running'],
+      [1, 2, 'running'],
+      [2, 2, 'running'],
+      [2, 2, 'finished'],
+    ]);
+    expect(new Set(seen.map((progress) => progress.jobId)).size).toBe(1);
+    expect(jobs.list()).toEqual([]);
+  });
+
+  it('stops a cancellable job where its work checks, as a CANCELLED failure with the work\'s own words', async () => {
+    const jobs = createJobs(() => undefined);
+    const result = await jobs.run({ label: 'Counting', unit: 'things', cancellable: true }, async (job) => {
+      expect(jobs.cancel(job.id)).toEqual(ok({ cancelling: true }));
+      stopIfCancelled(job, 'Counting cancelled, nothing was counted.');
+      return ok('not reached');
+    });
+    expect(result).toEqual({ ok: false, error: { code: 'CANCELLED', message: 'Counting cancelled, nothing was counted.' } });
+  });
+
+  it('refuses to cancel a job that cannot stop safely, and lets it finish', async () => {
+    const jobs = createJobs(() => undefined);
+    let refused: unknown;
+    const result = await jobs.run({ label: 'Restoring the database', unit: 'pages', cancellable: false }, async (job) => {
+      refused = jobs.cancel(job.id);
+      expect(job.signal.aborted).toBe(false);
+      return ok('restored');
+    });
+    expect(result).toEqual(ok('restored'));
+    expect(refused).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringMatching(/^Restoring the database cannot be cancelled/) } });
+  });
+
+  it('answers a cancel of a job that has finished (or never ran) with cancelling: false', () => {
+    const jobs = createJobs(() => undefined);
+    expect(jobs.cancel('00000000-0000-4000-8000-000000000000')).toEqual(ok({ cancelling: false }));
+  });
+
+  it('lets any other error through, and still announces the end', async () => {
+    const seen: JobProgress[] = [];
+    const jobs = createJobs((progress) => seen.push(progress));
+    await expect(jobs.run({ label: 'Failing', unit: 'things', cancellable: true }, () => Promise.reject(new Error('bug')))).rejects.toThrow('bug');
+    expect(seen.at(-1)?.state).toBe('finished');
+    expect(new JobCancelled('x')).toBeInstanceOf(Error);
+  });
+});
