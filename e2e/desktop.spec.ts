@@ -36,7 +36,7 @@ test.describe('Command palette', () => {
     await palette.input.press('Enter');
     await expect(app.page.getByRole('heading', { level: 1, name: 'Engineering' })).toBeVisible();
 
-    // With nothing typed, the screens: arrows move the selection (wrapping), Enter opens it.
+    // With nothing typed, the screens and then the actions: arrows move the selection (wrapping), Enter opens it.
     await palette.open();
     await palette.input.press('ArrowDown');
     await palette.input.press('ArrowDown');
@@ -46,7 +46,7 @@ test.describe('Command palette', () => {
     await expect(palette.selected()).toHaveText(/^Teams/);
     await palette.input.press('ArrowUp');
     await palette.input.press('ArrowUp');
-    await expect(palette.selected()).toHaveText(/^Settings/);
+    await expect(palette.selected()).toHaveText(/^Back up database…/);
     await palette.input.press('ArrowDown');
     await palette.input.press('ArrowDown');
     await palette.input.press('Enter');
@@ -56,6 +56,19 @@ test.describe('Command palette', () => {
     await palette.input.fill('audit');
     await palette.input.press('Enter');
     await expect(app.page.getByRole('heading', { level: 1, name: 'Audit log' })).toBeVisible();
+  });
+
+  test('runs the File menu’s actions too: typing "back up" and Enter makes a backup', async ({ app }) => {
+    const palette = new CommandPalette(app.page);
+    await palette.open();
+    await expect(palette.option(/^Export activity report…/)).toBeVisible();
+    // Browser mode cannot switch files: no Open database there.
+    await expect(palette.option(/^Open database…/)).toHaveCount(0);
+    await palette.input.fill('back up');
+    await expect(palette.selected()).toHaveText(/^Back up database….*Actions$/);
+    await palette.input.press('Enter');
+    await expect(palette.dialog).toBeHidden();
+    await expect(app.page.getByRole('status', { name: 'Notices' })).toContainText('Backed up as ');
   });
 
   test('says when nothing matches, closes with Escape and gives focus back', async ({ app }) => {

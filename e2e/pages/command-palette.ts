@@ -9,7 +9,7 @@ export class CommandPalette {
 
   constructor(readonly page: Page) {
     this.dialog = page.getByRole('dialog', { name: 'Go to' });
-    this.input = this.dialog.getByRole('combobox', { name: 'Go to a screen, member, team, organization or domain' });
+    this.input = this.dialog.getByRole('combobox', { name: 'Go to a screen, member, team, organization or domain, or run an action' });
     this.results = this.dialog.getByRole('listbox', { name: 'Results' });
     this.openButton = page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: /Go to/ });
   }

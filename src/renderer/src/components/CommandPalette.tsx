@@ -1,5 +1,7 @@
 import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { runMenuCommand } from '../lib/menu-commands';
 import { KIND_LABEL, paletteItems, type PaletteItem } from '../lib/palette-items';
+import { useAppStore } from '../stores/app-store';
 import { isMacPlatform, paletteShortcutLabel } from '../lib/shortcuts';
 import { usePaletteStore } from '../stores/palette-store';
 
@@ -7,9 +9,10 @@ import { usePaletteStore } from '../stores/palette-store';
 const SEARCH_DELAY_MS = 120;
 
 /**
- * Jump to any screen, member, team, organization or domain by typing: a modal
- * dialog holding a combobox and its listbox (the ARIA 1.2 pattern). Arrow keys
- * move, Enter opens, Escape closes and gives focus back.
+ * Jump to any screen, member, team, organization or domain, or run an action
+ * of the File menu, by typing: a modal dialog holding a combobox and its
+ * listbox (the ARIA 1.2 pattern). Arrow keys move, Enter opens, Escape closes
+ * and gives focus back.
  */
 export function CommandPalette() {
   const open = usePaletteStore((state) => state.open);
@@ -18,6 +21,7 @@ export function CommandPalette() {
 
 function PaletteDialog() {
   const { sources, hide, search } = usePaletteStore();
+  const canChooseDatabase = useAppStore((state) => Boolean(state.info?.canChooseDatabase));
   const ref = useRef<HTMLDialogElement>(null);
   const listRef = useRef<HTMLUListElement>(null);
   const [typed, setTyped] = useState('');
@@ -38,7 +42,7 @@ function PaletteDialog() {
     return () => clearTimeout(timer);
   }, [typed, search]);
 
-  const items = useMemo(() => paletteItems(typed, sources), [typed, sources]);
+  const items = useMemo(() => paletteItems(typed, { ...sources, canChooseDatabase }), [typed, sources, canChooseDatabase]);
   const current = Math.max(0, items.findIndex((item) => item.id === activeId));
   const select = (index: number) => setActiveId(items[index]?.id ?? null);
 
@@ -51,7 +55,8 @@ function PaletteDialog() {
   const go = (item: PaletteItem | undefined) => {
     if (!item) return;
     hide();
-    window.location.hash = item.href;
+    if (item.command) runMenuCommand(item.command);
+    else window.location.hash = item.href;
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
@@ -95,12 +100,12 @@ function PaletteDialog() {
           className="palette-input"
           type="text"
           role="combobox"
-          aria-label="Go to a screen, member, team, organization or domain"
+          aria-label="Go to a screen, member, team, organization or domain, or run an action"
           aria-expanded="true"
           aria-controls={listId}
           aria-autocomplete="list"
           aria-activedescendant={items.length > 0 ? optionId(current) : undefined}
-          placeholder="Go to a screen, member, team, organization or domain…"
+          placeholder="Go to a screen, member, team, organization or domain, or run an action…"
           autoComplete="off"
           spellCheck={false}
           value={typed}
@@ -137,7 +142,7 @@ function PaletteDialog() {
         </p>
       ) : null}
       <p className="palette-help muted" aria-hidden="true">
-        ↑↓ to move · Enter to open · Esc to close
+        ↑↓ to move · Enter to open or run · Esc to close
       </p>
     </dialog>
   );

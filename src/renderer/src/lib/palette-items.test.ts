@@ -14,7 +14,7 @@ const sources: PaletteSources = {
 };
 
 describe('command palette items', () => {
-  it('lists every screen when nothing is typed', () => {
+  it('lists every screen, then the actions, when nothing is typed', () => {
     expect(paletteItems('', sources).map((item) => item.label)).toEqual([
       'Licenses',
       'Teams',
@@ -25,7 +25,19 @@ describe('command palette items', () => {
       'SCIM',
       'Audit log',
       'Settings',
+      'Import activity events…',
+      'Export activity report…',
+      'Back up database…',
     ]);
+  });
+
+  it('finds the File menu’s actions by typing, with Open and New only where the app may switch files', () => {
+    expect(paletteItems('back up', sources).filter((item) => item.kind === 'action').map((item) => [item.label, item.command])).toEqual([['Back up database…', 'backup']]);
+    expect(paletteItems('report', sources).find((item) => item.kind === 'action')).toMatchObject({ command: 'export-report' });
+    const noMembers = { ...sources, members: [] };
+    expect(paletteItems('open database', noMembers)).toEqual([]);
+    expect(paletteItems('open database', { ...noMembers, canChooseDatabase: true }).map((item) => item.command)).toEqual(['open-database']);
+    expect(paletteItems('', { ...sources, canChooseDatabase: true }).filter((item) => item.kind === 'action')).toHaveLength(5);
   });
 
   it('finds screens, members, teams and organizations, each linking to its page', () => {

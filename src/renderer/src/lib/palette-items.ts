@@ -1,3 +1,4 @@
+import type { MenuCommand } from '@shared/menu-commands';
 import type { Domain } from '@shared/schemas/domains';
 import type { MemberSearchResult } from '@shared/schemas/members';
 import type { OrgSummary } from '@shared/schemas/orgs';
@@ -5,21 +6,20 @@ import type { TeamSummary } from '@shared/schemas/teams';
 import { compareCodePoints, countOf, foldText } from '@shared/text';
 import { domainHref, memberHref, organizationHref, screenHref, teamHref, unmanagedHref } from './route';
 
-export type PaletteKind = 'screen' | 'member' | 'team' | 'organization' | 'domain';
+export type PaletteKind = 'screen' | 'action' | 'member' | 'team' | 'organization' | 'domain';
 
-export interface PaletteItem {
-  id: string;
-  kind: PaletteKind;
-  label: string;
-  detail: string;
-  href: string;
-}
+/** A place to go (href), or an action run as its menu item runs it (command). */
+export type PaletteItem = { id: string; kind: PaletteKind; label: string; detail: string } & (
+  | { href: string; command?: undefined }
+  | { command: MenuCommand; href?: undefined }
+);
 
 /** At most this many of each kind, so that one long list never hides the others. */
 export const PER_KIND = 6;
 
 export const KIND_LABEL: Record<PaletteKind, string> = {
   screen: 'Screens',
+  action: 'Actions',
   member: 'Members',
   team: 'Teams',
   organization: 'Organizations',
@@ -36,6 +36,19 @@ const SCREENS: PaletteItem[] = [
   { id: 'screen:scim', kind: 'screen', label: 'SCIM', detail: 'Provisioning from Okta and Entra ID', href: screenHref('scim') },
   { id: 'screen:audit', kind: 'screen', label: 'Audit log', detail: 'Every change, who made it and when', href: screenHref('audit') },
   { id: 'screen:settings', kind: 'screen', label: 'Settings', detail: 'Database, backups, seats, appearance', href: screenHref('settings') },
+];
+
+/** What the File menu does, for browser mode (which has no menu) and for the keyboard. */
+const ACTIONS: PaletteItem[] = [
+  { id: 'action:import-events', kind: 'action', label: 'Import activity events…', detail: 'Sign-ups, logins and opens from a file', command: 'import-events' },
+  { id: 'action:export-report', kind: 'action', label: 'Export activity report…', detail: 'The user activity report as CSV', command: 'export-report' },
+  { id: 'action:backup', kind: 'action', label: 'Back up database…', detail: 'A copy of the whole database, now', command: 'backup' },
+];
+
+/** Only where the app may switch files (the desktop app; not browser mode). */
+const DATABASE_ACTIONS: PaletteItem[] = [
+  { id: 'action:open-database', kind: 'action', label: 'Open database…', detail: 'Work on another Roster file', command: 'open-database' },
+  { id: 'action:new-database', kind: 'action', label: 'New enterprise…', detail: 'Start a new Roster file', command: 'new-database' },
 ];
 
 /** Every word typed starts a word of the text, ignoring case and accents: "ana" finds "Ana Lima", not "Unmanaged". */
@@ -58,6 +71,8 @@ function byRelevance(typed: string) {
 }
 
 export interface PaletteSources {
+  /** Whether Open database and New enterprise are offered (AppInfo.canChooseDatabase). */
+  canChooseDatabase?: boolean;
   members: MemberSearchResult[];
   teams: TeamSummary[];
   orgs: OrgSummary[];
@@ -65,15 +80,17 @@ export interface PaletteSources {
 }
 
 /**
- * What the palette lists for what was typed: screens, then members (already
- * searched by main), teams, organizations and domains, each at most PER_KIND.
- * With nothing typed, the screens alone.
+ * What the palette lists for what was typed: screens, actions, then members
+ * (already searched by main), teams, organizations and domains, each at most
+ * PER_KIND. With nothing typed, the screens and the actions.
  */
 export function paletteItems(typed: string, sources: PaletteSources): PaletteItem[] {
-  if (typed.trim() === '') return SCREENS;
+  const actions = sources.canChooseDatabase ? [...ACTIONS, ...DATABASE_ACTIONS] : ACTIONS;
+  if (typed.trim() === '') return [...SCREENS, ...actions];
   const pick = (items: PaletteItem[]) => items.filter((item) => matchesWords(`${item.label} ${item.detail}`, typed)).sort(byRelevance(typed)).slice(0, PER_KIND);
   return [
     ...pick(SCREENS),
+    ...pick(actions),
     ...sources.members.slice(0, PER_KIND).map((member) => ({
       id: `member:${member.accountId}`,
       kind: 'member' as const,
