@@ -3,6 +3,7 @@ import { DEFAULT_SCIM_HOST, type ScimServerStatus } from '@shared/schemas/scim';
 import { fail, ok, type Result } from '@shared/result';
 import type { Db } from '../db/open';
 import type { Services } from '../services';
+import { createWriteQueue } from './group-commit';
 import { createRequestLog } from './request-log';
 import { scimRoutes } from './routes';
 import { allowedScimHosts } from './allowed-hosts';
@@ -16,7 +17,7 @@ import { createTokenService } from './tokens';
 export function createScimRuntime({ db, services, now, onChanged }: { db: Db; services: Services; now: () => Date; onChanged?: (areas: ChangeArea[]) => void }) {
   const tokens = createTokenService({ db, audit: services.audit, now });
   const log = createRequestLog(db, now);
-  const context: ScimContext = { db, services, tokens, log, now, onChanged };
+  const context: ScimContext = { db, services, tokens, log, writes: createWriteQueue(db), now, onChanged };
   let running: RunningScimServer | null = null;
   let host = DEFAULT_SCIM_HOST;
   let port = 0;

@@ -6,6 +6,7 @@ import type { Actor } from '@shared/schemas/audit';
 import type { Db } from '../db/open';
 import type { Services } from '../services';
 import { ScimError } from './errors';
+import type { WriteQueue } from './group-commit';
 import type { RequestLog } from './request-log';
 import type { TokenService } from './tokens';
 import { allowedScimHosts, normaliseHostName } from './allowed-hosts';
@@ -23,6 +24,8 @@ export interface ScimContext {
   services: Services;
   tokens: TokenService;
   log: RequestLog;
+  /** Every write request runs through it: the writes that arrive together share one commit (group-commit.ts). */
+  writes: WriteQueue;
   now: () => Date;
   /** Told after a request changed the store, so the app's screens reload at once. */
   onChanged?: (areas: ChangeArea[]) => void;

@@ -114,4 +114,13 @@ describe('/Groups: filters, pages, sorting and attributes', () => {
     expect(names(found)).toEqual(['Gamma', 'Alpha']);
     expect(found.body.Resources[1].members).toBeUndefined();
   });
+
+  it('lists each group exactly as reading it alone answers it, members and version included', async () => {
+    const { scim, alpha, beta, gamma } = await threeGroups();
+    const listed = (await scim.get('/Groups')).body.Resources as Record<string, unknown>[];
+    const alone = await Promise.all([alpha, beta, gamma].map(async (group) => (await scim.get(`/Groups/${group.id}`)).body));
+    expect(listed).toEqual(alone);
+    const without = (await scim.get('/Groups?excludedAttributes=members')).body.Resources as { members?: unknown; meta: { version: string } }[];
+    expect(without.map((group) => [group.members, group.meta.version])).toEqual(alone.map((group) => [undefined, group.meta.version]));
+  });
 });

@@ -46,6 +46,14 @@ export function createGroupRepository(db: Db) {
   const digest = db.prepare(`
     SELECT count(*) AS count, total(account_id) AS sum, total(account_id * account_id) AS squares
     FROM team_members WHERE team_id = ?`);
+  // The same two for a page of groups at once, so a list reads no group on its own.
+  const membersOfMany = db.prepare(`
+    SELECT tm.team_id AS teamId, tm.account_id AS id, ${memberDisplay('a')} AS display
+    FROM team_members tm JOIN accounts a ON a.id = tm.account_id
+    WHERE tm.team_id IN (SELECT value FROM json_each(?)) ORDER BY tm.team_id, tm.account_id`);
+  const digestOfMany = db.prepare(`
+    SELECT team_id AS teamId, count(*) AS count, total(account_id) AS sum, total(account_id * account_id) AS squares
+    FROM team_members WHERE team_id IN (SELECT value FROM json_each(?)) GROUP BY team_id`);
   const seated = db.prepare('SELECT 1 FROM members WHERE account_id = ?');
   const emailOf = db.prepare('SELECT email FROM accounts WHERE id = ?').pluck();
   const insert = db.prepare(`
@@ -80,6 +88,20 @@ export function createGroupRepository(db: Db) {
 
     digest(teamId: number): MembersDigest {
       return digest.get(teamId) as MembersDigest;
+    },
+
+    /** members() of each group given, in one query. */
+    membersOfMany(teamIds: number[]): Map<number, GroupMemberRow[]> {
+      const byTeam = new Map<number, GroupMemberRow[]>(teamIds.map((id) => [id, []]));
+      for (const { teamId, ...member } of membersOfMany.all(JSON.stringify(teamIds)) as (GroupMemberRow & { teamId: number })[]) byTeam.get(teamId)?.push(member);
+      return byTeam;
+    },
+
+    /** digest() of each group given, in one query; a group without members has count 0. */
+    digestOfMany(teamIds: number[]): Map<number, MembersDigest> {
+      const byTeam = new Map<number, MembersDigest>(teamIds.map((id) => [id, { count: 0, sum: 0, squares: 0 }]));
+      for (const { teamId, ...digest } of digestOfMany.all(JSON.stringify(teamIds)) as (MembersDigest & { teamId: number })[]) byTeam.set(teamId, digest);
+      return byTeam;
     },
 
     /** The members a value filter (members[...]) selects, compiled over `tm` (team_members) and `a` (accounts). */

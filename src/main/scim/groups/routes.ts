@@ -28,6 +28,9 @@ function send(reply: FastifyReply, status: number, answer: { resource: Record<st
 /** /Groups: list, search, read, create, replace, patch and delete (RFC 7644 section 3). */
 export const groupRoutes: ScimRoutes = (app, context) => {
   const groups = createGroupService(context);
+  // Writes run in the next group commit (group-commit.ts) and are answered once it is durable;
+  // the answer is read in the same savepoint, so it shows the group as this request left it.
+  const { writes } = context;
 
   methodNotAllowed(app, '/Groups', ['GET', 'POST']);
   app.get('/Groups', async (request) => groups.list(readListQuery(request.query as Record<string, unknown>), baseOf(request)));
@@ -45,27 +48,36 @@ export const groupRoutes: ScimRoutes = (app, context) => {
   });
 
   app.post('/Groups', async (request: FastifyRequest<{ Querystring: Record<string, unknown> }>, reply) => {
-    const id = groups.create(request.body, request.scimActor!);
-    const query = readListQuery(request.query);
-    return send(reply, 201, groups.get(id, baseOf(request), query.attributes, query.excludedAttributes));
+    const answer = await writes.run(() => {
+      const id = groups.create(request.body, request.scimActor!);
+      const query = readListQuery(request.query);
+      return groups.get(id, baseOf(request), query.attributes, query.excludedAttributes);
+    });
+    return send(reply, 201, answer);
   });
 
   app.put('/Groups/:id', async (request: IdRequest, reply) => {
-    groups.replace(request.params.id, request.body, request.scimActor!, versionCheck(request));
-    const query = readListQuery(request.query);
-    return send(reply, 200, groups.get(request.params.id, baseOf(request), query.attributes, query.excludedAttributes));
+    const answer = await writes.run(() => {
+      groups.replace(request.params.id, request.body, request.scimActor!, versionCheck(request));
+      const query = readListQuery(request.query);
+      return groups.get(request.params.id, baseOf(request), query.attributes, query.excludedAttributes);
+    });
+    return send(reply, 200, answer);
   });
 
   // 204 unless the client asks for attributes (RFC 7644 section 3.5.2): a member added to a group of 100,000 must not send them all back.
   app.patch('/Groups/:id', async (request: IdRequest, reply) => {
-    const version = groups.patch(request.params.id, readGroupPatch(request.body, request.params.id), request.scimActor!, versionCheck(request));
     const query = readListQuery(request.query);
-    if (query.attributes === null && query.excludedAttributes === null) return reply.header('ETag', version).code(204).send();
-    return send(reply, 200, groups.get(request.params.id, baseOf(request), query.attributes, query.excludedAttributes));
+    const answer = await writes.run(() => {
+      const version = groups.patch(request.params.id, readGroupPatch(request.body, request.params.id), request.scimActor!, versionCheck(request));
+      return query.attributes === null && query.excludedAttributes === null ? version : groups.get(request.params.id, baseOf(request), query.attributes, query.excludedAttributes);
+    });
+    if (typeof answer === 'string') return reply.header('ETag', answer).code(204).send();
+    return send(reply, 200, answer);
   });
 
   app.delete('/Groups/:id', async (request: IdRequest, reply) => {
-    groups.remove(request.params.id, request.scimActor!, versionCheck(request));
+    await writes.run(() => groups.remove(request.params.id, request.scimActor!, versionCheck(request)));
     return reply.code(204).send();
   });
 };

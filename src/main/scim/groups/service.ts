@@ -148,8 +148,15 @@ export function createGroupService({ db, services, now }: ScimContext) {
       const total = runFiltered(query.filter === null ? null : where, () => groups.count(where));
       if (query.count === 0) return listResponse([], total, query.startIndex);
       const rows = runFiltered(query.filter === null ? null : where, () => groups.page(where, order, query.count, query.startIndex - 1));
+      // The page's members and versions in two queries, not two a group.
+      const ids = rows.map((row) => row.id);
+      const members = wantsMembers(query.attributes, query.excludedAttributes) ? groups.membersOfMany(ids) : null;
+      const digests = groups.digestOfMany(ids);
       return listResponse(
-        rows.map((row) => resource(row, base, query.attributes, query.excludedAttributes).resource),
+        rows.map((row) => {
+          const version = groupVersion(row, digests.get(row.id)!);
+          return project(groupResource(row, members?.get(row.id) ?? null, version, base), query.attributes, query.excludedAttributes);
+        }),
         total,
         query.startIndex,
       );

@@ -11,6 +11,8 @@ const baseOf = (request: FastifyRequest) => `${request.protocol}://${request.hea
 /** /Users (RFC 7644 section 3): list and search, read, create, replace, patch and delete. */
 export const usersRoutes: ScimRoutes = (app, context) => {
   const users = createScimUserService(context);
+  // Writes run in the next group commit (group-commit.ts) and are answered once it is durable.
+  const { writes } = context;
   const ifMatch = (request: FastifyRequest) => (current: Record<string, unknown>) => checkIfMatch(request, etagOf(current));
 
   const list = (request: FastifyRequest, query: Record<string, unknown>) => {
@@ -34,18 +36,18 @@ export const usersRoutes: ScimRoutes = (app, context) => {
     return sendResource(request, reply, { ...shown, meta: user.meta });
   });
 
-  app.post('/Users', async (request, reply) => sendResource(request, reply, users.create(request.body, request.scimActor!, baseOf(request)), 201));
+  app.post('/Users', async (request, reply) => sendResource(request, reply, await writes.run(() => users.create(request.body, request.scimActor!, baseOf(request))), 201));
 
   app.put('/Users/:id', async (request: WithId, reply) =>
-    sendResource(request, reply, users.replace(request.params.id, request.body, request.scimActor!, baseOf(request), ifMatch(request))),
+    sendResource(request, reply, await writes.run(() => users.replace(request.params.id, request.body, request.scimActor!, baseOf(request), ifMatch(request)))),
   );
 
   app.patch('/Users/:id', async (request: WithId, reply) =>
-    sendResource(request, reply, users.patch(request.params.id, request.body, request.scimActor!, baseOf(request), ifMatch(request))),
+    sendResource(request, reply, await writes.run(() => users.patch(request.params.id, request.body, request.scimActor!, baseOf(request), ifMatch(request)))),
   );
 
   app.delete('/Users/:id', async (request: WithId, reply) => {
-    users.remove(request.params.id, request.scimActor!, baseOf(request), ifMatch(request));
+    await writes.run(() => users.remove(request.params.id, request.scimActor!, baseOf(request), ifMatch(request)));
     return reply.code(204).send();
   });
 };
