@@ -253,7 +253,7 @@ Regenerate this page with \`npm run bench\` (about ten minutes).
 - Date: ${new Date().toISOString().slice(0, 10)}
 - Machine: ${results.machine.cpu}, ${results.machine.memory}, ${results.machine.os}
 - Node ${results.machine.node}; better-sqlite3's SQLite; Debian's sqlite3 shell ${results.machine.sqliteShell}
-- Load average when it started: ${results.machine.load} (other work shared this machine's two cores)
+- Load average when it started: ${results.machine.load} (1, 5 and 15 minutes; the benchmark's processes share the machine's two cores with whatever else runs)
 
 \`\`\`text
 ${lines.join('\n')}
