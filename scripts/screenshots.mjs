@@ -205,8 +205,9 @@ try {
     ['command-palette', async (page) => {
       await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Licenses' }).click();
       await page.keyboard.press('Control+K');
-      await page.getByRole('combobox', { name: /^Go to/ }).fill('de');
-      await page.getByRole('option', { name: /^Developers/ }).waitFor();
+      // Places and actions together: the Settings screen (backups), the File menu's Back up, teams by name.
+      await page.getByRole('combobox', { name: /^Go to/ }).fill('back');
+      await page.getByRole('option', { name: /^Back up database/ }).waitFor();
     }],
     // The dark theme, chosen in Settings → Appearance (then back to following the system).
     ['licenses-dark', async (page) => {
