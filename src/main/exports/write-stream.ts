@@ -4,6 +4,43 @@ import path from 'node:path';
 import { fail, ok, type Result } from '@shared/result';
 import { fileErrorReason } from './write-file';
 
+/** A temporary file beside `target`, appended to, then renamed over `target` or removed. */
+interface TemporaryFile {
+  write(text: string): void;
+  /** Flushes to the disk and renames over the target in one step. */
+  finish(): void;
+  /** Closes (if still open) and removes the temporary file; the target is untouched. */
+  discard(): void;
+}
+
+function openTemporary(target: string): TemporaryFile {
+  const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
+  const fd = fs.openSync(temporary, 'wx');
+  let open = true;
+  return {
+    write(text) {
+      if (text !== '') fs.writeSync(fd, text, null, 'utf8');
+    },
+    finish() {
+      fs.fsyncSync(fd);
+      fs.closeSync(fd);
+      open = false;
+      fs.renameSync(temporary, target);
+    },
+    discard() {
+      if (open) fs.closeSync(fd);
+      open = false;
+      fs.rmSync(temporary, { force: true });
+    },
+  };
+}
+
+/** A file system error becomes a refusal that names the file and the reason; anything else goes on. */
+function refusal(target: string, error: unknown): Result<never> {
+  if (!(error as NodeJS.ErrnoException).code) throw error;
+  return fail('UNAVAILABLE', `Could not save ${target}: ${fileErrorReason(error)}.`);
+}
+
 /**
  * Writes a file piece by piece without ever leaving it half written: `produce`
  * hands each piece to `write`, which appends it to a temporary file in the same
@@ -15,24 +52,15 @@ import { fileErrorReason } from './write-file';
  */
 export function writeFileAtomicSync<T>(file: string, produce: (write: (text: string) => void) => T): Result<{ path: string; value: T }> {
   const target = path.resolve(file);
-  const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
-  let fd: number | null = null;
+  let temporary: TemporaryFile | null = null;
   try {
-    fd = fs.openSync(temporary, 'wx');
-    const handle = fd;
-    const value = produce((text) => {
-      if (text !== '') fs.writeSync(handle, text, null, 'utf8');
-    });
-    fs.fsyncSync(handle);
-    fs.closeSync(handle);
-    fd = null;
-    fs.renameSync(temporary, target);
+    temporary = openTemporary(target);
+    const value = produce(temporary.write);
+    temporary.finish();
     return ok({ path: target, value });
   } catch (error) {
-    if (fd !== null) fs.closeSync(fd);
-    fs.rmSync(temporary, { force: true });
-    if (!(error as NodeJS.ErrnoException).code) throw error;
-    return fail('UNAVAILABLE', `Could not save ${target}: ${fileErrorReason(error)}.`);
+    temporary?.discard();
+    return refusal(target, error);
   }
 }
 
@@ -44,23 +72,14 @@ export function writeFileAtomicSync<T>(file: string, produce: (write: (text: str
  */
 export async function writeFileAtomicAsync<T>(file: string, produce: (write: (text: string) => void) => Promise<T>): Promise<Result<{ path: string; value: T }>> {
   const target = path.resolve(file);
-  const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
-  let fd: number | null = null;
+  let temporary: TemporaryFile | null = null;
   try {
-    fd = fs.openSync(temporary, 'wx');
-    const handle = fd;
-    const value = await produce((text) => {
-      if (text !== '') fs.writeSync(handle, text, null, 'utf8');
-    });
-    fs.fsyncSync(handle);
-    fs.closeSync(handle);
-    fd = null;
-    fs.renameSync(temporary, target);
+    temporary = openTemporary(target);
+    const value = await produce(temporary.write);
+    temporary.finish();
     return ok({ path: target, value });
   } catch (error) {
-    if (fd !== null) fs.closeSync(fd);
-    fs.rmSync(temporary, { force: true });
-    if (!(error as NodeJS.ErrnoException).code) throw error;
-    return fail('UNAVAILABLE', `Could not save ${target}: ${fileErrorReason(error)}.`);
+    temporary?.discard();
+    return refusal(target, error);
   }
 }
