@@ -106,7 +106,7 @@ describe('copyDatabase: the online backup', () => {
     const target = path.join(tempDir(), 'no-such-folder', 'backup.db');
     expect(await copyDatabase(core.db, target)).toEqual({
       ok: false,
-      error: { code: 'UNAVAILABLE', message: `Could not back up to ${target}: its folder does not exist.` },
+      error: { code: 'UNAVAILABLE', message: `Could not back up to ${target}: its folder does not exist. Choose a folder that exists.` },
     });
   });
 });

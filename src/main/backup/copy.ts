@@ -4,7 +4,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { fail, ok, type Result } from '@shared/result';
 import type { Db } from '../db/open';
-import { FILE_ERROR_REASONS } from '../exports/write-file';
+import { FILE_ERROR_REASONS, saveFailure } from '../exports/write-file';
 import { JobCancelled } from '../jobs/jobs';
 
 export const BACKUP_CANCELLED = 'Backup cancelled, nothing was saved.';
@@ -83,13 +83,17 @@ const REASONS: Record<string, string> = {
   SQLITE_BUSY: 'another program kept the database locked for over 5 seconds',
 };
 
+/** The error's code; SQLite names a missing folder only in its message. */
+function codeOf(error: unknown): string {
+  const code = (error as { code?: string }).code ?? '';
+  if (!code && (error as Error).message?.includes('directory does not exist')) return 'ENOENT';
+  return code;
+}
+
 /** Why a file operation failed, in words. */
 export function reasonOf(error: unknown): string {
-  const code = (error as { code?: string }).code ?? '';
-  const known = REASONS[code] ?? REASONS[code.replace(/_[A-Z_]+$/, '')];
-  if (known) return known;
-  if ((error as Error).message?.includes('directory does not exist')) return REASONS.ENOENT!;
-  return (error as Error).message;
+  const code = codeOf(error);
+  return REASONS[code] ?? REASONS[code.replace(/_[A-Z_]+$/, '')] ?? (error as Error).message;
 }
 
 /** Removes a temporary database and whatever SQLite kept beside it. */
@@ -140,6 +144,6 @@ export async function copyDatabase(
     removeDatabaseFiles(temporary);
     if (error instanceof JobCancelled) return fail('CANCELLED', error.message);
     if ((error as { code?: string }).code === 'EEXIST') return fail('CONFLICT', `${resolved} exists already.`);
-    return fail('UNAVAILABLE', `Could not back up to ${resolved}: ${reasonOf(error)}.`);
+    return fail('UNAVAILABLE', saveFailure(`back up to ${resolved}`, { code: codeOf(error) }, reasonOf(error)));
   }
 }

@@ -64,6 +64,6 @@ describe('roster audit', () => {
     expect((await roster('audit', '--bom', '--db', db)).status).toBe(2);
     const nowhere = await roster('audit', '--out', path.join(dir, 'missing', 'audit.csv'), '--db', db);
     expect(nowhere.status).toBe(1);
-    expect(nowhere.stderr).toMatch(/Could not save .*audit\.csv: its folder does not exist\./);
+    expect(nowhere.stderr).toMatch(/Could not save .*audit\.csv: its folder does not exist\. Choose a folder that exists\./);
   });
 });

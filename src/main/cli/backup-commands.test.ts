@@ -41,7 +41,7 @@ describe('roster backup', () => {
     const nowhere = path.join(tempDir(), 'missing', 'acme.db');
     expect(await roster(env, 'backup', '--out', nowhere, '--db', db)).toMatchObject({
       status: 1,
-      stderr: `roster: Could not back up to ${nowhere}: its folder does not exist.`,
+      stderr: `roster: Could not back up to ${nowhere}: its folder does not exist. Choose a folder that exists.`,
     });
   });
 });

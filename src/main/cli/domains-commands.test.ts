@@ -293,7 +293,7 @@ describe('roster domains unmanaged', () => {
   it('refuses a file it cannot write (exit 1) naming the path, and --out with --waiting (exit 2)', async () => {
     const db = await withUnmanaged();
     const missing = path.join(tempDir(), 'no-such-folder', 'unmanaged.csv');
-    expect(await roster('domains', 'unmanaged', '--out', missing, '--db', db)).toMatchObject({ status: 1, stderr: `roster: Could not save ${missing}: its folder does not exist.` });
+    expect(await roster('domains', 'unmanaged', '--out', missing, '--db', db)).toMatchObject({ status: 1, stderr: `roster: Could not save ${missing}: its folder does not exist. Choose a folder that exists.` });
     expect(await roster('domains', 'unmanaged', '--out', missing, '--waiting', '--db', db)).toMatchObject({ status: 2 });
     expect(fs.existsSync(path.dirname(missing))).toBe(false);
   });

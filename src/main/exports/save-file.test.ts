@@ -41,7 +41,7 @@ describe('saving an exported file from the desktop app', () => {
     const { ask, offered } = dialog(path.join(reports, 'a.csv'), missing, undefined);
     const save = createFileSaver({ ask, startFolder: () => downloads });
     expect((await save('a.csv', 'a')).ok).toBe(true);
-    expect(await save('b.csv', 'b')).toMatchObject({ ok: false, error: { code: 'UNAVAILABLE', message: `Could not save ${missing}: its folder does not exist.` } });
+    expect(await save('b.csv', 'b')).toMatchObject({ ok: false, error: { code: 'UNAVAILABLE', message: `Could not save ${missing}: its folder does not exist. Choose a folder that exists.` } });
     await save('c.csv', 'c');
     expect(offered).toEqual([path.join(downloads, 'a.csv'), path.join(reports, 'b.csv'), path.join(reports, 'c.csv')]);
   });

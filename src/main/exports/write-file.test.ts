@@ -34,7 +34,7 @@ describe('writeFileAtomic', () => {
       },
     };
     const result = await writeFileAtomic(file, 'new', failingRename);
-    expect(result).toEqual({ ok: false, error: { code: 'UNAVAILABLE', message: `Could not save ${file}: the disk is full.` } });
+    expect(result).toEqual({ ok: false, error: { code: 'UNAVAILABLE', message: `Could not save ${file}: the disk is full. Free some space, or choose another disk.` } });
     expect(fs.readFileSync(file, 'utf8')).toBe('old');
     expect(fs.readdirSync(dir)).toEqual(['export.csv']);
   });
@@ -55,7 +55,7 @@ describe('writeFileAtomic', () => {
       }) as typeof fsp.open,
     };
     const result = await writeFileAtomic(file, 'new', failingWrite);
-    expect(result).toMatchObject({ ok: false, error: { message: `Could not save ${file}: i/o error.` } });
+    expect(result).toMatchObject({ ok: false, error: { message: `Could not save ${file}: i/o error. Try again, or choose another folder.` } });
     expect(fs.readFileSync(file, 'utf8')).toBe('old');
     expect(fs.readdirSync(dir)).toEqual(['export.csv']);
   });
@@ -63,11 +63,11 @@ describe('writeFileAtomic', () => {
   it('names the path and the reason when the folder does not exist or a folder has the name, and writes nothing', async () => {
     const dir = tempDir();
     const missing = path.join(dir, 'no-such-folder', 'export.csv');
-    expect(await writeFileAtomic(missing, 'x')).toEqual({ ok: false, error: { code: 'UNAVAILABLE', message: `Could not save ${missing}: its folder does not exist.` } });
+    expect(await writeFileAtomic(missing, 'x')).toEqual({ ok: false, error: { code: 'UNAVAILABLE', message: `Could not save ${missing}: its folder does not exist. Choose a folder that exists.` } });
     const folder = path.join(dir, 'taken');
     fs.mkdirSync(folder);
     fs.writeFileSync(path.join(folder, 'inside.txt'), 'kept');
-    expect(await writeFileAtomic(folder, 'x')).toMatchObject({ ok: false, error: { message: `Could not save ${folder}: a folder has that name.` } });
+    expect(await writeFileAtomic(folder, 'x')).toMatchObject({ ok: false, error: { message: `Could not save ${folder}: a folder has that name. Choose another file name.` } });
     expect(fs.readdirSync(dir)).toEqual(['taken']);
     expect(fs.readFileSync(path.join(folder, 'inside.txt'), 'utf8')).toBe('kept');
   });

@@ -28,6 +28,38 @@ export function fileErrorReason(error: unknown): string {
   return (code && FILE_ERROR_REASONS[code]) ?? (error as Error).message;
 }
 
+const ELSEWHERE = 'Choose a folder you can write to.';
+const SPACE = 'Free some space, or choose another disk.';
+
+/** What to do about a file that could not be written, by the error's code (SQLite's too). */
+export const FILE_ERROR_ADVICE: Record<string, string> = {
+  ENOENT: 'Choose a folder that exists.',
+  ENOTDIR: 'Choose a folder that exists.',
+  EACCES: ELSEWHERE,
+  EPERM: ELSEWHERE,
+  EROFS: ELSEWHERE,
+  ENOSPC: SPACE,
+  EDQUOT: SPACE,
+  EISDIR: 'Choose another file name.',
+  ENAMETOOLONG: 'Choose a shorter file name.',
+  SQLITE_FULL: SPACE,
+  SQLITE_CANTOPEN: ELSEWHERE,
+  SQLITE_READONLY: ELSEWHERE,
+  SQLITE_BUSY: 'Close the other program, or try again in a moment.',
+};
+
+/**
+ * The whole sentence for a file that was not written: what, why, and what to
+ * do, e.g. "Could not save /x/a.csv: its folder does not exist. Choose a
+ * folder that exists." Every writer leaves nothing half written, so there is
+ * nothing to clean up; an unknown cause is worth one more try elsewhere.
+ */
+export function saveFailure(what: string, error: unknown, reason = fileErrorReason(error)): string {
+  const code = (error as { code?: string }).code ?? '';
+  const advice = FILE_ERROR_ADVICE[code] ?? FILE_ERROR_ADVICE[code.replace(/_[A-Z_]+$/, '')] ?? 'Try again, or choose another folder.';
+  return `Could not ${what}: ${reason}. ${advice}`;
+}
+
 /**
  * Writes `content` to `file` so that `file` is never half written: the text
  * goes to a temporary file in the same folder (so the rename stays on one
@@ -53,6 +85,6 @@ export async function writeFileAtomic(file: string, content: string, files: Writ
     return ok(target);
   } catch (error) {
     if (created) await files.rm(temporary, { force: true }).catch(() => undefined);
-    return fail('UNAVAILABLE', `Could not save ${target}: ${fileErrorReason(error)}.`);
+    return fail('UNAVAILABLE', saveFailure(`save ${target}`, error));
   }
 }

@@ -36,6 +36,6 @@ describe('writeFileAtomicSync', () => {
 
   it('says why a file cannot be written, naming it', () => {
     const file = path.join(tempDir(), 'no-such-folder', 'report.csv');
-    expect(writeFileAtomicSync(file, (write) => write('x'))).toEqual({ ok: false, error: { code: 'UNAVAILABLE', message: `Could not save ${file}: its folder does not exist.` } });
+    expect(writeFileAtomicSync(file, (write) => write('x'))).toEqual({ ok: false, error: { code: 'UNAVAILABLE', message: `Could not save ${file}: its folder does not exist. Choose a folder that exists.` } });
   });
 });

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fail, ok, type Result } from '@shared/result';
-import { fileErrorReason } from './write-file';
+import { saveFailure } from './write-file';
 
 /** A temporary file beside `target`, appended to, then renamed over `target` or removed. */
 interface TemporaryFile {
@@ -38,7 +38,7 @@ function openTemporary(target: string): TemporaryFile {
 /** A file system error becomes a refusal that names the file and the reason; anything else goes on. */
 function refusal(target: string, error: unknown): Result<never> {
   if (!(error as NodeJS.ErrnoException).code) throw error;
-  return fail('UNAVAILABLE', `Could not save ${target}: ${fileErrorReason(error)}.`);
+  return fail('UNAVAILABLE', saveFailure(`save ${target}`, error));
 }
 
 /**
