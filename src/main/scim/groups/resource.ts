@@ -9,7 +9,7 @@ import type { GroupMemberRow, GroupRow, MembersDigest } from './repository';
  * them out never reads them. A member's display name is the user's, not the group's.
  */
 export function groupVersion(row: GroupRow, digest: MembersDigest): string {
-  return etagOf({ id: String(row.id), displayName: row.name, externalId: row.externalId, lastModified: row.lastModified, members: [digest.count, digest.sum, digest.squares] });
+  return etagOf({ id: String(row.id), displayName: row.name, externalId: row.externalId, lastModified: row.lastModified, members: [digest.count, digest.sum, digest.squares, digest.mixed] });
 }
 
 /**
