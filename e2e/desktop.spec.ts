@@ -71,6 +71,21 @@ test.describe('Command palette', () => {
     await expect(app.page.getByRole('status', { name: 'Notices' })).toContainText('Backed up as ');
   });
 
+  test('"Import activity events…" from the palette opens the Activity screen\'s file picker in browser mode', async ({ app }, testInfo) => {
+    test.skip(MODE === 'electron', 'The desktop app picks the file in a native dialog.');
+    app.roster('members', 'add', '--email', 'ana@acme.example');
+    const file = testInfo.outputPath('palette-events.ndjson');
+    fs.writeFileSync(file, `${JSON.stringify({ type: 'login', email: 'ana@acme.example', at: new Date().toISOString() })}\n`);
+    const palette = new CommandPalette(app.page);
+    await palette.open();
+    await palette.input.fill('import');
+    const chooser = app.page.waitForEvent('filechooser');
+    await palette.option(/^Import activity events…/).click();
+    await (await chooser).setFiles(file);
+    await expect(app.page.getByRole('heading', { level: 1, name: 'Activity' })).toBeVisible();
+    await expect(app.page.getByRole('status', { name: 'Notices' })).toContainText('Imported 1 event from palette-events.ndjson.');
+  });
+
   test('says when nothing matches, closes with Escape and gives focus back', async ({ app }) => {
     const palette = new CommandPalette(app.page);
     await palette.openButton.focus();

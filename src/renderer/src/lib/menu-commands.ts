@@ -27,9 +27,9 @@ export function runMenuCommand(command: MenuCommand): void {
       goTo('#/reports');
       return void exportReportWithNotice();
     case 'import-events':
-      // The Activity screen shows the import's progress, with Cancel.
+      // The Activity screen shows the import's progress, with Cancel; in browser mode its file picker opens.
       goTo('#/reports');
-      return void useImportStore.getState().start();
+      return useImportStore.getState().request();
   }
 }
 

@@ -13,6 +13,10 @@ interface ImportState {
   summary: ImportSummary | null;
   error: AppError | null;
   cancelling: boolean;
+  /** Browser mode: the menu or palette asked for an import; the Activity screen's file picker opens and clears it. */
+  pickRequested: boolean;
+  /** From the menu or the palette: the desktop app asks main for a file; browser mode opens the page's file picker. */
+  request(): void;
   /** Imports `file` (browser mode) or asks main to let the admin choose one (desktop app). */
   start(file?: File): Promise<void>;
   /** Picks up an import that runs without this page having started it (the page was reloaded, or another window started it). */
@@ -54,6 +58,13 @@ export const useImportStore = create<ImportState>()((set, get) => {
     summary: null,
     error: null,
     cancelling: false,
+    pickRequested: false,
+
+    request() {
+      if (get().status === 'running') return;
+      if (uploadEventFile) set({ pickRequested: true });
+      else void get().start();
+    },
 
     async start(file) {
       if (get().status === 'running') return;

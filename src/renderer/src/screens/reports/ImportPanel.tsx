@@ -1,4 +1,4 @@
-import { useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import type { ImportSummary } from '@shared/schemas/activity';
 import { countOf } from '@shared/text';
 import { uploadEventFile } from '../../lib/api';
@@ -13,9 +13,20 @@ function megabytes(bytes: number): string {
 
 /** "Import events…": a file picker in browser mode; in the desktop app main opens its own dialog. */
 export function ImportButton() {
-  const { status, start } = useImportStore();
+  const { status, start, pickRequested } = useImportStore();
   const input = useRef<HTMLInputElement>(null);
+  const button = useRef<HTMLButtonElement>(null);
   const running = status === 'running';
+
+  // Asked from the palette: open the picker (the key press that asked still lets the page open one),
+  // and leave the focus on the button, should the browser not.
+  useEffect(() => {
+    if (!pickRequested) return;
+    useImportStore.setState({ pickRequested: false });
+    button.current?.focus();
+    input.current?.click();
+  }, [pickRequested]);
+
   if (!uploadEventFile) {
     return (
       <button type="button" className="button" disabled={running} onClick={() => void start()}>
@@ -38,7 +49,7 @@ export function ImportButton() {
           if (file) void start(file);
         }}
       />
-      <button type="button" className="button" disabled={running} onClick={() => input.current?.click()}>
+      <button ref={button} type="button" className="button" disabled={running} onClick={() => input.current?.click()}>
         Import events…
       </button>
     </>
