@@ -93,7 +93,7 @@ function codeOf(error: unknown): string {
 /** Why a file operation failed, in words. */
 export function reasonOf(error: unknown): string {
   const code = codeOf(error);
-  return REASONS[code] ?? REASONS[code.replace(/_[A-Z_]+$/, '')] ?? (error as Error).message;
+  return REASONS[code] ?? REASONS[code.replace(/_[A-Z]+$/, '')] ?? (error as Error).message;
 }
 
 /** Removes a temporary database and whatever SQLite kept beside it. */

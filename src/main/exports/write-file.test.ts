@@ -3,7 +3,7 @@ import fsp from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../test/temp-db';
-import { writeFileAtomic, type WriteFs } from './write-file';
+import { saveFailure, writeFileAtomic, type WriteFs } from './write-file';
 
 describe('writeFileAtomic', () => {
   it('writes the file and answers with its absolute path, leaving nothing else in the folder', async () => {
@@ -70,5 +70,15 @@ describe('writeFileAtomic', () => {
     expect(await writeFileAtomic(folder, 'x')).toMatchObject({ ok: false, error: { message: `Could not save ${folder}: a folder has that name. Choose another file name.` } });
     expect(fs.readdirSync(dir)).toEqual(['taken']);
     expect(fs.readFileSync(path.join(folder, 'inside.txt'), 'utf8')).toBe('kept');
+  });
+});
+
+describe('saveFailure', () => {
+  it('says what, why and what to do, by the code, SQLite\'s extended codes included', () => {
+    expect(saveFailure('save /x/a.csv', { code: 'ENOSPC' })).toBe('Could not save /x/a.csv: the disk is full. Free some space, or choose another disk.');
+    expect(saveFailure('back up to /x/a.db', { code: 'SQLITE_READONLY_DIRECTORY' }, 'the folder is read-only')).toBe(
+      'Could not back up to /x/a.db: the folder is read-only. Choose a folder you can write to.',
+    );
+    expect(saveFailure('save /x/a.csv', Object.assign(new Error('odd'), { code: 'EWHATEVER' }))).toBe('Could not save /x/a.csv: odd. Try again, or choose another folder.');
   });
 });

@@ -56,7 +56,7 @@ export const FILE_ERROR_ADVICE: Record<string, string> = {
  */
 export function saveFailure(what: string, error: unknown, reason = fileErrorReason(error)): string {
   const code = (error as { code?: string }).code ?? '';
-  const advice = FILE_ERROR_ADVICE[code] ?? FILE_ERROR_ADVICE[code.replace(/_[A-Z_]+$/, '')] ?? 'Try again, or choose another folder.';
+  const advice = FILE_ERROR_ADVICE[code] ?? FILE_ERROR_ADVICE[code.replace(/_[A-Z]+$/, '')] ?? 'Try again, or choose another folder.';
   return `Could not ${what}: ${reason}. ${advice}`;
 }
 

@@ -28,7 +28,8 @@ export async function produceReportCsv(
   write: (text: string) => void,
   job: JobHandle,
 ): Promise<number> {
-  const separate = !source.db.memory;
+  // A second connection reads beside writers only in WAL mode; otherwise its long read would block every commit.
+  const separate = !source.db.memory && source.db.pragma('journal_mode', { simple: true }) === 'wal';
   const reader = separate ? new Database(source.db.name, { readonly: true, fileMustExist: true, nativeBinding: source.nativeBinding }) : source.db;
   try {
     if (separate) reader.exec('BEGIN');

@@ -1,6 +1,10 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
-import { createWriteQueue, MAX_BATCH } from './group-commit';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { ScimError } from './errors';
+import { BUSY_GIVE_UP_MS, createWriteQueue, MAX_BATCH } from './group-commit';
 
 const open: Database.Database[] = [];
 afterEach(() => {
@@ -127,9 +131,60 @@ describe('group commit of SCIM writes', () => {
     const { writes, flush, holders, take } = setup();
     const count = MAX_BATCH * 2 + 3;
     const answers = Array.from({ length: count }, (_, index) => writes.run(take(`user${index}`)));
+    // One batch per turn: reads are answered in between.
+    flush();
+    expect(holders()).toHaveLength(MAX_BATCH);
+    flush();
     flush();
     expect(await Promise.all(answers)).toEqual(Array.from({ length: count }, (_, index) => index + 1));
     expect(holders()).toHaveLength(count);
+  });
+
+  it('waits for another process\'s write lock and tries again; nothing of the batch ran meanwhile', async () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'roster-group-commit-')), 'busy.db');
+    const db = new Database(file);
+    const other = new Database(file);
+    open.push(db, other);
+    db.pragma('journal_mode = WAL');
+    db.pragma('busy_timeout = 0');
+    db.exec('CREATE TABLE seats (id INTEGER PRIMARY KEY, holder TEXT NOT NULL UNIQUE)');
+    const flushes: (() => void)[] = [];
+    const writes = createWriteQueue(db, (flush) => flushes.push(flush));
+    other.exec('BEGIN IMMEDIATE');
+    const answer = writes.run(() => db.prepare("INSERT INTO seats (holder) VALUES ('ana')").run().changes);
+    flushes.shift()!();
+    expect(db.inTransaction).toBe(false);
+    // Tried again 25 ms later, once the other process has let go.
+    other.exec('COMMIT');
+    await vi.waitFor(() => expect(flushes).toHaveLength(1));
+    flushes.shift()!();
+    expect(await answer).toBe(1);
+  });
+
+  it('answers 503 when another process keeps the write lock past BUSY_GIVE_UP_MS, and goes on with the next writes', async () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'roster-group-commit-')), 'busy.db');
+    const db = new Database(file);
+    const other = new Database(file);
+    open.push(db, other);
+    db.pragma('journal_mode = WAL');
+    db.pragma('busy_timeout = 0');
+    db.exec('CREATE TABLE seats (id INTEGER PRIMARY KEY, holder TEXT NOT NULL UNIQUE)');
+    const flushes: (() => void)[] = [];
+    const writes = createWriteQueue(db, (flush) => flushes.push(flush));
+    other.exec('BEGIN IMMEDIATE');
+    const clock = vi.spyOn(Date, 'now');
+    clock.mockReturnValue(1_000);
+    const answer = writes.run(() => 'never').catch((error: ScimError) => error.status);
+    flushes.shift()!();
+    clock.mockReturnValue(1_000 + BUSY_GIVE_UP_MS);
+    await vi.waitFor(() => expect(flushes).toHaveLength(1));
+    flushes.shift()!();
+    expect(await answer).toBe(503);
+    clock.mockRestore();
+    other.exec('COMMIT');
+    const next = writes.run(() => db.prepare("INSERT INTO seats (holder) VALUES ('bo')").run().changes);
+    flushes.shift()!();
+    expect(await next).toBe(1);
   });
 
   it('by default gathers the writes of one turn of the event loop', async () => {

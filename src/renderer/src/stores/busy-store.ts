@@ -33,11 +33,14 @@ export const useBusyStore = create<BusyState>()((set, get) => ({
   },
   follow() {
     return api.on('progress', (progress) => {
-      const others = get().jobs.filter((job) => job.jobId !== progress.jobId);
+      const jobs = get().jobs;
       if (progress.state === 'finished') {
-        set({ jobs: others, cancelling: get().cancelling.filter((id) => id !== progress.jobId) });
+        set({ jobs: jobs.filter((job) => job.jobId !== progress.jobId), cancelling: get().cancelling.filter((id) => id !== progress.jobId) });
+      } else if (jobs.some((job) => job.jobId === progress.jobId)) {
+        // In place: a box (and its Cancel button) never moves under the pointer while its job runs.
+        set({ jobs: jobs.map((job) => (job.jobId === progress.jobId ? progress : job)) });
       } else {
-        set({ jobs: [...others, progress] });
+        set({ jobs: [...jobs, progress] });
       }
     });
   },
