@@ -5,8 +5,8 @@ import type { Handlers } from '../ipc/dispatch';
 import type { Jobs } from '../jobs/jobs';
 import type { BackupService } from './service';
 
-/** A backup may be cancelled: it only ever writes its own temporary copy, removed on cancel. */
-const BACKUP_JOB = { label: 'Backing up the database', unit: 'pages', cancellable: true };
+/** A backup may be cancelled: it only ever writes its own temporary copy, removed on cancel. Shown once copying starts (after the save dialog). */
+const BACKUP_JOB = { label: 'Backing up the database', unit: 'pages', cancellable: true, showFromFirstProgress: true };
 /** A restore may not: once it writes into the live file, stopping would leave it half replaced (docs/DECISIONS.md, "Long work"). */
 const RESTORE_JOB = { label: 'Restoring the database', unit: 'pages', cancellable: false };
 
@@ -27,6 +27,12 @@ export function backupHandlers(
         return ok(value.kind === 'saved' ? { ...value, saveId: savedFiles.remember(value.path) } : value);
       }),
     'backups:restore': ({ id }, { actor }) => jobs.run(RESTORE_JOB, () => backups.restoreById(id, actor)),
-    'backups:restoreFile': (_input, { actor }) => jobs.run(RESTORE_JOB, () => backups.restoreFromFile(host, actor)),
+    // The file is chosen first, so the restore's bar shows only once there is something to restore.
+    'backups:restoreFile': async (_input, { actor }) => {
+      if (!host.chooseRestoreFile) return backups.restoreFromFile(host, actor);
+      const chosen = await host.chooseRestoreFile();
+      if (!chosen) return ok(null);
+      return jobs.run(RESTORE_JOB, () => backups.restoreFromFile({ chooseRestoreFile: () => Promise.resolve(chosen) }, actor));
+    },
   };
 }

@@ -23,6 +23,25 @@ describe('jobs', () => {
     expect(jobs.list()).toEqual([]);
   });
 
+  it('shows a job that first asks for a file only from its first progress, and not at all if it never gets that far', async () => {
+    const seen: JobProgress[] = [];
+    const jobs = createJobs((progress) => seen.push(progress));
+    const options = { label: 'Saving', unit: 'rows', cancellable: true, showFromFirstProgress: true };
+    // The admin cancelled the save dialog: no bar came and went.
+    await jobs.run(options, async () => ok(null));
+    expect(seen).toEqual([]);
+    await jobs.run(options, async (job) => {
+      job.progress(0, 10);
+      job.progress(10, 10);
+      return ok('saved');
+    });
+    expect(seen.map(({ done, total, state }) => [done, total, state])).toEqual([
+      [0, 10, 'running'],
+      [10, 10, 'running'],
+      [10, 10, 'finished'],
+    ]);
+  });
+
   it('stops a cancellable job where its work checks, as a CANCELLED failure with the work\'s own words', async () => {
     const jobs = createJobs(() => undefined);
     const result = await jobs.run({ label: 'Counting', unit: 'things', cancellable: true }, async (job) => {

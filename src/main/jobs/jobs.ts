@@ -30,6 +30,12 @@ export interface JobOptions {
   unit: string;
   /** Whether stopping part way is safe: docs/DECISIONS.md, "Long work". */
   cancellable: boolean;
+  /**
+   * Shown from its first progress rather than from the start: for work that
+   * first asks for a file in a dialog, so that no bar runs behind the dialog
+   * (and none at all when the admin cancels it there).
+   */
+  showFromFirstProgress?: boolean;
 }
 
 /**
@@ -45,12 +51,14 @@ export function createJobs(emit: (progress: JobProgress) => void) {
     const controller = new AbortController();
     const entry = { controller, progress: { jobId: randomUUID(), label: options.label, done: 0, total: 0, unit: options.unit, cancellable: options.cancellable, state: 'running' } as JobProgress };
     running.set(entry.progress.jobId, entry);
-    emit(entry.progress);
+    let shown = !options.showFromFirstProgress;
+    if (shown) emit(entry.progress);
     const job: JobHandle = {
       id: entry.progress.jobId,
       signal: controller.signal,
       progress(done, total) {
         entry.progress = { ...entry.progress, done: Math.max(0, Math.round(done)), total: Math.max(0, Math.round(total)) };
+        shown = true;
         emit(entry.progress);
       },
     };
@@ -61,7 +69,7 @@ export function createJobs(emit: (progress: JobProgress) => void) {
       throw error;
     } finally {
       running.delete(job.id);
-      emit({ ...entry.progress, state: 'finished' });
+      if (shown) emit({ ...entry.progress, state: 'finished' });
     }
   }
 

@@ -29,7 +29,7 @@ export function reportHandlers(reports: ReportService, members: MemberService, h
     /** A job: members written of all of them as progress, and Cancel, which leaves no file (report/export-job.ts). */
     'report:export': ({ asOf, bom }) => {
       const at = reports.moment(asOf);
-      return context.jobs.run({ label: 'Saving the activity report', unit: 'members', cancellable: true }, (job) =>
+      return context.jobs.run({ label: 'Saving the activity report', unit: 'members', cancellable: true, showFromFirstProgress: true }, (job) =>
         exportReport({ db: context.db, nativeBinding: context.nativeBinding, host, savedFiles }, at, bom, job),
       );
     },
