@@ -20,18 +20,7 @@ export interface MembersDigest {
   count: number;
   sum: number;
   squares: number;
-  /** A sum of the ids hashed: count, sum and squares alone agree for {1,5,6} and {2,3,7}, or any shift of them. */
-  mixed: number;
 }
-
-/**
- * SQL for MembersDigest.mixed over team_members' account_id: each id through
- * a small non-linear hash (multiply modulo 2^31-1, xor-shift, multiply again;
- * SQLite has no XOR, so a ^ b is (a | b) - (a & b)), summed. A linear hash
- * would keep the sums' coincidences.
- */
-const SCRAMBLED = '((account_id * 48271) % 2147483647)';
-const MIXED = `total(((${SCRAMBLED} | (${SCRAMBLED} >> 13)) - (${SCRAMBLED} & (${SCRAMBLED} >> 13))) * 48271 % 2147483647)`;
 
 /** Teams made before the identity provider touched them (the demo's) have no scim_groups row yet. */
 export const GROUP_CREATED = 'coalesce(sg.created_at, t.created_at)';
@@ -55,7 +44,7 @@ export function createGroupRepository(db: Db) {
     WHERE tm.team_id = ? ORDER BY tm.account_id`);
   // Covered by the (team_id, account_id) primary key: no member row is read.
   const digest = db.prepare(`
-    SELECT count(*) AS count, total(account_id) AS sum, total(account_id * account_id) AS squares, ${MIXED} AS mixed
+    SELECT count(*) AS count, total(account_id) AS sum, total(account_id * account_id) AS squares
     FROM team_members WHERE team_id = ?`);
   // The same two for a page of groups at once, so a list reads no group on its own.
   const membersOfMany = db.prepare(`
@@ -63,7 +52,7 @@ export function createGroupRepository(db: Db) {
     FROM team_members tm JOIN accounts a ON a.id = tm.account_id
     WHERE tm.team_id IN (SELECT value FROM json_each(?)) ORDER BY tm.team_id, tm.account_id`);
   const digestOfMany = db.prepare(`
-    SELECT team_id AS teamId, count(*) AS count, total(account_id) AS sum, total(account_id * account_id) AS squares, ${MIXED} AS mixed
+    SELECT team_id AS teamId, count(*) AS count, total(account_id) AS sum, total(account_id * account_id) AS squares
     FROM team_members WHERE team_id IN (SELECT value FROM json_each(?)) GROUP BY team_id`);
   const seated = db.prepare('SELECT 1 FROM members WHERE account_id = ?');
   const emailOf = db.prepare('SELECT email FROM accounts WHERE id = ?').pluck();
@@ -110,7 +99,7 @@ export function createGroupRepository(db: Db) {
 
     /** digest() of each group given, in one query; a group without members has count 0. */
     digestOfMany(teamIds: number[]): Map<number, MembersDigest> {
-      const byTeam = new Map<number, MembersDigest>(teamIds.map((id) => [id, { count: 0, sum: 0, squares: 0, mixed: 0 }]));
+      const byTeam = new Map<number, MembersDigest>(teamIds.map((id) => [id, { count: 0, sum: 0, squares: 0 }]));
       for (const { teamId, ...digest } of digestOfMany.all(JSON.stringify(teamIds)) as (MembersDigest & { teamId: number })[]) byTeam.set(teamId, digest);
       return byTeam;
     },

@@ -9,7 +9,19 @@ import type { GroupMemberRow, GroupRow, MembersDigest } from './repository';
  * them out never reads them. A member's display name is the user's, not the group's.
  */
 export function groupVersion(row: GroupRow, digest: MembersDigest): string {
-  return etagOf({ id: String(row.id), displayName: row.name, externalId: row.externalId, lastModified: row.lastModified, members: [digest.count, digest.sum, digest.squares, digest.mixed] });
+  return etagOf({ id: String(row.id), displayName: row.name, externalId: row.externalId, lastModified: row.lastModified, members: [digest.count, digest.sum, digest.squares] });
+}
+
+/**
+ * When a change made `now` is stamped: `now`, or a millisecond after the
+ * group's last change when the clock has not moved past it. So every change
+ * moves meta.lastModified on, and meta.version with it, even for two writes in
+ * one millisecond (group commit makes that common) whose member lists have the
+ * same count and sums ({1,5,6} and {2,3,7} agree in all three).
+ */
+export function changeStamp(previous: string, now: Date): Date {
+  const after = Date.parse(previous) + 1;
+  return Number.isNaN(after) || now.getTime() >= after ? now : new Date(after);
 }
 
 /**

@@ -11,7 +11,7 @@ import { groupOrder, resolveGroupAttribute, resolveMemberAttribute, wantsMembers
 import { idOf, attributesOf, readDisplayName, readExternalId, readMemberValues } from './input';
 import type { GroupChange } from './patch';
 import { createGroupRepository, type GroupRow } from './repository';
-import { groupResource, groupVersion } from './resource';
+import { changeStamp, groupResource, groupVersion } from './resource';
 
 /** Says the SCIM way what a team service refused. */
 function unwrap<T>(result: Result<T>): T {
@@ -114,7 +114,7 @@ export function createGroupService({ db, services, now }: ScimContext) {
     return true;
   }
 
-  function apply(row: GroupRow, change: GroupChange, actor: Actor): boolean {
+  function apply(row: GroupRow, change: GroupChange, actor: Actor, at: Date): boolean {
     const teamId = row.id;
     switch (change.kind) {
       case 'addMembers':
@@ -137,7 +137,7 @@ export function createGroupService({ db, services, now }: ScimContext) {
       case 'rename':
         return rename(row, change.name, actor);
       case 'externalId':
-        return setExternalId(row, change.value, actor, now());
+        return setExternalId(row, change.value, actor, at);
     }
   }
 
@@ -209,10 +209,11 @@ export function createGroupService({ db, services, now }: ScimContext) {
         const row = requireGroup(id);
         checkVersion?.(versionOf(row));
         const wanted = values === null ? null : seatedIds(values, name);
+        const at = changeStamp(row.lastModified, now());
         let changed = rename(row, name, actor);
-        if (externalId !== undefined) changed = setExternalId(groups.find(row.id)!, externalId, actor, now()) || changed;
+        if (externalId !== undefined) changed = setExternalId(groups.find(row.id)!, externalId, actor, at) || changed;
         if (wanted !== null) changed = setMembers(row.id, wanted, actor) || changed;
-        if (changed) groups.touch(row.id, now().toISOString());
+        if (changed) groups.touch(row.id, at.toISOString());
       });
     },
 
@@ -222,13 +223,14 @@ export function createGroupService({ db, services, now }: ScimContext) {
         let row = requireGroup(id);
         checkVersion?.(versionOf(row));
         let changed = false;
+        const at = changeStamp(row.lastModified, now());
         for (const change of changes) {
-          if (apply(row, change, actor)) {
+          if (apply(row, change, actor, at)) {
             changed = true;
             row = groups.find(row.id)!;
           }
         }
-        if (changed) groups.touch(row.id, now().toISOString());
+        if (changed) groups.touch(row.id, at.toISOString());
         return versionOf(groups.find(row.id)!);
       });
     },
