@@ -33,6 +33,21 @@ function setup() {
   return { db, writes, flush, holders, take, settled };
 }
 
+/** A file database whose write lock another connection ("another process") holds; the queue's batches run when the test says. */
+function lockedByAnother() {
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'roster-group-commit-')), 'busy.db');
+  const db = new Database(file);
+  const other = new Database(file);
+  open.push(db, other);
+  db.pragma('journal_mode = WAL');
+  db.pragma('busy_timeout = 0');
+  db.exec('CREATE TABLE seats (id INTEGER PRIMARY KEY, holder TEXT NOT NULL UNIQUE)');
+  const flushes: (() => void)[] = [];
+  const writes = createWriteQueue(db, (flush) => flushes.push(flush));
+  other.exec('BEGIN IMMEDIATE');
+  return { db, other, writes, flushes };
+}
+
 describe('group commit of SCIM writes', () => {
   it('runs the writes of one batch in order, in one transaction, each seeing the ones before it', async () => {
     const { db, writes, flush, take } = setup();
@@ -141,16 +156,7 @@ describe('group commit of SCIM writes', () => {
   });
 
   it('waits for another process\'s write lock and tries again; nothing of the batch ran meanwhile', async () => {
-    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'roster-group-commit-')), 'busy.db');
-    const db = new Database(file);
-    const other = new Database(file);
-    open.push(db, other);
-    db.pragma('journal_mode = WAL');
-    db.pragma('busy_timeout = 0');
-    db.exec('CREATE TABLE seats (id INTEGER PRIMARY KEY, holder TEXT NOT NULL UNIQUE)');
-    const flushes: (() => void)[] = [];
-    const writes = createWriteQueue(db, (flush) => flushes.push(flush));
-    other.exec('BEGIN IMMEDIATE');
+    const { db, other, writes, flushes } = lockedByAnother();
     const answer = writes.run(() => db.prepare("INSERT INTO seats (holder) VALUES ('ana')").run().changes);
     flushes.shift()!();
     expect(db.inTransaction).toBe(false);
@@ -162,16 +168,7 @@ describe('group commit of SCIM writes', () => {
   });
 
   it('answers 503 when another process keeps the write lock past BUSY_GIVE_UP_MS, and goes on with the next writes', async () => {
-    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'roster-group-commit-')), 'busy.db');
-    const db = new Database(file);
-    const other = new Database(file);
-    open.push(db, other);
-    db.pragma('journal_mode = WAL');
-    db.pragma('busy_timeout = 0');
-    db.exec('CREATE TABLE seats (id INTEGER PRIMARY KEY, holder TEXT NOT NULL UNIQUE)');
-    const flushes: (() => void)[] = [];
-    const writes = createWriteQueue(db, (flush) => flushes.push(flush));
-    other.exec('BEGIN IMMEDIATE');
+    const { db, other, writes, flushes } = lockedByAnother();
     const clock = vi.spyOn(Date, 'now');
     clock.mockReturnValue(1_000);
     const answer = writes.run(() => 'never').catch((error: ScimError) => error.status);
