@@ -59,3 +59,22 @@ test.describe('Seats and invitation settings', () => {
     expect(Date.parse(invited.expiresAt) - Date.parse(invited.sentAt)).toBe(7 * 24 * 60 * 60 * 1000);
   });
 });
+
+test.describe('Drafts in Settings', () => {
+  test('a change made elsewhere while the admin types does not throw the typing away', async ({ app }) => {
+    await app.page.getByRole('link', { name: 'Settings' }).click();
+    const rule = app.page.getByRole('region', { name: 'Activity report' });
+    await rule.getByLabel('Show the date up to (days)').fill('30');
+    await rule.getByLabel('Leave empty up to (days)').fill('45');
+
+    // The command line adds a member: the seats change, and the screen reloads the settings.
+    app.roster('members', 'add', '--email', 'ana@acme.com');
+    await expect(app.page.getByRole('region', { name: 'Seats and invitations' })).toContainText('1 in use');
+
+    await expect(rule.getByLabel('Show the date up to (days)')).toHaveValue('30');
+    await expect(rule.getByLabel('Leave empty up to (days)')).toHaveValue('45');
+    await rule.getByRole('button', { name: 'Save the rule' }).click();
+    await expect(app.page.getByRole('status', { name: 'Notices' })).toContainText('The activity report now follows the new rule.');
+    await expect(rule).toContainText('at most 30 days ago, is left empty from 31 to 45 days');
+  });
+});

@@ -3,18 +3,13 @@ import type { AppError } from '@shared/errors';
 import type { InviteControlMode } from '@shared/schemas/domains';
 import type { EnterpriseSettings, InviteControl } from '@shared/schemas/settings';
 import type { Result } from '@shared/result';
+import { useDraft } from '../../lib/use-draft';
 import { ListEditor } from './ListEditor';
 
-/** A setting edited as a draft: it follows the stored value until changed here, and is saved on purpose. */
-function useDraft<T>(stored: T) {
-  const [draft, setDraft] = useState(stored);
-  const [shown, setShown] = useState(stored);
-  const key = JSON.stringify(stored);
-  if (JSON.stringify(shown) !== key) {
-    setShown(stored);
-    setDraft(stored);
-  }
-  return { draft, setDraft, changed: JSON.stringify(draft) !== key, reset: () => setDraft(stored) };
+/** A draft of a stored setting, and whether it differs from what is stored. */
+function useSettingDraft<T>(stored: T) {
+  const { draft, setDraft, reset } = useDraft(stored);
+  return { draft, setDraft, changed: JSON.stringify(draft) !== JSON.stringify(stored), reset };
 }
 
 /** main's refusal, split into problems with particular entries ("<field>.<index>") and the rest. */
@@ -67,7 +62,7 @@ function useSave<T>(save: (value: T) => Promise<Result<unknown>>) {
 }
 
 function DnsServersSetting({ servers, onSave }: { servers: string[]; onSave: (servers: string[]) => Promise<Result<unknown>> }) {
-  const { draft, setDraft, changed, reset } = useDraft(servers);
+  const { draft, setDraft, changed, reset } = useSettingDraft(servers);
   const save = useSave(onSave);
   const errors = splitErrors(save.error, 'dnsServers');
   return (
@@ -105,7 +100,7 @@ const MODES: { mode: InviteControlMode; label: string; hint: string }[] = [
 ];
 
 function InviteControlSetting({ control, onSave }: { control: InviteControl; onSave: (control: InviteControl) => Promise<Result<unknown>> }) {
-  const { draft, setDraft, changed, reset } = useDraft(control);
+  const { draft, setDraft, changed, reset } = useSettingDraft(control);
   const save = useSave(onSave);
   const errors = splitErrors(save.error, 'inviteControl.domains');
   const change = (next: InviteControl) => {

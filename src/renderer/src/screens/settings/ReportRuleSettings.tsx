@@ -4,6 +4,7 @@ import { describeRule } from '@shared/report-rule';
 import { reportRuleSchema, type ReportRule } from '@shared/schemas/settings';
 import type { Result } from '@shared/result';
 import { TextField } from '../../components/TextField';
+import { useDraft } from '../../lib/use-draft';
 
 interface ReportRuleSettingsProps {
   rule: ReportRule;
@@ -16,16 +17,10 @@ const toDraft = (rule: ReportRule): Draft => ({ shownDays: String(rule.shownDays
 
 /** The activity report's Last Active rule (SPEC.md A3): its three numbers, checked as typed and by main on save. */
 export function ReportRuleSettings({ rule, onSave }: ReportRuleSettingsProps) {
-  const [draft, setDraft] = useState(() => toDraft(rule));
+  // Follows the stored rule when it changes elsewhere (another window, the command line).
+  const { draft, setDraft } = useDraft(rule, toDraft);
   const [serverError, setServerError] = useState<AppError | null>(null);
   const [busy, setBusy] = useState(false);
-
-  // Follow the stored rule when it changes elsewhere (another window, the command line).
-  const [shown, setShown] = useState(rule);
-  if (shown !== rule) {
-    setShown(rule);
-    setDraft(toDraft(rule));
-  }
 
   const whole = (text: string) => (/^\s*\d+\s*$/.test(text) ? Number(text) : Number.NaN);
   const parsed = reportRuleSchema.safeParse({ shownDays: whole(draft.shownDays), blankDays: whole(draft.blankDays), trackingSince: draft.trackingSince });
