@@ -76,4 +76,17 @@ test.describe('Long work: progress, Cancel and notices', () => {
     await expect(cancel).toBeDisabled();
     await expect(app.page.getByText('Cancelling: saving the activity report…')).toBeVisible();
   });
+
+  test('a page reloaded while a job runs shows it at once, without waiting for its next progress', async ({ app }) => {
+    // Main is part way through a backup and tells nothing new: only its list of running jobs says so.
+    const running = { jobId: JOB_ID, label: 'Backing up the database', done: 300, total: 1000, unit: 'pages', cancellable: true, state: 'running' };
+    await app.page.route('**/api/events', (route) => route.fulfill({ status: 200, contentType: 'text/event-stream', body: 'retry: 3600000\n\n' }));
+    await app.page.route('**/api/invoke/jobs:list', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ ok: true, value: [running] }) }));
+    await app.page.reload();
+    await app.page.locator('[data-app-state="ready"]').waitFor();
+
+    const busy = new BusyIndicator(app.page);
+    await expect(busy.bar('Backing up the database')).toHaveAttribute('aria-valuetext', '300 of 1,000 pages');
+    await expect(busy.cancel('Backing up the database')).toBeEnabled();
+  });
 });

@@ -79,6 +79,8 @@ export interface Core extends RosterApi {
   scim: ScimRuntime;
   /** Backups of this database: "back up now", the daily ones, restores. */
   backups: BackupService;
+  /** Before closing: cancels the long jobs that may stop and waits for the rest (jobs.ts, settle). */
+  settleJobs(): Promise<void>;
   close(): void;
 }
 
@@ -205,6 +207,7 @@ export function openCore(options: CoreOptions): Core {
         events.off(event, listener);
       };
     },
+    settleJobs: () => jobs.settle(),
     close() {
       if (timer) clearInterval(timer);
       clearInterval(daily);

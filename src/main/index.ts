@@ -36,7 +36,10 @@ function databaseArgument(argv: string[]): string | undefined {
 
 let core: Core | undefined;
 
-function relaunchWithoutDbArgument(): void {
+/** Restarts on the database just adopted, once the running jobs have stopped or finished and the store is closed. */
+async function relaunchWithoutDbArgument(): Promise<void> {
+  await core?.settleJobs();
+  core?.close();
   const args = process.argv.slice(1).filter((arg, index, all) => arg !== '--db' && all[index - 1] !== '--db' && !arg.startsWith('--db='));
   app.relaunch({ args });
   app.exit(0);
@@ -76,13 +79,13 @@ async function chooseDatabase(intent: 'open' | 'create'): Promise<Result<string 
   if (!file) return ok(null);
   const adopted = adoptDatabase(file, dataDir, { nativeBinding: nativeBinding() });
   // Let the answer reach the page before the app restarts on the new file.
-  if (adopted.ok) setTimeout(relaunchWithoutDbArgument, 200);
+  if (adopted.ok) setTimeout(() => void relaunchWithoutDbArgument(), 200);
   return adopted;
 }
 
 async function openRecent(file: string): Promise<Result<string | null>> {
   const adopted = adoptRecentDatabase(file, dataDir, { nativeBinding: nativeBinding() });
-  if (adopted.ok) setTimeout(relaunchWithoutDbArgument, 200);
+  if (adopted.ok) setTimeout(() => void relaunchWithoutDbArgument(), 200);
   return adopted;
 }
 
@@ -159,6 +162,17 @@ app.on('web-contents-created', (_event, contents) => {
 });
 app.on('window-all-closed', () => {
   if (process.platform !== 'darwin') app.quit();
+});
+// Quitting waits for long jobs: a report or backup in progress is cancelled (its
+// temporary file removed), a restore is let finish (jobs.ts, settle).
+let jobsSettled = false;
+app.on('before-quit', (event) => {
+  if (!core || jobsSettled) return;
+  event.preventDefault();
+  void core.settleJobs().finally(() => {
+    jobsSettled = true;
+    app.quit();
+  });
 });
 app.on('will-quit', () => core?.close());
 

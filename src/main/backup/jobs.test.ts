@@ -81,6 +81,32 @@ describe('backing up as a job', () => {
   });
 });
 
+describe('quitting while a backup runs', () => {
+  it('lists the job while it runs, then cancels it: the partial copy is removed and nothing else changes', async () => {
+    const folder = tempDir();
+    const target = path.join(folder, 'roster-backup.db');
+    const backupsDir = path.join(tempDir(), 'backups');
+    const core = await storeWithData({ backupsDir, host: { info: { version: 'test', mode: 'electron', databasePath: '', canChooseDatabase: false }, chooseBackupFile: async () => target } });
+    const before = { hash: hashOf(core), backups: fs.readdirSync(backupsDir) };
+    const listed: unknown[] = [];
+    const settling: Promise<void>[] = [];
+    core.on('progress', (progress) => {
+      // The copy has begun: a page reloaded now sees it, and the app quits.
+      if (progress.state === 'running' && progress.total > 0 && settling.length === 0) {
+        listed.push(core.invoke('jobs:list'));
+        settling.push(core.settleJobs());
+      }
+    });
+    const result = await core.invoke('backups:create');
+    await Promise.all(settling);
+    expect(result).toEqual({ ok: false, error: { code: 'CANCELLED', message: BACKUP_CANCELLED } });
+    expect(await Promise.all(listed)).toEqual([{ ok: true, value: [expect.objectContaining({ label: 'Backing up the database', unit: 'pages', state: 'running' })] }]);
+    expect(fs.readdirSync(folder)).toEqual([]);
+    expect({ hash: hashOf(core), backups: fs.readdirSync(backupsDir) }).toEqual(before);
+    expect(await core.invoke('backups:create')).toMatchObject({ ok: false, error: { code: 'UNAVAILABLE', message: expect.stringContaining('Roster is closing') } });
+  });
+});
+
 describe('restoring as a job', () => {
   it('cannot be cancelled: the request is refused, with why, and the restore finishes', async () => {
     const backupsDir = path.join(tempDir(), 'backups');

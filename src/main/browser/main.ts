@@ -80,11 +80,15 @@ async function main(): Promise<number | null> {
   console.log(`Roster ${version} in browser mode, database ${databasePath}`);
   console.log(`Open ${server.url}`);
 
+  // A report or backup in progress is cancelled (nothing half written is left), a restore is let finish; a second Ctrl+C stops at once.
   const stop = () => {
-    void server.close().then(() => {
-      core.close();
-      process.exit(0);
-    });
+    void core
+      .settleJobs()
+      .then(() => server.close())
+      .then(() => {
+        core.close();
+        process.exit(0);
+      });
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

@@ -76,4 +76,50 @@ describe('jobs', () => {
     expect(seen.at(-1)?.state).toBe('finished');
     expect(new JobCancelled('x')).toBeInstanceOf(Error);
   });
+
+  it('lists only the jobs the windows have been told of, for a page that reloads while one runs', async () => {
+    const jobs = createJobs(() => undefined);
+    const listed: JobProgress[][] = [];
+    await jobs.run({ label: 'Saving', unit: 'rows', cancellable: true, showFromFirstProgress: true }, async (job) => {
+      listed.push(jobs.list());
+      job.progress(3, 10);
+      listed.push(jobs.list());
+      return ok(null);
+    });
+    expect(listed[0]).toEqual([]);
+    expect(listed[1]).toMatchObject([{ label: 'Saving', done: 3, total: 10, state: 'running' }]);
+    expect(jobs.list()).toEqual([]);
+  });
+
+  it('on quit, cancels what may stop, waits for a restore to finish, and refuses new jobs', async () => {
+    const jobs = createJobs(() => undefined);
+    const order: string[] = [];
+    let finishRestore = () => {};
+    const restore = jobs.run({ label: 'Restoring the database', unit: 'pages', cancellable: false }, async () => {
+      await new Promise<void>((resolve) => (finishRestore = resolve));
+      order.push('restore finished');
+      return ok('restored');
+    });
+    const report = jobs.run({ label: 'Saving the report', unit: 'rows', cancellable: true }, async (job) => {
+      while (!job.signal.aborted) await new Promise((resolve) => setImmediate(resolve));
+      order.push('report stopped');
+      throw new JobCancelled('Report cancelled, nothing was written.');
+    });
+    // Still in its save dialog: cancelled, not waited for (the dialog may never answer).
+    void jobs.run({ label: 'Backing up', unit: 'pages', cancellable: true, showFromFirstProgress: true }, () => new Promise(() => {}));
+
+    const settled = jobs.settle().then(() => order.push('settled'));
+    await new Promise((resolve) => setImmediate(resolve));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(order).toEqual(['report stopped']);
+    finishRestore();
+    await settled;
+    expect(order).toEqual(['report stopped', 'restore finished', 'settled']);
+    expect(await restore).toEqual(ok('restored'));
+    expect(await report).toMatchObject({ ok: false, error: { code: 'CANCELLED' } });
+    expect(await jobs.run({ label: 'Backing up the database', unit: 'pages', cancellable: true }, async () => ok('late'))).toMatchObject({
+      ok: false,
+      error: { code: 'UNAVAILABLE', message: 'Backing up the database did not start: Roster is closing.' },
+    });
+  });
 });

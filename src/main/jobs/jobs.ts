@@ -45,20 +45,24 @@ export interface JobOptions {
  * JobCancelled, which ends as a CANCELLED failure carrying its message.
  */
 export function createJobs(emit: (progress: JobProgress) => void) {
-  const running = new Map<string, { controller: AbortController; progress: JobProgress }>();
+  interface Entry {
+    controller: AbortController;
+    progress: JobProgress;
+    /** Whether the windows have been told of it (see showFromFirstProgress). */
+    shown: boolean;
+    /** Settles when the job has ended, whatever the outcome. */
+    ended: Promise<unknown>;
+  }
+  const running = new Map<string, Entry>();
+  let closing = false;
 
-  async function run<T>(options: JobOptions, work: (job: JobHandle) => Promise<Result<T>>): Promise<Result<T>> {
-    const controller = new AbortController();
-    const entry = { controller, progress: { jobId: randomUUID(), label: options.label, done: 0, total: 0, unit: options.unit, cancellable: options.cancellable, state: 'running' } as JobProgress };
-    running.set(entry.progress.jobId, entry);
-    let shown = !options.showFromFirstProgress;
-    if (shown) emit(entry.progress);
+  async function perform<T>(entry: Entry, work: (job: JobHandle) => Promise<Result<T>>): Promise<Result<T>> {
     const job: JobHandle = {
       id: entry.progress.jobId,
-      signal: controller.signal,
+      signal: entry.controller.signal,
       progress(done, total) {
         entry.progress = { ...entry.progress, done: Math.max(0, Math.round(done)), total: Math.max(0, Math.round(total)) };
-        shown = true;
+        entry.shown = true;
         emit(entry.progress);
       },
     };
@@ -69,8 +73,19 @@ export function createJobs(emit: (progress: JobProgress) => void) {
       throw error;
     } finally {
       running.delete(job.id);
-      if (shown) emit({ ...entry.progress, state: 'finished' });
+      if (entry.shown) emit({ ...entry.progress, state: 'finished' });
     }
+  }
+
+  function run<T>(options: JobOptions, work: (job: JobHandle) => Promise<Result<T>>): Promise<Result<T>> {
+    if (closing) return Promise.resolve(fail('UNAVAILABLE', `${options.label} did not start: Roster is closing.`));
+    const progress: JobProgress = { jobId: randomUUID(), label: options.label, done: 0, total: 0, unit: options.unit, cancellable: options.cancellable, state: 'running' };
+    const entry: Entry = { controller: new AbortController(), progress, shown: !options.showFromFirstProgress, ended: Promise.resolve() };
+    running.set(progress.jobId, entry);
+    if (entry.shown) emit(progress);
+    const result = perform(entry, work);
+    entry.ended = result.catch(() => undefined);
+    return result;
   }
 
   return {
@@ -87,8 +102,26 @@ export function createJobs(emit: (progress: JobProgress) => void) {
       return ok({ cancelling: true });
     },
 
-    /** The jobs running now. */
-    list: (): JobProgress[] => [...running.values()].map((entry) => entry.progress),
+    /** The jobs running now that the windows have been told of: for a page that (re)loads while one runs. */
+    list: (): JobProgress[] => [...running.values()].filter((entry) => entry.shown).map((entry) => entry.progress),
+
+    /**
+     * For quitting: cancels what may be cancelled, lets the rest (a restore)
+     * finish, and settles when they have ended, so that no temporary file or
+     * partial copy is left behind and no restore is cut off. A cancellable job
+     * not shown yet is still in its file dialog and has written nothing: it is
+     * cancelled (it stops before writing if the dialog returns) but not waited
+     * for, since a dialog may never answer. Jobs asked for after this are refused.
+     */
+    async settle(): Promise<void> {
+      closing = true;
+      const waited: Promise<unknown>[] = [];
+      for (const entry of running.values()) {
+        if (entry.progress.cancellable) entry.controller.abort();
+        if (entry.shown || !entry.progress.cancellable) waited.push(entry.ended);
+      }
+      await Promise.all(waited);
+    },
   };
 }
 

@@ -89,6 +89,7 @@ export const channelNames = [
   'audit:export',
   'app:recentDatabases',
   'app:openRecent',
+  'jobs:list',
   'jobs:cancel',
 ] as const;
 

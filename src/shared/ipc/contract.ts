@@ -205,6 +205,8 @@ export const contract = {
   'app:recentDatabases': query(noInput, z.array(recentDatabaseSchema)),
   // The path must be one of the recent databases main remembers: the page never names an arbitrary file.
   'app:openRecent': command(openRecentInput, chooseDatabaseOutput, []),
+  // The long jobs running now, for a page that (re)loads while one runs; the progress event tells the rest.
+  'jobs:list': query(noInput, z.array(jobProgressSchema)),
   // Asks a long job (see the progress event) to stop; a job that cannot stop safely says so.
   'jobs:cancel': command(cancelJobInput, z.object({ cancelling: z.boolean() }), []),
 } as const satisfies Record<Channel, ChannelSpec<z.ZodType, z.ZodType>>;

@@ -32,9 +32,13 @@ export const useBusyStore = create<BusyState>()((set, get) => ({
     }
   },
   follow() {
-    return api.on('progress', (progress) => {
+    // Jobs that finished since following began: the list asked for below may
+    // answer after their end was announced, and must not bring them back.
+    const ended = new Set<string>();
+    const off = api.on('progress', (progress) => {
       const jobs = get().jobs;
       if (progress.state === 'finished') {
+        ended.add(progress.jobId);
         set({ jobs: jobs.filter((job) => job.jobId !== progress.jobId), cancelling: get().cancelling.filter((id) => id !== progress.jobId) });
       } else if (jobs.some((job) => job.jobId === progress.jobId)) {
         // In place: a box (and its Cancel button) never moves under the pointer while its job runs.
@@ -43,6 +47,14 @@ export const useBusyStore = create<BusyState>()((set, get) => ({
         set({ jobs: [...jobs, progress] });
       }
     });
+    // A page (re)loaded while a job runs shows it at once, not from its next progress.
+    void api.invoke('jobs:list').then((result) => {
+      if (!result.ok) return;
+      const known = new Set(get().jobs.map((job) => job.jobId));
+      const missing = result.value.filter((job) => !known.has(job.jobId) && !ended.has(job.jobId));
+      if (missing.length > 0) set({ jobs: [...get().jobs, ...missing] });
+    });
+    return off;
   },
   async cancel(jobId) {
     set({ cancelling: [...get().cancelling, jobId] });
