@@ -12,6 +12,7 @@ import {
 } from '@shared/ipc/contract';
 import type { Actor } from '@shared/schemas/audit';
 import type { ImportSummary, Rejection } from '@shared/schemas/activity';
+import type { JobProgress } from '@shared/schemas/jobs';
 import type { Result } from '@shared/result';
 import { activityHandlers } from './activity/handlers';
 import type { ImportSource } from './activity/import';
@@ -79,7 +80,13 @@ export interface Core extends RosterApi {
   scim: ScimRuntime;
   /** Backups of this database: "back up now", the daily ones, restores. */
   backups: BackupService;
-  /** Before closing: cancels the long jobs that may stop and waits for the rest (jobs.ts, settle). */
+  /** The long jobs running now that the windows have been told of. */
+  runningJobs(): JobProgress[];
+  /**
+   * Before closing: cancels what may stop (a report, a backup, the daily
+   * backup, an import after its batch), lets a restore finish, and resolves
+   * when nothing runs (jobs.ts, settle).
+   */
   settleJobs(): Promise<void>;
   close(): void;
 }
@@ -207,7 +214,14 @@ export function openCore(options: CoreOptions): Core {
         events.off(event, listener);
       };
     },
-    settleJobs: () => jobs.settle(),
+    runningJobs: () => jobs.list(),
+    async settleJobs() {
+      // All are asked to stop first, so that none waits for another to finish on its own.
+      const daily = backups.settle();
+      const importing = runner.settle();
+      await jobs.settle();
+      await Promise.all([daily, importing]);
+    },
     close() {
       if (timer) clearInterval(timer);
       clearInterval(daily);

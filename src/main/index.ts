@@ -35,6 +35,8 @@ function databaseArgument(argv: string[]): string | undefined {
 }
 
 let core: Core | undefined;
+/** Opens the main window where it last was; set once the store is open. */
+let openWindow: (() => void) | undefined;
 
 /** Restarts on the database just adopted, once the running jobs have stopped or finished and the store is closed. */
 async function relaunchWithoutDbArgument(): Promise<void> {
@@ -150,9 +152,10 @@ async function start(): Promise<void> {
   core.on('progress', (payload) => broadcast({ event: 'progress', payload }));
 
   const preload = path.join(__dirname, '../preload/index.js');
-  openRememberedWindow(preload, dataDir);
+  openWindow = () => openRememberedWindow(preload, dataDir);
+  openWindow();
   app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) openRememberedWindow(preload, dataDir);
+    if (BrowserWindow.getAllWindows().length === 0) openWindow?.();
   });
 }
 
@@ -165,8 +168,10 @@ app.on('window-all-closed', () => {
 });
 // Quitting waits for long jobs: a report or backup in progress is cancelled (its
 // temporary file removed), a restore is let finish (jobs.ts, settle).
+let quitting = false;
 let jobsSettled = false;
 app.on('before-quit', (event) => {
+  quitting = true;
   if (!core || jobsSettled) return;
   event.preventDefault();
   void core.settleJobs().finally(() => {
@@ -184,6 +189,9 @@ if (!app.requestSingleInstanceLock()) {
     if (window) {
       if (window.isMinimized()) window.restore();
       window.focus();
+    } else if (!quitting) {
+      // Every window closed (macOS keeps running): Roster started again opens one.
+      openWindow?.();
     }
   });
   void start();

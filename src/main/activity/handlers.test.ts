@@ -52,4 +52,15 @@ describe('activity:import in the desktop app', () => {
     expect(await browser.invoke('activity:import')).toMatchObject({ ok: false, error: { code: 'UNSUPPORTED', message: expect.stringMatching(/choose the file in the page/) } });
     expect(value(await browser.invoke('activity:cancelImport'))).toEqual({ cancelling: false });
   });
+
+  it('on quit, stops an import after the batch it is on (what it imported stays) and refuses another', async () => {
+    const file = eventFile(9000);
+    const core = await desktopCore(async () => file);
+    let settling: Promise<void> | undefined;
+    core.on('importProgress', () => (settling ??= core.settleJobs()));
+    const stopped = await core.invoke('activity:import');
+    await settling;
+    expect(stopped).toMatchObject({ ok: true, value: { cancelled: true, lines: 2000 } });
+    expect(await core.invoke('activity:import')).toMatchObject({ ok: false, error: { code: 'UNAVAILABLE', message: 'events.ndjson was not imported: Roster is closing.' } });
+  });
 });

@@ -18,13 +18,21 @@ export interface ImportRunnerDeps {
  * page's upload in browser mode; the page never names a path.
  */
 export function createImportRunner({ importer, onProgress, onFinished }: ImportRunnerDeps) {
-  let running: { fileName: string; controller: AbortController; progress: ImportProgress } | null = null;
+  let running: { fileName: string; controller: AbortController; progress: ImportProgress; ended: Promise<unknown> } | null = null;
   let last: ImportSummary | null = null;
+  let closing = false;
 
   async function run(source: ImportSource, onRejection?: (rejection: Rejection) => void): Promise<Result<ImportSummary>> {
+    if (closing) return fail('UNAVAILABLE', `${source.fileName} was not imported: Roster is closing.`);
     if (running) return fail('CONFLICT', `An import of ${running.fileName} is running; wait for it to finish or cancel it first.`);
     const controller = new AbortController();
-    const current = { fileName: source.fileName, controller, progress: { fileName: source.fileName, bytesRead: 0, totalBytes: source.totalBytes, lines: 0, rejected: 0 } };
+    let end = () => {};
+    const current = {
+      fileName: source.fileName,
+      controller,
+      progress: { fileName: source.fileName, bytesRead: 0, totalBytes: source.totalBytes, lines: 0, rejected: 0 },
+      ended: new Promise<void>((resolve) => (end = resolve)),
+    };
     running = current;
     try {
       const result = await importer.run(source, { type: 'import', name: source.fileName }, {
@@ -39,6 +47,7 @@ export function createImportRunner({ importer, onProgress, onFinished }: ImportR
       return result;
     } finally {
       running = null;
+      end();
       onFinished();
     }
   }
@@ -67,6 +76,14 @@ export function createImportRunner({ importer, onProgress, onFinished }: ImportR
       if (!running) return ok({ cancelling: false });
       running.controller.abort();
       return ok({ cancelling: true });
+    },
+
+    /** For quitting: stops the running import after its batch (what it imported stays, as with Cancel), and refuses new ones; resolves when it has stopped. */
+    async settle(): Promise<void> {
+      closing = true;
+      if (!running) return;
+      running.controller.abort();
+      await running.ended;
     },
 
     get busy(): boolean {

@@ -3,7 +3,9 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import type { Host } from '../app/handlers';
+import { createAuditRepository } from '../audit/repository';
 import { coreWithEnterprise, fixedClock, tempDir, testCore } from '../test/temp-db';
+import { createBackupService } from './service';
 
 const HOUR = 60 * 60 * 1000;
 
@@ -62,6 +64,45 @@ describe('daily backups', () => {
     expect(await core.invoke('settings:update', { backupKeep: 0 })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     expect(await core.invoke('settings:update', { backupKeep: 366 })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     expect(await core.invoke('settings:get')).toMatchObject({ ok: true, value: { backupKeep: 7 } });
+  });
+});
+
+describe('quitting during the daily backup', () => {
+  it('stops the copy between steps, removes the partial copy, and makes no more', async () => {
+    const core = await coreWithEnterprise();
+    for (const name of ['Engineering', 'Sales', 'Support']) expect((await core.invoke('orgs:create', { name })).ok).toBe(true);
+    const backupsDir = path.join(tempDir(), 'backups');
+    const errors: unknown[] = [];
+    let settling: Promise<void> | undefined;
+    const steps: number[] = [];
+    const service = createBackupService({
+      db: core.db,
+      databasePath: core.db.name,
+      folder: backupsDir,
+      now: () => new Date('2026-03-01T09:00:00.000Z'),
+      keep: () => 7,
+      hasEnterprise: () => true,
+      importing: () => false,
+      audit: createAuditRepository(core.db),
+      // The app quits two steps into the copy.
+      options: {
+        pagesPerStep: 1,
+        onProgress: (done) => {
+          steps.push(done);
+          if (done === 2) settling ??= service.settle();
+        },
+      },
+      logError: (error) => errors.push(error),
+    });
+    const made = service.runDue();
+    await settling;
+    expect(await made).toBeNull();
+    expect(steps).toEqual([0, 1, 2]);
+    expect(names(backupsDir)).toEqual([]);
+    // A cancel on quit is not a failure worth logging; and nothing more is made.
+    expect(errors).toEqual([]);
+    expect(await service.runDue()).toBeNull();
+    expect(names(backupsDir)).toEqual([]);
   });
 });
 

@@ -48,6 +48,8 @@ export function createBackupService(deps: BackupServiceDeps) {
   const options = deps.options ?? {};
   let lastFolder: string | null = null;
   let timer: NodeJS.Timeout | undefined;
+  // Aborted on quit: the daily backup stops, and its partial copy is removed.
+  const closing = new AbortController();
 
   // One backup or restore at a time: a restore must not meet a half-made backup of itself.
   let queue: Promise<unknown> = Promise.resolve();
@@ -94,8 +96,10 @@ export function createBackupService(deps: BackupServiceDeps) {
     if (!folder) return null;
     return exclusive(async () => {
       const at = now();
-      if (!db.open || !deps.hasEnterprise() || !isBackupDue(newestAutomatic(folder), at)) return null;
-      const made = await storeBackup(db, folder, 'automatic', at, options);
+      if (closing.signal.aborted || !db.open || !deps.hasEnterprise() || !isBackupDue(newestAutomatic(folder), at)) return null;
+      const made = await storeBackup(db, folder, 'automatic', at, { ...options, signal: closing.signal });
+      // Stopped because Roster is closing: the next start makes it.
+      if (!made.ok && made.error.code === 'CANCELLED') return null;
       if (!made.ok) {
         deps.logError?.(new Error(made.error.message), 'daily backup');
         return null;
@@ -124,12 +128,15 @@ export function createBackupService(deps: BackupServiceDeps) {
       if (dialogs.chooseBackupFile) {
         const chosen = await dialogs.chooseBackupFile(suggestedBackupName(now()), lastFolder);
         if (!chosen) return ok({ kind: 'cancelled' });
+        // Under way from here (perhaps waiting for another backup): shown, and waited for on quit.
+        job?.progress(0, 0);
         const copied = await exclusive(() => copyDatabase(db, chosen, copyOptions));
         if (!copied.ok) return copied;
         lastFolder = path.dirname(copied.value.path);
         return ok({ kind: 'saved', ...copied.value });
       }
       if (!folder) return fail('UNSUPPORTED', 'Name the file to back up to: roster backup --out FILE.');
+      job?.progress(0, 0);
       const stored = await exclusive(() => storeBackup(db, folder, 'manual', now(), copyOptions));
       if (!stored.ok) return stored;
       pruneBackups(folder, 'manual', deps.keep());
@@ -173,6 +180,14 @@ export function createBackupService(deps: BackupServiceDeps) {
     stop(): void {
       if (timer) clearInterval(timer);
       timer = undefined;
+    },
+
+    /** For quitting: no more daily backups, the one under way stopped (its partial copy removed); resolves when nothing runs. */
+    settle(): Promise<void> {
+      if (timer) clearInterval(timer);
+      timer = undefined;
+      closing.abort();
+      return queue.then(() => undefined);
     },
 
     /** Resolves when the backup or restore under way (if any) has finished. */

@@ -72,6 +72,8 @@ async function main(): Promise<number | null> {
       ];
       return () => off.forEach((unsubscribe) => unsubscribe());
     },
+    // A page loaded while a job runs shows it at once (in the desktop app it asks jobs:list).
+    greeting: () => core.runningJobs().map((payload) => ({ event: 'progress', payload })),
     importUpload: (source) => core.importEvents(source),
     backupFile: (id) => core.backups.fileOf(id),
     rendererDir: path.join(__dirname, '../renderer'),

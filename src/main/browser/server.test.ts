@@ -1,5 +1,6 @@
 import http from 'node:http';
 import { describe, expect, it, vi } from 'vitest';
+import type { EventMessage } from '@shared/ipc/contract';
 import { coreWithEnterprise } from '../test/temp-db';
 import { startBrowserServer } from './server';
 import { reportFigures } from '../security/figures';
@@ -161,6 +162,47 @@ describe('browser mode: the contract over HTTP', () => {
       req.on('error', reject);
     });
     expect(JSON.parse(await received)).toEqual({ event: 'changed', payload: { areas: ['orgs'] } });
+  });
+});
+
+describe('browser mode: a page that connects while a job runs', () => {
+  it('is told of the running jobs first, in the same stream as their ends', async () => {
+    const core = await coreWithEnterprise();
+    const running = { jobId: '6f1c7a52-3b8e-4d2a-9c41-0e5b7d9f2a13', label: 'Backing up the database', done: 3, total: 10, unit: 'pages', cancellable: true, state: 'running' } as const;
+    let announce: (message: EventMessage) => void = () => {};
+    const server = closeAfter(
+      await startBrowserServer({
+        dispatch: core.dispatch,
+        subscribe: (listener) => {
+          announce = listener;
+          return () => {};
+        },
+        greeting: () => [{ event: 'progress', payload: running }],
+        rendererDir: rendererDir(),
+        token: TOKEN,
+      }),
+    );
+    const cookie = (await request(server.port, { path: `/?token=${TOKEN}` })).headers['set-cookie']![0]!.split(';')[0]!;
+    const frames = await new Promise<unknown[]>((resolve, reject) => {
+      const req = http.get({ host: '127.0.0.1', port: server.port, path: '/api/events', headers: { Cookie: cookie } }, (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => {
+          text += chunk;
+          if (text.includes(': connected')) announce({ event: 'progress', payload: { ...running, state: 'finished' } });
+          const found = [...text.matchAll(/data: (.*)\n\n/g)].map((match) => JSON.parse(match[1]!) as unknown);
+          if (found.length === 2) {
+            resolve(found);
+            req.destroy();
+          }
+        });
+      });
+      req.on('error', reject);
+    });
+    expect(frames).toEqual([
+      { event: 'progress', payload: running },
+      { event: 'progress', payload: { ...running, state: 'finished' } },
+    ]);
   });
 });
 

@@ -17,6 +17,12 @@ export interface BrowserServerOptions {
   dispatch: Dispatch;
   /** Subscribes to change events; returns the unsubscribe. */
   subscribe: (listener: (message: EventMessage) => void) => () => void;
+  /**
+   * What a page that connects must know first (the long jobs running now),
+   * written at the head of its event stream, so that it comes in order with
+   * every event after it: a job's end can never arrive before its start.
+   */
+  greeting?: () => EventMessage[];
   rendererDir: string;
   /** Imports an event file the page uploads (POST /api/import), streamed as it arrives. */
   importUpload?: (source: ImportSource) => Promise<Result<unknown>>;
@@ -33,6 +39,9 @@ export interface BrowserServer {
   port: number;
   close(): Promise<void>;
 }
+
+/** One event as a server-sent event frame. */
+const frameOf = (message: EventMessage): string => `data: ${JSON.stringify(message)}\n\n`;
 
 const SECURITY_HEADERS = {
   'Content-Security-Policy': CONTENT_SECURITY_POLICY_HEADER,
@@ -202,6 +211,7 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
       Connection: 'keep-alive',
     });
     response.write(': connected\n\n');
+    for (const message of options.greeting?.() ?? []) response.write(frameOf(message));
     streams.add(response);
     const heartbeat = setInterval(() => response.write(': keep-alive\n\n'), 15_000);
     request.on('close', () => {
@@ -260,7 +270,7 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
   });
 
   const unsubscribe = options.subscribe((message) => {
-    const frame = `data: ${JSON.stringify(message)}\n\n`;
+    const frame = frameOf(message);
     for (const stream of streams) stream.write(frame);
   });
 

@@ -13,3 +13,11 @@ export const api: RosterApi = window.api ?? createHttpApi();
  * native dialog, so the page never handles a path.
  */
 export const uploadEventFile = window.api ? null : uploadEvents;
+
+/**
+ * Whether the page must ask main for the jobs running when it starts (the
+ * desktop app, where IPC answers and events come in order). In browser mode
+ * the event stream itself begins with them: a list fetched beside a stream
+ * not yet connected could name a job whose end the page would never hear.
+ */
+export const asksForRunningJobs = Boolean(window.api);

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { JobProgress } from '@shared/schemas/jobs';
-import { api } from '../lib/api';
+import { api, asksForRunningJobs } from '../lib/api';
 import { useNoticesStore } from './notices-store';
 
 interface BusyState {
@@ -48,18 +48,27 @@ export const useBusyStore = create<BusyState>()((set, get) => ({
       }
     });
     // A page (re)loaded while a job runs shows it at once, not from its next progress.
-    void api.invoke('jobs:list').then((result) => {
-      if (!result.ok) return;
-      const known = new Set(get().jobs.map((job) => job.jobId));
-      const missing = result.value.filter((job) => !known.has(job.jobId) && !ended.has(job.jobId));
-      if (missing.length > 0) set({ jobs: [...get().jobs, ...missing] });
-    });
-    return off;
+    let following = true;
+    if (asksForRunningJobs) {
+      void api.invoke('jobs:list').then((result) => {
+        if (!following || !result.ok) return;
+        const known = new Set(get().jobs.map((job) => job.jobId));
+        const missing = result.value.filter((job) => !known.has(job.jobId) && !ended.has(job.jobId));
+        if (missing.length > 0) set({ jobs: [...get().jobs, ...missing] });
+      });
+    }
+    return () => {
+      following = false;
+      off();
+    };
   },
   async cancel(jobId) {
     set({ cancelling: [...get().cancelling, jobId] });
     const result = await api.invoke('jobs:cancel', { jobId });
-    if (!result.ok) {
+    if (result.ok && !result.value.cancelling) {
+      // It had ended already: its box goes, whether or not its end reached this page.
+      set({ jobs: get().jobs.filter((job) => job.jobId !== jobId), cancelling: get().cancelling.filter((id) => id !== jobId) });
+    } else if (!result.ok) {
       set({ cancelling: get().cancelling.filter((id) => id !== jobId) });
       useNoticesStore.getState().push(result.error.message, 'error');
     }
