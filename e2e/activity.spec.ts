@@ -102,6 +102,29 @@ test.describe('Activity', () => {
     expect(committed).toBeLessThan(600_001);
   });
 
+  test('Cancel on an import that ended before the page heard shows how it ended', async ({ app }) => {
+    test.skip(MODE !== 'browser', 'the answers of main are stood in for over HTTP');
+    // The page loads mid-import; the import ends before its events stream connects, so its end is never heard.
+    const running = { fileName: 'big.ndjson', bytesRead: 1_000_000, totalBytes: 4_000_000, lines: 20_000, rejected: 0 };
+    const last = { fileName: 'big.ndjson', format: 'ndjson', lines: 80_000, events: { signup: 1, login: 0, open: 79_999 }, accountsCreated: 1, invitationsAccepted: 0, captured: 0, waiting: 0, rejected: 0, rejections: [], cancelled: false };
+    let ended = false;
+    await app.page.route('**/api/events', (route) => route.fulfill({ status: 200, contentType: 'text/event-stream', body: 'retry: 3600000\n\n' }));
+    await app.page.route('**/api/invoke/activity:importStatus', (route) =>
+      route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ ok: true, value: ended ? { running: null, last } : { running, last: null } }) }),
+    );
+    await app.page.route('**/api/invoke/activity:cancelImport', (route) => {
+      ended = true;
+      return route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ ok: true, value: { cancelling: false } }) });
+    });
+    const activity = new ActivityPage(app.page);
+    await activity.open();
+    await expect(app.page.getByRole('progressbar', { name: 'Import progress' })).toBeVisible();
+
+    await app.page.getByRole('button', { name: 'Cancel import' }).click();
+    await expect(app.page.getByRole('progressbar', { name: 'Import progress' })).toHaveCount(0);
+    await expect(activity.importResult).toContainText('Imported big.ndjson: 80,000 lines.');
+  });
+
   test('a file whose CSV header is wrong is refused whole, naming the problem', async ({ app }, testInfo) => {
     const file = testInfo.outputPath('events.csv');
     fs.writeFileSync(file, 'kind,email,at\nsignup,ana@acme.example,2026-01-01T00:00:00Z\n');

@@ -59,6 +59,7 @@ describe('activity:import in the desktop app', () => {
     let settling: Promise<void> | undefined;
     core.on('importProgress', () => (settling ??= core.settleJobs()));
     const stopped = await core.invoke('activity:import');
+    expect(settling).toBeDefined();
     await settling;
     expect(stopped).toMatchObject({ ok: true, value: { cancelled: true, lines: 2000 } });
     expect(await core.invoke('activity:import')).toMatchObject({ ok: false, error: { code: 'UNAVAILABLE', message: 'events.ndjson was not imported: Roster is closing.' } });

@@ -96,7 +96,9 @@ export const useImportStore = create<ImportState>()((set, get) => {
     async cancel() {
       if (get().status !== 'running') return;
       set({ cancelling: true });
-      await api.invoke('activity:cancelImport');
+      const result = await api.invoke('activity:cancelImport');
+      // Nothing was running: it ended before this page heard (its events stream was not connected yet).
+      if (result.ok && !result.value.cancelling) await get().sync();
     },
 
     dismiss() {
