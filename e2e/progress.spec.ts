@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test';
 import { expect, MODE, test } from './fixtures';
 import { ActivityPage } from './pages/activity-page';
 import { BackupsPage } from './pages/backups-page';
@@ -5,6 +6,14 @@ import { BusyIndicator } from './pages/busy-indicator';
 
 const REPORT = 'Saving the activity report';
 const JOB_ID = '6f1c7a52-3b8e-4d2a-9c41-0e5b7d9f2a13';
+
+/** Main's event stream, standing still after one event: the report job, `done` of 4,000 members in. */
+async function announceOnly(page: Page, done: number): Promise<void> {
+  const progress = { jobId: JOB_ID, label: REPORT, done, total: 4000, unit: 'members', cancellable: true, state: 'running' };
+  await page.route('**/api/events', (route) =>
+    route.fulfill({ status: 200, contentType: 'text/event-stream', body: `retry: 3600000\ndata: ${JSON.stringify({ event: 'progress', payload: progress })}\n\n` }),
+  );
+}
 
 test.describe('Long work: progress, Cancel and notices', () => {
   test.skip(MODE === 'electron', 'The desktop app saves through native dialogs; browser mode shows the same bar and notices.');
@@ -49,10 +58,7 @@ test.describe('Long work: progress, Cancel and notices', () => {
   test('a job main announces shows a bar that fills, and a Cancel button reachable by keyboard', async ({ app }) => {
     // Main's events stand still here, so the bar can be read: one job part way, told once (as the
     // stream's greeting tells a page loaded while a job runs).
-    const progress = { jobId: JOB_ID, label: REPORT, done: 1200, total: 4000, unit: 'members', cancellable: true, state: 'running' };
-    await app.page.route('**/api/events', (route) =>
-      route.fulfill({ status: 200, contentType: 'text/event-stream', body: `retry: 3600000\ndata: ${JSON.stringify({ event: 'progress', payload: progress })}\n\n` }),
-    );
+    await announceOnly(app.page, 1200);
     const cancelled: unknown[] = [];
     await app.page.route('**/api/invoke/jobs:cancel', async (route) => {
       cancelled.push(route.request().postDataJSON());
@@ -80,10 +86,7 @@ test.describe('Long work: progress, Cancel and notices', () => {
 
   test('Cancel on a job that has ended already takes its bar away', async ({ app }) => {
     // The page missed the job's end (its stream was not connected yet): main answers that nothing is running.
-    const progress = { jobId: JOB_ID, label: REPORT, done: 10, total: 4000, unit: 'members', cancellable: true, state: 'running' };
-    await app.page.route('**/api/events', (route) =>
-      route.fulfill({ status: 200, contentType: 'text/event-stream', body: `retry: 3600000\ndata: ${JSON.stringify({ event: 'progress', payload: progress })}\n\n` }),
-    );
+    await announceOnly(app.page, 10);
     await app.page.route('**/api/invoke/jobs:cancel', (route) =>
       route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ ok: true, value: { cancelling: false } }) }),
     );

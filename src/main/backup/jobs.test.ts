@@ -27,6 +27,15 @@ async function storeWithData(options: Parameters<typeof coreWithEnterprise>[0] =
   return core;
 }
 
+/** The desktop app, whose save dialog picks a file in an empty folder; and the store and backups as they were before. */
+async function desktopStore() {
+  const folder = tempDir();
+  const target = path.join(folder, 'roster-backup.db');
+  const backupsDir = path.join(tempDir(), 'backups');
+  const core = await storeWithData({ backupsDir, host: { info: { version: 'test', mode: 'electron', databasePath: '', canChooseDatabase: false }, chooseBackupFile: async () => target } });
+  return { core, folder, backupsDir, before: { hash: hashOf(core), backups: fs.readdirSync(backupsDir) } };
+}
+
 describe('backing up as a job', () => {
   it('reports pages copied of all pages, and ends with the backup (browser mode)', async () => {
     const backupsDir = path.join(tempDir(), 'backups');
@@ -45,11 +54,7 @@ describe('backing up as a job', () => {
   });
 
   it('on Cancel, removes the partial copy and changes nothing else (desktop app)', async () => {
-    const folder = tempDir();
-    const target = path.join(folder, 'roster-backup.db');
-    const backupsDir = path.join(tempDir(), 'backups');
-    const core = await storeWithData({ backupsDir, host: { info: { version: 'test', mode: 'electron', databasePath: '', canChooseDatabase: false }, chooseBackupFile: async () => target } });
-    const before = { hash: hashOf(core), backups: fs.readdirSync(backupsDir) };
+    const { core, folder, backupsDir, before } = await desktopStore();
     const cancels: Promise<unknown>[] = [];
     core.on('progress', (progress) => {
       // As soon as main knows how many pages there are: the copy has begun.
@@ -84,11 +89,7 @@ describe('backing up as a job', () => {
 
 describe('quitting while a backup runs', () => {
   it('lists the job while it runs, then cancels it: the partial copy is removed and nothing else changes', async () => {
-    const folder = tempDir();
-    const target = path.join(folder, 'roster-backup.db');
-    const backupsDir = path.join(tempDir(), 'backups');
-    const core = await storeWithData({ backupsDir, host: { info: { version: 'test', mode: 'electron', databasePath: '', canChooseDatabase: false }, chooseBackupFile: async () => target } });
-    const before = { hash: hashOf(core), backups: fs.readdirSync(backupsDir) };
+    const { core, folder, backupsDir, before } = await desktopStore();
     const listed: unknown[] = [];
     const settling: Promise<void>[] = [];
     core.on('progress', (progress) => {

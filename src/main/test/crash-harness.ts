@@ -4,7 +4,7 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { openCore } from '../core';
 import { openDatabase, type Db } from '../db/open';
-import { seededRandom } from './seeded-random';
+import { createRandom } from '../demo/random';
 
 /**
  * The crash-safety harness (docs/RELIABILITY.md): runs crash-worker.ts again
@@ -197,7 +197,7 @@ const same = (a: Set<string>, b: Set<string>) => a.size === b.size && missing(a,
 
 export async function runHarness(options: HarnessOptions): Promise<HarnessReport> {
   const started = Date.now();
-  const random = seededRandom(options.seed);
+  const random = createRandom(options.seed).next;
   const [minMs, maxMs] = options.killAfterMs === 'at-start' ? [0, 0] : (options.killAfterMs ?? [0, 700]);
   const report: HarnessReport = { mode: options.mode, unsafe: options.unsafe ?? false, seed: options.seed, runs: 0, kills: 0, completed: 0, acknowledged: 0, lost: 0, problems: [], durationMs: 0 };
   const safety = options.unsafe ? 'unsafe' : 'safe';

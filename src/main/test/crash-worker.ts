@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { openCore, type Core } from '../core';
-import { seededRandom } from './seeded-random';
+import { createRandom } from '../demo/random';
 
 const [databasePath, mode, ...rest] = process.argv.slice(2) as [string, 'import' | 'scim', ...string[]];
 const say = (line: Record<string, unknown>) => process.stdout.write(`${JSON.stringify(line)}\n`);
@@ -52,7 +52,7 @@ async function scimStream(run: number, seed: number, operations: number): Promis
   if (!started.ok) throw new Error(started.error.message);
   const base = started.value.baseUrl!;
   const token = process.env.ROSTER_CRASH_TOKEN!;
-  const random = seededRandom(seed * 1000 + run);
+  const random = createRandom(seed * 1000 + run).next;
   const pick = <T>(items: T[]): T | undefined => items[Math.floor(random() * items.length)];
 
   async function send(method: string, url: string, body: unknown): Promise<{ status: number; body: { id?: string; detail?: string } | null }> {
