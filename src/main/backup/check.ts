@@ -2,8 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { fail, ok, type Result } from '@shared/result';
+import { damageFound, describeProblems, findProblems, inspectHeader, isDamageError } from '../db/integrity';
 import type { Migration } from '../db/migrations';
-import { openDatabase, verifyRosterSchema } from '../db/open';
+import { openDatabase, ROSTER_APPLICATION_ID, verifyRosterSchema } from '../db/open';
 import { StoreError } from '../db/store-error';
 import { reasonOf, removeDatabaseFiles, temporaryBeside } from './copy';
 
@@ -28,15 +29,14 @@ function refusalOf(error: unknown, source: string): Result<never> {
       case 'NOT_ROSTER':
         return refuse(`${source} is a SQLite database, but not one Roster made.`);
       case 'DAMAGED':
-        return refuse(`${source} is marked as a Roster database but has no record of its migrations: it is damaged or not a Roster backup.`);
+        return refuse(`${source} is damaged or not a Roster backup: ${error.found ?? error.message}.`);
       default:
         // NEWER_SCHEMA, EDITED_MIGRATION, MIGRATION_FAILED: their messages name the file and the problem.
         return fail('DATABASE_UNUSABLE', error.message);
     }
   }
-  const code = (error as { code?: string }).code ?? '';
-  if (code === 'SQLITE_NOTADB') return refuse(`${source} is not a database file, so it is not a Roster backup.`);
-  if (code.startsWith('SQLITE_CORRUPT')) return refuse(`${source} is damaged (SQLite: ${(error as Error).message}).`);
+  // The header was read first (checkCopy), so SQLite's "not a database" here is damage too.
+  if (isDamageError(error)) return refuse(`${source} is damaged: ${damageFound(error)}.`);
   return refuse(`${source} cannot be read: ${reasonOf(error)}.`);
 }
 
@@ -44,12 +44,16 @@ function refusalOf(error: unknown, source: string): Result<never> {
  * Checks that `source` is a Roster database this Roster can use, and prepares
  * the copy a restore will write, without touching `source`: the file is
  * copied (never opened by SQLite, so not even a -shm file appears beside it)
- * to a temporary file in `stagingDir`; the copy is opened read-only and must
- * pass PRAGMA integrity_check and the checks of db/open.ts (a Roster database
- * with its record of migrations, none newer than this Roster, none edited);
- * then it is brought up to this Roster's schema, so the restored database is
- * never an older schema under a running app. Answers the copy's path; on a
- * refusal the copy is gone and the message names the problem.
+ * to a temporary file in `stagingDir`. The copy's header must be sound and its
+ * length whole (a copy or download cut short is refused by name); then the
+ * copy is opened read-write, since it is private and a read-only connection
+ * skips CHECK constraints and reads a page cut short as zeros, and must pass
+ * PRAGMA integrity_check, foreign_key_check and the checks of db/open.ts (a
+ * Roster database with its record of migrations, none newer than this
+ * Roster, none edited); then it is brought up to this Roster's schema, so the
+ * restored database is never an older schema under a running app. Answers
+ * the copy's path; on a refusal the copy is gone and the message names the
+ * problem.
  */
 export function prepareRestore(source: string, stagingDir: string, options: CheckOptions = {}): Result<string> {
   let stat: fs.Stats;
@@ -76,15 +80,20 @@ export function prepareRestore(source: string, stagingDir: string, options: Chec
 function checkCopy(source: string, staging: string, options: CheckOptions): Result<string> {
   try {
     fs.copyFileSync(source, staging);
-    const copy = new Database(staging, { readonly: true, fileMustExist: true, nativeBinding: options.nativeBinding });
+    const header = inspectHeader(staging);
+    if (header.kind === 'new') return refuse(`${source} is an empty database, not a Roster backup.`);
+    if (header.kind === 'damaged') return refuse(`${source} is damaged: ${header.found}.`);
+    if (header.kind === 'not-sqlite') {
+      if (header.applicationId === ROSTER_APPLICATION_ID) return refuse(`${source} is damaged: its header no longer begins as a SQLite database does.`);
+      return refuse(`${source} is not a database file, so it is not a Roster backup.`);
+    }
+    const copy = new Database(staging, { fileMustExist: true, nativeBinding: options.nativeBinding });
     try {
+      copy.pragma('cell_size_check = ON');
+      const problems = findProblems(copy, 'full');
+      if (problems.length > 0) return refuse(`${source} is damaged: ${describeProblems(problems, "SQLite's integrity check")}.`);
       const applied = verifyRosterSchema(copy, source, options.migrations);
       if (applied === 0) return refuse(`${source} is an empty database, not a Roster backup.`);
-      const problems = copy.pragma('integrity_check') as { integrity_check: string }[];
-      if (problems[0]?.integrity_check !== 'ok') {
-        const first = problems[0]?.integrity_check ?? 'no answer';
-        return refuse(`${source} is damaged: the integrity check found ${problems.length === 1 ? 'a problem' : `${problems.length} problems`} (${first}).`);
-      }
     } finally {
       copy.close();
     }

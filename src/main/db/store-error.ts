@@ -17,6 +17,8 @@ export class StoreError extends Error {
   constructor(
     readonly code: StoreErrorCode,
     message: string,
+    /** For DAMAGED: what was found wrong ("its header is damaged (…)"), so a host can add which backup to restore. */
+    readonly found?: string,
   ) {
     super(message);
     this.name = 'StoreError';
