@@ -20,6 +20,32 @@ test.describe('Browser mode', () => {
     expect(new URL(app.page.url()).searchParams.has('token')).toBe(false);
   });
 
+  test('the session key leaves the address bar, survives a reload, and the cookie alone opens nothing', async ({ app }) => {
+    const origin = new URL(app.page.url()).origin;
+    expect(new URL(app.page.url()).hash).not.toContain('key=');
+    await app.page.reload();
+    await app.page.locator('[data-app-state="ready"]').waitFor();
+    await expect(app.page.getByRole('navigation', { name: 'Main' })).toBeVisible();
+    // The context's request API sends the cookie, as a browser does to any server on 127.0.0.1.
+    expect((await app.page.request.post(`${origin}/api/invoke/orgs:list`)).status()).toBe(401);
+    expect((await app.page.request.get(`${origin}/api/events`)).status()).toBe(401);
+  });
+
+  test('another tab on the address works; a browser holding the cookie but not the key is told how to open Roster', async ({ app }) => {
+    const origin = new URL(app.page.url()).origin;
+    const another = await app.page.context().newPage();
+    await another.goto(`${origin}/#/teams`);
+    await another.locator('[data-app-state="ready"]').waitFor();
+    // As if the key were gone (the tab's storage cleared): the page loads, its calls are refused, and it says why.
+    await another.evaluate(() => localStorage.clear());
+    await another.reload();
+    await expect(another.locator('[data-app-state="error"]')).toContainText('Open the address Roster printed');
+    // The printed address again, in this browser, brings the key back.
+    await another.goto(app.link!);
+    await another.locator('[data-app-state="ready"]').waitFor();
+    expect(new URL(another.url()).hash).toBe('');
+  });
+
   test('the page carries the one Content-Security-Policy, as a header and in the document', async ({ app }) => {
     const answer = await app.page.reload();
     expect(answer?.headers()['content-security-policy']).toBe(CONTENT_SECURITY_POLICY_HEADER);

@@ -14,23 +14,34 @@ export class BusyIndicator {
 
   /**
    * Keeps every `progress` event main sends this page, over a second stream
-   * of /api/events beside the app's own, so a test can read what the page was
-   * told without catching the bar while it is on screen.
+   * of /api/events beside the app's own (with the page's session key, as the
+   * app reads it), so a test can read what the page was told without catching
+   * the bar while it is on screen.
    */
   async recordProgress(): Promise<() => Promise<unknown[]>> {
-    await this.page.evaluate(
-      () =>
-        new Promise<void>((resolve) => {
-          const seen: unknown[] = [];
-          (window as unknown as { progressSeen: unknown[] }).progressSeen = seen;
-          const source = new EventSource('/api/events');
-          source.onmessage = (message: MessageEvent<string>) => {
-            const { event, payload } = JSON.parse(message.data) as { event: string; payload: unknown };
-            if (event === 'progress') seen.push(payload);
-          };
-          source.onopen = () => resolve();
-        }),
-    );
+    await this.page.evaluate(async () => {
+      const seen: unknown[] = [];
+      (window as unknown as { progressSeen: unknown[] }).progressSeen = seen;
+      const response = await fetch('/api/events', { headers: { 'X-Roster-Session': localStorage.getItem('roster.sessionKey') ?? '' } });
+      const reader = response.body!.getReader();
+      const decoder = new TextDecoder();
+      let buffer = '';
+      const read = async (): Promise<void> => {
+        const { value, done } = await reader.read();
+        if (done) return;
+        buffer += decoder.decode(value, { stream: true });
+        const frames = buffer.split('\n\n');
+        buffer = frames.pop()!;
+        for (const frame of frames) {
+          if (!frame.startsWith('data: ')) continue;
+          const { event, payload } = JSON.parse(frame.slice('data: '.length)) as { event: string; payload: unknown };
+          if (event === 'progress') seen.push(payload);
+        }
+        return read();
+      };
+      // Connected once the headers are in: the server subscribed this stream before answering.
+      void read();
+    });
     return () => this.page.evaluate(() => (window as unknown as { progressSeen: unknown[] }).progressSeen);
   }
 }

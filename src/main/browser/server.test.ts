@@ -5,7 +5,7 @@ import { coreWithEnterprise } from '../test/temp-db';
 import { startBrowserServer } from './server';
 import { reportFigures } from '../security/figures';
 import { cookieName } from './auth';
-import { closeAfter, invoke, rendererDir, request, start, TOKEN, type Answer } from './test-server';
+import { closeAfter, invoke, keyIn, openLink, rendererDir, request, start, TOKEN, type Answer } from './test-server';
 
 describe('browser mode: the page', () => {
   it('prints an address that carries the token, on 127.0.0.1', async () => {
@@ -18,7 +18,8 @@ describe('browser mode: the page', () => {
     const server = closeAfter(await startBrowserServer({ dispatch: core.dispatch, subscribe: () => () => {}, rendererDir: rendererDir(), token: TOKEN }));
     const answer = await request(server.port, { path: `/.//evil.example/?token=${TOKEN}` });
     expect(answer.status).toBe(303);
-    expect(answer.headers.location).toBe('/');
+    // The key for the page's calls rides in the fragment, which the browser keeps and never sends.
+    expect(answer.headers.location).toMatch(/^\/#key=[A-Za-z0-9_-]{43}$/);
     const [cookie] = answer.headers['set-cookie']!;
     expect(cookie).toMatch(new RegExp(`^${cookieName(server.port)}=[A-Za-z0-9_-]{43}; HttpOnly; SameSite=Strict; Path=/$`));
     expect(cookie).not.toContain(TOKEN);
@@ -28,10 +29,10 @@ describe('browser mode: the page', () => {
     expect(again.body).toMatch(/used already/);
     expect(again.headers['set-cookie']).toBeUndefined();
 
-    // The same link again in the browser that traded it: the page, no new session.
+    // The same link again in the browser that traded it: the page (another tab), with the same key, no new session.
     const sameBrowser = await request(server.port, { path: `/?token=${TOKEN}`, headers: { Cookie: cookie!.split(';')[0]! } });
     expect(sameBrowser.status).toBe(303);
-    expect(sameBrowser.headers.location).toBe('/');
+    expect(keyIn(sameBrowser.headers.location)).toBe(keyIn(answer.headers.location));
     expect(sameBrowser.headers['set-cookie']).toBeUndefined();
   });
 
@@ -73,10 +74,10 @@ describe('browser mode: the page', () => {
 
 describe('browser mode: the contract over HTTP', () => {
   it('answers a call with the same Result as IPC', async () => {
-    const { server, cookie } = await start();
-    const created = await invoke(server.port, cookie, 'orgs:create', { name: 'Engineering' });
+    const { server, auth } = await start();
+    const created = await invoke(server.port, auth, 'orgs:create', { name: 'Engineering' });
     expect(JSON.parse(created.body)).toMatchObject({ ok: true, value: { name: 'Engineering' } });
-    const listed = await invoke(server.port, cookie, 'orgs:list');
+    const listed = await invoke(server.port, auth, 'orgs:list');
     expect(JSON.parse(listed.body)).toMatchObject({ ok: true, value: [{ name: 'Engineering' }] });
   });
 
@@ -91,16 +92,16 @@ describe('browser mode: the contract over HTTP', () => {
   });
 
   it('refuses a call from another origin, even with the cookie', async () => {
-    const { core, server, cookie } = await start();
-    const answer = await invoke(server.port, cookie, 'orgs:create', { name: 'Evil' }, { Origin: 'http://evil.example' });
+    const { core, server, auth } = await start();
+    const answer = await invoke(server.port, auth, 'orgs:create', { name: 'Evil' }, { Origin: 'http://evil.example' });
     expect(answer.status).toBe(403);
     expect((await core.invoke('orgs:list')).ok && (await core.invoke('orgs:list'))).toMatchObject({ value: [] });
   });
 
   it('answers every malformed call with a Result that says what is wrong, and the right status', async () => {
-    const { core, server, cookie } = await start();
+    const { core, server, auth } = await start();
     const call = (path: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}) =>
-      request(server.port, { method: 'POST', path, ...init, headers: { Cookie: cookie, 'Content-Type': 'application/json', ...init.headers } });
+      request(server.port, { method: 'POST', path, ...init, headers: { ...auth, 'Content-Type': 'application/json', ...init.headers } });
     const cases: [Promise<Answer>, number, RegExp][] = [
       [call('/api/invoke/orgs:create', { body: '{"name": ' }), 400, /not valid/],
       [call('/api/invoke/orgs:%E0%A4%A', { body: '{}' }), 400, /not valid/],
@@ -120,11 +121,11 @@ describe('browser mode: the contract over HTTP', () => {
   });
 
   it('stops reading a chunked body as soon as it passes 1 MB', async () => {
-    const { server, cookie } = await start();
+    const { server, auth } = await start();
     const answer = await new Promise<Answer>((resolve, reject) => {
       let responded = false;
       const req = http.request(
-        { host: '127.0.0.1', port: server.port, method: 'POST', path: '/api/invoke/orgs:create', headers: { Host: `127.0.0.1:${server.port}`, Cookie: cookie, 'Content-Type': 'application/json', 'Transfer-Encoding': 'chunked' } },
+        { host: '127.0.0.1', port: server.port, method: 'POST', path: '/api/invoke/orgs:create', headers: { Host: `127.0.0.1:${server.port}`, ...auth, 'Content-Type': 'application/json', 'Transfer-Encoding': 'chunked' } },
         (res) => {
           responded = true;
           let body = '';
@@ -144,9 +145,9 @@ describe('browser mode: the contract over HTTP', () => {
   });
 
   it('streams change events to the page, as IPC pushes them to a window', async () => {
-    const { core, server, cookie } = await start();
+    const { core, server, auth } = await start();
     const received = new Promise<string>((resolve, reject) => {
-      const req = http.get({ host: '127.0.0.1', port: server.port, path: '/api/events', headers: { Cookie: cookie } }, (res) => {
+      const req = http.get({ host: '127.0.0.1', port: server.port, path: '/api/events', headers: auth }, (res) => {
         let text = '';
         res.setEncoding('utf8');
         res.on('data', (chunk: string) => {
@@ -182,9 +183,9 @@ describe('browser mode: a page that connects while a job runs', () => {
         token: TOKEN,
       }),
     );
-    const cookie = (await request(server.port, { path: `/?token=${TOKEN}` })).headers['set-cookie']![0]!.split(';')[0]!;
+    const { auth } = await openLink(server.port);
     const frames = await new Promise<unknown[]>((resolve, reject) => {
-      const req = http.get({ host: '127.0.0.1', port: server.port, path: '/api/events', headers: { Cookie: cookie } }, (res) => {
+      const req = http.get({ host: '127.0.0.1', port: server.port, path: '/api/events', headers: auth }, (res) => {
         let text = '';
         res.setEncoding('utf8');
         res.on('data', (chunk: string) => {
@@ -228,7 +229,7 @@ describe('browser mode under hostile requests (docs/SECURITY.md)', () => {
   });
 
   it('checks Host and Origin on every call, not only on the page, and changes nothing', async () => {
-    const { core, server, cookie } = await start();
+    const { core, server, auth } = await start();
     const attempts: Record<string, string>[] = [
       { Host: 'evil.example' },
       { Host: `evil.example:${server.port}` },
@@ -240,7 +241,7 @@ describe('browser mode under hostile requests (docs/SECURITY.md)', () => {
       { Origin: 'http://evil.example' },
     ];
     for (const headers of attempts) {
-      const answer = await invoke(server.port, cookie, 'orgs:create', { name: 'Rebound' }, headers);
+      const answer = await invoke(server.port, auth, 'orgs:create', { name: 'Rebound' }, headers);
       expect(answer.status, JSON.stringify(headers)).toBe(403);
     }
     expect(await core.invoke('orgs:list')).toEqual({ ok: true, value: [] });
@@ -266,16 +267,16 @@ describe('browser mode under hostile requests (docs/SECURITY.md)', () => {
       rendererDir: rendererDir(),
       token: TOKEN,
     }));
-    const opened = await request(server.port, { path: `/?token=${TOKEN}` });
-    const cookie = opened.headers['set-cookie']![0]!.split(';')[0]!;
+    const { cookie, key, auth } = await openLink(server.port);
     const session = cookie.split('=')[1]!;
     await request(server.port, { path: `/?token=${TOKEN}` });
-    await request(server.port, { path: `/api/invoke/${TOKEN}`, method: 'POST', headers: { Cookie: cookie } });
-    await request(server.port, { path: `/api/invoke/orgs:list?token=${TOKEN}`, method: 'POST', headers: { Cookie: cookie } }).catch(() => undefined);
-    await invoke(server.port, cookie, 'orgs:create', { name: TOKEN.repeat(20) });
+    await request(server.port, { path: `/api/invoke/${TOKEN}`, method: 'POST', headers: auth });
+    await request(server.port, { path: `/api/invoke/orgs:list?token=${TOKEN}`, method: 'POST', headers: auth }).catch(() => undefined);
+    await invoke(server.port, auth, 'orgs:create', { name: TOKEN.repeat(20) });
     spies.forEach((spy) => spy.mockRestore());
     errors.mockRestore();
     expect(printed.join('')).not.toContain(TOKEN);
     expect(printed.join('')).not.toContain(session);
+    expect(printed.join('')).not.toContain(key);
   });
 });

@@ -1,12 +1,13 @@
-import fs from 'node:fs';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { CONTENT_SECURITY_POLICY_HEADER } from '@shared/csp';
+import { SESSION_KEY_FRAGMENT, SESSION_KEY_HEADER } from '@shared/browser-session';
 import type { EventMessage } from '@shared/ipc/contract';
 import { fail, type Result } from '@shared/result';
 import type { ImportSource } from '../activity/import';
 import type { Dispatch } from '../ipc/dispatch';
-import { allowedHosts, cookieName, createGate, createToken, readCookie } from './auth';
+import { allowedHosts, cookieName, createGate, createToken, readCookies, type Session } from './auth';
+import { createBackupDownloads } from './backup-download';
+import { send, SECURITY_HEADERS, sendResult, sendText } from './respond';
 import { loadStaticFiles } from './static-files';
 
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -26,10 +27,12 @@ export interface BrowserServerOptions {
   rendererDir: string;
   /** Imports an event file the page uploads (POST /api/import), streamed as it arrives. */
   importUpload?: (source: ImportSource) => Promise<Result<unknown>>;
-  /** The file of a listed backup by its id (GET /api/backups/<id> downloads it); null for any other id. */
+  /** The file of a listed backup by its id (backup-download.ts); null for any other id. */
   backupFile?: (id: string) => string | null;
   port?: number;
   token?: string;
+  /** The clock download tickets expire by (tests move it). */
+  now?: () => number;
 }
 
 export interface BrowserServer {
@@ -42,29 +45,6 @@ export interface BrowserServer {
 
 /** One event as a server-sent event frame. */
 const frameOf = (message: EventMessage): string => `data: ${JSON.stringify(message)}\n\n`;
-
-const SECURITY_HEADERS = {
-  'Content-Security-Policy': CONTENT_SECURITY_POLICY_HEADER,
-  'X-Content-Type-Options': 'nosniff',
-  'Referrer-Policy': 'no-referrer',
-  'X-Frame-Options': 'DENY',
-  'Cross-Origin-Opener-Policy': 'same-origin',
-  'Cross-Origin-Resource-Policy': 'same-origin',
-};
-
-function send(response: ServerResponse, status: number, contentType: string, body: string | Buffer, headers = {}) {
-  response.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': contentType, 'Cache-Control': 'no-store', ...headers });
-  response.end(body);
-}
-
-/** API answers are always a Result, whatever the status, so the page can show the message. */
-function sendResult(response: ServerResponse, result: Result<unknown>, status = 200, headers = {}) {
-  send(response, status, 'application/json; charset=utf-8', JSON.stringify(result), headers);
-}
-
-function sendText(response: ServerResponse, status: number, text: string) {
-  send(response, status, 'text/plain; charset=utf-8', `${text}\n`);
-}
 
 function isJson(request: IncomingMessage): boolean {
   const mediaType = (request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
@@ -98,13 +78,21 @@ function readBody(request: IncomingMessage): Promise<string | null> {
 export async function startBrowserServer(options: BrowserServerOptions): Promise<BrowserServer> {
   const token = options.token ?? createToken();
   const gate = createGate(token);
+  const backups = createBackupDownloads(options.backupFile, options.now ?? Date.now);
   const staticFile = loadStaticFiles(options.rendererDir);
   const streams = new Set<ServerResponse>();
   let port = 0;
   let hosts = new Set<string>();
   let origins = new Set<string>();
 
-  const hasSession = (request: IncomingMessage) => gate.isSession(readCookie(request, cookieName(port)));
+  const cookiesOf = (request: IncomingMessage) => readCookies(request, cookieName(port));
+  const keyOf = (request: IncomingMessage) => {
+    const key = request.headers[SESSION_KEY_HEADER.toLowerCase()];
+    return typeof key === 'string' ? key : undefined;
+  };
+  const hasSession = (request: IncomingMessage) => gate.isSession(cookiesOf(request), keyOf(request));
+  const refuseSession = (response: ServerResponse) =>
+    sendResult(response, fail('FORBIDDEN', 'This tab has no Roster session. Open the address Roster printed when browser mode started, in this browser.'), 401);
 
   async function handleInvoke(request: IncomingMessage, response: ServerResponse, encodedChannel: string) {
     if (request.method !== 'POST') return sendResult(response, fail('INVALID_INPUT', 'Calls must be POST requests.'), 405);
@@ -170,36 +158,25 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     sendResult(response, result);
   }
 
-  /**
-   * A listed backup, downloaded by its id (its name in the backups folder):
-   * the page never names a path, and an id that is not a listed backup's is
-   * not found. Only for this page: a request another site made is refused.
-   */
-  function handleBackupDownload(request: IncomingMessage, response: ServerResponse, encodedId: string) {
-    if (request.method !== 'GET') return sendResult(response, fail('INVALID_INPUT', 'Download a backup with GET.'), 405);
-    const site = request.headers['sec-fetch-site'];
-    if (site !== undefined && site !== 'same-origin' && site !== 'none') {
-      return sendResult(response, fail('FORBIDDEN', 'Calls from another site are refused.'), 403);
-    }
+  function handleBackup(request: IncomingMessage, response: ServerResponse, url: URL) {
     let id = '';
     try {
-      id = decodeURIComponent(encodedId);
+      id = decodeURIComponent(url.pathname.slice(BACKUP_PREFIX.length));
     } catch {
-      // Not a backup's name: not found below.
+      // Not a backup's name: not found.
     }
-    const file = options.backupFile?.(id) ?? null;
-    const size = file ? fs.statSync(file, { throwIfNoEntry: false })?.size : undefined;
-    if (!file || size === undefined) return sendResult(response, fail('NOT_FOUND', 'There is no such backup any more.'), 404);
-    response.writeHead(200, {
-      ...SECURITY_HEADERS,
-      'Content-Type': 'application/vnd.sqlite3',
-      'Content-Length': String(size),
-      'Content-Disposition': `attachment; filename="${id}"`,
-      'Cache-Control': 'no-store',
-    });
-    fs.createReadStream(file)
-      .on('error', () => response.destroy())
-      .pipe(response);
+    // A plain link downloads: it brings the cookie and a ticket the page asked for with its key.
+    if (request.method === 'GET') {
+      if (!gate.hasCookie(cookiesOf(request))) return refuseSession(response);
+      return backups.serve(request, response, id, url.searchParams.get('ticket'));
+    }
+    if (request.method !== 'POST') return sendResult(response, fail('INVALID_INPUT', 'Ask for a download with POST, then download with GET.'), 405);
+    if (!hasSession(request)) return refuseSession(response);
+    const origin = request.headers.origin;
+    if (origin !== undefined && !origins.has(origin)) {
+      return sendResult(response, fail('FORBIDDEN', 'Calls from another site are refused.'), 403);
+    }
+    backups.issue(response, id);
   }
 
   function handleEvents(request: IncomingMessage, response: ServerResponse) {
@@ -220,23 +197,32 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     });
   }
 
+  /**
+   * The token leaves the address bar and the history (the page lives at /); the
+   * key rides in the fragment, which the browser keeps for the page and never
+   * sends to any server, and which the page removes once it has read it.
+   */
+  const pageWithKey = (session: Session) => `/#${SESSION_KEY_FRAGMENT}=${session.key}`;
+
   function handlePage(request: IncomingMessage, response: ServerResponse, url: URL) {
     if (request.method !== 'GET' && request.method !== 'HEAD') return sendText(response, 405, 'Use GET.');
     const offered = url.searchParams.get('token');
     if (offered !== null) {
-      const session = gate.openSession(offered);
-      // The printed link opened again in a browser that already holds a session: just the page.
-      if (!session && hasSession(request)) return send(response, 303, 'text/plain; charset=utf-8', '', { Location: '/' });
-      if (!session) {
-        return sendText(response, 401, 'This link is not valid, or has been used already. Each start of browser mode prints a new one.');
+      const opened = gate.openSession(offered);
+      if (opened) {
+        return send(response, 303, 'text/plain; charset=utf-8', '', {
+          Location: pageWithKey(opened),
+          'Set-Cookie': `${cookieName(port)}=${opened.cookie}; HttpOnly; SameSite=Strict; Path=/`,
+        });
       }
-      // The token leaves the address bar and the history; the page lives at /.
-      return send(response, 303, 'text/plain; charset=utf-8', '', {
-        Location: '/',
-        'Set-Cookie': `${cookieName(port)}=${session}; HttpOnly; SameSite=Strict; Path=/`,
-      });
+      // The printed link opened again in the browser that traded it: another tab, of the same session.
+      const reopened = gate.reopen(offered, cookiesOf(request));
+      if (reopened) return send(response, 303, 'text/plain; charset=utf-8', '', { Location: pageWithKey(reopened) });
+      // Any other token, from a browser that holds the cookie: just the page.
+      if (gate.hasCookie(cookiesOf(request))) return send(response, 303, 'text/plain; charset=utf-8', '', { Location: '/' });
+      return sendText(response, 401, 'This link is not valid, or has been used already. Each start of browser mode prints a new one.');
     }
-    if (!hasSession(request)) {
+    if (!gate.hasCookie(cookiesOf(request))) {
       return sendText(response, 401, 'Open Roster with the address it printed when browser mode started (it carries a one-time token).');
     }
     const file = staticFile(url.pathname);
@@ -250,12 +236,11 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     }
     const url = new URL(request.url ?? '/', `http://${request.headers.host}`);
     if (!url.pathname.startsWith('/api/')) return handlePage(request, response, url);
-    if (!hasSession(request)) {
-      return sendResult(response, fail('FORBIDDEN', 'This browser has no Roster session. Open the address Roster printed.'), 401);
-    }
+    // A download link cannot send the key: it brings a ticket instead (handleBackup).
+    if (url.pathname.startsWith(BACKUP_PREFIX)) return handleBackup(request, response, url);
+    if (!hasSession(request)) return refuseSession(response);
     if (url.pathname === '/api/events') return handleEvents(request, response);
     if (url.pathname === '/api/import') return handleImport(request, response);
-    if (url.pathname.startsWith(BACKUP_PREFIX)) return handleBackupDownload(request, response, url.pathname.slice(BACKUP_PREFIX.length));
     if (url.pathname.startsWith(API_PREFIX)) return handleInvoke(request, response, url.pathname.slice(API_PREFIX.length));
     return sendResult(response, fail('INVALID_INPUT', 'There is nothing at this address.'), 404);
   }

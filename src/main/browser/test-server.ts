@@ -2,12 +2,15 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { afterEach } from 'vitest';
+import { SESSION_KEY_HEADER } from '@shared/browser-session';
 import { coreWithEnterprise, tempDir } from '../test/temp-db';
-import { startBrowserServer, type BrowserServer } from './server';
+import { startBrowserServer, type BrowserServer, type BrowserServerOptions } from './server';
 
 // Browser mode's server over a real core, for its tests: started per test, closed after it.
 
 export const TOKEN = 'test-token-0123456789';
+/** The header that carries the session key, which only the tab that opened the link holds. */
+export const SESSION_HEADER = SESSION_KEY_HEADER;
 let server: BrowserServer | undefined;
 
 afterEach(async () => {
@@ -29,7 +32,8 @@ export function rendererDir(): string {
   return dir;
 }
 
-export async function start() {
+/** A server over a fresh core, its one-time link opened; `options` adds to or replaces the defaults. */
+export async function start(options: Partial<BrowserServerOptions> = {}) {
   const core = await coreWithEnterprise();
   server = await startBrowserServer({
     dispatch: core.dispatch,
@@ -37,11 +41,26 @@ export async function start() {
     rendererDir: rendererDir(),
     token: TOKEN,
     importUpload: (source) => core.importEvents(source),
+    ...options,
   });
-  // Open the one-time link, as the first browser does, and keep the session cookie it sets.
-  const opened = await request(server.port, { path: `/?token=${TOKEN}` });
+  return { core, server, ...(await openLink(server.port)) };
+}
+
+/**
+ * Opens the one-time link as the first browser does: keeps the session cookie
+ * it sets and the key its redirect carries in the address's fragment (which a
+ * browser never sends anywhere). `auth` is what the page sends on every call.
+ */
+export async function openLink(port: number, token = TOKEN) {
+  const opened = await request(port, { path: `/?token=${token}` });
   const cookie = opened.headers['set-cookie']![0]!.split(';')[0]!;
-  return { core, server, cookie };
+  const key = keyIn(opened.headers.location);
+  return { cookie, key, auth: { Cookie: cookie, [SESSION_HEADER]: key } };
+}
+
+/** The session key in a redirect's Location (`/#key=…`); '' when there is none. */
+export function keyIn(location: string | undefined): string {
+  return /#key=([^&]*)$/.exec(location ?? '')?.[1] ?? '';
 }
 
 export interface Answer {
@@ -67,11 +86,11 @@ export function request(port: number, options: { method?: string; path: string; 
   });
 }
 
-export function invoke(port: number, cookie: string, channel: string, body?: unknown, headers: Record<string, string> = {}) {
+export function invoke(port: number, auth: Record<string, string>, channel: string, body?: unknown, headers: Record<string, string> = {}) {
   return request(port, {
     method: 'POST',
     path: `/api/invoke/${channel}`,
-    headers: { Cookie: cookie, 'Content-Type': 'application/json', ...headers },
+    headers: { ...auth, 'Content-Type': 'application/json', ...headers },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
 }

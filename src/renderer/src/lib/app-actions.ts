@@ -17,11 +17,15 @@ export async function backUpWithNotice(): Promise<Result<unknown>> {
   const result = await useBackupsStore.getState().backUpNow();
   if (!result.ok) notify(result.error.message, failureTone(result.error));
   else if (result.value.kind === 'saved') notify(`Backed up to ${result.value.path}.`);
-  else if (result.value.kind === 'stored') {
-    downloadBackup(result.value.backup.id);
-    notify(`Backed up as ${result.value.backup.id}; your browser downloads it.`);
-  }
+  else if (result.value.kind === 'stored') await downloadWithNotice(result.value.backup.id, `Backed up as ${result.value.backup.id}`);
   return result;
+}
+
+/** Browser mode: hands a listed backup to the browser's downloads, saying so, or why it could not. */
+export async function downloadWithNotice(id: string, done = `Downloading ${id}`): Promise<void> {
+  const downloaded = await downloadBackup(id);
+  if (downloaded.ok) notify(`${done}; your browser downloads it.`);
+  else notify(`${done}, but the download did not start: ${downloaded.error.message}`, 'error');
 }
 
 /** Opens or creates another database; on success the app restarts on it. */

@@ -1,32 +1,47 @@
 import { isChannel, type EventMessage, type EventName, type RosterApi } from '@shared/ipc/contract';
 import type { ImportSummary } from '@shared/schemas/activity';
 import { fail, type Result } from '@shared/result';
+import { openEventStream } from './event-stream';
+import { sessionKeyHeaders, takeSessionKey } from './session-key';
 
 const LOST =
   'Roster is not answering. If you closed the terminal that runs browser mode, start it again and open the address it prints.';
 
+let key: string | null | undefined;
+
+/**
+ * The session key header for every request (session-key.ts). Taken from the
+ * address when the page starts (createHttpApi runs as the app loads, before
+ * any screen reads the address's #route), once.
+ */
+function sessionHeaders(): Record<string, string> {
+  if (key === undefined) key = takeSessionKey({ location: window.location, history: window.history, storage: () => window.localStorage });
+  return sessionKeyHeaders(key);
+}
+
 /**
  * The contract over HTTP, for browser mode: POST /api/invoke/<channel> answers
- * with the same Result as IPC, and /api/events streams the same events. The
- * session cookie (set when the one-time link was opened) authorises both.
+ * with the same Result as IPC, and /api/events streams the same events. Both
+ * need the session cookie (set when the one-time link was opened) and the
+ * session key (which only this tab holds).
  */
 export function createHttpApi(): RosterApi {
   const listeners = new Map<EventName, Set<(payload: never) => void>>();
-  let source: EventSource | null = null;
+  let connected = false;
+  sessionHeaders();
 
   const emit = ({ event, payload }: EventMessage) => listeners.get(event)?.forEach((listener) => listener(payload as never));
 
   const connect = () => {
-    if (source) return;
-    source = new EventSource('/api/events');
-    let opened = false;
-    source.onmessage = (message: MessageEvent<string>) => emit(JSON.parse(message.data) as EventMessage);
-    // EventSource reconnects by itself after a dropped connection; whatever
-    // changed in between was not announced, so ask every screen to reload.
-    source.onopen = () => {
-      if (opened) emit({ event: 'changed', payload: { areas: ['*'] } });
-      opened = true;
-    };
+    if (connected) return;
+    connected = true;
+    openEventStream({
+      url: '/api/events',
+      headers: sessionHeaders(),
+      onMessage: (data) => emit(JSON.parse(data) as EventMessage),
+      // Whatever changed while the stream was down was not announced: every screen reloads.
+      onReconnect: () => emit({ event: 'changed', payload: { areas: ['*'] } }),
+    });
   };
 
   return {
@@ -36,7 +51,7 @@ export function createHttpApi(): RosterApi {
       try {
         const response = await fetch(`/api/invoke/${channel}`, {
           method: 'POST',
-          headers: input === undefined ? {} : { 'Content-Type': 'application/json' },
+          headers: { ...sessionHeaders(), ...(input === undefined ? {} : { 'Content-Type': 'application/json' }) },
           body: input === undefined ? undefined : JSON.stringify(input),
           credentials: 'same-origin',
         });
@@ -69,12 +84,26 @@ export async function uploadEvents(file: File): Promise<Result<ImportSummary>> {
   try {
     const response = await fetch('/api/import', {
       method: 'POST',
-      headers: { 'Content-Type': 'application/octet-stream', 'X-File-Name': encodeURIComponent(file.name) },
+      headers: { ...sessionHeaders(), 'Content-Type': 'application/octet-stream', 'X-File-Name': encodeURIComponent(file.name) },
       body: file,
       credentials: 'same-origin',
     });
     if (!response.headers.get('content-type')?.startsWith('application/json')) return fail('UNAVAILABLE', `${LOST} (HTTP ${response.status})`);
     return (await response.json()) as Result<ImportSummary>;
+  } catch {
+    return fail('UNAVAILABLE', LOST);
+  }
+}
+
+/**
+ * A one-use address to download a listed backup from (backup-download.ts): a
+ * plain link cannot send the session key, so the page asks for it with the key.
+ */
+export async function backupDownloadAddress(id: string): Promise<Result<{ url: string }>> {
+  try {
+    const response = await fetch(`/api/backups/${encodeURIComponent(id)}`, { method: 'POST', headers: sessionHeaders(), credentials: 'same-origin' });
+    if (!response.headers.get('content-type')?.startsWith('application/json')) return fail('UNAVAILABLE', `${LOST} (HTTP ${response.status})`);
+    return (await response.json()) as Result<{ url: string }>;
   } catch {
     return fail('UNAVAILABLE', LOST);
   }

@@ -2,8 +2,7 @@ import { useEffect, useState } from 'react';
 import { backupKeepSchema, type Backup, type BackupKind } from '@shared/schemas/backups';
 import { countOf } from '@shared/text';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
-import { backUpWithNotice } from '../../lib/app-actions';
-import { backupDownloadUrl } from '../../lib/backup-download';
+import { backUpWithNotice, downloadWithNotice } from '../../lib/app-actions';
 import { formatDateTime } from '../../lib/format';
 import { useBackupsStore } from '../../stores/backups-store';
 import { useNoticesStore } from '../../stores/notices-store';
@@ -114,9 +113,10 @@ export function BackupSettings({ canSetKeep }: { canSetKeep: boolean }) {
                   <td className="col-actions">
                     <div className="button-row">
                       {list?.canChooseFiles ? null : (
-                        <a className="button" href={backupDownloadUrl(backup.id)} download={backup.id}>
+                        // A one-use address asked for with the session key: a plain link could not send it.
+                        <button type="button" className="button" onClick={() => void downloadWithNotice(backup.id)}>
                           Download
-                        </a>
+                        </button>
                       )}
                       <button type="button" className="button" onClick={() => setPending({ kind: 'listed', backup })}>
                         Restore…
