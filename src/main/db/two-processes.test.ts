@@ -133,7 +133,7 @@ describe('the app and roster scim serve on one database', () => {
       expect(value(await app.invoke('seats:usage'))).toMatchObject({ members: expected.length });
       expect(emails("SELECT name FROM teams WHERE source = 'manual'")).toEqual([...appTeams].sort());
       for (const group of scimGroups) {
-        expect(emails('SELECT a.email FROM team_members tm JOIN accounts a ON a.id = tm.account_id WHERE tm.team_id = ?', Number(group.id))).toEqual([...group.members].sort());
+        expect(emails('SELECT a.email FROM team_members tm JOIN teams t ON t.id = tm.team_id JOIN accounts a ON a.id = tm.account_id WHERE t.scim_id = ?', group.id)).toEqual([...group.members].sort());
       }
       expect(emails('SELECT a.email FROM org_memberships o JOIN accounts a ON a.id = o.account_id')).toEqual(Array.from({ length: ROUNDS }, (_, i) => `app${i}@two.test`).sort());
       expect(db.pragma('integrity_check', { simple: true })).toBe('ok');

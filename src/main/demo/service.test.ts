@@ -28,8 +28,13 @@ async function demoContents(input: { members?: number; seed?: number }) {
   return Object.fromEntries(
     ['enterprise', 'organizations', 'accounts', 'members', 'invitations', 'invitation_orgs', 'org_memberships', 'teams', 'team_members', 'team_orgs', 'domains', 'capture_waitlist', 'audit_events', 'activity_days'].map((table) => [
       table,
-      // A domain's verification token is random on purpose (it proves control of the domain), so it is left out.
-      JSON.parse(JSON.stringify(core.db.prepare(`SELECT * FROM ${table} ORDER BY 1, 2`).all()).replace(/(roster-verification=|"token":")[a-z2-7]+/g, '$1TOKEN')),
+      // A domain's verification token is random on purpose (it proves control of the domain), and so is a
+      // SCIM id (never handed out twice, not even by two databases): both are left out.
+      JSON.parse(
+        JSON.stringify(core.db.prepare(`SELECT * FROM ${table} ORDER BY 1, 2`).all())
+          .replace(/(roster-verification=|"token":")[a-z2-7]+/g, '$1TOKEN')
+          .replace(/"scim_id":"[0-9a-f-]{36}"/g, '"scim_id":"UUID"'),
+      ),
     ]),
   );
 }

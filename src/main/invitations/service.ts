@@ -16,7 +16,7 @@ import type { OrgMemberRepository } from '../org-members/repository';
 import type { OrgRepository } from '../orgs/repository';
 import type { SeatService } from '../seats/service';
 import type { SettingsService } from '../settings/service';
-import { joinTeam } from '../teams/membership';
+import { auditProviderGroups, joinTeam } from '../teams/membership';
 import type { TeamRepository } from '../teams/repository';
 import type { InvitationRow, InvitationRepository } from './repository';
 
@@ -81,8 +81,9 @@ export function createInvitationService(deps: InvitationServiceDeps) {
     const live = invitations.liveFor(emailKey(account.email), iso);
     for (const invitation of live) {
       if (!members.findMember(account.id)) {
-        members.insertMember({ accountId: account.id, source, at: iso, invitationId: invitation.id });
+        const applied = members.insertMember({ accountId: account.id, source, at: iso, invitationId: invitation.id });
         audit.record(at, actor, { action: 'member.add', targetType: 'member', targetId: account.id, targetLabel: account.email, after: { email: account.email, source } });
+        auditProviderGroups(audit, applied, account, actor, at);
       }
       const joinedTeams = invitations
         .teams(invitation.id)

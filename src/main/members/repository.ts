@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { OrgRole, SeatSource } from '@shared/schemas/members';
 import { foldText } from '@shared/text';
 import { containsPattern } from '../db/like';
@@ -31,8 +32,8 @@ export function createMemberRepository(db: Db) {
   const accountByKey = db.prepare(`SELECT ${ACCOUNT} FROM accounts a WHERE a.email_key = ?`);
   const accountById = db.prepare(`SELECT ${ACCOUNT} FROM accounts a WHERE a.id = ?`);
   const insertAccount = db.prepare(`
-    INSERT INTO accounts (email, email_key, email_domain, name, name_fold, sort_key, created_at)
-    VALUES (@email, @key, @domain, @name, @nameFold, @sortKey, @at)`);
+    INSERT INTO accounts (email, email_key, email_domain, name, name_fold, sort_key, created_at, scim_id)
+    VALUES (@email, @key, @domain, @name, @nameFold, @sortKey, @at, @scimId)`);
   const renameAccount = db.prepare('UPDATE accounts SET name = @name, name_fold = @nameFold, sort_key = @sortKey WHERE id = @id');
   // People without a name are sorted by their address, so the sort key follows it.
   const changeEmail = db.prepare(`
@@ -48,6 +49,13 @@ export function createMemberRepository(db: Db) {
   const insertMember = db.prepare(
     'INSERT INTO members (account_id, source, seat_since, invitation_id) VALUES (@accountId, @source, @at, @invitationId)',
   );
+  // The groups the identity provider put this person in apply again with the seat (0010_scim_rollout.sql).
+  const applyProviderGroups = db.prepare(`
+    INSERT INTO team_members (team_id, account_id, since)
+    SELECT sgm.team_id, sgm.account_id, @at FROM scim_group_members sgm JOIN teams t ON t.id = sgm.team_id
+    WHERE sgm.account_id = @accountId AND t.source = 'scim'
+    ON CONFLICT DO NOTHING
+    RETURNING team_id AS id, (SELECT name FROM teams WHERE id = team_id) AS name`);
   const deleteMember = db.prepare('DELETE FROM members WHERE account_id = ?');
   const orgsOf = db.prepare(`
     SELECT o.name, om.role FROM org_memberships om JOIN organizations o ON o.id = om.org_id WHERE om.account_id = ? ORDER BY o.name_key`);
@@ -71,7 +79,8 @@ export function createMemberRepository(db: Db) {
     },
     insertAccount(values: { email: string; key: string; name: string; at: string }): AccountRow {
       const domain = values.key.slice(values.key.lastIndexOf('@') + 1);
-      const { lastInsertRowid } = insertAccount.run({ ...values, domain, ...foldedName(values.name, values.key) });
+      // The id SCIM will know this person by: never handed out twice (0010_scim_rollout.sql).
+      const { lastInsertRowid } = insertAccount.run({ ...values, domain, ...foldedName(values.name, values.key), scimId: randomUUID() });
       return { id: Number(lastInsertRowid), email: values.email, name: values.name, createdAt: values.at, lastLoginAt: null, lastActiveAt: null };
     },
     renameAccount(id: number, name: string, emailKey: string): void {
@@ -87,8 +96,14 @@ export function createMemberRepository(db: Db) {
     findMember(accountId: number): MemberRow | null {
       return (memberById.get(accountId) as MemberRow | undefined) ?? null;
     },
-    insertMember(values: { accountId: number; source: SeatSource; at: string; invitationId: number | null }): void {
+    /**
+     * Gives the account a seat, and with it the SCIM groups its identity
+     * provider put it in (held back while it had none): those teams are returned,
+     * for the caller's audit (teams/membership.ts, auditProviderGroups).
+     */
+    insertMember(values: { accountId: number; source: SeatSource; at: string; invitationId: number | null }): { id: number; name: string }[] {
       insertMember.run(values);
+      return applyProviderGroups.all({ accountId: values.accountId, at: values.at }) as { id: number; name: string }[];
     },
     /** Where the member is, directly: what releasing their seat takes away (for the audit log). */
     placesOf(accountId: number): { organizations: { name: string; role: OrgRole }[]; teams: string[] } {

@@ -12,7 +12,7 @@ import type { EnterpriseService } from '../enterprise/service';
 import type { InvitationRepository } from '../invitations/repository';
 import type { InvitationService } from '../invitations/service';
 import type { SeatService } from '../seats/service';
-import { joinTeam } from '../teams/membership';
+import { auditProviderGroups, joinTeam } from '../teams/membership';
 import type { TeamRepository } from '../teams/repository';
 import { ensureAccount } from './accounts';
 import type { AccountRow, MemberRepository, MemberRow } from './repository';
@@ -108,8 +108,9 @@ export function createMemberService(deps: MemberServiceDeps) {
         if (invited) {
           invitations.acceptLiveFor(account, source, actor, at);
         } else {
-          members.insertMember({ accountId: account.id, source, at: at.toISOString(), invitationId: null });
+          const applied = members.insertMember({ accountId: account.id, source, at: at.toISOString(), invitationId: null });
           audit.record(at, actor, { action: 'member.add', targetType: 'member', targetId: account.id, targetLabel: email, after: { email, name: account.name, source } });
+          auditProviderGroups(audit, applied, account, actor, at);
         }
         return ok(toMember(members.findMember(account.id)!));
       });
@@ -279,7 +280,7 @@ export function createMemberService(deps: MemberServiceDeps) {
   function join(account: AccountRow, domain: DomainRow, actor: Actor, at: Date, seatSince: Date = at): void {
     const iso = seatSince.toISOString();
     // Inserting the member takes it off the waiting list too (a trigger: 0006_capture_waitlist.sql).
-    members.insertMember({ accountId: account.id, source: 'domain_capture', at: iso, invitationId: null });
+    const applied = members.insertMember({ accountId: account.id, source: 'domain_capture', at: iso, invitationId: null });
     audit.record(at, actor, {
       action: 'member.add',
       targetType: 'member',
@@ -287,6 +288,7 @@ export function createMemberService(deps: MemberServiceDeps) {
       targetLabel: account.email,
       after: { email: account.email, source: 'domain_capture', domain: domain.domain },
     });
+    auditProviderGroups(audit, applied, account, actor, at);
     if (domain.defaultTeam) joinTeam({ teams, audit }, domain.defaultTeam, account, actor, at);
   }
 }

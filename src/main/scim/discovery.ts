@@ -1,5 +1,6 @@
 import type { ScimRoutes } from './server';
 import { ScimError } from './errors';
+import { methodNotAllowed } from './method-not-allowed';
 import { KEPT_ATTRIBUTES } from './users/kept-attributes';
 
 export const USER_SCHEMA = 'urn:ietf:params:scim:schemas:core:2.0:User';
@@ -124,6 +125,7 @@ function list(resources: unknown[]) {
 export const discoveryRoutes: ScimRoutes = (app) => {
   const base = (request: { protocol: string; headers: { host?: string } }) => `${request.protocol}://${request.headers.host}/scim/v2`;
 
+  for (const url of ['/ServiceProviderConfig', '/ResourceTypes', '/ResourceTypes/:id', '/Schemas', '/Schemas/:id']) methodNotAllowed(app, url, ['GET']);
   app.get('/ServiceProviderConfig', async (request) => ({
     schemas: ['urn:ietf:params:scim:schemas:core:2.0:ServiceProviderConfig'],
     documentationUri: 'https://github.com/roster-app/roster/blob/main/docs/SCIM.md',

@@ -15,6 +15,11 @@ export interface SqlAttribute {
   folded?: boolean;
   /** With `folded`: how the filter's value is folded to match the column (nameKey for a name_key); lower-cased when unset. */
   foldValue?: (value: string) => string;
+  /**
+   * How `eq` reads when `sql` alone would not use an index: SQL in which each
+   * `?` takes the (folded) value. `ne` is its negation; other operators use `sql`.
+   */
+  equals?: string;
 }
 
 /**
@@ -63,14 +68,61 @@ export function parseFilter(text: string): Filter {
     throw badRequest('invalidFilter', `The filter is ${bytes} bytes long; Roster reads filters of at most ${MAX_FILTER_BYTES} bytes. Split the query into several.`);
   }
   let tree: Filter;
+  const { text: safe, strings } = setQuotedAside(text);
   try {
-    tree = parse(text);
+    tree = restoreQuoted(parse(safe), strings);
   } catch (error) {
     if (error instanceof RangeError) throw badRequest('invalidFilter', `The filter nests too deeply to be read; Roster reads filters nested at most ${MAX_FILTER_DEPTH} levels.`);
     throw badRequest('invalidFilter', `The filter cannot be read: ${(error as Error).message}.`);
   }
   checkSize(tree);
   return tree;
+}
+
+/** A quoted value as the filter grammar lexes it (RFC 7644 section 3.4.2.2: a JSON string). */
+const QUOTED = /"(?:[^"\\]|\\.)*"/gs;
+const PLACEHOLDER = /^\uE000(\d+)$/;
+
+/** A JSON string's escapes read; a backslash before anything else JSON does not know stays as it is. */
+function unquote(quoted: string): string {
+  return quoted.slice(1, -1).replace(/\\(?:u([0-9a-fA-F]{4})|(["\\/bfnrt]))?/g, (whole, hex: string | undefined, plain: string | undefined) => {
+    if (hex !== undefined) return String.fromCharCode(parseInt(hex, 16));
+    if (plain === undefined) return whole;
+    return ({ b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' } as Record<string, string>)[plain] ?? plain;
+  });
+}
+
+/**
+ * The parser library mis-reads a quoted value that ends in an escaped
+ * backslash ("a\\"). So Roster lexes quoted values itself: each is read here
+ * and stands in the text the library parses as a plain placeholder, put back
+ * into the tree afterwards.
+ */
+function setQuotedAside(text: string): { text: string; strings: string[] } {
+  const strings: string[] = [];
+  const replaced = text.replace(QUOTED, (quoted) => {
+    strings.push(unquote(quoted));
+    return `"\uE000${strings.length - 1}"`;
+  });
+  return { text: replaced, strings };
+}
+
+function restoreQuoted(node: Filter, strings: string[]): Filter {
+  switch (node.op) {
+    case 'and':
+    case 'or':
+      return { ...node, filters: node.filters.map((child) => restoreQuoted(child, strings)) };
+    case 'not':
+      return { ...node, filter: restoreQuoted(node.filter, strings) };
+    case '[]':
+      return { ...node, valFilter: restoreQuoted(node.valFilter, strings) };
+    case 'pr':
+      return node;
+    default: {
+      const match = typeof node.compValue === 'string' ? PLACEHOLDER.exec(node.compValue) : null;
+      return match ? { ...node, compValue: strings[Number(match[1])]! } : node;
+    }
+  }
 }
 
 /** Counts comparisons and depth without recursion, so a tree of any shape is measured safely. */
@@ -195,6 +247,11 @@ function comparison(op: string, attribute: SqlAttribute, value: unknown, path: s
   const left = fold && !attribute.folded ? `lower(${column})` : column;
   const foldText = attribute.folded && attribute.foldValue ? attribute.foldValue : (text: string) => text.toLowerCase();
   const right = attribute.type === 'dateTime' ? new Date(value as string).toISOString() : fold ? foldText(value as string) : value;
+  if (attribute.equals && (op === 'eq' || op === 'ne')) {
+    const equals = attribute.equals;
+    for (let index = equals.split('?').length - 1; index > 0; index -= 1) params.push(right);
+    return op === 'eq' ? `(${equals})` : `(NOT (${equals}))`;
+  }
   switch (op) {
     case 'eq':
       params.push(right);

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { badRequest, ScimError } from './errors';
 import { LIST_SCHEMA, MAX_PAGE } from './discovery';
 
@@ -75,19 +75,6 @@ export function sendResource(request: FastifyRequest, reply: FastifyReply, resou
   if (status === 200 && version && request.method === 'GET' && request.headers['if-none-match'] === version) return reply.code(304).send();
   if (status === 201 && typeof (resource.meta as { location?: string } | undefined)?.location === 'string') reply.header('Location', (resource.meta as { location: string }).location);
   return reply.code(status).send(resource);
-}
-
-/** A collection answers the methods it lacks (DELETE /Users) with 405 and a SCIM body, not 404: the path exists. */
-export function methodNotAllowed(app: FastifyInstance, url: string, allowed: string[]): void {
-  const others = ['PUT', 'PATCH', 'DELETE'].filter((method) => !allowed.includes(method));
-  app.route({
-    method: others,
-    url,
-    handler: async (request, reply) => {
-      reply.header('Allow', allowed.join(', '));
-      throw new ScimError(405, `${request.method} is not allowed on ${url}; it takes ${allowed.join(' and ')}. Name one resource (${url}/<id>) to change or delete it.`);
-    },
-  });
 }
 
 const ALWAYS = new Set(['id', 'schemas']);

@@ -22,3 +22,26 @@ export function joinTeam(
   deps.audit.record(at, actor, { action: 'team.member.add', targetType: 'team', targetId: team.id, targetLabel: team.name, after: { accountId: member.id, email: member.email } });
   return true;
 }
+
+/**
+ * Audits the SCIM groups that applied again when a person got a seat back
+ * (MemberRepository.insertMember): the identity provider had put them in these
+ * teams while they held no seat, or before their seat was freed.
+ */
+export function auditProviderGroups(
+  audit: AuditRepository,
+  applied: readonly { id: number; name: string }[],
+  member: { id: number; email: string },
+  actor: Actor,
+  at: Date,
+): void {
+  for (const team of applied) {
+    audit.record(at, actor, {
+      action: 'team.member.add',
+      targetType: 'team',
+      targetId: team.id,
+      targetLabel: team.name,
+      after: { accountId: member.id, email: member.email, reason: 'The identity provider put them in this group; it applies again now that they hold a seat.' },
+    });
+  }
+}

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { InvitationRole } from '@shared/schemas/members';
 import type { Team, TeamMemberPage, TeamMembersInput, TeamSource } from '@shared/schemas/teams';
 import { containsPattern } from '../db/like';
@@ -30,7 +31,7 @@ export function createTeamRepository(db: Db) {
   const byId = db.prepare('SELECT * FROM teams WHERE id = ?');
   const byKey = db.prepare('SELECT * FROM teams WHERE name_key = ?');
   const insert = db.prepare(
-    'INSERT INTO teams (name, name_key, role, source, created_at, updated_at) VALUES (@name, @key, @role, @source, @at, @at)',
+    'INSERT INTO teams (name, name_key, role, source, created_at, updated_at, scim_id) VALUES (@name, @key, @role, @source, @at, @at, @scimId)',
   );
   const rename = db.prepare('UPDATE teams SET name = @name, name_key = @key, updated_at = @at WHERE id = @id');
   const setRole = db.prepare('UPDATE teams SET role = @role, updated_at = @at WHERE id = @id');
@@ -84,7 +85,8 @@ export function createTeamRepository(db: Db) {
       return row ? toTeam(row) : null;
     },
     insert(values: { name: string; key: string; role: InvitationRole; source: TeamSource; at: string }): number {
-      return Number(insert.run(values).lastInsertRowid);
+      // The id SCIM will know the team by, should it become a group: never handed out twice.
+      return Number(insert.run({ ...values, scimId: randomUUID() }).lastInsertRowid);
     },
     rename(values: { id: number; name: string; key: string; at: string }): void {
       rename.run(values);

@@ -67,10 +67,10 @@ async function scimStream(run: number, seed: number, operations: number): Promis
 
   // What the store holds now: earlier runs' users and groups, by SCIM id.
   const active = core.db
-    .prepare("SELECT a.id, a.email FROM scim_users s JOIN accounts a ON a.id = s.account_id JOIN members m ON m.account_id = a.id WHERE a.email LIKE '%@scim.test'")
-    .all() as { id: number; email: string }[];
-  const groups = core.db.prepare('SELECT t.id, t.name FROM scim_groups g JOIN teams t ON t.id = g.team_id').all() as { id: number; name: string }[];
-  const membersOf = core.db.prepare('SELECT a.email FROM team_members tm JOIN accounts a ON a.id = tm.account_id WHERE tm.team_id = ?').pluck();
+    .prepare("SELECT a.scim_id AS id, a.email FROM scim_users s JOIN accounts a ON a.id = s.account_id JOIN members m ON m.account_id = a.id WHERE a.email LIKE '%@scim.test'")
+    .all() as { id: string; email: string }[];
+  const groups = core.db.prepare('SELECT t.scim_id AS id, t.name FROM scim_groups g JOIN teams t ON t.id = g.team_id').all() as { id: string; name: string }[];
+  const membersOf = core.db.prepare('SELECT a.email FROM team_members tm JOIN teams t ON t.id = tm.team_id JOIN accounts a ON a.id = tm.account_id WHERE t.scim_id = ?').pluck();
   const groupMembers = new Map(groups.map((group) => [group.id, new Set(membersOf.all(group.id) as string[])]));
   say({ ready: true });
 
@@ -106,7 +106,7 @@ async function scimStream(run: number, seed: number, operations: number): Promis
         request = ['PATCH', `/Groups/${group.id}`, patch({ op: 'remove', path: `members[value eq "${leaving.id}"]` })];
       } else if (joining) {
         op = { op: 'join', group: group.name, email: joining.email };
-        request = ['PATCH', `/Groups/${group.id}`, patch({ op: 'add', path: 'members', value: [{ value: String(joining.id) }] })];
+        request = ['PATCH', `/Groups/${group.id}`, patch({ op: 'add', path: 'members', value: [{ value: joining.id }] })];
       } else continue;
     }
 
@@ -124,11 +124,11 @@ async function scimStream(run: number, seed: number, operations: number): Promis
     }
     say({ ack: op });
     if (op.op === 'group') {
-      const id = Number(answer.body!.id);
+      const id = answer.body!.id!;
       groups.push({ id, name: op.group! });
       groupMembers.set(id, new Set());
     } else if (op.op === 'create') {
-      active.push({ id: Number(answer.body!.id), email: op.email! });
+      active.push({ id: answer.body!.id!, email: op.email! });
     } else if (op.op === 'deactivate') {
       active.splice(active.findIndex((user) => user.email === op.email), 1);
       for (const members of groupMembers.values()) members.delete(op.email!);

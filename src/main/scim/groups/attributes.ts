@@ -1,6 +1,7 @@
 import { nameKey } from '@shared/schemas/names';
 import { badRequest } from '../errors';
 import type { ResolveAttribute, SqlAttribute, SqlMultiAttribute } from '../filter';
+import { ownValue } from '../own';
 import { GROUP_CREATED, GROUP_LAST_MODIFIED, memberDisplay } from './repository';
 
 const CORE_URN = /^urn:ietf:params:scim:schemas:core:2\.0:Group:/i;
@@ -8,10 +9,10 @@ const CORE_URN = /^urn:ietf:params:scim:schemas:core:2\.0:Group:/i;
 /** An attribute name as the schema spells it, for lookups: without the core URN, lower-cased (names are case-insensitive). */
 export const attributeKey = (name: string) => name.replace(CORE_URN, '').toLowerCase();
 
-/** The sub-attributes of a member, over a team_members alias and an accounts alias. */
-function memberAttributes(members: string, accounts: string): Record<string, SqlAttribute> {
+/** The sub-attributes of a member, over a scim_group_members alias and an accounts alias. */
+function memberAttributes(accounts: string): Record<string, SqlAttribute> {
   return {
-    value: { kind: 'simple', sql: `CAST(${members}.account_id AS TEXT)`, type: 'string', caseExact: true },
+    value: { kind: 'simple', sql: `${accounts}.scim_id`, type: 'string', caseExact: true },
     display: { kind: 'simple', sql: memberDisplay(accounts), type: 'string', caseExact: false },
     type: { kind: 'simple', sql: "'User'", type: 'string', caseExact: false },
   };
@@ -19,13 +20,13 @@ function memberAttributes(members: string, accounts: string): Record<string, Sql
 
 const members: SqlMultiAttribute = {
   kind: 'multi',
-  from: 'team_members fm JOIN accounts fa ON fa.id = fm.account_id WHERE fm.team_id = t.id',
-  sub: memberAttributes('fm', 'fa'),
+  from: 'scim_group_members fm JOIN accounts fa ON fa.id = fm.account_id WHERE fm.team_id = t.id',
+  sub: memberAttributes('fa'),
   primary: 'value',
 };
 
 const groupAttributes: Record<string, SqlAttribute | SqlMultiAttribute> = {
-  id: { kind: 'simple', sql: 'CAST(t.id AS TEXT)', type: 'string', caseExact: true },
+  id: { kind: 'simple', sql: 't.scim_id', type: 'string', caseExact: true },
   // name_key holds the name folded as uniqueness compares it; folding the value the same way finds "STRASSE" for "Straße", by index.
   displayname: { kind: 'simple', sql: 't.name_key', type: 'string', caseExact: false, folded: true, foldValue: nameKey },
   externalid: { kind: 'simple', sql: 'sg.external_id', type: 'string', caseExact: true },
@@ -35,15 +36,15 @@ const groupAttributes: Record<string, SqlAttribute | SqlMultiAttribute> = {
 };
 
 /** Filters on /Groups: over `t` (teams) and `sg` (scim_groups). */
-export const resolveGroupAttribute: ResolveAttribute = (path) => groupAttributes[attributeKey(path)] ?? null;
+export const resolveGroupAttribute: ResolveAttribute = (path) => ownValue(groupAttributes, attributeKey(path));
 
-const memberFilterAttributes = memberAttributes('tm', 'a');
+const memberFilterAttributes = memberAttributes('a');
 
-/** Value filters in PATCH paths (members[value eq "7"]): over `tm` (team_members) and `a` (accounts). */
-export const resolveMemberAttribute: ResolveAttribute = (path) => memberFilterAttributes[path.toLowerCase()] ?? null;
+/** Value filters in PATCH paths (members[value eq "7"]): over `tm` (scim_group_members) and `a` (accounts). */
+export const resolveMemberAttribute: ResolveAttribute = (path) => ownValue(memberFilterAttributes, path.toLowerCase());
 
 const SORTABLE: Record<string, string> = {
-  id: 't.id',
+  id: 't.scim_id',
   displayname: 't.name_key',
   externalid: 'sg.external_id',
   'meta.created': GROUP_CREATED,
@@ -58,7 +59,7 @@ const SORTABLE: Record<string, string> = {
 export function groupOrder(sortBy: string | null, order: 'ascending' | 'descending'): string {
   const direction = order === 'descending' ? 'DESC' : 'ASC';
   if (sortBy === null) return `t.id ${direction}`;
-  const column = SORTABLE[attributeKey(sortBy)];
+  const column = ownValue(SORTABLE, attributeKey(sortBy));
   if (!column) throw badRequest('invalidValue', `Groups cannot be sorted by "${sortBy}"; sort by id, displayName, externalId, meta.created or meta.lastModified.`);
   return `(${column} IS NULL) ${direction}, ${column} ${direction}, t.id ${direction}`;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { usage, value } from '../../test/seats-helpers';
-import { auditOf, groupBody, groupState, groupsServer, teamMemberIds, valuesOf } from './fixtures';
+import { auditOf, groupBody, groupState, groupsServer, teamMemberIds, valuesOf, teamIdOf, groupIdOf } from './fixtures';
 
 describe('/Groups: create and read', () => {
   it('creates a team with source scim, role member and its members, answering 201 with Location, ETag and the resource', async () => {
@@ -27,19 +27,19 @@ describe('/Groups: create and read', () => {
     });
     expect(created.headers.get('location')).toBe(created.body.meta.location);
     expect(created.headers.get('etag')).toBe(created.body.meta.version);
-    const team = value(await scim.core.invoke('teams:get', { id: Number(id) }));
+    const team = value(await scim.core.invoke('teams:get', { id: teamIdOf(scim.core, id) }));
     expect(team).toMatchObject({ name: 'Platform', source: 'scim', role: 'member', memberCount: 2 });
     const read = await scim.get(`/Groups/${id}`);
     expect(read).toMatchObject({ status: 200, body: created.body });
   });
 
-  it('refuses a member who holds no seat or an unknown id with 400 invalidValue naming the id, and creates nothing', async () => {
+  it('refuses an id that names no user (a member added by hand whose seat was freed is none) with 400 invalidValue naming the id, and creates nothing', async () => {
     const scim = await groupsServer();
-    value(await scim.core.invoke('members:remove', { accountId: Number(scim.ids.cy) }));
+    value(await scim.core.invoke('members:remove', { accountId: scim.accounts.cy! }));
     const before = groupState(scim.core);
-    const unseated = await scim.post('/Groups', groupBody('Platform', [scim.ids.ana!, scim.ids.cy!]));
-    expect(unseated).toMatchObject({ status: 400, body: { status: '400', scimType: 'invalidValue' } });
-    expect(unseated.body.detail).toBe(`User ${scim.ids.cy} (cy@acme.example) holds no seat in the enterprise, so cannot join Platform; activate the user through /Users first. Nothing was changed.`);
+    const released = await scim.post('/Groups', groupBody('Platform', [scim.ids.ana!, scim.ids.cy!]));
+    expect(released).toMatchObject({ status: 400, body: { status: '400', scimType: 'invalidValue' } });
+    expect(released.body.detail).toBe(`There is no user with id "${scim.ids.cy}", so it cannot join Platform; create the user through /Users first. Nothing was changed.`);
     const unknown = await scim.post('/Groups', groupBody('Platform', ['999999']));
     expect(unknown).toMatchObject({ status: 400, body: { scimType: 'invalidValue' } });
     expect(unknown.body.detail).toContain('"999999"');
@@ -60,13 +60,13 @@ describe('/Groups: create and read', () => {
     const scim = await groupsServer();
     const org = value(await scim.core.invoke('orgs:create', { name: 'Engineering' }));
     const team = value(await scim.core.invoke('teams:create', { name: 'Developers', role: 'admin' }));
-    value(await scim.core.invoke('teams:addMembers', { teamId: team.id, accountIds: [Number(scim.ids.ana)] }));
+    value(await scim.core.invoke('teams:addMembers', { teamId: team.id, accountIds: [scim.accounts.ana!] }));
     value(await scim.core.invoke('teams:link', { teamId: team.id, orgIds: [org.id] }));
     scim.clock.advance(60_000);
     const adopted = await scim.post('/Groups', groupBody('developers', [scim.ids.bo!], { externalId: 'entra-7' }));
     expect(adopted.status).toBe(201);
     // Renamed to the provider's spelling, so its next cycle sees no difference to correct.
-    expect(adopted.body).toMatchObject({ id: String(team.id), displayName: 'developers', externalId: 'entra-7', meta: { created: '2026-03-01T09:01:00.000Z' } });
+    expect(adopted.body).toMatchObject({ id: groupIdOf(scim.core, team.id), displayName: 'developers', externalId: 'entra-7', meta: { created: '2026-03-01T09:01:00.000Z' } });
     expect(auditOf(scim.core, 'team.rename')[0]).toMatchObject({ actor: { type: 'scim', name: 'Okta' }, before: { name: 'Developers' }, after: { name: 'developers' } });
     expect((await scim.get(`/Groups?filter=${encodeURIComponent('displayName eq "developers"')}&excludedAttributes=members`)).body.Resources[0].displayName).toBe('developers');
     expect(valuesOf(adopted.body)).toEqual([scim.ids.ana, scim.ids.bo]);
@@ -84,7 +84,7 @@ describe('/Groups: create and read', () => {
     expect((await scim.post('/Groups', groupBody('Developers'))).status).toBe(201);
     value(await scim.core.invoke('members:add', { email: 'eve@acme.example' }));
     expect(auditOf(scim.core, 'invitation.accept')).toHaveLength(1);
-    expect(teamMemberIds(scim.core, team.id)).toEqual([]);
+    expect(teamMemberIds(scim.core, groupIdOf(scim.core, team.id))).toEqual([]);
   });
 
   it('lists only scim teams: a manual team is neither listed nor readable as a group', async () => {
@@ -101,12 +101,13 @@ describe('/Groups: create and read', () => {
 
   it('keeps the app from renaming or re-membering a scim team, while its role stays the app\'s to set', async () => {
     const scim = await groupsServer();
-    const id = Number((await scim.post('/Groups', groupBody('Platform', [scim.ids.ana!]))).body.id);
+    const groupId = (await scim.post('/Groups', groupBody('Platform', [scim.ids.ana!]))).body.id as string;
+    const id = teamIdOf(scim.core, groupId);
     expect(await scim.core.invoke('teams:rename', { id, name: 'Renamed' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    expect(await scim.core.invoke('teams:addMembers', { teamId: id, accountIds: [Number(scim.ids.bo)] })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await scim.core.invoke('teams:addMembers', { teamId: id, accountIds: [scim.accounts.bo!] })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(await scim.core.invoke('teams:remove', { id })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(value(await scim.core.invoke('teams:setRole', { id, role: 'admin' })).role).toBe('admin');
-    expect(teamMemberIds(scim.core, id)).toEqual([scim.ids.ana]);
+    expect(teamMemberIds(scim.core, groupId)).toEqual([scim.ids.ana]);
   });
 
   it('records every change with the token as actor', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { value } from '../../test/seats-helpers';
-import { GROUP_SCHEMA, groupsServer, patchOps, teamMemberIds, valuesOf } from './fixtures';
+import { GROUP_SCHEMA, groupsServer, patchOps, teamMemberIds, valuesOf, teamIdOf } from './fixtures';
 
 describe('Okta group push', () => {
   it('looks the group up by displayName, creates it with members, adds, removes and renames it', async () => {
@@ -27,7 +27,7 @@ describe('Okta group push', () => {
     const read = await scim.get(`/Groups/${id}`);
     expect(read.body).toMatchObject({ displayName: 'Engineering Team' });
     expect(valuesOf(read.body)).toEqual([scim.ids.bo, scim.ids.cy]);
-    expect(value(await scim.core.invoke('teams:find', { name: 'engineering team' }))).toMatchObject({ id: Number(id), source: 'scim' });
+    expect(value(await scim.core.invoke('teams:find', { name: 'engineering team' }))).toMatchObject({ id: teamIdOf(scim.core, id), source: 'scim' });
   });
 });
 
@@ -74,6 +74,6 @@ describe('Microsoft Entra ID groups', () => {
     const scim = await groupsServer();
     const id = (await scim.post('/Groups', { schemas: [GROUP_SCHEMA], displayName: 'Sales', members: [{ value: scim.ids.ana }] })).body.id as string;
     expect((await scim.delete(`/Groups/${id}`)).status).toBe(204);
-    expect(value(await scim.core.invoke('members:find', { email: 'ana@acme.example' })).accountId).toBe(Number(scim.ids.ana));
+    expect(value(await scim.core.invoke('members:find', { email: 'ana@acme.example' })).accountId).toBe(scim.accounts.ana!);
   });
 });

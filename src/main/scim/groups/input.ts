@@ -51,8 +51,3 @@ export function readMemberValues(value: unknown): string[] {
     return String(id).trim();
   });
 }
-
-/** An id as Roster writes it (a positive whole number: a user's or a group's), or null for anything else. */
-export function idOf(value: string): number | null {
-  return /^[1-9]\d{0,14}$/.test(value) ? Number(value) : null;
-}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { value } from '../../test/seats-helpers';
-import { auditOf, groupBody, groupState, groupsServer, patchOps, teamMemberIds } from './fixtures';
+import { auditOf, groupBody, groupState, groupsServer, patchOps, teamMemberIds, teamIdOf } from './fixtures';
 
 async function withGroup(memberNames: string[] = ['ana', 'bo']) {
   const scim = await groupsServer();
@@ -82,7 +82,7 @@ describe('PATCH /Groups/:id', () => {
   it('renames with path displayName, with a no-path value, and refuses a name another team has (409)', async () => {
     const { scim, id } = await withGroup();
     expect((await scim.patch(`/Groups/${id}`, patchOps({ op: 'replace', path: 'displayName', value: 'Core Platform' }))).status).toBe(204);
-    expect(value(await scim.core.invoke('teams:get', { id: Number(id) })).name).toBe('Core Platform');
+    expect(value(await scim.core.invoke('teams:get', { id: teamIdOf(scim.core, id) })).name).toBe('Core Platform');
     expect((await scim.patch(`/Groups/${id}`, patchOps({ op: 'replace', value: { displayName: 'Platform Team', externalId: 'ext-2' } }))).status).toBe(204);
     expect((await scim.get(`/Groups/${id}`)).body).toMatchObject({ displayName: 'Platform Team', externalId: 'ext-2' });
     value(await scim.core.invoke('teams:create', { name: 'Design' }));
@@ -108,7 +108,7 @@ describe('PATCH /Groups/:id', () => {
 
   it('applies operations in order and atomically: a later failing one undoes an earlier member add', async () => {
     const { scim, id } = await withGroup(['ana']);
-    value(await scim.core.invoke('members:remove', { accountId: Number(scim.ids.di) }));
+    value(await scim.core.invoke('members:remove', { accountId: scim.accounts.di! }));
     const before = groupState(scim.core);
     const answer = await scim.patch(
       `/Groups/${id}`,
@@ -119,7 +119,7 @@ describe('PATCH /Groups/:id', () => {
       ),
     );
     expect(answer).toMatchObject({ status: 400, body: { scimType: 'invalidValue' } });
-    expect(answer.body.detail).toContain(`User ${scim.ids.di} (di@acme.example) holds no seat`);
+    expect(answer.body.detail).toContain(`There is no user with id "${scim.ids.di}"`);
     expect(groupState(scim.core)).toEqual(before);
   });
 

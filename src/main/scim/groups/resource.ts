@@ -9,7 +9,7 @@ import type { GroupMemberRow, GroupRow, MembersDigest } from './repository';
  * them out never reads them. A member's display name is the user's, not the group's.
  */
 export function groupVersion(row: GroupRow, digest: MembersDigest): string {
-  return etagOf({ id: String(row.id), displayName: row.name, externalId: row.externalId, lastModified: row.lastModified, members: [digest.count, digest.sum, digest.squares] });
+  return etagOf({ id: row.scimId, displayName: row.name, externalId: row.externalId, lastModified: row.lastModified, members: [digest.count, digest.sum, digest.squares] });
 }
 
 /**
@@ -32,12 +32,12 @@ export function changeStamp(previous: string, now: Date): Date {
 export function groupResource(row: GroupRow, members: GroupMemberRow[] | null, version: string, base: string): Record<string, unknown> {
   return {
     schemas: [GROUP_SCHEMA],
-    id: String(row.id),
+    id: row.scimId,
     ...(row.externalId === null ? {} : { externalId: row.externalId }),
     displayName: row.name,
     ...(members === null
       ? {}
-      : { members: members.map((member) => ({ value: String(member.id), $ref: `${base}/Users/${member.id}`, display: member.display, type: 'User' })) }),
-    meta: { resourceType: 'Group', created: row.created, lastModified: row.lastModified, location: `${base}/Groups/${row.id}`, version },
+      : { members: members.map((member) => ({ value: member.scimId, $ref: `${base}/Users/${member.scimId}`, display: member.display, type: 'User' })) }),
+    meta: { resourceType: 'Group', created: row.created, lastModified: row.lastModified, location: `${base}/Groups/${row.scimId}`, version },
   };
 }

@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { checkIfMatch, methodNotAllowed, readListQuery } from '../resources';
+import { checkIfMatch, readListQuery } from '../resources';
+import { methodNotAllowed } from '../method-not-allowed';
 import { SCIM_BASE, type ScimRoutes } from '../server';
 import { readGroupPatch } from './patch';
 import { createGroupService, type VersionCheck } from './service';

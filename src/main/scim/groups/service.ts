@@ -8,7 +8,7 @@ import { compileFilter, runFiltered, type CompiledFilter } from '../filter';
 import { listResponse, project, type ListQuery } from '../resources';
 import type { ScimContext } from '../server';
 import { groupOrder, resolveGroupAttribute, resolveMemberAttribute, wantsMembers } from './attributes';
-import { idOf, attributesOf, readDisplayName, readExternalId, readMemberValues } from './input';
+import { attributesOf, readDisplayName, readExternalId, readMemberValues } from './input';
 import type { GroupChange } from './patch';
 import { createGroupRepository, type GroupRow } from './repository';
 import { changeStamp, groupResource, groupVersion } from './resource';
@@ -31,19 +31,21 @@ const ALL: CompiledFilter = { sql: '1', params: [] };
 export type VersionCheck = ((version: string) => void) | null;
 
 /**
- * /Groups (SPEC.md S3): teams with source 'scim'. Every write is one write
- * transaction: a refusal anywhere (a member without a seat, a taken name)
- * throws a ScimError, which rolls back everything the request did. Teams
- * change only through the team service, which audits each change with the
- * token as actor.
+ * /Groups: teams with source 'scim'. A group's members are the users the
+ * provider states, seat or none (scim_group_members); the team's members, who
+ * get its access, are those of them who hold a seat, and someone who gets a
+ * seat back gets the group's access back with it (MemberRepository.insertMember).
+ * Every write is one write transaction: a refusal anywhere (an unknown user, a
+ * taken name) throws a ScimError, which rolls back everything the request did.
+ * Team members change only through the team service, which audits each change
+ * with the token as actor; a statement that grants nothing (no seat) is audited here.
  */
 export function createGroupService({ db, services, now }: ScimContext) {
   const groups = createGroupRepository(db);
   const teams = createTeamRepository(db);
 
   function requireGroup(id: string): GroupRow {
-    const teamId = idOf(id);
-    const row = teamId === null ? null : groups.find(teamId);
+    const row = groups.findByScimId(id);
     if (!row) throw notFound(`There is no group with id ${id}.`);
     return row;
   }
@@ -56,49 +58,70 @@ export function createGroupService({ db, services, now }: ScimContext) {
     return { resource: project(groupResource(row, members, version, base), attributes, excluded), version };
   }
 
-  /** The account ids of members to add: each must hold a seat, or nothing changes (never a silent seat grab). */
-  function seatedIds(values: string[], teamName: string): number[] {
+  /**
+   * The users a members list names (their account ids), seat or none: each
+   * must be a user of /Users, or nothing changes.
+   */
+  function userIds(values: string[], teamName: string): number[] {
     const ids = new Set<number>();
-    for (const value of values) {
-      const id = idOf(value);
-      if (id === null || !groups.isSeated(id)) {
-        const email = id === null ? null : groups.emailOf(id);
-        throw badRequest(
-          'invalidValue',
-          email
-            ? `User ${value} (${email}) holds no seat in the enterprise, so cannot join ${teamName}; activate the user through /Users first. Nothing was changed.`
-            : `There is no user with id "${value}" in the enterprise, so it cannot join ${teamName}; create the user through /Users first. Nothing was changed.`,
-        );
+    for (const target of groups.targets(values)) {
+      if (target.id === null || !target.isUser) {
+        throw badRequest('invalidValue', `There is no user with id "${target.value}", so it cannot join ${teamName}; create the user through /Users first. Nothing was changed.`);
       }
-      ids.add(id);
+      ids.add(target.id);
     }
     return [...ids];
   }
 
-  function addMembers(teamId: number, ids: number[], actor: Actor): boolean {
-    return ids.length > 0 && unwrap(services.teams.addMembers(teamId, ids, actor, 'scim')).added > 0;
+  /** States the users as members; those who hold a seat join the team, the others wait for one (audited as such). */
+  function addMembers(team: GroupRow, ids: number[], actor: Actor, at: Date): boolean {
+    const fresh = ids.filter((id) => !groups.isStated(team.id, id));
+    const seated: number[] = [];
+    for (const id of fresh) {
+      groups.state(team.id, id, at.toISOString());
+      if (groups.isSeated(id)) seated.push(id);
+      else stated(team, id, 'team.member.stated', actor, at);
+    }
+    if (seated.length > 0) unwrap(services.teams.addMembers(team.id, seated, actor, 'scim'));
+    return fresh.length > 0;
+  }
+
+  /** Audits a statement that grants or takes away nothing now, because the person holds no seat. */
+  function stated(team: GroupRow, accountId: number, action: 'team.member.stated' | 'team.member.unstated', actor: Actor, at: Date): void {
+    const email = groups.emailOf(accountId);
+    const change = { accountId, email, applied: false, reason: 'holds no seat' };
+    services.audit.record(at, actor, { action, targetType: 'team', targetId: team.id, targetLabel: team.name, ...(action === 'team.member.stated' ? { after: change } : { before: change }) });
   }
 
   /** Removing someone who is not in the group is no change, not an error: a retried request must not fail. */
-  function removeMembers(teamId: number, ids: Iterable<number>, actor: Actor): boolean {
-    const present = [...new Set(ids)].filter((id) => teams.isMember(teamId, id));
-    if (present.length > 0) unwrap(services.teams.removeMembers(teamId, present, actor, 'scim'));
+  function removeMembers(team: GroupRow, ids: Iterable<number>, actor: Actor, at: Date): boolean {
+    const present = [...new Set(ids)].filter((id) => groups.isStated(team.id, id) || teams.isMember(team.id, id));
+    const applied: number[] = [];
+    for (const id of present) {
+      groups.unstate(team.id, id);
+      if (teams.isMember(team.id, id)) applied.push(id);
+      else stated(team, id, 'team.member.unstated', actor, at);
+    }
+    if (applied.length > 0) unwrap(services.teams.removeMembers(team.id, applied, actor, 'scim'));
     return present.length > 0;
   }
 
   function matching(teamId: number, filter: string): number[] {
-    // Okta's members[value eq "7"]: straight to the primary key.
-    const one = /^\s*value\s+eq\s+"([1-9]\d{0,14})"\s*$/i.exec(filter);
-    if (one) return teams.isMember(teamId, Number(one[1])) ? [Number(one[1])] : [];
+    // Okta's members[value eq "<id>"]: straight to the primary keys.
+    const one = /^\s*value\s+eq\s+"([^"\\]{1,100})"\s*$/i.exec(filter);
+    if (one) {
+      const [target] = groups.targets([one[1]!]);
+      return target !== undefined && target.id !== null && groups.isStated(teamId, target.id) ? [target.id] : [];
+    }
     const where = compileFilter(filter, resolveMemberAttribute);
     return runFiltered(where, () => groups.matchingMembers(teamId, where));
   }
 
-  function setMembers(teamId: number, wanted: number[], actor: Actor): boolean {
+  function setMembers(team: GroupRow, wanted: number[], actor: Actor, at: Date): boolean {
     const keep = new Set(wanted);
-    const current = new Set(teams.memberIds(teamId));
-    const removed = removeMembers(teamId, [...current].filter((id) => !keep.has(id)), actor);
-    return addMembers(teamId, wanted.filter((id) => !current.has(id)), actor) || removed;
+    const current = new Set([...groups.statedIds(team.id), ...teams.memberIds(team.id)]);
+    const removed = removeMembers(team, [...current].filter((id) => !keep.has(id)), actor, at);
+    return addMembers(team, wanted.filter((id) => !current.has(id)), actor, at) || removed;
   }
 
   function setExternalId(row: GroupRow, externalId: string | null, actor: Actor, at: Date): boolean {
@@ -118,21 +141,21 @@ export function createGroupService({ db, services, now }: ScimContext) {
     const teamId = row.id;
     switch (change.kind) {
       case 'addMembers':
-        return addMembers(teamId, seatedIds(change.values, row.name), actor);
+        return addMembers(row, userIds(change.values, row.name), actor, at);
       case 'removeMembers':
-        return removeMembers(teamId, change.values.map(idOf).filter((id): id is number => id !== null), actor);
+        return removeMembers(row, knownIds(change.values), actor, at);
       case 'removeAllMembers':
-        return removeMembers(teamId, teams.memberIds(teamId), actor);
+        return removeMembers(row, [...groups.statedIds(teamId), ...teams.memberIds(teamId)], actor, at);
       case 'removeMembersWhere':
-        return removeMembers(teamId, matching(teamId, change.filter), actor);
+        return removeMembers(row, matching(teamId, change.filter), actor, at);
       case 'replaceMembers':
-        return setMembers(teamId, seatedIds(change.values, row.name), actor);
+        return setMembers(row, userIds(change.values, row.name), actor, at);
       case 'replaceMembersWhere': {
         const matched = matching(teamId, change.filter);
         if (matched.length === 0) throw badRequest('noTarget', `No member of ${row.name} matches [${change.filter}], so there is nothing to replace. Nothing was changed.`);
-        const wanted = seatedIds(change.values, row.name);
-        const removed = removeMembers(teamId, matched.filter((id) => !wanted.includes(id)), actor);
-        return addMembers(teamId, wanted, actor) || removed;
+        const wanted = userIds(change.values, row.name);
+        const removed = removeMembers(row, matched.filter((id) => !wanted.includes(id)), actor, at);
+        return addMembers(row, wanted, actor, at) || removed;
       }
       case 'rename':
         return rename(row, change.name, actor);
@@ -140,6 +163,9 @@ export function createGroupService({ db, services, now }: ScimContext) {
         return setExternalId(row, change.value, actor, at);
     }
   }
+
+  /** The accounts of the ids given that name one; an unknown id is nothing to remove. */
+  const knownIds = (values: string[]) => groups.targets(values).flatMap((target) => (target.id === null ? [] : [target.id]));
 
   return {
     list(query: ListQuery, base: string) {
@@ -179,7 +205,7 @@ export function createGroupService({ db, services, now }: ScimContext) {
       const externalId = readExternalId(attributes.get('externalid'));
       const values = readMemberValues(attributes.get('members'));
       return inWriteTransaction(db, () => {
-        const ids = seatedIds(values, name);
+        const ids = userIds(values, name);
         const existing = teams.findByKey(nameKey(name));
         if (existing?.source === 'scim') throw new ScimError(409, `A group named "${existing.name}" already exists (id ${existing.id}; names are compared ignoring case).`, 'uniqueness');
         const at = now();
@@ -187,11 +213,13 @@ export function createGroupService({ db, services, now }: ScimContext) {
         // An adopted team takes the provider's spelling ("Sales" sent as "sales"), so the provider sees no difference on its next cycle.
         if (existing && existing.name !== name) unwrap(services.teams.rename(team.id, name, actor, 'scim'));
         groups.insert(team.id, externalId, at.toISOString());
+        if (existing) groups.stateTeamMembers(team.id);
         if (externalId !== null) {
           services.audit.record(at, actor, { action: 'team.externalId', targetType: 'team', targetId: team.id, targetLabel: team.name, before: { externalId: null }, after: { externalId } });
         }
-        addMembers(team.id, ids, actor);
-        return String(team.id);
+        const row = groups.find(team.id)!;
+        addMembers(row, ids, actor, at);
+        return row.scimId;
       });
     },
 
@@ -208,11 +236,11 @@ export function createGroupService({ db, services, now }: ScimContext) {
       inWriteTransaction(db, () => {
         const row = requireGroup(id);
         checkVersion?.(versionOf(row));
-        const wanted = values === null ? null : seatedIds(values, name);
+        const wanted = values === null ? null : userIds(values, name);
         const at = changeStamp(row.lastModified, now());
         let changed = rename(row, name, actor);
         if (externalId !== undefined) changed = setExternalId(groups.find(row.id)!, externalId, actor, at) || changed;
-        if (wanted !== null) changed = setMembers(row.id, wanted, actor) || changed;
+        if (wanted !== null) changed = setMembers(row, wanted, actor, at) || changed;
         if (changed) groups.touch(row.id, at.toISOString());
       });
     },

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { addMembers, snapshot, usage, value } from '../../test/seats-helpers';
 import { scimServer } from '../test-client';
-import { ENTERPRISE_USER_SCHEMA, userBody } from './fixtures';
+import { accountIdOf, ENTERPRISE_USER_SCHEMA, scimIdOf, userBody } from './fixtures';
 
 describe('/Users: create, read, replace and delete', () => {
   it('creates a user that takes a seat, answering 201 with Location, ETag and the resource', async () => {
@@ -108,20 +108,21 @@ describe('/Users: create, read, replace and delete', () => {
     const scim = await scimServer();
     const [member] = await addMembers(scim.core, 'hand@acme.example');
     const auditBefore = scim.core.services.audit.list().length;
-    const read = await scim.get(`/Users/${member!.accountId}`);
+    const read = await scim.get(`/Users/${scimIdOf(scim.core, member!.accountId)}`);
     expect(read.body).toMatchObject({ userName: 'hand@acme.example', active: true, emails: [{ value: 'hand@acme.example', type: 'work', primary: true }] });
     expect(read.body.externalId).toBeUndefined();
     expect(scim.core.db.prepare('SELECT count(*) FROM scim_users').pluck().get()).toBe(0);
     expect(scim.core.services.audit.list().length).toBe(auditBefore);
   });
 
-  it('lists a user\'s teams as read-only groups', async () => {
+  it('lists the groups the provider put the user in as read-only groups, and no team made by hand', async () => {
     const scim = await scimServer();
     const created = await scim.post('/Users', userBody('team@acme.example'));
-    const team = value(await scim.core.invoke('teams:create', { name: 'Platform', role: 'member' }));
-    value(await scim.core.invoke('teams:addMembers', { teamId: team.id, accountIds: [Number(created.body.id)] }));
+    const manual = value(await scim.core.invoke('teams:create', { name: 'Hand made', role: 'member' }));
+    value(await scim.core.invoke('teams:addMembers', { teamId: manual.id, accountIds: [accountIdOf(scim.core, created.body.id)] }));
+    const group = (await scim.post('/Groups', { schemas: ['urn:ietf:params:scim:schemas:core:2.0:Group'], displayName: 'Platform', members: [{ value: created.body.id }] })).body;
     const read = await scim.get(`/Users/${created.body.id}`);
-    expect(read.body.groups).toEqual([{ value: String(team.id), $ref: `${scim.baseUrl}/Groups/${team.id}`, display: 'Platform' }]);
+    expect(read.body.groups).toEqual([{ value: group.id, $ref: `${scim.baseUrl}/Groups/${group.id}`, display: 'Platform' }]);
     expect(read.body.meta.version).not.toBe(created.body.meta.version);
   });
 

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { addMembers, usage } from '../../test/seats-helpers';
 import { scimServer } from '../test-client';
-import { ENTERPRISE_USER_SCHEMA, patchBody, userBody } from './fixtures';
+import { accountIdOf, ENTERPRISE_USER_SCHEMA, patchBody, userBody } from './fixtures';
 
 const filterFor = (filter: string) => `/Users?filter=${encodeURIComponent(filter)}`;
 
@@ -42,7 +42,7 @@ describe('the Okta dialect', () => {
     const created = await scim.post('/Users', userBody('okta.put@acme.example'));
     const team = await scim.core.invoke('teams:create', { name: 'Ops', role: 'member' });
     if (!team.ok) throw new Error(team.error.message);
-    await scim.core.invoke('teams:addMembers', { teamId: team.value.id, accountIds: [Number(created.body.id)] });
+    await scim.core.invoke('teams:addMembers', { teamId: team.value.id, accountIds: [accountIdOf(scim.core, created.body.id)] });
     const whole = { ...created.body, active: false };
     const off = await scim.put(`/Users/${created.body.id}`, whole);
     expect(off).toMatchObject({ status: 200, body: { active: false } });

@@ -1,3 +1,4 @@
+import type { Core } from '../../core';
 import { ENTERPRISE_USER_SCHEMA, PATCH_SCHEMA, USER_SCHEMA } from '../discovery';
 
 export { ENTERPRISE_USER_SCHEMA, PATCH_SCHEMA, USER_SCHEMA };
@@ -19,4 +20,14 @@ export function userBody(userName: string, extra: Record<string, unknown> = {}) 
 /** A PatchOp body. */
 export function patchBody(...operations: Record<string, unknown>[]) {
   return { schemas: [PATCH_SCHEMA], Operations: operations };
+}
+
+/** The SCIM id of an account. */
+export function scimIdOf(core: Core, accountId: number): string {
+  return core.db.prepare('SELECT scim_id FROM accounts WHERE id = ?').pluck().get(accountId) as string;
+}
+
+/** The account a SCIM user id names (its row id, as the app's channels take it). */
+export function accountIdOf(core: Core, userId: string): number {
+  return core.db.prepare('SELECT id FROM accounts WHERE scim_id = ?').pluck().get(userId) as number;
 }

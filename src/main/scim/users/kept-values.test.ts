@@ -46,9 +46,9 @@ describe('what /Users keeps, and how /Schemas describes it', () => {
     const respelled = await scim.patch(`/Users/${created.body.id}`, patchBody({ op: 'Replace', path: 'userName', value: 'Alice@EXAMPLE.COM' }));
     expect(respelled.body.userName).toBe('Alice@EXAMPLE.COM');
     expect(await scim.post('/Users', userBody('alice@example.com'))).toMatchObject({ status: 409, body: { scimType: 'uniqueness' } });
-    // The address changed in the app: the provider's old spelling no longer applies.
+    // The address changed in the app: userName is the provider's, and stays as it last sent it.
     scim.core.db.prepare("UPDATE accounts SET email = 'alice.new@example.com', email_key = 'alice.new@example.com'").run();
-    expect((await scim.get(`/Users/${created.body.id}`)).body.userName).toBe('alice.new@example.com');
+    expect((await scim.get(`/Users/${created.body.id}`)).body.userName).toBe('Alice@EXAMPLE.COM');
   });
 
   it('drops __proto__ and constructor keys inside kept and extension values', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { addMembers, value } from '../../test/seats-helpers';
 import { scimServer } from '../test-client';
-import { ENTERPRISE_USER_SCHEMA, userBody } from './fixtures';
+import { ENTERPRISE_USER_SCHEMA, scimIdOf, userBody } from './fixtures';
 
 /** A server with five users: ana, bo (inactive), cy, dee (added by hand) and eve, created a day apart. */
 async function fiveUsers() {
@@ -14,7 +14,7 @@ async function fiveUsers() {
   scim.clock.advance(day);
   ids.cy = (await scim.post('/Users', userBody('cy@other.example', { displayName: 'Cy Chen', name: { givenName: 'Cy', familyName: 'Chen' } }))).body.id;
   scim.clock.advance(day);
-  ids.dee = String((await addMembers(scim.core, 'dee@acme.example'))[0]!.accountId);
+  ids.dee = scimIdOf(scim.core, (await addMembers(scim.core, 'dee@acme.example'))[0]!.accountId);
   scim.clock.advance(day);
   ids.eve = (await scim.post('/Users', userBody('eve@acme.example', { displayName: 'Eve Ek', emails: [] }))).body.id;
   value(scim.core.services.members.recordSignup('outsider@acme.example', 'Not A User', { type: 'import', name: 'f' }));
@@ -87,9 +87,8 @@ describe('/Users lists: filters', () => {
 
   it('filters on groups, names and the enterprise extension', async () => {
     const { find, scim, ids } = await fiveUsers();
-    const team = value(await scim.core.invoke('teams:create', { name: 'Platform', role: 'member' }));
-    value(await scim.core.invoke('teams:addMembers', { teamId: team.id, accountIds: [Number(ids.cy), Number(ids.dee)] }));
-    expect(await find(`groups.value eq "${team.id}"`)).toEqual(['cy', 'dee']);
+    const group = await scim.post('/Groups', { schemas: ['urn:ietf:params:scim:schemas:core:2.0:Group'], displayName: 'Platform', members: [{ value: ids.cy }, { value: ids.dee }] });
+    expect(await find(`groups.value eq "${group.body.id}"`)).toEqual(['cy', 'dee']);
     expect(await find('groups[display eq "platform"]')).toEqual(['cy', 'dee']);
     expect(await find('name.givenName eq "cy"')).toEqual(['cy']);
     expect(await find(`${ENTERPRISE_USER_SCHEMA}:department eq "sales"`)).toEqual(['bo']);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { scimServer } from '../test-client';
-import { ENTERPRISE_USER_SCHEMA, patchBody, userBody } from './fixtures';
+import { accountIdOf, ENTERPRISE_USER_SCHEMA, patchBody, userBody } from './fixtures';
 
 const MANAGER = `${ENTERPRISE_USER_SCHEMA}:manager`;
 
@@ -58,7 +58,7 @@ describe('the enterprise manager as Entra sends it (a bare id)', () => {
 
   it('reads a manager kept as a bare string before this rule back as {"value": id}', async () => {
     const { scim, pat } = await twoUsers();
-    scim.core.db.prepare('UPDATE scim_users SET extensions = ? WHERE account_id = ?').run(JSON.stringify({ [ENTERPRISE_USER_SCHEMA]: { manager: '5' } }), Number(pat));
+    scim.core.db.prepare('UPDATE scim_users SET extensions = ? WHERE account_id = ?').run(JSON.stringify({ [ENTERPRISE_USER_SCHEMA]: { manager: '5' } }), accountIdOf(scim.core, pat));
     expect((await scim.get(`/Users/${pat}`)).body[ENTERPRISE_USER_SCHEMA]).toEqual({ manager: { value: '5' } });
     const replaced = await scim.patch(`/Users/${pat}`, patchBody({ op: 'Replace', path: MANAGER, value: '6' }));
     expect(replaced).toMatchObject({ status: 200, body: { [ENTERPRISE_USER_SCHEMA]: { manager: { value: '6' } } } });

@@ -34,11 +34,13 @@ async function pages(scim: Awaited<ReturnType<typeof mixedUsers>>['scim'], size:
 }
 
 describe('/Users pages by startIndex', () => {
-  it('pages in id order, deactivated users in their place, as the whole list sliced', async () => {
+  it('pages in the order users were made, deactivated users in their place, as the whole list sliced', async () => {
     const { scim, all } = await mixedUsers();
     const everyone = await all();
-    expect(everyone).toEqual([...everyone].sort((a, b) => Number(a) - Number(b)));
-    expect(everyone).toEqual(await all('&sortBy=id'));
+    const made = scim.core.db.prepare('SELECT scim_id FROM accounts ORDER BY id').pluck().all() as string[];
+    expect(everyone).toEqual(made.filter((id) => everyone.includes(id)));
+    // Ids are opaque: sorted by id, they come in the order of their text.
+    expect(await all('&sortBy=id')).toEqual([...everyone].sort());
     for (const { startIndex, ids, total } of await pages(scim, 4)) {
       expect(total).toBe(everyone.length);
       expect(ids).toEqual(everyone.slice(startIndex - 1, startIndex + 3));

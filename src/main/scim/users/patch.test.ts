@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { addMembers, usage } from '../../test/seats-helpers';
 import { scimServer } from '../test-client';
-import { ENTERPRISE_USER_SCHEMA, patchBody, userBody } from './fixtures';
+import { ENTERPRISE_USER_SCHEMA, patchBody, scimIdOf, userBody } from './fixtures';
 
 async function oneUser(seats = 10) {
   const scim = await scimServer({ seats });
@@ -64,7 +64,8 @@ describe('PATCH /Users/:id', () => {
     expect(await patch({ op: 'replace', path: 'emails[type eq ', value: 'x' })).toMatchObject({ status: 400, body: { scimType: 'invalidPath' } });
     expect(await patch({ op: 'replace', path: 'displayName[type eq "x"]', value: 'x' })).toMatchObject({ status: 400, body: { scimType: 'invalidPath' } });
     expect(await patch({ op: 'replace', path: 'active', value: 'maybe' })).toMatchObject({ status: 400, body: { scimType: 'invalidValue' } });
-    expect(await patch({ op: 'replace', path: 'userName', value: 'not-an-email' })).toMatchObject({ status: 400, body: { scimType: 'invalidValue' } });
+    expect(await patch({ op: 'replace', path: 'userName', value: '  ' })).toMatchObject({ status: 400, body: { scimType: 'invalidValue' } });
+    expect(await patch({ op: 'replace', path: 'name.bogus', value: 'x' })).toMatchObject({ status: 400, body: { scimType: 'invalidPath' } });
     expect(await patch({ op: 'replace', value: 'just text' })).toMatchObject({ status: 400, body: { scimType: 'invalidValue' } });
     expect(await patch({ op: 'move', path: 'displayName' })).toMatchObject({ status: 400, body: { scimType: 'invalidSyntax' } });
     expect(await scim.patch(`/Users/${id}`, { Operations: [{ op: 'replace', path: 'displayName', value: 'x' }] })).toMatchObject({ status: 400, body: { scimType: 'invalidSyntax' } });
@@ -118,14 +119,14 @@ describe('PATCH /Users/:id', () => {
     expect(name()).toBe('Pat Quinn');
     const [hand] = await addMembers(scim.core, 'hand@acme.example');
     scim.core.db.prepare("UPDATE accounts SET name = 'Admin Name' WHERE id = ?").run(hand!.accountId);
-    await scim.patch(`/Users/${hand!.accountId}`, patchBody({ op: 'replace', path: 'displayName', value: 'IdP Name' }));
+    await scim.patch(`/Users/${scimIdOf(scim.core, hand!.accountId)}`, patchBody({ op: 'replace', path: 'displayName', value: 'IdP Name' }));
     expect(scim.core.db.prepare('SELECT name FROM accounts WHERE id = ?').pluck().get(hand!.accountId)).toBe('Admin Name');
   });
 
   it('leaves a member added by hand untouched until the provider writes it, then keeps what it wrote', async () => {
     const scim = await scimServer();
     const [hand] = await addMembers(scim.core, 'manual@acme.example');
-    const id = String(hand!.accountId);
+    const id = scimIdOf(scim.core, hand!.accountId);
     const snapshot = () => ({
       rows: scim.core.db.prepare('SELECT count(*) FROM scim_users').pluck().get(),
       audit: scim.core.services.audit.list().length,

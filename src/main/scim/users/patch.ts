@@ -3,6 +3,7 @@ import { filter as matcher } from 'scim2-parse-filter';
 import { ENTERPRISE_USER_SCHEMA, MAX_PATCH_OPERATIONS, PATCH_SCHEMA, USER_SCHEMA } from '../discovery';
 import { badRequest, ScimError } from '../errors';
 import { parseFilter } from '../filter';
+import { ownValue } from '../own';
 import { KEPT_CORE_ATTRIBUTES, managerValue, READ_ONLY_ATTRIBUTES } from './resource';
 
 type Json = Record<string, unknown>;
@@ -120,7 +121,7 @@ function normalise(operation: Operation, id: string, resource: Json): Operation[
     throw badRequest('mutability', `${head} is read-only${lower === 'groups' ? ': change a user\'s groups through /Groups' : ''}.`);
   }
   if (IGNORED.has(lower)) return [];
-  const attribute = WRITABLE[lower];
+  const attribute = ownValue(WRITABLE, lower);
   if (!attribute) throw badRequest('invalidPath', `"${head}" is not a User attribute Roster knows.`);
   if (valueFilter !== undefined) {
     if (!attribute.multi) throw badRequest('invalidPath', `${attribute.name} holds one value, so it cannot take a [filter].`);
@@ -131,6 +132,9 @@ function normalise(operation: Operation, id: string, resource: Json): Operation[
     }
   }
   if (sub !== undefined && !attribute.subs && !attribute.multi) throw badRequest('invalidPath', `${attribute.name} has no sub-attribute ${sub}.`);
+  if (sub !== undefined && attribute.subs && !attribute.subs.some((known) => known.toLowerCase() === sub.toLowerCase())) {
+    throw badRequest('invalidPath', `${attribute.name} has no sub-attribute ${sub}; it has ${attribute.subs.join(', ')}.`);
+  }
   if ((lower === 'username' || lower === 'active') && operation.op === 'remove' && valueFilter === undefined && sub === undefined) {
     throw badRequest('invalidValue', lower === 'active' ? 'active cannot be removed; replace it with false to free the seat.' : 'userName is required and cannot be removed.');
   }

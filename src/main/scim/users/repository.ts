@@ -2,7 +2,9 @@ import type { Db } from '../../db/open';
 import { ENTERPRISE_USER_SCHEMA } from '../discovery';
 import { badRequest } from '../errors';
 import type { CompiledFilter, SqlAttribute, SqlMultiAttribute } from '../filter';
+import { ownValue } from '../own';
 import { MAX_MERGED_IDS, pageOfUnion } from './id-pages';
+import { userNameKey } from './user-name';
 
 /**
  * A SCIM user is an account that holds a seat (members) or that the identity
@@ -10,7 +12,11 @@ import { MAX_MERGED_IDS, pageOfUnion } from './id-pages';
  */
 export interface ScimUserRow {
   id: number;
+  /** The id SCIM hands out (a UUID; the row id for users made before 0010). */
+  scimId: string;
   email: string;
+  /** The provider's userName as sent; null for a member it never wrote (their userName is their address). */
+  userName: string | null;
   accountName: string;
   accountCreatedAt: string;
   member: 0 | 1;
@@ -28,9 +34,10 @@ export interface ScimUserRow {
   updatedAt: string | null;
 }
 
+/** A group the provider put the user in (what the user's groups attribute lists). */
 export interface ScimUserGroup {
   accountId: number;
-  id: number;
+  scimId: string;
   name: string;
 }
 
@@ -47,7 +54,7 @@ export interface ScimUserValues {
 
 const FROM = 'accounts a LEFT JOIN members m ON m.account_id = a.id LEFT JOIN scim_users s ON s.account_id = a.id';
 const IS_USER = '(m.account_id IS NOT NULL OR s.account_id IS NOT NULL)';
-const COLUMNS = `a.id, a.email, a.name AS accountName, a.created_at AS accountCreatedAt,
+const COLUMNS = `a.id, a.scim_id AS scimId, a.email, s.user_name AS userName, a.name AS accountName, a.created_at AS accountCreatedAt,
   m.account_id IS NOT NULL AS member, m.seat_since AS seatSince, s.account_id IS NOT NULL AS hasRow,
   s.external_id AS externalId, s.given_name AS givenName, s.family_name AS familyName, s.formatted,
   s.display_name AS displayName, coalesce(s.emails, '[]') AS emails, coalesce(s.extensions, '{}') AS extensions,
@@ -60,14 +67,24 @@ const EMAILS = "json_each(CASE WHEN s.account_id IS NULL THEN json_array(json_ob
 const CREATED = 'coalesce(s.created_at, a.created_at)';
 const LAST_MODIFIED = "max(coalesce(s.updated_at, ''), coalesce(m.seat_since, ''), a.created_at)";
 const ACTIVE = '(m.account_id IS NOT NULL)';
+// A member the provider never wrote has their address as userName.
+const USER_NAME_KEY = 'coalesce(s.user_name_key, a.email_key)';
+/**
+ * userName eq "...", the filter every provider sends before it creates a user:
+ * two index lookups (the provider's userNames, then the addresses of users it
+ * never wrote) rather than a scan of every account.
+ */
+const USER_NAME_EQUALS = `a.id IN (SELECT account_id FROM scim_users WHERE user_name_key = ?
+  UNION ALL SELECT x.id FROM accounts x JOIN members xm ON xm.account_id = x.id
+    WHERE x.email_key = ? AND NOT EXISTS (SELECT 1 FROM scim_users y WHERE y.account_id = x.id))`;
 
 const text = (sql: string, caseExact = false, folded = false): SqlAttribute => ({ kind: 'simple', sql, type: 'string', caseExact, folded });
 const extension = (attribute: string) => text(`json_extract(s.extensions, '$."${ENTERPRISE_USER_SCHEMA}".${attribute}')`, false);
 
 /** Every attribute a /Users filter may name (lower case), and how it reads in SQL. */
 const FILTERABLE: Record<string, SqlAttribute | SqlMultiAttribute> = {
-  id: text('CAST(a.id AS TEXT)', true),
-  username: text('a.email_key', false, true),
+  id: text('a.scim_id', true),
+  username: { ...text(USER_NAME_KEY, false, true), equals: USER_NAME_EQUALS },
   externalid: text('s.external_id', true),
   displayname: text(DISPLAY_NAME),
   'name.givenname': text('s.given_name'),
@@ -89,9 +106,9 @@ const FILTERABLE: Record<string, SqlAttribute | SqlMultiAttribute> = {
   },
   groups: {
     kind: 'multi',
-    from: 'team_members ugm JOIN teams ug ON ug.id = ugm.team_id WHERE ugm.account_id = a.id',
+    from: "scim_group_members ugm JOIN teams ug ON ug.id = ugm.team_id WHERE ugm.account_id = a.id AND ug.source = 'scim'",
     primary: 'value',
-    sub: { value: text('CAST(ug.id AS TEXT)', true), display: text('ug.name') },
+    sub: { value: text('ug.scim_id', true), display: text('ug.name') },
   },
   ...Object.fromEntries(
     ['employeeNumber', 'costCenter', 'organization', 'division', 'department', 'manager.value'].map((name) => [
@@ -103,13 +120,13 @@ const FILTERABLE: Record<string, SqlAttribute | SqlMultiAttribute> = {
 
 /** Resolves a filter's attribute path (names ignore case, RFC 7643 section 2.1). */
 export function resolveUserAttribute(path: string): SqlAttribute | SqlMultiAttribute | null {
-  return FILTERABLE[path.toLowerCase()] ?? null;
+  return ownValue(FILTERABLE, path.toLowerCase());
 }
 
 /** What sortBy may name, and the SQL it orders by (text ignoring case where the schema says so). */
 const SORTABLE: Record<string, string> = {
-  id: 'a.id',
-  username: 'a.email_key',
+  id: 'a.scim_id',
+  username: USER_NAME_KEY,
   externalid: 's.external_id',
   displayname: `${DISPLAY_NAME} COLLATE NOCASE`,
   'name.givenname': 's.given_name COLLATE NOCASE',
@@ -124,7 +141,7 @@ const SORTABLE: Record<string, string> = {
 function orderBy(sortBy: string | null, order: 'ascending' | 'descending'): string {
   if (sortBy === null) return 'a.id';
   const key = sortBy.replace(/^urn:ietf:params:scim:schemas:core:2\.0:User:/i, '').toLowerCase();
-  const sql = SORTABLE[key === 'emails.value' ? 'emails' : key];
+  const sql = ownValue(SORTABLE, key === 'emails.value' ? 'emails' : key);
   if (!sql) throw badRequest('invalidValue', `sortBy "${sortBy}" is not an attribute Roster sorts users by; use one of userName, displayName, name.givenName, name.familyName, name.formatted, externalId, emails, active, meta.created, meta.lastModified, id.`);
   const direction = order === 'descending' ? 'DESC' : 'ASC';
   // Users without the attribute come last either way; the id keeps pages stable.
@@ -133,17 +150,21 @@ function orderBy(sortBy: string | null, order: 'ascending' | 'descending'): stri
 
 export function createScimUserRepository(db: Db) {
   const byId = db.prepare(`SELECT ${COLUMNS} FROM ${FROM} WHERE a.id = ? AND ${IS_USER}`);
+  const byScimId = db.prepare(`SELECT ${COLUMNS} FROM ${FROM} WHERE a.scim_id = ? AND ${IS_USER}`);
+  const userNameOwner = db.prepare(`SELECT a.id FROM accounts a WHERE ${USER_NAME_EQUALS}`).pluck();
   const groupsOf = db.prepare(`
-    SELECT tm.account_id AS accountId, t.id, t.name FROM team_members tm JOIN teams t ON t.id = tm.team_id
-    WHERE tm.account_id IN (SELECT value FROM json_each(?)) ORDER BY tm.account_id, t.name_key, t.id`);
+    SELECT sgm.account_id AS accountId, t.scim_id AS scimId, t.name FROM scim_group_members sgm JOIN teams t ON t.id = sgm.team_id
+    WHERE sgm.account_id IN (SELECT value FROM json_each(?)) AND t.source = 'scim' ORDER BY sgm.account_id, t.name_key, t.id`);
   const upsert = db.prepare(`
-    INSERT INTO scim_users (account_id, external_id, given_name, family_name, formatted, display_name, emails, extensions, created_at, updated_at)
-    VALUES (@accountId, @externalId, @givenName, @familyName, @formatted, @displayName, @emails, @extensions, @at, @at)
-    ON CONFLICT (account_id) DO UPDATE SET external_id = excluded.external_id, given_name = excluded.given_name,
+    INSERT INTO scim_users (account_id, user_name, user_name_key, external_id, given_name, family_name, formatted, display_name, emails, extensions, created_at, updated_at)
+    VALUES (@accountId, @userName, @userNameKey, @externalId, @givenName, @familyName, @formatted, @displayName, @emails, @extensions, @at, @at)
+    ON CONFLICT (account_id) DO UPDATE SET user_name = excluded.user_name, user_name_key = excluded.user_name_key,
+      external_id = excluded.external_id, given_name = excluded.given_name,
       family_name = excluded.family_name, formatted = excluded.formatted, display_name = excluded.display_name,
       emails = excluded.emails, extensions = excluded.extensions, updated_at = excluded.updated_at`);
   const touch = db.prepare('UPDATE scim_users SET updated_at = ? WHERE account_id = ?');
   const remove = db.prepare('DELETE FROM scim_users WHERE account_id = ?');
+  const leaveGroups = db.prepare('DELETE FROM scim_group_members WHERE account_id = ?');
   // Every user, without a filter: the members (counted as they change) and the accounts the
   // provider deactivated (a SCIM row, no seat), read whole: counting the three-table join read
   // 100,000 rows a page. Finding the deactivated still reads every SCIM row (about 0.15 ms a
@@ -188,6 +209,16 @@ export function createScimUserRepository(db: Db) {
       return (byId.get(accountId) as ScimUserRow | undefined) ?? null;
     },
 
+    /** The user SCIM knows by this id, if any. */
+    findByScimId(scimId: string): ScimUserRow | null {
+      return (byScimId.get(scimId) as ScimUserRow | undefined) ?? null;
+    },
+
+    /** The account of the user whose userName is `key` (lower-cased), if any. */
+    userNameOwner(key: string): number | null {
+      return (userNameOwner.get(key, key) as number | undefined) ?? null;
+    },
+
     /** The teams of the given users, each user's in name order. */
     groupsOf(accountIds: number[]): ScimUserGroup[] {
       return accountIds.length === 0 ? [] : (groupsOf.all(JSON.stringify(accountIds)) as ScimUserGroup[]);
@@ -203,9 +234,11 @@ export function createScimUserRepository(db: Db) {
       return db.transaction(() => pageOf(filter, sortBy, sortOrder, offset, limit))();
     },
 
-    save(accountId: number, values: ScimUserValues, at: string): void {
+    save(accountId: number, userName: string, values: ScimUserValues, at: string): void {
       upsert.run({
         accountId,
+        userName,
+        userNameKey: userNameKey(userName),
         externalId: values.externalId,
         givenName: values.givenName,
         familyName: values.familyName,
@@ -224,6 +257,11 @@ export function createScimUserRepository(db: Db) {
 
     remove(accountId: number): void {
       remove.run(accountId);
+    },
+
+    /** Forgets every group the provider put the user in (the user resource is deleted). */
+    leaveGroups(accountId: number): void {
+      leaveGroups.run(accountId);
     },
   };
 }

@@ -1,9 +1,9 @@
-import { emailKey, normaliseEmail } from '@shared/schemas/email';
 import { ENTERPRISE_USER_SCHEMA, USER_SCHEMA } from '../discovery';
 import { badRequest } from '../errors';
 import { etagOf } from '../resources';
 import { KEPT_ATTRIBUTES, KEPT_NAME_PARTS } from './kept-attributes';
 import type { ScimUserGroup, ScimUserRow, ScimUserValues } from './repository';
+import { addressOf } from './user-name';
 
 /** Core User attributes Roster keeps as sent (see kept-attributes.ts). */
 export const KEPT_CORE_ATTRIBUTES = KEPT_ATTRIBUTES.map((attribute) => attribute.name);
@@ -22,8 +22,10 @@ export const READ_ONLY_ATTRIBUTES = ['id', 'meta', 'groups', 'schemas'] as const
 
 /** A User as a client writes it (POST, PUT, or the result of a PATCH), checked and normalised. */
 export interface UserInput extends ScimUserValues {
-  /** The normalised email. */
+  /** As sent (trimmed): any string, unique ignoring case. */
   userName: string;
+  /** The person's address, normalised: from userName or emails (user-name.ts). */
+  address: string;
   /** Null: not said (a PUT without active keeps the seat as it is). */
   active: boolean | null;
 }
@@ -121,13 +123,13 @@ function readEmails(value: unknown): Json[] {
   });
 }
 
-/** Checks a User body: userName must be a valid email; other attributes are typed as the schema says. */
+/** Checks a User body: a userName, an address to go by (user-name.ts); other attributes are typed as the schema says. */
 export function parseUser(body: unknown): UserInput {
   if (!isObject(body)) throw badRequest('invalidSyntax', 'The body must be a User object.');
   const userNameValue = field(body, 'userName');
-  if (typeof userNameValue !== 'string' || userNameValue.trim() === '') throw badRequest('invalidValue', 'userName is required: the user\'s email address.');
-  const userName = normaliseEmail(userNameValue);
-  if (!userName) throw badRequest('invalidValue', `userName must be an email address, and "${userNameValue.trim()}" is not one.`);
+  if (typeof userNameValue !== 'string' || userNameValue.trim() === '') throw badRequest('invalidValue', 'userName is required: any name unique to the user, often their email address.');
+  const userName = userNameValue.trim();
+  if (userName.length > MAX_TEXT) throw badRequest('invalidValue', `userName is ${userName.length} characters long; Roster keeps at most ${MAX_TEXT}.`);
   const name = field(body, 'name');
   if (name !== undefined && name !== null && !isObject(name)) throw badRequest('invalidValue', 'name must be an object (givenName, familyName, formatted).');
   const names = isObject(name) ? name : {};
@@ -145,9 +147,6 @@ export function parseUser(body: unknown): UserInput {
     if (kept !== null) nameParts[part] = kept;
   }
   if (Object.keys(nameParts).length > 0) core.name = nameParts;
-  // The provider's spelling of userName ("Alice@Example.com"), when it differs from the stored address, so it reads back what it sent.
-  const spelled = userNameValue.trim();
-  if (spelled !== userName) core.userName = keptValue(spelled, 'userName');
   if (Object.keys(core).length > 0) extensions[USER_SCHEMA] = core;
   for (const [key, value] of Object.entries(body)) {
     if (!/^urn:/i.test(key) || key.toLowerCase() === USER_SCHEMA.toLowerCase()) continue;
@@ -157,14 +156,16 @@ export function parseUser(body: unknown): UserInput {
     if (Object.keys(kept).length > 0) extensions[urn] = kept;
   }
 
+  const emails = readEmails(field(body, 'emails'));
   return {
     userName,
+    address: addressOf(userName, emails),
     externalId: optionalText(field(body, 'externalId'), 'externalId'),
     givenName: optionalText(field(names, 'givenName'), 'name.givenName'),
     familyName: optionalText(field(names, 'familyName'), 'name.familyName'),
     formatted: optionalText(field(names, 'formatted'), 'name.formatted'),
     displayName: optionalText(field(body, 'displayName'), 'displayName'),
-    emails: readEmails(field(body, 'emails')),
+    emails,
     active: active === undefined || active === null ? null : readBoolean(active, 'active'),
     extensions,
   };
@@ -195,33 +196,34 @@ export function toUser(row: ScimUserRow, groups: ScimUserGroup[], base: string):
   const accountName = row.accountName || null;
   const extensions = values?.extensions ?? {};
   const { [USER_SCHEMA]: coreBag, ...schemaExtensions } = extensions;
-  const { userName: spelled, name: nameParts, ...core } = isObject(coreBag) ? coreBag : {};
+  // userName was kept in this bag before 0010 moved it to its own column.
+  const { userName: _kept, name: nameParts, ...core } = isObject(coreBag) ? coreBag : {};
   const name = values ? { givenName: values.givenName, familyName: values.familyName, formatted: values.formatted, ...(isObject(nameParts) ? nameParts : {}) } : { formatted: accountName };
   const cleanName = Object.fromEntries(Object.entries(name).filter(([, value]) => value !== null));
   const emails = values ? values.emails : [{ value: row.email, type: 'work', primary: true }];
   const enterprise = schemaExtensions[ENTERPRISE_USER_SCHEMA];
   // A manager kept as a bare id before Roster made it complex reads back as {"value": id}.
   if (isObject(enterprise) && 'manager' in enterprise) schemaExtensions[ENTERPRISE_USER_SCHEMA] = { ...enterprise, manager: managerValue(enterprise.manager) };
-  // The provider's spelling while it is still this address; after the address changed elsewhere, the address.
-  const userName = typeof spelled === 'string' && emailKey(spelled) === emailKey(row.email) ? spelled : row.email;
+  // As the provider sent it; a member it never wrote goes by their address.
+  const userName = row.userName ?? row.email;
 
   const user: Json = {
     schemas: [USER_SCHEMA, ...Object.keys(schemaExtensions)],
-    id: String(row.id),
+    id: row.scimId,
     ...(values?.externalId ? { externalId: values.externalId } : {}),
     userName,
     ...(Object.keys(cleanName).length > 0 ? { name: cleanName } : {}),
     ...((values ? values.displayName : accountName) ? { displayName: values ? values.displayName : accountName } : {}),
     ...(emails.length > 0 ? { emails } : {}),
     active: row.member === 1,
-    ...(groups.length > 0 ? { groups: groups.map((group) => ({ value: String(group.id), $ref: `${base}/Groups/${group.id}`, display: group.name })) } : {}),
+    ...(groups.length > 0 ? { groups: groups.map((group) => ({ value: group.scimId, $ref: `${base}/Groups/${group.scimId}`, display: group.name })) } : {}),
     ...core,
     ...schemaExtensions,
   };
   const created = row.createdAt ?? row.accountCreatedAt;
   const lastModified = [row.updatedAt, row.seatSince, row.accountCreatedAt].filter((at): at is string => at !== null).sort().at(-1)!;
   // The version leaves out the server's address, which differs by the host name a client used.
-  const version = etagOf(groups.length > 0 ? { ...user, groups: groups.map((group) => ({ value: String(group.id), display: group.name })) } : user);
-  user.meta = { resourceType: 'User', created, lastModified, location: `${base}/Users/${row.id}`, version };
+  const version = etagOf(groups.length > 0 ? { ...user, groups: groups.map((group) => ({ value: group.scimId, display: group.name })) } : user);
+  user.meta = { resourceType: 'User', created, lastModified, location: `${base}/Users/${row.scimId}`, version };
   return user;
 }

@@ -1,5 +1,6 @@
 import type { FastifyRequest } from 'fastify';
-import { checkIfMatch, etagOf, listResponse, methodNotAllowed, project, readListQuery, sendResource } from '../resources';
+import { checkIfMatch, etagOf, listResponse, project, readListQuery, sendResource } from '../resources';
+import { methodNotAllowed } from '../method-not-allowed';
 import { SCIM_BASE, type ScimRoutes } from '../server';
 import { createScimUserService } from './service';
 

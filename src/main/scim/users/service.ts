@@ -11,6 +11,7 @@ import type { ListQuery } from '../resources';
 import type { ScimContext } from '../server';
 import { applyUserPatch } from './patch';
 import { createScimUserRepository, resolveUserAttribute, type ScimUserRow, type ScimUserValues } from './repository';
+import { userNameKey } from './user-name';
 import { nameFrom, parseUser, toUser, valuesOf, type UserInput } from './resource';
 
 type Json = Record<string, unknown>;
@@ -60,13 +61,8 @@ export function createScimUserService({ db, services, now }: ScimContext) {
   const accounts = createMemberRepository(db);
   const { audit, members, enterprise } = services;
 
-  function idOf(id: string): number {
-    if (!/^\d{1,15}$/.test(id)) throw notFound(`There is no user with id ${id}.`);
-    return Number(id);
-  }
-
   function load(id: string): ScimUserRow {
-    const row = users.find(idOf(id));
+    const row = users.findByScimId(id);
     if (!row) throw notFound(`There is no user with id ${id}.`);
     return row;
   }
@@ -75,22 +71,48 @@ export function createScimUserService({ db, services, now }: ScimContext) {
 
   /** The provider's values from a checked body. */
   function valuesFrom(input: UserInput): ScimUserValues {
-    const { userName: _userName, active: _active, ...values } = input;
+    const { userName: _userName, address: _address, active: _active, ...values } = input;
     return values;
   }
 
-  /** Writes a checked User onto an existing one: address, name, seat and the provider's values. */
+  /** How another user is named in a refusal: their userName and id. */
+  function named(accountId: number): string {
+    const other = users.find(accountId);
+    return other ? `${other.userName ?? other.email} (id ${other.scimId})` : `account ${accountId}`;
+  }
+
+  /** userName is unique ignoring case among users (409 uniqueness naming the one who has it). */
+  function requireFreeUserName(userName: string, self: number | null): void {
+    const owner = users.userNameOwner(userNameKey(userName));
+    if (owner !== null && owner !== self) {
+      throw new ScimError(409, `userName ${userName} is already the userName of user ${named(owner)}; userNames are unique, ignoring case.`, 'uniqueness');
+    }
+  }
+
+  /** Writes a checked User onto an existing one: userName, address, name, seat and the provider's values. */
   function update(row: ScimUserRow, input: UserInput, actor: Actor, at: Date): void {
     const iso = at.toISOString();
     const before = valuesOf(row);
     let changed = false;
-    const key = emailKey(input.userName);
-    if (input.userName !== row.email) {
-      if (key !== emailKey(row.email) && accounts.findAccountByKey(key)) {
-        throw new ScimError(409, `userName ${input.userName} is taken by another account; a user's address can change only to one no one has.`, 'uniqueness');
+    if (input.userName !== (row.userName ?? row.email)) {
+      requireFreeUserName(input.userName, row.id);
+      changed = true;
+    }
+    const key = emailKey(input.address);
+    if (input.address !== row.email) {
+      const other = key === emailKey(row.email) ? null : accounts.findAccountByKey(key);
+      if (other) {
+        const user = users.find(other.id);
+        throw new ScimError(
+          409,
+          user
+            ? `${input.address} is already the address of user ${named(other.id)}; two users cannot share an address, because a seat belongs to one person.`
+            : `${input.address} is already the address of another account in Roster; a user's address can change only to one no one has.`,
+          'uniqueness',
+        );
       }
-      accounts.changeEmail(row.id, input.userName, key);
-      audit.record(at, actor, { action: 'account.email', targetType: 'account', targetId: row.id, targetLabel: input.userName, before: { email: row.email }, after: { email: input.userName } });
+      accounts.changeEmail(row.id, input.address, key);
+      audit.record(at, actor, { action: 'account.email', targetType: 'account', targetId: row.id, targetLabel: input.address, before: { email: row.email }, after: { email: input.address } });
       changed = true;
     }
     // The provider names a person whose account has no name, or one it named itself; never over a name someone else gave.
@@ -98,11 +120,11 @@ export function createScimUserService({ db, services, now }: ScimContext) {
     const previous = before ? usableName(nameFrom(before)) : '';
     if (next && next !== row.accountName && (row.accountName === '' || row.accountName === previous)) {
       accounts.renameAccount(row.id, next, key);
-      audit.record(at, actor, { action: 'account.rename', targetType: 'account', targetId: row.id, targetLabel: input.userName, before: { name: row.accountName }, after: { name: next } });
+      audit.record(at, actor, { action: 'account.rename', targetType: 'account', targetId: row.id, targetLabel: input.address, before: { name: row.accountName }, after: { name: next } });
       changed = true;
     }
     if (input.active === true && !row.member) {
-      unwrap(members.add({ email: input.userName }, actor, 'scim'));
+      unwrap(members.add({ email: input.address }, actor, 'scim'));
       changed = true;
     } else if (input.active === false && row.member) {
       unwrap(members.remove(row.id, actor));
@@ -110,10 +132,10 @@ export function createScimUserService({ db, services, now }: ScimContext) {
     }
     const values = valuesFrom(input);
     if (!sameValues(before, values)) {
-      audit.record(at, actor, { action: 'scim.user.update', targetType: 'account', targetId: row.id, targetLabel: input.userName, before, after: values });
+      audit.record(at, actor, { action: 'scim.user.update', targetType: 'account', targetId: row.id, targetLabel: input.address, before, after: values });
       changed = true;
     }
-    if (changed) users.save(row.id, values, iso);
+    if (changed) users.save(row.id, input.userName, values, iso);
   }
 
   return {
@@ -135,17 +157,20 @@ export function createScimUserService({ db, services, now }: ScimContext) {
       return inWriteTransaction(db, () => {
         unwrap(enterprise.require());
         const at = now();
-        const existing = accounts.findAccountByKey(emailKey(input.userName));
-        const taken = existing ? users.find(existing.id) : null;
-        if (taken) throw new ScimError(409, `${taken.email} is already a user (id ${taken.id}); find it with filter userName eq "${input.userName}".`, 'uniqueness');
+        const owner = users.userNameOwner(userNameKey(input.userName));
+        if (owner !== null) throw new ScimError(409, `${input.userName} is already the userName of user ${named(owner)}; find it with filter userName eq "${input.userName}".`, 'uniqueness');
+        const existing = accounts.findAccountByKey(emailKey(input.address));
+        if (existing && users.find(existing.id)) {
+          throw new ScimError(409, `${input.address} is already the address of user ${named(existing.id)}; two users cannot share an address, because a seat belongs to one person.`, 'uniqueness');
+        }
         const name = usableName(nameFrom(input));
         const accountId =
           input.active === false
-            ? ensureAccount({ members: accounts, audit }, input.userName, name, actor, at).id
-            : unwrap(members.add({ email: input.userName, ...(name ? { name } : {}) }, actor, 'scim')).accountId;
+            ? ensureAccount({ members: accounts, audit }, input.address, name, actor, at).id
+            : unwrap(members.add({ email: input.address, ...(name ? { name } : {}) }, actor, 'scim')).accountId;
         const values = valuesFrom(input);
-        users.save(accountId, values, at.toISOString());
-        audit.record(at, actor, { action: 'scim.user.create', targetType: 'account', targetId: accountId, targetLabel: input.userName, after: { ...values, active: input.active !== false } });
+        users.save(accountId, input.userName, values, at.toISOString());
+        audit.record(at, actor, { action: 'scim.user.create', targetType: 'account', targetId: accountId, targetLabel: input.address, after: { userName: input.userName, ...values, active: input.active !== false } });
         return build(users.find(accountId)!, base);
       });
     },
@@ -167,7 +192,7 @@ export function createScimUserService({ db, services, now }: ScimContext) {
         const row = load(id);
         const current = build(row, base);
         check(current);
-        const input = parseUser(applyUserPatch(current, body, String(row.id)));
+        const input = parseUser(applyUserPatch(current, body, row.scimId));
         update(row, input, actor, now());
         return build(load(id), base);
       });
@@ -179,6 +204,8 @@ export function createScimUserService({ db, services, now }: ScimContext) {
         const row = load(id);
         check(build(row, base));
         if (row.member) unwrap(members.remove(row.id, actor));
+        // The provider's statements of the groups it is in go with the resource.
+        users.leaveGroups(row.id);
         if (row.hasRow) {
           users.remove(row.id);
           audit.record(now(), actor, { action: 'scim.user.delete', targetType: 'account', targetId: row.id, targetLabel: row.email, before: valuesOf(row) });
