@@ -7,6 +7,7 @@ import type { ImportSource } from '../activity/import';
 import type { Dispatch } from '../ipc/dispatch';
 import { allowedHosts, cookieName, createGate, createToken, readCookies, type Session } from './auth';
 import { createBackupDownloads } from './backup-download';
+import { capConnections, DEFAULT_BROWSER_LIMITS, limitRequestBody, nodeServerOptions, type BrowserLimits } from './connection-limits';
 import { send, SECURITY_HEADERS, sendResult, sendText } from './respond';
 import { loadStaticFiles } from './static-files';
 
@@ -33,6 +34,8 @@ export interface BrowserServerOptions {
   token?: string;
   /** The clock download tickets expire by (tests move it). */
   now?: () => number;
+  /** Timeouts and the connection cap (connection-limits.ts); tests make them short. */
+  limits?: Partial<BrowserLimits>;
 }
 
 export interface BrowserServer {
@@ -51,9 +54,10 @@ function isJson(request: IncomingMessage): boolean {
   return mediaType === 'application/json';
 }
 
-/** The body as text, or null as soon as it passes the limit (the rest is not read). */
+/** The body as text, or null as soon as it passes the limit (the rest is not read) or the connection is cut. */
 function readBody(request: IncomingMessage): Promise<string | null> {
   return new Promise((resolve, reject) => {
+    request.once('close', () => resolve(null));
     const chunks: Buffer[] = [];
     let size = 0;
     request.on('data', (chunk: Buffer) => {
@@ -77,6 +81,9 @@ function readBody(request: IncomingMessage): Promise<string | null> {
  */
 export async function startBrowserServer(options: BrowserServerOptions): Promise<BrowserServer> {
   const token = options.token ?? createToken();
+  const limits = { ...DEFAULT_BROWSER_LIMITS, ...options.limits };
+  /** Uploads the request timeout spares: an import, from the session, reads its body as fast as it imports. */
+  const longUploads = new WeakSet<IncomingMessage>();
   const gate = createGate(token);
   const backups = createBackupDownloads(options.backupFile, options.now ?? Date.now);
   const staticFile = loadStaticFiles(options.rendererDir);
@@ -102,6 +109,8 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     }
     const declared = Number(request.headers['content-length'] ?? 0);
     const body = declared > MAX_BODY_BYTES ? null : await readBody(request);
+    // Cut off for taking too long (limitRequestBody has answered).
+    if (response.headersSent) return;
     if (body === null) {
       // Answer at once and drop the connection rather than read the rest.
       response.on('finish', () => request.destroy());
@@ -140,6 +149,7 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
       fileName = '';
     }
     if (!fileName) return sendResult(response, fail('INVALID_INPUT', 'Name the file in the X-File-Name header.'), 400);
+    longUploads.add(request);
     const declared = Number(request.headers['content-length']);
     const result = await options.importUpload({
       fileName,
@@ -245,14 +255,13 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     return sendResult(response, fail('INVALID_INPUT', 'There is nothing at this address.'), 404);
   }
 
-  // No limit on receiving a whole request (Node's default is 5 minutes): an
-  // import's upload arrives only as fast as the import reads it, and a file of
-  // gigabytes takes longer. The server listens on loopback, behind a session.
-  const server = http.createServer({ requestTimeout: 0 }, (request, response) => {
+  const server = http.createServer(nodeServerOptions(limits), (request, response) => {
+    limitRequestBody(request, response, limits.requestTimeoutMs, () => longUploads.has(request));
     Promise.resolve(route(request, response)).catch(() => {
       if (!response.headersSent) sendText(response, 500, 'Unexpected error.');
     });
   });
+  capConnections(server, limits.maxConnections);
 
   const unsubscribe = options.subscribe((message) => {
     const frame = frameOf(message);
