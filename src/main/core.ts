@@ -29,7 +29,11 @@ import { createJobs } from './jobs/jobs';
 import { reportHandlers } from './report/handlers';
 import { scimHandlers } from './scim/handlers';
 import { createScimRuntime, type ScimRuntime } from './scim/runtime';
+import { damagedMessage } from './backup/advice';
+import { databaseHandlers } from './db/handlers';
+import { damageFound, isDamageError } from './db/integrity';
 import { openDatabase, type Db, type OpenOptions } from './db/open';
+import { StoreError } from './db/store-error';
 import { enterpriseHandlers } from './enterprise/handlers';
 import { createDispatch, type Dispatch } from './ipc/dispatch';
 import { domainHandlers } from './domains/handlers';
@@ -58,6 +62,12 @@ export interface CoreOptions extends OpenOptions {
   dnsTimeoutMs?: number;
   /** The backups folder (backup/names.ts backupsFolder): daily backups go there while the store is open. Absent: none (the command line). */
   backupsDir?: string;
+  /**
+   * Where this database's backups are, to name the newest one when the file is
+   * found damaged; default backupsDir. The command line makes no daily backups
+   * but names the app's.
+   */
+  adviseBackupsDir?: string;
 }
 
 /**
@@ -92,7 +102,19 @@ export interface Core extends RosterApi {
 }
 
 export function openCore(options: CoreOptions): Core {
-  const db = openDatabase(options.databasePath, options);
+  // Wherever damage is met (opening, any call, a SCIM request), one message: what is wrong, and which backup to restore.
+  const describeDamage = (found: string) => damagedMessage(options.databasePath, found, options.adviseBackupsDir ?? options.backupsDir);
+  let db: Db;
+  try {
+    db = openDatabase(options.databasePath, options);
+  } catch (error) {
+    if (error instanceof StoreError && error.code === 'DAMAGED') throw new StoreError('DAMAGED', describeDamage(error.found ?? error.message), error.found);
+    throw error;
+  }
+  // Damage met by background work (retention, the daily backup) is logged as the one message, not as a stack trace.
+  const logError =
+    options.logError &&
+    ((error: unknown, channel: string) => options.logError!(isDamageError(error) ? describeDamage(damageFound(error)) : error, channel));
   const now = options.now ?? (() => new Date());
   const services = createServices(db, now, undefined, { dnsTimeoutMs: options.dnsTimeoutMs });
   const demo = createDemoService({ db, audit: services.audit, now });
@@ -101,7 +123,7 @@ export function openCore(options: CoreOptions): Core {
   const savedFiles = createSavedFiles();
   // Long work started from a window (reports, backups, restores): progress events and cancel.
   const jobs = createJobs((progress) => events.emit('progress', progress));
-  const scim = createScimRuntime({ db, services, now, onChanged: emitChanged });
+  const scim = createScimRuntime({ db, services, now, onChanged: emitChanged, describeDamage });
   const runner = createImportRunner({
     importer: services.importer,
     onProgress: (progress) => events.emit('importProgress', progress),
@@ -115,21 +137,21 @@ export function openCore(options: CoreOptions): Core {
     try {
       pruneAudit({ db, audit: services.audit, settings: services.settings, now });
     } catch (error) {
-      options.logError?.(error, 'audit retention');
+      logError?.(error, 'audit retention');
     }
   };
   const prune = () => {
     try {
       pruneActivity({ db, activity: services.activity, settings: services.settings, audit: services.audit, now });
     } catch (error) {
-      options.logError?.(error, 'activity retention');
+      logError?.(error, 'activity retention');
     }
     pruneOldAudit();
     try {
       // SCIM requests are kept 30 days, also when the server has not run for a while.
       scim.log.prune();
     } catch (error) {
-      options.logError?.(error, 'SCIM request log retention');
+      logError?.(error, 'SCIM request log retention');
     }
   };
   prune();
@@ -146,8 +168,9 @@ export function openCore(options: CoreOptions): Core {
     importing: () => runner.busy,
     audit: services.audit,
     options: { nativeBinding: options.nativeBinding, migrations: options.migrations },
+    describeDamage,
     onChanged: emitChanged,
-    logError: options.logError,
+    logError,
   });
   backups.start();
 
@@ -168,6 +191,7 @@ export function openCore(options: CoreOptions): Core {
       ...backupHandlers(backups, options.host, savedFiles, jobs),
       ...auditHandlers(services.audit, now, options.host, savedFiles),
       ...jobHandlers(jobs),
+      ...databaseHandlers({ db, databasePath: options.databasePath, now, describeDamage }),
     },
     {
       context: { actor: options.actor },
@@ -177,8 +201,9 @@ export function openCore(options: CoreOptions): Core {
         emitChanged(areas);
       },
       validateOutputs: options.validateOutputs,
-      logError: options.logError,
+      logError,
       busyRetryMs: options.busyRetryMs,
+      describeDamage,
     },
   );
 

@@ -16,6 +16,8 @@ export const errorCodes = [
   'UNAVAILABLE',
   'NO_DATABASE',
   'DATABASE_UNUSABLE',
+  /** The database file is damaged (SQLite found corruption): the message names the newest backup to restore. */
+  'DAMAGED',
   'USAGE',
   /** The person cancelled a long job; the message says what was (not) done. */
   'CANCELLED',

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { fail, ok, type Result } from '@shared/result';
+import { damageFound, describeProblems, findProblems, isDamageError } from '../db/integrity';
 import type { Db } from '../db/open';
 import { FILE_ERROR_REASONS, saveFailure } from '../exports/write-file';
 import { JobCancelled } from '../jobs/jobs';
@@ -27,6 +28,14 @@ export interface CopyOptions {
   onProgress?: (done: number, total: number) => void;
   /** Stops the copy between steps (JobCancelled); copyDatabase then removes the partial copy. Never given to a restore. */
   signal?: AbortSignal;
+  /**
+   * Run SQLite's quick_check on the copy before giving it its name, and keep
+   * no copy of a damaged database (default true). Off only for the copy a
+   * restore keeps first, which is kept whatever it holds.
+   */
+  check?: boolean;
+  /** The damaged-database message, naming the backup to restore (advice.ts); default: a plain one. */
+  describeDamage?: (found: string) => string;
 }
 
 const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -34,6 +43,9 @@ const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 class BusyError extends Error {
   readonly code = 'SQLITE_BUSY';
 }
+
+/** The copy failed its check: the database it was made from is damaged. */
+class DamagedSource extends Error {}
 
 /**
  * Copies the database `db` holds into `file` with SQLite's online backup, which
@@ -129,6 +141,10 @@ export async function copyDatabase(
     const copy = new Database(temporary, { nativeBinding: options.nativeBinding, fileMustExist: true });
     try {
       copy.pragma('journal_mode = DELETE');
+      // The online backup copies pages as they are, damage and all: a damaged database is not backed up,
+      // so that its copies never push the sound backups out of the backups folder.
+      const problems = options.check === false ? [] : findProblems(copy, 'quick');
+      if (problems.length > 0) throw new DamagedSource(`${describeProblems(problems, "SQLite's quick check of a backup of it")} (the backup was not kept)`);
     } finally {
       copy.close();
     }
@@ -143,6 +159,10 @@ export async function copyDatabase(
   } catch (error) {
     removeDatabaseFiles(temporary);
     if (error instanceof JobCancelled) return fail('CANCELLED', error.message);
+    if (error instanceof DamagedSource || isDamageError(error)) {
+      const found = error instanceof DamagedSource ? error.message : damageFound(error);
+      return fail('DAMAGED', options.describeDamage?.(found) ?? `${db.name} is damaged: ${found}. Restore a backup.`);
+    }
     if ((error as { code?: string }).code === 'EEXIST') return fail('CONFLICT', `${resolved} exists already.`);
     return fail('UNAVAILABLE', saveFailure(`back up to ${resolved}`, { code: codeOf(error) }, reasonOf(error)));
   }

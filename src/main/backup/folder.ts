@@ -36,7 +36,8 @@ export async function storeBackup(db: Db, folder: string, kind: BackupKind, at: 
   }
   for (let attempt = 1; attempt <= 100; attempt += 1) {
     const name = backupFileName(kind, at, attempt);
-    const copied = await copyDatabase(db, path.join(folder, name), { ...options, replace: false });
+    // The copy a restore keeps first is kept even of a damaged database: it may be all there is of it.
+    const copied = await copyDatabase(db, path.join(folder, name), { ...options, replace: false, check: kind !== 'pre-restore' });
     if (!copied.ok && copied.error.code === 'CONFLICT') continue;
     if (!copied.ok) return copied;
     return { ok: true, value: { id: name, kind, createdAt: new Date(Math.floor(at.getTime() / 1000) * 1000).toISOString(), size: copied.value.size } };

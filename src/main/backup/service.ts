@@ -31,6 +31,8 @@ export interface BackupServiceDeps {
   importing: () => boolean;
   audit: AuditRepository;
   options?: CopyOptions & CheckOptions;
+  /** The damaged-database message, naming the backup to restore (advice.ts). */
+  describeDamage?: (found: string) => string;
   onChanged?: (areas: readonly ChangeArea[]) => void;
   logError?: (error: unknown, channel: string) => void;
 }
@@ -45,7 +47,7 @@ export interface BackupDialogs {
 /** Backups of one open database: made on request and daily, listed, pruned, and restored from. */
 export function createBackupService(deps: BackupServiceDeps) {
   const { db, folder, now } = deps;
-  const options = deps.options ?? {};
+  const options: CopyOptions & CheckOptions = { ...deps.options, describeDamage: deps.describeDamage ?? deps.options?.describeDamage };
   let lastFolder: string | null = null;
   let timer: NodeJS.Timeout | undefined;
   // Aborted on quit: the daily backup stops, and its partial copy is removed.
@@ -101,7 +103,8 @@ export function createBackupService(deps: BackupServiceDeps) {
       // Stopped because Roster is closing: the next start makes it.
       if (!made.ok && made.error.code === 'CANCELLED') return null;
       if (!made.ok) {
-        deps.logError?.(new Error(made.error.message), 'daily backup');
+        // A damaged database is said in words (the sound backups stay: none is pruned); other failures with their trace.
+        deps.logError?.(made.error.code === 'DAMAGED' ? made.error.message : new Error(made.error.message), 'daily backup');
         return null;
       }
       pruneBackups(folder, 'automatic', deps.keep());

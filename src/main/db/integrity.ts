@@ -78,7 +78,9 @@ export function inspectHeader(file: string): HeaderVerdict {
   if (countValid && size < declared * pageSize && !hasWriteAheadLog(file)) {
     return {
       kind: 'damaged',
-      found: `it is cut short: its header counts ${declared.toLocaleString('en')} pages (${(declared * pageSize).toLocaleString('en')} bytes) but the file holds ${size.toLocaleString('en')} bytes`,
+      found:
+        `it is shorter than its header says: ${declared.toLocaleString('en')} pages (${(declared * pageSize).toLocaleString('en')} bytes), ` +
+        `but the file holds ${size.toLocaleString('en')} bytes; it was cut short (a copy or download interrupted), or its header is damaged`,
     };
   }
   return { kind: 'sound' };

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { foldText } from '@shared/text';
+import { damageFound, describeProblems, findProblems, inspectHeader, isDamageError, leftUnclean } from './integrity';
 import { bundledMigrations, migrationLabel, type Migration } from './migrations';
 import { StoreError } from './store-error';
 
@@ -17,7 +18,28 @@ export interface OpenOptions {
   nativeBinding?: string;
   /** How long a write waits for another process's lock before failing with BUSY. */
   busyTimeoutMs?: number;
+  /**
+   * SQLite's quick_check runs on every open of a file up to this size, and on
+   * a larger one only when it was left by a process that stopped without
+   * closing it (integrity.ts, leftUnclean). Default QUICK_CHECK_ON_OPEN_BYTES;
+   * tests set 0 to see the second rule alone.
+   */
+  quickCheckUpToBytes?: number;
 }
+
+/**
+ * Files up to 64 MB are checked on every open: about 0.3 s at that size
+ * (docs/RELIABILITY.md, "A damaged database"), and a damaged file is then
+ * refused before anything is written to it, by the app, browser mode and
+ * every run of the command line alike.
+ */
+export const QUICK_CHECK_ON_OPEN_BYTES = 64 * 1024 * 1024;
+
+/** Why openDatabase runs quick_check: the first words of what it reports. */
+const CHECK_REASON = {
+  small: "SQLite's quick check on opening it",
+  unclean: "Roster was not closed cleanly last time, and SQLite's quick check",
+} as const;
 
 interface AppliedMigration {
   version: number;
@@ -28,14 +50,27 @@ interface AppliedMigration {
 /**
  * Opens (creating if need be) a Roster database and brings its schema up to date.
  * Every check runs before anything is written: a file that is not a Roster
- * database, was written by a newer Roster, or was made with a migration that
- * has since been edited is refused with a StoreError and left untouched.
+ * database, is damaged, was written by a newer Roster, or was made with a
+ * migration that has since been edited is refused with a StoreError and left
+ * untouched. A file whose header is damaged is refused before SQLite opens it,
+ * so no -wal or -shm file appears beside it.
  */
 export function openDatabase(file: string, options: OpenOptions = {}): Db {
   const migrations = options.migrations ?? bundledMigrations;
   if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
 
   refuseReadOnlyFile(file);
+  let check: keyof typeof CHECK_REASON | null = null;
+  if (file !== ':memory:') {
+    refuseDamagedHeader(file);
+    const size = fs.statSync(file, { throwIfNoEntry: false })?.size ?? 0;
+    try {
+      if (size > 0 && size <= (options.quickCheckUpToBytes ?? QUICK_CHECK_ON_OPEN_BYTES)) check = 'small';
+      else if (size > 0 && leftUnclean(file, options.nativeBinding)) check = 'unclean';
+    } catch (error) {
+      throw explainOpenFailure(error, file);
+    }
+  }
   let db: Db;
   try {
     db = new Database(file, { nativeBinding: options.nativeBinding, timeout: options.busyTimeoutMs ?? 5000 });
@@ -46,8 +81,15 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
   try {
     db.pragma('foreign_keys = ON');
     db.pragma('trusted_schema = OFF');
+    // SQLite checks each b-tree page's cells as it reads the page, so damage is
+    // found before a write builds on it ("spreads"), at a cost too small to measure.
+    db.pragma('cell_size_check = ON');
     // Migrations that fill folded columns call it; nothing else in the schema does.
     db.function('roster_fold', { deterministic: true }, (text: unknown) => foldText(String(text)));
+    if (check) {
+      const problems = findProblems(db, 'quick');
+      if (problems.length > 0) throw damagedError(file, describeProblems(problems, CHECK_REASON[check]));
+    }
     const applied = readAppliedMigrations(db, file);
     verifyApplied(applied, migrations, file);
     db.pragma('journal_mode = WAL');
@@ -60,11 +102,30 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     return db;
   } catch (error) {
     db.close();
-    throw explainLockOrReadOnly(error, file);
+    throw explainOpenFailure(error, file);
   }
 }
 
 const NOTHING_CHANGED = 'Nothing was changed.';
+
+function damagedError(file: string, found: string): StoreError {
+  return new StoreError('DAMAGED', `${file} is damaged: ${found}. ${NOTHING_CHANGED}`, found);
+}
+
+/** A header SQLite would refuse or misread, found with plain file reads: refused before SQLite opens the file. */
+function refuseDamagedHeader(file: string): void {
+  const verdict = inspectHeader(file);
+  if (verdict.kind === 'damaged') throw damagedError(file, verdict.found);
+  if (verdict.kind === 'not-sqlite') {
+    // Roster's mark where SQLite keeps it, but no SQLite header before it: a Roster database whose first bytes were overwritten.
+    if (verdict.applicationId === ROSTER_APPLICATION_ID) throw damagedError(file, 'its header is damaged (it no longer begins as a SQLite database does)');
+    throw notADatabase(file);
+  }
+}
+
+function notADatabase(file: string): StoreError {
+  return new StoreError('NOT_A_DATABASE', `${file} is not a database file. Choose a Roster database, or a new file name.`);
+}
 
 /**
  * A file marked read-only is refused before SQLite opens it: SQLite would
@@ -89,8 +150,10 @@ function readOnlyError(file: string): StoreError {
   );
 }
 
-/** SQLite's "busy" and "read-only" failures while opening, as messages that say what to do. */
-function explainLockOrReadOnly(error: unknown, file: string): unknown {
+/** SQLite's "damaged", "busy" and "read-only" failures while opening, as messages that say what to do. */
+function explainOpenFailure(error: unknown, file: string): unknown {
+  if (error instanceof StoreError) return error;
+  if (isDamageError(error)) return damagedError(file, damageFound(error));
   const code = (error as { code?: unknown }).code;
   if (typeof code !== 'string') return error;
   if (code === 'SQLITE_BUSY' || code.startsWith('SQLITE_BUSY_') || code === 'SQLITE_LOCKED') {
@@ -117,21 +180,14 @@ export function verifyRosterSchema(db: Db, file: string, migrations: Migration[]
 }
 
 function readAppliedMigrations(db: Db, file: string): AppliedMigration[] {
-  let applicationId: number;
-  let objectCount: number;
-  try {
-    applicationId = db.pragma('application_id', { simple: true }) as number;
-    objectCount = (db.prepare('SELECT count(*) AS n FROM sqlite_schema').get() as { n: number }).n;
-  } catch (error) {
-    if ((error as { code?: string }).code === 'SQLITE_NOTADB') {
-      throw new StoreError('NOT_A_DATABASE', `${file} is not a database file. Choose a Roster database, or a new file name.`);
-    }
-    throw error;
-  }
+  // SQLITE_NOTADB or SQLITE_CORRUPT here, after the header passed refuseDamagedHeader, is damage: the callers say so.
+  const applicationId = db.pragma('application_id', { simple: true }) as number;
+  const objectCount = (db.prepare('SELECT count(*) AS n FROM sqlite_schema').get() as { n: number }).n;
 
   // Another program's mark wins even on an empty file: it may be about to fill it.
   const othersMark = applicationId !== 0 && applicationId !== ROSTER_APPLICATION_ID;
   if (othersMark || (objectCount > 0 && applicationId !== ROSTER_APPLICATION_ID)) {
+    if (hasRosterRecord(db)) throw damagedError(file, "its header is damaged (it has Roster's record of migrations but lost Roster's mark)");
     throw new StoreError(
       'NOT_ROSTER',
       `${file} is a SQLite database, but not one Roster made. Roster leaves it alone; choose a Roster database or a new file name.`,
@@ -139,14 +195,18 @@ function readAppliedMigrations(db: Db, file: string): AppliedMigration[] {
   }
   if (objectCount === 0) return [];
   const hasRecord = db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'schema_migrations'").get();
-  if (!hasRecord) {
-    throw new StoreError(
-      'DAMAGED',
-      `${file} is marked as a Roster database but has no record of its migrations, so Roster cannot tell what it holds. ` +
-        'It may be damaged; restore it from a backup. Nothing was changed.',
-    );
-  }
+  if (!hasRecord) throw damagedError(file, 'it is marked as a Roster database but has no record of its migrations, so Roster cannot tell what it holds');
   return db.prepare('SELECT version, name, sha256 FROM schema_migrations ORDER BY version').all() as AppliedMigration[];
+}
+
+/** Whether `db` holds Roster's record of migrations, begun with this Roster's first migration. */
+function hasRosterRecord(db: Db): boolean {
+  try {
+    const first = db.prepare('SELECT sha256 FROM schema_migrations WHERE version = 1').pluck().get();
+    return first === bundledMigrations[0]?.hash;
+  } catch {
+    return false; // No such table: not Roster's.
+  }
 }
 
 function verifyApplied(applied: AppliedMigration[], migrations: Migration[], file: string): void {
@@ -192,6 +252,8 @@ function applyPending(db: Db, migrations: Migration[], file: string): void {
       try {
         db.exec(migration.sql);
       } catch (error) {
+        // A damaged file is not the migration's fault: openDatabase says the file is damaged.
+        if (isDamageError(error)) throw error;
         throw new StoreError(
           'MIGRATION_FAILED',
           `Migration ${migrationLabel(migration)} failed on ${file}: ${(error as Error).message}. The database was left as it was.`,

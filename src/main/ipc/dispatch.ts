@@ -10,6 +10,7 @@ import {
 } from '@shared/ipc/contract';
 import type { Actor } from '@shared/schemas/audit';
 import { fail, type Result } from '@shared/result';
+import { damageFound, isDamageError } from '../db/integrity';
 
 export interface CallContext {
   actor: Actor;
@@ -41,6 +42,12 @@ export interface DispatchOptions {
    * retrying here lets everything else run between attempts. 0: no retry.
    */
   busyRetryMs?: number;
+  /**
+   * The message for a call that met a damaged database (SQLITE_CORRUPT,
+   * SQLITE_NOTADB...): which file, what SQLite found, which backup to restore.
+   * SQLite rolled the call's transaction back, so it changed nothing.
+   */
+  describeDamage?: (found: string) => string;
 }
 
 const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -87,6 +94,10 @@ export function createDispatch(handlers: Handlers, options: DispatchOptions): Di
         result = await handler(parsed.data as never, options.context);
         break;
       } catch (error) {
+        if (isDamageError(error)) {
+          const found = damageFound(error);
+          return fail('DAMAGED', options.describeDamage?.(found) ?? `The database is damaged: ${found}. Nothing was changed; restore a backup.`);
+        }
         if (!isBusy(error)) {
           options.logError?.(error, channel);
           return fail('INTERNAL', 'Roster hit an unexpected problem and changed nothing. Details are in its log.');

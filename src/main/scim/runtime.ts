@@ -14,10 +14,22 @@ import { createTokenService } from './tokens';
  * The SCIM server a process runs (the app from its SCIM screen, or
  * `roster scim serve`), its tokens and its request log, over one store.
  */
-export function createScimRuntime({ db, services, now, onChanged }: { db: Db; services: Services; now: () => Date; onChanged?: (areas: ChangeArea[]) => void }) {
+export function createScimRuntime({
+  db,
+  services,
+  now,
+  onChanged,
+  describeDamage,
+}: {
+  db: Db;
+  services: Services;
+  now: () => Date;
+  onChanged?: (areas: ChangeArea[]) => void;
+  describeDamage?: (found: string) => string;
+}) {
   const tokens = createTokenService({ db, audit: services.audit, now });
   const log = createRequestLog(db, now);
-  const context: ScimContext = { db, services, tokens, log, writes: createWriteQueue(db), now, onChanged };
+  const context: ScimContext = { db, services, tokens, log, writes: createWriteQueue(db), now, onChanged, describeDamage };
   let running: RunningScimServer | null = null;
   let host = DEFAULT_SCIM_HOST;
   let port = 0;

@@ -3,6 +3,7 @@ import type { Socket } from 'node:net';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { ChangeArea } from '@shared/ipc/contract';
 import type { Actor } from '@shared/schemas/audit';
+import { damageFound, isDamageError } from '../db/integrity';
 import type { Db } from '../db/open';
 import type { Services } from '../services';
 import { ScimError } from './errors';
@@ -29,6 +30,8 @@ export interface ScimContext {
   now: () => Date;
   /** Told after a request changed the store, so the app's screens reload at once. */
   onChanged?: (areas: ChangeArea[]) => void;
+  /** The damaged-database message for the request log (which file, which backup to restore); the client gets a short one. */
+  describeDamage?: (found: string) => string;
 }
 
 declare module 'fastify' {
@@ -133,6 +136,10 @@ export function buildScimServer(context: ScimContext, routes: ScimRoutes[], opti
 
   app.addHook('onRequest', async (request, reply) => {
     request.startedAt = process.hrtime.bigint();
+    // A body sent with no Content-Type at all is read as JSON (some clients leave it out); a wrong type stays 415.
+    if (request.headers['content-type'] === undefined && (request.headers['content-length'] !== undefined || request.headers['transfer-encoding'] !== undefined)) {
+      request.headers['content-type'] = 'application/json';
+    }
     // DNS rebinding: a page whose own name resolves to this machine is still refused by name.
     const host = normaliseHostName(request.headers.host);
     if (!host || !hosts.has(host)) {
@@ -191,6 +198,14 @@ export function buildScimServer(context: ScimContext, routes: ScimRoutes[], opti
     if (status === 415) return sendError(reply, request, new ScimError(415, 'Send the body as application/scim+json (or application/json).'));
     if (status === 413) return sendError(reply, request, new ScimError(413, `The body is larger than ${MAX_BODY_BYTES / 1024 / 1024} MB.`));
     if (status && status >= 400 && status < 500) return sendError(reply, request, new ScimError(status, (error as Error).message, 'invalidSyntax'));
+    if (isDamageError(error)) {
+      // SQLite rolled the request's writes back. The identity provider retries a 503 later, by when the admin has restored a backup;
+      // it is not told where files are, the request log (and the terminal) tells the admin.
+      const found = damageFound(error);
+      const message = context.describeDamage?.(found) ?? `The database is damaged: ${found}.`;
+      console.error(`[scim] ${message}`);
+      return sendError(reply, request, new ScimError(503, "Roster's database is damaged, so nothing was changed. Roster's administrator must restore a backup."), message.slice(0, 2000));
+    }
     console.error('[scim]', redactSecrets(error instanceof Error ? (error.stack ?? error.message) : String(error)));
     // The client gets a generic answer; the request log keeps the real cause for the admin.
     const cause = error instanceof Error ? `${error.name}: ${error.message}` : String(error);

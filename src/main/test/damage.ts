@@ -28,22 +28,35 @@ export function cutShort(file: string, bytes: number, out: string): string {
 
 const pageSizeOf = (bytes: Buffer) => bytes.readUInt16BE(16) === 1 ? 65536 : bytes.readUInt16BE(16);
 
-/**
- * Overwrites one page of `table` (a b-tree page, not page 1), the one nearest
- * the middle of the file, with junk: as a bad sector or a stray write would.
- * The file must be closed by every connection. Answers the page number.
- */
-export function damagePageOf(file: string, table: string): number {
-  const db = new Database(file, { readonly: true });
-  const pages = db.prepare('SELECT pageno FROM dbstat WHERE name = ? AND pageno > 1 ORDER BY pageno').pluck().all(table) as number[];
-  db.close();
-  if (pages.length === 0) throw new Error(`${table} has no pages of its own in ${file}`);
+/** The pages of `table`'s b-tree (not page 1), in order. */
+export function pagesOf(file: string, table: string): number[] {
+  // Read-write (it writes nothing): closing it removes the -wal and -shm a read-only connection would leave.
+  const db = new Database(file, { fileMustExist: true });
+  try {
+    return db.prepare('SELECT pageno FROM dbstat WHERE name = ? AND pageno > 1 ORDER BY pageno').pluck().all(table) as number[];
+  } finally {
+    db.close();
+  }
+}
+
+/** Overwrites page `page` (numbered from 1) of `file` with junk, as a bad sector or a stray write would. */
+export function damagePage(file: string, page: number): void {
   const bytes = fs.readFileSync(file);
   const pageSize = pageSizeOf(bytes);
-  const middle = bytes.length / pageSize / 2;
-  const page = pages.reduce((best, candidate) => (Math.abs(candidate - middle) < Math.abs(best - middle) ? candidate : best));
   bytes.fill(0x5a, (page - 1) * pageSize, page * pageSize);
   fs.writeFileSync(file, bytes);
+}
+
+/**
+ * Overwrites the page of `table` nearest the middle of the file with junk.
+ * Every connection to the file must be closed. Answers the page number.
+ */
+export function damagePageOf(file: string, table: string): number {
+  const pages = pagesOf(file, table);
+  if (pages.length === 0) throw new Error(`${table} has no pages of its own in ${file}`);
+  const middle = fs.statSync(file).size / pageSizeOf(fs.readFileSync(file).subarray(0, 100)) / 2;
+  const page = pages.reduce((best, candidate) => (Math.abs(candidate - middle) < Math.abs(best - middle) ? candidate : best));
+  damagePage(file, page);
   return page;
 }
 

@@ -19,6 +19,7 @@ import { auditFacetsSchema, auditListInput, auditPageSchema, exportAuditInput } 
 import { exportResultSchema } from '../schemas/exports';
 import { backupListSchema, backupResultSchema, restoreBackupInput, restoreResultSchema } from '../schemas/backups';
 import { cancelJobInput, jobProgressSchema } from '../schemas/jobs';
+import { checkDatabaseInput, databaseCheckSchema } from '../schemas/database';
 import { importProgressSchema, importStatusSchema, importSummarySchema } from '../schemas/activity';
 import {
   createdTokenSchema,
@@ -66,6 +67,8 @@ import {
   teamIdInput,
   teamMemberPageSchema,
   teamMembersInput,
+  teamWithoutSeatInput,
+  teamWithoutSeatSchema,
   teamSchema,
   teamSummarySchema,
   unlinkTeamInput,
@@ -154,6 +157,7 @@ export const contract = {
   'teams:setRole': command(setTeamRoleInput, teamSummarySchema, ['teams', 'orgs']),
   'teams:remove': command(teamIdInput, z.object({ id: z.int() }), ['teams', 'seats', 'orgs']),
   'teams:members': query(teamMembersInput, teamMemberPageSchema),
+  'teams:withoutSeat': query(teamWithoutSeatInput, teamWithoutSeatSchema),
   'teams:addMembers': command(changeTeamMembersInput, z.object({ added: z.int(), alreadyMembers: z.int() }), ['teams', 'seats', 'orgs']),
   'teams:removeMembers': command(changeTeamMembersInput, z.object({ removed: z.int() }), ['teams', 'seats', 'orgs']),
   'teams:link': command(linkTeamInput, teamSummarySchema, ['teams', 'orgs']),
@@ -198,6 +202,8 @@ export const contract = {
   // A restore replaces everything: every screen reloads.
   'backups:restore': command(restoreBackupInput, restoreResultSchema, ['*']),
   'backups:restoreFile': command(noInput, restoreResultSchema.nullable(), ['*']),
+  // Reads only: SQLite's quick (or full) check and Roster's own, of the open database.
+  'db:check': query(checkDatabaseInput, databaseCheckSchema),
   'audit:list': query(auditListInput, auditPageSchema),
   'audit:facets': query(noInput, auditFacetsSchema),
   'audit:export': command(exportAuditInput, exportResultSchema, []),
