@@ -1,8 +1,7 @@
-import { stat } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
 import { net, protocol } from 'electron';
 import { CONTENT_SECURITY_POLICY_HEADER } from '@shared/csp';
-import { APP_SCHEME, appFileFor } from './app-protocol';
+import { APP_SCHEME, resolveAppFile } from './app-protocol';
 
 /**
  * Makes `roster:` a standard, secure scheme, so that the page has an origin of
@@ -20,10 +19,9 @@ export function registerAppScheme(): void {
  */
 export function serveAppFiles(root: string): void {
   protocol.handle(APP_SCHEME, async (request) => {
-    const file = request.method === 'GET' ? appFileFor(request.url, root) : null;
-    // Files only: net.fetch would list a folder, and rejects for a file that is not there.
-    const isFile = file ? await stat(file).then((found) => found.isFile(), () => false) : false;
-    const found = isFile ? await net.fetch(pathToFileURL(file!).href).catch(() => null) : null;
+    // Real files inside the renderer folder only (links resolved): net.fetch would list a folder, or follow a link out.
+    const file = request.method === 'GET' ? await resolveAppFile(request.url, root) : null;
+    const found = file ? await net.fetch(pathToFileURL(file).href).catch(() => null) : null;
     if (!found?.ok) return new Response('Not found', { status: 404, headers: { 'content-type': 'text/plain' } });
     const headers = new Headers(found.headers);
     headers.set('Content-Security-Policy', CONTENT_SECURITY_POLICY_HEADER);

@@ -1,3 +1,4 @@
+import { realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 
 /**
@@ -38,4 +39,30 @@ export function appFileFor(url: string, root: string): string | null {
   const inside = path.relative(base, file);
   if (inside === '' || inside.startsWith('..') || path.isAbsolute(inside)) return null;
   return file;
+}
+
+/** Whether `file` is inside `folder` (both absolute and resolved), and not the folder itself. */
+function isInside(folder: string, file: string): boolean {
+  const inside = path.relative(folder, file);
+  return inside !== '' && inside.split(path.sep)[0] !== '..' && !path.isAbsolute(inside);
+}
+
+/**
+ * The file the handler serves for `url`: appFileFor's, with every symbolic
+ * link resolved (realpath, in the renderer folder's own path too), and only
+ * when that real file is a file inside the real renderer folder. A link that
+ * leads out, directly or through a linked folder, is refused like `..`.
+ * Electron's fs reads inside app.asar too, so this holds in a packaged app.
+ */
+export async function resolveAppFile(url: string, root: string): Promise<string | null> {
+  const file = appFileFor(url, root);
+  if (!file) return null;
+  try {
+    const [realRoot, realFile] = await Promise.all([realpath(root), realpath(file)]);
+    if (!isInside(realRoot, realFile)) return null;
+    return (await stat(realFile)).isFile() ? realFile : null;
+  } catch {
+    // Not there, a link loop, or unreadable: nothing to serve.
+    return null;
+  }
 }
