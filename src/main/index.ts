@@ -17,7 +17,7 @@ import { askAfterOpenFailure } from './shell/open-failure';
 import { openRememberedWindow } from './shell/remember-window';
 import { chooseBackupFile, chooseRestoreFile } from './shell/backup-dialogs';
 import { createSaveFile } from './shell/save-dialog';
-import { isTrustedSender, lockDownSession, rendererRoot } from './shell/window';
+import { isTrustedSender, lockDownSession, lockDownWebContents, rendererRoot } from './shell/window';
 
 // App lifecycle and windows only: everything else lives in the core, which runs without Electron.
 
@@ -159,10 +159,8 @@ async function start(): Promise<void> {
   });
 }
 
-app.on('web-contents-created', (_event, contents) => {
-  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
-  contents.on('will-attach-webview', (event) => event.preventDefault());
-});
+// Before any window exists, so that every web contents is guarded as it is created.
+lockDownWebContents();
 app.on('window-all-closed', () => {
   if (process.platform !== 'darwin') app.quit();
 });

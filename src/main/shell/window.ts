@@ -1,22 +1,23 @@
 import path from 'node:path';
 import { app, BrowserWindow, session } from 'electron';
 import type { IpcEventLike } from '../ipc/register';
-import { APP_PAGE_URL } from './app-protocol';
+import { appUrlFor } from './app-url';
 import { denyWindowOpen } from './external-links';
+import { guardEveryWebContents } from './navigation-guard';
 import { isPermissionGranted } from './permissions';
-import { createSenderCheck, isAppPage, isLoopbackDevServer } from '../ipc/trusted-sender';
+import { createSenderCheck, isAppPage } from '../ipc/trusted-sender';
 
 /** The built renderer's folder, which `roster://app/` serves (shell/app-protocol-electron.ts). */
 export const rendererRoot = path.join(__dirname, '../renderer');
 
-/**
- * The page the window may show: the built renderer on the app's own scheme, or
- * in development (never in a packaged app) the Vite dev server electron-vite
- * names in ELECTRON_RENDERER_URL.
- */
+/** The page the window may show (shell/app-url.ts): the built renderer, or `npm run dev`'s Vite server. */
 function appUrl(): string {
-  const devServer = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
-  return devServer && isLoopbackDevServer(devServer) ? devServer : APP_PAGE_URL;
+  return appUrlFor({ isPackaged: app.isPackaged, devBuild: import.meta.env.DEV, devServerUrl: process.env.ELECTRON_RENDERER_URL });
+}
+
+/** Every web contents, the window's and any other, stays on the app page (shell/navigation-guard.ts). */
+export function lockDownWebContents(): void {
+  guardEveryWebContents(app, (url) => isAppPage(url, appUrl()), denyWindowOpen);
 }
 
 /** An IPC call is answered only when it comes from the app's own page. */
@@ -73,16 +74,7 @@ export function createMainWindow(preloadPath: string, placement: WindowPlacement
     window.show();
   });
 
-  // The window shows the app and nothing else: no navigation away, no new windows.
-  window.webContents.on('will-navigate', (event, url) => {
-    if (!isAppPage(url, appUrl())) event.preventDefault();
-  });
-  window.webContents.on('will-redirect', (event, url) => {
-    if (!isAppPage(url, appUrl())) event.preventDefault();
-  });
-  window.webContents.setWindowOpenHandler(denyWindowOpen);
-  window.webContents.on('will-attach-webview', (event) => event.preventDefault());
-
+  // No navigation away, no new windows, no webviews: guarded like every web contents (lockDownWebContents).
   void window.loadURL(`${appUrl()}${placement.route ?? ''}`);
   return window;
 }
