@@ -42,7 +42,14 @@ export interface CommandContext {
   databasePath: string;
 }
 
-export interface CommandSpec {
+/** What a command that works on the file itself, without opening the store (`roster check`), is given. */
+export interface FileCommandContext {
+  io: CliIo;
+  json: boolean;
+  databasePath: string;
+}
+
+interface CommandBase {
   /** The words that name it: ["orgs", "add"]. */
   path: string[];
   summary: string;
@@ -53,8 +60,19 @@ export interface CommandSpec {
   details?: string[];
   /** Only these commands make a new database file; the others refuse a path where none exists. */
   createsDatabase?: boolean;
+}
+
+/** A command over the store: opened (and brought up to this Roster's schema) first. */
+export interface StoreCommand extends CommandBase {
   run(context: CommandContext, values: OptionValues): Promise<number>;
 }
+
+/** A command over the file as it is: the store is not opened, so nothing is migrated or written. */
+export interface FileCommand extends CommandBase {
+  runOnFile(context: FileCommandContext, values: OptionValues): Promise<number>;
+}
+
+export type CommandSpec = StoreCommand | FileCommand;
 
 export function printError(io: CliIo, json: boolean, error: AppError): number {
   io.err(json ? JSON.stringify({ error }) : `roster: ${error.message}`);

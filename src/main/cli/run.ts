@@ -2,14 +2,16 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { AppError } from '@shared/errors';
 import { version } from '../../../package.json';
-import { openCore, type Core } from '../core';
+import { damagedMessage } from '../backup/advice';
+import type { Core } from '../core';
+import { damageFound, isDamageError } from '../db/integrity';
 import { StoreError } from '../db/store-error';
-import { osUserName } from '../os-user';
 import { defaultDatabasePath, userDataDir } from '../paths';
 import { EXIT_OK, EXIT_USAGE, printError, type CliIo, type CommandSpec } from './command';
 import { accessCommand } from './commands/access';
 import { activityCommands } from './commands/activity';
 import { backupCommands } from './commands/backup';
+import { checkCommand } from './commands/check';
 import { auditCommand } from './commands/audit';
 import { demoCommand } from './commands/demo';
 import { domainCommands } from './commands/domains';
@@ -20,6 +22,7 @@ import { scimCommands } from './commands/scim';
 import { seatsCommand } from './commands/seats';
 import { teamCommands } from './commands/teams';
 import { orgCommands } from './commands/orgs';
+import { cliBackupsDir, openCliCore } from './open-core';
 import { parseOptions, splitCommand } from './parse';
 import { commandUsage, groupUsage, mainUsage } from './usage';
 
@@ -36,6 +39,7 @@ export const commands: CommandSpec[] = [
   ...activityCommands,
   ...scimCommands,
   ...backupCommands,
+  checkCommand,
   auditCommand,
   demoCommand,
 ];
@@ -112,15 +116,21 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   let status: number;
   let core: Core | undefined;
   try {
-    core = openCore({
-      databasePath,
-      actor: { type: 'cli', name: osUserName() },
-      host: { info: { version, mode: 'cli', databasePath, canChooseDatabase: false } },
-    });
-    status = await command.run({ core, io, json, databasePath }, values);
+    if ('runOnFile' in command) {
+      status = await command.runOnFile({ io, json, databasePath }, values);
+    } else {
+      core = openCliCore(io, databasePath);
+      status = await command.run({ core, io, json, databasePath }, values);
+    }
   } catch (error) {
-    if (!(error instanceof StoreError)) throw error;
-    status = printError(io, json, { code: 'DATABASE_UNUSABLE', message: error.message });
+    if (error instanceof StoreError) {
+      status = printError(io, json, { code: error.code === 'DAMAGED' ? 'DAMAGED' : 'DATABASE_UNUSABLE', message: error.message });
+    } else if (isDamageError(error)) {
+      // Met outside a contract call (a command's own read): SQLite rolled back what it began, so nothing was written.
+      status = printError(io, json, { code: 'DAMAGED', message: damagedMessage(databasePath, damageFound(error), cliBackupsDir(io, databasePath)) });
+    } else {
+      throw error;
+    }
   } finally {
     core?.close();
   }

@@ -25,6 +25,8 @@ export interface OpenOptions {
    * tests set 0 to see the second rule alone.
    */
   quickCheckUpToBytes?: number;
+  /** false: no quick_check on opening, by either rule (a restore, which replaces the file whatever it holds). */
+  checkOnOpen?: boolean;
 }
 
 /**
@@ -63,7 +65,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
   let check: keyof typeof CHECK_REASON | null = null;
   if (file !== ':memory:') {
     refuseDamagedHeader(file);
-    const size = fs.statSync(file, { throwIfNoEntry: false })?.size ?? 0;
+    const size = options.checkOnOpen === false ? 0 : (fs.statSync(file, { throwIfNoEntry: false })?.size ?? 0);
     try {
       if (size > 0 && size <= (options.quickCheckUpToBytes ?? QUICK_CHECK_ON_OPEN_BYTES)) check = 'small';
       else if (size > 0 && leftUnclean(file, options.nativeBinding)) check = 'unclean';

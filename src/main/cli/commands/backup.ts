@@ -1,10 +1,16 @@
 import path from 'node:path';
+import type { Actor } from '@shared/schemas/audit';
+import { fail, type Result } from '@shared/result';
+import { damagedMessage } from '../../backup/advice';
 import { copyDatabase } from '../../backup/copy';
-import { backupsFolder } from '../../backup/names';
+import { replaceDamagedDatabase } from '../../backup/replace-damaged';
 import { createBackupService } from '../../backup/service';
+import type { Core } from '../../core';
+import { StoreError } from '../../db/store-error';
+import { inWriteTransaction } from '../../db/transaction';
 import { osUserName } from '../../os-user';
-import { userDataDir } from '../../paths';
-import { EXIT_OK, printError, type CommandSpec } from '../command';
+import { EXIT_OK, printError, type CommandSpec, type FileCommandContext } from '../command';
+import { cliBackupsDir, openCliCore } from '../open-core';
 
 const megabytes = (bytes: number) => `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 
@@ -17,7 +23,8 @@ export const backupCommands: CommandSpec[] = [
     },
     details: ['The copy is SQLite\'s online backup: one consistent moment of the database, written under a temporary name and then renamed.'],
     async run(context, values) {
-      const copied = await copyDatabase(context.core.db, String(values.out));
+      const damaged = (found: string) => damagedMessage(context.databasePath, found, cliBackupsDir(context.io, context.databasePath));
+      const copied = await copyDatabase(context.core.db, String(values.out), { describeDamage: damaged });
       if (!copied.ok) return printError(context.io, context.json, copied.error);
       context.io.out(
         context.json
@@ -38,31 +45,75 @@ export const backupCommands: CommandSpec[] = [
       'The database as it was is kept first in the backups folder (pre-restore-<time>.db); its path is printed.',
       'A database that does not exist yet is created from the backup. A write under way in another process is waited for (up to 5 s);',
       'the app or a SCIM server that has the file open sees the restored data at once.',
+      'A database too damaged to open is kept as it is in the backups folder and replaced by the backup: close the app',
+      'and any SCIM server on it first.',
     ],
     // Restoring onto a path where no database is yet makes it from the backup.
     createsDatabase: true,
-    async run(context, values) {
-      const { core } = context;
-      const backups = createBackupService({
-        db: core.db,
-        databasePath: context.databasePath,
-        folder: backupsFolder(userDataDir(context.io.env), context.databasePath),
-        now: () => new Date(),
-        keep: () => core.services.settings.current().backupKeep,
-        hasEnterprise: () => false,
-        importing: () => false,
-        audit: core.services.audit,
-      });
+    // The file is opened here, not before: a damaged one is what a restore is for, so it is not refused on opening.
+    async runOnFile(context, values) {
       const from = path.resolve(String(values.from));
-      const restored = await backups.restoreFile(from, { type: 'cli', name: osUserName() });
-      if (!restored.ok) return printError(context.io, context.json, restored.error);
-      const { preRestoreCopy } = restored.value;
-      context.io.out(
-        context.json
-          ? JSON.stringify({ database: context.databasePath, restoredFrom: from, preRestoreCopy }, null, 2)
-          : `Restored ${context.databasePath} from ${from}.\nThe database as it was before is kept at ${preRestoreCopy}.`,
-      );
-      return EXIT_OK;
+      const actor: Actor = { type: 'cli', name: osUserName() };
+      let core: Core;
+      try {
+        core = openCliCore(context.io, context.databasePath, { checkOnOpen: false });
+      } catch (error) {
+        if (!(error instanceof StoreError) || error.code !== 'DAMAGED') throw error;
+        return reportRestore(context, from, replaceOverDamaged(context, from, actor));
+      }
+      try {
+        const backups = createBackupService({
+          db: core.db,
+          databasePath: context.databasePath,
+          folder: cliBackupsDir(context.io, context.databasePath),
+          now: () => new Date(),
+          keep: () => core.services.settings.current().backupKeep,
+          hasEnterprise: () => false,
+          importing: () => false,
+          audit: core.services.audit,
+        });
+        return reportRestore(context, from, await backups.restoreFile(from, actor));
+      } finally {
+        core.close();
+      }
     },
   },
 ];
+
+function reportRestore(context: FileCommandContext, from: string, restored: Result<{ preRestoreCopy: string }>): number {
+  if (!restored.ok) return printError(context.io, context.json, restored.error);
+  const { preRestoreCopy } = restored.value;
+  context.io.out(
+    context.json
+      ? JSON.stringify({ database: context.databasePath, restoredFrom: from, preRestoreCopy }, null, 2)
+      : `Restored ${context.databasePath} from ${from}.\nThe database as it was before is kept at ${preRestoreCopy}.`,
+  );
+  return EXIT_OK;
+}
+
+/** The file cannot be opened: the backup takes its place (replace-damaged.ts), and the restored database records it. */
+function replaceOverDamaged(context: FileCommandContext, from: string, actor: Actor): Result<{ preRestoreCopy: string }> {
+  const now = new Date();
+  const replaced = replaceDamagedDatabase(from, { databasePath: context.databasePath, backupsDir: cliBackupsDir(context.io, context.databasePath), now });
+  if (!replaced.ok) return replaced;
+  const { preRestoreCopy } = replaced.value;
+  let core: Core;
+  try {
+    core = openCliCore(context.io, context.databasePath);
+  } catch (error) {
+    return fail('UNAVAILABLE', `Restored ${context.databasePath} from ${from}, but cannot open it now: ${(error as Error).message}`);
+  }
+  try {
+    inWriteTransaction(core.db, () =>
+      core.services.audit.record(now, actor, {
+        action: 'backup.restore',
+        targetType: 'database',
+        targetLabel: from,
+        after: { restoredFrom: from, preRestoreCopy, replacedDamagedFile: true },
+      }),
+    );
+  } finally {
+    core.close();
+  }
+  return replaced;
+}

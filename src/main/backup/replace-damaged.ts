@@ -1,0 +1,63 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fail, ok, type Result } from '@shared/result';
+import { prepareRestore, type CheckOptions } from './check';
+import { reasonOf, removeDatabaseFiles } from './copy';
+import { backupFileName } from './names';
+import type { Restored } from './restore';
+
+export interface ReplaceDeps extends CheckOptions {
+  databasePath: string;
+  backupsDir: string;
+  now: Date;
+}
+
+/** Copies the damaged file as it is (and its -wal, which may hold its last commits) into the backups folder. */
+function keepDamaged(databasePath: string, backupsDir: string, now: Date): string {
+  fs.mkdirSync(backupsDir, { recursive: true });
+  for (let attempt = 1; attempt <= 100; attempt += 1) {
+    const kept = path.join(backupsDir, backupFileName('pre-restore', now, attempt));
+    try {
+      fs.copyFileSync(databasePath, kept, fs.constants.COPYFILE_EXCL);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'EEXIST') continue;
+      throw error;
+    }
+    if ((fs.statSync(`${databasePath}-wal`, { throwIfNoEntry: false })?.size ?? 0) > 0) fs.copyFileSync(`${databasePath}-wal`, `${kept}-wal`);
+    return kept;
+  }
+  throw new Error(`there are already 100 copies made in the same second in ${backupsDir}`);
+}
+
+/**
+ * Restores `source` over a database too damaged to open (its header, or the
+ * pages that say what it holds), where restoreDatabase cannot write through
+ * SQLite. The backup is checked first as for any restore (prepareRestore);
+ * the damaged file is kept as it is in the backups folder, as the copy a
+ * restore keeps first; then the checked copy takes its name, and the old
+ * -wal and -shm go. No Roster may have the file open meanwhile: the command
+ * line's restore says so.
+ */
+export function replaceDamagedDatabase(source: string, deps: ReplaceDeps): Result<Restored> {
+  const databasePath = path.resolve(deps.databasePath);
+  const prepared = prepareRestore(source, path.dirname(databasePath), deps);
+  if (!prepared.ok) return prepared;
+  const staging = prepared.value;
+  try {
+    let preRestoreCopy: string;
+    try {
+      preRestoreCopy = keepDamaged(databasePath, deps.backupsDir, deps.now);
+    } catch (error) {
+      return fail('UNAVAILABLE', `Could not keep a copy of the damaged ${databasePath} in ${deps.backupsDir}: ${reasonOf(error)}. Nothing was restored.`);
+    }
+    try {
+      for (const suffix of ['-wal', '-shm', '-journal']) fs.rmSync(`${databasePath}${suffix}`, { force: true });
+      fs.renameSync(staging, databasePath);
+    } catch (error) {
+      return fail('UNAVAILABLE', `Could not restore from ${source}: ${reasonOf(error)}. The damaged database is kept at ${preRestoreCopy}.`);
+    }
+    return ok({ preRestoreCopy });
+  } finally {
+    removeDatabaseFiles(staging);
+  }
+}
