@@ -1,23 +1,7 @@
-import type { ChildProcess } from 'node:child_process';
 import { expect, test } from './fixtures';
 import { OrganizationsPage } from './pages/organizations-page';
 import { ScimPage } from './pages/scim-page';
-
-/** The first line a process prints on stdout. */
-function firstLine(child: ChildProcess): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let output = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes('\n')) resolve(output.slice(0, output.indexOf('\n')));
-    });
-    child.once('exit', (code) => reject(new Error(`exited with ${code} before its first line: ${output}`)));
-  });
-}
-
-function exitCode(child: ChildProcess): Promise<number | null> {
-  return child.exitCode !== null ? Promise.resolve(child.exitCode) : new Promise((resolve) => child.once('exit', (code) => resolve(code)));
-}
+import { exitCode, firstLine } from './processes';
 
 test.describe('The command line and the app share one database', () => {
   test('an organization added with `roster` appears in the open app without a reload', async ({ app }) => {

@@ -1,5 +1,7 @@
 import { expect, MODE, test } from './fixtures';
 import { ScimPage } from './pages/scim-page';
+import { TeamPage } from './pages/team-page';
+import { exitCode, firstLine } from './processes';
 
 const get = (url: string, token: string) => fetch(url, { headers: { authorization: `Bearer ${token}`, accept: 'application/scim+json' } });
 
@@ -102,5 +104,38 @@ test.describe('SCIM', () => {
     await expect(scim.dialog.getByRole('alert')).toHaveText('There is a token named entra already; give this one another name.');
     await scim.dialog.getByRole('button', { name: 'Cancel' }).click();
     await expect(scim.tokens.getByRole('row')).toHaveCount(2);
+  });
+
+  test('a group from the identity provider shows a member without a seat as not applied, until the provider enables them', async ({ app }) => {
+    const { token } = JSON.parse(app.roster('scim', 'token', 'create', '--name', 'Entra', '--json').stdout) as { token: string };
+    const server = app.spawnRoster('scim', 'serve', '--port', '0');
+    try {
+      const baseUrl = (await firstLine(server)).slice('SCIM 2.0 at '.length);
+      const send = async (method: string, url: string, body: unknown) => {
+        const answer = await fetch(`${baseUrl}${url}`, { method, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/scim+json' }, body: JSON.stringify(body) });
+        expect(answer.status, `${method} ${url}`).toBeLessThan(300);
+        return (await answer.json()) as { id: string };
+      };
+      const user = 'urn:ietf:params:scim:schemas:core:2.0:User';
+      // Entra sends disabled users in groups, and userNames that are not addresses.
+      const off = await send('POST', '/Users', { schemas: [user], userName: 'EMP-0042', displayName: 'Ola Off', emails: [{ value: 'ola@northwind.example', type: 'work', primary: true }], active: false });
+      const on = await send('POST', '/Users', { schemas: [user], userName: 'ana@northwind.example', displayName: 'Ana On', active: true });
+      await send('POST', '/Groups', { displayName: 'Entra Support', members: [{ value: off.id }, { value: on.id }] });
+
+      const team = new TeamPage(app.page, 'Entra Support');
+      await team.open();
+      await expect(team.members).toHaveCount(1);
+      await expect(team.members).toContainText('ana@northwind.example');
+      const waiting = app.page.getByRole('table', { name: 'People in Entra Support without a seat' });
+      await expect(waiting.getByRole('row', { name: /ola@northwind\.example/ })).toContainText('No seat: not applied');
+
+      // Enabled in the provider: the team applies at once, with no group request.
+      await send('PATCH', `/Users/${off.id}`, { schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'], Operations: [{ op: 'replace', path: 'active', value: true }] });
+      await expect(team.members).toHaveCount(2);
+      await expect(waiting).toBeHidden();
+    } finally {
+      server.kill('SIGTERM');
+    }
+    expect(await exitCode(server)).toBe(0);
   });
 });

@@ -11,6 +11,7 @@ type TeamChannels =
   | 'teams:setRole'
   | 'teams:remove'
   | 'teams:members'
+  | 'teams:withoutSeat'
   | 'teams:addMembers'
   | 'teams:removeMembers'
   | 'teams:link'
@@ -29,6 +30,7 @@ export function teamHandlers(teams: TeamService, access: AccessService): Pick<Ha
     'teams:setRole': ({ id, role }, { actor }) => teams.setRole(id, role, actor),
     'teams:remove': ({ id }, { actor }) => teams.remove(id, actor),
     'teams:members': (input) => teams.members(input),
+    'teams:withoutSeat': ({ teamId }) => teams.withoutSeat(teamId),
     'teams:addMembers': ({ teamId, accountIds }, { actor }) => teams.addMembers(teamId, accountIds, actor),
     'teams:removeMembers': ({ teamId, accountIds }, { actor }) => teams.removeMembers(teamId, accountIds, actor),
     'teams:link': (input, { actor }) => teams.link(input, actor),

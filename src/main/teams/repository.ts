@@ -63,6 +63,15 @@ export function createTeamRepository(db: Db) {
     SELECT count(*) FROM team_members tm JOIN accounts a ON a.id = tm.account_id
     WHERE tm.team_id = @teamId AND ${ACCOUNT_MATCHES}`)
     .pluck();
+  // The provider's statements that grant nothing now: the person holds no seat (scim_group_members, 0010).
+  const withoutSeat = db.prepare(`
+    SELECT a.id AS accountId, a.email, a.name, sgm.since
+    FROM scim_group_members sgm JOIN accounts a ON a.id = sgm.account_id
+    WHERE sgm.team_id = ? AND NOT EXISTS (SELECT 1 FROM members m WHERE m.account_id = sgm.account_id)
+    ORDER BY ${ACCOUNT_ORDER} LIMIT ?`);
+  const withoutSeatCount = db
+    .prepare('SELECT count(*) FROM scim_group_members sgm WHERE sgm.team_id = ? AND NOT EXISTS (SELECT 1 FROM members m WHERE m.account_id = sgm.account_id)')
+    .pluck();
   const pendingInvitations = db.prepare(`
     SELECT i.email FROM invitation_teams it JOIN invitations i ON i.id = it.invitation_id
     WHERE it.team_id = ? AND i.status = 'pending' ORDER BY i.email_key, i.id LIMIT ?`).pluck();
@@ -149,6 +158,10 @@ export function createTeamRepository(db: Db) {
         rows: memberPage.all({ ...params, limit: input.limit, offset: input.offset }) as TeamMemberPage['rows'],
         total: memberTotal.get(params) as number,
       };
+    },
+    /** The first `limit` people the provider put in the team who hold no seat, and how many there are. */
+    withoutSeat(teamId: number, limit: number): TeamMemberPage {
+      return { rows: withoutSeat.all(teamId, limit) as TeamMemberPage['rows'], total: withoutSeatCount.get(teamId) as number };
     },
     /** Pending invitations (expired ones too: they can be resent) that name it, the first `limit` by address. */
     pendingInvitations(teamId: number, limit: number): CappedList<string> {

@@ -50,6 +50,15 @@ export type TeamMembersInput = z.output<typeof teamMembersInput>;
 export const teamMemberPageSchema = z.object({ rows: z.array(teamMemberSchema), total: z.int() });
 export type TeamMemberPage = z.infer<typeof teamMemberPageSchema>;
 
+/** How many people teams:withoutSeat lists at most (the total is counted in full). */
+export const WITHOUT_SEAT_LIMIT = 100;
+export const teamWithoutSeatInput = z.strictObject({ teamId: idSchema });
+/**
+ * People the identity provider put in a SCIM team who hold no seat: the team
+ * applies to them again when they get one. `since` is when the provider put them in.
+ */
+export const teamWithoutSeatSchema = teamMemberPageSchema;
+
 export const changeTeamMembersInput = z.strictObject({
   teamId: idSchema,
   accountIds: z.array(idSchema).min(1, { error: 'Choose at least one member' }).max(10_000, { error: 'At most 10,000 at once' }),

@@ -182,12 +182,14 @@ export function createScimUserRepository(db: Db) {
   }
 
   /** The ids of one page of the users `where` matches, in the order asked: a sort over ids and keys alone, not whole rows. */
-  function idsOf(where: string, params: unknown[], sortBy: string | null, sortOrder: 'ascending' | 'descending', offset: number, limit: number): number[] {
-    const sql = `SELECT a.id FROM ${FROM} WHERE ${where} ORDER BY ${orderBy(sortBy, sortOrder)} LIMIT ? OFFSET ?`;
+  function idsOf(where: string, params: unknown[], order: string, offset: number, limit: number): number[] {
+    const sql = `SELECT a.id FROM ${FROM} WHERE ${where} ORDER BY ${order} LIMIT ? OFFSET ?`;
     return db.prepare(sql).pluck().all(...params, limit, offset) as number[];
   }
 
   function pageOf(filter: CompiledFilter | null, sortBy: string | null, sortOrder: 'ascending' | 'descending', offset: number, limit: number): { rows: ScimUserRow[]; total: number } {
+    // A sortBy Roster does not know is refused even when there is nothing to sort.
+    const order = orderBy(sortBy, sortOrder);
     if (filter === null) {
       const others = deactivated.all() as number[];
       const total = ((memberCount.get() as number | undefined) ?? 0) + others.length;
@@ -196,11 +198,11 @@ export function createScimUserRepository(db: Db) {
       if (sortBy === null && others.length <= MAX_MERGED_IDS) {
         return { rows: rowsOf(pageOfUnion(others, (from, count) => memberIds.all(count, from) as number[], offset, limit)), total };
       }
-      return { rows: rowsOf(idsOf(IS_USER, [], sortBy, sortOrder, offset, limit)), total };
+      return { rows: rowsOf(idsOf(IS_USER, [], order, offset, limit)), total };
     }
     const where = `${IS_USER} AND ${filter.sql}`;
     const total = db.prepare(`SELECT count(*) FROM ${FROM} WHERE ${where}`).pluck().get(...filter.params) as number;
-    const rows = limit === 0 || offset >= total ? [] : rowsOf(idsOf(where, filter.params, sortBy, sortOrder, offset, limit));
+    const rows = limit === 0 || offset >= total ? [] : rowsOf(idsOf(where, filter.params, order, offset, limit));
     return { rows, total };
   }
 

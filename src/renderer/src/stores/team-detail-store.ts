@@ -11,6 +11,8 @@ interface TeamDetailState {
   teamId: number | null;
   team: TeamSummary | null;
   page: TeamMemberPage;
+  /** People the identity provider put in the team who hold no seat (SCIM teams only). */
+  withoutSeat: TeamMemberPage;
   search: string;
   pageIndex: number;
   pageSize: number;
@@ -43,6 +45,7 @@ export const useTeamDetailStore = create<TeamDetailState>()((set, get) => {
     teamId: null,
     team: null,
     page: { rows: [], total: 0 },
+    withoutSeat: { rows: [], total: 0 },
     search: '',
     pageIndex: 0,
     pageSize: PAGE_SIZE,
@@ -51,21 +54,23 @@ export const useTeamDetailStore = create<TeamDetailState>()((set, get) => {
 
     async load(teamId) {
       if (get().teamId !== teamId) {
-        set({ teamId, team: null, page: { rows: [], total: 0 }, search: '', pageIndex: 0, status: 'loading', error: null });
+        set({ teamId, team: null, page: { rows: [], total: 0 }, withoutSeat: { rows: [], total: 0 }, search: '', pageIndex: 0, status: 'loading', error: null });
       }
       const ticket = ++latest;
       const { search, pageIndex, pageSize } = get();
-      const [team, page] = await Promise.all([
+      const [team, page, withoutSeat] = await Promise.all([
         api.invoke('teams:get', { id: teamId }),
         api.invoke('teams:members', { teamId, search, offset: pageIndex * pageSize, limit: pageSize }),
+        api.invoke('teams:withoutSeat', { teamId }),
       ]);
       if (ticket !== latest) return;
       if (!team.ok) return set({ status: 'error', error: team.error });
       if (!page.ok) return set({ status: 'error', error: page.error });
+      if (!withoutSeat.ok) return set({ status: 'error', error: withoutSeat.error });
       // Past the last page (people were removed): show the last one there is.
       const lastPage = Math.max(0, Math.ceil(page.value.total / pageSize) - 1);
       if (pageIndex > lastPage) return get().setPage(lastPage);
-      set({ team: team.value, page: page.value, status: 'ready', error: null });
+      set({ team: team.value, page: page.value, withoutSeat: withoutSeat.value, status: 'ready', error: null });
     },
 
     async reload() {

@@ -16,6 +16,7 @@ import { TeamNameDialog } from './TeamNameDialog';
 import { LinkOrgsDialog } from './LinkOrgsDialog';
 import { TeamOrgLinks } from './TeamOrgLinks';
 import { UnlinkDialog } from './UnlinkDialog';
+import { WithoutSeatCard } from './WithoutSeatCard';
 import { SearchField } from '../../components/SearchField';
 import { NotFoundScreen } from '../../components/ErrorBanner';
 
@@ -31,7 +32,7 @@ type Dialog =
 /** One team: its role, the organizations it reaches, and its members. */
 export function TeamScreen({ teamId }: { teamId: number }) {
   const store = useTeamDetailStore();
-  const { team, page, search, pageIndex, pageSize, status, error, load } = store;
+  const { team, page, withoutSeat, search, pageIndex, pageSize, status, error, load } = store;
   const notify = useNoticesStore((state) => state.push);
   const [dialog, setDialog] = useState<Dialog>(null);
   const [searchText, setSearchText] = useState(search);
@@ -162,6 +163,7 @@ export function TeamScreen({ teamId }: { teamId: number }) {
         </div>
         <Pager total={page.total} pageIndex={pageIndex} pageSize={pageSize} onPage={store.setPage} />
       </div>
+      {withoutSeat.total > 0 ? <WithoutSeatCard teamName={team.name} people={withoutSeat} /> : null}
 
       {dialog?.kind === 'add' ? (
         <MemberPickerDialog
