@@ -1,5 +1,6 @@
 import { CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY_HEADER } from '../src/shared/csp';
 import { expect, MODE, test } from './fixtures';
+import { BackupsPage } from './pages/backups-page';
 
 test.describe('Browser mode', () => {
   test.skip(MODE !== 'browser', 'browser mode only');
@@ -44,6 +45,20 @@ test.describe('Browser mode', () => {
     await another.goto(app.link!);
     await another.locator('[data-app-state="ready"]').waitFor();
     expect(new URL(another.url()).hash).toBe('');
+  });
+
+  test("a listed backup's Download button fetches it through a one-use address", async ({ app }) => {
+    const backups = new BackupsPage(app.page);
+    await backups.open();
+    const daily = backups.rows.filter({ hasText: 'Daily' });
+    const downloading = app.page.waitForEvent('download');
+    await daily.getByRole('button', { name: 'Download' }).click();
+    const download = await downloading;
+    expect(download.suggestedFilename()).toMatch(/^roster-.*\.db$/);
+    expect(new URL(download.url()).searchParams.get('ticket')).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    // The address is spent once used.
+    expect((await app.page.request.get(download.url())).status()).toBe(401);
+    await expect(backups.notices).toContainText(`Downloading ${download.suggestedFilename()}; your browser downloads it.`);
   });
 
   test('the page carries the one Content-Security-Policy, as a header and in the document', async ({ app }) => {
