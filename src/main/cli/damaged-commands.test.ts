@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { backupsFolder } from '../backup/names';
 import { damageHeader, damagePageOf, fingerprint, sideFiles } from '../test/damage';
@@ -111,5 +112,17 @@ describe('roster check', () => {
 
     damageHeader(db);
     expect(await roster(env, 'check', '--db', db)).toMatchObject({ status: 1, stdout: 'Problems found:\n  its header is damaged (the page size reads 23130)' });
+  });
+
+  it('exits 1 on a sound database Roster cannot use, with the reason opening it would give', async () => {
+    const dataDir = tempDir();
+    const other = path.join(dataDir, 'other.db');
+    const db = new Database(other);
+    db.exec('CREATE TABLE notes (text TEXT)');
+    db.close();
+    const refused = await roster({ ROSTER_USER_DATA_DIR: dataDir }, 'check', '--json', '--db', other);
+    expect(refused.status).toBe(1);
+    expect(JSON.parse(refused.stderr)).toEqual({ error: { code: 'DATABASE_UNUSABLE', message: expect.stringContaining(`${other} is a SQLite database, but not one Roster made.`) } });
+    expect(JSON.parse(refused.stdout)).toMatchObject({ sound: false, problems: [expect.stringContaining('not one Roster made')] });
   });
 });

@@ -8,10 +8,18 @@ import { StoreError } from './store-error';
 
 export interface CheckOutcome {
   depth: CheckDepth;
-  /** Empty when sound. */
+  /** What was found damaged (by SQLite, in the header, or Roster's record of migrations gone); empty when none. */
   problems: string[];
+  /**
+   * Sound as SQLite sees it, but not a database this Roster can use (another
+   * program's, a newer Roster's, one with an edited migration, not SQLite at
+   * all): why, and what to do, for a person. Null when it can be used.
+   */
+  unusable: string | null;
   durationMs: number;
 }
+
+export const isSound = (outcome: CheckOutcome) => outcome.problems.length === 0 && outcome.unusable === null;
 
 /**
  * SQLite's check of an open connection (integrity.ts, findProblems), then,
@@ -21,16 +29,17 @@ export interface CheckOutcome {
 export function checkOpenDatabase(db: Db, file: string, depth: CheckDepth, migrations?: Migration[]): CheckOutcome {
   const started = performance.now();
   const problems = findProblems(db, depth);
+  let unusable: string | null = null;
   if (problems.length === 0) {
     try {
       verifyRosterSchema(db, file, migrations);
     } catch (error) {
-      if (error instanceof StoreError) problems.push(error.found ?? error.message);
-      else if (isDamageError(error)) problems.push(damageFound(error));
+      if (error instanceof StoreError && error.code !== 'DAMAGED') unusable = error.message;
+      else if (isDamageError(error)) problems.push(error instanceof StoreError ? (error.found ?? error.message) : damageFound(error));
       else throw error;
     }
   }
-  return { depth, problems, durationMs: performance.now() - started };
+  return { depth, problems, unusable, durationMs: performance.now() - started };
 }
 
 /**
@@ -42,12 +51,14 @@ export function checkOpenDatabase(db: Db, file: string, depth: CheckDepth, migra
 export function checkDatabaseFile(file: string, depth: CheckDepth, options: { nativeBinding?: string } = {}): CheckOutcome {
   const started = performance.now();
   const header = inspectHeader(file);
-  const refused = (problem: string): CheckOutcome => ({ depth, problems: [problem], durationMs: performance.now() - started });
+  const refused = (problem: string): CheckOutcome => ({ depth, problems: [problem], unusable: null, durationMs: performance.now() - started });
+  const unusable = (why: string): CheckOutcome => ({ depth, problems: [], unusable: why, durationMs: performance.now() - started });
   if (header.kind === 'damaged') return refused(header.found);
   if (header.kind === 'not-sqlite') {
-    return refused(header.applicationId === ROSTER_APPLICATION_ID ? 'its header is damaged (it no longer begins as a SQLite database does)' : 'it is not a SQLite database');
+    if (header.applicationId === ROSTER_APPLICATION_ID) return refused('its header is damaged (it no longer begins as a SQLite database does)');
+    return unusable(`${file} is not a database file.`);
   }
-  if (header.kind === 'new') return refused('it is empty');
+  if (header.kind === 'new') return unusable(`${file} is empty: there is no database in it.`);
   let db: Db;
   try {
     // Read-write (nothing is written): a read-only connection skips the CHECK constraints.

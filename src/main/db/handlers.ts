@@ -1,6 +1,6 @@
 import { ok } from '@shared/result';
 import type { Handlers } from '../ipc/dispatch';
-import { checkOpenDatabase, describeOutcome } from './check-database';
+import { checkOpenDatabase, describeOutcome, isSound } from './check-database';
 import type { Db } from './open';
 
 export interface DatabaseHandlerDeps {
@@ -16,15 +16,15 @@ export function databaseHandlers(deps: DatabaseHandlerDeps): Pick<Handlers, 'db:
   return {
     'db:check': ({ full }) => {
       const outcome = checkOpenDatabase(deps.db, deps.databasePath, full ? 'full' : 'quick');
-      const sound = outcome.problems.length === 0;
+      const sound = isSound(outcome);
       const what = full ? 'SQLite\'s full integrity check, its foreign key check and Roster\'s checks' : 'SQLite\'s quick check and Roster\'s checks';
       return ok({
         sound,
         depth: outcome.depth,
-        problems: outcome.problems,
+        problems: outcome.unusable ? [outcome.unusable] : outcome.problems,
         durationMs: Math.round(outcome.durationMs),
         checkedAt: deps.now().toISOString(),
-        message: sound ? `The database is sound: ${what} found nothing wrong.` : deps.describeDamage(describeOutcome(outcome)),
+        message: sound ? `The database is sound: ${what} found nothing wrong.` : (outcome.unusable ?? deps.describeDamage(describeOutcome(outcome))),
       });
     },
   };

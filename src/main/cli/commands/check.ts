@@ -1,5 +1,5 @@
 import { damagedMessage } from '../../backup/advice';
-import { checkDatabaseFile, describeOutcome } from '../../db/check-database';
+import { checkDatabaseFile, describeOutcome, isSound } from '../../db/check-database';
 import { EXIT_OK, printError, type FileCommand } from '../command';
 import { cliBackupsDir } from '../open-core';
 
@@ -18,16 +18,19 @@ export const checkCommand: FileCommand = {
   ],
   async runOnFile({ io, json, databasePath }, values) {
     const outcome = checkDatabaseFile(databasePath, values.full ? 'full' : 'quick');
-    const sound = outcome.problems.length === 0;
+    const sound = isSound(outcome);
+    const problems = outcome.unusable ? [outcome.unusable] : outcome.problems;
     const checks = outcome.depth === 'full' ? "SQLite's integrity and foreign key checks and Roster's checks" : "SQLite's quick check and Roster's checks";
     if (json) {
-      io.out(JSON.stringify({ database: databasePath, sound, depth: outcome.depth, problems: outcome.problems, seconds: Math.round(outcome.durationMs) / 1000 }, null, 2));
+      io.out(JSON.stringify({ database: databasePath, sound, depth: outcome.depth, problems, seconds: Math.round(outcome.durationMs) / 1000 }, null, 2));
     } else if (sound) {
       io.out(`${databasePath} is sound: ${checks} found nothing wrong (${seconds(outcome.durationMs)}).`);
-    } else {
-      io.out(['Problems found:', ...outcome.problems.map((problem) => `  ${problem.replace(/\n/g, '\n  ')}`)].join('\n'));
+    } else if (!outcome.unusable) {
+      io.out(['Problems found:', ...problems.map((problem) => `  ${problem.replace(/\n/g, '\n  ')}`)].join('\n'));
     }
     if (sound) return EXIT_OK;
+    // Not Roster's, or a newer Roster's: the refusal opening it gives says what to do.
+    if (outcome.unusable) return printError(io, json, { code: 'DATABASE_UNUSABLE', message: outcome.unusable });
     const message = damagedMessage(databasePath, describeOutcome(outcome), cliBackupsDir(io, databasePath));
     return printError(io, json, { code: 'DAMAGED', message });
   },

@@ -9,6 +9,7 @@ import { useNoticesStore } from '../../stores/notices-store';
 import { useSettingsStore } from '../../stores/settings-store';
 import { AppearanceSettings } from './AppearanceSettings';
 import { BackupSettings } from './BackupSettings';
+import { DatabaseCheck } from './DatabaseCheck';
 import { DomainSettings } from './DomainSettings';
 import { NumberSetting } from './NumberSetting';
 import { RecentDatabases } from './RecentDatabases';
@@ -68,6 +69,7 @@ export function SettingsScreen() {
             with <code>--db FILE</code>.
           </p>
         )}
+        <DatabaseCheck />
         <RecentDatabases canOpen={Boolean(info?.canChooseDatabase)} />
       </div>
 
