@@ -4,10 +4,27 @@ import type { AuditEvent, AuditRepository } from './repository';
 
 export const AUDIT_CSV_HEADER = ['Time', 'Actor type', 'Actor', 'Action', 'Target type', 'Target', 'Target id', 'Before', 'After'];
 
-const json = (value: unknown): string | null => (value === null || value === undefined ? null : JSON.stringify(value));
+/** What a Before or After cell holds: the value as JSON, empty when nothing was recorded, the text itself when it is damaged. */
+function cell(value: unknown, damaged: string | undefined): string | null {
+  if (damaged !== undefined) return `${DAMAGED_PREFIX}${damaged}`;
+  return value === null || value === undefined ? null : JSON.stringify(value);
+}
+
+/** Starts a cell whose stored text is not JSON (a file restored from a damaged backup), before that text. */
+export const DAMAGED_PREFIX = '(damaged, not JSON) ';
 
 function csvRow(event: AuditEvent): (string | null)[] {
-  return [event.at, event.actor.type, event.actor.name, event.action, event.targetType, event.targetLabel, event.targetId, json(event.before), json(event.after)];
+  return [
+    event.at,
+    event.actor.type,
+    event.actor.name,
+    event.action,
+    event.targetType,
+    event.targetLabel,
+    event.targetId,
+    cell(event.before, event.damaged?.before),
+    cell(event.after, event.damaged?.after),
+  ];
 }
 
 export interface AuditCsv {

@@ -10,9 +10,9 @@ const CLI: Actor = { type: 'cli', name: 'ana' };
 const rows = (core: Core) => core.db.prepare('SELECT * FROM audit_events ORDER BY id').all();
 const gate = (core: Core) => core.db.prepare('SELECT open, keep_from AS keepFrom FROM audit_prune_gate').get();
 
-/** A core with a few hand-recorded events, one a day from 2026-01-01 on, besides enterprise.create. */
+/** A core with a few hand-recorded events, one a day from 2026-01-01 on, after enterprise.create (2025-12-31). */
 async function withEvents() {
-  const core = await coreWithEnterprise({ now: fixedClock('2026-03-01T09:00:00.000Z').now });
+  const core = await coreWithEnterprise({ now: fixedClock('2025-12-31T09:00:00.000Z').now });
   const record = (day: string, actor: Actor, action: string, targetType: string, targetId: string | null, targetLabel: string | null) =>
     core.services.audit.record(new Date(`${day}T12:00:00.000Z`), actor, { action, targetType, targetId, targetLabel, before: { n: 1 }, after: { n: 2 } });
   record('2026-01-01', TEST_ACTOR, 'member.add', 'member', '7', 'ana@acme.com');
@@ -53,7 +53,7 @@ describe('the audit log is append-only in the database itself', () => {
     core.db.prepare("UPDATE audit_prune_gate SET open = 1, keep_from = '2026-01-02'").run();
     // The gate names 2026-01-02 as the first day kept: an event of that day still cannot go.
     expect(() => core.db.prepare("DELETE FROM audit_events WHERE at LIKE '2026-01-02%'").run()).toThrow(APPEND_ONLY);
-    expect(core.db.prepare("DELETE FROM audit_events WHERE at < '2026-01-02'").run().changes).toBe(1);
+    expect(core.db.prepare("DELETE FROM audit_events WHERE at < '2026-01-02'").run().changes).toBe(2);
     core.db.exec('ROLLBACK');
     expect(rows(core)).toEqual(before);
 
@@ -66,7 +66,7 @@ describe('the audit log is append-only in the database itself', () => {
   it('deletes through the repository only inside the gate, closing it again', async () => {
     const core = await withEvents();
     const deleted = core.db.transaction(() => core.services.audit.deleteDaysBefore('2026-01-03'))();
-    expect(deleted).toBe(2);
+    expect(deleted).toBe(3);
     expect(gate(core)).toEqual({ open: 0, keepFrom: null });
     expect(core.services.audit.list().map((event) => event.at.slice(0, 10))).not.toContain('2026-01-02');
   });

@@ -1,5 +1,10 @@
 import { MAX_AUDIT_FACETS, type Actor, type AuditFacets, type AuditFilter } from '@shared/schemas/audit';
 import type { Db } from '../db/open';
+import { CHAIN_VERSION, chainHash, GENESIS, type ChainedCells } from './chain';
+import { subjectOf, toEvent, toJson, type AuditEvent, type AuditRow } from './event-row';
+import { readAnchor, verifyAuditChain } from './verify';
+
+export type { AuditEvent } from './event-row';
 
 export interface AuditChange {
   /** "<area>.<verb>", e.g. "org.rename". */
@@ -10,47 +15,12 @@ export interface AuditChange {
   targetLabel?: string | null;
   before?: unknown;
   after?: unknown;
+  /**
+   * The person the event concerns, by address. Left out, it is found from the
+   * change itself (event-row.ts, subjectOf); null says it concerns nobody.
+   */
+  subject?: string | null;
 }
-
-export interface AuditEvent {
-  id: number;
-  at: string;
-  actor: Actor;
-  action: string;
-  targetType: string;
-  targetId: string | null;
-  targetLabel: string | null;
-  before: unknown;
-  after: unknown;
-}
-
-interface AuditRow {
-  id: number;
-  at: string;
-  actor_type: Actor['type'];
-  actor_name: string;
-  action: string;
-  target_type: string;
-  target_id: string | null;
-  target_label: string | null;
-  before: string | null;
-  after: string | null;
-}
-
-const toJson = (value: unknown): string | null => (value === undefined ? null : JSON.stringify(value));
-const fromJson = (text: string | null): unknown => (text === null ? null : JSON.parse(text));
-
-const toEvent = (row: AuditRow): AuditEvent => ({
-  id: row.id,
-  at: row.at,
-  actor: { type: row.actor_type, name: row.actor_name },
-  action: row.action,
-  targetType: row.target_type,
-  targetId: row.target_id,
-  targetLabel: row.target_label,
-  before: fromJson(row.before),
-  after: fromJson(row.after),
-});
 
 /** LIKE matches `text` anywhere, its %, _ and \ literally; with ESCAPE '\'. LIKE itself ignores ASCII case. */
 const containsLike = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -72,7 +42,10 @@ function whereOf(filter: AuditFilter): { where: string; params: Record<string, s
   }
   if (filter.targetType) add('target_type = @targetType', { targetType: filter.targetType });
   if (filter.targetId) add('target_id = @targetId', { targetId: filter.targetId });
-  if (filter.target) add("(target_label LIKE @target ESCAPE '\\' OR target_id LIKE @target ESCAPE '\\')", { target: containsLike(filter.target) });
+  // The person an event concerns is searched too, so an address finds every event about them.
+  if (filter.target) {
+    add("(target_label LIKE @target ESCAPE '\\' OR target_id LIKE @target ESCAPE '\\' OR subject LIKE @target ESCAPE '\\')", { target: containsLike(filter.target) });
+  }
   if (filter.since) add('at >= @since', { since: new Date(filter.since).toISOString() });
   if (filter.until) add('at < @until', { until: new Date(filter.until).toISOString() });
   return { where: conditions.length > 0 ? conditions.join(' AND ') : '1', params };
@@ -84,8 +57,13 @@ const CHUNK = 1000;
 /** The append-only audit log. Callers record inside the transaction of the change itself. */
 export function createAuditRepository(db: Db) {
   const insert = db.prepare(`
-    INSERT INTO audit_events (at, actor_type, actor_name, action, target_type, target_id, target_label, before, after)
-    VALUES (@at, @actorType, @actorName, @action, @targetType, @targetId, @targetLabel, @before, @after)`);
+    INSERT INTO audit_events (id, at, actor_type, actor_name, actor_admin, actor_token, action, target_type, target_id, target_label, subject, before, after, chain_version, prev_hash, hash)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  // The newest event, by the rowid: one indexed read per write.
+  const newest = db.prepare('SELECT id, at, chain_version AS version, hash FROM audit_events ORDER BY id DESC LIMIT 1');
+  // The last chained event a prune is about to delete (chained events run in time order, so this is the newest by id too).
+  const lastChainedBefore = db.prepare('SELECT id, at, hash FROM audit_events WHERE at < ? AND chain_version = 1 ORDER BY at DESC, id DESC LIMIT 1');
+  const moveAnchor = db.prepare('UPDATE audit_chain_anchor SET event_id = ?, at = ?, hash = ? WHERE id = 1');
   const listAll = db.prepare('SELECT * FROM audit_events ORDER BY id');
   const openGate = db.prepare('UPDATE audit_prune_gate SET open = 1, keep_from = ? WHERE id = 1');
   const closeGate = db.prepare('UPDATE audit_prune_gate SET open = 0, keep_from = NULL WHERE id = 1');
@@ -94,20 +72,50 @@ export function createAuditRepository(db: Db) {
   const actions = db.prepare(`SELECT DISTINCT action FROM audit_events ORDER BY action LIMIT ${MAX_AUDIT_FACETS + 1}`).pluck();
   const targetTypes = db.prepare(`SELECT DISTINCT target_type FROM audit_events ORDER BY target_type LIMIT ${MAX_AUDIT_FACETS + 1}`).pluck();
 
+  /**
+   * Chains and inserts one event. Runs inside the caller's write transaction,
+   * so the newest event read here is still the newest when this one goes in,
+   * whichever process wrote it: nothing is cached between writes.
+   */
+  function append(at: Date, actor: Actor, change: AuditChange): void {
+    const last = newest.get() as { id: number; at: string; version: number; hash: Buffer | null } | undefined;
+    const chained = last !== undefined && last.version === CHAIN_VERSION && last.hash !== null;
+    // Before the first chained event (or when a prune left only older rows), the anchor or the genesis.
+    const anchor = chained ? null : readAnchor(db);
+    const prev = chained ? last.hash! : (anchor?.hash ?? GENESIS);
+    const requested = at.toISOString();
+    const cells: ChainedCells = {
+      id: Math.max(last?.id ?? 0, anchor?.eventId ?? 0) + 1,
+      // A clock set back never dates an event before the last one, and never blocks the write.
+      at: last !== undefined && requested < last.at ? last.at : requested,
+      actor_type: actor.type,
+      actor_name: actor.name,
+      actor_admin: actor.admin ?? null,
+      // A SCIM actor is its token.
+      actor_token: actor.token ?? (actor.type === 'scim' ? actor.name : null),
+      action: change.action,
+      target_type: change.targetType,
+      target_id: change.targetId === undefined || change.targetId === null ? null : String(change.targetId),
+      target_label: change.targetLabel ?? null,
+      subject: change.subject === undefined ? subjectOf(change) : change.subject === null ? null : change.subject.toLowerCase(),
+      before: toJson(change.before),
+      after: toJson(change.after),
+      chain_version: CHAIN_VERSION,
+    };
+    // Positional, in the column order above: binding 16 names costs more than the read of the newest event.
+    const c = cells;
+    insert.run(c.id, c.at, c.actor_type, c.actor_name, c.actor_admin, c.actor_token, c.action, c.target_type, c.target_id, c.target_label, c.subject, c.before, c.after, c.chain_version, prev, chainHash(prev, c));
+  }
+
   return {
+    /** Records a change, in the transaction of the change itself; alone, in a write transaction of its own. */
     record(at: Date, actor: Actor, change: AuditChange): void {
-      insert.run({
-        at: at.toISOString(),
-        actorType: actor.type,
-        actorName: actor.name,
-        action: change.action,
-        targetType: change.targetType,
-        targetId: change.targetId === undefined || change.targetId === null ? null : String(change.targetId),
-        targetLabel: change.targetLabel ?? null,
-        before: toJson(change.before),
-        after: toJson(change.after),
-      });
+      if (db.inTransaction) append(at, actor, change);
+      else db.transaction(() => append(at, actor, change)).immediate();
     },
+
+    /** Walks the whole hash chain: is it whole, and where does it break. */
+    verify: () => verifyAuditChain(db),
 
     /** Every event, oldest first: for tests and small logs. */
     list(): AuditEvent[] {
@@ -162,7 +170,11 @@ export function createAuditRepository(db: Db) {
     deleteDaysBefore(keepFrom: string): number {
       openGate.run(keepFrom);
       try {
-        return deleteBefore.run(keepFrom).changes;
+        // The chain goes on from the last chained event deleted: its hash becomes the anchor, in this same transaction.
+        const lastGone = lastChainedBefore.get(keepFrom) as { id: number; at: string; hash: Buffer } | undefined;
+        const deleted = deleteBefore.run(keepFrom).changes;
+        if (lastGone) moveAnchor.run(lastGone.id, lastGone.at, lastGone.hash);
+        return deleted;
       } finally {
         closeGate.run();
       }

@@ -137,6 +137,8 @@ describe('the app and roster scim serve on one database', () => {
       }
       expect(emails('SELECT a.email FROM org_memberships o JOIN accounts a ON a.id = o.account_id')).toEqual(Array.from({ length: ROUNDS }, (_, i) => `app${i}@two.test`).sort());
       expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+      // Both processes wrote audit events into one hash chain: each read the newest event inside its own write.
+      expect(app.services.audit.verify()).toMatchObject({ whole: true, broken: null });
 
       // Each SCIM write reaches the app as a change event ('*', from the data_version watch) within 2 s.
       const heard: number[] = [];

@@ -2,6 +2,8 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
+import { describeVerification } from '@shared/schemas/audit';
+import { verifyAuditChain } from '../audit/verify';
 import { openCore } from '../core';
 import { openDatabase, type Db } from '../db/open';
 import { createRandom } from '../demo/random';
@@ -83,6 +85,8 @@ export function checkInvariants(db: Db, now = new Date()): string[] {
   if (strayOrg > 0) problems.push(`${strayOrg} organization memberships of non-members`);
   const halfUsers = count("SELECT count(*) FROM accounts WHERE email LIKE '%@scim.test' AND id NOT IN (SELECT account_id FROM scim_users)");
   if (halfUsers > 0) problems.push(`${halfUsers} accounts made over SCIM without their SCIM user`);
+  const chain = verifyAuditChain(db);
+  if (!chain.whole) problems.push(`audit log: ${describeVerification(chain)}`);
   return problems;
 }
 

@@ -89,6 +89,7 @@ export const channelNames = [
   'audit:list',
   'audit:facets',
   'audit:export',
+  'audit:verify',
   'app:recentDatabases',
   'app:openRecent',
   'jobs:list',

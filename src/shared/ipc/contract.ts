@@ -15,7 +15,7 @@ import {
   unmanagedPageSchema,
   verifyDomainInput,
 } from '../schemas/domains';
-import { auditFacetsSchema, auditListInput, auditPageSchema, exportAuditInput } from '../schemas/audit';
+import { auditFacetsSchema, auditListInput, auditPageSchema, auditVerificationSchema, exportAuditInput } from '../schemas/audit';
 import { exportResultSchema } from '../schemas/exports';
 import { backupListSchema, backupResultSchema, restoreBackupInput, restoreResultSchema } from '../schemas/backups';
 import { cancelJobInput, jobProgressSchema } from '../schemas/jobs';
@@ -207,6 +207,8 @@ export const contract = {
   'audit:list': query(auditListInput, auditPageSchema),
   'audit:facets': query(noInput, auditFacetsSchema),
   'audit:export': command(exportAuditInput, exportResultSchema, []),
+  // Walks the audit log's hash chain: whole, or the first event that breaks it.
+  'audit:verify': query(noInput, auditVerificationSchema),
   'app:showSavedFile': command(z.strictObject({ saveId: z.string().max(100) }), z.object({ shown: z.boolean() }), []),
   'app:recentDatabases': query(noInput, z.array(recentDatabaseSchema)),
   // The path must be one of the recent databases main remembers: the page never names an arbitrary file.

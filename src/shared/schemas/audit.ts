@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { countOf } from '../text';
 import { offsetSchema } from './common';
 
 /** Who made a change: the app's user, the command line, a SCIM token, an import file, or Roster itself. */
@@ -9,6 +10,10 @@ export const actorSchema = z.object({
   type: z.enum(actorTypes),
   /** The OS user for app and cli, the token's name for scim, the file for import. */
   name: z.string(),
+  /** The admin who acted (a server's admin), where there is one. */
+  admin: z.string().optional(),
+  /** The name of the API or SCIM token used, where one was. */
+  token: z.string().optional(),
 });
 
 export type Actor = z.infer<typeof actorSchema>;
@@ -30,8 +35,16 @@ export const auditEventSchema = z.object({
   targetType: z.string(),
   targetId: z.string().nullable(),
   targetLabel: z.string().nullable(),
+  /** The person the event concerns: their address, in lower case; null when it concerns nobody in particular. */
+  subject: z.string().nullable(),
   before: z.unknown(),
   after: z.unknown(),
+  /**
+   * Cells that hold text which is not JSON (a file restored from a damaged
+   * backup): the text itself, cut to DAMAGED_TEXT_LIMIT characters; the
+   * value (before or after) is then null. Absent when nothing is damaged.
+   */
+  damaged: z.object({ before: z.string().optional(), after: z.string().optional() }).optional(),
 });
 export type AuditEventRow = z.infer<typeof auditEventSchema>;
 
@@ -82,5 +95,43 @@ export const auditFacetsSchema = z.object({
   truncated: z.boolean(),
 });
 export type AuditFacets = z.infer<typeof auditFacetsSchema>;
+
+/** How much of a damaged cell's text an event carries. */
+export const DAMAGED_TEXT_LIMIT = 1000;
+
+const eventRef = { eventId: z.int(), at: z.string() };
+
+/** What `audit:verify` found walking the hash chain, oldest event first. */
+export const auditVerificationSchema = z.object({
+  /** True when every chained event follows the one before it and matches its own hash. */
+  whole: z.boolean(),
+  /** Chained events checked (up to the first broken one). */
+  checked: z.int(),
+  /** Events from before the chain began (written before schema version 11): kept, not verifiable. */
+  preChain: z.int(),
+  /** The last chained event a retention prune deleted: the chain goes on from its hash. */
+  anchor: z.object(eventRef).nullable(),
+  /** The newest event checked and its hash (hex): note it down to compare with later. */
+  last: z.object({ ...eventRef, hash: z.string() }).nullable(),
+  /** The first event that breaks the chain, and what is wrong, said for a person. */
+  broken: z.object({ ...eventRef, problem: z.string() }).nullable(),
+});
+export type AuditVerification = z.infer<typeof auditVerificationSchema>;
+
+/**
+ * What a verification found, in a sentence or two for a person: the command
+ * line prints it, Settings shows it. `hashLength` cuts the newest hash shown.
+ */
+export function describeVerification(result: AuditVerification, hashLength = 64): string {
+  if (result.broken) {
+    const { eventId, at, problem } = result.broken;
+    return `The audit log's hash chain breaks at event #${eventId} (${at}): ${problem} The ${countOf(result.checked, 'event')} before it are whole.`;
+  }
+  const parts = [`${countOf(result.checked, 'event')} checked`];
+  if (result.anchor) parts.push(`from the last event the retention prune deleted (#${result.anchor.eventId}, ${result.anchor.at}) on`);
+  if (result.preChain > 0) parts.push(`and ${countOf(result.preChain, 'event')} from before the chain began, kept but not verifiable`);
+  const newest = result.last ? ` Newest: event #${result.last.eventId} (${result.last.at}), hash ${result.last.hash.slice(0, hashLength)}.` : '';
+  return `The audit log is whole: ${parts.join(', ')}.${newest}`;
+}
 
 export const exportAuditInput = z.strictObject({ filter: auditFilterSchema.prefault({}), bom: z.boolean().default(true) }).prefault({});

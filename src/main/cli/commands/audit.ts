@@ -1,8 +1,8 @@
-import { auditFilterSchema, type AuditFilter } from '@shared/schemas/audit';
+import { auditFilterSchema, describeVerification, type AuditFilter } from '@shared/schemas/audit';
 import { auditCsv } from '../../audit/export';
 import type { AuditEvent } from '../../audit/repository';
 import { writeFileAtomic } from '../../exports/write-file';
-import { EXIT_OK, EXIT_USAGE, formatTable, printError, type CommandContext, type CommandSpec } from '../command';
+import { EXIT_OK, EXIT_REFUSED, EXIT_USAGE, formatTable, printError, type CommandContext, type CommandSpec } from '../command';
 
 const count = (n: number) => n.toLocaleString('en-US');
 
@@ -11,10 +11,21 @@ function usageProblem(context: CommandContext, message: string): number {
   return EXIT_USAGE;
 }
 
-/** What the table's Target column shows: its kind and the name it had, or its id when it has no name. */
+/** What the table's Target column shows: its kind and the name it had, or its id when it has no name; and a cell that is damaged. */
 function target(event: AuditEvent): string {
   const name = event.targetLabel ?? event.targetId;
-  return name === null ? event.targetType : `${event.targetType} ${name}`;
+  const shown = name === null ? event.targetType : `${event.targetType} ${name}`;
+  const damaged = Object.keys(event.damaged ?? {});
+  return damaged.length === 0 ? shown : `${shown} (damaged: ${damaged.join(' and ')} ${damaged.length === 1 ? 'is' : 'are'} not JSON)`;
+}
+
+/** `roster audit --verify`: 0 when the hash chain is whole, 1 naming the first event that breaks it. */
+function verify(context: CommandContext): number {
+  const result = context.core.services.audit.verify();
+  if (context.json) context.io.out(JSON.stringify(result, null, 2));
+  else if (result.whole) context.io.out(describeVerification(result));
+  else context.io.err(`roster: ${describeVerification(result)}`);
+  return result.whole ? EXIT_OK : EXIT_REFUSED;
 }
 
 export const auditCommand: CommandSpec = {
@@ -24,12 +35,19 @@ export const auditCommand: CommandSpec = {
     since: { type: 'string', valueName: 'ISO-8601', description: 'only events at or after this moment, such as 2026-03-01T00:00:00Z' },
     out: { type: 'string', valueName: 'FILE', description: 'write the events as CSV to this file (replaced whole, never left half-written) instead of printing them' },
     bom: { type: 'boolean', description: 'with --out: start the file with a byte-order mark, for spreadsheet programs' },
+    verify: { type: 'boolean', description: "check the log's hash chain instead: exit 0 when it is whole, 1 naming the first event that breaks it" },
   },
   details: [
     'Columns of the CSV: Time, Actor type, Actor, Action, Target type, Target, Target id, Before, After (the last two as JSON).',
     'With --json and without --out, prints the events as a JSON array.',
+    'A before or after value that is not JSON (a damaged file) is marked damaged, in the table, the JSON and the CSV.',
+    'With --verify, prints the newest event and its hash when the chain is whole (note it, to compare later); with --json, the whole result.',
   ],
   async run(context, values) {
+    if (values.verify === true) {
+      if (values.since !== undefined || values.out !== undefined || values.bom === true) return usageProblem(context, '--verify checks the whole log: it takes no --since, --out or --bom');
+      return verify(context);
+    }
     const parsed = auditFilterSchema.safeParse({ since: values.since });
     if (!parsed.success) {
       return usageProblem(context, `--since must be an ISO 8601 time with a zone, such as 2026-03-01T00:00:00Z, not "${String(values.since)}"`);
