@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { AppError } from '@shared/errors';
-import type { ActorType, AuditEventRow, AuditFacets, AuditFilter } from '@shared/schemas/audit';
+import type { ActorType, AuditEventRow, AuditFacets, AuditFilter, AuditVerification } from '@shared/schemas/audit';
 import type { ExportResult } from '@shared/schemas/exports';
 import type { Result } from '@shared/result';
 import { api } from '../lib/api';
@@ -59,6 +59,9 @@ interface AuditState {
   clear(): void;
   exportCsv(): Promise<Result<ExportResult>>;
   setRetention(days: number | null): Promise<Result<unknown>>;
+  /** The last check of the hash chain in this window (Settings), or null before the first. */
+  verification: AuditVerification | null;
+  verify(): Promise<Result<AuditVerification>>;
 }
 
 /** The Audit log screen: one page of events under the filters, and what the filter menus offer. */
@@ -71,6 +74,7 @@ export const useAuditStore = create<AuditState>()((set, get) => {
     query: EMPTY_QUERY,
     status: 'idle',
     error: null,
+    verification: null,
 
     async load() {
       const ticket = ++latest;
@@ -110,6 +114,12 @@ export const useAuditStore = create<AuditState>()((set, get) => {
     async setRetention(days) {
       const result = await api.invoke('settings:update', { auditRetentionDays: days });
       if (result.ok) set({ retentionDays: result.value.auditRetentionDays });
+      return result;
+    },
+
+    async verify() {
+      const result = await api.invoke('audit:verify');
+      if (result.ok) set({ verification: result.value });
       return result;
     },
   };

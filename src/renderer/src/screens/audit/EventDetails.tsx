@@ -1,8 +1,23 @@
 import type { AuditEventRow } from '@shared/schemas/audit';
 import { ACTOR_TYPE_LABEL } from './actions';
 
-/** A before or after value as indented JSON; absent says so. */
-function JsonValue({ title, value }: { title: string; value: unknown }) {
+/**
+ * A before or after value as indented JSON; absent says so; a damaged one
+ * (its stored text is not JSON, as in a file restored from a damaged backup)
+ * says that, and shows the text it holds.
+ */
+function JsonValue({ title, value, damaged }: { title: string; value: unknown; damaged: string | undefined }) {
+  if (damaged !== undefined) {
+    return (
+      <div className="audit-json">
+        <h3>{title}</h3>
+        <p className="form-error" role="alert">
+          Damaged: this value is not valid JSON, so it cannot be shown as recorded. The text stored is:
+        </p>
+        <pre>{damaged}</pre>
+      </div>
+    );
+  }
   return (
     <div className="audit-json">
       <h3>{title}</h3>
@@ -23,6 +38,8 @@ export function EventDetails({ event }: { event: AuditEventRow }) {
         <dt>Actor</dt>
         <dd>
           {ACTOR_TYPE_LABEL[event.actor.type]}: {event.actor.name}
+          {event.actor.admin ? ` (admin ${event.actor.admin})` : ''}
+          {event.actor.token ? ` with the token ${event.actor.token}` : ''}
         </dd>
         <dt>Action</dt>
         <dd>
@@ -34,9 +51,15 @@ export function EventDetails({ event }: { event: AuditEventRow }) {
           {event.targetId !== null ? ` #${event.targetId}` : ''}
           {event.targetLabel !== null ? `: ${event.targetLabel}` : ''}
         </dd>
+        {event.subject !== null ? (
+          <>
+            <dt>About</dt>
+            <dd>{event.subject}</dd>
+          </>
+        ) : null}
       </dl>
-      <JsonValue title="Before" value={event.before} />
-      <JsonValue title="After" value={event.after} />
+      <JsonValue title="Before" value={event.before} damaged={event.damaged?.before} />
+      <JsonValue title="After" value={event.after} damaged={event.damaged?.after} />
     </div>
   );
 }

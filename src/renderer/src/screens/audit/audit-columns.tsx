@@ -46,10 +46,16 @@ export function auditColumns(open: ReadonlySet<number>, toggle: (id: number) => 
       enableSorting: false,
       cell: (info) => {
         const words = actionInWords(info.getValue());
+        const damaged = info.row.original.damaged;
         return (
           <span className="audit-action">
             {words ? <span>{words}</span> : null}
             <code className="audit-action-code">{info.getValue()}</code>
+            {damaged ? (
+              <span className="badge badge-damaged" title="A value of this event is not readable: see Details">
+                Damaged
+              </span>
+            ) : null}
           </span>
         );
       },

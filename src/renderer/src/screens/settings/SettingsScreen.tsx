@@ -8,6 +8,7 @@ import { useAppStore } from '../../stores/app-store';
 import { useNoticesStore } from '../../stores/notices-store';
 import { useSettingsStore } from '../../stores/settings-store';
 import { AppearanceSettings } from './AppearanceSettings';
+import { AuditChainSettings } from './AuditChainSettings';
 import { BackupSettings } from './BackupSettings';
 import { DatabaseCheck } from './DatabaseCheck';
 import { DomainSettings } from './DomainSettings';
@@ -148,6 +149,8 @@ export function SettingsScreen() {
           />
         </div>
       ) : null}
+
+      {enterprise ? <AuditChainSettings /> : null}
 
       <div className="card settings-section" aria-labelledby="about-title" role="region">
         <h2 id="about-title">About</h2>
