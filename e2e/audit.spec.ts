@@ -1,6 +1,7 @@
 import fs from 'node:fs';
+import Database from 'better-sqlite3';
 import { expect, test } from './fixtures';
-import { AuditPage } from './pages/audit-page';
+import { AuditChainSection, AuditPage } from './pages/audit-page';
 import { LicensesPage } from './pages/licenses-page';
 import { TeamPage } from './pages/team-page';
 
@@ -80,5 +81,32 @@ test.describe('The audit log', () => {
     ]);
     expect(lines[1]).toMatch(/^\d{4}-\d\d-\d\dT[\d:.]+Z,cli,/);
     await expect(audit.notices).toContainText(`Downloaded the audit log as roster-audit-${day}.csv.`);
+  });
+
+  test('Settings says whether the hash chain is whole, and which event an edit made outside Roster breaks', async ({ app }) => {
+    // Arrange: the enterprise (event #1) and an organization made on the command line (#2).
+    expect(app.roster('orgs', 'add', '--name', 'Research').status).toBe(0);
+    const chain = new AuditChainSection(app.page);
+    await chain.open();
+    await expect(chain.result).toHaveText('Not checked yet in this window.');
+
+    await chain.check.click();
+    await expect(chain.result).toContainText('The audit log is whole: 2 events checked. Newest: event #2');
+
+    // Act: another tool drops Roster's trigger and edits event #2 while the app runs.
+    const tool = new Database(app.dbPath);
+    try {
+      tool.exec("DROP TRIGGER audit_events_no_update; UPDATE audit_events SET target_label = 'Sales' WHERE id = 2");
+    } finally {
+      tool.close();
+    }
+    await chain.check.click();
+
+    // Assert: the event, its time and what is wrong; the command line agrees.
+    await expect(chain.result).toContainText("The audit log's hash chain breaks at event #2 (");
+    await expect(chain.result).toContainText('it was changed after it was written');
+    const verified = app.roster('audit', '--verify');
+    expect(verified.status).toBe(1);
+    expect(verified.stderr).toContain('breaks at event #2');
   });
 });

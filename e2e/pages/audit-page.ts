@@ -46,3 +46,21 @@ export class AuditPage {
     return this.page.locator(`#${id}`);
   }
 }
+
+/** Settings → Audit log: the check of the log's hash chain. */
+export class AuditChainSection {
+  readonly region: Locator;
+  readonly check: Locator;
+  readonly result: Locator;
+
+  constructor(readonly page: Page) {
+    this.region = page.getByRole('region', { name: 'Audit log' });
+    this.check = this.region.getByRole('button', { name: 'Check the audit log' });
+    this.result = this.region.getByRole('status');
+  }
+
+  async open(): Promise<void> {
+    await this.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+    await this.region.waitFor();
+  }
+}

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../test/temp-db';
 import { roster } from './test-cli';
@@ -65,5 +66,33 @@ describe('roster audit', () => {
     const nowhere = await roster('audit', '--out', path.join(dir, 'missing', 'audit.csv'), '--db', db);
     expect(nowhere.status).toBe(1);
     expect(nowhere.stderr).toMatch(/Could not save .*audit\.csv: its folder does not exist\. Choose a folder that exists\./);
+  });
+
+  it('--verify says the chain is whole with the newest event and its hash, or names the first event that breaks it', async () => {
+    const { db } = await enterprise();
+    const whole = await roster('audit', '--verify', '--db', db);
+    expect(whole.status).toBe(0);
+    expect(whole.stdout).toMatch(/^The audit log is whole: 3 events checked\. Newest: event #3 \(\S+\), hash [0-9a-f]{64}\.$/);
+    const json = await roster('audit', '--verify', '--json', '--db', db);
+    expect(JSON.parse(json.stdout)).toMatchObject({ whole: true, checked: 3, preChain: 0, anchor: null, broken: null, last: { eventId: 3 } });
+
+    const tool = new Database(db);
+    tool.exec("DROP TRIGGER audit_events_no_delete; DELETE FROM audit_events WHERE id = 2");
+    tool.close();
+    const broken = await roster('audit', '--verify', '--db', db);
+    expect(broken).toMatchObject({ status: 1, stdout: '' });
+    expect(broken.stderr).toMatch(/^roster: The audit log's hash chain breaks at event #3 \(\S+\): it does not follow event #1: event #2 before it is missing \(deleted\)\. The event before it is whole\.$/);
+    const brokenJson = await roster('audit', '--verify', '--json', '--db', db);
+    expect(brokenJson.status).toBe(1);
+    expect(JSON.parse(brokenJson.stdout)).toMatchObject({ whole: false, checked: 1, broken: { eventId: 3 } });
+  });
+
+  it('--verify checks the whole log: with --since, --out or --bom it is bad usage', async () => {
+    const { db, dir } = await enterprise();
+    for (const extra of [['--since', '2026-01-01T00:00:00Z'], ['--out', path.join(dir, 'a.csv')], ['--bom']]) {
+      const bad = await roster('audit', '--verify', ...extra, '--db', db);
+      expect(bad.status).toBe(2);
+      expect(bad.stderr).toMatch(/--verify checks the whole log/);
+    }
   });
 });

@@ -125,7 +125,8 @@ export type AuditVerification = z.infer<typeof auditVerificationSchema>;
 export function describeVerification(result: AuditVerification, hashLength = 64): string {
   if (result.broken) {
     const { eventId, at, problem } = result.broken;
-    return `The audit log's hash chain breaks at event #${eventId} (${at}): ${problem} The ${countOf(result.checked, 'event')} before it are whole.`;
+    const before = result.checked === 0 ? '' : result.checked === 1 ? ' The event before it is whole.' : ` The ${countOf(result.checked, 'event')} before it are whole.`;
+    return `The audit log's hash chain breaks at event #${eventId} (${at}): ${problem}${before}`;
   }
   const parts = [`${countOf(result.checked, 'event')} checked`];
   if (result.anchor) parts.push(`from the last event the retention prune deleted (#${result.anchor.eventId}, ${result.anchor.at}) on`);

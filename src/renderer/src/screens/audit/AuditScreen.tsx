@@ -110,7 +110,7 @@ function AuditFilters() {
           ))}
         </select>
       </label>
-      <SearchField label="Search targets" placeholder="Target name or id" value={target} onChange={setTarget} />
+      <SearchField label="Search targets" placeholder="Target, id or address" value={target} onChange={setTarget} />
       <label className="toolbar-date">
         From
         <input type="date" value={query.from} max={query.to || undefined} onChange={(event) => setQuery({ from: event.target.value })} />
