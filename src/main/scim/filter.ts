@@ -101,6 +101,8 @@ function unquote(quoted: string): string {
 function setQuotedAside(text: string): { text: string; strings: string[] } {
   const strings: string[] = [];
   const replaced = text.replace(QUOTED, (quoted) => {
+    // As in JSON, a control character inside a quoted value must be escaped (\u0000).
+    if (/[\u0000-\u001f]/.test(quoted)) throw badRequest('invalidFilter', 'A quoted value in the filter holds a control character; write it escaped, as in JSON (\\u0000).');
     strings.push(unquote(quoted));
     return `"\uE000${strings.length - 1}"`;
   });

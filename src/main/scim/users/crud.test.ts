@@ -29,8 +29,9 @@ describe('/Users: create, read, replace and delete', () => {
     expect(read.body).toEqual(created.body);
   });
 
-  it('refuses a userName that is not an email (400 invalidValue) and a body without one', async () => {
+  it('refuses a user with no address, in userName or emails (400 invalidValue), and a body without userName', async () => {
     const scim = await scimServer();
+    // userBody puts the userName in emails too: here neither is an address.
     const bad = await scim.post('/Users', userBody('not-an-email'));
     expect(bad).toMatchObject({ status: 400, body: { status: '400', scimType: 'invalidValue' } });
     expect(bad.body.detail).toContain('not-an-email');
