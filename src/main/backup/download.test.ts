@@ -3,6 +3,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startBrowserServer, type BrowserServer } from '../browser/server';
+import { keyIn, request, SESSION_HEADER } from '../browser/test-server';
 import { coreWithEnterprise, tempDir } from '../test/temp-db';
 
 const TOKEN = 'test-token-backups-0123';
@@ -39,17 +40,25 @@ describe('browser mode: downloading a listed backup', () => {
     });
     const opened = await get(server.port, `/?token=${TOKEN}`);
     const cookie = opened.headers['set-cookie']![0]!.split(';')[0]!;
+    const key = keyIn(opened.headers.location);
     const made = await core.invoke('backups:create');
     const id = made.ok && made.value.kind === 'stored' ? made.value.backup.id : '';
 
-    const download = await get(server.port, `/api/backups/${id}`, { Cookie: cookie, 'Sec-Fetch-Site': 'same-origin' });
+    // The page asks for a one-use address with its session key (browser/backup-download.ts), then downloads with the cookie.
+    const issued = await request(server.port, { method: 'POST', path: `/api/backups/${id}`, headers: { Cookie: cookie, [SESSION_HEADER]: key, Origin: `http://127.0.0.1:${server.port}` } });
+    expect(issued.status).toBe(200);
+    const { url } = (JSON.parse(issued.body) as { value: { url: string } }).value;
+    const download = await get(server.port, url, { Cookie: cookie, 'Sec-Fetch-Site': 'same-origin' });
     expect(download.status).toBe(200);
     expect(download.headers['content-disposition']).toBe(`attachment; filename="${id}"`);
     expect(download.body.equals(fs.readFileSync(core.backups.fileOf(id)!))).toBe(true);
 
     expect((await get(server.port, `/api/backups/${id}`)).status).toBe(401);
     expect((await get(server.port, `/api/backups/${id}`, { Cookie: cookie, 'Sec-Fetch-Site': 'cross-site' })).status).toBe(403);
-    expect((await get(server.port, '/api/backups/roster.db', { Cookie: cookie })).status).toBe(404);
-    expect((await get(server.port, '/api/backups/..%2Froster.db', { Cookie: cookie })).status).toBe(404);
+    // Only listed backups get an address: never the database itself, never a path out of the folder.
+    const auth = { Cookie: cookie, [SESSION_HEADER]: key, Origin: `http://127.0.0.1:${server.port}` };
+    expect((await request(server.port, { method: 'POST', path: '/api/backups/roster.db', headers: auth })).status).toBe(404);
+    expect((await request(server.port, { method: 'POST', path: '/api/backups/..%2Froster.db', headers: auth })).status).toBe(404);
+    expect((await get(server.port, '/api/backups/roster.db', { Cookie: cookie })).status).toBe(401);
   });
 });
