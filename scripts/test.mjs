@@ -35,7 +35,11 @@ const steps = [
     name: 'typecheck',
     run: () => ['node', 'web', 'e2e'].map((part) => run(bin('tsc'), ['--noEmit', '-p', `tsconfig.${part}.json`])).every(Boolean),
   },
-  { name: 'lint', run: () => run(bin('eslint'), ['--max-warnings', '0', '.']) },
+  {
+    name: 'lint',
+    // ESLint, then import cycles (type-only imports included), as `npm run lint` does.
+    run: () => [run(bin('eslint'), ['--max-warnings', '0', '.']), run(process.execPath, [path.join(root, 'scripts', 'check-cycles.mjs')])].every(Boolean),
+  },
   {
     name: 'unit',
     report: unitReport,

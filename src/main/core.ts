@@ -18,7 +18,8 @@ import { activityHandlers } from './activity/handlers';
 import type { ImportSource } from './activity/import';
 import { pruneActivity } from './activity/retention';
 import { createImportRunner } from './activity/runner';
-import { appHandlers, type Host } from './app/handlers';
+import { appHandlers } from './app/handlers';
+import type { Host } from './app/host';
 import { backupHandlers } from './backup/handlers';
 import { createBackupService, type BackupService } from './backup/service';
 import { auditHandlers } from './audit/handlers';
@@ -45,6 +46,7 @@ import { createServices, type Services } from './services';
 import { createDemoService } from './demo/service';
 import { settingsHandlers } from './settings/handlers';
 import { teamHandlers } from './teams/handlers';
+import { accessHandlers } from './access/handlers';
 
 export interface CoreOptions extends OpenOptions {
   databasePath: string;
@@ -183,7 +185,8 @@ export function openCore(options: CoreOptions): Core {
       ...seatHandlers(services.seats, services.members),
       ...memberHandlers(services.members, services.seats),
       ...invitationHandlers(services.invitations),
-      ...teamHandlers(services.teams, services.access),
+      ...teamHandlers(services.teams),
+      ...accessHandlers(services.access),
       ...domainHandlers(services.domains, services.members, services.invitations, options.host, savedFiles),
       ...activityHandlers(runner, options.host),
       ...reportHandlers(services.reports, services.members, options.host, savedFiles, { db, nativeBinding: options.nativeBinding, jobs }),

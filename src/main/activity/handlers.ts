@@ -1,5 +1,5 @@
 import { fail, ok } from '@shared/result';
-import type { Host } from '../app/handlers';
+import type { Host } from '../app/host';
 import type { Handlers } from '../ipc/dispatch';
 import type { ImportRunner } from './runner';
 

@@ -1,5 +1,5 @@
 import { ok } from '@shared/result';
-import type { Host } from '../app/handlers';
+import type { Host } from '../app/host';
 import type { SavedFiles } from '../exports/deliver';
 import type { Handlers } from '../ipc/dispatch';
 import type { Jobs } from '../jobs/jobs';

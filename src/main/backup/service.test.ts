@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import type { Host } from '../app/handlers';
+import type { Host } from '../app/host';
 import { createAuditRepository } from '../audit/repository';
 import { coreWithEnterprise, fixedClock, tempDir, testCore } from '../test/temp-db';
 import { createBackupService } from './service';

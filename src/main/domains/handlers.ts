@@ -1,4 +1,4 @@
-import type { Host } from '../app/handlers';
+import type { Host } from '../app/host';
 import { deliverFile, type SavedFiles } from '../exports/deliver';
 import { toCsv } from '../exports/csv';
 import type { InvitationService } from '../invitations/service';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ExportResult } from '@shared/schemas/exports';
 import { ok, type Result } from '@shared/result';
-import type { Host } from '../app/handlers';
+import type { Host } from '../app/host';
 
 /**
  * The files this run of the app saved, by an id the page may hold: "show in

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { ok, type Result } from '@shared/result';
-import type { FileWriter } from '../app/handlers';
+import type { FileWriter } from '../app/host';
 import { writeFileAtomic } from './write-file';
 
 export interface FileSaverDeps {

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { JobProgress } from '@shared/schemas/jobs';
-import type { Host } from '../app/handlers';
+import type { Host } from '../app/host';
 import type { Core } from '../core';
 import { createFileSaver } from '../exports/save-file';
 import { value } from '../test/seats-helpers';

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import type { ExportResult } from '@shared/schemas/exports';
 import { ok, type Result } from '@shared/result';
-import type { Host } from '../app/handlers';
+import type { Host } from '../app/host';
 import type { Db } from '../db/open';
 import type { SavedFiles } from '../exports/deliver';
 import { writeFileAtomicAsync } from '../exports/write-stream';

@@ -1,4 +1,4 @@
-import type { Host } from '../app/handlers';
+import type { Host } from '../app/host';
 import type { SavedFiles } from '../exports/deliver';
 import type { Db } from '../db/open';
 import type { Handlers } from '../ipc/dispatch';

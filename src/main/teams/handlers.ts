@@ -1,4 +1,3 @@
-import type { AccessService } from '../access/service';
 import type { Handlers } from '../ipc/dispatch';
 import type { TeamService } from './service';
 
@@ -15,12 +14,10 @@ type TeamChannels =
   | 'teams:addMembers'
   | 'teams:removeMembers'
   | 'teams:link'
-  | 'teams:unlink'
-  | 'access:member'
-  | 'access:org';
+  | 'teams:unlink';
 
-/** Teams, and the access they and direct memberships give. Calls from here are the app's, never SCIM's. */
-export function teamHandlers(teams: TeamService, access: AccessService): Pick<Handlers, TeamChannels> {
+/** Teams. Calls from here are the app's, never SCIM's. */
+export function teamHandlers(teams: TeamService): Pick<Handlers, TeamChannels> {
   return {
     'teams:list': () => teams.list(),
     'teams:get': ({ id }) => teams.get(id),
@@ -35,7 +32,5 @@ export function teamHandlers(teams: TeamService, access: AccessService): Pick<Ha
     'teams:removeMembers': ({ teamId, accountIds }, { actor }) => teams.removeMembers(teamId, accountIds, actor),
     'teams:link': (input, { actor }) => teams.link(input, actor),
     'teams:unlink': (input, { actor }) => teams.unlink(input, actor),
-    'access:member': ({ accountId }) => access.forMember(accountId),
-    'access:org': (input) => access.forOrganization(input),
   };
 }
