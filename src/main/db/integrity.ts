@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import Database from 'better-sqlite3';
 import type { CheckDepth } from '@shared/schemas/database';
-import type { Db } from './open';
 import { StoreError } from './store-error';
 
 /**
@@ -112,7 +111,7 @@ const PROBLEM_LIMIT = 20;
  * connection that may write (even when it does not), or SQLite skips the
  * CHECK constraints.
  */
-export function findProblems(db: Db, depth: CheckDepth): string[] {
+export function findProblems(db: Database.Database, depth: CheckDepth): string[] {
   try {
     const rows = db.pragma(`${depth === 'full' ? 'integrity_check' : 'quick_check'}(${PROBLEM_LIMIT})`, { simple: false }) as Record<string, string>[];
     const problems = rows
