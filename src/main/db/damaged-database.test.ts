@@ -118,6 +118,22 @@ describe('a damaged database', () => {
     expect(() => openCore({ ...options, databasePath: cleanCopy, quickCheckUpToBytes: 0, actor: TEST_ACTOR, host: { info: { version: 'test', mode: 'cli', databasePath: cleanCopy, canChooseDatabase: false } } }).close()).not.toThrow();
   });
 
+  it('is not checked on opening while another process has it open: its -wal is that process\'s, not a crash\'s', async () => {
+    const { options } = await damagedDatabase();
+    const damagedCopy = path.join(tempDir(), 'in-use.db');
+    fs.copyFileSync(options.databasePath, damagedCopy);
+    const other = new Database(damagedCopy);
+    other.pragma('wal_autocheckpoint = 0');
+    other.prepare("UPDATE enterprise SET name = 'Acme Renamed'").run();
+    expect(sideFiles(damagedCopy)).toContain('-wal');
+    try {
+      const core = testCore({ ...options, databasePath: damagedCopy, quickCheckUpToBytes: 0 });
+      expect(await core.invoke('enterprise:get')).toMatchObject({ ok: true, value: { name: 'Acme Renamed' } });
+    } finally {
+      other.close();
+    }
+  });
+
   it('is not backed up: "Back up now" and the daily backup refuse it, and the backups kept stay as they were', async () => {
     const { databasePath, backupsDir, clock, options } = await damagedDatabase();
     const core = testCore({ ...options, quickCheckUpToBytes: 0 });
