@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { fail, ok } from '@shared/result';
 import { testCore } from '../test/temp-db';
@@ -33,5 +36,30 @@ describe('app:chooseDatabase', () => {
       error: { code: 'UNSUPPORTED', message: expect.stringMatching(/start it again with --db FILE/) },
     });
     expect(await core.dispatch('app:chooseDatabase', { intent: 'open', path: '/etc/passwd' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+  });
+});
+
+describe('app:logFile and app:showLogFile', () => {
+  it('names the log file this process writes, or null where it keeps none', async () => {
+    expect(await testCore({ host: { info, logFile: '/data/roster.log' } }).invoke('app:logFile')).toEqual({ ok: true, value: { path: '/data/roster.log' } });
+    expect(await testCore({ host: { info } }).invoke('app:logFile')).toEqual({ ok: true, value: { path: null } });
+  });
+
+  it('shows the log in the file manager, or its folder while nothing is logged yet', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'roster-log-'));
+    const logFile = path.join(dir, 'roster.log');
+    const showItemInFolder = vi.fn();
+    const core = testCore({ host: { info, logFile, showItemInFolder } });
+    expect(await core.invoke('app:showLogFile')).toEqual({ ok: true, value: { shown: true } });
+    expect(showItemInFolder).toHaveBeenLastCalledWith(dir);
+    fs.writeFileSync(logFile, '{}\n');
+    await core.invoke('app:showLogFile');
+    expect(showItemInFolder).toHaveBeenLastCalledWith(logFile);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('is refused where there is no file manager (browser mode), naming the file instead', async () => {
+    const core = testCore({ host: { info: { ...info, mode: 'browser', canChooseDatabase: false }, logFile: '/data/roster.log' } });
+    expect(await core.invoke('app:showLogFile')).toMatchObject({ ok: false, error: { code: 'UNSUPPORTED', message: expect.stringContaining('/data/roster.log') } });
   });
 });

@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { fail, ok } from '@shared/result';
 import type { SavedFiles } from '../exports/deliver';
 import type { Handlers } from '../ipc/dispatch';
@@ -5,7 +7,7 @@ import type { Host } from './host';
 
 const CANNOT_SWITCH = 'Browser mode cannot switch databases from the page. Stop it and start it again with --db FILE.';
 
-export function appHandlers(host: Host, savedFiles: SavedFiles): Pick<Handlers, 'app:info' | 'app:chooseDatabase' | 'app:showSavedFile' | 'app:recentDatabases' | 'app:openRecent'> {
+export function appHandlers(host: Host, savedFiles: SavedFiles): Pick<Handlers, 'app:info' | 'app:chooseDatabase' | 'app:showSavedFile' | 'app:recentDatabases' | 'app:openRecent' | 'app:logFile' | 'app:showLogFile'> {
   return {
     'app:showSavedFile': ({ saveId }) => {
       const file = savedFiles.path(saveId);
@@ -27,6 +29,14 @@ export function appHandlers(host: Host, savedFiles: SavedFiles): Pick<Handlers, 
       const opened = await host.openRecentDatabase(path);
       if (!opened.ok) return opened;
       return ok(opened.value === null ? null : { databasePath: opened.value });
+    },
+    'app:logFile': () => ok({ path: host.logFile ?? null }),
+    'app:showLogFile': () => {
+      if (!host.logFile) return fail('NOT_FOUND', 'Roster keeps no log in this mode.');
+      if (!host.showItemInFolder) return fail('UNSUPPORTED', `Browser mode cannot open folders: the log is ${host.logFile}.`);
+      // Nothing logged yet: the folder it will be in.
+      host.showItemInFolder(fs.existsSync(host.logFile) ? host.logFile : path.dirname(host.logFile));
+      return ok({ shown: true });
     },
   };
 }

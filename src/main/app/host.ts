@@ -21,6 +21,8 @@ export interface Host {
    * progress), which answers the path it wrote.
    */
   saveFile?: (suggestedName: string, content: string | FileWriter) => Promise<Result<string | null>>;
+  /** The log file this process writes (logging/logger.ts); absent where it keeps none. */
+  logFile?: string;
   /** Shows a file in the system's file manager. Absent in browser mode. */
   showItemInFolder?: (file: string) => void;
   /** Asks the person for an event file to import with a native dialog; undefined when they cancel. Absent in browser mode, where the page uploads it. */

@@ -92,6 +92,8 @@ export const channelNames = [
   'audit:verify',
   'app:recentDatabases',
   'app:openRecent',
+  'app:logFile',
+  'app:showLogFile',
   'jobs:list',
   'jobs:cancel',
 ] as const;

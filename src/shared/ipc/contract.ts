@@ -86,22 +86,30 @@ export const changeAreas = ['app', 'enterprise', 'orgs', 'seats', 'teams', 'doma
 export type ChangeArea = (typeof changeAreas)[number];
 
 interface ChannelSpec<I extends z.ZodType, O extends z.ZodType> {
+  /** A query reads and changes nothing; a command may change something. */
+  kind: 'query' | 'command';
   input: I;
   output: O;
   /** Areas a successful call changes: main announces them to every window. */
   changes: readonly ChangeArea[];
+  /**
+   * Areas a query's answer depends on: a change to any of them makes a window
+   * ask again ("*": every area, e.g. the audit log, since every change is
+   * audited). Empty for commands, and for queries run only on demand.
+   */
+  reads: readonly ChangeArea[];
 }
 
-function query<I extends z.ZodType, O extends z.ZodType>(input: I, output: O): ChannelSpec<I, O> {
-  return { input, output, changes: [] };
+function query<I extends z.ZodType, O extends z.ZodType>(input: I, output: O, reads: readonly ChangeArea[]): ChannelSpec<I, O> & { kind: 'query' } {
+  return { kind: 'query', input, output, changes: [], reads };
 }
 
 function command<I extends z.ZodType, O extends z.ZodType>(
   input: I,
   output: O,
   changes: readonly ChangeArea[],
-): ChannelSpec<I, O> {
-  return { input, output, changes };
+): ChannelSpec<I, O> & { kind: 'command' } {
+  return { kind: 'command', input, output, changes, reads: [] };
 }
 
 /**
@@ -110,65 +118,65 @@ function command<I extends z.ZodType, O extends z.ZodType>(
  * only and validates every payload against it before any service runs.
  */
 export const contract = {
-  'app:info': query(noInput, appInfoSchema),
+  'app:info': query(noInput, appInfoSchema, ['enterprise']),
   'app:chooseDatabase': command(chooseDatabaseInput, chooseDatabaseOutput, []),
 
-  'enterprise:get': query(noInput, enterpriseSchema.nullable()),
+  'enterprise:get': query(noInput, enterpriseSchema.nullable(), ['enterprise']),
   'enterprise:create': command(createEnterpriseInput, enterpriseSchema, ['enterprise']),
   'enterprise:createDemo': command(createDemoInput, enterpriseSchema, ['enterprise', 'orgs', 'seats', 'teams', 'domains', 'activity']),
 
-  'settings:get': query(noInput, enterpriseSettingsSchema),
+  'settings:get': query(noInput, enterpriseSettingsSchema, ['settings']),
   'settings:update': command(updateSettingsInput, enterpriseSettingsSchema, ['settings', 'seats']),
 
-  'orgs:list': query(noInput, z.array(orgSummarySchema)),
-  'orgs:get': query(getOrgInput, orgSummarySchema),
-  'orgs:find': query(findOrgInput, organizationSchema),
+  'orgs:list': query(noInput, z.array(orgSummarySchema), ['orgs', 'seats', 'teams']),
+  'orgs:get': query(getOrgInput, orgSummarySchema, ['orgs', 'seats', 'teams']),
+  'orgs:find': query(findOrgInput, organizationSchema, ['orgs']),
   'orgs:create': command(createOrgInput, organizationSchema, ['orgs']),
   'orgs:rename': command(renameOrgInput, organizationSchema, ['orgs']),
   'orgs:remove': command(removeOrgInput, z.object({ id: z.int() }), ['orgs', 'seats']),
-  'orgs:members': query(orgMembersInput, orgMemberPageSchema),
+  'orgs:members': query(orgMembersInput, orgMemberPageSchema, ['orgs', 'seats', 'teams']),
   'orgs:addMembers': command(addOrgMembersInput, z.object({ added: z.int(), alreadyMembers: z.int() }), ['orgs', 'seats']),
   'orgs:setMemberRole': command(setOrgMemberRoleInput, orgMemberSchema, ['orgs', 'seats']),
   'orgs:removeMember': command(removeOrgMemberInput, z.object({ orgId: z.int(), accountId: z.int() }), ['orgs', 'seats']),
 
-  'seats:usage': query(noInput, seatUsageSchema),
+  'seats:usage': query(noInput, seatUsageSchema, ['seats', 'enterprise', 'settings']),
   'seats:set': command(setSeatsInput, seatUsageSchema, ['seats', 'enterprise']),
-  'seats:list': query(listSeatsInput, seatPageSchema),
-  'seats:ids': query(seatFilterSchema.prefault({}), seatIdsSchema),
+  'seats:list': query(listSeatsInput, seatPageSchema, ['seats', 'orgs', 'teams']),
+  'seats:ids': query(seatFilterSchema.prefault({}), seatIdsSchema, ['seats', 'orgs', 'teams']),
   'seats:release': command(releaseSeatsInput, releaseResultSchema, ['seats', 'orgs', 'teams']),
 
   'members:add': command(addMemberInput, memberSchema, ['seats', 'orgs', 'teams']),
-  'members:list': query(listMembersInput, memberPageSchema),
+  'members:list': query(listMembersInput, memberPageSchema, ['seats', 'orgs', 'teams']),
   'members:remove': command(removeMemberInput, z.object({ accountId: z.int() }), ['seats', 'orgs', 'teams']),
-  'members:find': query(findMemberInput, memberSchema),
-  'members:search': query(searchMembersInput, z.array(memberSearchResultSchema)),
+  'members:find': query(findMemberInput, memberSchema, ['seats']),
+  'members:search': query(searchMembersInput, z.array(memberSearchResultSchema), ['seats', 'orgs', 'teams']),
 
   'invitations:create': command(createInvitationInput, invitationSchema, ['seats', 'teams']),
-  'invitations:find': query(findInvitationInput, invitationSchema),
+  'invitations:find': query(findInvitationInput, invitationSchema, ['seats']),
   'invitations:resend': command(invitationIdInput, invitationSchema, ['seats']),
   'invitations:revoke': command(invitationIdInput, invitationSchema, ['seats']),
   'invitations:accept': command(invitationIdInput, invitationSchema, ['seats', 'orgs', 'teams']),
 
-  'teams:list': query(noInput, z.array(teamSummarySchema)),
-  'teams:get': query(teamIdInput, teamSummarySchema),
-  'teams:find': query(findTeamInput, teamSchema),
+  'teams:list': query(noInput, z.array(teamSummarySchema), ['teams', 'orgs', 'seats']),
+  'teams:get': query(teamIdInput, teamSummarySchema, ['teams', 'orgs', 'seats']),
+  'teams:find': query(findTeamInput, teamSchema, ['teams']),
   'teams:create': command(createTeamInput, teamSummarySchema, ['teams']),
   'teams:rename': command(renameTeamInput, teamSummarySchema, ['teams', 'seats', 'orgs']),
   'teams:setRole': command(setTeamRoleInput, teamSummarySchema, ['teams', 'orgs']),
   'teams:remove': command(teamIdInput, z.object({ id: z.int() }), ['teams', 'seats', 'orgs']),
-  'teams:members': query(teamMembersInput, teamMemberPageSchema),
-  'teams:withoutSeat': query(teamWithoutSeatInput, teamWithoutSeatSchema),
+  'teams:members': query(teamMembersInput, teamMemberPageSchema, ['teams', 'orgs', 'seats']),
+  'teams:withoutSeat': query(teamWithoutSeatInput, teamWithoutSeatSchema, ['teams', 'seats']),
   'teams:addMembers': command(changeTeamMembersInput, z.object({ added: z.int(), alreadyMembers: z.int() }), ['teams', 'seats', 'orgs']),
   'teams:removeMembers': command(changeTeamMembersInput, z.object({ removed: z.int() }), ['teams', 'seats', 'orgs']),
   'teams:link': command(linkTeamInput, teamSummarySchema, ['teams', 'orgs']),
   'teams:unlink': command(unlinkTeamInput, teamSummarySchema, ['teams', 'orgs']),
 
-  'access:member': query(memberAccessInput, memberAccessSchema),
-  'access:org': query(orgAccessInput, orgAccessPageSchema),
+  'access:member': query(memberAccessInput, memberAccessSchema, ['teams', 'orgs', 'seats']),
+  'access:org': query(orgAccessInput, orgAccessPageSchema, ['teams', 'orgs', 'seats']),
 
-  'domains:list': query(noInput, z.array(domainSchema)),
-  'domains:get': query(domainIdInput, domainSchema),
-  'domains:find': query(findDomainInput, domainSchema),
+  'domains:list': query(noInput, z.array(domainSchema), ['domains', 'seats']),
+  'domains:get': query(domainIdInput, domainSchema, ['domains', 'seats', 'teams']),
+  'domains:find': query(findDomainInput, domainSchema, ['domains']),
   'domains:add': command(addDomainInput, domainSchema, ['domains']),
   'domains:remove': command(domainIdInput, z.object({ id: z.int() }), ['domains', 'seats']),
   'domains:verify': command(verifyDomainInput, domainSchema, ['domains', 'seats']),
@@ -176,7 +184,7 @@ export const contract = {
   'domains:setLock': command(setDomainSwitchInput, domainSchema, ['domains']),
   'domains:setSubdomains': command(setDomainSwitchInput, domainSchema, ['domains', 'seats']),
   'domains:setDefaultTeam': command(setDefaultTeamInput, domainSchema, ['domains']),
-  'domains:unmanaged': query(unmanagedInput, unmanagedPageSchema),
+  'domains:unmanaged': query(unmanagedInput, unmanagedPageSchema, ['domains', 'seats']),
   'domains:claim': command(claimAccountsInput, z.object({ claimed: z.int() }), ['domains', 'seats', 'teams']),
   'domains:invite': command(claimAccountsInput, z.object({ invited: z.int(), alreadyInvited: z.int() }), ['domains', 'seats']),
   'domains:exportUnmanaged': command(z.strictObject({ domainId: idSchema.optional() }).prefault({}), exportResultSchema, []),
@@ -184,37 +192,41 @@ export const contract = {
   'activity:import': command(noInput, importSummarySchema.nullable(), ['activity', 'seats', 'domains', 'teams', 'orgs']),
   'activity:cancelImport': command(noInput, z.object({ cancelling: z.boolean() }), []),
 
-  'report:page': query(reportPageInput, reportPageSchema),
-  'report:summary': query(reportSummaryInput, reportSummarySchema),
-  'report:inactive': query(inactiveInput, inactiveMembersSchema),
+  'report:page': query(reportPageInput, reportPageSchema, ['activity', 'seats', 'teams', 'orgs', 'settings']),
+  'report:summary': query(reportSummaryInput, reportSummarySchema, ['activity', 'seats', 'teams', 'orgs', 'settings']),
+  'report:inactive': query(inactiveInput, inactiveMembersSchema, ['activity', 'seats', 'teams', 'orgs', 'settings']),
   'report:export': command(exportReportInput, exportResultSchema, []),
   'report:releaseInactive': command(releaseInactiveInput, releaseResultSchema, ['seats', 'orgs', 'teams', 'activity']),
-  'activity:importStatus': query(noInput, importStatusSchema),
-  'scim:status': query(noInput, scimServerStatusSchema),
+  'activity:importStatus': query(noInput, importStatusSchema, ['activity']),
+  'scim:status': query(noInput, scimServerStatusSchema, ['scim']),
   'scim:start': command(startScimInput, scimServerStatusSchema, ['scim']),
   'scim:stop': command(noInput, scimServerStatusSchema, ['scim']),
-  'scim:tokens': query(noInput, z.array(scimTokenSchema)),
+  'scim:tokens': query(noInput, z.array(scimTokenSchema), ['scim']),
   'scim:createToken': command(createTokenInput, createdTokenSchema, ['scim']),
   'scim:revokeToken': command(tokenIdInput, scimTokenSchema, ['scim']),
-  'scim:requests': query(scimRequestsInput, scimRequestPageSchema),
-  'backups:list': query(noInput, backupListSchema),
+  'scim:requests': query(scimRequestsInput, scimRequestPageSchema, ['scim', 'seats', 'teams', 'orgs']),
+  'backups:list': query(noInput, backupListSchema, ['backups', 'settings']),
   'backups:create': command(noInput, backupResultSchema, ['backups']),
   // A restore replaces everything: every screen reloads.
   'backups:restore': command(restoreBackupInput, restoreResultSchema, ['*']),
   'backups:restoreFile': command(noInput, restoreResultSchema.nullable(), ['*']),
   // Reads only: SQLite's quick (or full) check and Roster's own, of the open database.
-  'db:check': query(checkDatabaseInput, databaseCheckSchema),
-  'audit:list': query(auditListInput, auditPageSchema),
-  'audit:facets': query(noInput, auditFacetsSchema),
+  'db:check': query(checkDatabaseInput, databaseCheckSchema, []),
+  'audit:list': query(auditListInput, auditPageSchema, ['*']),
+  'audit:facets': query(noInput, auditFacetsSchema, ['*']),
   'audit:export': command(exportAuditInput, exportResultSchema, []),
   // Walks the audit log's hash chain: whole, or the first event that breaks it.
-  'audit:verify': query(noInput, auditVerificationSchema),
+  'audit:verify': query(noInput, auditVerificationSchema, []),
   'app:showSavedFile': command(z.strictObject({ saveId: z.string().max(100) }), z.object({ shown: z.boolean() }), []),
-  'app:recentDatabases': query(noInput, z.array(recentDatabaseSchema)),
+  'app:recentDatabases': query(noInput, z.array(recentDatabaseSchema), ['app']),
   // The path must be one of the recent databases main remembers: the page never names an arbitrary file.
   'app:openRecent': command(openRecentInput, chooseDatabaseOutput, []),
+  // Where this process writes its log (rotated; never a token, password or cookie): null where it keeps none.
+  'app:logFile': query(noInput, z.object({ path: z.string().nullable() }), ['app']),
+  // Shows the log file in the system's file manager (the desktop app only).
+  'app:showLogFile': command(noInput, z.object({ shown: z.boolean() }), []),
   // The long jobs running now, for a page that (re)loads while one runs; the progress event tells the rest.
-  'jobs:list': query(noInput, z.array(jobProgressSchema)),
+  'jobs:list': query(noInput, z.array(jobProgressSchema), []),
   // Asks a long job (see the progress event) to stop; a job that cannot stop safely says so.
   'jobs:cancel': command(cancelJobInput, z.object({ cancelling: z.boolean() }), []),
 } as const satisfies Record<Channel, ChannelSpec<z.ZodType, z.ZodType>>;
@@ -225,6 +237,8 @@ export type ChannelInput<C extends Channel> = z.input<Contract[C]['input']>;
 /** What a handler receives, after validation (trimmed, defaults filled). */
 export type ChannelParsed<C extends Channel> = z.output<Contract[C]['input']>;
 export type ChannelOutput<C extends Channel> = z.output<Contract[C]['output']>;
+/** The channels that only read: what the renderer asks through its query cache. */
+export type QueryChannel = { [C in Channel]: Contract[C]['kind'] extends 'query' ? C : never }[Channel];
 
 /** Events main pushes to the renderer. */
 export const eventSchemas = {
