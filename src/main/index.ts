@@ -5,7 +5,7 @@ import { ok, type Result } from '@shared/result';
 import { version } from '../../package.json';
 import { adoptDatabase, adoptRecentDatabase } from './app/database-choice';
 import { listRecentDatabases, rememberRecentDatabase } from './app/recent-databases';
-import { backupsFolder } from './backup/names';
+import { backupsFolder } from './backups/names';
 import { INTERACTIVE_BUSY, openCore, type Core } from './core';
 import { findElectronBinding } from './db/native-binding';
 import { registerIpc } from './ipc/register';

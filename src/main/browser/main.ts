@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { version } from '../../../package.json';
 import { INTERACTIVE_BUSY, openCore } from '../core';
 import { listRecentDatabases, rememberRecentDatabase } from '../app/recent-databases';
-import { backupsFolder } from '../backup/names';
+import { backupsFolder } from '../backups/names';
 import { StoreError } from '../db/store-error';
 import { osUserName } from '../os-user';
 import { defaultDatabasePath, userDataDir } from '../paths';

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { backupsFolder } from '../backup/names';
+import { backupsFolder } from '../backups/names';
 import { damageHeader, damagePageOf, fingerprint, sideFiles } from '../test/damage';
 import { tempDir } from '../test/temp-db';
 import { runCli } from './run';

@@ -1,5 +1,5 @@
 import { version } from '../../../package.json';
-import { backupsFolder } from '../backup/names';
+import { backupsFolder } from '../backups/names';
 import { openCore, type Core, type CoreOptions } from '../core';
 import { osUserName } from '../os-user';
 import { userDataDir } from '../paths';

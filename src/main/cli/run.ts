@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { AppError } from '@shared/errors';
 import { version } from '../../../package.json';
-import { damagedMessage } from '../backup/advice';
+import { damagedMessage } from '../backups/advice';
 import type { Core } from '../core';
 import { damageFound, isDamageError } from '../db/integrity';
 import { StoreError } from '../db/store-error';

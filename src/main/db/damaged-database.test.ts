@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { backupsFolder } from '../backup/names';
+import { backupsFolder } from '../backups/names';
 import { openCore, type CoreOptions } from '../core';
 import { damageHeader, damagePage, damagePageOf, fingerprint, pagesOf, sideFiles } from '../test/damage';
 import { fixedClock, TEST_ACTOR, tempDir, testCore } from '../test/temp-db';

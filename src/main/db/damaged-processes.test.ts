@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { backupsFolder } from '../backup/names';
+import { backupsFolder } from '../backups/names';
 import { bundleWorker } from '../test/bundle-worker';
 import { damageHeader, damagePageOf, fingerprint, sideFiles } from '../test/damage';
 import { coreWithEnterprise, tempDir } from '../test/temp-db';

@@ -1,10 +1,10 @@
 import path from 'node:path';
 import type { Actor } from '@shared/schemas/audit';
 import { fail, type Result } from '@shared/result';
-import { damagedMessage } from '../../backup/advice';
-import { copyDatabase } from '../../backup/copy';
-import { replaceDamagedDatabase } from '../../backup/replace-damaged';
-import { createBackupService } from '../../backup/service';
+import { damagedMessage } from '../../backups/advice';
+import { copyDatabase } from '../../backups/copy';
+import { replaceDamagedDatabase } from '../../backups/replace-damaged';
+import { createBackupService } from '../../backups/service';
 import type { Core } from '../../core';
 import { StoreError } from '../../db/store-error';
 import { inWriteTransaction } from '../../db/transaction';

@@ -1,4 +1,4 @@
-import { damagedMessage } from '../../backup/advice';
+import { damagedMessage } from '../../backups/advice';
 import { checkDatabaseFile, describeOutcome, isSound } from '../../db/check-database';
 import { EXIT_OK, printError, type FileCommand } from '../command';
 import { cliBackupsDir } from '../open-core';
