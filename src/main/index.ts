@@ -61,7 +61,7 @@ async function askForDatabaseFile(intent: 'open' | 'create'): Promise<string | u
   return picked.canceled ? undefined : picked.filePath;
 }
 
-/** An event file to import (SPEC.md section 7), chosen in the platform's own dialog. */
+/** An event file to import (docs/RULES.md, E1), chosen in the platform's own dialog. */
 async function askForImportFile(): Promise<string | undefined> {
   const window = BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0];
   const options: Electron.OpenDialogOptions = {

@@ -8,7 +8,7 @@ export const ROLE_RANK: Record<OrgRole, number> = { owner: 3, admin: 2, member: 
 export type AccessPath = { kind: 'direct'; role: OrgRole } | { kind: 'team'; teamId: number; teamName: string; role: OrgRole };
 
 /**
- * THE access rule (SPEC T4): a member's role in an organization is the highest
+ * THE access rule (docs/RULES.md, T4): a member's role in an organization is the highest
  * role among all their paths to it. The winning path is the first path with
  * that role in this order: direct before teams, teams by name as the database
  * orders them (compareNames: by code point, never by the machine's locale),

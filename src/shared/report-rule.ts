@@ -1,6 +1,6 @@
 import type { ReportRule } from './schemas/settings';
 
-/** The Last Active rule in force, in the one sentence the Reports screen and the command line state (SPEC.md A3). */
+/** The Last Active rule in force, in the one sentence the Reports screen and the command line state (docs/RULES.md, A3). */
 export function describeRule(rule: ReportRule): string {
   return (
     `Last Active shows the day a member last opened the client when that was at most ${rule.shownDays} days ago, ` +

@@ -27,7 +27,7 @@ function reject(line: number, reason: string): ParsedLine {
 
 /**
  * Checks one record of an event file (an NDJSON object or a CSV row) against
- * SPEC.md section 7: a known type, a valid email, an ISO 8601 time with a
+ * docs/RULES.md, E1 and E4: a known type, a valid email, an ISO 8601 time with a
  * zone that is not in the future. Fields it does not know are ignored.
  */
 export function checkEvent(line: number, record: Record<string, unknown>, startedAt: Date): ParsedLine {

@@ -65,7 +65,7 @@ const emptyTally = (): Tally => ({ signup: 0, login: 0, open: 0, accountsCreated
 const utcDay = (at: Date) => at.toISOString().slice(0, 10);
 
 /**
- * Imports an event file (SPEC.md section 7), streamed a line at a time, in
+ * Imports an event file (docs/RULES.md, E1 to E4), streamed a line at a time, in
  * transactions of `batchSize` events. Every event is idempotent (a signup for
  * an existing account creates nothing, last login and last active only move
  * forward, a day of activity is recorded once), so importing a file twice

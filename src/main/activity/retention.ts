@@ -8,7 +8,7 @@ import type { ActivityRepository } from './repository';
 
 const SYSTEM: Actor = { type: 'system', name: 'Roster' };
 
-/** Day-by-day activity is never kept for less than this (SPEC.md A1), whatever the report shows. */
+/** Day-by-day activity is never kept for less than this (docs/RULES.md, A1), whatever the report shows. */
 export const MIN_RETENTION_DAYS = 90;
 
 /**
@@ -26,7 +26,7 @@ export function firstKeptDay(at: Date, days: number): string {
 }
 
 /**
- * Deletes day-by-day activity older than the retention window (SPEC.md A1),
+ * Deletes day-by-day activity older than the retention window (docs/RULES.md, A1),
  * keeping each account's last login and last active time. Run when the store
  * opens and daily after; a run that deletes something is audited, as Roster's.
  */

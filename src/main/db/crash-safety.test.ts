@@ -4,7 +4,7 @@ import { bundleWorker } from '../test/bundle-worker';
 import { prepareDatabase, runHarness, verdict, type HarnessOptions, type HarnessReport } from '../test/crash-harness';
 import { tempDir } from '../test/temp-db';
 
-// The crash-safety harness (docs/RELIABILITY.md, SPEC issue 8 point 4): a real
+// The crash-safety harness (docs/RELIABILITY.md, "The crash-safety harness"): a real
 // import and a real SCIM stream, each killed with SIGKILL at seeded random
 // moments, the database checked after every kill. ROSTER_CRASH_SEED replays
 // or explores another seed; the figures are printed for RELIABILITY.md.

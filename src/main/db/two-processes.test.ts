@@ -8,7 +8,7 @@ import { bundleWorker } from '../test/bundle-worker';
 import { value } from '../test/seats-helpers';
 import { tempDir } from '../test/temp-db';
 
-// SPEC issue 8 point 5: the app (as browser mode opens it) and `roster scim serve`
+// The app (as browser mode opens it) and `roster scim serve`
 // in another process, writing to one database file at the same time.
 
 let cli: { script: string; remove: () => void };

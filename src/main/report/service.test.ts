@@ -33,7 +33,7 @@ async function lastActive(core: Core, asOf?: string) {
   return Object.fromEntries(page.rows.map((row) => [row.email, row.lastActive]));
 }
 
-describe('Last Active, by the rule of SPEC.md A3', () => {
+describe('Last Active, by the rule of docs/RULES.md, A3', () => {
   it('shows the date up to 90 days, nothing from 91 to 100, and N/A after 100 days or never', async () => {
     const { core } = await setUp();
     const R = '2026-03-31T12:00:00.000Z';

@@ -20,7 +20,7 @@ import type { ReportMoment, ReportRepository, ReportRowData } from './repository
 
 export { REPORT_HEADER } from './csv-pages';
 
-/** The default file name of the report made on `asOf`'s day (SPEC.md A4). */
+/** The default file name of the report made on `asOf`'s day (docs/RULES.md, A4). */
 export function reportFileName(asOf: string): string {
   return `roster-activity-${asOf.slice(0, 10)}.csv`;
 }
@@ -32,7 +32,7 @@ export interface ReportServiceDeps {
   now: () => Date;
 }
 
-/** The user activity report (SPEC.md A2-A4): preview pages, the summary, the CSV and the idle members. */
+/** The user activity report (docs/RULES.md, A2 to A4): preview pages, the summary, the CSV and the idle members. */
 export function createReportService({ db, reports, settings, now }: ReportServiceDeps) {
   /** The report's moment (now, unless given) in UTC, and the rule in force. */
   function moment(asOf: string | undefined): ReportMoment {
@@ -95,7 +95,7 @@ export function createReportService({ db, reports, settings, now }: ReportServic
 
     /**
      * The whole report written to `file` a page of rows at a time, through a
-     * temporary file renamed over it at the end (SPEC.md A4): 100,000 members
+     * temporary file renamed over it at the end (docs/RULES.md, A4): 100,000 members
      * never sit in memory as one string, and a crash never leaves half a report.
      */
     writeCsv(file: string, options: { asOf?: string; bom: boolean }): Result<{ path: string; rows: number; asOf: string }> {

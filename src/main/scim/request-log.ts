@@ -4,7 +4,7 @@ import type { Db } from '../db/open';
 import { containsPattern } from '../db/like';
 import { redactSecrets } from './redact';
 
-/** How long requests are kept (SPEC.md S5). */
+/** How long requests are kept (docs/RULES.md, S5). */
 export const REQUEST_LOG_DAYS = 30;
 const PRUNE_EVERY = 1000;
 /**

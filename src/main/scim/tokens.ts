@@ -52,7 +52,7 @@ function toToken(row: TokenRow, at: Date): ScimToken {
 }
 
 /**
- * SCIM bearer tokens (SPEC.md S1): created with a name, shown once, kept only
+ * SCIM bearer tokens (docs/RULES.md, S1): created with a name, shown once, kept only
  * as a SHA-256 hash, compared in constant time; they can expire and be revoked.
  */
 export function createTokenService({ db, audit, now }: { db: Db; audit: AuditRepository; now: () => Date }) {

@@ -5,7 +5,7 @@ import { seatSources } from './members';
 import { reportRuleSchema } from './settings';
 
 /**
- * Where a member falls by their Last Active (SPEC.md A3), for the chart and
+ * Where a member falls by their Last Active (docs/RULES.md, A3), for the chart and
  * the filters: active within 30, 60 or the shown days; in the blank span after
  * it; N/A (active too long ago, or never); or shown by a login from before
  * activity was tracked.

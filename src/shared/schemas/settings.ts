@@ -29,7 +29,7 @@ export const inviteControlSchema = z.object({
 export type InviteControl = z.infer<typeof inviteControlSchema>;
 
 /**
- * The report's Last Active rule (SPEC.md A3): a member's last activity is shown
+ * The report's Last Active rule (docs/RULES.md, A3): a member's last activity is shown
  * as its date up to `shownDays` days old, blank up to `blankDays`, "N/A"
  * after; a member whose last login was before `trackingSince` (when activity
  * began to be tracked) and who has not been active since shows that login's

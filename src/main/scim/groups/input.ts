@@ -10,7 +10,7 @@ export function attributesOf(value: unknown, what: string): Map<string, unknown>
   return new Map(Object.entries(value).map(([key, item]) => [attributeKey(key), item]));
 }
 
-/** displayName: the team's name, trimmed, 1 to 100 characters (SPEC T1). */
+/** displayName: the team's name, trimmed, 1 to 100 characters (docs/RULES.md, T1). */
 export function readDisplayName(value: unknown): string {
   if (value === undefined || value === null) throw badRequest('invalidValue', 'displayName is required: it is the name of the team.');
   const parsed = teamNameSchema.safeParse(value);

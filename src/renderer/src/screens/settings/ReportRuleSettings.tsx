@@ -15,7 +15,7 @@ type Draft = { shownDays: string; blankDays: string; trackingSince: string };
 
 const toDraft = (rule: ReportRule): Draft => ({ shownDays: String(rule.shownDays), blankDays: String(rule.blankDays), trackingSince: rule.trackingSince });
 
-/** The activity report's Last Active rule (SPEC.md A3): its three numbers, checked as typed and by main on save. */
+/** The activity report's Last Active rule (docs/RULES.md, A3): its three numbers, checked as typed and by main on save. */
 export function ReportRuleSettings({ rule, onSave }: ReportRuleSettingsProps) {
   // Follows the stored rule when it changes elsewhere (another window, the command line).
   const { draft, setDraft } = useDraft(rule, toDraft);
