@@ -125,7 +125,7 @@ export function openCore(options: CoreOptions): Core {
   const savedFiles = createSavedFiles();
   // Long work started from a window (reports, backups, restores): progress events and cancel.
   const jobs = createJobs((progress) => events.emit('progress', progress));
-  const scim = createScimRuntime({ db, services, now, onChanged: emitChanged, describeDamage });
+  const scim = createScimRuntime({ db, services, now, onChanged: emitChanged, describeDamage, logError });
   const runner = createImportRunner({
     importer: services.importer,
     onProgress: (progress) => events.emit('importProgress', progress),
@@ -205,6 +205,7 @@ export function openCore(options: CoreOptions): Core {
       },
       validateOutputs: options.validateOutputs,
       logError,
+      logFile: logError && options.host.logFile,
       busyRetryMs: options.busyRetryMs,
       describeDamage,
     },

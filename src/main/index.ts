@@ -9,6 +9,7 @@ import { backupsFolder } from './backups/names';
 import { INTERACTIVE_BUSY, openCore, type Core } from './core';
 import { findElectronBinding } from './db/native-binding';
 import { registerIpc } from './ipc/register';
+import { openLog } from './logging/logger';
 import { osUserName } from './os-user';
 import { defaultDatabasePath, updateLocalSettings, userDataDir } from './paths';
 import { installAppMenu } from './shell/app-menu';
@@ -23,6 +24,8 @@ import { isTrustedSender, lockDownSession, lockDownWebContents, rendererRoot } f
 
 const dataDir = userDataDir();
 app.setPath('userData', dataDir);
+// roster.log in the same folder, shared with browser mode and the command line.
+const log = openLog({ source: 'app', dir: dataDir });
 // Before the app is ready, as Electron requires: the window's page comes from roster://app/.
 registerAppScheme();
 
@@ -117,6 +120,7 @@ async function start(): Promise<void> {
         chooseDatabase,
         saveFile: createSaveFile(),
         showItemInFolder: (file) => shell.showItemInFolder(file),
+        logFile: log.file,
         chooseImportFile: askForImportFile,
         chooseBackupFile,
         chooseRestoreFile,
@@ -126,9 +130,10 @@ async function start(): Promise<void> {
       backupsDir: backupsFolder(dataDir, databasePath),
       watchIntervalMs: 1000,
       ...INTERACTIVE_BUSY,
-      logError: (error, channel) => console.error(`[${channel}]`, error),
+      logError: log.error,
     });
   } catch (error) {
+    log.error(error, 'opening the database');
     const choice = await askAfterOpenFailure((error as Error).message);
     if (choice !== 'quit') {
       const adopted = await chooseDatabase(choice);
@@ -139,6 +144,7 @@ async function start(): Promise<void> {
     app.exit(1);
     return;
   }
+  log.logger.info({ version, databasePath }, 'The app opened its database');
   rememberRecentDatabase(dataDir, databasePath);
   installAppMenu({
     version,

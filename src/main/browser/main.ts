@@ -7,7 +7,10 @@ import { backupsFolder } from '../backups/names';
 import { StoreError } from '../db/store-error';
 import { osUserName } from '../os-user';
 import { defaultDatabasePath, userDataDir } from '../paths';
+import { openLog } from '../logging/logger';
 import { startBrowserServer } from './server';
+
+const log = openLog({ source: 'browser' });
 
 const USAGE = `Usage: node out/main/browser.js [--db FILE] [--port N]
 
@@ -47,11 +50,12 @@ async function main(): Promise<number | null> {
         info: { version, mode: 'browser', databasePath, canChooseDatabase: false },
         // Listed so the admin can start browser mode again with --db on one; the page cannot switch to it.
         recentDatabases: () => listRecentDatabases(userDataDir(), databasePath),
+        logFile: log.file,
       },
       backupsDir: backupsFolder(userDataDir(), databasePath),
       watchIntervalMs: 1000,
       ...INTERACTIVE_BUSY,
-      logError: (error, channel) => console.error(`[${channel}]`, error),
+      logError: log.error,
     });
   } catch (error) {
     if (error instanceof StoreError) {
@@ -78,9 +82,12 @@ async function main(): Promise<number | null> {
     backupFile: (id) => core.backups.fileOf(id),
     rendererDir: path.join(__dirname, '../renderer'),
     port,
+    logError: log.error,
   });
   console.log(`Roster ${version} in browser mode, database ${databasePath}`);
   console.log(`Open ${server.url}`);
+  // The address carries the one-use token: the log has the port, never the address.
+  log.logger.info({ version, databasePath, port: server.port }, 'Browser mode serves its database');
 
   // A report or backup in progress is cancelled (nothing half written is left), a restore is let finish; a second Ctrl+C stops at once.
   const stop = () => {
@@ -102,7 +109,8 @@ main().then(
     if (status !== null) process.exitCode = status;
   },
   (error: unknown) => {
-    console.error(error);
+    log.error(error, 'browser mode');
+    console.error(`Roster could not start browser mode: ${(error as Error).message ?? String(error)}\nDetails are in its log, ${log.file}.`);
     process.exitCode = 1;
   },
 );

@@ -266,6 +266,7 @@ describe('browser mode under hostile requests (docs/SECURITY.md)', () => {
       subscribe: () => () => {},
       rendererDir: rendererDir(),
       token: TOKEN,
+      logError: (error, where) => void printed.push(`${where} ${String(error)}`),
     }));
     const { cookie, key, auth } = await openLink(server.port);
     const session = cookie.split('=')[1]!;
@@ -278,5 +279,7 @@ describe('browser mode under hostile requests (docs/SECURITY.md)', () => {
     expect(printed.join('')).not.toContain(TOKEN);
     expect(printed.join('')).not.toContain(session);
     expect(printed.join('')).not.toContain(key);
+    // The failure itself reached the log, by its address without the query.
+    expect(printed).toContain('browser mode POST /api/invoke/orgs:list Error: boom');
   });
 });

@@ -36,6 +36,8 @@ export interface BrowserServerOptions {
   now?: () => number;
   /** Timeouts and the connection cap (connection-limits.ts); tests make them short. */
   limits?: Partial<BrowserLimits>;
+  /** Where a request's unexpected failure goes (the log file); the page gets a plain 500. */
+  logError?: (error: unknown, where: string) => void;
 }
 
 export interface BrowserServer {
@@ -257,7 +259,8 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
 
   const server = http.createServer(nodeServerOptions(limits), (request, response) => {
     limitRequestBody(request, response, limits.requestTimeoutMs, () => longUploads.has(request));
-    Promise.resolve(route(request, response)).catch(() => {
+    Promise.resolve(route(request, response)).catch((error: unknown) => {
+      options.logError?.(error, `browser mode ${request.method} ${(request.url ?? '').split('?')[0]}`);
       if (!response.headersSent) sendText(response, 500, 'Unexpected error.');
     });
   });

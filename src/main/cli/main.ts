@@ -1,4 +1,5 @@
 import { exitQuietlyOnBrokenPipe } from './broken-pipe';
+import { cliLog } from './open-core';
 import { runCli } from './run';
 
 exitQuietlyOnBrokenPipe(process.stdout, (status) => process.exit(status));
@@ -12,6 +13,7 @@ runCli(process.argv.slice(2), {
     process.exitCode = status;
   },
   (error: unknown) => {
+    cliLog({ env: process.env, out: () => undefined, err: () => undefined }).error(error, `roster ${process.argv[2] ?? ''}`.trim());
     process.stderr.write(`roster: unexpected error: ${(error as Error).stack ?? String(error)}\n`);
     process.exitCode = 1;
   },

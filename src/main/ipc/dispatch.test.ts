@@ -45,10 +45,13 @@ describe('dispatch', () => {
           throw new Error('disk on fire');
         },
       }),
-      { context, logError },
+      { context, logError, logFile: '/home/pat/.config/Roster/roster.log' },
     );
     const result = await dispatch('orgs:list', undefined);
-    expect(result).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'INTERNAL', message: 'Roster hit an unexpected problem and changed nothing. Details are in its log, /home/pat/.config/Roster/roster.log.' },
+    });
     expect(JSON.stringify(result)).not.toMatch(/disk on fire/);
     expect(logError).toHaveBeenCalledWith(expect.objectContaining({ message: 'disk on fire' }), 'orgs:list');
   });

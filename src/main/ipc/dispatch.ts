@@ -35,6 +35,8 @@ export interface DispatchOptions {
   validateOutputs?: boolean;
   /** Where unexpected failures are reported; they reach the caller only as INTERNAL. */
   logError?: (error: unknown, channel: string) => void;
+  /** The file logError writes to, named in the INTERNAL message so the person can find the details. */
+  logFile?: string;
   /**
    * How long to keep retrying a call that found the database locked by another
    * process. Pair it with a short busy timeout on the connection: better-sqlite3
@@ -62,6 +64,12 @@ function describeIssues(issues: FieldIssue[]): string {
   const where = first.path ? ` (${first.path})` : '';
   const more = issues.length > 1 ? ` and ${issues.length - 1} more problem${issues.length > 2 ? 's' : ''}` : '';
   return `${first.message}${where}${more}.`;
+}
+
+/** What the caller is told of a failure Roster did not expect: nothing changed, and where the details are. */
+export function unexpectedMessage(logFile: string | undefined): string {
+  const base = 'Roster hit an unexpected problem and changed nothing.';
+  return logFile ? `${base} Details are in its log, ${logFile}.` : base;
 }
 
 function isBusy(error: unknown): boolean {
@@ -100,7 +108,7 @@ export function createDispatch(handlers: Handlers, options: DispatchOptions): Di
         }
         if (!isBusy(error)) {
           options.logError?.(error, channel);
-          return fail('INTERNAL', 'Roster hit an unexpected problem and changed nothing. Details are in its log.');
+          return fail('INTERNAL', unexpectedMessage(options.logFile));
         }
         // Writes run in one transaction each, so a call that met a lock changed nothing and can run again.
         if (Date.now() >= giveUpAt) {

@@ -6,17 +6,19 @@ import { userBody } from './users/fixtures';
 const logged = (scim: Awaited<ReturnType<typeof scimServer>>) => scim.core.scim.log.list({ search: '', outcome: 'all', offset: 0, limit: 50 }).rows;
 
 describe('the request log', () => {
-  it('logs the real cause of a 500, while the answer stays generic', async () => {
+  it('logs the real cause of a 500, and its stack in the log file, while the answer stays generic', async () => {
     const scim = await scimServer();
-    const spy = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const logError = vi.fn();
+    scim.core.scim.context.logError = logError;
     vi.spyOn(scim.core.scim.context.services.members, 'add').mockImplementation(() => {
       throw new Error('disk on fire');
     });
     const answer = await scim.post('/Users', userBody('pat@acme.example'));
-    spy.mockRestore();
     expect(answer).toMatchObject({ status: 500, body: { status: '500', detail: 'Roster hit an unexpected problem; nothing was changed.' } });
     expect(JSON.stringify(answer.body)).not.toContain('disk on fire');
     expect(logged(scim)[0]).toMatchObject({ status: 500, tokenName: 'Okta', detail: 'Unexpected error: Error: disk on fire' });
+    // With its stack, in the process's log file.
+    expect(logError).toHaveBeenCalledWith(expect.objectContaining({ message: 'disk on fire' }), 'scim');
   });
 
   it('logs the name of a revoked or expired token and why it was refused; an unknown token stays nameless', async () => {

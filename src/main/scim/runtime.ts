@@ -20,16 +20,18 @@ export function createScimRuntime({
   now,
   onChanged,
   describeDamage,
+  logError,
 }: {
   db: Db;
   services: Services;
   now: () => Date;
   onChanged?: (areas: ChangeArea[]) => void;
   describeDamage?: (found: string) => string;
+  logError?: (error: unknown, where: string) => void;
 }) {
   const tokens = createTokenService({ db, audit: services.audit, now });
   const log = createRequestLog(db, now);
-  const context: ScimContext = { db, services, tokens, log, writes: createWriteQueue(db), now, onChanged, describeDamage };
+  const context: ScimContext = { db, services, tokens, log, writes: createWriteQueue(db), now, onChanged, describeDamage, logError };
   let running: RunningScimServer | null = null;
   let host = DEFAULT_SCIM_HOST;
   let port = 0;

@@ -13,7 +13,6 @@ import type { TokenService } from './tokens';
 import { allowedScimHosts, normaliseHostName } from './allowed-hosts';
 import { MAX_JSON_DEPTH, nestsDeeperThan } from './json-depth';
 import { createRateLimiter, DEFAULT_RATE_LIMIT, type RateLimit } from './rate-limit';
-import { redactSecrets } from './redact';
 
 export const SCIM_BASE = '/scim/v2';
 export const SCIM_CONTENT_TYPE = 'application/scim+json; charset=utf-8';
@@ -32,6 +31,8 @@ export interface ScimContext {
   onChanged?: (areas: ChangeArea[]) => void;
   /** The damaged-database message for the request log (which file, which backup to restore); the client gets a short one. */
   describeDamage?: (found: string) => string;
+  /** Where a request's unexpected failure goes with its stack (the process's log file); the client gets a generic answer. */
+  logError?: (error: unknown, where: string) => void;
 }
 
 declare module 'fastify' {
@@ -200,13 +201,13 @@ export function buildScimServer(context: ScimContext, routes: ScimRoutes[], opti
     if (status && status >= 400 && status < 500) return sendError(reply, request, new ScimError(status, (error as Error).message, 'invalidSyntax'));
     if (isDamageError(error)) {
       // SQLite rolled the request's writes back. The identity provider retries a 503 later, by when the admin has restored a backup;
-      // it is not told where files are, the request log (and the terminal) tells the admin.
+      // it is not told where files are, the request log (and the log file, and the terminal of `roster scim serve`) tells the admin.
       const found = damageFound(error);
       const message = context.describeDamage?.(found) ?? `The database is damaged: ${found}.`;
-      console.error(`[scim] ${message}`);
+      context.logError?.(message, 'scim');
       return sendError(reply, request, new ScimError(503, "Roster's database is damaged, so nothing was changed. Roster's administrator must restore a backup."), message.slice(0, 2000));
     }
-    console.error('[scim]', redactSecrets(error instanceof Error ? (error.stack ?? error.message) : String(error)));
+    context.logError?.(error, 'scim');
     // The client gets a generic answer; the request log keeps the real cause for the admin.
     const cause = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
     return sendError(reply, request, new ScimError(500, 'Roster hit an unexpected problem; nothing was changed.'), `Unexpected error: ${cause}`.slice(0, 2000));
