@@ -26,7 +26,7 @@ test.describe('Activity', () => {
 
   test('an admin imports events, reads the charts and the report, and saves the CSV', async ({ app }, testInfo) => {
     for (const email of ['ana@acme.example', 'bo@acme.example', 'cy@acme.example', 'di@acme.example']) {
-      expect(app.roster('members', 'add', '--email', email).status).toBe(0);
+      expect((await app.arrange('members', 'add', '--email', email)).status).toBe(0);
     }
     const file = testInfo.outputPath('events.ndjson');
     writeEvents(file);
@@ -137,7 +137,7 @@ test.describe('Activity', () => {
 
   test('idle seats are counted first, then released in one step', async ({ app }, testInfo) => {
     for (const email of ['ana@acme.example', 'bo@acme.example', 'cy@acme.example', 'di@acme.example']) {
-      expect(app.roster('members', 'add', '--email', email).status).toBe(0);
+      expect((await app.arrange('members', 'add', '--email', email)).status).toBe(0);
     }
     // Their seats are new: never-active members count from their seat date, so make those seats old.
     const { default: Database } = await import('better-sqlite3');

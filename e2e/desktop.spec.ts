@@ -7,9 +7,9 @@ const NAV = ['Licenses', 'Teams', 'Organizations', 'Domains', 'Activity', 'SCIM'
 
 test.describe('Command palette', () => {
   test('Ctrl+K finds a team, a member, an organization and a screen by typing; arrows and Enter go there', async ({ app }) => {
-    app.roster('teams', 'add', '--name', 'Platform');
-    app.roster('orgs', 'add', '--name', 'Engineering');
-    app.roster('members', 'add', '--email', 'ana.lima@acme.com', '--name', 'Ana Lima');
+    await app.arrange('teams', 'add', '--name', 'Platform');
+    await app.arrange('orgs', 'add', '--name', 'Engineering');
+    await app.arrange('members', 'add', '--email', 'ana.lima@acme.com', '--name', 'Ana Lima');
     const palette = new CommandPalette(app.page);
 
     await palette.open();
@@ -73,7 +73,7 @@ test.describe('Command palette', () => {
 
   test('"Import activity events…" from the palette opens the Activity screen\'s file picker in browser mode', async ({ app }, testInfo) => {
     test.skip(MODE === 'electron', 'The desktop app picks the file in a native dialog.');
-    app.roster('members', 'add', '--email', 'ana@acme.example');
+    await app.arrange('members', 'add', '--email', 'ana@acme.example');
     const file = testInfo.outputPath('palette-events.ndjson');
     fs.writeFileSync(file, `${JSON.stringify({ type: 'login', email: 'ana@acme.example', at: new Date().toISOString() })}\n`);
     const palette = new CommandPalette(app.page);

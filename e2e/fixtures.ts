@@ -2,26 +2,27 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { test as base, _electron as electron, type Browser, type ElectronApplication, type Page, type TestFixture, type TestInfo } from '@playwright/test';
+import { BROWSER_MAIN, CLI_MAIN, root, templateFile, type Seed } from './support/files';
+import { runCliInProcess, type CliResult } from './support/in-process-cli';
 
-const root = path.join(__dirname, '..');
-const BROWSER_MAIN = path.join(root, 'out', 'main', 'browser.js');
-const CLI_MAIN = path.join(root, 'out', 'main', 'cli.js');
+export type { CliResult } from './support/in-process-cli';
+export type { Seed } from './support/files';
 
 /** browser (default): the app served to Chromium; electron: the real window, where Electron runs. */
 export const MODE = process.env.ROSTER_E2E_MODE === 'electron' ? 'electron' : 'browser';
-
-export interface CliResult {
-  status: number;
-  stdout: string;
-  stderr: string;
-}
 
 export interface RosterApp {
   page: Page;
   /** This test's own database file. */
   dbPath: string;
-  /** Runs the built `roster` command line against this test's database. */
+  /** Runs the built `roster` command line, a process of its own, against this test's database: for tests of the command line and its output. */
   roster(...args: string[]): CliResult;
+  /**
+   * Sets the test up through the same command line run inside this worker (no
+   * process per step); throws when the command fails, so a broken set-up is not
+   * mistaken for a failing screen.
+   */
+  arrange(...args: string[]): Promise<CliResult>;
   /** Starts the built `roster` command line against this test's database and leaves it running (`roster scim serve`). */
   spawnRoster(...args: string[]): ChildProcess;
   /** Electron mode only: the app's main process, to read what the page cannot (webPreferences). */
@@ -30,9 +31,6 @@ export interface RosterApp {
   serverOutput?: () => string;
   link?: string;
 }
-
-/** What the database holds before the app opens: nothing, a plain enterprise, or the demo. */
-export type Seed = 'empty' | 'enterprise' | 'demo';
 
 function runCli(dataDir: string, dbPath: string, args: string[]): CliResult {
   const result = spawnSync(process.execPath, [CLI_MAIN, ...args, '--db', dbPath], {
@@ -49,11 +47,10 @@ function spawnCli(dataDir: string, dbPath: string, args: string[]): ChildProcess
   });
 }
 
-function seedDatabase(seed: Seed, run: (args: string[]) => CliResult): void {
-  const args = seed === 'enterprise' ? ['init', '--name', 'Northwind Traders', '--seats', '50'] : seed === 'demo' ? ['demo', '--members', '120', '--seed', '1'] : null;
-  if (!args) return;
-  const result = run(args);
-  if (result.status !== 0) throw new Error(`Seeding the test database failed: ${result.stderr}`);
+async function arrangeWith(dataDir: string, dbPath: string, args: string[]): Promise<CliResult> {
+  const result = await runCliInProcess(dataDir, dbPath, args);
+  if (result.status !== 0) throw new Error(`Setting the test up with "roster ${args.join(' ')}" failed (${result.status}): ${result.stderr}`);
+  return result;
 }
 
 /** Starts browser mode on a free port and resolves with the address it prints. */
@@ -93,27 +90,28 @@ interface Fixtures {
   app: RosterApp;
 }
 
-/** Folder, database and command line of one test, seeded before the app opens. */
+/** Folder, database and command line of one test: a seeded database is a copy of the one the global setup made. */
 function prepare(seed: Seed, testInfo: TestInfo) {
   const dataDir = testInfo.outputPath('user-data');
   fs.mkdirSync(dataDir, { recursive: true });
   const dbPath = path.join(dataDir, 'roster.db');
+  if (seed !== 'empty') fs.copyFileSync(templateFile(seed), dbPath);
   const roster = (...args: string[]) => runCli(dataDir, dbPath, args);
-  seedDatabase(seed, (args) => roster(...args));
+  const arrange = (...args: string[]) => arrangeWith(dataDir, dbPath, args);
   const spawnRoster = (...args: string[]) => spawnCli(dataDir, dbPath, args);
-  return { dataDir, dbPath, roster, spawnRoster };
+  return { dataDir, dbPath, roster, arrange, spawnRoster };
 }
 
 /** Browser mode: the app served on a free port, opened in a fresh browser context. */
 const browserApp: TestFixture<RosterApp, Fixtures & { browser: Browser }> = async ({ browser, seed }, use, testInfo) => {
-  const { dataDir, dbPath, roster, spawnRoster } = prepare(seed, testInfo);
+  const { dataDir, dbPath, roster, arrange, spawnRoster } = prepare(seed, testInfo);
   const { child, url, output } = await startBrowserMode(dataDir, dbPath);
   const context = await browser.newContext();
   try {
     const page = await context.newPage();
     await page.goto(url);
     await page.locator('[data-app-state="ready"]').waitFor();
-    await use({ page, dbPath, roster, spawnRoster, serverOutput: output, link: url });
+    await use({ page, dbPath, roster, arrange, spawnRoster, serverOutput: output, link: url });
   } finally {
     await context.close();
     await stop(child);
@@ -122,7 +120,7 @@ const browserApp: TestFixture<RosterApp, Fixtures & { browser: Browser }> = asyn
 
 /** Electron: the real window, where Electron's binary exists (npm test builds its better-sqlite3 first). */
 const electronApp: TestFixture<RosterApp, Fixtures> = async ({ seed }, use, testInfo) => {
-  const { dataDir, dbPath, roster, spawnRoster } = prepare(seed, testInfo);
+  const { dataDir, dbPath, roster, arrange, spawnRoster } = prepare(seed, testInfo);
   const app = await electron.launch({
     // Containers often run tests as root, where Chromium's sandbox cannot start.
     args: [root, '--db', dbPath, ...(process.getuid?.() === 0 ? ['--no-sandbox'] : [])],
@@ -131,7 +129,7 @@ const electronApp: TestFixture<RosterApp, Fixtures> = async ({ seed }, use, test
   try {
     const page = await app.firstWindow();
     await page.locator('[data-app-state="ready"]').waitFor();
-    await use({ page, dbPath, roster, spawnRoster, electronApp: app });
+    await use({ page, dbPath, roster, arrange, spawnRoster, electronApp: app });
   } finally {
     await app.close();
   }

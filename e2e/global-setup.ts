@@ -1,24 +1,68 @@
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import type * as CliRunner from './support/build-cli-runner.mjs';
+import { CLI_MAIN, cliRunnerFile, root, SEED_ARGS, SUPPORT_ENV, templateFile } from './support/files';
 import type * as ElectronSqlite from '../scripts/electron-sqlite.mjs';
 
-const root = path.join(__dirname, '..');
+/** An ES module script, loaded by URL, so the test runner's CommonJS transform leaves it alone. */
+const importScript = (file: string): Promise<unknown> => import(pathToFileURL(file).href);
+
+/** Runs the built command line once; rejects with what it printed when it fails. */
+function runBuiltCli(args: string[], dataDir: string): Promise<void> {
+  const child = spawn(process.execPath, [CLI_MAIN, ...args], { env: { ...process.env, ROSTER_USER_DATA_DIR: dataDir }, stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  return new Promise((resolve, reject) => {
+    child.once('error', reject);
+    child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`"roster ${args.join(' ')}" failed (${code}): ${stderr}`))));
+  });
+}
+
+/** Folders left by runs whose process is gone (a run removes its own when it ends). */
+function removeStaleSupportDirs(parent: string): void {
+  for (const name of fs.existsSync(parent) ? fs.readdirSync(parent) : []) {
+    const pid = Number(/^e2e-support-(\d+)$/.exec(name)?.[1]);
+    if (!pid) continue;
+    try {
+      process.kill(pid, 0);
+    } catch {
+      fs.rmSync(path.join(parent, name), { recursive: true, force: true });
+    }
+  }
+}
 
 /**
  * End-to-end tests drive the built app; say so plainly instead of failing every
  * test. In Electron mode, make sure better-sqlite3 is built for Electron too.
+ * Then, once per run: each seeded database (tests copy it instead of seeding
+ * their own) and the command line's runCli bundled for the workers' set-up steps.
  */
-export default async function globalSetup(): Promise<void> {
+export default async function globalSetup(): Promise<() => void> {
   if (!fs.existsSync(path.join(root, 'out', 'main', 'browser.js'))) {
     throw new Error('Roster is not built. Run "npm run build" (or the whole suite with "npm test") first.');
   }
   if (process.env.ROSTER_E2E_MODE === 'electron') {
-    // An ES module script: loaded by URL, so the test runner's CommonJS transform leaves it alone.
-    const script = pathToFileURL(path.join(root, 'scripts', 'electron-sqlite.mjs')).href;
-    const { ensureElectronSqlite, findElectron } = (await import(script)) as typeof ElectronSqlite;
+    const { ensureElectronSqlite, findElectron } = (await importScript(path.join(root, 'scripts', 'electron-sqlite.mjs'))) as typeof ElectronSqlite;
     const electron = findElectron();
     if ('error' in electron) throw new Error(`ROSTER_E2E_MODE=electron, but Electron's binary is not available: ${electron.error}.`);
     ensureElectronSqlite(electron.path);
   }
+
+  // Inside the project, so the bundle finds node_modules; the workers inherit the variable.
+  const results = path.join(root, 'test-results');
+  removeStaleSupportDirs(results);
+  const dir = path.join(results, `e2e-support-${process.pid}`);
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(path.join(dir, 'user-data'), { recursive: true });
+  process.env[SUPPORT_ENV] = dir;
+
+  const { buildCliRunner } = (await importScript(path.join(__dirname, 'support', 'build-cli-runner.mjs'))) as typeof CliRunner;
+  await Promise.all([
+    buildCliRunner(root, cliRunnerFile(dir)),
+    // Made by the built command line, as each test's seeding was; closed cleanly, so no -wal is left to copy.
+    ...Object.entries(SEED_ARGS).map(([seed, args]) => runBuiltCli([...args, '--db', templateFile(seed as keyof typeof SEED_ARGS, dir)], path.join(dir, 'user-data'))),
+  ]);
+  return () => fs.rmSync(dir, { recursive: true, force: true });
 }

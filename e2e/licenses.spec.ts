@@ -20,9 +20,9 @@ test.describe('Licenses', () => {
   });
 
   test('with no free seat, adding a member is refused with the numbers, and nothing changes', async ({ app }) => {
-    app.roster('seats', '--set', '2');
-    app.roster('members', 'add', '--email', 'ana@acme.com');
-    app.roster('invite', '--email', 'bo@acme.com');
+    await app.arrange('seats', '--set', '2');
+    await app.arrange('members', 'add', '--email', 'ana@acme.com');
+    await app.arrange('invite', '--email', 'bo@acme.com');
     const licenses = new LicensesPage(app.page);
     await licenses.page.reload();
     await expect(licenses.figure('Free')).toHaveText('0');
@@ -38,7 +38,7 @@ test.describe('Licenses', () => {
   });
 
   test('an admin invites someone into an organization; the invitation holds a seat until accepted', async ({ app }) => {
-    app.roster('orgs', 'add', '--name', 'Engineering');
+    await app.arrange('orgs', 'add', '--name', 'Engineering');
     const licenses = new LicensesPage(app.page);
 
     await licenses.invite('new.hire@acme.com', { orgs: ['Engineering'], admin: true });
@@ -57,7 +57,7 @@ test.describe('Licenses', () => {
   });
 
   test('revoking an invitation frees its seat at once', async ({ app }) => {
-    app.roster('invite', '--email', 'bo@acme.com');
+    await app.arrange('invite', '--email', 'bo@acme.com');
     const licenses = new LicensesPage(app.page);
     await expect(licenses.figure('Free')).toHaveText('49');
 
@@ -68,8 +68,8 @@ test.describe('Licenses', () => {
   });
 
   test('an admin selects many seats and releases them in one action, after a confirmation that counts them', async ({ app }) => {
-    for (const name of ['ana', 'bo', 'cy', 'dee']) app.roster('members', 'add', '--email', `${name}@acme.com`);
-    app.roster('invite', '--email', 'eve@acme.com');
+    for (const name of ['ana', 'bo', 'cy', 'dee']) await app.arrange('members', 'add', '--email', `${name}@acme.com`);
+    await app.arrange('invite', '--email', 'eve@acme.com');
     const licenses = new LicensesPage(app.page);
     await licenses.page.reload();
     await expect(licenses.figure('In use')).toHaveText('5');
@@ -93,9 +93,9 @@ test.describe('Licenses', () => {
   });
 
   test('search, filters and "select all matching" work on every seat, not only the page shown', async ({ app }) => {
-    for (let i = 0; i < 3; i += 1) app.roster('members', 'add', '--email', `sales${i}@acme.com`);
-    app.roster('members', 'add', '--email', 'ops@acme.com');
-    app.roster('invite', '--email', 'sales-new@acme.com');
+    for (let i = 0; i < 3; i += 1) await app.arrange('members', 'add', '--email', `sales${i}@acme.com`);
+    await app.arrange('members', 'add', '--email', 'ops@acme.com');
+    await app.arrange('invite', '--email', 'sales-new@acme.com');
     const licenses = new LicensesPage(app.page);
     await licenses.page.reload();
 
@@ -112,7 +112,7 @@ test.describe('Licenses', () => {
   });
 
   test('removing one member from Licenses says their seat is freed and their access goes', async ({ app }) => {
-    app.roster('members', 'add', '--email', 'ana@acme.com');
+    await app.arrange('members', 'add', '--email', 'ana@acme.com');
     const licenses = new LicensesPage(app.page);
     await licenses.page.reload();
 

@@ -3,10 +3,10 @@ import { LicensesPage } from './pages/licenses-page';
 import { OrganizationPage } from './pages/organization-page';
 
 test.describe('An organization and its direct members', () => {
-  test.beforeEach(({ app }) => {
-    app.roster('orgs', 'add', '--name', 'Engineering');
-    app.roster('members', 'add', '--email', 'ana@acme.com', '--name', 'Ana Lima');
-    app.roster('members', 'add', '--email', 'bo@acme.com', '--name', 'Bo Zhang');
+  test.beforeEach(async ({ app }) => {
+    await app.arrange('orgs', 'add', '--name', 'Engineering');
+    await app.arrange('members', 'add', '--email', 'ana@acme.com', '--name', 'Ana Lima');
+    await app.arrange('members', 'add', '--email', 'bo@acme.com', '--name', 'Bo Zhang');
   });
 
   test('an admin adds members with a role, warned until the organization has an owner', async ({ app }) => {

@@ -30,7 +30,7 @@ test.describe('Organizations', () => {
   });
 
   test('an admin renames an organization', async ({ app }) => {
-    app.roster('orgs', 'add', '--name', 'Sales');
+    await app.arrange('orgs', 'add', '--name', 'Sales');
     const orgs = new OrganizationsPage(app.page);
     await orgs.open();
     await expect(orgs.row('Sales')).toBeVisible();
@@ -43,7 +43,7 @@ test.describe('Organizations', () => {
   });
 
   test('a name already taken, in any case, is refused inline and nothing is created', async ({ app }) => {
-    app.roster('orgs', 'add', '--name', 'Engineering');
+    await app.arrange('orgs', 'add', '--name', 'Engineering');
     const orgs = new OrganizationsPage(app.page);
     await orgs.open();
     await expect(orgs.row('Engineering')).toBeVisible();
@@ -72,8 +72,8 @@ test.describe('Organizations', () => {
   });
 
   test('deleting asks first, says no seat is freed, and Cancel keeps the organization', async ({ app }) => {
-    app.roster('orgs', 'add', '--name', 'Legal');
-    app.roster('orgs', 'add', '--name', 'Finance');
+    await app.arrange('orgs', 'add', '--name', 'Legal');
+    await app.arrange('orgs', 'add', '--name', 'Finance');
     const orgs = new OrganizationsPage(app.page);
     await orgs.open();
     await expect(orgs.rows).toHaveCount(2);
@@ -91,7 +91,7 @@ test.describe('Organizations', () => {
   });
 
   test('the table sorts by a column and filters by name', async ({ app }) => {
-    for (const name of ['Design', 'engineering', 'Admin']) app.roster('orgs', 'add', '--name', name);
+    for (const name of ['Design', 'engineering', 'Admin']) await app.arrange('orgs', 'add', '--name', name);
     const orgs = new OrganizationsPage(app.page);
     await orgs.open();
     await expect.poll(() => orgs.names()).toEqual(['Admin', 'Design', 'engineering']);

@@ -3,8 +3,8 @@ import { LicensesPage } from './pages/licenses-page';
 
 test.describe('A row menu ("⋯") from the keyboard', () => {
   test.beforeEach(async ({ app }) => {
-    app.roster('members', 'add', '--email', 'ana@acme.com', '--name', 'Ana Lima');
-    app.roster('invite', '--email', 'cy@acme.com');
+    await app.arrange('members', 'add', '--email', 'ana@acme.com', '--name', 'Ana Lima');
+    await app.arrange('invite', '--email', 'cy@acme.com');
     await app.page.reload();
   });
 

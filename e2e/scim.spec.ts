@@ -107,7 +107,7 @@ test.describe('SCIM', () => {
   });
 
   test('a group from the identity provider shows a member without a seat as not applied, until the provider enables them', async ({ app }) => {
-    const { token } = JSON.parse(app.roster('scim', 'token', 'create', '--name', 'Entra', '--json').stdout) as { token: string };
+    const { token } = JSON.parse((await app.arrange('scim', 'token', 'create', '--name', 'Entra', '--json')).stdout) as { token: string };
     const server = app.spawnRoster('scim', 'serve', '--port', '0');
     try {
       const baseUrl = (await firstLine(server)).slice('SCIM 2.0 at '.length);

@@ -27,8 +27,8 @@ test.describe('Settings: domains and invitations', () => {
   });
 
   test('invite control limits invitations to listed domains, and flags seats outside it on Licenses', async ({ app }) => {
-    app.roster('members', 'add', '--email', 'ana@acme.example');
-    app.roster('members', 'add', '--email', 'zed@elsewhere.example');
+    await app.arrange('members', 'add', '--email', 'ana@acme.example');
+    await app.arrange('members', 'add', '--email', 'zed@elsewhere.example');
     const domains = new DomainsPage(app.page);
     await domains.openSettings();
 

@@ -23,8 +23,8 @@ test.describe('Settings', () => {
 
 test.describe('Seats and invitation settings', () => {
   test('the seat count can be raised, and lowered no further than the seats in use', async ({ app }) => {
-    app.roster('members', 'add', '--email', 'ana@acme.com');
-    app.roster('members', 'add', '--email', 'bo@acme.com');
+    await app.arrange('members', 'add', '--email', 'ana@acme.com');
+    await app.arrange('members', 'add', '--email', 'bo@acme.com');
     await app.page.getByRole('link', { name: 'Settings' }).click();
     const section = app.page.getByRole('region', { name: 'Seats and invitations' });
     const seats = section.getByLabel('Seats', { exact: true });
@@ -68,7 +68,7 @@ test.describe('Drafts in Settings', () => {
     await rule.getByLabel('Leave empty up to (days)').fill('45');
 
     // The command line adds a member: the seats change, and the screen reloads the settings.
-    app.roster('members', 'add', '--email', 'ana@acme.com');
+    await app.arrange('members', 'add', '--email', 'ana@acme.com');
     await expect(app.page.getByRole('region', { name: 'Seats and invitations' })).toContainText('1 in use');
 
     await expect(rule.getByLabel('Show the date up to (days)')).toHaveValue('30');

@@ -6,11 +6,11 @@ import { OrganizationsPage } from './pages/organizations-page';
 import { TeamPage } from './pages/team-page';
 
 test.describe('Teams and access', () => {
-  test.beforeEach(({ app }) => {
-    app.roster('orgs', 'add', '--name', 'Engineering');
-    app.roster('orgs', 'add', '--name', 'Product');
-    app.roster('members', 'add', '--email', 'ana@acme.com', '--name', 'Ana Lima');
-    app.roster('members', 'add', '--email', 'bo@acme.com', '--name', 'Bo Zhang');
+  test.beforeEach(async ({ app }) => {
+    await app.arrange('orgs', 'add', '--name', 'Engineering');
+    await app.arrange('orgs', 'add', '--name', 'Product');
+    await app.arrange('members', 'add', '--email', 'ana@acme.com', '--name', 'Ana Lima');
+    await app.arrange('members', 'add', '--email', 'bo@acme.com', '--name', 'Bo Zhang');
   });
 
   test('an admin creates a team, adds members and links it to an organization', async ({ app }) => {
@@ -32,12 +32,12 @@ test.describe('Teams and access', () => {
   });
 
   test("the Access view shows every path to each organization and which one wins", async ({ app }) => {
-    app.roster('teams', 'add', '--name', 'Developers');
-    app.roster('teams', 'add', '--name', 'Leads', '--role', 'admin');
-    app.roster('teams', 'link', '--team', 'Developers', '--org', 'Engineering');
-    app.roster('teams', 'link', '--team', 'Leads', '--all-orgs');
-    app.roster('teams', 'members', 'add', '--team', 'Developers', '--email', 'ana@acme.com');
-    app.roster('teams', 'members', 'add', '--team', 'Leads', '--email', 'ana@acme.com');
+    await app.arrange('teams', 'add', '--name', 'Developers');
+    await app.arrange('teams', 'add', '--name', 'Leads', '--role', 'admin');
+    await app.arrange('teams', 'link', '--team', 'Developers', '--org', 'Engineering');
+    await app.arrange('teams', 'link', '--team', 'Leads', '--all-orgs');
+    await app.arrange('teams', 'members', 'add', '--team', 'Developers', '--email', 'ana@acme.com');
+    await app.arrange('teams', 'members', 'add', '--team', 'Leads', '--email', 'ana@acme.com');
     await app.page.reload();
 
     await app.page.getByRole('table', { name: 'Seats' }).getByRole('link', { name: /Ana Lima/ }).click();
@@ -49,9 +49,9 @@ test.describe('Teams and access', () => {
   });
 
   test('removing someone from a team takes away only what that team gave', async ({ app }) => {
-    app.roster('teams', 'add', '--name', 'Leads', '--role', 'admin');
-    app.roster('teams', 'link', '--team', 'Leads', '--org', 'Engineering');
-    app.roster('teams', 'members', 'add', '--team', 'Leads', '--email', 'bo@acme.com');
+    await app.arrange('teams', 'add', '--name', 'Leads', '--role', 'admin');
+    await app.arrange('teams', 'link', '--team', 'Leads', '--org', 'Engineering');
+    await app.arrange('teams', 'members', 'add', '--team', 'Leads', '--email', 'bo@acme.com');
     const team = new TeamPage(app.page, 'Leads');
     await team.open();
 
@@ -84,9 +84,9 @@ test.describe('Teams and access', () => {
   });
 
   test('an organization page lists everyone with access and how', async ({ app }) => {
-    app.roster('teams', 'add', '--name', 'Developers');
-    app.roster('teams', 'link', '--team', 'Developers', '--org', 'Engineering');
-    app.roster('teams', 'members', 'add', '--team', 'Developers', '--email', 'bo@acme.com');
+    await app.arrange('teams', 'add', '--name', 'Developers');
+    await app.arrange('teams', 'link', '--team', 'Developers', '--org', 'Engineering');
+    await app.arrange('teams', 'members', 'add', '--team', 'Developers', '--email', 'bo@acme.com');
     const engineering = new OrganizationPage(app.page, 'Engineering');
     await engineering.open();
     await expect(engineering.everyoneWithAccess).toHaveCount(1);
@@ -95,9 +95,9 @@ test.describe('Teams and access', () => {
   });
 
   test("changing a team's role changes its members' access in its organizations", async ({ app }) => {
-    app.roster('teams', 'add', '--name', 'Developers');
-    app.roster('teams', 'link', '--team', 'Developers', '--org', 'Engineering');
-    app.roster('teams', 'members', 'add', '--team', 'Developers', '--email', 'bo@acme.com');
+    await app.arrange('teams', 'add', '--name', 'Developers');
+    await app.arrange('teams', 'link', '--team', 'Developers', '--org', 'Engineering');
+    await app.arrange('teams', 'members', 'add', '--team', 'Developers', '--email', 'bo@acme.com');
     const team = new TeamPage(app.page, 'Developers');
     await team.open();
     await expect(team.role).toHaveValue('member');
@@ -116,14 +116,14 @@ test.describe('Teams and access', () => {
   test('unlinking an organization asks first, says who loses what, and takes away only what the team gave', async ({ app }) => {
     // A dozen command-line runs set the scene; on a busy machine they alone can take most of the default 30 s.
     test.slow();
-    app.roster('teams', 'add', '--name', 'Leads', '--role', 'admin');
-    app.roster('teams', 'link', '--team', 'Leads', '--org', 'Engineering');
-    app.roster('teams', 'link', '--team', 'Leads', '--org', 'Product');
-    app.roster('teams', 'members', 'add', '--team', 'Leads', '--email', 'ana@acme.com');
-    app.roster('teams', 'members', 'add', '--team', 'Leads', '--email', 'bo@acme.com');
+    await app.arrange('teams', 'add', '--name', 'Leads', '--role', 'admin');
+    await app.arrange('teams', 'link', '--team', 'Leads', '--org', 'Engineering');
+    await app.arrange('teams', 'link', '--team', 'Leads', '--org', 'Product');
+    await app.arrange('teams', 'members', 'add', '--team', 'Leads', '--email', 'ana@acme.com');
+    await app.arrange('teams', 'members', 'add', '--team', 'Leads', '--email', 'bo@acme.com');
     // Ana is also a direct member of Engineering: an accepted invitation puts her there.
-    app.roster('invite', '--email', 'ana@acme.com', '--org', 'Engineering');
-    app.roster('invitations', 'accept', '--email', 'ana@acme.com');
+    await app.arrange('invite', '--email', 'ana@acme.com', '--org', 'Engineering');
+    await app.arrange('invitations', 'accept', '--email', 'ana@acme.com');
     const team = new TeamPage(app.page, 'Leads');
     await team.open();
 
@@ -150,10 +150,10 @@ test.describe('Teams and access', () => {
   test('a team linked to all organizations offers only that link to remove, and keeps its links by name when it goes', async ({ app }) => {
     // A dozen command-line runs set the scene; on a busy machine they alone can take most of the default 30 s.
     test.slow();
-    app.roster('teams', 'add', '--name', 'Admins', '--role', 'admin');
-    app.roster('teams', 'link', '--team', 'Admins', '--org', 'Product');
-    app.roster('teams', 'link', '--team', 'Admins', '--all-orgs');
-    app.roster('teams', 'members', 'add', '--team', 'Admins', '--email', 'ana@acme.com');
+    await app.arrange('teams', 'add', '--name', 'Admins', '--role', 'admin');
+    await app.arrange('teams', 'link', '--team', 'Admins', '--org', 'Product');
+    await app.arrange('teams', 'link', '--team', 'Admins', '--all-orgs');
+    await app.arrange('teams', 'members', 'add', '--team', 'Admins', '--email', 'ana@acme.com');
     const team = new TeamPage(app.page, 'Admins');
     await team.open();
     await expect(team.linkedOrgs).toHaveText(['All organizations×']);
@@ -171,8 +171,8 @@ test.describe('Teams and access', () => {
 
   test('the Teams list follows an organization renamed in another window', async ({ app }) => {
     test.skip(MODE !== 'browser', 'a second window of the same session is a browser tab');
-    app.roster('teams', 'add', '--name', 'Developers');
-    app.roster('teams', 'link', '--team', 'Developers', '--org', 'Engineering');
+    await app.arrange('teams', 'add', '--name', 'Developers');
+    await app.arrange('teams', 'link', '--team', 'Developers', '--org', 'Engineering');
     const team = new TeamPage(app.page, 'Developers');
     await team.openTeams();
     await expect(team.listRow).toContainText('Engineering');
@@ -190,8 +190,8 @@ test.describe('Teams and access', () => {
   });
 
   test('the Teams filter ignores case and accents, and lists say they count direct memberships', async ({ app }) => {
-    app.roster('teams', 'add', '--name', 'Équipe Données');
-    app.roster('teams', 'add', '--name', 'Developers');
+    await app.arrange('teams', 'add', '--name', 'Équipe Données');
+    await app.arrange('teams', 'add', '--name', 'Developers');
     const equipe = new TeamPage(app.page, 'Équipe Données');
     await equipe.openTeams();
     await equipe.filter.fill('EQUIPE donnees');

@@ -17,18 +17,18 @@ test.afterEach(async () => {
 test.describe('Unmanaged accounts', () => {
   // Seven command-line runs to set up, and a domain verified through the app: more than most tests do.
   test.slow();
-  test.beforeEach(({ app }) => {
+  test.beforeEach(async ({ app }) => {
     // Removing someone from Licenses keeps their account: on a verified domain it is then unmanaged.
     for (const email of ['ana@acme.example', 'bo@acme.example', 'cy@acme.example']) {
-      app.roster('members', 'add', '--email', email, '--name', email.split('@')[0]!.toUpperCase());
-      app.roster('members', 'remove', '--email', email);
+      await app.arrange('members', 'add', '--email', email, '--name', email.split('@')[0]!.toUpperCase());
+      await app.arrange('members', 'remove', '--email', email);
     }
-    app.roster('members', 'add', '--email', 'dee@acme.example');
+    await app.arrange('members', 'add', '--email', 'dee@acme.example');
   });
 
   test('claiming is refused past the free seats; claimed accounts become members in the default team; others can be invited', async ({ app }) => {
-    app.roster('teams', 'add', '--name', 'Newcomers');
-    app.roster('seats', '--set', '2');
+    await app.arrange('teams', 'add', '--name', 'Newcomers');
+    await app.arrange('seats', '--set', '2');
     const domains = new DomainsPage(app.page);
     await domains.useDnsServer(dns.address);
     await verifiedDomain(domains, dns);
@@ -61,7 +61,7 @@ test.describe('Unmanaged accounts', () => {
     const teams = JSON.parse(app.roster('teams', 'list', '--json').stdout) as { name: string; memberCount: number }[];
     expect(teams.find((team) => team.name === 'Newcomers')?.memberCount).toBe(1);
 
-    app.roster('seats', '--set', '5');
+    await app.arrange('seats', '--set', '5');
     await list.select('bo@acme.example');
     await list.invite();
     await expect(domains.notices).toContainText('Invited 1 account.');
@@ -90,8 +90,8 @@ test.describe('Unmanaged accounts', () => {
   });
 
   test('across all domains, accounts waiting for a seat can be shown alone', async ({ app }) => {
-    app.roster('members', 'add', '--email', 'gus@globex.example', '--name', 'Gus');
-    app.roster('members', 'remove', '--email', 'gus@globex.example');
+    await app.arrange('members', 'add', '--email', 'gus@globex.example', '--name', 'Gus');
+    await app.arrange('members', 'remove', '--email', 'gus@globex.example');
     const domains = new DomainsPage(app.page);
     await domains.useDnsServer(dns.address);
     await verifiedDomain(domains, dns, 'acme.example');
@@ -115,7 +115,7 @@ test.describe('Unmanaged accounts', () => {
 
   test('accounts waiting for a seat are announced on their domain, in the sidebar and on Licenses, until they are claimed', async ({ app }) => {
     // dee holds the only seat: domain capture had none for ana and bo.
-    app.roster('seats', '--set', '1');
+    await app.arrange('seats', '--set', '1');
     const domains = new DomainsPage(app.page);
     await domains.useDnsServer(dns.address);
     await verifiedDomain(domains, dns);
@@ -154,7 +154,7 @@ test.describe('Unmanaged accounts', () => {
     await expect(waiting.error).toContainText('(2 seats needed, 0 free)');
 
     // Two seats more, then the claim goes through: nobody waits, and nothing says so.
-    app.roster('seats', '--set', '3');
+    await app.arrange('seats', '--set', '3');
     await waiting.claim();
     await expect(domains.notices).toContainText('Claimed 2 accounts: they are members now, each on a seat.');
     await expect(waiting.rows).toHaveCount(0);
@@ -168,8 +168,8 @@ test.describe('Unmanaged accounts', () => {
   });
 
   test('the Domains screen counts an account on nested domains once', async ({ app }) => {
-    app.roster('members', 'add', '--email', 'eve@eu.acme.example', '--name', 'EVE');
-    app.roster('members', 'remove', '--email', 'eve@eu.acme.example');
+    await app.arrange('members', 'add', '--email', 'eve@eu.acme.example', '--name', 'EVE');
+    await app.arrange('members', 'remove', '--email', 'eve@eu.acme.example');
     const domains = new DomainsPage(app.page);
     await domains.useDnsServer(dns.address);
     await verifiedDomain(domains, dns);
