@@ -2,8 +2,8 @@ import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import type { ImportOptions } from './import';
 import type { Core } from '../core';
-import { value } from '../test/seats-helpers';
-import { fixedClock, testCore } from '../test/temp-db';
+import { value } from '../test-support/seats-helpers';
+import { fixedClock, testCore } from '../test-support/temp-db';
 
 const ACTOR = { type: 'import' as const, name: 'events.ndjson' };
 
@@ -236,5 +236,33 @@ describe('retention', () => {
     expect(state(core).accounts[0]).toMatchObject({ last_active_at: '2026-03-30T09:00:00.000Z' });
     expect(prune()).toBe(0);
     expect(core.db.prepare("SELECT count(*) FROM audit_events WHERE action = 'activity.prune'").pluck().get()).toBe(1);
+  });
+});
+
+describe('a login imported since tracking began (docs/RULES.md, A1)', () => {
+  it('records the day of the login as a day of activity, and a login before tracking only as a login', async () => {
+    const { core } = await setUp();
+    const summary = value(
+      await run(
+        core,
+        'logins.ndjson',
+        ndjson(
+          { type: 'signup', email: 'ana@acme.com', at: '2025-01-10T09:00:00Z' },
+          { type: 'signup', email: 'bo@acme.com', at: '2025-01-10T09:00:00Z' },
+          { type: 'login', email: 'ana@acme.com', at: '2026-03-25T08:00:00Z' },
+          { type: 'login', email: 'bo@acme.com', at: '2025-05-19T08:00:00Z' },
+        ),
+      ),
+    );
+    expect(summary).toMatchObject({ events: { signup: 2, login: 2, open: 0 }, rejected: 0 });
+    expect(state(core).accounts).toMatchObject([
+      { email: 'ana@acme.com', last_login_at: '2026-03-25T08:00:00.000Z', last_active_at: '2026-03-25T08:00:00.000Z' },
+      { email: 'bo@acme.com', last_login_at: '2025-05-19T08:00:00.000Z', last_active_at: null },
+    ]);
+    expect(state(core).days).toEqual([{ account_id: 1, day: '2026-03-25' }]);
+    // Imported again: nothing changes.
+    const before = state(core);
+    value(await run(core, 'logins.ndjson', ndjson({ type: 'login', email: 'ana@acme.com', at: '2026-03-25T08:00:00Z' })));
+    expect(state(core)).toEqual(before);
   });
 });

@@ -64,6 +64,12 @@ const emptyTally = (): Tally => ({ signup: 0, login: 0, open: 0, accountsCreated
 
 const utcDay = (at: Date) => at.toISOString().slice(0, 10);
 
+/** The first day whose activity is kept day by day, and the day activity tracking began (YYYY-MM-DD). */
+interface ImportWindow {
+  keptFrom: string;
+  trackingSince: string;
+}
+
 /**
  * Imports an event file (docs/RULES.md, E1 to E4), streamed a line at a time, in
  * transactions of `batchSize` events. Every event is idempotent (a signup for
@@ -74,7 +80,7 @@ const utcDay = (at: Date) => at.toISOString().slice(0, 10);
  */
 export function createActivityImporter({ db, members, activity, settings, audit, now }: ActivityImporterDeps) {
   /** Applies one good event inside the batch's transaction; a refusal becomes the line's rejection. */
-  function apply(event: ActivityEvent, tally: Tally, actor: Actor, keptFrom: string): void {
+  function apply(event: ActivityEvent, tally: Tally, actor: Actor, { keptFrom, trackingSince }: ImportWindow): void {
     const reject = (reason: string): void => {
       tally.rejections.push({ line: event.line, reason });
     };
@@ -95,6 +101,9 @@ export function createActivityImporter({ db, members, activity, settings, audit,
       if (!result.ok) return reject(result.error.code === 'NOT_FOUND' ? `there is no account for ${event.email} (its signup must come first)` : result.error.message);
       tally.login += 1;
       tally.invitationsAccepted += result.value.accepted;
+      // Nobody logs in without opening the client: since tracking began, a login is a day of activity too (docs/RULES.md, A1).
+      const day = utcDay(event.at);
+      if (day >= trackingSince) activity.recordOpen(result.value.account.id, event.at.toISOString(), day >= keptFrom ? day : null);
       return;
     }
     const accountId = activity.accountIdByKey(emailKey(event.email));
@@ -108,7 +117,8 @@ export function createActivityImporter({ db, members, activity, settings, audit,
     async run(source: ImportSource, actor: Actor, options: ImportOptions = {}): Promise<Result<ImportSummary>> {
       const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
       const startedAt = now();
-      const keptFrom = firstKeptDay(startedAt, retentionDays(settings.current().reportRule.shownDays));
+      const { reportRule } = settings.current();
+      const kept: ImportWindow = { keptFrom: firstKeptDay(startedAt, retentionDays(reportRule.shownDays)), trackingSince: reportRule.trackingSince };
       const input = source.open();
       let bytesRead = 0;
       const counted = input.pipe(byteCounter((total) => (bytesRead = total)));
@@ -149,7 +159,7 @@ export function createActivityImporter({ db, members, activity, settings, audit,
           try {
             tally = emptyTally();
             inWriteTransaction(db, () => {
-              for (const event of batch) apply(event, tally, actor, keptFrom);
+              for (const event of batch) apply(event, tally, actor, kept);
             });
             break;
           } catch (error) {

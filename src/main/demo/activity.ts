@@ -109,11 +109,6 @@ function openAt(day: number, moment: ActivityMoment, random: Random): number {
   return at <= moment.end ? at : start + Math.floor((random.next() * (moment.end - start)) / 1000) * 1000;
 }
 
-/** A moment after `from` and before `to`, or null if there is no room. */
-function between(from: number, to: number, random: Random): number | null {
-  return to - from > MINUTE_MS ? from + Math.floor((random.next() * (to - from)) / 1000) * 1000 : null;
-}
-
 /** How many days ago someone who stopped was last seen: within the shown span, the blank span, or before it. */
 function quietSpan(habit: Habit, rule: ReportRule): [number, number] | null {
   if (habit === 'quietShown') return [Math.min(31, rule.shownDays), rule.shownDays];
@@ -126,11 +121,10 @@ function quietSpan(habit: Habit, rule: ReportRule): [number, number] | null {
  * One member's client opens, last login and last active time, from when they
  * took their seat (`seatAt`); their first open is the day after. The last
  * login starts the session of their last open, so it comes on or before it.
- * Some never opened the client: half of them logged in, after tracking began.
+ * Some never opened the client, nor logged in.
  */
 export function planMemberActivity(seatAt: number, moment: ActivityMoment, random: Random): MemberActivity {
   const { endDay, keptDay } = moment;
-  const trackingStart = Date.parse(`${moment.rule.trackingSince}T00:00:00Z`);
   const firstDay = Math.floor(seatAt / DAY_MS) + 1;
   let habit = pickHabit(random);
   const span = quietSpan(habit, moment.rule);
@@ -138,8 +132,8 @@ export function planMemberActivity(seatAt: number, moment: ActivityMoment, rando
   // Someone seated too lately to have stopped that long ago uses the client daily.
   if (span && endDay - goneFor < firstDay) habit = 'daily';
   if (habit === 'never' || firstDay > endDay) {
-    const lastLoginAt = random.next() < 0.5 ? between(Math.max(seatAt, trackingStart) + 10 * MINUTE_MS, moment.end - MINUTE_MS, random) : null;
-    return { habit: 'never', days: [], lastLoginAt, lastActiveAt: null };
+    // A login after tracking began would be activity (docs/RULES.md, A1), so they never logged in either.
+    return { habit: 'never', days: [], lastLoginAt: null, lastActiveAt: null };
   }
 
   const from = Math.max(firstDay, keptDay);

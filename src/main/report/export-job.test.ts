@@ -5,8 +5,8 @@ import type { JobProgress } from '@shared/schemas/jobs';
 import type { Host } from '../app/host';
 import type { Core } from '../core';
 import { createFileSaver } from '../exports/save-file';
-import { value } from '../test/seats-helpers';
-import { tempDir, testCore } from '../test/temp-db';
+import { value } from '../test-support/seats-helpers';
+import { tempDir, testCore } from '../test-support/temp-db';
 import { CSV_PAGE } from './csv-pages';
 import { REPORT_CANCELLED } from './export-job';
 
@@ -32,7 +32,8 @@ function savingTo(target: string): Partial<Host> {
   return { saveFile: createFileSaver({ ask: async () => target, startFolder: () => path.dirname(target) }) };
 }
 
-describe('saving the activity report as a job', () => {
+// Each test builds a demo enterprise first: allow for a loaded machine.
+describe('saving the activity report as a job', { timeout: 30_000 }, () => {
   it('reports members written of all of them, page by page, and says how many it saved (browser mode)', async () => {
     const core = await demoCore();
     const seen = progressOf(core);

@@ -26,11 +26,14 @@ export interface ReportRowData {
 }
 
 /**
- * THE Last Active rule (SPEC.md A3) in one query, used by the CSV, the
- * preview, the chart's buckets and the release of idle seats alike. Ages are
- * whole UTC calendar days from the day of the event to the day of the report.
- * An account's last activity after the report's moment does not count; the
- * latest kept day at or before it stands in (older detail is gone).
+ * THE Last Active rule (docs/RULES.md, A1 and A3) in one query, used by the
+ * CSV, the preview, the chart's buckets and the release of idle seats alike.
+ * Ages are whole UTC calendar days from the day of the event to the day of the
+ * report. An account's last activity after the report's moment does not count;
+ * the latest kept day at or before it stands in (older detail is gone). A
+ * login on or after the day tracking began is activity too (nobody logs in
+ * without opening the client); an earlier one is only a login, shown by the
+ * legacy rule when nothing came after it.
  */
 const RULED = `
   WITH facts AS (
@@ -39,9 +42,17 @@ const RULED = `
       CASE
         WHEN a.last_active_at <= @asOf THEN a.last_active_at
         WHEN a.last_active_at IS NOT NULL THEN (SELECT max(d.day) FROM activity_days d WHERE d.account_id = a.id AND d.day <= @asOfDay)
-      END AS activeAt,
+      END AS openedAt,
       CASE WHEN a.last_login_at <= @asOf THEN a.last_login_at END AS loginAt
     FROM members m JOIN accounts a ON a.id = m.account_id
+  ),
+  seen AS (
+    SELECT *,
+      CASE
+        WHEN loginAt IS NOT NULL AND substr(loginAt, 1, 10) >= @trackingSince AND (openedAt IS NULL OR loginAt > openedAt) THEN loginAt
+        ELSE openedAt
+      END AS activeAt
+    FROM facts
   ),
   aged AS (
     SELECT *,
@@ -49,7 +60,7 @@ const RULED = `
       max(0, CAST(julianday(@asOfDay) - julianday(substr(activeAt, 1, 10)) AS INTEGER)) AS activeAge,
       max(0, CAST(julianday(@asOfDay) - julianday(substr(loginAt, 1, 10)) AS INTEGER)) AS loginAge,
       max(0, CAST(julianday(@asOfDay) - julianday(substr(seatSince, 1, 10)) AS INTEGER)) AS seatAge
-    FROM facts
+    FROM seen
   ),
   ruled AS (
     SELECT accountId, email, email_key, name, name_fold, sort_key, seatSince, seatSource,

@@ -3,8 +3,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
 import type { Core } from '../core';
-import { addMembers, value } from '../test/seats-helpers';
-import { fixedClock, tempDir, testCore } from '../test/temp-db';
+import { addMembers, value } from '../test-support/seats-helpers';
+import { fixedClock, tempDir, testCore } from '../test-support/temp-db';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -42,7 +42,7 @@ describe('Last Active, by the rule of docs/RULES.md, A3', () => {
     await member(core, 'age91@acme.com', { active: daysBefore(R, 91) });
     await member(core, 'age100@acme.com', { active: daysBefore(R, 100) });
     await member(core, 'age101@acme.com', { active: daysBefore(R, 101) });
-    await member(core, 'never@acme.com', { login: '2026-03-01T09:00:00.000Z' });
+    await member(core, 'never@acme.com');
     expect(await lastActive(core)).toEqual({
       'age0@acme.com': '2026-03-31',
       'age90@acme.com': '2025-12-31',
@@ -211,5 +211,53 @@ describe('the CSV file', () => {
     expect(content).toBe(value(core.services.reports.csv({ bom: true })).content);
     expect(content).toContain('ana@acme.com,,2026-03-30,Design,Studio,');
     expect(content).toContain('bo@acme.com,,2025-01-01,Admins,Atelier; Studio,');
+  });
+});
+
+describe('a login since tracking began is activity (docs/RULES.md, A1)', () => {
+  it('shows a member whose only event is a login as active that day, by the same ages as an open', async () => {
+    const { core } = await setUp();
+    const R = '2026-03-31T12:00:00.000Z';
+    await member(core, 'six-days@acme.com', { login: daysBefore(R, 6) });
+    await member(core, 'login-90@acme.com', { login: daysBefore(R, 90) });
+    await member(core, 'login-95@acme.com', { login: daysBefore(R, 95) });
+    await member(core, 'login-101@acme.com', { login: daysBefore(R, 101) });
+    // A later login wins over an earlier open, and a later open over an earlier login.
+    await member(core, 'login-after-open@acme.com', { active: daysBefore(R, 40), login: daysBefore(R, 3) });
+    await member(core, 'open-after-login@acme.com', { active: daysBefore(R, 2), login: daysBefore(R, 30) });
+    expect(await lastActive(core)).toEqual({
+      'six-days@acme.com': '2026-03-25',
+      'login-90@acme.com': '2025-12-31',
+      'login-95@acme.com': '',
+      'login-101@acme.com': 'N/A',
+      'login-after-open@acme.com': '2026-03-28',
+      'open-after-login@acme.com': '2026-03-29',
+    });
+  });
+
+  it('keeps the legacy rule for logins before tracking began, the day it began counting as tracked', async () => {
+    const { core } = await setUp('2025-06-10T12:00:00.000Z');
+    await member(core, 'day-before@acme.com', { login: '2025-05-19T23:59:59.000Z' });
+    await member(core, 'first-day@acme.com', { login: '2025-05-20T00:00:00.000Z' });
+    expect(await lastActive(core)).toEqual({ 'day-before@acme.com': '2025-05-19', 'first-day@acme.com': '2025-05-20' });
+    const page = value(await core.invoke('report:page', { selection: {}, limit: 10 }));
+    expect(Object.fromEntries(page.rows.map((row) => [row.email, row.bucket]))).toEqual({ 'day-before@acme.com': 'legacy', 'first-day@acme.com': 'upTo30' });
+  });
+
+  it('follows the tracking day set in Settings', async () => {
+    const { core } = await setUp();
+    await member(core, 'march@acme.com', { login: '2026-03-01T09:00:00.000Z' });
+    expect(await lastActive(core)).toEqual({ 'march@acme.com': '2026-03-01' });
+    const settings = value(await core.invoke('settings:get'));
+    value(await core.invoke('settings:update', { reportRule: { ...settings.reportRule, trackingSince: '2026-03-02' } }));
+    // Before tracking began, the login is only a login: the legacy rule shows its date.
+    expect(Object.fromEntries(value(await core.invoke('report:page', { selection: {}, limit: 10 })).rows.map((row) => [row.email, row.bucket]))).toEqual({ 'march@acme.com': 'legacy' });
+  });
+
+  it('does not count a login after the moment a report is made as of', async () => {
+    const { core } = await setUp();
+    await member(core, 'late@acme.com', { login: '2026-03-20T09:00:00.000Z' });
+    expect(await lastActive(core, '2026-03-10T00:00:00.000Z')).toEqual({ 'late@acme.com': 'N/A' });
+    expect(await lastActive(core, '2026-03-20T10:00:00.000Z')).toEqual({ 'late@acme.com': '2026-03-20' });
   });
 });
