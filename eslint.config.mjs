@@ -9,6 +9,12 @@ import rosterSecurity from './scripts/eslint/ipc-channel-rule.mjs';
 // runs everywhere, so it imports neither.
 const NODE_BUILTINS = { group: ['node:*'], message: 'Code that runs in the renderer or in shared cannot use Node APIs.' };
 const ELECTRON = { name: 'electron', message: 'Only src/main/index.ts, src/main/shell and src/preload may import electron.' };
+// Test support (fixtures, temporary databases, test clients, workers) lives in
+// test-support/ folders and serves *.test.ts files only: product code never
+// imports it, so the build never bundles it.
+const TEST_SUPPORT = { group: ['**/test-support/**', '**/test-support'], message: 'Only tests (and other test support) import test-support/.' };
+const TESTS = ['src/**/*.test.{ts,tsx}', 'src/**/test-support/**'];
+const MAIN_IMPORTS = { group: ['**/renderer/**', '**/preload/**'], message: 'main does not import the renderer or preload.' };
 
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'] },
@@ -63,7 +69,21 @@ export default tseslint.config(
     files: ['src/main/**/*.ts'],
     ignores: ['src/main/index.ts', 'src/main/shell/**'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [ELECTRON], patterns: [{ group: ['**/renderer/**', '**/preload/**'], message: 'main does not import the renderer or preload.' }] }],
+      'no-restricted-imports': ['error', { paths: [ELECTRON], patterns: [MAIN_IMPORTS] }],
+    },
+  },
+  {
+    files: ['src/main/**/*.ts'],
+    ignores: ['src/main/index.ts', 'src/main/shell/**', ...TESTS],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [ELECTRON], patterns: [MAIN_IMPORTS, TEST_SUPPORT] }],
+    },
+  },
+  {
+    files: ['src/main/index.ts', 'src/main/shell/**/*.ts', 'src/preload/**/*.ts'],
+    ignores: TESTS,
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [TEST_SUPPORT] }],
     },
   },
   {

@@ -1,4 +1,4 @@
-import type { startDnsServer } from '../src/main/test/dns-server';
+import type { startDnsServer } from '../src/main/test-support/dns-server';
 import { expect } from './fixtures';
 import type { DomainsPage } from './pages/domains-page';
 

@@ -1,4 +1,4 @@
-import { startDnsServer } from '../src/main/test/dns-server';
+import { startDnsServer } from '../src/main/test-support/dns-server';
 import { expect, MODE, test } from './fixtures';
 import { verifiedDomain } from './domain-helpers';
 import { DomainsPage } from './pages/domains-page';

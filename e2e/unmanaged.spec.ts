@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { startDnsServer } from '../src/main/test/dns-server';
+import { startDnsServer } from '../src/main/test-support/dns-server';
 import { putOnWaitingList, verifiedDomain } from './domain-helpers';
 import { expect, MODE, test } from './fixtures';
 import { DomainsPage } from './pages/domains-page';

@@ -1,5 +1,5 @@
 // Writes the committed migration fixture of one or more schema versions:
-// src/main/db/fixtures/vNNNN.sql, a SQL dump of a database built by migrations
+// src/main/db/test-support/fixtures/vNNNN.sql, a SQL dump of a database built by migrations
 // 1..N only and filled with data that version could hold (seed.ts).
 //   node scripts/make-migration-fixture.mjs 9        # after adding migration 0010
 //   node scripts/make-migration-fixture.mjs 1 2 3    # several at once
@@ -24,12 +24,12 @@ await build({
   logLevel: 'silent',
   resolve: { alias: { '@shared': path.join(root, 'src/shared') } },
   build: {
-    ssr: path.join(root, 'src/main/db/fixtures/make-fixture.ts'),
+    ssr: path.join(root, 'src/main/db/test-support/fixtures/make-fixture.ts'),
     outDir,
     emptyOutDir: true,
     rollupOptions: { output: { format: 'cjs', entryFileNames: 'make-fixture.cjs' } },
   },
 });
-const result = spawnSync(process.execPath, [path.join(outDir, 'make-fixture.cjs'), path.join(root, 'src/main/db/fixtures'), ...versions], { stdio: 'inherit' });
+const result = spawnSync(process.execPath, [path.join(outDir, 'make-fixture.cjs'), path.join(root, 'src/main/db/test-support/fixtures'), ...versions], { stdio: 'inherit' });
 fs.rmSync(outDir, { recursive: true, force: true });
 process.exit(result.status ?? 1);

@@ -2,7 +2,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { INTERACTIVE_BUSY } from './core';
-import { coreWithEnterprise, tempDir } from './test/temp-db';
+import { coreWithEnterprise, tempDir } from './test-support/temp-db';
 
 describe('a core serving a window, while another process holds the write lock', () => {
   it('keeps answering other calls, and makes the change once the lock is released', async () => {

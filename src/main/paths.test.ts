@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { adoptDatabase } from './app/database-choice';
 import { defaultDatabasePath, readLocalSettings, userDataDir, writeLocalSettings } from './paths';
-import { tempDir } from './test/temp-db';
+import { tempDir } from './test-support/temp-db';
 
 describe('userDataDir', () => {
   it("is Electron's userData folder for Roster on each platform", () => {

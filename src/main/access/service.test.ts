@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addMembers, usage, value } from '../test/seats-helpers';
-import { roleIn, setUp } from '../test/teams-helpers';
+import { addMembers, usage, value } from '../test-support/seats-helpers';
+import { roleIn, setUp } from '../test-support/teams-helpers';
 
 describe('access', () => {
   it("gives a team's role in every organization linked to it", async () => {

@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ImportProgress } from '@shared/schemas/activity';
-import { value } from '../test/seats-helpers';
-import { tempDir, testCore } from '../test/temp-db';
+import { value } from '../test-support/seats-helpers';
+import { tempDir, testCore } from '../test-support/temp-db';
 
 function eventFile(lines: number): string {
   const file = path.join(tempDir(), 'events.ndjson');

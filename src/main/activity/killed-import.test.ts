@@ -4,16 +4,16 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCore } from '../core';
-import { value } from '../test/seats-helpers';
-import { bundleWorker } from '../test/bundle-worker';
-import { tempDir } from '../test/temp-db';
+import { value } from '../test-support/seats-helpers';
+import { bundleWorker } from '../test-support/bundle-worker';
+import { tempDir } from '../test-support/temp-db';
 
 let worker = '';
 let removeWorker = () => undefined as void;
 
 /** Bundles the real services into one script a plain `node` process can run (a folder of its own per test run). */
 beforeAll(async () => {
-  const bundled = await bundleWorker('src/main/test/import-worker.ts', 'import-worker');
+  const bundled = await bundleWorker('src/main/test-support/import-worker.ts', 'import-worker');
   worker = bundled.script;
   removeWorker = bundled.remove;
 }, 60_000);

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { fail, ok } from '@shared/result';
-import { testCore } from '../test/temp-db';
+import { testCore } from '../test-support/temp-db';
 
 const info = { version: '1.2.3', mode: 'electron' as const, databasePath: '/data/roster.db', canChooseDatabase: true };
 

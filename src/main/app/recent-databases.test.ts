@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readLocalSettings, writeLocalSettings } from '../paths';
-import { tempDir } from '../test/temp-db';
+import { tempDir } from '../test-support/temp-db';
 import { adoptDatabase, adoptRecentDatabase } from './database-choice';
 import { listRecentDatabases, rememberRecentDatabase, RECENT_LIMIT, withRecent } from './recent-databases';
 

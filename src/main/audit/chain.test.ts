@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AuditVerification } from '@shared/schemas/audit';
 import { DAY_MS } from '@shared/time';
-import { coreWithEnterprise, fixedClock, TEST_ACTOR } from '../test/temp-db';
+import { coreWithEnterprise, fixedClock, TEST_ACTOR } from '../test-support/temp-db';
 import type { Core } from '../core';
 import { pruneAudit } from './retention';
 

@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { roster } from '../cli/test-cli';
+import { roster } from '../cli/test-support/cli';
 import { QUICK_CHECK_ON_OPEN_BYTES } from '../db/open';
-import { coreWithEnterprise, fixedClock, tempDir, testCore, TEST_ACTOR } from '../test/temp-db';
+import { coreWithEnterprise, fixedClock, tempDir, testCore, TEST_ACTOR } from '../test-support/temp-db';
 import { auditCsv } from './export';
 
 const BROKEN = '{"name": "Research", cut off';

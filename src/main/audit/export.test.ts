@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { coreWithEnterprise, fixedClock, TEST_ACTOR } from '../test/temp-db';
+import { coreWithEnterprise, fixedClock, TEST_ACTOR } from '../test-support/temp-db';
 import { AUDIT_CSV_HEADER, auditCsv } from './export';
 
 describe('the audit log as CSV', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { coreWithEnterprise } from '../test/temp-db';
+import { coreWithEnterprise } from '../test-support/temp-db';
 import type { Core } from '../core';
 
 async function ok<T>(result: Promise<{ ok: true; value: T } | { ok: false; error: { message: string } }>): Promise<T> {

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fixtureFileName, loadDump } from '../db/fixtures/dump';
-import { tempDir, testCore } from '../test/temp-db';
+import { fixtureFileName, loadDump } from '../db/test-support/fixtures/dump';
+import { tempDir, testCore } from '../test-support/temp-db';
 
 /** A database written by schema version 8 (before the chain), upgraded by opening it. */
 function upgraded() {

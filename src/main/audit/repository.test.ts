@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Actor } from '@shared/schemas/audit';
-import { coreWithEnterprise, fixedClock, TEST_ACTOR } from '../test/temp-db';
+import { coreWithEnterprise, fixedClock, TEST_ACTOR } from '../test-support/temp-db';
 import type { Core } from '../core';
 
 const APPEND_ONLY = /^The audit log is append-only/;

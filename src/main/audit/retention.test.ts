@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DAY_MS } from '@shared/time';
-import { coreWithEnterprise, fixedClock, tempDir, TEST_ACTOR, testCore } from '../test/temp-db';
+import { coreWithEnterprise, fixedClock, tempDir, TEST_ACTOR, testCore } from '../test-support/temp-db';
 import type { Core } from '../core';
 import { pruneAudit } from './retention';
 

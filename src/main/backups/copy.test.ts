@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { coreWithEnterprise, tempDir } from '../test/temp-db';
+import { coreWithEnterprise, tempDir } from '../test-support/temp-db';
 import { copyDatabase } from './copy';
 
 const betterSqlite = createRequire(import.meta.url).resolve('better-sqlite3');

@@ -3,8 +3,8 @@ import http from 'node:http';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startBrowserServer, type BrowserServer } from '../browser/server';
-import { keyIn, request, SESSION_HEADER } from '../browser/test-server';
-import { coreWithEnterprise, tempDir } from '../test/temp-db';
+import { keyIn, request, SESSION_HEADER } from '../browser/test-support/server';
+import { coreWithEnterprise, tempDir } from '../test-support/temp-db';
 
 const TOKEN = 'test-token-backups-0123';
 let server: BrowserServer | undefined;

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DAY_MS } from '@shared/time';
-import { tempDir } from '../test/temp-db';
+import { tempDir } from '../test-support/temp-db';
 import { isBackupDue, listBackups, pruneBackups } from './folder';
 import { backupFileName, backupsFolder, parseBackupName, suggestedBackupName } from './names';
 

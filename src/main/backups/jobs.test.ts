@@ -4,8 +4,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { JobProgress } from '@shared/schemas/jobs';
 import type { Core } from '../core';
-import { value } from '../test/seats-helpers';
-import { coreWithEnterprise, tempDir } from '../test/temp-db';
+import { value } from '../test-support/seats-helpers';
+import { coreWithEnterprise, tempDir } from '../test-support/temp-db';
 import { BACKUP_CANCELLED, copyDatabase } from './copy';
 
 function progressOf(core: Core): JobProgress[] {

@@ -3,8 +3,8 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../cli/run';
-import { cutShort, damagePageOf, fingerprint } from '../test/damage';
-import { coreWithEnterprise, TEST_ACTOR, tempDir } from '../test/temp-db';
+import { cutShort, damagePageOf, fingerprint } from '../test-support/damage';
+import { coreWithEnterprise, TEST_ACTOR, tempDir } from '../test-support/temp-db';
 import { copyDatabase } from './copy';
 
 /** Cut lengths tried: every one from 1 to 20 bytes would do; these cover both ends and the middle. */

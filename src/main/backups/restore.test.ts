@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { bundledMigrations } from '../db/migrations';
 import { openDatabase, ROSTER_APPLICATION_ID } from '../db/open';
-import { coreWithEnterprise, tempDir } from '../test/temp-db';
+import { coreWithEnterprise, tempDir } from '../test-support/temp-db';
 import { copyDatabase } from './copy';
 import { restoreDatabase } from './restore';
 

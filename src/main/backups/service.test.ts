@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import type { Host } from '../app/host';
 import { createAuditRepository } from '../audit/repository';
-import { coreWithEnterprise, fixedClock, tempDir, testCore } from '../test/temp-db';
+import { coreWithEnterprise, fixedClock, tempDir, testCore } from '../test-support/temp-db';
 import { createBackupService } from './service';
 
 const HOUR = 60 * 60 * 1000;

@@ -1,7 +1,7 @@
 import http from 'node:http';
 import net from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { request, start } from './test-server';
+import { request, start } from './test-support/server';
 
 // Real sockets against a real server, with the limits made short so the tests
 // run fast; every wait is for an event (a socket's close, a frame), never a sleep.

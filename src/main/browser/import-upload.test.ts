@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { request, start, type Answer } from './test-server';
+import { request, start, type Answer } from './test-support/server';
 
 describe('uploading an event file (POST /api/import)', () => {
   const events = '{"type":"signup","email":"ana@acme.example","at":"2026-01-01T00:00:00Z"}\n{"type":"nope"}\n';

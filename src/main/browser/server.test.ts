@@ -1,11 +1,11 @@
 import http from 'node:http';
 import { describe, expect, it, vi } from 'vitest';
 import type { EventMessage } from '@shared/ipc/contract';
-import { coreWithEnterprise } from '../test/temp-db';
+import { coreWithEnterprise } from '../test-support/temp-db';
 import { startBrowserServer } from './server';
-import { reportFigures } from '../security/figures';
+import { reportFigures } from '../security/test-support/figures';
 import { cookieName } from './auth';
-import { closeAfter, invoke, keyIn, openLink, rendererDir, request, start, TOKEN, type Answer } from './test-server';
+import { closeAfter, invoke, keyIn, openLink, rendererDir, request, start, TOKEN, type Answer } from './test-support/server';
 
 describe('browser mode: the page', () => {
   it('prints an address that carries the token, on 127.0.0.1', async () => {

@@ -2,9 +2,9 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { tempDir } from '../test/temp-db';
+import { tempDir } from '../test-support/temp-db';
 import { cookieName } from './auth';
-import { invoke, keyIn, request, SESSION_HEADER, start, TOKEN } from './test-server';
+import { invoke, keyIn, request, SESSION_HEADER, start, TOKEN } from './test-support/server';
 
 // Cookies are not kept apart by port: any other server on 127.0.0.1 that the
 // admin's browser visits receives roster_session_<port>. So the cookie alone

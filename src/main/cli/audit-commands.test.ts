@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { tempDir } from '../test/temp-db';
-import { roster } from './test-cli';
+import { tempDir } from '../test-support/temp-db';
+import { roster } from './test-support/cli';
 
 /** An enterprise with an organization and a team made on the command line. */
 async function enterprise() {

@@ -3,8 +3,8 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { backupsFolder } from '../backups/names';
-import { damageHeader, damagePageOf, fingerprint, sideFiles } from '../test/damage';
-import { tempDir } from '../test/temp-db';
+import { damageHeader, damagePageOf, fingerprint, sideFiles } from '../test-support/damage';
+import { tempDir } from '../test-support/temp-db';
 import { runCli } from './run';
 
 async function roster(env: NodeJS.ProcessEnv, ...args: string[]) {

@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startDnsServer } from '../test/dns-server';
-import { value } from '../test/seats-helpers';
-import { tempDir, testCore } from '../test/temp-db';
-import { roster } from './test-cli';
+import { startDnsServer } from '../test-support/dns-server';
+import { value } from '../test-support/seats-helpers';
+import { tempDir, testCore } from '../test-support/temp-db';
+import { roster } from './test-support/cli';
 
 let dns: Awaited<ReturnType<typeof startDnsServer>> | undefined;
 afterEach(async () => {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bundledMigrations, hashMigration } from '../db/migrations';
 import { openDatabase } from '../db/open';
-import { tempDir } from '../test/temp-db';
+import { tempDir } from '../test-support/temp-db';
 import { runCli } from './run';
 
 /** Runs `roster ...args` in-process against a temporary database, capturing what it prints. */

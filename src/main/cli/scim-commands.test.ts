@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { tempDir } from '../test/temp-db';
+import { tempDir } from '../test-support/temp-db';
 import { runCli } from './run';
-import { roster } from './test-cli';
+import { roster } from './test-support/cli';
 
 async function enterprise() {
   const db = path.join(tempDir(), 'roster.db');

@@ -1,9 +1,9 @@
 import http from 'node:http';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { tempDir } from '../test/temp-db';
+import { tempDir } from '../test-support/temp-db';
 import { runCli } from './run';
-import { roster } from './test-cli';
+import { roster } from './test-support/cli';
 
 /** GET with a chosen Host header, as a reverse proxy forwards it. */
 function getWithHost(base: string, host: string, token: string): Promise<number> {

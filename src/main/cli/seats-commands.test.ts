@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { tempDir, testCore } from '../test/temp-db';
-import { roster } from './test-cli';
+import { tempDir, testCore } from '../test-support/temp-db';
+import { roster } from './test-support/cli';
 
 async function enterprise(seats: number) {
   const db = path.join(tempDir(), 'roster.db');

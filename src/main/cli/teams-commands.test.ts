@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { tempDir } from '../test/temp-db';
-import { roster } from './test-cli';
+import { tempDir } from '../test-support/temp-db';
+import { roster } from './test-support/cli';
 
 async function enterprise() {
   const db = path.join(tempDir(), 'roster.db');

@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bundleWorker } from '../test/bundle-worker';
-import { prepareDatabase, runHarness, verdict, type HarnessOptions, type HarnessReport } from '../test/crash-harness';
-import { tempDir } from '../test/temp-db';
+import { bundleWorker } from '../test-support/bundle-worker';
+import { prepareDatabase, runHarness, verdict, type HarnessOptions, type HarnessReport } from '../test-support/crash-harness';
+import { tempDir } from '../test-support/temp-db';
 
 // The crash-safety harness (docs/RELIABILITY.md, "The crash-safety harness"): a real
 // import and a real SCIM stream, each killed with SIGKILL at seeded random
@@ -12,7 +12,7 @@ const SEED = Number(process.env.ROSTER_CRASH_SEED ?? 20_260_301);
 
 let worker: { script: string; remove: () => void };
 beforeAll(async () => {
-  worker = await bundleWorker('src/main/test/crash-worker.ts', 'crash-worker');
+  worker = await bundleWorker('src/main/test-support/crash-worker.ts', 'crash-worker');
 }, 60_000);
 afterAll(() => worker?.remove());
 

@@ -4,8 +4,8 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { backupsFolder } from '../backups/names';
 import { openCore, type CoreOptions } from '../core';
-import { damageHeader, damagePage, damagePageOf, fingerprint, pagesOf, sideFiles } from '../test/damage';
-import { fixedClock, TEST_ACTOR, tempDir, testCore } from '../test/temp-db';
+import { damageHeader, damagePage, damagePageOf, fingerprint, pagesOf, sideFiles } from '../test-support/damage';
+import { fixedClock, TEST_ACTOR, tempDir, testCore } from '../test-support/temp-db';
 import { StoreError } from './store-error';
 
 const DAILY = 'roster-2026-03-01T09-00-00.db';

@@ -2,9 +2,9 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backupsFolder } from '../backups/names';
-import { bundleWorker } from '../test/bundle-worker';
-import { damageHeader, damagePageOf, fingerprint, sideFiles } from '../test/damage';
-import { coreWithEnterprise, tempDir } from '../test/temp-db';
+import { bundleWorker } from '../test-support/bundle-worker';
+import { damageHeader, damagePageOf, fingerprint, sideFiles } from '../test-support/damage';
+import { coreWithEnterprise, tempDir } from '../test-support/temp-db';
 
 /** The command line and browser mode as processes, started on a damaged file: what a person sees there. */
 

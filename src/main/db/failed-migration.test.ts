@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { tempDir } from '../test/temp-db';
-import { fixtureFileName, loadDump, dumpDatabase } from './fixtures/dump';
+import { tempDir } from '../test-support/temp-db';
+import { fixtureFileName, loadDump, dumpDatabase } from './test-support/fixtures/dump';
 import { bundledMigrations, hashMigration, type Migration } from './migrations';
 import { openDatabase } from './open';
 import { StoreError } from './store-error';
@@ -42,7 +42,7 @@ describe('a migration that fails half way', () => {
   it('leaves the database exactly as it was, byte for byte, and the error names the migration', () => {
     const file = path.join(tempDir(), 'roster.db');
     // The newest fixture upgraded to today's schema: a database in use, with data in every table.
-    loadDump(file, fs.readFileSync(path.join(__dirname, 'fixtures', fixtureFileName(LATEST - 1)), 'utf8'));
+    loadDump(file, fs.readFileSync(path.join(__dirname, 'test-support', 'fixtures', fixtureFileName(LATEST - 1)), 'utf8'));
     openDatabase(file).close();
     const before = state(file);
     expect(before.userVersion).toBe(LATEST);
@@ -74,7 +74,7 @@ describe('a migration that fails half way', () => {
 
   it('in an upgrade of several versions leaves the file exactly as it was, at its old version', () => {
     const file = path.join(tempDir(), 'roster.db');
-    loadDump(file, fs.readFileSync(path.join(__dirname, 'fixtures', fixtureFileName(1)), 'utf8'));
+    loadDump(file, fs.readFileSync(path.join(__dirname, 'test-support', 'fixtures', fixtureFileName(1)), 'utf8'));
     const before = state(file);
     const migrations = [...bundledMigrations, failingMigration(LATEST + 1)];
     expect(() => openDatabase(file, { migrations })).toThrow(/Migration \d{4}_injected_failure failed/);

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { tempDir } from '../test/temp-db';
+import { tempDir } from '../test-support/temp-db';
 import { bundledMigrations, hashMigration, migrationLabel, parseMigrations, type Migration } from './migrations';
 import { openDatabase, ROSTER_APPLICATION_ID } from './open';
 import { StoreError } from './store-error';

@@ -4,9 +4,9 @@ import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Result } from '@shared/result';
 import { INTERACTIVE_BUSY, openCore, type Core } from '../core';
-import { bundleWorker } from '../test/bundle-worker';
-import { value } from '../test/seats-helpers';
-import { tempDir } from '../test/temp-db';
+import { bundleWorker } from '../test-support/bundle-worker';
+import { value } from '../test-support/seats-helpers';
+import { tempDir } from '../test-support/temp-db';
 
 // The app (as browser mode opens it) and `roster scim serve`
 // in another process, writing to one database file at the same time.

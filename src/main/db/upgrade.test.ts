@@ -3,13 +3,13 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { openCore } from '../core';
-import { value } from '../test/seats-helpers';
-import { tempDir } from '../test/temp-db';
-import { fixtureFileName, loadDump } from './fixtures/dump';
+import { value } from '../test-support/seats-helpers';
+import { tempDir } from '../test-support/temp-db';
+import { fixtureFileName, loadDump } from './test-support/fixtures/dump';
 import { bundledMigrations } from './migrations';
 import { openDatabase } from './open';
 
-const FIXTURES = path.join(__dirname, 'fixtures');
+const FIXTURES = path.join(__dirname, 'test-support', 'fixtures');
 const LATEST = bundledMigrations.length;
 /** Every schema version a user's database may still be at: all but the latest. */
 const EARLIER = Array.from({ length: LATEST - 1 }, (_, index) => index + 1);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createAuditRepository } from '../audit/repository';
-import { coreWithEnterprise, fixedClock, testCore } from '../test/temp-db';
-import { value } from '../test/seats-helpers';
+import { coreWithEnterprise, fixedClock, testCore } from '../test-support/temp-db';
+import { value } from '../test-support/seats-helpers';
 import { nameKey } from '@shared/schemas/names';
 import { demoOrgNames as orgNamesFor } from './org-names';
 import { createRandom } from './random';

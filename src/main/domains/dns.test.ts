@@ -2,7 +2,7 @@ import dgram from 'node:dgram';
 import type { AddressInfo } from 'node:net';
 import packet from 'dns-packet';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startDnsServer } from '../test/dns-server';
+import { startDnsServer } from '../test-support/dns-server';
 import { lookupTxt, parseDnsServer } from './dns';
 
 let server: Awaited<ReturnType<typeof startDnsServer>> | undefined;

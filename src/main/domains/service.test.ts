@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createAuditRepository } from '../audit/repository';
 import type { Core } from '../core';
-import { startDnsServer } from '../test/dns-server';
-import { snapshot, usage, value } from '../test/seats-helpers';
-import { fixedClock, testCore } from '../test/temp-db';
+import { startDnsServer } from '../test-support/dns-server';
+import { snapshot, usage, value } from '../test-support/seats-helpers';
+import { fixedClock, testCore } from '../test-support/temp-db';
 
 let dns: Awaited<ReturnType<typeof startDnsServer>> | undefined;
 afterEach(async () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createAuditRepository } from '../audit/repository';
 import type { Core } from '../core';
-import { snapshot, usage, value } from '../test/seats-helpers';
-import { IMPORT, domainsCore, verifiedDomain } from './test-setup';
+import { snapshot, usage, value } from '../test-support/seats-helpers';
+import { IMPORT, domainsCore, verifiedDomain } from './test-support/setup';
 
 const waitlist = (core: Core) => core.db.prepare('SELECT account_id FROM capture_waitlist').pluck().all();
 

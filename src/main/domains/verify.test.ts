@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { createAuditRepository } from '../audit/repository';
 import type { Core } from '../core';
-import { value } from '../test/seats-helpers';
-import { TEST_ACTOR } from '../test/temp-db';
-import { domainsCore, verifiedDomain } from './test-setup';
+import { value } from '../test-support/seats-helpers';
+import { TEST_ACTOR } from '../test-support/temp-db';
+import { domainsCore, verifiedDomain } from './test-support/setup';
 
 const audited = (core: Core) => createAuditRepository(core.db).list();
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createAuditRepository } from '../audit/repository';
-import { fixedClock, TEST_ACTOR, testCore } from '../test/temp-db';
+import { fixedClock, TEST_ACTOR, testCore } from '../test-support/temp-db';
 
 describe('setting up the enterprise', () => {
   it('creates it once, with its name and seats, and audits it', async () => {

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { tempDir } from '../test/temp-db';
+import { tempDir } from '../test-support/temp-db';
 import { saveFailure, writeFileAtomic, type WriteFs } from './write-file';
 
 describe('writeFileAtomic', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fixedClock, testCore } from '../test/temp-db';
-import { addMembers, DAY_MS, snapshot, usage, value } from '../test/seats-helpers';
+import { fixedClock, testCore } from '../test-support/temp-db';
+import { addMembers, DAY_MS, snapshot, usage, value } from '../test-support/seats-helpers';
 
 async function setUp(seats = 10) {
   const clock = fixedClock('2026-03-01T09:00:00.000Z');

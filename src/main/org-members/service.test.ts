@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { coreWithEnterprise } from '../test/temp-db';
-import { addMembers, snapshot, usage, value } from '../test/seats-helpers';
+import { coreWithEnterprise } from '../test-support/temp-db';
+import { addMembers, snapshot, usage, value } from '../test-support/seats-helpers';
 
 async function setUp() {
   const core = await coreWithEnterprise();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createAuditRepository } from '../audit/repository';
-import { addMembers, value } from '../test/seats-helpers';
-import { coreWithEnterprise, fixedClock, TEST_ACTOR, testCore } from '../test/temp-db';
+import { addMembers, value } from '../test-support/seats-helpers';
+import { coreWithEnterprise, fixedClock, TEST_ACTOR, testCore } from '../test-support/temp-db';
 import type { Core } from '../core';
 
 function orgCount(core: Core): number {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { scimServer } from './test-client';
-import { USER_SCHEMA, userBody } from './users/fixtures';
+import { scimServer } from './test-support/client';
+import { USER_SCHEMA, userBody } from './test-support/user-fixtures';
 
 /** Small refusals real clients trip on: each is either served or refused with a SCIM error, never a 500. */
 describe('what real SCIM clients send', () => {

@@ -1,9 +1,9 @@
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Core } from '../core';
-import { damagePage, pagesOf } from '../test/damage';
-import { value } from '../test/seats-helpers';
-import { coreWithEnterprise, TEST_ACTOR, tempDir, testCore } from '../test/temp-db';
+import { damagePage, pagesOf } from '../test-support/damage';
+import { value } from '../test-support/seats-helpers';
+import { coreWithEnterprise, TEST_ACTOR, tempDir, testCore } from '../test-support/temp-db';
 
 const started: Core[] = [];
 afterEach(async () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_FILTER_BYTES, MAX_FILTER_COMPARISONS, MAX_FILTER_DEPTH, runFiltered } from './filter';
-import { groupBody, groupsServer, patchOps, teamMemberIds } from './groups/fixtures';
-import { scimServer } from './test-client';
-import { userBody } from './users/fixtures';
+import { groupBody, groupsServer, patchOps, teamMemberIds } from './test-support/group-fixtures';
+import { scimServer } from './test-support/client';
+import { userBody } from './test-support/user-fixtures';
 
 const ors = (count: number) => Array.from({ length: count }, (_, index) => `userName eq "u${index}@acme.example"`).join(' or ');
 const nots = (depth: number) => `${'not ('.repeat(depth)}userName eq "x@acme.example"${')'.repeat(depth)}`;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { scimServer } from './test-client';
-import { userBody } from './users/fixtures';
+import { scimServer } from './test-support/client';
+import { userBody } from './test-support/user-fixtures';
 
 /** Writes sent at once share a commit (group-commit.ts); each is still answered, audited and logged as its own. */
 describe('SCIM writes sent together', () => {

@@ -3,10 +3,10 @@ import http from 'node:http';
 import net from 'node:net';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Db } from '../db/open';
-import { reportFigures } from '../security/figures';
-import { value } from '../test/seats-helpers';
-import { scimServer } from './test-client';
-import { userBody } from './users/fixtures';
+import { reportFigures } from '../security/test-support/figures';
+import { value } from '../test-support/seats-helpers';
+import { scimServer } from './test-support/client';
+import { userBody } from './test-support/user-fixtures';
 
 // SCIM under hostile input (issue 9, point 4): each bad request gets its expected
 // answer and changes nothing; tokens appear nowhere in plain text afterwards.

@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fixtureFileName, loadDump } from '../db/fixtures/dump';
-import { value } from '../test/seats-helpers';
-import { fixedClock, tempDir, testCore } from '../test/temp-db';
-import { userBody } from './users/fixtures';
+import { fixtureFileName, loadDump } from '../db/test-support/fixtures/dump';
+import { value } from '../test-support/seats-helpers';
+import { fixedClock, tempDir, testCore } from '../test-support/temp-db';
+import { userBody } from './test-support/user-fixtures';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 

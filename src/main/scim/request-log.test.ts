@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
-import { value } from '../test/seats-helpers';
-import { scimServer } from './test-client';
-import { userBody } from './users/fixtures';
+import { value } from '../test-support/seats-helpers';
+import { scimServer } from './test-support/client';
+import { userBody } from './test-support/user-fixtures';
 
 const logged = (scim: Awaited<ReturnType<typeof scimServer>>) => scim.core.scim.log.list({ search: '', outcome: 'all', offset: 0, limit: 50 }).rows;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { value } from '../test/seats-helpers';
-import { scimServer } from './test-client';
+import { value } from '../test-support/seats-helpers';
+import { scimServer } from './test-support/client';
 
 describe('the SCIM server', () => {
   it('answers 401 with a SCIM error to a request without a valid token, changing nothing', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createAuditRepository } from '../audit/repository';
-import { fixedClock, testCore } from '../test/temp-db';
-import { addMembers, DAY_MS, usage, value } from '../test/seats-helpers';
+import { fixedClock, testCore } from '../test-support/temp-db';
+import { addMembers, DAY_MS, usage, value } from '../test-support/seats-helpers';
 
 async function enterprise(seats = 10, now?: () => Date) {
   const core = testCore(now ? { now } : {});

@@ -2,9 +2,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCore } from '../core';
-import { bundleWorker } from '../test/bundle-worker';
-import { tempDir } from '../test/temp-db';
-import { value } from '../test/seats-helpers';
+import { bundleWorker } from '../test-support/bundle-worker';
+import { tempDir } from '../test-support/temp-db';
+import { value } from '../test-support/seats-helpers';
 
 interface Attempt {
   email: string;
@@ -17,7 +17,7 @@ let removeWorker = () => undefined as void;
 
 /** Bundles the real services into one script a plain `node` process can run (a folder of its own per test run). */
 beforeAll(async () => {
-  const bundled = await bundleWorker('src/main/test/race-worker.ts', 'race-worker');
+  const bundled = await bundleWorker('src/main/test-support/race-worker.ts', 'race-worker');
   worker = bundled.script;
   removeWorker = bundled.remove;
 }, 60_000);

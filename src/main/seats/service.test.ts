@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { coreWithEnterprise, fixedClock, testCore } from '../test/temp-db';
-import { addMembers, DAY_MS, snapshot, usage, value } from '../test/seats-helpers';
+import { coreWithEnterprise, fixedClock, testCore } from '../test-support/temp-db';
+import { addMembers, DAY_MS, snapshot, usage, value } from '../test-support/seats-helpers';
 
 async function enterpriseWithSeats(seats: number, clock = fixedClock()) {
   const core = testCore({ now: clock.now });

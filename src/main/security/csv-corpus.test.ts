@@ -2,9 +2,9 @@ import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { auditCsv } from '../audit/export';
-import { value } from '../test/seats-helpers';
-import { coreWithEnterprise, fixedClock } from '../test/temp-db';
-import { reportFigures } from './figures';
+import { value } from '../test-support/seats-helpers';
+import { coreWithEnterprise, fixedClock } from '../test-support/temp-db';
+import { reportFigures } from './test-support/figures';
 
 // Files Roster writes, under hostile text (issue 9, point 5): every cell a spreadsheet
 // could run as a formula is written with a leading ', and everything else comes back as it went in.

@@ -6,9 +6,9 @@ import { channels, contract } from '@shared/ipc/contract';
 import type { Result } from '@shared/result';
 import { registerIpc, type IpcEventLike, type IpcMainLike } from '../ipc/register';
 import { createSenderCheck } from '../ipc/trusted-sender';
-import { coreWithEnterprise } from '../test/temp-db';
-import { reportFigures } from './figures';
-import { malformedPayloads, objectOf } from './malformed';
+import { coreWithEnterprise } from '../test-support/temp-db';
+import { reportFigures } from './test-support/figures';
+import { malformedPayloads, objectOf } from './test-support/malformed';
 
 const APP_URL = 'file:///opt/Roster/resources/app/out/renderer/index.html';
 const appFrame: IpcEventLike = { senderFrame: { url: `${APP_URL}#/licenses` } };

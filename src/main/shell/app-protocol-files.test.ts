@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { tempDir } from '../test/temp-db';
+import { tempDir } from '../test-support/temp-db';
 import { resolveAppFile } from './app-protocol';
 
 /**

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { tempDir } from '../test/temp-db';
+import { tempDir } from '../test-support/temp-db';
 import { DEFAULT_SIZE, defaultWindowState, fitToDisplays, loadWindowState, parseWindowState, sanitizeRoute, saveWindowState, WINDOW_STATE_FILE } from './window-state';
 
 const laptop = { x: 0, y: 25, width: 1440, height: 875 };

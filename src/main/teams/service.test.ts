@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createAuditRepository } from '../audit/repository';
-import { auditOf, roleIn, setUp } from '../test/teams-helpers';
-import { TEST_ACTOR } from '../test/temp-db';
-import { addMembers, snapshot, usage, value } from '../test/seats-helpers';
+import { auditOf, roleIn, setUp } from '../test-support/teams-helpers';
+import { TEST_ACTOR } from '../test-support/temp-db';
+import { addMembers, snapshot, usage, value } from '../test-support/seats-helpers';
 
 const IDP = { type: 'scim' as const, name: 'Okta token' };
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { usage, value } from '../../test/seats-helpers';
-import { auditOf, groupBody, groupState, groupsServer, teamMemberIds, valuesOf, teamIdOf, groupIdOf } from './fixtures';
+import { usage, value } from '../../test-support/seats-helpers';
+import { auditOf, groupBody, groupState, groupsServer, teamMemberIds, valuesOf, teamIdOf, groupIdOf } from '../test-support/group-fixtures';
 
 describe('/Groups: create and read', () => {
   it('creates a team with source scim, role member and its members, answering 201 with Location, ETag and the resource', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { value } from '../../test/seats-helpers';
-import { GROUP_SCHEMA, groupsServer, patchOps, teamMemberIds, valuesOf, teamIdOf } from './fixtures';
+import { value } from '../../test-support/seats-helpers';
+import { GROUP_SCHEMA, groupsServer, patchOps, teamMemberIds, valuesOf, teamIdOf } from '../test-support/group-fixtures';
 
 describe('Okta group push', () => {
   it('looks the group up by displayName, creates it with members, adds, removes and renames it', async () => {

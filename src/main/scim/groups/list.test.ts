@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { groupBody, groupsServer } from './fixtures';
+import { groupBody, groupsServer } from '../test-support/group-fixtures';
 
 /** Three groups made a minute apart: Alpha (ana, bo; ext-a), beta (cy), Gamma (no members, no externalId). */
 async function threeGroups() {

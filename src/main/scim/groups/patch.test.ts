@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { value } from '../../test/seats-helpers';
-import { auditOf, groupBody, groupState, groupsServer, patchOps, teamMemberIds, teamIdOf } from './fixtures';
+import { value } from '../../test-support/seats-helpers';
+import { auditOf, groupBody, groupState, groupsServer, patchOps, teamMemberIds, teamIdOf } from '../test-support/group-fixtures';
 
 async function withGroup(memberNames: string[] = ['ana', 'bo']) {
   const scim = await groupsServer();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { usage, value } from '../../test/seats-helpers';
-import { auditOf, groupBody, groupState, groupsServer, teamMemberIds, valuesOf, teamIdOf, groupIdOf, scimIdOf } from './fixtures';
+import { usage, value } from '../../test-support/seats-helpers';
+import { auditOf, groupBody, groupState, groupsServer, teamMemberIds, valuesOf, teamIdOf, groupIdOf, scimIdOf } from '../test-support/group-fixtures';
 
 describe('PUT and DELETE /Groups/:id', () => {
   it('PUT replaces displayName, externalId and members, answering 200 with the resource', async () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { value } from '../../test/seats-helpers';
-import { TEST_ACTOR } from '../../test/temp-db';
-import { userBody } from '../users/fixtures';
-import { auditOf, groupBody, groupsServer, patchOps, teamIdOf, teamMemberIds, valuesOf } from './fixtures';
+import { value } from '../../test-support/seats-helpers';
+import { TEST_ACTOR } from '../../test-support/temp-db';
+import { userBody } from '../test-support/user-fixtures';
+import { auditOf, groupBody, groupsServer, patchOps, teamIdOf, teamMemberIds, valuesOf } from '../test-support/group-fixtures';
 
 /**
  * A group's members are what the identity provider states, seat or none; the

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { addMembers, snapshot, usage, value } from '../../test/seats-helpers';
-import { scimServer } from '../test-client';
-import { accountIdOf, ENTERPRISE_USER_SCHEMA, scimIdOf, userBody } from './fixtures';
+import { addMembers, snapshot, usage, value } from '../../test-support/seats-helpers';
+import { scimServer } from '../test-support/client';
+import { accountIdOf, ENTERPRISE_USER_SCHEMA, scimIdOf, userBody } from '../test-support/user-fixtures';
 
 describe('/Users: create, read, replace and delete', () => {
   it('creates a user that takes a seat, answering 201 with Location, ETag and the resource', async () => {

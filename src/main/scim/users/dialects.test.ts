@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { addMembers, usage } from '../../test/seats-helpers';
-import { scimServer } from '../test-client';
-import { accountIdOf, ENTERPRISE_USER_SCHEMA, patchBody, userBody } from './fixtures';
+import { addMembers, usage } from '../../test-support/seats-helpers';
+import { scimServer } from '../test-support/client';
+import { accountIdOf, ENTERPRISE_USER_SCHEMA, patchBody, userBody } from '../test-support/user-fixtures';
 
 const filterFor = (filter: string) => `/Users?filter=${encodeURIComponent(filter)}`;
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_PATCH_OPERATIONS, USER_SCHEMA } from '../discovery';
-import { groupBody, groupsServer, patchOps } from '../groups/fixtures';
-import { scimServer } from '../test-client';
-import { ENTERPRISE_USER_SCHEMA, patchBody, userBody } from './fixtures';
+import { groupBody, groupsServer, patchOps } from '../test-support/group-fixtures';
+import { scimServer } from '../test-support/client';
+import { ENTERPRISE_USER_SCHEMA, patchBody, userBody } from '../test-support/user-fixtures';
 import { KEPT_CORE_ATTRIBUTES, MAX_TEXT, MAX_VALUES } from './resource';
 
 type SchemaAttribute = { name: string; type: string; multiValued: boolean; subAttributes?: SchemaAttribute[] };

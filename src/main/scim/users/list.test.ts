@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { addMembers, value } from '../../test/seats-helpers';
-import { scimServer } from '../test-client';
-import { ENTERPRISE_USER_SCHEMA, scimIdOf, userBody } from './fixtures';
+import { addMembers, value } from '../../test-support/seats-helpers';
+import { scimServer } from '../test-support/client';
+import { ENTERPRISE_USER_SCHEMA, scimIdOf, userBody } from '../test-support/user-fixtures';
 
 /** A server with five users: ana, bo (inactive), cy, dee (added by hand) and eve, created a day apart. */
 async function fiveUsers() {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { scimServer } from '../test-client';
-import { accountIdOf, ENTERPRISE_USER_SCHEMA, patchBody, userBody } from './fixtures';
+import { scimServer } from '../test-support/client';
+import { accountIdOf, ENTERPRISE_USER_SCHEMA, patchBody, userBody } from '../test-support/user-fixtures';
 
 const MANAGER = `${ENTERPRISE_USER_SCHEMA}:manager`;
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { addMembers } from '../../test/seats-helpers';
-import { scimServer } from '../test-client';
-import { userBody } from './fixtures';
+import { addMembers } from '../../test-support/seats-helpers';
+import { scimServer } from '../test-support/client';
+import { userBody } from '../test-support/user-fixtures';
 
 /**
  * Unsorted pages are found by walking the members and merging in the deactivated

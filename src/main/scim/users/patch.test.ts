@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { addMembers, usage } from '../../test/seats-helpers';
-import { scimServer } from '../test-client';
-import { ENTERPRISE_USER_SCHEMA, patchBody, scimIdOf, userBody } from './fixtures';
+import { addMembers, usage } from '../../test-support/seats-helpers';
+import { scimServer } from '../test-support/client';
+import { ENTERPRISE_USER_SCHEMA, patchBody, scimIdOf, userBody } from '../test-support/user-fixtures';
 
 async function oneUser(seats = 10) {
   const scim = await scimServer({ seats });

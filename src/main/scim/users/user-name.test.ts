@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { scimServer } from '../test-client';
-import { patchBody, USER_SCHEMA } from './fixtures';
+import { scimServer } from '../test-support/client';
+import { patchBody, USER_SCHEMA } from '../test-support/user-fixtures';
 
 const user = (userName: string, emails: unknown[] | undefined, extra: Record<string, unknown> = {}) => ({
   schemas: [USER_SCHEMA],

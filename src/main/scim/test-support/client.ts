@@ -1,8 +1,8 @@
 import { afterEach } from 'vitest';
-import type { Core } from '../core';
-import { value } from '../test/seats-helpers';
-import { fixedClock, testCore } from '../test/temp-db';
-import type { ScimLimits } from './server';
+import type { Core } from '../../core';
+import { value } from '../../test-support/seats-helpers';
+import { fixedClock, testCore } from '../../test-support/temp-db';
+import type { ScimLimits } from '../server';
 
 const started: Core[] = [];
 afterEach(async () => {

@@ -1,9 +1,9 @@
 import { createAuditRepository } from '../../audit/repository';
 import type { Core } from '../../core';
-import { value } from '../../test/seats-helpers';
+import { value } from '../../test-support/seats-helpers';
 import { GROUP_SCHEMA, PATCH_SCHEMA } from '../discovery';
-import { scimServer } from '../test-client';
-import { scimIdOf } from '../users/fixtures';
+import { scimServer } from './client';
+import { scimIdOf } from './user-fixtures';
 
 export { scimIdOf };
 

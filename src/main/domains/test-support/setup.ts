@@ -1,8 +1,8 @@
 import { afterEach } from 'vitest';
-import type { Core } from '../core';
-import { startDnsServer } from '../test/dns-server';
-import { value } from '../test/seats-helpers';
-import { fixedClock, testCore } from '../test/temp-db';
+import type { Core } from '../../core';
+import { startDnsServer } from '../../test-support/dns-server';
+import { value } from '../../test-support/seats-helpers';
+import { fixedClock, testCore } from '../../test-support/temp-db';
 
 type DnsServer = Awaited<ReturnType<typeof startDnsServer>>;
 const servers: DnsServer[] = [];

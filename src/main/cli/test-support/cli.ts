@@ -1,4 +1,4 @@
-import { runCli } from './run';
+import { runCli } from '../run';
 
 /** Runs the command line in this process, as a test would type it, and collects what it printed. */
 export async function roster(...args: string[]) {

@@ -3,8 +3,8 @@ import http from 'node:http';
 import path from 'node:path';
 import { afterEach } from 'vitest';
 import { SESSION_KEY_HEADER } from '@shared/browser-session';
-import { coreWithEnterprise, tempDir } from '../test/temp-db';
-import { startBrowserServer, type BrowserServer, type BrowserServerOptions } from './server';
+import { coreWithEnterprise, tempDir } from '../../test-support/temp-db';
+import { startBrowserServer, type BrowserServer, type BrowserServerOptions } from '../server';
 
 // Browser mode's server over a real core, for its tests: started per test, closed after it.
 

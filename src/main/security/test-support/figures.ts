@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 /** Where the hostile-input suites leave their counts, for docs/SECURITY.md and the summary `npm test` prints. */
-export const FIGURES_DIR = path.join(__dirname, '..', '..', '..', 'test-results', 'security');
+export const FIGURES_DIR = path.join(__dirname, '..', '..', '..', '..', 'test-results', 'security');
 
 export interface SurfaceFigures {
   /** The surface attacked: "IPC", "browser mode", "SCIM", "CSV files". */
