@@ -1,11 +1,15 @@
-// `npm test`: every check Roster has, in order, then one summary line.
-//   typecheck (node and web apart) -> lint -> unit tests -> build -> end-to-end tests
+// `npm test`: every check Roster has, then one summary line.
+//   typecheck, lint and build side by side -> electronegativity -> unit tests -> end-to-end tests
+// On two cores, the single-threaded checks (tsc, ESLint, the build) fill both when
+// run together; the unit and end-to-end tests spread over the cores themselves, and
+// run alone so their timeouts are not eaten by the other steps.
 // A failed step does not stop the independent ones after it, so one run shows
 // everything that is wrong; the end-to-end tests need the build and skip without it.
 // ROSTER_E2E_MODE=electron runs the end-to-end tests in Electron's window instead
 // of browser mode, where Electron can run.
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { root } from './electron-sqlite.mjs';
 
@@ -25,50 +29,80 @@ function readJson(file) {
   }
 }
 
-function run(command, args, env = {}) {
-  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env }, shell: process.platform === 'win32' });
-  return result.status === 0;
+/**
+ * Runs one command. Alone, its output goes straight to the terminal; beside
+ * others, it is kept in `output` and printed whole when its step ends.
+ */
+function run(command, args, { env = {}, output } = {}) {
+  const child = spawn(command, args, {
+    cwd: root,
+    stdio: output ? ['ignore', 'pipe', 'pipe'] : 'inherit',
+    env: { ...process.env, ...env, ...(output && process.stdout.isTTY ? { FORCE_COLOR: '1' } : {}) },
+    shell: process.platform === 'win32',
+  });
+  if (output) {
+    child.stdout.on('data', (chunk) => output.push(chunk));
+    child.stderr.on('data', (chunk) => output.push(chunk));
+  }
+  return new Promise((resolve) => {
+    child.once('error', (error) => {
+      output?.push(Buffer.from(`${error.message}\n`));
+      resolve(false);
+    });
+    child.once('close', (code) => resolve(code === 0));
+  });
 }
 
+const all = async (runs) => (await Promise.all(runs)).every(Boolean);
+
+// Steps of one phase run side by side (a step with `needs` in its phase starts when
+// that one ends); each phase starts when the one before has ended.
 const steps = [
   {
     name: 'typecheck',
-    run: () => ['node', 'web', 'e2e'].map((part) => run(bin('tsc'), ['--noEmit', '-p', `tsconfig.${part}.json`])).every(Boolean),
+    phase: 1,
+    run: (output) => all(['node', 'web', 'e2e'].map((part) => run(bin('tsc'), ['--noEmit', '-p', `tsconfig.${part}.json`], { output }))),
   },
   {
     name: 'lint',
-    // ESLint, then import cycles (type-only imports included), as `npm run lint` does.
-    run: () => [run(bin('eslint'), ['--max-warnings', '0', '.']), run(process.execPath, [path.join(root, 'scripts', 'check-cycles.mjs')])].every(Boolean),
-  },
-  {
-    name: 'unit',
-    report: unitReport,
-    run: () => run(bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${unitReport}`]),
-    count: () => {
-      const report = readJson(unitReport);
-      return report && `${report.numPassedTests}/${report.numTotalTests} passed`;
-    },
+    phase: 1,
+    // ESLint, and import cycles (type-only imports included), as `npm run lint` does.
+    run: (output) => all([run(bin('eslint'), ['--max-warnings', '0', '.'], { output }), run(process.execPath, [path.join(root, 'scripts', 'check-cycles.mjs')], { output })]),
   },
   {
     name: 'build',
-    run: () => run(bin('electron-vite'), ['build', '--logLevel', 'warn']),
+    phase: 1,
+    run: (output) => run(bin('electron-vite'), ['build', '--logLevel', 'warn'], { output }),
   },
   {
     // Electron's security checklist, statically: SARIF gated on .ci/electronegativity-allowlist.json.
     name: 'electronegativity',
+    phase: 1,
     needs: 'build',
-    run: () => run(process.execPath, [path.join(root, 'scripts', 'security', 'electronegativity.mjs')]),
+    run: (output) => run(process.execPath, [path.join(root, 'scripts', 'security', 'electronegativity.mjs')], { output }),
     count: () => {
       const figures = readJson(path.join(results, 'security', 'electronegativity.json'));
       return figures && `${figures.findings} findings, ${figures.unaccepted} unaccepted`;
     },
   },
   {
+    name: 'unit',
+    phase: 2,
+    report: unitReport,
+    // Alone in its phase, so every core: Vitest's own default leaves one idle (one worker on two cores).
+    run: (output) => run(bin('vitest'), ['run', `--maxWorkers=${os.availableParallelism()}`, '--reporter=default', '--reporter=json', `--outputFile.json=${unitReport}`], { output }),
+    count: () => {
+      const report = readJson(unitReport);
+      return report && `${report.numPassedTests}/${report.numTotalTests} passed`;
+    },
+  },
+  {
     name: `e2e (${process.env.ROSTER_E2E_MODE === 'electron' ? 'electron' : 'browser mode'})`,
+    phase: 3,
     needs: 'build',
     report: e2eReport,
     // In Electron mode, Playwright's global setup builds better-sqlite3 for Electron first.
-    run: () => run(bin('playwright'), ['test', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_FILE: e2eReport }),
+    run: (output) => run(bin('playwright'), ['test', '--reporter=list,json'], { env: { PLAYWRIGHT_JSON_OUTPUT_FILE: e2eReport }, output }),
     count: () => {
       const stats = readJson(e2eReport)?.stats;
       if (!stats) return null;
@@ -78,17 +112,38 @@ const steps = [
   },
 ];
 
+const duration = (ms) => {
+  const seconds = Math.round(ms / 1000);
+  return `${Math.floor(seconds / 60)}m${String(seconds % 60).padStart(2, '0')}s`;
+};
+const header = (name) => `\n━━ ${name} ${'━'.repeat(Math.max(0, 60 - name.length))}`;
+
 const started = Date.now();
 const outcome = new Map();
-for (const step of steps) {
-  console.log(`\n━━ ${step.name} ${'━'.repeat(Math.max(0, 60 - step.name.length))}`);
+const running = new Map();
+
+/** One step: waits for what it needs, runs, then prints under its header (at once when it runs alone). */
+async function runStep(step, alone) {
+  if (step.needs) await running.get(step.needs);
   if (step.needs && outcome.get(step.needs) !== true) {
-    console.log(`skipped: ${step.needs} failed`);
+    console.log(`${header(step.name)}\nskipped: ${step.needs} failed`);
     outcome.set(step.name, 'skipped');
-    continue;
+    return;
   }
   if (step.report) fs.rmSync(step.report, { force: true });
-  outcome.set(step.name, Boolean(step.run()));
+  if (alone) console.log(header(step.name));
+  const output = alone ? undefined : [];
+  const stepStarted = Date.now();
+  const passed = await step.run(output);
+  outcome.set(step.name, passed);
+  if (output) process.stdout.write(`${header(step.name)}\n${Buffer.concat(output).toString()}`);
+  console.log(`${step.name}: ${passed ? 'ok' : 'FAILED'} in ${duration(Date.now() - stepStarted)}`);
+}
+
+for (const phase of [...new Set(steps.map((step) => step.phase))]) {
+  const inPhase = steps.filter((step) => step.phase === phase);
+  for (const step of inPhase) running.set(step.name, runStep(step, inPhase.length === 1));
+  await Promise.all(inPhase.map((step) => running.get(step.name)));
 }
 
 // The hostile-input suites' counts (docs/SECURITY.md quotes them), from this run.
@@ -102,7 +157,6 @@ if (securityFigures.length > 0) {
   }
 }
 
-const seconds = Math.round((Date.now() - started) / 1000);
 const parts = steps.map((step) => {
   const state = outcome.get(step.name);
   const count = step.count?.();
@@ -111,5 +165,5 @@ const parts = steps.map((step) => {
 });
 const failed = steps.filter((step) => outcome.get(step.name) !== true).length;
 const verdict = failed === 0 ? 'all passed' : `${failed} of ${steps.length} steps did not pass`;
-console.log(`\nRoster tests: ${parts.join(' · ')} — ${verdict} in ${Math.floor(seconds / 60)}m${String(seconds % 60).padStart(2, '0')}s`);
+console.log(`\nRoster tests: ${parts.join(' · ')} — ${verdict} in ${duration(Date.now() - started)}`);
 process.exit(failed === 0 ? 0 : 1);
