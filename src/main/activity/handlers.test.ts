@@ -41,9 +41,14 @@ describe('activity:import in the desktop app', () => {
 
   it('refuses a second import while one runs, and says so in browser mode where the page uploads', async () => {
     let release: (file: string) => void = () => undefined;
-    const core = await desktopCore(() => new Promise((resolve) => (release = resolve)));
+    let dialogShown = () => {};
+    const dialogOpen = new Promise<void>((resolve) => (dialogShown = resolve));
+    const core = await desktopCore(() => {
+      dialogShown();
+      return new Promise((resolve) => (release = resolve));
+    });
     const first = core.invoke('activity:import');
-    await new Promise((resolve) => setTimeout(resolve, 10));
+    await dialogOpen;
     expect(await core.invoke('activity:import')).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
     release(eventFile(10));
     expect(value(await first)).toMatchObject({ lines: 10 });

@@ -19,6 +19,13 @@ function run(core: Core, fileName: string, text: string, options: ImportOptions 
   return core.services.importer.run({ fileName, totalBytes: bytes.length, open: () => Readable.from([bytes]) }, { ...ACTOR, name: fileName }, options);
 }
 
+/** Resolves `reached` once the import has committed `lines` lines: the moment a test's stream may fail. */
+function committedLines(lines: number): { reached: Promise<void>; onProgress: ImportOptions['onProgress'] } {
+  let reach = () => {};
+  const reached = new Promise<void>((resolve) => (reach = resolve));
+  return { reached, onProgress: (progress) => void (progress.lines >= lines && reach()) };
+}
+
 const ndjson = (...events: object[]) => events.map((event) => JSON.stringify(event)).join('\n') + '\n';
 
 /** Everything an import may change, to prove a second import changes none of it. */
@@ -170,12 +177,13 @@ describe('importing an event file', () => {
     for (let day = 1; day <= 15; day += 1) lines.push(JSON.stringify({ type: 'open', email: 'ana@acme.com', at: `2026-03-${String(day).padStart(2, '0')}T09:00:00Z` }));
     // The stream fails after the first 12 lines: the second batch (lines 11-12 read so far) never commits.
     const head = Buffer.from(lines.slice(0, 12).join('\n') + '\n');
+    const firstBatch = committedLines(10);
     async function* failing() {
       yield head;
-      await new Promise((resolve) => setTimeout(resolve, 50));
+      await firstBatch.reached;
       throw Object.assign(new Error('disk went away'), { code: 'EIO', syscall: 'read' });
     }
-    const result = await core.services.importer.run({ fileName: 'events.ndjson', totalBytes: null, open: () => Readable.from(failing()) }, ACTOR, { batchSize: 10 });
+    const result = await core.services.importer.run({ fileName: 'events.ndjson', totalBytes: null, open: () => Readable.from(failing()) }, ACTOR, { batchSize: 10, onProgress: firstBatch.onProgress });
     expect(result).toMatchObject({ ok: false, error: { code: 'UNAVAILABLE', message: expect.stringMatching(/disk went away/) } });
     expect(state(core).days).toHaveLength(9);
   });
@@ -205,13 +213,17 @@ describe('importing an event file', () => {
     const { core } = await setUp();
     const lines = [JSON.stringify({ type: 'signup', email: 'ana@acme.com', at: '2026-03-01T09:00:00Z' })];
     for (let day = 1; day <= 12; day += 1) lines.push(JSON.stringify({ type: 'open', email: 'ana@acme.com', at: `2026-03-${String(day).padStart(2, '0')}T09:00:00Z` }));
+    const twoBatches = committedLines(10);
     async function* aborted() {
       yield Buffer.from(lines.join('\n') + '\n');
-      await new Promise((resolve) => setTimeout(resolve, 50));
+      await twoBatches.reached;
       // What node:http gives when the browser goes away mid-upload: no syscall.
       throw Object.assign(new Error('aborted'), { code: 'ECONNRESET' });
     }
-    const result = await core.services.importer.run({ fileName: 'events.ndjson', totalBytes: null, open: () => Readable.from(aborted()) }, ACTOR, { batchSize: 5 });
+    const result = await core.services.importer.run({ fileName: 'events.ndjson', totalBytes: null, open: () => Readable.from(aborted()) }, ACTOR, {
+      batchSize: 5,
+      onProgress: twoBatches.onProgress,
+    });
     expect(result).toMatchObject({ ok: false, error: { code: 'UNAVAILABLE', message: 'events.ndjson could not be read to the end (aborted). Lines 1 to 10 were imported; import it again to finish (nothing is imported twice).' } });
     const end = core.db.prepare("SELECT action, after FROM audit_events WHERE target_type = 'import'").get() as { action: string; after: string };
     expect(end.action).toBe('import.fail');

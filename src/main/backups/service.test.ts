@@ -141,9 +141,12 @@ describe('back up now and restore, in browser mode (no dialogs)', () => {
     const made = await core.invoke('backups:create');
     const id = made.ok && made.value.kind === 'stored' ? made.value.backup.id : '';
     const { Readable } = await import('node:stream');
-    const stream = new Readable({ read() {} });
+    // The import is under way once it asks its file for data, which never comes until the test says.
+    let reading = () => {};
+    const underWay = new Promise<void>((resolve) => (reading = resolve));
+    const stream = new Readable({ read: () => reading() });
     const importing = core.importEvents({ fileName: 'slow.ndjson', totalBytes: null, open: () => stream });
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await underWay;
     expect(await core.invoke('backups:restore', { id })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
     stream.push(null);
     await importing;

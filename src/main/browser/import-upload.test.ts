@@ -29,9 +29,12 @@ describe('uploading an event file (POST /api/import)', () => {
   });
 
   it('answers a second upload while one runs, refusing it, and finishes the first', async () => {
-    const { server, auth } = await start();
+    let importStarted = () => {};
+    const firstRunning = new Promise<void>((resolve) => (importStarted = resolve));
+    const { server, auth } = await start({}, { importStarted });
     const http = await import('node:http');
     // The first upload sends its start and then waits, so it is still running when the second arrives.
+    let endFirst = () => {};
     const first = new Promise<Answer>((resolve, reject) => {
       const req = http.request(
         { host: '127.0.0.1', port: server.port, method: 'POST', path: '/api/import', headers: { Host: `127.0.0.1:${server.port}`, ...auth, 'X-File-Name': 'slow.ndjson' } },
@@ -43,11 +46,12 @@ describe('uploading an event file (POST /api/import)', () => {
       );
       req.on('error', reject);
       req.write(events);
-      setTimeout(() => req.end(), 300);
+      endFirst = () => req.end();
     });
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await firstRunning;
     const second = await request(server.port, { method: 'POST', path: '/api/import', headers: { ...auth, 'X-File-Name': 'e.ndjson' }, body: events });
     expect(JSON.parse(second.body)).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringMatching(/import of slow\.ndjson is running/) } });
+    endFirst();
     expect(JSON.parse((await first).body)).toMatchObject({ ok: true, value: { fileName: 'slow.ndjson' } });
   });
 

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import type { ScimError } from './errors';
 import { BUSY_GIVE_UP_MS, createWriteQueue, MAX_BATCH } from './group-commit';
 
@@ -156,25 +156,33 @@ describe('group commit of SCIM writes', () => {
   });
 
   it('waits for another process\'s write lock and tries again; nothing of the batch ran meanwhile', async () => {
+    // The pause before trying again is the test's to end, not the wall clock's.
+    vi.useFakeTimers({ toFake: ['setTimeout'] });
+    onTestFinished(() => void vi.useRealTimers());
     const { db, other, writes, flushes } = lockedByAnother();
     const answer = writes.run(() => db.prepare("INSERT INTO seats (holder) VALUES ('ana')").run().changes);
     flushes.shift()!();
     expect(db.inTransaction).toBe(false);
-    // Tried again 25 ms later, once the other process has let go.
+    expect(flushes).toHaveLength(0);
+    // Tried again after a pause, once the other process has let go.
     other.exec('COMMIT');
-    await vi.waitFor(() => expect(flushes).toHaveLength(1));
+    vi.runOnlyPendingTimers();
+    expect(flushes).toHaveLength(1);
     flushes.shift()!();
     expect(await answer).toBe(1);
   });
 
   it('answers 503 when another process keeps the write lock past BUSY_GIVE_UP_MS, and goes on with the next writes', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout'] });
+    onTestFinished(() => void vi.useRealTimers());
     const { db, other, writes, flushes } = lockedByAnother();
     const clock = vi.spyOn(Date, 'now');
     clock.mockReturnValue(1_000);
     const answer = writes.run(() => 'never').catch((error: ScimError) => error.status);
     flushes.shift()!();
     clock.mockReturnValue(1_000 + BUSY_GIVE_UP_MS);
-    await vi.waitFor(() => expect(flushes).toHaveLength(1));
+    vi.runOnlyPendingTimers();
+    expect(flushes).toHaveLength(1);
     flushes.shift()!();
     expect(await answer).toBe(503);
     clock.mockRestore();

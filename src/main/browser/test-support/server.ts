@@ -33,14 +33,18 @@ export function rendererDir(): string {
 }
 
 /** A server over a fresh core, its one-time link opened; `options` adds to or replaces the defaults. */
-export async function start(options: Partial<BrowserServerOptions> = {}) {
+export async function start(options: Partial<BrowserServerOptions> = {}, hooks: { importStarted?: () => void } = {}) {
   const core = await coreWithEnterprise();
   server = await startBrowserServer({
     dispatch: core.dispatch,
     subscribe: (listener) => core.on('changed', (payload) => listener({ event: 'changed', payload })),
     rendererDir: rendererDir(),
     token: TOKEN,
-    importUpload: (source) => core.importEvents(source),
+    importUpload: (source) => {
+      const importing = core.importEvents(source);
+      hooks.importStarted?.();
+      return importing;
+    },
     ...options,
   });
   return { core, server, ...(await openLink(server.port)) };
