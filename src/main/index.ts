@@ -158,7 +158,7 @@ async function start(): Promise<void> {
   core.on('progress', (payload) => broadcast({ event: 'progress', payload }));
 
   const preload = path.join(__dirname, '../preload/index.js');
-  openWindow = () => openRememberedWindow(preload, dataDir);
+  openWindow = () => openRememberedWindow(preload, dataDir, log.error);
   openWindow();
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) openWindow?.();

@@ -7,7 +7,7 @@ import { fitToDisplays, loadWindowState, saveWindowState } from './window-state'
  * screen), fitted to the displays there are now, and saves its place again
  * when it closes.
  */
-export function openRememberedWindow(preloadPath: string, dataDir: string): BrowserWindow {
+export function openRememberedWindow(preloadPath: string, dataDir: string, logError?: (error: unknown, where: string) => void): BrowserWindow {
   const saved = loadWindowState(dataDir);
   const workAreas = screen.getAllDisplays().map((display) => display.workArea);
   const bounds = fitToDisplays(saved.bounds, workAreas, screen.getPrimaryDisplay().workArea);
@@ -21,7 +21,7 @@ export function openRememberedWindow(preloadPath: string, dataDir: string): Brow
       // No page loaded: keep the default screen.
     }
     // getNormalBounds: the size to come back to when a maximised window is restored.
-    saveWindowState(dataDir, { bounds: window.getNormalBounds(), maximized: window.isMaximized(), route });
+    saveWindowState(dataDir, { bounds: window.getNormalBounds(), maximized: window.isMaximized(), route }, logError);
   });
   return window;
 }

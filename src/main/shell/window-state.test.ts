@@ -61,4 +61,12 @@ describe('window state', () => {
     expect(loadWindowState(dir)).toEqual(state);
     expect(loadWindowState(path.join(dir, 'nowhere'))).toEqual(defaultWindowState());
   });
+
+  it('logs a place it cannot save, and goes on', () => {
+    const blocker = path.join(tempDir(), 'a-file');
+    fs.writeFileSync(blocker, '');
+    const logged: string[] = [];
+    saveWindowState(blocker, defaultWindowState(), (_error, where) => void logged.push(where));
+    expect(logged).toEqual([`saving the window's place in ${path.join(blocker, WINDOW_STATE_FILE)}`]);
+  });
 });

@@ -107,7 +107,7 @@ export function loadWindowState(dir: string): WindowState {
 }
 
 /** Writes to a temporary file and renames it. A failure only loses the window's place, so it is not fatal. */
-export function saveWindowState(dir: string, state: WindowState): void {
+export function saveWindowState(dir: string, state: WindowState, logError: (error: unknown, where: string) => void = () => {}): void {
   const file = path.join(dir, WINDOW_STATE_FILE);
   const temporary = `${file}.${process.pid}.tmp`;
   try {
@@ -115,6 +115,7 @@ export function saveWindowState(dir: string, state: WindowState): void {
     fs.writeFileSync(temporary, `${JSON.stringify({ ...state, route: sanitizeRoute(state.route) }, null, 2)}\n`);
     fs.renameSync(temporary, file);
   } catch (error) {
-    console.error(`Roster could not save the window's place in ${file}:`, error);
+    // Only the window's place is lost: the next start opens it at the default size.
+    logError(error, `saving the window's place in ${file}`);
   }
 }
