@@ -51,6 +51,24 @@ export default tseslint.config(
     },
   },
   {
+    // Stores hold only the window's own state (selection, drafts, dialogs, filters); what main
+    // knows comes through the query layer (src/renderer/src/data), never a store's own call.
+    files: ['src/renderer/src/stores/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [ELECTRON],
+          patterns: [
+            NODE_BUILTINS,
+            { group: ['**/main/**', '**/preload/**'], message: 'The renderer reaches main only through lib/api.ts.' },
+            { group: ['**/lib/api', '**/data/*'], message: 'A store never calls main: read through data/query.ts hooks, change through data/use-contract-mutation.ts.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['src/renderer/src/{screens,components,stores}/**/*.{ts,tsx}'],
     rules: {
       'no-restricted-properties': ['error', { object: 'window', property: 'api', message: 'Call lib/api.ts, not window.api.' }],

@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { QueryClientProvider } from '@tanstack/react-query';
 import { AppShell } from './components/AppShell';
 import { BusyIndicator } from './components/BusyIndicator';
 import { CommandPalette } from './components/CommandPalette';
@@ -20,23 +21,23 @@ import { ScimScreen } from './screens/scim/ScimScreen';
 import { SettingsScreen } from './screens/settings/SettingsScreen';
 import { TeamScreen } from './screens/team/TeamScreen';
 import { TeamsScreen } from './screens/teams/TeamsScreen';
-import { useAppStore } from './stores/app-store';
+import { appErrorOf, queryClient, useContractQuery } from './data/query';
 import { followSystemTheme } from './stores/theme-store';
 
 function CurrentScreen({ route }: { route: Route }) {
   switch (route.screen) {
     case 'organization':
-      return <OrganizationScreen orgId={route.orgId} />;
+      return <OrganizationScreen key={route.orgId} orgId={route.orgId} />;
     case 'team':
-      return <TeamScreen teamId={route.teamId} />;
+      return <TeamScreen key={route.teamId} teamId={route.teamId} />;
     case 'member':
-      return <MemberScreen accountId={route.accountId} />;
+      return <MemberScreen key={route.accountId} accountId={route.accountId} />;
     case 'teams':
       return <TeamsScreen />;
     case 'organizations':
       return <OrganizationsScreen />;
     case 'domain':
-      return <DomainScreen domainId={route.domainId} />;
+      return <DomainScreen key={route.domainId} domainId={route.domainId} />;
     case 'unmanaged':
       return <UnmanagedScreen waitingOnly={route.waitingOnly} />;
     case 'domains':
@@ -55,13 +56,24 @@ function CurrentScreen({ route }: { route: Route }) {
 }
 
 export function App() {
-  const { phase, enterprise, error, load } = useAppStore();
+  return (
+    <QueryClientProvider client={queryClient}>
+      <Window />
+    </QueryClientProvider>
+  );
+}
+
+function Window() {
+  const info = useContractQuery('app:info', undefined, { staleTime: Infinity });
+  const enterpriseQuery = useContractQuery('enterprise:get', undefined);
+  const enterprise = enterpriseQuery.data ?? null;
+  const failed = info.error ?? enterpriseQuery.error;
+  const phase = info.data && enterpriseQuery.data !== undefined ? 'ready' : failed ? 'error' : 'loading';
+  const error = appErrorOf(failed);
+  const load = () => void Promise.all([info.refetch(), enterpriseQuery.refetch()]);
   const route = useRoute();
 
-  useEffect(() => {
-    void load();
-    return followChanges();
-  }, [load]);
+  useEffect(() => followChanges(), []);
 
   useEffect(() => followSystemTheme(), []);
   useEffect(() => followMenuAndShortcuts(), []);
@@ -83,7 +95,7 @@ export function App() {
         <div className="splash" role="alert">
           <h1>Roster cannot show your enterprise</h1>
           <p>{error?.message}</p>
-          <button type="button" className="button" onClick={() => void load()}>
+          <button type="button" className="button" onClick={load}>
             Try again
           </button>
         </div>

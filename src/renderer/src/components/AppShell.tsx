@@ -1,10 +1,10 @@
-import { useEffect, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { countOf } from '@shared/text';
 import { screenHref, sectionOf, type Route, type Screen } from '../lib/route';
 import { isMacPlatform, paletteShortcutLabel } from '../lib/shortcuts';
-import { useAppStore } from '../stores/app-store';
+import { useAppInfo, useEnterprise } from '../data/app-queries';
 import { usePaletteStore } from '../stores/palette-store';
-import { useUnmanagedTotalsStore } from '../stores/unmanaged-totals-store';
+import { useUnmanagedTotals } from '../data/unmanaged-totals';
 
 const NAV: { screen: Screen; label: string }[] = [
   { screen: 'licenses', label: 'Licenses' },
@@ -23,11 +23,7 @@ function fileName(path: string): string {
 
 /** New accounts domain capture found no free seat for: the admin must claim them, so the sidebar says so on every screen. */
 function WaitingBadge() {
-  const waiting = useUnmanagedTotalsStore((state) => state.waiting);
-  const load = useUnmanagedTotalsStore((state) => state.load);
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const { waiting } = useUnmanagedTotals();
   if (waiting === 0) return null;
   const label = `${countOf(waiting, 'account')} waiting for a seat`;
   return (
@@ -38,7 +34,8 @@ function WaitingBadge() {
 }
 
 export function AppShell({ route, children }: { route: Route; children: ReactNode }) {
-  const { info, enterprise } = useAppStore();
+  const info = useAppInfo();
+  const enterprise = useEnterprise();
   const section = sectionOf(route);
   const showPalette = usePaletteStore((state) => state.show);
   const shortcut = paletteShortcutLabel(isMacPlatform());

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import type { JobProgress } from '@shared/schemas/jobs';
+import { cancelJob, followJobs } from '../lib/jobs';
 import { useBusyStore } from '../stores/busy-store';
 
 /** "1,200 of 4,000 members", or null while main does not know the total yet. */
@@ -51,9 +52,7 @@ export function BusyIndicator() {
   const task = useBusyStore((state) => state.task);
   const jobs = useBusyStore((state) => state.jobs);
   const cancelling = useBusyStore((state) => state.cancelling);
-  const follow = useBusyStore((state) => state.follow);
-  const cancel = useBusyStore((state) => state.cancel);
-  useEffect(() => follow(), [follow]);
+  useEffect(() => followJobs(), []);
   // A job started by this page's task says more than the task does; the task alone shows while main has not announced it.
   const showTask = task !== null && jobs.length === 0;
   return (
@@ -68,7 +67,7 @@ export function BusyIndicator() {
         </div>
       ) : null}
       {jobs.map((job) => (
-        <JobBox key={job.jobId} job={job} cancelling={cancelling.includes(job.jobId)} onCancel={() => void cancel(job.jobId)} />
+        <JobBox key={job.jobId} job={job} cancelling={cancelling.includes(job.jobId)} onCancel={() => void cancelJob(job.jobId)} />
       ))}
     </div>
   );

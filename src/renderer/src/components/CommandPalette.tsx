@@ -1,12 +1,10 @@
 import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { runMenuCommand } from '../lib/menu-commands';
 import { KIND_LABEL, paletteItems, type PaletteItem } from '../lib/palette-items';
-import { useAppStore } from '../stores/app-store';
+import { useAppInfo } from '../data/app-queries';
 import { isMacPlatform, paletteShortcutLabel } from '../lib/shortcuts';
 import { usePaletteStore } from '../stores/palette-store';
-
-/** Waits this long after the last key before asking main for members. */
-const SEARCH_DELAY_MS = 120;
+import { usePaletteSources } from './use-palette-sources';
 
 /**
  * Jump to any screen, member, team, organization or domain, or run an action
@@ -20,8 +18,8 @@ export function CommandPalette() {
 }
 
 function PaletteDialog() {
-  const { sources, hide, search } = usePaletteStore();
-  const canChooseDatabase = useAppStore((state) => Boolean(state.info?.canChooseDatabase));
+  const hide = usePaletteStore((state) => state.hide);
+  const canChooseDatabase = Boolean(useAppInfo()?.canChooseDatabase);
   const ref = useRef<HTMLDialogElement>(null);
   const listRef = useRef<HTMLUListElement>(null);
   const [typed, setTyped] = useState('');
@@ -37,10 +35,7 @@ function PaletteDialog() {
     return () => dialog?.close();
   }, []);
 
-  useEffect(() => {
-    const timer = setTimeout(() => void search(typed), SEARCH_DELAY_MS);
-    return () => clearTimeout(timer);
-  }, [typed, search]);
+  const sources = usePaletteSources(typed);
 
   const items = useMemo(() => paletteItems(typed, { ...sources, canChooseDatabase }), [typed, sources, canChooseDatabase]);
   const current = Math.max(0, items.findIndex((item) => item.id === activeId));

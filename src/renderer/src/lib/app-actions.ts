@@ -1,9 +1,8 @@
 import type { Result } from '@shared/result';
-import { useAppStore } from '../stores/app-store';
-import { useBackupsStore } from '../stores/backups-store';
+import { runContract } from '../data/query';
 import { useBusyStore } from '../stores/busy-store';
 import { failureTone, useNoticesStore } from '../stores/notices-store';
-import { useReportStore } from '../stores/report-store';
+import { asOfMoment, useReportStore } from '../stores/report-store';
 import { downloadBackup } from './backup-download';
 import { finishExport } from './download';
 
@@ -14,7 +13,7 @@ const notify = (text: string, tone?: 'success' | 'error') => useNoticesStore.get
 
 /** "Back up now": a native save dialog in the desktop app, a download in browser mode. */
 export async function backUpWithNotice(): Promise<Result<unknown>> {
-  const result = await useBackupsStore.getState().backUpNow();
+  const result = await runContract('backups:create');
   if (!result.ok) notify(result.error.message, failureTone(result.error));
   else if (result.value.kind === 'saved') notify(`Backed up to ${result.value.path}.`);
   else if (result.value.kind === 'stored') await downloadWithNotice(result.value.backup.id, `Backed up as ${result.value.backup.id}`);
@@ -30,14 +29,14 @@ export async function downloadWithNotice(id: string, done = `Downloading ${id}`)
 
 /** Opens or creates another database; on success the app restarts on it. */
 export async function chooseDatabaseWithNotice(intent: 'open' | 'create'): Promise<void> {
-  const result = await useAppStore.getState().chooseDatabase(intent);
+  const result = await runContract('app:chooseDatabase', { intent });
   if (!result.ok) notify(result.error.message, 'error');
   else if (result.value) notify(`Switching to ${result.value.databasePath}…`);
 }
 
 /** Saves the activity report as it stands on the Activity screen (as of its day), for spreadsheets. */
 export async function exportReportWithNotice(): Promise<void> {
-  const result = await useBusyStore.getState().run('Saving the activity report…', () => useReportStore.getState().exportCsv(true));
+  const result = await useBusyStore.getState().run('Saving the activity report…', () => runContract('report:export', { asOf: asOfMoment(useReportStore.getState().query.asOfDay), bom: true }));
   if (!result.ok) return notify(result.error.message, failureTone(result.error));
   const said = finishExport(result.value, 'the activity report', 'member');
   if (said) notify(said);

@@ -1,6 +1,6 @@
 import { screenOfCommand, type MenuCommand } from '@shared/menu-commands';
 import { useBusyStore } from '../stores/busy-store';
-import { useImportStore } from '../stores/import-store';
+import { requestImport } from './event-import';
 import { usePaletteStore } from '../stores/palette-store';
 import { api } from './api';
 import { backUpWithNotice, chooseDatabaseWithNotice, exportReportWithNotice } from './app-actions';
@@ -29,7 +29,7 @@ export function runMenuCommand(command: MenuCommand): void {
     case 'import-events':
       // The Activity screen shows the import's progress, with Cancel; in browser mode its file picker opens.
       goTo('#/reports');
-      return useImportStore.getState().request();
+      return requestImport();
   }
 }
 

@@ -1,9 +1,5 @@
 import { create } from 'zustand';
-import type { AppError } from '@shared/errors';
-import type { ActorType, AuditEventRow, AuditFacets, AuditFilter, AuditVerification } from '@shared/schemas/audit';
-import type { ExportResult } from '@shared/schemas/exports';
-import type { Result } from '@shared/result';
-import { api } from '../lib/api';
+import type { ActorType, AuditFilter } from '@shared/schemas/audit';
 
 export interface AuditQuery {
   /** "" any actor; "scim" every actor of a type; "scim:Okta" one actor. */
@@ -47,80 +43,26 @@ export function toFilter(query: AuditQuery): Partial<AuditFilter> {
 }
 
 interface AuditState {
-  page: { rows: AuditEventRow[]; total: number };
-  facets: AuditFacets;
-  /** Days of audit log kept (Settings' auditRetentionDays); null: for ever. */
-  retentionDays: number | null;
+  /** What the log shows: kept while the admin visits other screens. */
   query: AuditQuery;
-  status: 'idle' | 'loading' | 'ready' | 'error';
-  error: AppError | null;
-  load(): Promise<void>;
   setQuery(change: Partial<AuditQuery>): void;
   clear(): void;
-  exportCsv(): Promise<Result<ExportResult>>;
-  setRetention(days: number | null): Promise<Result<unknown>>;
-  /** The last check of the hash chain in this window (Settings), or null before the first. */
-  verification: AuditVerification | null;
-  verify(): Promise<Result<AuditVerification>>;
 }
 
-/** The Audit log screen: one page of events under the filters, and what the filter menus offer. */
-export const useAuditStore = create<AuditState>()((set, get) => {
-  let latest = 0;
-  return {
-    page: { rows: [], total: 0 },
-    facets: { actors: [], actions: [], targetTypes: [], truncated: false },
-    retentionDays: null,
-    query: EMPTY_QUERY,
-    status: 'idle',
-    error: null,
-    verification: null,
+/** The Audit log screen's own state: its filters and page; the events come from the query cache. */
+export const useAuditStore = create<AuditState>()((set, get) => ({
+  query: EMPTY_QUERY,
+  setQuery(change) {
+    const query = { ...get().query, ...change };
+    if (!('pageIndex' in change)) query.pageIndex = 0;
+    set({ query });
+  },
+  clear() {
+    set({ query: EMPTY_QUERY });
+  },
+}));
 
-    async load() {
-      const ticket = ++latest;
-      if (get().status === 'idle') set({ status: 'loading' });
-      const { query } = get();
-      const [page, facets, settings] = await Promise.all([
-        api.invoke('audit:list', { filter: toFilter(query), offset: query.pageIndex * query.pageSize, limit: query.pageSize }),
-        api.invoke('audit:facets'),
-        api.invoke('settings:get'),
-      ]);
-      if (ticket !== latest) return;
-      if (!page.ok) return set({ status: 'error', error: page.error });
-      if (!facets.ok) return set({ status: 'error', error: facets.error });
-      if (!settings.ok) return set({ status: 'error', error: settings.error });
-      // Past the last page (events were pruned): show the last one there is.
-      const lastPage = Math.max(0, Math.ceil(page.value.total / query.pageSize) - 1);
-      if (query.pageIndex > lastPage) return get().setQuery({ pageIndex: lastPage });
-      set({ page: page.value, facets: facets.value, retentionDays: settings.value.auditRetentionDays, status: 'ready', error: null });
-    },
-
-    setQuery(change) {
-      const query = { ...get().query, ...change };
-      if (!('pageIndex' in change)) query.pageIndex = 0;
-      set({ query });
-      void get().load();
-    },
-
-    clear() {
-      set({ query: EMPTY_QUERY });
-      void get().load();
-    },
-
-    exportCsv() {
-      return api.invoke('audit:export', { filter: toFilter(get().query), bom: true });
-    },
-
-    async setRetention(days) {
-      const result = await api.invoke('settings:update', { auditRetentionDays: days });
-      if (result.ok) set({ retentionDays: result.value.auditRetentionDays });
-      return result;
-    },
-
-    async verify() {
-      const result = await api.invoke('audit:verify');
-      if (result.ok) set({ verification: result.value });
-      return result;
-    },
-  };
-});
+/** The audit:list input for a query. */
+export function listInput(query: AuditQuery) {
+  return { filter: toFilter(query), offset: query.pageIndex * query.pageSize, limit: query.pageSize };
+}

@@ -1,9 +1,14 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { AppError } from '@shared/errors';
 import type { MemberSearchResult } from '@shared/schemas/members';
 import type { Result } from '@shared/result';
-import { MEMBER_SEARCH_LIMIT, useMemberSearchStore } from '../../stores/member-search-store';
+import { appErrorOf, useContractQuery } from '../../data/query';
+import { useSearchPaging } from '../../data/paging';
+import { useSubmit } from '../../lib/use-submit';
 import { Dialog } from '../Dialog';
+
+/** The most matches the picker lists: type more to narrow them. */
+const MEMBER_SEARCH_LIMIT = 50;
 
 interface MemberPickerDialogProps {
   title: string;
@@ -18,19 +23,15 @@ interface MemberPickerDialogProps {
 
 /** Search members by name or email, pick many at once. */
 export function MemberPickerDialog({ title, description, place, children, onAdd, onClose }: MemberPickerDialogProps) {
-  const { results: found, error: searchError, search } = useMemberSearchStore();
-  const [text, setText] = useState('');
-  const [chosen, setChosen] = useState<Set<number>>(new Set());
-  const [addError, setError] = useState<AppError | null>(null);
-  const [busy, setBusy] = useState(false);
-  const placeKey = JSON.stringify(place);
-  const error = addError ?? searchError;
-
   // Search a moment after typing stops.
-  useEffect(() => {
-    const timer = setTimeout(() => void search(text, JSON.parse(placeKey) as typeof place), 150);
-    return () => clearTimeout(timer);
-  }, [text, placeKey, search]);
+  const { searchText: text, setSearchText: setText, search } = useSearchPaging(150);
+  const searched = useContractQuery('members:search', { text: search, limit: MEMBER_SEARCH_LIMIT, ...place }, { keepPrevious: true });
+  const found = searched.data ?? [];
+  const [chosen, setChosen] = useState<Set<number>>(new Set());
+  const [choiceError, setError] = useState<AppError | null>(null);
+  const submit = useSubmit({ errors: 'inline' });
+  const busy = submit.busy;
+  const error = choiceError ?? submit.error ?? appErrorOf(searched.error);
 
   const toggle = (accountId: number) => {
     const next = new Set(chosen);
@@ -40,13 +41,10 @@ export function MemberPickerDialog({ title, description, place, children, onAdd,
   };
 
   const add = async () => {
-    if (busy) return;
     if (chosen.size === 0) return setError({ code: 'INVALID_INPUT', message: 'Choose at least one member to add.' });
-    setBusy(true);
-    const result = await onAdd([...chosen]);
-    setBusy(false);
-    if (result.ok) onClose();
-    else setError(result.error);
+    setError(null);
+    const result = await submit.run(() => onAdd([...chosen]));
+    if (result?.ok) onClose();
   };
 
   const already = (member: MemberSearchResult) => ('orgId' in place ? member.orgRole !== null : member.inTeam);

@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { MAX_AUDIT_RETENTION_DAYS, MIN_AUDIT_RETENTION_DAYS } from '@shared/schemas/audit';
 import { ok } from '@shared/result';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
-import { useAuditStore } from '../../stores/audit-store';
+import { useContractQuery } from '../../data/query';
+import { useContractMutation } from '../../data/use-contract-mutation';
 import { useNoticesStore } from '../../stores/notices-store';
 
 /**
@@ -10,14 +11,14 @@ import { useNoticesStore } from '../../stores/notices-store';
  * days old. Shortening it deletes older events for good, so it asks first.
  */
 export function AuditRetention() {
-  const retentionDays = useAuditStore((state) => state.retentionDays);
-  const setRetention = useAuditStore((state) => state.setRetention);
+  // Days of audit log kept (Settings' auditRetentionDays); null: for ever.
+  const retentionDays = useContractQuery('settings:get', undefined).data?.auditRetentionDays ?? null;
+  const { run: update, busy } = useContractMutation('settings:update', { errors: 'inline' });
   const notify = useNoticesStore((state) => state.push);
   const [keepAll, setKeepAll] = useState(retentionDays === null);
   const [text, setText] = useState(String(retentionDays ?? 365));
   const [shown, setShown] = useState(retentionDays);
   const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const [confirming, setConfirming] = useState(false);
   // Follow the stored value when it changes elsewhere (another window, the command line).
   if (shown !== retentionDays) {
@@ -31,9 +32,7 @@ export function AuditRetention() {
   const shorter = days !== null && !Number.isNaN(days) && (retentionDays === null || days < retentionDays);
 
   const save = async () => {
-    setBusy(true);
-    const result = await setRetention(days);
-    setBusy(false);
+    const result = await update({ auditRetentionDays: days });
     if (!result.ok) {
       setError(result.error.issues?.[0]?.message ?? result.error.message);
       return ok(null);

@@ -1,7 +1,6 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTable } from '@tanstack/react-table';
 import { actorTypes, type AuditEventRow } from '@shared/schemas/audit';
-import type { ExportResult } from '@shared/schemas/exports';
 import { countOf } from '@shared/text';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { PageHeader } from '../../components/PageHeader';
@@ -9,54 +8,30 @@ import { Pager } from '../../components/Pager';
 import { SearchField } from '../../components/SearchField';
 import { DataTable } from '../../components/table/DataTable';
 import { listFeatures } from '../../components/table/list-features';
-import { api } from '../../lib/api';
-import { finishExport } from '../../lib/download';
-import { actorKey, useAuditStore } from '../../stores/audit-store';
-import { useNoticesStore } from '../../stores/notices-store';
+import { actorKey, listInput, toFilter, useAuditStore } from '../../stores/audit-store';
+import { appErrorOf, statusOf, useContractQuery } from '../../data/query';
+import { useContractMutation } from '../../data/use-contract-mutation';
+import { useLastPageClamp } from '../../data/paging';
+import { ExportButton } from '../../components/ExportButton';
 import { ACTOR_TYPE_LABEL, ACTOR_TYPE_PLURAL, actionGroups, actionInWords } from './actions';
 import { auditColumns } from './audit-columns';
 import { AuditRetention } from './AuditRetention';
 import { EventDetails } from './EventDetails';
 
 /** Saves the CSV of what the filters select: a native dialog in the desktop app, a download in browser mode. */
-function ExportButton() {
-  const exportCsv = useAuditStore((state) => state.exportCsv);
-  const notify = useNoticesStore((state) => state.push);
-  const [busy, setBusy] = useState(false);
-  const [saved, setSaved] = useState<Extract<ExportResult, { kind: 'saved' }> | null>(null);
-
-  const save = async () => {
-    setBusy(true);
-    const result = await exportCsv();
-    setBusy(false);
-    if (!result.ok) return notify(result.error.message, 'error');
-    const said = finishExport(result.value, 'the audit log');
-    if (said) notify(said);
-    setSaved(result.value.kind === 'saved' ? result.value : null);
-  };
-
-  const show = async (saveId: string) => {
-    const result = await api.invoke('app:showSavedFile', { saveId });
-    if (!result.ok) notify(result.error.message, 'error');
-  };
-
-  return (
-    <>
-      <button type="button" className="button primary" disabled={busy} onClick={() => void save()}>
-        {busy ? 'Exporting…' : 'Export CSV'}
-      </button>
-      {saved ? (
-        <button type="button" className="button subtle small" onClick={() => void show(saved.saveId)}>
-          Show in folder
-        </button>
-      ) : null}
-    </>
-  );
+function ExportAudit() {
+  const query = useAuditStore((state) => state.query);
+  const exportAudit = useContractMutation('audit:export', { errors: 'inline' }).run;
+  return <ExportButton label="Export CSV" busyLabel="Exporting…" what="the audit log" exportFile={() => exportAudit({ filter: toFilter(query), bom: true })} />;
 }
+
+const EMPTY_PAGE = { rows: [], total: 0 };
+const NO_FACETS = { actors: [], actions: [], targetTypes: [], truncated: false };
 
 /** Actor, action, target and dates: every filter is applied by main, over the whole log. */
 function AuditFilters() {
-  const { facets, query, setQuery } = useAuditStore();
+  const { query, setQuery } = useAuditStore();
+  const facets = useContractQuery('audit:facets', undefined).data ?? NO_FACETS;
   const [target, setTarget] = useState(query.target);
   // Follow the query when it changes elsewhere ("Clear filters"): adjusted while rendering, as React advises.
   const [shownTarget, setShownTarget] = useState(query.target);
@@ -125,12 +100,15 @@ function AuditFilters() {
 
 /** Every change to the enterprise, who made it and what it was before and after: filtered, paged and exported by main. */
 export function AuditScreen() {
-  const { page, query, status, error, load, setQuery, clear } = useAuditStore();
+  const { query, setQuery, clear } = useAuditStore();
+  const pageQuery = useContractQuery('audit:list', listInput(query), { keepPrevious: true });
+  const page = pageQuery.data ?? EMPTY_PAGE;
+  const status = statusOf(pageQuery);
+  const error = appErrorOf(pageQuery.error);
+  const load = pageQuery.refetch;
+  const goToPage = useCallback((pageIndex: number) => setQuery({ pageIndex }), [setQuery]);
+  useLastPageClamp(pageQuery.data?.total, query.pageSize, query.pageIndex, goToPage);
   const [open, setOpen] = useState<ReadonlySet<number>>(new Set());
-
-  useEffect(() => {
-    void load();
-  }, [load]);
 
   const columns = useMemo(
     () =>
@@ -157,7 +135,7 @@ export function AuditScreen() {
         id="audit-title"
         title="Audit log"
         description="Every change to the enterprise, from the app, the command line, imports, SCIM and Roster itself: who made it, when, and what it was before and after. Events are never changed."
-        actions={<ExportButton />}
+        actions={<ExportAudit />}
       />
       {status === 'error' && error ? <ErrorBanner message={error.message} onRetry={() => void load()} /> : null}
       <div className="card">
@@ -179,7 +157,7 @@ export function AuditScreen() {
           empty={filtered ? 'No event matches these filters.' : 'No events yet.'}
           expandedRow={(event: AuditEventRow) => (open.has(event.id) ? <EventDetails event={event} /> : null)}
         />
-        <Pager total={page.total} pageIndex={query.pageIndex} pageSize={query.pageSize} onPage={(pageIndex) => setQuery({ pageIndex })} />
+        <Pager total={page.total} pageIndex={query.pageIndex} pageSize={query.pageSize} onPage={goToPage} />
       </div>
       <AuditRetention />
     </section>

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import type { Domain } from '@shared/schemas/domains';
 import { countOf } from '@shared/text';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
@@ -6,10 +6,10 @@ import { PageHeader } from '../../components/PageHeader';
 import { WaitingBanner, waitingLinkText } from '../../components/WaitingBanner';
 import { formatDateTime } from '../../lib/format';
 import { screenHref } from '../../lib/route';
-import { useDomainDetailStore, type LostVerification } from '../../stores/domain-detail-store';
+import { useContractQuery } from '../../data/query';
 import { useNoticesStore } from '../../stores/notices-store';
-import { useTeamsStore } from '../../stores/teams-store';
 import { useUnmanagedStore } from '../../stores/unmanaged-store';
+import { useDomainDetail, type LostVerification } from './use-domain-detail';
 import { DomainRecord } from './DomainRecord';
 import { DomainSwitches } from './DomainSwitches';
 import { statusLabel } from './domain-status';
@@ -41,19 +41,14 @@ function LostNotice({ domain, lost }: { domain: Domain; lost: LostVerification }
 
 /** One domain: the record that proves it, the last check, its switches and its unmanaged accounts. */
 export function DomainScreen({ domainId }: { domainId: number }) {
-  const store = useDomainDetailStore();
-  const { domain, status, error, checking, lost, waitingSince, load } = store;
-  const { teams, load: loadTeams } = useTeamsStore();
+  const store = useDomainDetail(domainId);
+  const { domain, error, checking, lost, waitingSince } = store;
+  const teams = useContractQuery('teams:list', undefined).data ?? [];
   const notify = useNoticesStore((state) => state.push);
   const [removing, setRemoving] = useState(false);
   const unmanagedList = useRef<HTMLDivElement>(null);
 
-  useEffect(() => {
-    void load(domainId);
-    void loadTeams();
-  }, [load, loadTeams, domainId]);
-
-  if (status === 'error' || (status === 'ready' && !domain)) {
+  if (error) {
     return (
       <NotFoundScreen id="domain-title" noun="domain" error={error} back={{ href: screenHref('domains'), label: 'All domains' }} />
     );
@@ -62,8 +57,7 @@ export function DomainScreen({ domainId }: { domainId: number }) {
 
   const verify = async () => {
     const result = await store.verify();
-    if (!result.ok) notify(result.error.message, 'error');
-    else if (result.value.verified) notify(`${result.value.display} is verified.`);
+    if (result.ok && result.value.verified) notify(`${result.value.display} is verified.`);
   };
 
   /** Filters the list below to the accounts waiting for a seat, and takes the admin there. */

@@ -1,13 +1,14 @@
-import { useEffect, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTable, type SortingState } from '@tanstack/react-table';
 import { countOf } from '@shared/text';
 import { PageHeader } from '../../components/PageHeader';
 import { DataTable } from '../../components/table/DataTable';
 import { listFeatures } from '../../components/table/list-features';
 import { domainHref, unmanagedHref } from '../../lib/route';
-import { useDomainsStore } from '../../stores/domains-store';
+import { appErrorOf, statusOf, useContractQuery } from '../../data/query';
+import { useContractMutation } from '../../data/use-contract-mutation';
+import { useUnmanagedTotals } from '../../data/unmanaged-totals';
 import { useNoticesStore } from '../../stores/notices-store';
-import { useUnmanagedTotalsStore } from '../../stores/unmanaged-totals-store';
 import { AddDomainDialog } from './AddDomainDialog';
 import { domainColumns } from './domains-columns';
 import { SearchField } from '../../components/SearchField';
@@ -15,17 +16,18 @@ import { ErrorBanner } from '../../components/ErrorBanner';
 
 /** Every domain the enterprise claims: verified or not, what its switches do, and who on it holds no seat. */
 export function DomainsScreen() {
-  const { domains, status, error, load, add } = useDomainsStore();
+  const listed = useContractQuery('domains:list', undefined);
+  const domains = useMemo(() => listed.data ?? [], [listed.data]);
+  const status = statusOf(listed);
+  const error = appErrorOf(listed.error);
+  const load = listed.refetch;
+  const add = useContractMutation('domains:add', { errors: 'inline' }).run;
   const notify = useNoticesStore((state) => state.push);
   // Across all domains, each account once: adding up the domains' counts would count one on nested domains twice.
-  const unmanaged = useUnmanagedTotalsStore((state) => state.unmanaged);
+  const { unmanaged } = useUnmanagedTotals();
   const [adding, setAdding] = useState(false);
   const [filter, setFilter] = useState('');
   const [sorting, setSorting] = useState<SortingState>([{ id: 'domain', desc: false }]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
 
   const table = useTable({
     features: listFeatures,
@@ -93,7 +95,7 @@ export function DomainsScreen() {
         <AddDomainDialog
           onClose={() => setAdding(false)}
           onAdd={async (text) => {
-            const result = await add(text);
+            const result = await add({ domain: text });
             if (result.ok) {
               notify(`Added ${result.value.display}. Create its DNS record, then verify it.`);
               window.location.hash = domainHref(result.value.id);

@@ -1,6 +1,5 @@
-import { useEffect, useMemo, useState, type Ref } from 'react';
+import { useCallback, useEffect, useMemo, useState, type Ref } from 'react';
 import { useTable } from '@tanstack/react-table';
-import type { AppError } from '@shared/errors';
 import type { Result } from '@shared/result';
 import { countOf } from '@shared/text';
 import { Pager } from '../../components/Pager';
@@ -8,9 +7,15 @@ import { DataTable } from '../../components/table/DataTable';
 import { listFeatures } from '../../components/table/list-features';
 import { finishExport } from '../../lib/download';
 import { useNoticesStore } from '../../stores/notices-store';
+import { appErrorOf, invoke, statusOf, useContractQuery } from '../../data/query';
+import { useContractMutation } from '../../data/use-contract-mutation';
+import { useLastPageClamp } from '../../data/paging';
+import { useSubmit } from '../../lib/use-submit';
 import { useUnmanagedStore } from '../../stores/unmanaged-store';
 import { unmanagedColumns } from './unmanaged-columns';
 import { SearchField } from '../../components/SearchField';
+
+const EMPTY_PAGE = { rows: [], total: 0 };
 
 interface UnmanagedAccountsProps {
   /** One domain's accounts, or (null) those on every verified domain. */
@@ -30,11 +35,30 @@ interface UnmanagedAccountsProps {
 /** Accounts on verified domains that hold no seat: search, filter, choose, then invite, claim or export them. */
 export function UnmanagedAccounts({ domainId, label, emptyText, waitingOnly, onWaitingOnlyChange, ref }: UnmanagedAccountsProps) {
   const store = useUnmanagedStore();
-  const { page, query, status, selected, setQuery } = store;
+  const { query, selected, setQuery } = store;
+  // Until the store has opened this list, ask for nothing under another list's query.
+  const current = query.domainId === domainId;
+  const pageQuery = useContractQuery(
+    'domains:unmanaged',
+    {
+      ...(query.domainId === null ? {} : { domainId: query.domainId }),
+      search: query.search,
+      waitingOnly: query.waitingOnly,
+      offset: query.pageIndex * query.pageSize,
+      limit: query.pageSize,
+    },
+    { keepPrevious: true, enabled: current },
+  );
+  const page = (current ? pageQuery.data : undefined) ?? EMPTY_PAGE;
+  const status = statusOf({ isError: pageQuery.isError, data: current ? pageQuery.data : undefined });
+  const goToPage = useCallback((pageIndex: number) => setQuery({ pageIndex }), [setQuery]);
+  useLastPageClamp(current ? pageQuery.data?.total : undefined, query.pageSize, query.pageIndex, goToPage);
+  const claim = useContractMutation('domains:claim', { errors: 'inline' }).run;
+  const invite = useContractMutation('domains:invite', { errors: 'inline' }).run;
   const notify = useNoticesStore((state) => state.push);
   const [search, setSearch] = useState(query.domainId === domainId ? query.search : '');
-  const [error, setError] = useState<AppError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { run: submit, busy, error } = useSubmit({ errors: 'inline' });
+  const loadError = appErrorOf(pageQuery.error);
 
   useEffect(() => {
     store.open(domainId, { waitingOnly });
@@ -56,25 +80,31 @@ export function UnmanagedAccounts({ domainId, label, emptyText, waitingOnly, onW
         isSelected: (accountId) => selected.has(accountId),
         onToggle: store.toggle,
         pageSelection,
-        onTogglePage: () => store.setPageSelected(pageSelection !== 'all'),
+        onTogglePage: () => store.setPageSelected(page.rows, pageSelection !== 'all'),
       }),
     // eslint-disable-next-line react-hooks/exhaustive-deps -- store actions are stable; the selection drives the checkboxes.
-    [domainId, selected, pageSelection],
+    [domainId, selected, pageSelection, page.rows],
   );
   const table = useTable({ features: listFeatures, columns, data: page.rows, getRowId: (row) => String(row.accountId), manualSorting: true, enableSorting: false });
 
   /** Runs a bulk action; a refusal (no free seats, say) stays on screen until the next try. */
   const run = async <T,>(action: () => Promise<Result<T>>, done: (value: T) => string | null) => {
-    if (busy) return;
-    setBusy(true);
-    const result = await action();
-    setBusy(false);
-    setError(result.ok ? null : result.error);
-    if (result.ok) {
+    const result = await submit(action);
+    if (result?.ok) {
       const text = done(result.value);
       if (text) notify(text);
     }
   };
+
+  /** A bulk action on the chosen accounts: on success they are no longer chosen. */
+  const onChosen =
+    <T,>(action: (input: { accountIds: number[] }) => Promise<Result<T>>) =>
+    async () => {
+      const result = await action({ accountIds: [...selected] });
+      if (result.ok) store.clearSelection();
+      return result;
+    };
+  const exportCsv = () => invoke('domains:exportUnmanaged', domainId === null ? {} : { domainId });
 
   const chosen = selected.size;
   const filtered = query.search !== '' || query.waitingOnly;
@@ -102,7 +132,7 @@ export function UnmanagedAccounts({ domainId, label, emptyText, waitingOnly, onW
           type="button"
           className="button small"
           disabled={busy}
-          onClick={() => void run(store.exportCsv, (result) => finishExport(result, 'the unmanaged accounts'))}
+          onClick={() => void run(exportCsv, (result) => finishExport(result, 'the unmanaged accounts'))}
         >
           Export CSV
         </button>
@@ -122,7 +152,7 @@ export function UnmanagedAccounts({ domainId, label, emptyText, waitingOnly, onW
             disabled={busy}
             title="Send each an invitation; it holds a seat until accepted, revoked or expired"
             onClick={() =>
-              void run(store.invite, ({ invited, alreadyInvited }) =>
+              void run(onChosen(invite), ({ invited, alreadyInvited }) =>
                 `Invited ${countOf(invited, 'account')}.${alreadyInvited > 0 ? ` ${countOf(alreadyInvited, 'was', 'were')} invited already.` : ''}`,
               )
             }
@@ -134,16 +164,16 @@ export function UnmanagedAccounts({ domainId, label, emptyText, waitingOnly, onW
             className="button primary small"
             disabled={busy}
             title="Make them members now: each takes a free seat"
-            onClick={() => void run(store.claim, ({ claimed }) => `Claimed ${countOf(claimed, 'account')}: they are members now, each on a seat.`)}
+            onClick={() => void run(onChosen(claim), ({ claimed }) => `Claimed ${countOf(claimed, 'account')}: they are members now, each on a seat.`)}
           >
             Claim {countOf(chosen, 'account')}
           </button>
         </div>
       ) : null}
 
-      {error || (status === 'error' && store.error) ? (
+      {error || (status === 'error' && loadError) ? (
         <div className="banner banner-error flush" role="alert">
-          <span>{(error ?? store.error)!.message}</span>
+          <span>{(error ?? loadError)!.message}</span>
         </div>
       ) : null}
 
@@ -152,7 +182,7 @@ export function UnmanagedAccounts({ domainId, label, emptyText, waitingOnly, onW
         label={label}
         empty={status === 'loading' ? 'Loading accounts…' : filtered ? 'No unmanaged account matches these filters.' : emptyText}
       />
-      <Pager total={page.total} pageIndex={query.pageIndex} pageSize={query.pageSize} onPage={(pageIndex) => setQuery({ pageIndex })} />
+      <Pager total={page.total} pageIndex={query.pageIndex} pageSize={query.pageSize} onPage={goToPage} />
     </div>
   );
 }

@@ -1,9 +1,9 @@
 import { useState } from 'react';
-import type { AppError } from '@shared/errors';
 import { enterpriseNameSchema, seatCountSchema } from '@shared/schemas/enterprise';
 import { issueFor } from '@shared/result';
 import { TextField } from '../../components/TextField';
-import { useAppStore } from '../../stores/app-store';
+import { useAppInfo } from '../../data/app-queries';
+import { useContractMutation } from '../../data/use-contract-mutation';
 
 function firstIssue(result: { success: boolean; error?: { issues: { message: string }[] } }): string | undefined {
   return result.success ? undefined : result.error?.issues[0]?.message;
@@ -15,12 +15,18 @@ function parseSeats(text: string): number | null {
 
 /** Shown while the database holds no enterprise: set one up, or open the demo. */
 export function FirstRunScreen() {
-  const { info, createEnterprise, createDemo } = useAppStore();
+  const info = useAppInfo();
+  const createEnterprise = useContractMutation('enterprise:create', { errors: 'inline' });
+  const createDemo = useContractMutation('enterprise:createDemo', { errors: 'inline' });
   const [name, setName] = useState('');
   const [seats, setSeats] = useState('');
   const [submitted, setSubmitted] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [serverError, setServerError] = useState<AppError | null>(null);
+  const busy = createEnterprise.busy || createDemo.busy;
+  const serverError = createEnterprise.error ?? createDemo.error;
+  const setServerError = (_: null) => {
+    createEnterprise.reset();
+    createDemo.reset();
+  };
 
   const seatCount = parseSeats(seats);
   const nameError = firstIssue(enterpriseNameSchema.safeParse(name));
@@ -30,17 +36,12 @@ export function FirstRunScreen() {
   const create = async () => {
     setSubmitted(true);
     if (nameError || seatsError || seatCount === null || busy) return;
-    setBusy(true);
-    const result = await createEnterprise({ name, seats: seatCount });
-    setBusy(false);
-    if (!result.ok) setServerError(result.error);
+    await createEnterprise.run({ name, seats: seatCount });
   };
 
   const openDemo = async () => {
-    setBusy(true);
-    const result = await createDemo();
-    setBusy(false);
-    if (!result.ok) setServerError(result.error);
+    createEnterprise.reset();
+    await createDemo.run({});
   };
 
   return (

@@ -1,13 +1,12 @@
-import { useEffect, useMemo, useState } from 'react';
-import type { AppError } from '@shared/errors';
+import { useMemo, useState } from 'react';
 import { emailSchema } from '@shared/schemas/email';
 import type { InvitationRole } from '@shared/schemas/members';
 import { issueFor, type Result } from '@shared/result';
 import { includesFolded } from '@shared/text';
 import { Dialog } from '../../components/Dialog';
 import { TextField } from '../../components/TextField';
-import { useOrgsStore } from '../../stores/orgs-store';
-import { useTeamsStore } from '../../stores/teams-store';
+import { useContractQuery } from '../../data/query';
+import { useSubmit } from '../../lib/use-submit';
 
 interface InviteDialogProps {
   expiryDays: number | null;
@@ -16,10 +15,10 @@ interface InviteDialogProps {
 }
 
 export function InviteDialog({ expiryDays, onInvite, onClose }: InviteDialogProps) {
-  const { orgs, status, load } = useOrgsStore();
-  const teamsStore = useTeamsStore();
+  const listedOrgs = useContractQuery('orgs:list', undefined);
+  const orgs = useMemo(() => listedOrgs.data ?? [], [listedOrgs.data]);
   // Teams from the identity provider take their members from it, not from invitations.
-  const teams = teamsStore.teams.filter((team) => team.source === 'manual');
+  const teams = (useContractQuery('teams:list', undefined).data ?? []).filter((team) => team.source === 'manual');
   const [chosenTeams, setChosenTeams] = useState<Set<number>>(new Set());
   const [email, setEmail] = useState('');
   const [role, setRole] = useState<InvitationRole>('member');
@@ -27,13 +26,7 @@ export function InviteDialog({ expiryDays, onInvite, onClose }: InviteDialogProp
   const [orgFilter, setOrgFilter] = useState('');
   const [teamFilter, setTeamFilter] = useState('');
   const [submitted, setSubmitted] = useState(false);
-  const [serverError, setServerError] = useState<AppError | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  useEffect(() => {
-    if (status === 'idle') void load();
-    if (teamsStore.status === 'idle') void teamsStore.load();
-  }, [status, load, teamsStore]);
+  const { run, busy, error: serverError, reset } = useSubmit({ errors: 'inline' });
 
   const shownOrgs = useMemo(() => (orgFilter.trim() ? orgs.filter((org) => includesFolded(org.name, orgFilter)) : orgs), [orgs, orgFilter]);
   const shownTeams = teamFilter.trim() ? teams.filter((team) => includesFolded(team.name, teamFilter)) : teams;
@@ -43,12 +36,9 @@ export function InviteDialog({ expiryDays, onInvite, onClose }: InviteDialogProp
 
   const invite = async () => {
     setSubmitted(true);
-    if (!checked.success || busy) return;
-    setBusy(true);
-    const result = await onInvite({ email, role, orgIds: [...chosen], teamIds: [...chosenTeams] });
-    setBusy(false);
-    if (result.ok) onClose();
-    else setServerError(result.error);
+    if (!checked.success) return;
+    const result = await run(() => onInvite({ email, role, orgIds: [...chosen], teamIds: [...chosenTeams] }));
+    if (result?.ok) onClose();
   };
 
   const toggle = (id: number) => {
@@ -86,7 +76,7 @@ export function InviteDialog({ expiryDays, onInvite, onClose }: InviteDialogProp
         error={emailError}
         onChange={(event) => {
           setEmail(event.target.value);
-          setServerError(null);
+          reset();
         }}
       />
       <fieldset className="field">

@@ -1,31 +1,32 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTable, type SortingState, type Updater } from '@tanstack/react-table';
-import type { SeatListStatus, SeatRow, SeatSortColumn } from '@shared/schemas/licenses';
+import type { SeatListStatus, SeatSortColumn } from '@shared/schemas/licenses';
 import { seatSources, seatSourceLabels, type SeatSource } from '@shared/schemas/members';
 import type { Result } from '@shared/result';
 import { countOf } from '@shared/text';
 import { PageHeader } from '../../components/PageHeader';
 import { DataTable } from '../../components/table/DataTable';
 import { listFeatures } from '../../components/table/list-features';
-import { useLicensesStore } from '../../stores/licenses-store';
+import { appErrorOf, fetchContract, statusOf, useContractQuery } from '../../data/query';
+import { useContractMutation } from '../../data/use-contract-mutation';
+import { useLastPageClamp, useReloadAtExpiry } from '../../data/paging';
+import { useUnmanagedTotals } from '../../data/unmanaged-totals';
+import { filterInput, listInput, useLicensesStore } from '../../stores/licenses-store';
 import { useNoticesStore } from '../../stores/notices-store';
-import { useSettingsStore } from '../../stores/settings-store';
-import { useUnmanagedTotalsStore } from '../../stores/unmanaged-totals-store';
 import { unmanagedHref } from '../../lib/route';
 import { WaitingBanner, waitingLinkText } from '../../components/WaitingBanner';
-import { AddMemberDialog } from './AddMemberDialog';
-import { InviteDialog } from './InviteDialog';
+import { LicensesDialog, type LicensesDialogKind } from './LicensesDialog';
 import { seatColumns } from './licenses-columns';
 import { Pager } from '../../components/Pager';
-import { ReleaseSeatsDialog } from './ReleaseSeatsDialog';
 import { SeatSummary } from './SeatSummary';
 import { SearchField } from '../../components/SearchField';
 import { ErrorBanner } from '../../components/ErrorBanner';
 
+const EMPTY_PAGE = { rows: [], total: 0 };
+
 /** How long typing must pause before the list is searched: long enough not to search every keystroke. */
 const SEARCH_PAUSE_MS = 150;
 
-type Dialog = { kind: 'add' } | { kind: 'invite' } | { kind: 'release' } | { kind: 'remove'; row: SeatRow } | null;
 
 const STATUS_OPTIONS: [SeatListStatus, string][] = [
   ['seats', 'All seats'],
@@ -43,18 +44,29 @@ function freeNow(free: number, waiting: number): string {
 
 export function LicensesScreen() {
   const store = useLicensesStore();
-  const { usage, page, query, status, error, selected, load, setQuery } = store;
-  const expiryDays = useSettingsStore((state) => state.settings?.invitationExpiryDays ?? null);
-  const loadSettings = useSettingsStore((state) => state.load);
+  const { query, selected, setQuery } = store;
+  const usageQuery = useContractQuery('seats:usage', undefined);
+  const pageQuery = useContractQuery('seats:list', listInput(query), { keepPrevious: true });
+  const usage = usageQuery.data ?? null;
+  const page = pageQuery.data ?? EMPTY_PAGE;
+  const status = statusOf({ isError: usageQuery.isError || pageQuery.isError, data: usage && pageQuery.data });
+  const error = appErrorOf(usageQuery.error ?? pageQuery.error);
+  const load = () => Promise.all([usageQuery.refetch(), pageQuery.refetch()]);
+  const expiryDays = useContractQuery('settings:get', undefined).data?.invitationExpiryDays ?? null;
   const notify = useNoticesStore((state) => state.push);
-  const waiting = useUnmanagedTotalsStore((state) => state.waiting);
-  const [dialog, setDialog] = useState<Dialog>(null);
+  const { waiting } = useUnmanagedTotals();
+  const [dialog, setDialog] = useState<LicensesDialogKind | null>(null);
   const [search, setSearch] = useState(query.search);
+  const actions = {
+    // Row actions say what happened in a notice, success or not.
+    resend: useContractMutation('invitations:resend', { errors: 'inline' }).run,
+    revoke: useContractMutation('invitations:revoke', { errors: 'inline' }).run,
+    accept: useContractMutation('invitations:accept', { errors: 'inline' }).run,
+  };
 
-  useEffect(() => {
-    void load();
-    void loadSettings();
-  }, [load, loadSettings]);
+  const goToPage = useCallback((pageIndex: number) => setQuery({ pageIndex }), [setQuery]);
+  useLastPageClamp(pageQuery.data?.total, query.pageSize, query.pageIndex, goToPage);
+  useReloadAtExpiry(usage?.nextExpiry);
 
   // Search as the admin types, a moment after they stop (the store answers in tens of milliseconds at 100,000 seats).
   useEffect(() => {
@@ -79,14 +91,14 @@ export function LicensesScreen() {
         isSelected: (row) => selected.has(row.id),
         onToggle: store.toggle,
         pageSelection,
-        onTogglePage: () => store.setPageSelected(pageSelection !== 'all'),
+        onTogglePage: () => store.setPageSelected(page.rows, pageSelection !== 'all'),
         onRemove: (row) => setDialog({ kind: 'remove', row }),
-        onResend: (row) => void act(() => store.resend(row.invitationId!), `Sent the invitation to ${row.email} again.`),
-        onRevoke: (row) => void act(() => store.revoke(row.invitationId!), `Revoked the invitation to ${row.email}; its seat is free.`),
-        onAccept: (row) => void act(() => store.accept(row.invitationId!), `${row.email} is now a member.`),
+        onResend: (row) => void act(() => actions.resend({ id: row.invitationId! }), `Sent the invitation to ${row.email} again.`),
+        onRevoke: (row) => void act(() => actions.revoke({ id: row.invitationId! }), `Revoked the invitation to ${row.email}; its seat is free.`),
+        onAccept: (row) => void act(() => actions.accept({ id: row.invitationId! }), `${row.email} is now a member.`),
       }),
     // eslint-disable-next-line react-hooks/exhaustive-deps -- store actions are stable; the selection drives the checkboxes.
-    [selected, pageSelection],
+    [selected, pageSelection, page.rows],
   );
 
   const sorting: SortingState = [{ id: query.sort.by, desc: query.sort.desc }];
@@ -104,9 +116,15 @@ export function LicensesScreen() {
     },
   });
 
+  const selectAllMatching = async () => {
+    try {
+      store.selectMatching(await fetchContract('seats:ids', filterInput(query)));
+    } catch (error) {
+      notify(appErrorOf(error)?.message ?? '', 'error');
+    }
+  };
+
   const selection = [...selected.values()];
-  const chosenMembers = selection.filter((ref) => ref.kind === 'member').length;
-  const chosenInvitations = selection.length - chosenMembers;
   const filtered = query.search !== '' || query.source !== 'all' || query.status !== 'seats';
 
   return (
@@ -184,7 +202,7 @@ export function LicensesScreen() {
               <button
                 type="button"
                 className="button subtle small"
-                onClick={() => void store.selectAllMatching().then((result) => !result.ok && notify(result.error.message, 'error'))}
+                onClick={() => void selectAllMatching()}
               >
                 Select all {page.total.toLocaleString()} {filtered ? 'matching' : 'seats'}
               </button>
@@ -214,59 +232,11 @@ export function LicensesScreen() {
             )
           }
         />
-        <Pager total={page.total} pageIndex={query.pageIndex} pageSize={query.pageSize} onPage={(pageIndex) => setQuery({ pageIndex })} />
+        <Pager total={page.total} pageIndex={query.pageIndex} pageSize={query.pageSize} onPage={goToPage} />
       </div>
 
-      {dialog?.kind === 'add' ? (
-        <AddMemberDialog
-          free={usage?.free ?? 0}
-          onClose={() => setDialog(null)}
-          onAdd={async (email, name) => {
-            const result = await store.addMember({ email, name: name || undefined });
-            if (result.ok) notify(`Added ${email.trim()} on a seat.`);
-            return result;
-          }}
-        />
-      ) : null}
-      {dialog?.kind === 'invite' ? (
-        <InviteDialog
-          expiryDays={expiryDays}
-          onClose={() => setDialog(null)}
-          onInvite={async (input) => {
-            const result = await store.invite(input);
-            if (result.ok) notify(`Invited ${input.email.trim()}.`);
-            return result;
-          }}
-        />
-      ) : null}
-      {dialog?.kind === 'release' ? (
-        <ReleaseSeatsDialog
-          members={chosenMembers}
-          invitations={chosenInvitations}
-          onClose={() => setDialog(null)}
-          onConfirm={async () => {
-            const result = await store.release();
-            if (result.ok) {
-              const freed = result.value.members + result.value.invitations;
-              const already = result.value.alreadyFree > 0 ? ` ${countOf(result.value.alreadyFree, 'was', 'were')} free already.` : '';
-              notify(`Released ${countOf(freed, 'seat')}.${already}`);
-            }
-            return result;
-          }}
-        />
-      ) : null}
-      {dialog?.kind === 'remove' ? (
-        <ReleaseSeatsDialog
-          members={1}
-          invitations={0}
-          who={dialog.row.email}
-          onClose={() => setDialog(null)}
-          onConfirm={async () => {
-            const result = await store.removeMember(dialog.row.accountId!);
-            if (result.ok) notify(`Removed ${dialog.row.email} from Licenses; their seat is free.`);
-            return result;
-          }}
-        />
+      {dialog ? (
+        <LicensesDialog dialog={dialog} free={usage?.free ?? 0} expiryDays={expiryDays} chosen={selection} onClose={() => setDialog(null)} />
       ) : null}
     </section>
   );

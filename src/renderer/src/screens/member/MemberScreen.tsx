@@ -1,21 +1,17 @@
-import { useEffect } from 'react';
 import { countOf } from '@shared/text';
 import { AccessPaths, RoleBadge } from '../../components/AccessPaths';
 import { PageHeader } from '../../components/PageHeader';
 import { organizationHref, screenHref, teamHref } from '../../lib/route';
-import { useAccessStore } from '../../stores/access-store';
+import { appErrorOf, useContractQuery } from '../../data/query';
 import { NotFoundScreen } from '../../components/ErrorBanner';
 
 /** The Access view: for one member, each organization they reach, the role that applies, and every path there. */
 export function MemberScreen({ accountId }: { accountId: number }) {
-  const { member: access, memberStatus, memberError: error, loadMember, clearMember } = useAccessStore();
+  const accessQuery = useContractQuery('access:member', { accountId });
+  const access = accessQuery.data ?? null;
+  const error = appErrorOf(accessQuery.error);
 
-  useEffect(() => {
-    void loadMember(accountId);
-    return clearMember;
-  }, [loadMember, clearMember, accountId]);
-
-  if (memberStatus === 'error') {
+  if (error) {
     return (
       <NotFoundScreen id="member-title" noun="member" error={error} back={{ href: screenHref('licenses'), label: 'Back to Licenses' }} />
     );

@@ -1,27 +1,26 @@
-import { useEffect, useState } from 'react';
 import { countOf } from '@shared/text';
 import { AccessPaths, RoleBadge } from '../../components/AccessPaths';
 import { Pager } from '../../components/Pager';
 import { memberHref } from '../../lib/route';
-import { ACCESS_PAGE_SIZE, useAccessStore } from '../../stores/access-store';
+import { appErrorOf, statusOf, useContractQuery } from '../../data/query';
+import { useLastPageClamp, useSearchPaging } from '../../data/paging';
 import { SearchField } from '../../components/SearchField';
+
+const ACCESS_PAGE_SIZE = 100;
 
 /** Everyone who reaches the organization, directly or through teams, with the role that applies and why. */
 export function OrgAccessSection({ orgId, orgName }: { orgId: number; orgName: string }) {
-  const { org, orgStatus, orgError, loadOrg, clearOrg } = useAccessStore();
-  const [searchText, setSearchText] = useState('');
-  const current = org?.orgId === orgId ? org : null;
-
-  useEffect(() => {
-    void loadOrg(orgId, '', 0);
-    return clearOrg;
-  }, [loadOrg, clearOrg, orgId]);
-
-  useEffect(() => {
-    if (!current || searchText === current.search) return;
-    const timer = setTimeout(() => void loadOrg(orgId, searchText, 0), 250);
-    return () => clearTimeout(timer);
-  }, [searchText, current, loadOrg, orgId]);
+  const { searchText, setSearchText, search, pageIndex, setPageIndex } = useSearchPaging(250);
+  const pageQuery = useContractQuery(
+    'access:org',
+    { orgId, search, offset: pageIndex * ACCESS_PAGE_SIZE, limit: ACCESS_PAGE_SIZE },
+    { keepPrevious: true },
+  );
+  // The page shown, and the search it answers (a kept page answers the last one).
+  const current = pageQuery.data ? { page: pageQuery.data, search, pageIndex } : null;
+  const orgStatus = statusOf(pageQuery);
+  const orgError = appErrorOf(pageQuery.error);
+  useLastPageClamp(pageQuery.data?.total, ACCESS_PAGE_SIZE, pageIndex, setPageIndex);
 
   return (
     <div className="card" role="region" aria-labelledby="org-access-title">
@@ -37,7 +36,7 @@ export function OrgAccessSection({ orgId, orgName }: { orgId: number; orgName: s
       {orgStatus === 'error' && orgError ? (
         <div className="banner banner-error" role="alert">
           <span>Could not load who has access: {orgError.message}</span>
-          <button type="button" className="button small" onClick={() => void loadOrg(orgId, current?.search ?? searchText, current?.pageIndex ?? 0)}>
+          <button type="button" className="button small" onClick={() => void pageQuery.refetch()}>
             Try again
           </button>
         </div>
@@ -86,7 +85,7 @@ export function OrgAccessSection({ orgId, orgName }: { orgId: number; orgName: s
         </table>
       </div>
       {current ? (
-        <Pager total={current.page.total} pageIndex={current.pageIndex} pageSize={ACCESS_PAGE_SIZE} onPage={(index) => void loadOrg(orgId, current.search, index)} />
+        <Pager total={current.page.total} pageIndex={current.pageIndex} pageSize={ACCESS_PAGE_SIZE} onPage={setPageIndex} />
       ) : null}
     </div>
   );

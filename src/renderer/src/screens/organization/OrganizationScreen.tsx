@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { orgRoles, type OrgRole } from '@shared/schemas/members';
 import type { OrgMember } from '@shared/schemas/org-members';
 import { countOf } from '@shared/text';
@@ -9,8 +9,9 @@ import { formatDate } from '../../lib/format';
 import { ROLE_LABEL } from '../../lib/labels';
 import { screenHref } from '../../lib/route';
 import { useNoticesStore } from '../../stores/notices-store';
-import { useOrgDetailStore } from '../../stores/org-detail-store';
-import { useOrgsStore } from '../../stores/orgs-store';
+import { appErrorOf, useContractQuery } from '../../data/query';
+import { useContractMutation } from '../../data/use-contract-mutation';
+import { useLastPageClamp, useSearchPaging } from '../../data/paging';
 import { DeleteOrgDialog } from '../orgs/DeleteOrgDialog';
 import { OrgNameDialog } from '../orgs/OrgNameDialog';
 import { MemberPickerDialog } from '../../components/pickers/MemberPickerDialog';
@@ -21,28 +22,30 @@ import { NotFoundScreen } from '../../components/ErrorBanner';
 
 type Dialog = { kind: 'add' } | { kind: 'rename' } | { kind: 'delete' } | { kind: 'remove'; member: OrgMember } | null;
 
+const PAGE_SIZE = 100;
+const EMPTY_PAGE = { rows: [], total: 0 };
 
 /** One organization: its direct members and their roles. */
 export function OrganizationScreen({ orgId }: { orgId: number }) {
-  const { org, page, search, pageIndex, pageSize, status, error, load, setSearch, setPage, addMembers, setRole, removeMember } = useOrgDetailStore();
+  const { searchText, setSearchText, search, pageIndex, setPageIndex: setPage } = useSearchPaging(250);
+  const pageSize = PAGE_SIZE;
+  const orgQuery = useContractQuery('orgs:get', { id: orgId });
+  const pageQuery = useContractQuery('orgs:members', { orgId, search, offset: pageIndex * pageSize, limit: pageSize }, { keepPrevious: true });
+  const org = orgQuery.data ?? null;
+  const page = pageQuery.data ?? EMPTY_PAGE;
+  const error = appErrorOf(orgQuery.error ?? pageQuery.error);
+  useLastPageClamp(pageQuery.data?.total, pageSize, pageIndex, setPage);
   const members = page.rows;
-  const [searchText, setSearchText] = useState(search);
-  const { rename, remove } = useOrgsStore();
+  const addMembers = useContractMutation('orgs:addMembers', { errors: 'inline' }).run;
+  const setRole = useContractMutation('orgs:setMemberRole', { errors: 'inline' }).run;
+  const removeMember = useContractMutation('orgs:removeMember', { errors: 'inline' }).run;
+  const rename = useContractMutation('orgs:rename', { errors: 'inline' }).run;
+  const remove = useContractMutation('orgs:remove', { errors: 'inline' }).run;
   const notify = useNoticesStore((state) => state.push);
   const [dialog, setDialog] = useState<Dialog>(null);
   const [newRole, setNewRole] = useState<OrgRole>('member');
 
-  useEffect(() => {
-    void load(orgId);
-  }, [load, orgId]);
-
-  useEffect(() => {
-    if (searchText === search) return;
-    const timer = setTimeout(() => setSearch(searchText), 250);
-    return () => clearTimeout(timer);
-  }, [searchText, search, setSearch]);
-
-  if (status === 'error' || (status === 'ready' && !org)) {
+  if (error) {
     return (
       <NotFoundScreen id="org-title" noun="organization" error={error} back={{ href: screenHref('organizations'), label: 'All organizations' }} />
     );
@@ -50,7 +53,7 @@ export function OrganizationScreen({ orgId }: { orgId: number }) {
   if (!org) return <div className="screen muted">Loading…</div>;
 
   const changeRole = async (member: OrgMember, role: OrgRole) => {
-    const result = await setRole(member.accountId, role);
+    const result = await setRole({ orgId, accountId: member.accountId, role });
     notify(result.ok ? `${member.name || member.email} is now ${ROLE_LABEL[role].toLowerCase()} of ${org.name}.` : result.error.message, result.ok ? 'success' : 'error');
   };
 
@@ -167,7 +170,7 @@ export function OrganizationScreen({ orgId }: { orgId: number }) {
           place={{ orgId: org.id }}
           onClose={() => setDialog(null)}
           onAdd={async (accountIds) => {
-            const result = await addMembers(accountIds, newRole);
+            const result = await addMembers({ orgId, accountIds, role: newRole });
             if (result.ok) {
               const already = result.value.alreadyMembers > 0 ? ` ${countOf(result.value.alreadyMembers, 'was', 'were')} there already.` : '';
               notify(`Added ${countOf(result.value.added, 'member')} to ${org.name}.${already}`);
@@ -193,7 +196,7 @@ export function OrganizationScreen({ orgId }: { orgId: number }) {
           orgName={org.name}
           onClose={() => setDialog(null)}
           onRemove={async () => {
-            const result = await removeMember(dialog.member.accountId);
+            const result = await removeMember({ orgId, accountId: dialog.member.accountId });
             if (result.ok) notify(`Removed ${dialog.member.email} from ${org.name}. Their seat is not freed.`);
             return result;
           }}
@@ -204,11 +207,8 @@ export function OrganizationScreen({ orgId }: { orgId: number }) {
           org={org}
           onClose={() => setDialog(null)}
           onSave={async (name) => {
-            const result = await rename(org.id, name);
-            if (result.ok) {
-              notify(`Renamed “${org.name}” to “${result.value.name}”.`);
-              void load(orgId);
-            }
+            const result = await rename({ id: org.id, name });
+            if (result.ok) notify(`Renamed “${org.name}” to “${result.value.name}”.`);
             return result;
           }}
         />
@@ -218,7 +218,7 @@ export function OrganizationScreen({ orgId }: { orgId: number }) {
           org={org}
           onClose={() => setDialog(null)}
           onDelete={async () => {
-            const result = await remove(org.id);
+            const result = await remove({ id: org.id });
             if (result.ok) {
               notify(`Deleted organization “${org.name}”. No seat was freed.`);
               window.location.hash = screenHref('organizations');

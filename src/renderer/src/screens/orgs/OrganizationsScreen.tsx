@@ -1,12 +1,13 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTable, type SortingState } from '@tanstack/react-table';
 import type { Organization } from '@shared/schemas/orgs';
 import { PageHeader } from '../../components/PageHeader';
 import { DataTable } from '../../components/table/DataTable';
 import { listFeatures } from '../../components/table/list-features';
-import { plural } from '../../lib/format';
+import { countOf } from '@shared/text';
 import { useNoticesStore } from '../../stores/notices-store';
-import { useOrgsStore } from '../../stores/orgs-store';
+import { appErrorOf, statusOf, useContractQuery } from '../../data/query';
+import { useContractMutation } from '../../data/use-contract-mutation';
 import { DeleteOrgDialog } from './DeleteOrgDialog';
 import { OrgNameDialog } from './OrgNameDialog';
 import { orgColumns } from './orgs-columns';
@@ -16,15 +17,18 @@ import { ErrorBanner } from '../../components/ErrorBanner';
 type Editing = { mode: 'create' } | { mode: 'rename'; org: Organization } | { mode: 'delete'; org: Organization } | null;
 
 export function OrganizationsScreen() {
-  const { orgs, status, error, load, create, rename, remove } = useOrgsStore();
+  const listed = useContractQuery('orgs:list', undefined);
+  const orgs = useMemo(() => listed.data ?? [], [listed.data]);
+  const status = statusOf(listed);
+  const error = appErrorOf(listed.error);
+  const load = listed.refetch;
+  const create = useContractMutation('orgs:create', { errors: 'inline' }).run;
+  const rename = useContractMutation('orgs:rename', { errors: 'inline' }).run;
+  const remove = useContractMutation('orgs:remove', { errors: 'inline' }).run;
   const notify = useNoticesStore((state) => state.push);
   const [editing, setEditing] = useState<Editing>(null);
   const [filter, setFilter] = useState('');
   const [sorting, setSorting] = useState<SortingState>([{ id: 'name', desc: false }]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
 
   const columns = useMemo(
     () =>
@@ -48,7 +52,7 @@ export function OrganizationsScreen() {
   });
 
   const shown = table.getRowModel().rows.length;
-  const countText = filter ? `${shown} of ${plural(orgs.length, 'organization')}` : plural(orgs.length, 'organization');
+  const countText = filter ? `${shown} of ${countOf(orgs.length, 'organization')}` : countOf(orgs.length, 'organization');
 
   return (
     <section className="screen" aria-labelledby="orgs-title">
@@ -96,7 +100,7 @@ export function OrganizationsScreen() {
         <OrgNameDialog
           onClose={() => setEditing(null)}
           onSave={async (name) => {
-            const result = await create(name);
+            const result = await create({ name });
             if (result.ok) notify(`Created organization “${result.value.name}”.`);
             return result;
           }}
@@ -107,7 +111,7 @@ export function OrganizationsScreen() {
           org={editing.org}
           onClose={() => setEditing(null)}
           onSave={async (name) => {
-            const result = await rename(editing.org.id, name);
+            const result = await rename({ id: editing.org.id, name });
             if (result.ok) notify(`Renamed “${editing.org.name}” to “${result.value.name}”.`);
             return result;
           }}
@@ -118,7 +122,7 @@ export function OrganizationsScreen() {
           org={editing.org}
           onClose={() => setEditing(null)}
           onDelete={async () => {
-            const result = await remove(editing.org.id);
+            const result = await remove({ id: editing.org.id });
             if (result.ok) notify(`Deleted organization “${editing.org.name}”. No seat was freed.`);
             return result;
           }}

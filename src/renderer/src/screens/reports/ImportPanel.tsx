@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import type { ImportSummary } from '@shared/schemas/activity';
 import { countOf } from '@shared/text';
 import { uploadEventFile } from '../../lib/api';
+import { cancelImport as cancel, startImport as start } from '../../lib/event-import';
 import { useImportStore } from '../../stores/import-store';
 
 /** Rejections listed on screen; the command line (roster import) lists every one. */
@@ -13,7 +14,7 @@ function megabytes(bytes: number): string {
 
 /** "Import events…": a file picker in browser mode; in the desktop app main opens its own dialog. */
 export function ImportButton() {
-  const { status, start, pickRequested } = useImportStore();
+  const { status, pickRequested } = useImportStore();
   const input = useRef<HTMLInputElement>(null);
   const button = useRef<HTMLButtonElement>(null);
   const running = status === 'running';
@@ -72,7 +73,7 @@ function summaryLine(summary: ImportSummary): string {
 
 /** An import under way (progress, cancel) or just finished (totals, rejected lines). */
 export function ImportPanel() {
-  const { status, fileName, progress, summary, error, cancelling, cancel, dismiss } = useImportStore();
+  const { status, fileName, progress, summary, error, cancelling, dismiss } = useImportStore();
   if (status === 'idle') return null;
 
   if (status === 'running') {

@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import type { AppError } from '@shared/errors';
 import { countOf } from '@shared/text';
 import { useNoticesStore } from '../../stores/notices-store';
-import { useReportStore } from '../../stores/report-store';
+import { useContractMutation } from '../../data/use-contract-mutation';
+import { asOfMoment, useReportStore } from '../../stores/report-store';
 import { ReleaseSeatsDialog } from '../licenses/ReleaseSeatsDialog';
 
 /**
@@ -11,12 +11,14 @@ import { ReleaseSeatsDialog } from '../licenses/ReleaseSeatsDialog';
  * from a dry run; releasing is one more, confirmed, step.
  */
 export function ReclaimSeats() {
-  const { query, setQuery, inactive, releaseInactive } = useReportStore();
+  const { query, setQuery } = useReportStore();
+  // The dry run: who has been inactive over the days, asked only when the admin is about to release.
+  const { run: inactive, busy, error } = useContractMutation('report:inactive', { errors: 'inline' });
+  // Releases the seats of those idle over the days, found again by main as it releases them.
+  const releaseInactive = useContractMutation('report:releaseInactive', { errors: 'inline' }).run;
   const notify = useNoticesStore((state) => state.push);
   const [days, setDays] = useState(String(query.inactiveDays));
   const [candidates, setCandidates] = useState<number | null>(null);
-  const [error, setError] = useState<AppError | null>(null);
-  const [busy, setBusy] = useState(false);
 
   const parsed = Number(days);
   const valid = /^\d{1,4}$/.test(days.trim()) && parsed <= 3650;
@@ -28,11 +30,8 @@ export function ReclaimSeats() {
   const count = async () => {
     if (!valid || busy) return;
     apply();
-    setBusy(true);
-    const result = await inactive();
-    setBusy(false);
-    if (!result.ok) return setError(result.error);
-    setError(null);
+    const result = await inactive({ asOf: asOfMoment(query.asOfDay), inactiveDays: parsed });
+    if (!result.ok) return;
     if (result.value.total === 0) notify(`No member has been inactive for over ${countOf(parsed, 'day')}.`);
     else setCandidates(result.value.total);
   };
@@ -79,7 +78,7 @@ export function ReclaimSeats() {
           invitations={0}
           onClose={() => setCandidates(null)}
           onConfirm={async () => {
-            const result = await releaseInactive();
+            const result = await releaseInactive({ asOf: asOfMoment(query.asOfDay), inactiveDays: parsed });
             if (result.ok) {
               const freed = result.value.members;
               notify(`Released ${countOf(freed, 'seat')} held by members inactive for over ${countOf(parsed, 'day')}.${result.value.alreadyFree > 0 ? ` ${countOf(result.value.alreadyFree, 'was', 'were')} free already.` : ''}`);

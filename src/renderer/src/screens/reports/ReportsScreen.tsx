@@ -1,6 +1,5 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTable, type SortingState, type Updater } from '@tanstack/react-table';
-import type { ExportResult } from '@shared/schemas/exports';
 import type { ReportFilter, ReportSortColumn } from '@shared/schemas/report';
 import { describeRule } from '@shared/report-rule';
 import { countOf } from '@shared/text';
@@ -10,17 +9,20 @@ import { Pager } from '../../components/Pager';
 import { SearchField } from '../../components/SearchField';
 import { DataTable } from '../../components/table/DataTable';
 import { listFeatures } from '../../components/table/list-features';
-import { api } from '../../lib/api';
-import { finishExport } from '../../lib/download';
 import { screenHref } from '../../lib/route';
-import { failureTone, useNoticesStore } from '../../stores/notices-store';
-import { useImportStore } from '../../stores/import-store';
-import { useReportStore } from '../../stores/report-store';
+import { ExportButton } from '../../components/ExportButton';
+import { appErrorOf, statusOf, useContractQuery } from '../../data/query';
+import { useContractMutation } from '../../data/use-contract-mutation';
+import { useLastPageClamp } from '../../data/paging';
+import { syncImport } from '../../lib/event-import';
+import { asOfMoment, pageInput, useReportStore } from '../../stores/report-store';
 import { ActivityCharts } from './ActivityCharts';
 import { bucketLabel } from './buckets';
 import { ImportButton, ImportPanel } from './ImportPanel';
 import { ReclaimSeats } from './ReclaimSeats';
 import { reportColumns } from './report-columns';
+
+const EMPTY_PAGE = { rows: [], total: 0, asOf: '' };
 
 const FILTER_LABEL: Record<ReportFilter, (days: number) => string> = {
   all: () => 'All members',
@@ -31,26 +33,9 @@ const FILTER_LABEL: Record<ReportFilter, (days: number) => string> = {
 
 /** Saves the CSV: a native dialog in the desktop app (then "Show in folder"), a download in browser mode. */
 function SaveReport() {
-  const exportCsv = useReportStore((state) => state.exportCsv);
-  const notify = useNoticesStore((state) => state.push);
+  const asOfDay = useReportStore((state) => state.query.asOfDay);
+  const exportReport = useContractMutation('report:export', { errors: 'inline' }).run;
   const [bom, setBom] = useState(true);
-  const [busy, setBusy] = useState(false);
-  const [saved, setSaved] = useState<Extract<ExportResult, { kind: 'saved' }> | null>(null);
-
-  const save = async () => {
-    setBusy(true);
-    const result = await exportCsv(bom);
-    setBusy(false);
-    if (!result.ok) return notify(result.error.message, failureTone(result.error));
-    const said = finishExport(result.value, 'the activity report', 'member');
-    if (said) notify(said);
-    setSaved(result.value.kind === 'saved' ? result.value : null);
-  };
-
-  const show = async (saveId: string) => {
-    const result = await api.invoke('app:showSavedFile', { saveId });
-    if (!result.ok) notify(result.error.message, 'error');
-  };
 
   return (
     <div className="save-report">
@@ -58,29 +43,33 @@ function SaveReport() {
         <input type="checkbox" checked={bom} onChange={(event) => setBom(event.target.checked)} />
         For Excel (byte-order mark)
       </label>
-      <button type="button" className="button primary" disabled={busy} onClick={() => void save()}>
-        {busy ? 'Saving…' : 'Save CSV…'}
-      </button>
-      {saved ? (
-        <button type="button" className="button subtle small" onClick={() => void show(saved.saveId)}>
-          Show in folder
-        </button>
-      ) : null}
+      <ExportButton
+        label="Save CSV…"
+        busyLabel="Saving…"
+        what="the activity report"
+        unit="member"
+        exportFile={() => exportReport({ asOf: asOfMoment(asOfDay), bom })}
+      />
     </div>
   );
 }
 
 /** The user activity report: who is active, who has gone quiet, the CSV, and reclaiming idle seats. */
 export function ReportsScreen() {
-  const store = useReportStore();
-  const { summary, page, query, status, error, setQuery } = store;
+  const { query, setQuery } = useReportStore();
+  // The summary (charts, rule) follows the as-of day; sorting, paging, filtering and searching change only the page.
+  const summaryQuery = useContractQuery('report:summary', { asOf: asOfMoment(query.asOfDay) }, { keepPrevious: true });
+  const pageQuery = useContractQuery('report:page', pageInput(query), { keepPrevious: true });
+  const summary = summaryQuery.data ?? null;
+  const page = pageQuery.data ?? EMPTY_PAGE;
+  const status = statusOf({ isError: summaryQuery.isError || pageQuery.isError, data: pageQuery.data });
+  const error = appErrorOf(summaryQuery.error ?? pageQuery.error);
+  const goToPage = useCallback((pageIndex: number) => setQuery({ pageIndex }), [setQuery]);
+  useLastPageClamp(pageQuery.data?.total, query.pageSize, query.pageIndex, goToPage);
   const [search, setSearch] = useState(query.search);
 
-  const syncImport = useImportStore((state) => state.sync);
   useEffect(() => {
-    void store.load();
     void syncImport();
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- load is stable; opening the screen loads it once.
   }, []);
 
   useEffect(() => {
@@ -121,7 +110,7 @@ export function ReportsScreen() {
         }
       />
       <ImportPanel />
-      {status === 'error' && error ? <ErrorBanner message={error.message} onRetry={() => void store.load()} /> : null}
+      {status === 'error' && error ? <ErrorBanner message={error.message} onRetry={() => void Promise.all([summaryQuery.refetch(), pageQuery.refetch()])} /> : null}
 
       {summary ? (
         <>
@@ -172,7 +161,7 @@ export function ReportsScreen() {
           label="Activity report"
           empty={filtered ? 'No member matches this view.' : 'No members yet: the report lists every member, one row each.'}
         />
-        <Pager total={page.total} pageIndex={query.pageIndex} pageSize={query.pageSize} onPage={(pageIndex) => setQuery({ pageIndex })} />
+        <Pager total={page.total} pageIndex={query.pageIndex} pageSize={query.pageSize} onPage={goToPage} />
       </div>
     </section>
   );

@@ -1,11 +1,14 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTable } from '@tanstack/react-table';
 import { countOf } from '@shared/text';
 import { Pager } from '../../components/Pager';
 import { SearchField } from '../../components/SearchField';
 import { DataTable } from '../../components/table/DataTable';
 import { listFeatures } from '../../components/table/list-features';
+import { statusOf } from '../../data/query';
+import { useLastPageClamp } from '../../data/paging';
 import { SCIM_METHODS, useScimStore, type RequestQuery, type ScimMethod } from '../../stores/scim-store';
+import { useScim } from './use-scim';
 import { requestColumns } from './request-columns';
 
 const OUTCOMES: { value: RequestQuery['outcome']; label: string }[] = [
@@ -16,7 +19,12 @@ const OUTCOMES: { value: RequestQuery['outcome']; label: string }[] = [
 
 /** Every request identity providers made, newest first, kept 30 days. */
 export function RequestsCard() {
-  const { requests, query, status, setQuery } = useScimStore();
+  const { query, setQuery } = useScimStore();
+  const { requestsQuery } = useScim();
+  const requests = requestsQuery.data ?? { rows: [], total: 0 };
+  const status = statusOf(requestsQuery);
+  const goToPage = useCallback((pageIndex: number) => setQuery({ pageIndex }), [setQuery]);
+  useLastPageClamp(requestsQuery.data?.total, query.pageSize, query.pageIndex, goToPage);
   const [search, setSearch] = useState(query.search);
 
   useEffect(() => {
@@ -73,7 +81,7 @@ export function RequestsCard() {
         label="SCIM requests"
         empty={filtered ? 'No request matches these filters.' : 'No requests yet. They appear here as soon as an identity provider connects.'}
       />
-      <Pager total={requests.total} pageIndex={query.pageIndex} pageSize={query.pageSize} onPage={(pageIndex) => setQuery({ pageIndex })} />
+      <Pager total={requests.total} pageIndex={query.pageIndex} pageSize={query.pageSize} onPage={goToPage} />
     </div>
   );
 }

@@ -6,13 +6,19 @@ import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { DataTable } from '../../components/table/DataTable';
 import { listFeatures } from '../../components/table/list-features';
 import { useNoticesStore } from '../../stores/notices-store';
-import { useScimStore } from '../../stores/scim-store';
+import { statusOf } from '../../data/query';
+import { useContractMutation } from '../../data/use-contract-mutation';
+import { useScim } from './use-scim';
 import { NewTokenDialog } from './NewTokenDialog';
 import { tokenColumns } from './token-columns';
 
 /** The bearer tokens identity providers use: created here (shown once), listed with their state, revoked. */
 export function TokensCard() {
-  const { tokens, status, createToken, revokeToken } = useScimStore();
+  const { tokensQuery } = useScim();
+  const tokens = useMemo(() => tokensQuery.data ?? [], [tokensQuery.data]);
+  const status = statusOf(tokensQuery);
+  const createToken = useContractMutation('scim:createToken', { errors: 'inline' }).run;
+  const revokeToken = useContractMutation('scim:revokeToken', { errors: 'inline' }).run;
   const notify = useNoticesStore((state) => state.push);
   const [creating, setCreating] = useState(false);
   const [revoking, setRevoking] = useState<ScimToken | null>(null);
@@ -64,7 +70,7 @@ export function TokensCard() {
           ]}
           confirmLabel="Revoke token"
           onConfirm={async () => {
-            const result = await revokeToken(revoking.id);
+            const result = await revokeToken({ id: revoking.id });
             if (result.ok) notify(`Revoked ${revoking.name}.`);
             return result;
           }}

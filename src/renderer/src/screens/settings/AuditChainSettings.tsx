@@ -1,6 +1,5 @@
-import { useState } from 'react';
 import { describeVerification } from '@shared/schemas/audit';
-import { useAuditStore } from '../../stores/audit-store';
+import { appErrorOf, useContractQuery } from '../../data/query';
 import { useNoticesStore } from '../../stores/notices-store';
 
 /**
@@ -9,16 +8,16 @@ import { useNoticesStore } from '../../stores/notices-store';
  * so it runs when asked rather than each time Settings opens.
  */
 export function AuditChainSettings() {
-  const verification = useAuditStore((state) => state.verification);
-  const verify = useAuditStore((state) => state.verify);
+  // Asked only when the admin clicks; the answer stays for this window's life.
+  const verified = useContractQuery('audit:verify', undefined, { enabled: false, gcTime: Infinity });
+  const verification = verified.data ?? null;
+  const busy = verified.isFetching;
   const notify = useNoticesStore((state) => state.push);
-  const [busy, setBusy] = useState(false);
 
   const check = async () => {
-    setBusy(true);
-    const result = await verify();
-    setBusy(false);
-    if (!result.ok) notify(result.error.message, 'error');
+    const result = await verified.refetch();
+    const error = appErrorOf(result.error);
+    if (error) notify(error.message, 'error');
   };
 
   return (

@@ -1,10 +1,12 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { backupKeepSchema, type Backup, type BackupKind } from '@shared/schemas/backups';
 import { countOf } from '@shared/text';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { backUpWithNotice, downloadWithNotice } from '../../lib/app-actions';
 import { formatDateTime } from '../../lib/format';
-import { useBackupsStore } from '../../stores/backups-store';
+import { appErrorOf, useContractQuery } from '../../data/query';
+import { useContractMutation } from '../../data/use-contract-mutation';
+import { useSubmit } from '../../lib/use-submit';
 import { useNoticesStore } from '../../stores/notices-store';
 import { NumberSetting } from './NumberSetting';
 
@@ -21,24 +23,21 @@ type Pending = { kind: 'listed'; backup: Backup } | { kind: 'file' };
 
 /** Settings → Backups: "Back up now", the backups kept in the backups folder, and restoring one. */
 export function BackupSettings({ canSetKeep }: { canSetKeep: boolean }) {
-  const { list, error, load, restore, restoreFromFile, setKeep } = useBackupsStore();
+  const listed = useContractQuery('backups:list', undefined);
+  const list = listed.data ?? null;
+  const error = appErrorOf(listed.error);
+  const restore = useContractMutation('backups:restore', { errors: 'inline' }).run;
+  const restoreFromFile = useContractMutation('backups:restoreFile', { errors: 'inline' }).run;
+  const setKeep = useContractMutation('settings:update', { errors: 'inline' }).run;
   const notify = useNoticesStore((state) => state.push);
-  const [busy, setBusy] = useState(false);
+  const { run, busy } = useSubmit();
   const [pending, setPending] = useState<Pending | null>(null);
 
-  useEffect(() => {
-    void load();
-  }, [load]);
-
-  const backUp = async () => {
-    setBusy(true);
-    await backUpWithNotice();
-    setBusy(false);
-  };
+  const backUp = () => run(backUpWithNotice);
 
   const confirmRestore = async () => {
     if (!pending) return { ok: true as const, value: null };
-    const result = pending.kind === 'listed' ? await restore(pending.backup.id) : await restoreFromFile();
+    const result = pending.kind === 'listed' ? await restore({ id: pending.backup.id }) : await restoreFromFile();
     if (result.ok && result.value) {
       notify(`Restored from ${fileName(result.value.restoredFrom)}. The database as it was is kept as ${fileName(result.value.preRestoreCopy)}.`);
     }
@@ -78,7 +77,7 @@ export function BackupSettings({ canSetKeep }: { canSetKeep: boolean }) {
           hint="Of each kind: daily, backed up now, and copies kept before a restore. Older ones are deleted at the next backup."
           saveLabel="Save"
           onSave={async (keep) => {
-            const result = await setKeep(keep);
+            const result = await setKeep({ backupKeep: keep });
             if (result.ok) notify(`Roster now keeps ${countOf(keep, 'backup')} of each kind.`);
             return result;
           }}

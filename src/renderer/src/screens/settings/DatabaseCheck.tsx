@@ -1,14 +1,20 @@
 import { useState } from 'react';
+import type { DatabaseCheck as Check } from '@shared/schemas/database';
 import { formatDateTime } from '../../lib/format';
-import { useDatabaseCheckStore } from '../../stores/database-check-store';
+import { useContractMutation } from '../../data/use-contract-mutation';
 
 const seconds = (ms: number) => `${(ms / 1000).toLocaleString(undefined, { maximumFractionDigits: 1 })} s`;
 
 /** Settings → Database: checks the database for damage on demand and says what was found. */
 export function DatabaseCheck() {
-  const { status, last, error, check } = useDatabaseCheckStore();
+  // Checked on demand, never again by itself: a full check of a large file takes a while.
+  const { run, busy: checking, error } = useContractMutation('db:check', { errors: 'inline' });
+  const [last, setLast] = useState<Check | null>(null);
   const [full, setFull] = useState(false);
-  const checking = status === 'checking';
+  const check = async (full: boolean) => {
+    const result = await run({ full });
+    if (result.ok) setLast(result.value);
+  };
 
   return (
     <div className="database-check">

@@ -1,9 +1,9 @@
-import { useState } from 'react';
 import type { AppError } from '@shared/errors';
 import type { InviteControlMode } from '@shared/schemas/domains';
 import type { EnterpriseSettings, InviteControl } from '@shared/schemas/settings';
 import type { Result } from '@shared/result';
 import { useDraft } from '../../lib/use-draft';
+import { useSubmit } from '../../lib/use-submit';
 import { ListEditor } from './ListEditor';
 
 /** A draft of a stored setting, and whether it differs from what is stored. */
@@ -49,16 +49,8 @@ function SaveRow({ label, changed, busy, onSave, onCancel }: SaveRowProps) {
 
 /** Saves through `save`, keeping main's refusal to show beside the fields. */
 function useSave<T>(save: (value: T) => Promise<Result<unknown>>) {
-  const [error, setError] = useState<AppError | null>(null);
-  const [busy, setBusy] = useState(false);
-  const run = async (value: T) => {
-    if (busy) return;
-    setBusy(true);
-    const result = await save(value);
-    setBusy(false);
-    setError(result.ok ? null : result.error);
-  };
-  return { error, busy, run, clear: () => setError(null) };
+  const { run, busy, error, reset } = useSubmit({ errors: 'inline' });
+  return { error, busy, run: (value: T) => run(() => save(value)), clear: reset };
 }
 
 function DnsServersSetting({ servers, onSave }: { servers: string[]; onSave: (servers: string[]) => Promise<Result<unknown>> }) {

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import type { z } from 'zod';
-import type { AppError } from '@shared/errors';
 import type { Result } from '@shared/result';
 import { TextField } from '../../components/TextField';
+import { useSubmit } from '../../lib/use-submit';
 
 interface NumberSettingProps {
   label: string;
@@ -17,8 +17,7 @@ interface NumberSettingProps {
 /** A whole-number setting with its own Save, checked as it is typed and by main on save. */
 export function NumberSetting({ label, value, schema, hint, saveLabel, onSave }: NumberSettingProps) {
   const [text, setText] = useState(String(value));
-  const [serverError, setServerError] = useState<AppError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { run, busy, error: serverError, reset } = useSubmit({ errors: 'inline' });
 
   // Follow the stored value when it changes elsewhere (another window, the command line):
   // adjusting state while rendering, as React advises, rather than in an effect.
@@ -34,11 +33,9 @@ export function NumberSetting({ label, value, schema, hint, saveLabel, onSave }:
   const changed = parsed?.success === true && parsed.data !== value;
 
   const save = async () => {
-    if (!parsed?.success || busy) return;
-    setBusy(true);
-    const result = await onSave(parsed.data);
-    setBusy(false);
-    setServerError(result.ok ? null : result.error);
+    if (!parsed?.success) return;
+    const value = parsed.data;
+    await run(() => onSave(value));
   };
 
   return (
@@ -59,7 +56,7 @@ export function NumberSetting({ label, value, schema, hint, saveLabel, onSave }:
         hint={hint}
         onChange={(event) => {
           setText(event.target.value);
-          setServerError(null);
+          reset();
         }}
       />
       <button type="submit" className="button" disabled={!changed || busy}>

@@ -1,24 +1,20 @@
-import { useEffect, useState } from 'react';
 import { useNoticesStore } from '../../stores/notices-store';
-import { useRecentDatabasesStore } from '../../stores/recent-databases-store';
+import { invalidateAreas, useContractQuery } from '../../data/query';
+import { useContractMutation } from '../../data/use-contract-mutation';
 
 /** The databases opened before on this computer; in the desktop app each opens with one click. */
 export function RecentDatabases({ canOpen }: { canOpen: boolean }) {
-  const { recent, load, open } = useRecentDatabasesStore();
+  const recent = useContractQuery('app:recentDatabases', undefined).data ?? [];
+  const { run, busy } = useContractMutation('app:openRecent', { errors: 'inline' });
   const notify = useNoticesStore((state) => state.push);
-  const [busy, setBusy] = useState(false);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
 
   const others = recent.filter((entry) => !entry.current);
   if (others.length === 0) return null;
 
   const openOne = async (path: string) => {
-    setBusy(true);
-    const result = await open(path);
-    setBusy(false);
+    const result = await run({ path });
+    // A missing file is refused and taken off the list.
+    if (!result.ok) void invalidateAreas(['app']);
     if (!result.ok) notify(result.error.message, 'error');
     else if (result.value) notify(`Switching to ${result.value.databasePath}…`);
   };

@@ -1,10 +1,9 @@
-import { useState } from 'react';
-import type { AppError } from '@shared/errors';
 import { describeRule } from '@shared/report-rule';
 import { reportRuleSchema, type ReportRule } from '@shared/schemas/settings';
 import type { Result } from '@shared/result';
 import { TextField } from '../../components/TextField';
 import { useDraft } from '../../lib/use-draft';
+import { useSubmit } from '../../lib/use-submit';
 
 interface ReportRuleSettingsProps {
   rule: ReportRule;
@@ -19,8 +18,7 @@ const toDraft = (rule: ReportRule): Draft => ({ shownDays: String(rule.shownDays
 export function ReportRuleSettings({ rule, onSave }: ReportRuleSettingsProps) {
   // Follows the stored rule when it changes elsewhere (another window, the command line).
   const { draft, setDraft } = useDraft(rule, toDraft);
-  const [serverError, setServerError] = useState<AppError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { run, busy, error: serverError, reset } = useSubmit({ errors: 'inline' });
 
   const whole = (text: string) => (/^\s*\d+\s*$/.test(text) ? Number(text) : Number.NaN);
   const parsed = reportRuleSchema.safeParse({ shownDays: whole(draft.shownDays), blankDays: whole(draft.blankDays), trackingSince: draft.trackingSince });
@@ -30,7 +28,7 @@ export function ReportRuleSettings({ rule, onSave }: ReportRuleSettingsProps) {
 
   const edit = (field: keyof Draft) => (event: { target: { value: string } }) => {
     setDraft({ ...draft, [field]: event.target.value });
-    setServerError(null);
+    reset();
   };
 
   return (
@@ -39,11 +37,9 @@ export function ReportRuleSettings({ rule, onSave }: ReportRuleSettingsProps) {
       noValidate
       onSubmit={async (event) => {
         event.preventDefault();
-        if (!parsed.success || busy) return;
-        setBusy(true);
-        const result = await onSave(parsed.data);
-        setBusy(false);
-        setServerError(result.ok ? null : result.error);
+        if (!parsed.success) return;
+        const rule = parsed.data;
+        await run(() => onSave(rule));
       }}
     >
       <div className="report-rule-fields">

@@ -1,12 +1,14 @@
-import { useEffect, useState } from 'react';
 import { seatCountSchema } from '@shared/schemas/enterprise';
 import { expiryDaysSchema } from '@shared/schemas/settings';
 import { countOf } from '@shared/text';
 import { formatDateTime } from '../../lib/format';
 import { PageHeader } from '../../components/PageHeader';
-import { useAppStore } from '../../stores/app-store';
+import { useAppInfo, useEnterprise } from '../../data/app-queries';
+import { useContractQuery } from '../../data/query';
+import { useContractMutation } from '../../data/use-contract-mutation';
+import { chooseDatabaseWithNotice } from '../../lib/app-actions';
+import { useSubmit } from '../../lib/use-submit';
 import { useNoticesStore } from '../../stores/notices-store';
-import { useSettingsStore } from '../../stores/settings-store';
 import { AppearanceSettings } from './AppearanceSettings';
 import { AuditChainSettings } from './AuditChainSettings';
 import { BackupSettings } from './BackupSettings';
@@ -25,22 +27,20 @@ const INVITE_RULE_SAVED = {
 } as const;
 
 export function SettingsScreen() {
-  const { info, enterprise, chooseDatabase } = useAppStore();
-  const { settings, usage, load, setSeats, setInvitationExpiry, setDnsServers, setInviteControl, setReportRule } = useSettingsStore();
-
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const info = useAppInfo();
+  const enterprise = useEnterprise();
+  const settings = useContractQuery('settings:get', undefined).data ?? null;
+  const usage = useContractQuery('seats:usage', undefined).data ?? null;
+  // Each setting's form shows its own refusal: these only carry the call.
+  const setSeatCount = useContractMutation('seats:set', { errors: 'inline' }).run;
+  const update = useContractMutation('settings:update', { errors: 'inline' }).run;
   const notify = useNoticesStore((state) => state.push);
-  const [busy, setBusy] = useState(false);
+  const { run, busy } = useSubmit();
 
-  const choose = async (intent: 'open' | 'create') => {
-    setBusy(true);
-    const result = await chooseDatabase(intent);
-    setBusy(false);
-    if (!result.ok) notify(result.error.message, 'error');
-    else if (result.value) notify(`Switching to ${result.value.databasePath}…`);
-  };
+  const choose = (intent: 'open' | 'create') => run(async () => {
+    await chooseDatabaseWithNotice(intent);
+    return { ok: true, value: null };
+  });
 
   return (
     <section className="screen" aria-labelledby="settings-title">
@@ -100,7 +100,7 @@ export function SettingsScreen() {
             hint={`${usage.inUse.toLocaleString()} in use (${countOf(usage.members, 'member')}, ${countOf(usage.pendingInvitations, 'pending invitation')}); it cannot go lower.`}
             saveLabel="Change seats"
             onSave={async (seats) => {
-              const result = await setSeats(seats);
+              const result = await setSeatCount({ seats });
               if (result.ok) notify(`The enterprise now has ${countOf(seats, 'seat')}.`);
               return result;
             }}
@@ -112,7 +112,7 @@ export function SettingsScreen() {
             hint="An expired invitation frees its seat. Applies to invitations sent from now on."
             saveLabel="Save"
             onSave={async (days) => {
-              const result = await setInvitationExpiry(days);
+              const result = await update({ invitationExpiryDays: days });
               if (result.ok) notify(`New invitations will expire after ${countOf(days, 'day')}.`);
               return result;
             }}
@@ -124,12 +124,12 @@ export function SettingsScreen() {
         <DomainSettings
           settings={settings}
           onDnsServers={async (servers) => {
-            const result = await setDnsServers(servers);
+            const result = await update({ dnsServers: servers });
             if (result.ok) notify(servers.length > 0 ? `Domains are now checked with ${servers.join(', ')}.` : "Domains are now checked with the system's DNS resolver.");
             return result;
           }}
           onInviteControl={async (control) => {
-            const result = await setInviteControl(control);
+            const result = await update({ inviteControl: control });
             if (result.ok) notify(INVITE_RULE_SAVED[control.mode](control.domains));
             return result;
           }}
@@ -142,7 +142,7 @@ export function SettingsScreen() {
           <ReportRuleSettings
             rule={settings.reportRule}
             onSave={async (rule) => {
-              const result = await setReportRule(rule);
+              const result = await update({ reportRule: rule });
               if (result.ok) notify('The activity report now follows the new rule.');
               return result;
             }}

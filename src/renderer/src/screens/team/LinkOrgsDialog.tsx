@@ -1,9 +1,10 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { AppError } from '@shared/errors';
 import type { Result } from '@shared/result';
 import { includesFolded } from '@shared/text';
 import { Dialog } from '../../components/Dialog';
-import { useOrgsStore } from '../../stores/orgs-store';
+import { appErrorOf, statusOf, useContractQuery } from '../../data/query';
+import { useSubmit } from '../../lib/use-submit';
 
 interface LinkOrgsDialogProps {
   teamName: string;
@@ -16,19 +17,21 @@ interface LinkOrgsDialogProps {
 
 /** Link a team to some organizations, or to all of them, present and future. */
 export function LinkOrgsDialog({ teamName, linked, allOrgs, onLink, onClose }: LinkOrgsDialogProps) {
-  const { orgs, status, error: loadError, load } = useOrgsStore();
+  const listed = useContractQuery('orgs:list', undefined);
+  const orgs = useMemo(() => listed.data ?? [], [listed.data]);
+  const status = statusOf(listed);
+  const loadError = appErrorOf(listed.error);
+  const load = listed.refetch;
   const [everything, setEverything] = useState(false);
   const [chosen, setChosen] = useState<Set<number>>(new Set());
   const [filter, setFilter] = useState('');
-  const [error, setError] = useState<AppError | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  useEffect(() => {
-    if (status === 'idle') void load();
-  }, [status, load]);
+  const [choiceError, setError] = useState<AppError | null>(null);
+  const submit = useSubmit({ errors: 'inline' });
+  const busy = submit.busy;
+  const error = choiceError ?? submit.error;
 
   // Until the list is in, there is nothing to choose from (only "all" can be linked).
-  const loading = orgs.length === 0 && (status === 'idle' || status === 'loading');
+  const loading = orgs.length === 0 && status === 'loading';
   const shown = useMemo(() => (filter.trim() ? orgs.filter((org) => includesFolded(org.name, filter)) : orgs), [orgs, filter]);
 
   const toggle = (id: number) => {
@@ -39,13 +42,10 @@ export function LinkOrgsDialog({ teamName, linked, allOrgs, onLink, onClose }: L
   };
 
   const link = async () => {
-    if (busy) return;
     if (!everything && chosen.size === 0) return setError({ code: 'INVALID_INPUT', message: 'Choose at least one organization, or all of them.' });
-    setBusy(true);
-    const result = await onLink(everything ? { allOrgs: true } : { orgIds: [...chosen] });
-    setBusy(false);
-    if (result.ok) onClose();
-    else setError(result.error);
+    setError(null);
+    const result = await submit.run(() => onLink(everything ? { allOrgs: true } : { orgIds: [...chosen] }));
+    if (result?.ok) onClose();
   };
 
   return (

@@ -1,4 +1,5 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
+import type { InvitationRole } from '@shared/schemas/members';
 import { invitationRoles } from '@shared/schemas/members';
 import type { TeamMember } from '@shared/schemas/teams';
 import { countOf } from '@shared/text';
@@ -11,7 +12,9 @@ import { formatDate } from '../../lib/format';
 import { ROLE_LABEL } from '../../lib/labels';
 import { memberHref, screenHref } from '../../lib/route';
 import { useNoticesStore } from '../../stores/notices-store';
-import { useTeamDetailStore } from '../../stores/team-detail-store';
+import { appErrorOf, useContractQuery } from '../../data/query';
+import { useContractMutation } from '../../data/use-contract-mutation';
+import { useLastPageClamp, useSearchPaging } from '../../data/paging';
 import { TeamNameDialog } from './TeamNameDialog';
 import { LinkOrgsDialog } from './LinkOrgsDialog';
 import { TeamOrgLinks } from './TeamOrgLinks';
@@ -29,25 +32,49 @@ type Dialog =
   | { kind: 'unlink'; org: { id: number; name: string } | 'all' }
   | null;
 
+type OrgTarget = { orgIds: number[] } | { allOrgs: true };
+
+const PAGE_SIZE = 100;
+const EMPTY_PAGE = { rows: [], total: 0 };
+
+/** The changes the team page makes, each to this team. */
+function useTeamChanges(teamId: number) {
+  const setRole = useContractMutation('teams:setRole', { errors: 'inline' }).run;
+  const rename = useContractMutation('teams:rename', { errors: 'inline' }).run;
+  const remove = useContractMutation('teams:remove', { errors: 'inline' }).run;
+  const addMembers = useContractMutation('teams:addMembers', { errors: 'inline' }).run;
+  const removeMembers = useContractMutation('teams:removeMembers', { errors: 'inline' }).run;
+  const link = useContractMutation('teams:link', { errors: 'inline' }).run;
+  const unlink = useContractMutation('teams:unlink', { errors: 'inline' }).run;
+  return {
+    setRole: (role: InvitationRole) => setRole({ id: teamId, role }),
+    rename: (name: string) => rename({ id: teamId, name }),
+    remove: () => remove({ id: teamId }),
+    addMembers: (accountIds: number[]) => addMembers({ teamId, accountIds }),
+    removeMember: (accountId: number) => removeMembers({ teamId, accountIds: [accountId] }),
+    link: (target: OrgTarget) => link({ teamId, ...target }),
+    unlink: (target: OrgTarget) => unlink({ teamId, ...target }),
+  };
+}
+
 /** One team: its role, the organizations it reaches, and its members. */
 export function TeamScreen({ teamId }: { teamId: number }) {
-  const store = useTeamDetailStore();
-  const { team, page, withoutSeat, search, pageIndex, pageSize, status, error, load } = store;
+  const store = useTeamChanges(teamId);
+  const { searchText, setSearchText, search, pageIndex, setPageIndex } = useSearchPaging(250);
+  const pageSize = PAGE_SIZE;
+  const teamQuery = useContractQuery('teams:get', { id: teamId });
+  const pageQuery = useContractQuery('teams:members', { teamId, search, offset: pageIndex * pageSize, limit: pageSize }, { keepPrevious: true });
+  /** People the identity provider put in the team who hold no seat (SCIM teams only). */
+  const withoutSeatQuery = useContractQuery('teams:withoutSeat', { teamId });
+  const team = teamQuery.data ?? null;
+  const page = pageQuery.data ?? EMPTY_PAGE;
+  const withoutSeat = withoutSeatQuery.data ?? EMPTY_PAGE;
+  const error = appErrorOf(teamQuery.error ?? pageQuery.error ?? withoutSeatQuery.error);
+  useLastPageClamp(pageQuery.data?.total, pageSize, pageIndex, setPageIndex);
   const notify = useNoticesStore((state) => state.push);
   const [dialog, setDialog] = useState<Dialog>(null);
-  const [searchText, setSearchText] = useState(search);
 
-  useEffect(() => {
-    void load(teamId);
-  }, [load, teamId]);
-
-  useEffect(() => {
-    if (searchText === search) return;
-    const timer = setTimeout(() => store.setSearch(searchText), 250);
-    return () => clearTimeout(timer);
-  }, [searchText, search, store]);
-
-  if (status === 'error' || (status === 'ready' && !team)) {
+  if (error) {
     return (
       <NotFoundScreen id="team-title" noun="team" error={error} back={{ href: screenHref('teams'), label: 'All teams' }} />
     );
@@ -161,7 +188,7 @@ export function TeamScreen({ teamId }: { teamId: number }) {
             </tbody>
           </table>
         </div>
-        <Pager total={page.total} pageIndex={pageIndex} pageSize={pageSize} onPage={store.setPage} />
+        <Pager total={page.total} pageIndex={pageIndex} pageSize={pageSize} onPage={setPageIndex} />
       </div>
       {withoutSeat.total > 0 ? <WithoutSeatCard teamName={team.name} people={withoutSeat} /> : null}
 

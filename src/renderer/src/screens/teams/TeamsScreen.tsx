@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { createColumnHelper, useTable, type SortingState } from '@tanstack/react-table';
 import type { TeamSummary } from '@shared/schemas/teams';
 import { countOf } from '@shared/text';
@@ -8,7 +8,8 @@ import { DataTable } from '../../components/table/DataTable';
 import { listFeatures, type ListFeatures } from '../../components/table/list-features';
 import { organizationHref, teamHref } from '../../lib/route';
 import { useNoticesStore } from '../../stores/notices-store';
-import { useTeamsStore } from '../../stores/teams-store';
+import { appErrorOf, statusOf, useContractQuery } from '../../data/query';
+import { useContractMutation } from '../../data/use-contract-mutation';
 import { NewTeamDialog } from './NewTeamDialog';
 import { SearchField } from '../../components/SearchField';
 import { ErrorBanner } from '../../components/ErrorBanner';
@@ -60,15 +61,15 @@ const columns = helper.columns([
 ]);
 
 export function TeamsScreen() {
-  const { teams, status, error, load, create } = useTeamsStore();
+  const listed = useContractQuery('teams:list', undefined);
+  const teams = useMemo(() => listed.data ?? [], [listed.data]);
+  const status = statusOf(listed);
+  const error = appErrorOf(listed.error);
+  const create = useContractMutation('teams:create', { errors: 'inline' }).run;
   const notify = useNoticesStore((state) => state.push);
   const [creating, setCreating] = useState(false);
   const [filter, setFilter] = useState('');
   const [sorting, setSorting] = useState<SortingState>([{ id: 'name', desc: false }]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
 
   const table = useTable({
     features: listFeatures,
@@ -124,7 +125,7 @@ export function TeamsScreen() {
         <NewTeamDialog
           onClose={() => setCreating(false)}
           onCreate={async (name, role) => {
-            const result = await create(name, role);
+            const result = await create({ name, role });
             if (result.ok) notify(`Created team “${result.value.name}”.`);
             return result;
           }}
