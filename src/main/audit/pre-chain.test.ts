@@ -7,7 +7,7 @@ import { tempDir, testCore } from '../test-support/temp-db';
 /** A database written by schema version 8 (before the chain), upgraded by opening it. */
 function upgraded() {
   const file = path.join(tempDir(), 'roster.db');
-  loadDump(file, fs.readFileSync(path.join(__dirname, '../db/fixtures', fixtureFileName(8)), 'utf8'));
+  loadDump(file, fs.readFileSync(path.join(__dirname, '../db/test-support/fixtures', fixtureFileName(8)), 'utf8'));
   return testCore({ databasePath: file, now: () => new Date('2026-02-01T09:00:00.000Z') });
 }
 

@@ -55,7 +55,8 @@ describe('a damaged database, met by a process', () => {
       expect(fingerprint(db)).toEqual(before);
       expect(sideFiles(db)).toEqual([]);
     }
-  });
+    // Two databases of 300 organizations and two processes started: seconds on a busy machine.
+  }, 30_000);
 
   it('browser mode says the file is damaged and what to do instead of a stack trace, exits 1, and serves nothing', async () => {
     // The header's page size, then the rest of page 1 (where SQLite keeps the schema).
@@ -70,5 +71,6 @@ describe('a damaged database, met by a process', () => {
       expect(fingerprint(db)).toEqual(before);
       expect(sideFiles(db)).toEqual([]);
     }
-  });
+    // Two databases of 300 organizations and two processes started: seconds on a busy machine.
+  }, 30_000);
 });

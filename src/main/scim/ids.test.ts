@@ -59,7 +59,7 @@ describe('SCIM ids are opaque and never handed out twice', () => {
 
   it('keeps the ids handed out before UUIDs (the row ids) working after the upgrade', async () => {
     const file = path.join(tempDir(), 'roster.db');
-    loadDump(file, fs.readFileSync(path.join(__dirname, '..', 'db', 'fixtures', fixtureFileName(9)), 'utf8'));
+    loadDump(file, fs.readFileSync(path.join(__dirname, '..', 'db', 'test-support', 'fixtures', fixtureFileName(9)), 'utf8'));
     const core = testCore({ databasePath: file });
     const { secret } = value(core.scim.tokens.create({ name: 'After the upgrade' }, { type: 'app', name: 'test admin' }));
     const scim = client(value(await core.scim.start('127.0.0.1', 0)).baseUrl!, secret);
