@@ -48,7 +48,7 @@ export function createServices(db: Db, now: () => Date, audit: AuditRepository =
   const teamRepository = createTeamRepository(db);
   const orgs = createOrgService({ db, orgs: orgRepository, orgMembers: orgMemberRepository, enterprise, audit, now });
   const inviteControl = createInviteControl({ settings, domains: domainRepository });
-  const seats = createSeatService({ db, seats: createSeatRepository(db), inviteControl, enterprise, audit, now });
+  const seats = createSeatService({ db, seats: createSeatRepository(db), reportRule: () => settings.current().reportRule, inviteControl, enterprise, audit, now });
   const invitations = createInvitationService({
     db,
     invitations: invitationRepository,

@@ -43,7 +43,9 @@ describe('roster members', () => {
       ['Ana@acme.com', 'manual'],
       ['bo@acme.com', 'manual'],
     ]);
-    expect((await roster('members', 'list', '--db', db)).stdout.split('\n')[0]).toMatch(/^EMAIL\s+NAME\s+SEAT FROM\s+SINCE\s+ORGANIZATIONS$/);
+    expect((await roster('members', 'list', '--db', db)).stdout.split('\n')[0]).toMatch(/^EMAIL\s+NAME\s+SEAT FROM\s+SINCE\s+LAST ACTIVE\s+ORGANIZATIONS$/);
+    // Never active: Last Active is N/A, as the activity report says.
+    expect(JSON.parse(listed.stdout).map((m: { lastActive: string }) => m.lastActive)).toEqual(['N/A', 'N/A']);
     expect(await roster('members', 'remove', '--email', 'ANA@acme.com', '--db', db)).toMatchObject({
       status: 0,
       stdout: 'Removed Ana@acme.com from Licenses; their seat is free (1 of 3 seats in use). The account stays.',

@@ -4,6 +4,8 @@ import { containsPattern } from '../db/like';
 import type { Db } from '../db/open';
 import { createStatementCache } from '../db/statements';
 import { INVITEE_HOLDS_SEAT } from '../members/sql';
+import { createLastActiveReader } from '../report/last-active';
+import { momentParams, RULED, type ReportMoment } from '../report/rule-sql';
 
 export interface SeatCounts {
   seats: number;
@@ -48,14 +50,25 @@ const STATUS_CONDITION: Record<SeatFilter['status'], string> = {
 };
 
 // Sort keys are fixed SQL, chosen by name: nothing from the caller is spliced in.
-const SORT_KEY: Record<SeatSortColumn, string> = {
+const SORT_KEY: Record<Exclude<SeatSortColumn, 'lastActive'>, string> = {
   name: 'sort_key',
   email: 'email_key',
   status: 'status',
   source: 'source',
   since: 'since',
-  lastActive: 'last_active_at',
 };
+
+/**
+ * ORDER BY for a sort. By Last Active, oldest first is most idle first: members
+ * never active lead, then the longest idle (N/A, then blank, then dates); newest
+ * first puts them last. Invitations, never anyone's activity, come after the
+ * members either way.
+ */
+function orderOf(sort: { by: SeatSortColumn; desc: boolean }): string {
+  const direction = sort.desc ? 'DESC' : 'ASC';
+  if (sort.by === 'lastActive') return `kind = 'invitation', last_active_at ${direction} NULLS ${sort.desc ? 'LAST' : 'FIRST'}, email_key ${direction}`;
+  return `${SORT_KEY[sort.by]} ${direction} NULLS LAST, email_key ${direction}`;
+}
 
 interface RawSeatRow {
   kind: 'member' | 'invitation';
@@ -74,9 +87,26 @@ interface RawSeatRow {
 type OrgRef = SeatRow['organizations'][number];
 type TeamRef = SeatRow['teams'][number];
 
-function whereClause(filter: SeatFilter): { sql: string; params: Record<string, unknown> } {
+function whereClause(filter: SeatFilter, moment: ReportMoment): { sql: string; params: Record<string, unknown> } {
   const conditions = [STATUS_CONDITION[filter.status]];
   const params: Record<string, unknown> = {};
+  if (filter.teamId !== undefined) {
+    conditions.push("kind = 'member' AND account_id IN (SELECT account_id FROM team_members WHERE team_id = @teamId)");
+    params.teamId = filter.teamId;
+  }
+  if (filter.orgId !== undefined) {
+    // Access to the organization, directly or through a team linked to it (or to all organizations).
+    conditions.push(`kind = 'member' AND account_id IN (
+      SELECT account_id FROM org_memberships WHERE org_id = @orgId
+      UNION SELECT tm.account_id FROM team_members tm JOIN teams t ON t.id = tm.team_id
+        WHERE t.all_orgs = 1 OR t.id IN (SELECT team_id FROM team_orgs WHERE org_id = @orgId))`);
+    params.orgId = filter.orgId;
+  }
+  if (filter.inactiveDays !== undefined) {
+    // Idle by the report's own rule (rule-sql.ts): days since the last activity, or since the seat for those never active.
+    conditions.push(`kind = 'member' AND account_id IN (${RULED} SELECT accountId FROM ruled WHERE idleDays > @inactiveDays)`);
+    Object.assign(params, momentParams(moment), { inactiveDays: filter.inactiveDays });
+  }
   const search = filter.search.trim();
   if (search) {
     conditions.push("(email_key LIKE @pattern ESCAPE '\\' OR name_fold LIKE @pattern ESCAPE '\\')");
@@ -91,7 +121,7 @@ function whereClause(filter: SeatFilter): { sql: string; params: Record<string, 
 
 /** An unfiltered view of the seats, whose total is the seat count in use: no need to count the rows. */
 function isEverySeat(filter: SeatFilter): boolean {
-  return filter.status === 'seats' && filter.search.trim() === '' && filter.sources.length === 0;
+  return filter.status === 'seats' && filter.search.trim() === '' && filter.sources.length === 0 && filter.teamId === undefined && filter.orgId === undefined && filter.inactiveDays === undefined;
 }
 
 export function createSeatRepository(db: Db) {
@@ -128,6 +158,7 @@ export function createSeatRepository(db: Db) {
     FROM accounts a JOIN members m ON m.account_id = a.id
     WHERE a.email_key > @after ORDER BY a.email_key LIMIT @limit`);
   const statement = createStatementCache(db);
+  const lastActiveOf = createLastActiveReader(db);
 
   /** Rows of `query` (ownerId plus the fields kept) grouped by owner, for the ids on one page. */
   function byOwner<T>(query: Statement, ids: number[]): Map<number, T[]> {
@@ -141,9 +172,10 @@ export function createSeatRepository(db: Db) {
     return grouped;
   }
 
-  /** Seat rows with their teams and organizations, two queries for the whole page. */
-  function withPlaces(raw: RawSeatRow[]): SeatRow[] {
+  /** Seat rows with their teams, organizations and Last Active, a few queries for the whole page. */
+  function withPlaces(raw: RawSeatRow[], moment: ReportMoment): SeatRow[] {
     const accountIds = raw.flatMap((row) => (row.account_id === null ? [] : [row.account_id]));
+    const lastActive = lastActiveOf(accountIds, moment);
     const invitationIds = raw.flatMap((row) => (row.invitation_id === null ? [] : [row.invitation_id]));
     const orgsOfMember = byOwner<OrgRef>(memberOrgs, accountIds);
     const orgsOfInvitation = byOwner<OrgRef>(invitationOrgs, invitationIds);
@@ -162,6 +194,8 @@ export function createSeatRepository(db: Db) {
       since: row.since,
       expiresAt: row.expires_at,
       lastActiveAt: row.last_active_at,
+      lastActive: row.account_id === null ? null : (lastActive.get(row.account_id)?.lastActive ?? null),
+      idleDays: row.account_id === null ? null : (lastActive.get(row.account_id)?.idleDays ?? null),
       organizations: (row.account_id !== null ? orgsOfMember.get(row.account_id) : orgsOfInvitation.get(row.invitation_id!)) ?? [],
       teams: (row.account_id !== null ? teamsOfMember.get(row.account_id) : teamsOfInvitation.get(row.invitation_id!)) ?? [],
       outsideInvitePolicy: false,
@@ -189,10 +223,10 @@ export function createSeatRepository(db: Db) {
     },
 
     /** One page of rows, and how many the filter matches; read in one transaction so they agree. */
-    page(filter: SeatFilter, sort: { by: SeatSortColumn; desc: boolean }, offset: number, limit: number, now: string) {
-      const where = whereClause(filter);
-      const direction = sort.desc ? 'DESC' : 'ASC';
-      const order = `${SORT_KEY[sort.by]} ${direction} NULLS LAST, email_key ${direction}`;
+    page(filter: SeatFilter, sort: { by: SeatSortColumn; desc: boolean }, offset: number, limit: number, moment: ReportMoment) {
+      const now = moment.asOf;
+      const where = whereClause(filter, moment);
+      const order = orderOf(sort);
       const first = (rows: string) => `SELECT * FROM (SELECT * FROM (${rows}) WHERE ${where.sql} ORDER BY ${order} LIMIT @offset + @limit)`;
       const page = statement(
         // A search reads every row anyway (LIKE '%…%'): then one scan and a sort of the few it finds is quicker.
@@ -202,7 +236,7 @@ export function createSeatRepository(db: Db) {
       );
       const total = statement(`SELECT count(*) FROM (${SEAT_ROWS}) WHERE ${where.sql}`).pluck();
       return db.transaction(() => {
-        const rows = withPlaces(page.all({ ...where.params, now, limit, offset }) as RawSeatRow[]);
+        const rows = withPlaces(page.all({ ...where.params, now, limit, offset }) as RawSeatRow[], moment);
         let count: number;
         if (isEverySeat(filter)) {
           const seats = seatCounts(now);
@@ -213,14 +247,14 @@ export function createSeatRepository(db: Db) {
     },
 
     /** Members after the given address, in address order: a walk over every member that never re-sorts. */
-    membersAfter(after: string, limit: number): SeatRow[] {
-      return withPlaces(membersAfter.all({ after, limit }) as RawSeatRow[]);
+    membersAfter(after: string, limit: number, moment: ReportMoment): SeatRow[] {
+      return withPlaces(membersAfter.all({ after, limit }) as RawSeatRow[], moment);
     },
 
     /** Every account and invitation id the filter matches, for "select all". */
-    ids(filter: SeatFilter, now: string): { accountIds: number[]; invitationIds: number[] } {
-      const where = whereClause(filter);
-      const rows = statement(`SELECT account_id, invitation_id FROM (${SEAT_ROWS}) WHERE ${where.sql}`).all({ ...where.params, now }) as {
+    ids(filter: SeatFilter, moment: ReportMoment): { accountIds: number[]; invitationIds: number[] } {
+      const where = whereClause(filter, moment);
+      const rows = statement(`SELECT account_id, invitation_id FROM (${SEAT_ROWS}) WHERE ${where.sql}`).all({ ...where.params, now: moment.asOf }) as {
         account_id: number | null;
         invitation_id: number | null;
       }[];

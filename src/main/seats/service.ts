@@ -1,6 +1,7 @@
 import type { Actor } from '@shared/schemas/audit';
 import type { ListSeatsInput, SeatFilter, SeatPage, SeatRow } from '@shared/schemas/licenses';
 import type { SeatUsage } from '@shared/schemas/members';
+import type { ReportRule } from '@shared/schemas/settings';
 import { fail, ok, type Result } from '@shared/result';
 import { countOf } from '@shared/text';
 import type { AuditRepository } from '../audit/repository';
@@ -13,6 +14,8 @@ import type { SeatRepository } from './repository';
 export interface SeatServiceDeps {
   db: Db;
   seats: SeatRepository;
+  /** The Last Active rule in force (Settings), by which rows show Last Active. */
+  reportRule: () => ReportRule;
   inviteControl: InviteControl;
   enterprise: EnterpriseService;
   audit: AuditRepository;
@@ -29,7 +32,8 @@ export function describeUsage(usage: SeatUsage): string {
  * people who hold no seat. Every change that takes a seat asks `requireFree`
  * inside its own write transaction, so two processes can never both take the last one.
  */
-export function createSeatService({ db, seats, inviteControl, enterprise, audit, now }: SeatServiceDeps) {
+export function createSeatService({ db, seats, reportRule, inviteControl, enterprise, audit, now }: SeatServiceDeps) {
+  const moment = () => ({ asOf: now().toISOString(), rule: reportRule() });
   /** Rows a newer invite-control rule would not allow are flagged, not removed. */
   const flagged = (rows: SeatRow[]): SeatRow[] => rows.map((row) => ({ ...row, outsideInvitePolicy: inviteControl.refusal(row.email) !== null }));
 
@@ -90,7 +94,7 @@ export function createSeatService({ db, seats, inviteControl, enterprise, audit,
     list(input: ListSeatsInput): Result<SeatPage> {
       const required = enterprise.require();
       if (!required.ok) return required;
-      const page = seats.page(input.filter, input.sort, input.offset, input.limit, now().toISOString());
+      const page = seats.page(input.filter, input.sort, input.offset, input.limit, moment());
       return ok({ ...page, rows: flagged(page.rows) });
     },
 
@@ -98,13 +102,13 @@ export function createSeatService({ db, seats, inviteControl, enterprise, audit,
     membersAfter(after: string, limit: number): Result<{ rows: SeatRow[]; next: string | null }> {
       const required = enterprise.require();
       if (!required.ok) return required;
-      const rows = flagged(seats.membersAfter(after, limit));
+      const rows = flagged(seats.membersAfter(after, limit, moment()));
       return ok({ rows, next: rows.length === limit ? rows.at(-1)!.email.toLowerCase() : null });
     },
 
     ids(filter: SeatFilter): Result<{ accountIds: number[]; invitationIds: number[] }> {
       const required = enterprise.require();
-      return required.ok ? ok(seats.ids(filter, now().toISOString())) : required;
+      return required.ok ? ok(seats.ids(filter, moment())) : required;
     },
   };
 }

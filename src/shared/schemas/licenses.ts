@@ -18,7 +18,15 @@ export const seatRowSchema = z.object({
   /** When the seat was taken: the member's seat date, or when the invitation was (last) sent. */
   since: timestampSchema,
   expiresAt: timestampSchema.nullable(),
+  /** The latest client open (or login since tracking began) on record, exact: detail beside lastActive. */
   lastActiveAt: timestampSchema.nullable(),
+  /**
+   * Last Active as the activity report shows it, by its rule (docs/RULES.md, A3): a date
+   * (YYYY-MM-DD), '' for the blank span, 'N/A', or a legacy login's date. Null for an invitation.
+   */
+  lastActive: z.string().nullable(),
+  /** Whole days since that activity (never active: since the seat was taken). Null for an invitation. */
+  idleDays: z.int().nullable(),
   organizations: z.array(z.object({ id: z.int(), name: z.string(), role: z.enum(orgRoles) })),
   teams: z.array(z.object({ id: z.int(), name: z.string() })),
   /** The address is outside the invite-control rule now in force (Settings): flagged for the admin, nothing more. */
@@ -36,6 +44,12 @@ export const seatFilterSchema = z.strictObject({
   search: z.string({ error: 'Search must be text' }).max(200, { error: 'Search is at most 200 characters' }).default(''),
   status: z.enum(seatListStatuses).default('seats'),
   sources: z.array(z.enum(seatSources)).max(seatSources.length).default([]),
+  /** Members of this team only. */
+  teamId: idSchema.optional(),
+  /** Members with access to this organization only: directly or through a team. */
+  orgId: idSchema.optional(),
+  /** Members idle for more than this many whole days (never active: counted from their seat). */
+  inactiveDays: z.int({ error: 'Days inactive must be a whole number' }).min(0, { error: 'Days inactive cannot be negative' }).max(36_500).optional(),
 });
 export type SeatFilter = z.output<typeof seatFilterSchema>;
 

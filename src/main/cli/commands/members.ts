@@ -64,23 +64,26 @@ export const memberCommands: CommandSpec[] = [
               row.name,
               seatSourceLabels[row.source],
               row.since.slice(0, 10),
+              // The activity report's value, by its rule: a date, empty for the blank span, or N/A.
+              row.lastActive ?? '',
               row.organizations.map((org) => `${org.name} (${org.role})`).join(', '),
             ]),
           );
       }
       if (context.json) {
-        const members = all.map(({ accountId, email, name, source, since, lastActiveAt, organizations }) => ({
+        const members = all.map(({ accountId, email, name, source, since, lastActive, lastActiveAt, organizations }) => ({
           accountId,
           email,
           name,
           source,
           seatSince: since,
+          lastActive,
           lastActiveAt,
           organizations,
         }));
         context.io.out(JSON.stringify(members, null, 2));
       } else {
-        context.io.out(rows.length === 0 ? 'No members yet. Add one with: roster members add --email EMAIL' : formatTable(['EMAIL', 'NAME', 'SEAT FROM', 'SINCE', 'ORGANIZATIONS'], rows));
+        context.io.out(rows.length === 0 ? 'No members yet. Add one with: roster members add --email EMAIL' : formatTable(['EMAIL', 'NAME', 'SEAT FROM', 'SINCE', 'LAST ACTIVE', 'ORGANIZATIONS'], rows));
       }
       return 0;
     },

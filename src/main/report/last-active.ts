@@ -1,0 +1,25 @@
+import type { Db } from '../db/open';
+import { momentParams, RULED, type ReportMoment } from './rule-sql';
+
+/** A member's Last Active as the report shows it, and their whole days idle (never active: since their seat). */
+export interface LastActive {
+  lastActive: string;
+  idleDays: number;
+}
+
+/**
+ * Last Active for a page of members, by the report's own query: the one rule
+ * (rule-sql.ts) behind the CSV, Licenses, the member, team and organization
+ * pages and the command line. SQLite pushes the ids down into the query, so a
+ * page reads its own rows by key, never every member.
+ */
+export function createLastActiveReader(db: Db) {
+  const read = db.prepare(`${RULED} SELECT accountId, lastActive, idleDays FROM ruled WHERE accountId IN (SELECT value FROM json_each(@ids))`);
+  return (accountIds: readonly number[], moment: ReportMoment): Map<number, LastActive> => {
+    if (accountIds.length === 0) return new Map();
+    const rows = read.all({ ...momentParams(moment), ids: JSON.stringify(accountIds) }) as ({ accountId: number } & LastActive)[];
+    return new Map(rows.map(({ accountId, ...value }) => [accountId, value]));
+  };
+}
+
+export type LastActiveReader = ReturnType<typeof createLastActiveReader>;
