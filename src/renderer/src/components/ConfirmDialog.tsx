@@ -1,12 +1,12 @@
-import { useState } from 'react';
-import type { AppError } from '@shared/errors';
+import type { ReactNode } from 'react';
 import type { Result } from '@shared/result';
+import { useSubmit } from '../lib/use-submit';
 import { Dialog } from './Dialog';
 
 interface ConfirmDialogProps {
   title: string;
-  /** One paragraph each. */
-  body: string[];
+  /** One paragraph each, or the description as it is (a list of consequences, say). */
+  body: string[] | ReactNode;
   confirmLabel: string;
   onConfirm: () => Promise<Result<unknown>>;
   onClose: () => void;
@@ -14,16 +14,11 @@ interface ConfirmDialogProps {
 
 /** Asks before a change that takes something away, and shows why it failed if it does. */
 export function ConfirmDialog({ title, body, confirmLabel, onConfirm, onClose }: ConfirmDialogProps) {
-  const [error, setError] = useState<AppError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { run, busy, error } = useSubmit({ errors: 'inline' });
 
   const confirm = async () => {
-    if (busy) return;
-    setBusy(true);
-    const result = await onConfirm();
-    setBusy(false);
-    if (result.ok) onClose();
-    else setError(result.error);
+    const result = await run(onConfirm);
+    if (result?.ok) onClose();
   };
 
   return (
@@ -31,11 +26,15 @@ export function ConfirmDialog({ title, body, confirmLabel, onConfirm, onClose }:
       tone="danger"
       title={title}
       description={
-        <>
-          {body.map((paragraph) => (
-            <p key={paragraph}>{paragraph}</p>
-          ))}
-        </>
+        Array.isArray(body) ? (
+          <>
+            {body.map((paragraph: string) => (
+              <p key={paragraph}>{paragraph}</p>
+            ))}
+          </>
+        ) : (
+          body
+        )
       }
       onClose={onClose}
       onSubmit={() => void confirm()}

@@ -1,8 +1,8 @@
 import { useState, type ReactNode } from 'react';
 import type { z } from 'zod';
-import type { AppError } from '@shared/errors';
 import { MAX_NAME_LENGTH, characterCount } from '@shared/schemas/names';
 import { issueFor, type Result } from '@shared/result';
+import { useSubmit } from '../lib/use-submit';
 import { Dialog } from './Dialog';
 import { TextField } from './TextField';
 
@@ -24,8 +24,7 @@ interface NameDialogProps {
 export function NameDialog({ title, description, initial = '', schema, submitLabel, children, onSave, onClose }: NameDialogProps) {
   const [name, setName] = useState(initial);
   const [touched, setTouched] = useState(false);
-  const [serverError, setServerError] = useState<AppError | null>(null);
-  const [saving, setSaving] = useState(false);
+  const { run, busy: saving, error: serverError, reset } = useSubmit({ errors: 'inline' });
 
   const checked = schema.safeParse(name);
   const localError = checked.success ? undefined : checked.error.issues[0]?.message;
@@ -33,12 +32,9 @@ export function NameDialog({ title, description, initial = '', schema, submitLab
 
   const save = async () => {
     setTouched(true);
-    if (localError || saving) return;
-    setSaving(true);
-    const result = await onSave(name);
-    setSaving(false);
-    if (result.ok) onClose();
-    else setServerError(result.error);
+    if (localError) return;
+    const result = await run(() => onSave(name));
+    if (result?.ok) onClose();
   };
 
   return (
@@ -69,7 +65,7 @@ export function NameDialog({ title, description, initial = '', schema, submitLab
         hint={`Unique ignoring case · ${characterCount(name.trim())}/${MAX_NAME_LENGTH} characters`}
         onChange={(event) => {
           setName(event.target.value);
-          setServerError(null);
+          reset();
           if (event.target.value.trim().length > 0) setTouched(true);
         }}
         onBlur={() => setTouched(true)}

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { AppError } from '@shared/errors';
+import { useSubmit } from '../../lib/use-submit';
 import { issueFor, type Result } from '@shared/result';
 import { Dialog } from '../../components/Dialog';
 import { TextField } from '../../components/TextField';
@@ -12,19 +12,14 @@ interface AddDomainDialogProps {
 /** Claims a domain: main normalises it and says exactly why one cannot be claimed. */
 export function AddDomainDialog({ onAdd, onClose }: AddDomainDialogProps) {
   const [domain, setDomain] = useState('');
-  const [error, setError] = useState<AppError | null>(null);
-  const [saving, setSaving] = useState(false);
+  const { run, busy: saving, error, reset } = useSubmit({ errors: 'inline' });
 
   // A conflict's message names the domain already there; other refusals say why under the field.
   const message = error ? (error.code === 'CONFLICT' ? error.message : (issueFor(error, 'domain') ?? error.message)) : undefined;
 
   const add = async () => {
-    if (saving) return;
-    setSaving(true);
-    const result = await onAdd(domain);
-    setSaving(false);
-    if (result.ok) onClose();
-    else setError(result.error);
+    const result = await run(() => onAdd(domain));
+    if (result?.ok) onClose();
   };
 
   return (
@@ -56,7 +51,7 @@ export function AddDomainDialog({ onAdd, onClose }: AddDomainDialogProps) {
         hint="Your own domain or a subdomain of it, such as acme.com or eu.acme.com. Not a public suffix such as com or co.uk."
         onChange={(event) => {
           setDomain(event.target.value);
-          setError(null);
+          reset();
         }}
       />
     </Dialog>

@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import type { AppError } from '@shared/errors';
+import { useSubmit } from '../../lib/use-submit';
 import type { Domain } from '@shared/schemas/domains';
 import type { TeamSummary } from '@shared/schemas/teams';
 import type { Result } from '@shared/result';
@@ -23,8 +23,7 @@ export function DefaultTeamChooser({ domain, teams, onSave }: DefaultTeamChooser
   const value = domain.defaultTeam ? String(domain.defaultTeam.id) : NONE;
   const [draft, setDraft] = useState(value);
   const [shown, setShown] = useState(value);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<AppError | null>(null);
+  const { run, busy, error, reset } = useSubmit({ errors: 'inline' });
   // Follow the stored team when it changes elsewhere.
   if (shown !== value) {
     setShown(value);
@@ -34,10 +33,7 @@ export function DefaultTeamChooser({ domain, teams, onSave }: DefaultTeamChooser
   const listed = domain.defaultTeam && !teams.some((team) => team.id === domain.defaultTeam!.id) ? [domain.defaultTeam] : [];
 
   const save = async () => {
-    setBusy(true);
-    const result = await onSave(draft === NONE ? null : Number(draft));
-    setBusy(false);
-    setError(result.ok ? null : result.error);
+    await run(() => onSave(draft === NONE ? null : Number(draft)));
   };
 
   return (
@@ -51,7 +47,7 @@ export function DefaultTeamChooser({ domain, teams, onSave }: DefaultTeamChooser
           value={draft}
           onChange={(event) => {
             setDraft(event.target.value);
-            setError(null);
+            reset();
           }}
         >
           <option value={NONE}>No default team</option>

@@ -1,9 +1,9 @@
 import { useId, useState, type ReactNode } from 'react';
-import type { AppError } from '@shared/errors';
 import type { Domain } from '@shared/schemas/domains';
 import type { TeamSummary } from '@shared/schemas/teams';
 import type { Result } from '@shared/result';
 import { DefaultTeamChooser } from './DefaultTeamChooser';
+import { useSubmit } from '../../lib/use-submit';
 
 type SwitchName = 'capture' | 'lock' | 'subdomains';
 
@@ -55,16 +55,15 @@ export function DomainSwitches({ domain, teams, onSwitch, onDefaultTeam }: Domai
   // The switch shows where it was moved while main saves it; the stored value takes over after.
   const [pending, setPending] = useState<{ which: SwitchName; on: boolean } | null>(null);
   const shown = (which: SwitchName, stored: boolean) => (pending?.which === which ? pending.on : stored);
-  const [error, setError] = useState<AppError | null>(null);
+  const { run, error } = useSubmit({ errors: 'inline' });
   const locked = !domain.verified;
 
   const flip = async (which: SwitchName, on: boolean) => {
     // One change at a time; the switches stay focusable meanwhile (a disabled one would drop the focus).
     if (pending) return;
     setPending({ which, on });
-    const result = await onSwitch(which, on);
+    await run(() => onSwitch(which, on));
     setPending(null);
-    setError(result.ok ? null : result.error);
   };
 
   return (

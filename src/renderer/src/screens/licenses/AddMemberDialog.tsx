@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { AppError } from '@shared/errors';
+import { useSubmit } from '../../lib/use-submit';
 import { emailSchema } from '@shared/schemas/email';
 import { personNameSchema } from '@shared/schemas/members';
 import { issueFor, type Result } from '@shared/result';
@@ -16,8 +16,7 @@ export function AddMemberDialog({ free, onAdd, onClose }: AddMemberDialogProps) 
   const [email, setEmail] = useState('');
   const [name, setName] = useState('');
   const [submitted, setSubmitted] = useState(false);
-  const [serverError, setServerError] = useState<AppError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { run, busy, error: serverError, reset } = useSubmit({ errors: 'inline' });
 
   const checkedEmail = emailSchema.safeParse(email);
   const emailError = submitted && !checkedEmail.success ? checkedEmail.error.issues[0]?.message : issueFor(serverError, 'email');
@@ -26,12 +25,9 @@ export function AddMemberDialog({ free, onAdd, onClose }: AddMemberDialogProps) 
 
   const add = async () => {
     setSubmitted(true);
-    if (!checkedEmail.success || nameError || busy) return;
-    setBusy(true);
-    const result = await onAdd(email, name);
-    setBusy(false);
-    if (result.ok) onClose();
-    else setServerError(result.error);
+    if (!checkedEmail.success || nameError) return;
+    const result = await run(() => onAdd(email, name));
+    if (result?.ok) onClose();
   };
 
   return (
@@ -62,7 +58,7 @@ export function AddMemberDialog({ free, onAdd, onClose }: AddMemberDialogProps) 
         error={emailError}
         onChange={(event) => {
           setEmail(event.target.value);
-          setServerError(null);
+          reset();
         }}
       />
       <TextField

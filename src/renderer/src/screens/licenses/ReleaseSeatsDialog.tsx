@@ -1,8 +1,6 @@
-import { useState } from 'react';
-import type { AppError } from '@shared/errors';
 import type { Result } from '@shared/result';
 import { countOf } from '@shared/text';
-import { Dialog } from '../../components/Dialog';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 
 interface ReleaseSeatsDialogProps {
   members: number;
@@ -15,24 +13,11 @@ interface ReleaseSeatsDialogProps {
 
 /** Asks before seats are released, and says exactly what will happen to how many. */
 export function ReleaseSeatsDialog({ members, invitations, who, onConfirm, onClose }: ReleaseSeatsDialogProps) {
-  const [error, setError] = useState<AppError | null>(null);
-  const [busy, setBusy] = useState(false);
   const seats = members + invitations;
-
-  const confirm = async () => {
-    if (busy) return;
-    setBusy(true);
-    const result = await onConfirm();
-    setBusy(false);
-    if (result.ok) onClose();
-    else setError(result.error);
-  };
-
   return (
-    <Dialog
-      tone="danger"
+    <ConfirmDialog
       title={who ? `Remove ${who} from Licenses?` : `Release ${countOf(seats, 'seat')}?`}
-      description={
+      body={
         <>
           <p>
             {who ? 'Their seat' : seats === 1 ? 'The seat' : `These ${seats.toLocaleString()} seats`} will be free at once.
@@ -48,24 +33,9 @@ export function ReleaseSeatsDialog({ members, invitations, who, onConfirm, onClo
           </ul>
         </>
       }
+      confirmLabel={who ? 'Remove from Licenses' : `Release ${countOf(seats, 'seat')}`}
+      onConfirm={onConfirm}
       onClose={onClose}
-      onSubmit={() => void confirm()}
-      actions={
-        <>
-          <button type="button" className="button" onClick={onClose} autoFocus>
-            Cancel
-          </button>
-          <button type="submit" className="button danger" disabled={busy}>
-            {who ? 'Remove from Licenses' : `Release ${countOf(seats, 'seat')}`}
-          </button>
-        </>
-      }
-    >
-      {error ? (
-        <p className="form-error" role="alert">
-          {error.message}
-        </p>
-      ) : null}
-    </Dialog>
+    />
   );
 }

@@ -1,7 +1,5 @@
-import { useState } from 'react';
-import type { AppError } from '@shared/errors';
 import type { Result } from '@shared/result';
-import { Dialog } from '../../components/Dialog';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 
 interface RemoveOrgMemberDialogProps {
   who: string;
@@ -12,23 +10,10 @@ interface RemoveOrgMemberDialogProps {
 
 /** Asks first, and says plainly that this does not free their seat. */
 export function RemoveOrgMemberDialog({ who, orgName, onRemove, onClose }: RemoveOrgMemberDialogProps) {
-  const [error, setError] = useState<AppError | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  const remove = async () => {
-    if (busy) return;
-    setBusy(true);
-    const result = await onRemove();
-    setBusy(false);
-    if (result.ok) onClose();
-    else setError(result.error);
-  };
-
   return (
-    <Dialog
-      tone="danger"
+    <ConfirmDialog
       title={`Remove ${who} from ${orgName}?`}
-      description={
+      body={
         <>
           <p>They lose the access this direct membership gave them in {orgName}.</p>
           <p>
@@ -36,24 +21,9 @@ export function RemoveOrgMemberDialog({ who, orgName, onRemove, onClose }: Remov
           </p>
         </>
       }
+      confirmLabel={`Remove from ${orgName}`}
+      onConfirm={onRemove}
       onClose={onClose}
-      onSubmit={() => void remove()}
-      actions={
-        <>
-          <button type="button" className="button" onClick={onClose} autoFocus>
-            Cancel
-          </button>
-          <button type="submit" className="button danger" disabled={busy}>
-            Remove from {orgName}
-          </button>
-        </>
-      }
-    >
-      {error ? (
-        <p className="form-error" role="alert">
-          {error.message}
-        </p>
-      ) : null}
-    </Dialog>
+    />
   );
 }

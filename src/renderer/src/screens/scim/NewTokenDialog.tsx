@@ -1,11 +1,11 @@
 import { useState } from 'react';
-import type { AppError } from '@shared/errors';
 import { MAX_TOKEN_DAYS, type CreateTokenInput, type ScimToken } from '@shared/schemas/scim';
 import { issueFor, type Result } from '@shared/result';
 import { CopyButton } from '../../components/CopyButton';
 import { Dialog } from '../../components/Dialog';
 import { TextField } from '../../components/TextField';
 import { formatDate } from '../../lib/format';
+import { useSubmit } from '../../lib/use-submit';
 
 interface NewTokenDialogProps {
   onCreate: (input: CreateTokenInput) => Promise<Result<{ token: ScimToken; secret: string }>>;
@@ -56,9 +56,8 @@ function ShownOnce({ token, secret, onClose }: { token: ScimToken; secret: strin
 export function NewTokenDialog({ onCreate, onClose }: NewTokenDialogProps) {
   const [name, setName] = useState('');
   const [daysText, setDaysText] = useState('');
-  const [error, setError] = useState<AppError | null>(null);
+  const { run, busy, error, reset } = useSubmit({ errors: 'inline' });
   const [tried, setTried] = useState(false);
-  const [busy, setBusy] = useState(false);
   const [created, setCreated] = useState<{ token: ScimToken; secret: string } | null>(null);
 
   if (created) return <ShownOnce token={created.token} secret={created.secret} onClose={onClose} />;
@@ -71,12 +70,9 @@ export function NewTokenDialog({ onCreate, onClose }: NewTokenDialogProps) {
 
   const create = async () => {
     setTried(true);
-    if (busy || 'error' in days) return;
-    setBusy(true);
-    const result = await onCreate({ name, ...(days.days !== undefined ? { expiresInDays: days.days } : {}) });
-    setBusy(false);
-    if (result.ok) setCreated(result.value);
-    else setError(result.error);
+    if ('error' in days) return;
+    const result = await run(() => onCreate({ name, ...(days.days !== undefined ? { expiresInDays: days.days } : {}) }));
+    if (result?.ok) setCreated(result.value);
   };
 
   return (
@@ -106,7 +102,7 @@ export function NewTokenDialog({ onCreate, onClose }: NewTokenDialogProps) {
         hint="Shown in the request log and the audit log beside every change this token makes."
         onChange={(event) => {
           setName(event.target.value);
-          setError(null);
+          reset();
         }}
       />
       <TextField
@@ -117,7 +113,7 @@ export function NewTokenDialog({ onCreate, onClose }: NewTokenDialogProps) {
         hint={`Optional, 1 to ${MAX_TOKEN_DAYS}. Leave it empty for a token that never expires.`}
         onChange={(event) => {
           setDaysText(event.target.value);
-          setError(null);
+          reset();
         }}
       />
       {otherError ? (

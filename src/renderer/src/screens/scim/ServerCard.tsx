@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { DEFAULT_SCIM_PORT, type ScimServerStatus } from '@shared/schemas/scim';
-import type { AppError } from '@shared/errors';
 import type { Result } from '@shared/result';
 import { CopyButton } from '../../components/CopyButton';
 import { TextField } from '../../components/TextField';
+import { useSubmit } from '../../lib/use-submit';
 
 interface ServerCardProps {
   server: ScimServerStatus | null;
@@ -21,18 +21,13 @@ function parsePort(text: string): { port: number } | { error: string } {
 /** Whether the server runs, where, and what to paste into the identity provider. */
 export function ServerCard({ server, onStart, onStop }: ServerCardProps) {
   const [portText, setPortText] = useState(String(DEFAULT_SCIM_PORT));
-  const [error, setError] = useState<AppError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { run, busy, error, reset } = useSubmit({ errors: 'inline' });
   const running = server?.running === true && server.baseUrl !== null;
   const parsed = parsePort(portText);
   const portError = 'error' in parsed ? parsed.error : (error?.issues?.[0]?.message ?? error?.message);
 
   const act = async (action: () => Promise<Result<unknown>>) => {
-    if (busy) return;
-    setBusy(true);
-    const result = await action();
-    setBusy(false);
-    setError(result.ok ? null : result.error);
+    await run(action);
   };
 
   return (
@@ -74,7 +69,7 @@ export function ServerCard({ server, onStart, onStop }: ServerCardProps) {
           hint="0 picks any free port."
           onChange={(event) => {
             setPortText(event.target.value);
-            setError(null);
+            reset();
           }}
         />
         {running ? (

@@ -14,6 +14,7 @@ import { AuditChainSettings } from './AuditChainSettings';
 import { BackupSettings } from './BackupSettings';
 import { DatabaseCheck } from './DatabaseCheck';
 import { DomainSettings } from './DomainSettings';
+import { LogFileFacts } from './LogFileFacts';
 import { NumberSetting } from './NumberSetting';
 import { RecentDatabases } from './RecentDatabases';
 import { ReportRuleSettings } from './ReportRuleSettings';
@@ -159,6 +160,7 @@ export function SettingsScreen() {
           <dd>{info?.version}</dd>
           <dt>Running as</dt>
           <dd>{info ? MODE_LABEL[info.mode] : ''}</dd>
+          <LogFileFacts canShow={info?.mode === 'electron'} />
         </dl>
       </div>
     </section>
