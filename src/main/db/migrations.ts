@@ -38,6 +38,17 @@ export const bundledMigrations: Migration[] = parseMigrations(
   import.meta.glob<string>('./migrations/*.sql', { query: '?raw', import: 'default', eager: true }),
 );
 
+/**
+ * Earlier texts of shipped migrations whose comments alone were reworded, by
+ * label: the SQL they run is the same, so a database that recorded one of these
+ * hashes was built by the same migration and is not "edited". Anything else
+ * that differs is still refused (EDITED_MIGRATION).
+ */
+export const REWORDED_MIGRATIONS: Readonly<Record<string, readonly string[]>> = {
+  // Its first comment cited a specification outside the repository; it now cites docs/RULES.md.
+  '0008_scim': ['db20a249033ea087239ca1d4efbac786c6264fea285c24cfa955607b445cacba'],
+};
+
 export function migrationLabel(migration: Pick<Migration, 'version' | 'name'>): string {
   return `${String(migration.version).padStart(4, '0')}_${migration.name}`;
 }

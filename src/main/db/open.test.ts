@@ -4,7 +4,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../test-support/temp-db';
-import { bundledMigrations, hashMigration, migrationLabel, parseMigrations, type Migration } from './migrations';
+import { bundledMigrations, hashMigration, migrationLabel, parseMigrations, REWORDED_MIGRATIONS, type Migration } from './migrations';
 import { openDatabase, ROSTER_APPLICATION_ID } from './open';
 import { StoreError } from './store-error';
 
@@ -75,6 +75,22 @@ describe('openDatabase', () => {
     openDatabase(file).close();
     const edited = bundledMigrations.map((m, i) => (i === 0 ? migration(m.version, m.name, `${m.sql}\n-- edited`) : m));
     expectRefusal(file, () => openDatabase(file, { migrations: edited }), 'EDITED_MIGRATION', /0001_initial.*never be edited/);
+  });
+
+  it("accepts the earlier hash of a migration whose comments alone were reworded, and no other", () => {
+    const [label, [earlier]] = Object.entries(REWORDED_MIGRATIONS)[0]! as [string, string[]];
+    const version = Number(label.slice(0, 4));
+    const file = path.join(tempDir(), 'roster.db');
+    openDatabase(file).close();
+    const record = (sha256: string) => {
+      const db = new Database(file);
+      db.prepare('UPDATE schema_migrations SET sha256 = ? WHERE version = ?').run(sha256, version);
+      db.close();
+    };
+    record(earlier!);
+    openDatabase(file).close();
+    record('0'.repeat(64));
+    expectRefusal(file, () => openDatabase(file), 'EDITED_MIGRATION', new RegExp(`${label}.*never be edited`));
   });
 
   it('refuses a database written by a newer Roster, and changes nothing', () => {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { foldText } from '@shared/text';
 import { damageFound, describeProblems, findProblems, inspectHeader, isDamageError, leftUnclean } from './integrity';
-import { bundledMigrations, migrationLabel, type Migration } from './migrations';
+import { bundledMigrations, migrationLabel, REWORDED_MIGRATIONS, type Migration } from './migrations';
 import { StoreError } from './store-error';
 
 export type Db = Database.Database;
@@ -224,7 +224,7 @@ function verifyApplied(applied: AppliedMigration[], migrations: Migration[], fil
   }
   for (const row of applied) {
     const known = migrations[row.version - 1]!;
-    if (known.hash !== row.sha256) {
+    if (known.hash !== row.sha256 && !REWORDED_MIGRATIONS[migrationLabel(known)]?.includes(row.sha256)) {
       throw new StoreError(
         'EDITED_MIGRATION',
         `${file} was built with a different migration ${migrationLabel(row)} than this version of Roster ships ` +

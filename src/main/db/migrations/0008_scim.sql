@@ -1,4 +1,4 @@
--- SCIM 2.0 provisioning (SPEC.md section 6): bearer tokens, what the identity
+-- SCIM 2.0 provisioning (docs/RULES.md, S1 to S5): bearer tokens, what the identity
 -- provider keeps about its users and groups, and the log of its requests.
 
 -- Only a SHA-256 hash of each token is kept; the token itself is shown once.
