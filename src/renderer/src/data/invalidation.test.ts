@@ -1,6 +1,7 @@
+import { QueryClient } from '@tanstack/react-query';
 import { describe, expect, it } from 'vitest';
 import { changeAreas, channels, contract, type ChangeArea, type Channel } from '@shared/ipc/contract';
-import { isOutdatedBy, readsAny } from './invalidation';
+import { invalidateIn, isOutdatedBy, readsAny } from './invalidation';
 
 const queryChannels = channels.filter((channel) => contract[channel].kind === 'query');
 
@@ -50,5 +51,25 @@ describe('what a change outdates', () => {
     expect(isOutdatedBy(['scim:tokens', null], ['scim'])).toBe(true);
     expect(isOutdatedBy(['scim:tokens', null], ['teams'])).toBe(false);
     expect(isOutdatedBy(['not:a-channel', null], ['*'])).toBe(false);
+  });
+
+  it('a change event marks exactly the cached queries of the channels that read its areas', async () => {
+    const client = new QueryClient();
+    const cached = [
+      ['teams:get', { id: 1 }],
+      ['teams:list', null],
+      ['scim:tokens', null],
+      ['backups:list', null],
+      ['audit:list', { offset: 0 }],
+      ['domains:unmanaged', { limit: 1 }],
+      ['db:check', { full: false }],
+    ] as const;
+    for (const key of cached) client.setQueryData(key, { answer: key[0] });
+    await invalidateIn(client, ['teams']);
+    const invalidated = cached.filter((key) => client.getQueryState(key)?.isInvalidated).map((key) => key[0]);
+    expect(invalidated).toEqual(['teams:get', 'teams:list', 'audit:list']);
+
+    await invalidateIn(client, ['*']);
+    expect(cached.every((key) => client.getQueryState(key)?.isInvalidated)).toBe(true);
   });
 });

@@ -1,3 +1,4 @@
+import type { QueryClient } from '@tanstack/react-query';
 import { contract, isChannel, type ChangeArea, type Channel } from '@shared/ipc/contract';
 
 /**
@@ -17,4 +18,9 @@ export function readsAny(channel: Channel, areas: readonly ChangeArea[]): boolea
 export function isOutdatedBy(queryKey: readonly unknown[], areas: readonly ChangeArea[]): boolean {
   const channel = queryKey[0];
   return typeof channel === 'string' && isChannel(channel) && readsAny(channel, areas);
+}
+
+/** Marks outdated, and asks again where a screen shows them, the cached answers a change to `areas` outdated. */
+export function invalidateIn(client: QueryClient, areas: readonly ChangeArea[]): Promise<void> {
+  return client.invalidateQueries({ predicate: (query) => isOutdatedBy(query.queryKey, areas) });
 }

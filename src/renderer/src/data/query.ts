@@ -3,7 +3,7 @@ import type { AppError, ErrorCode } from '@shared/errors';
 import { contract, type ChannelInput, type ChannelOutput, type Channel, type QueryChannel } from '@shared/ipc/contract';
 import type { Result } from '@shared/result';
 import { api } from '../lib/api';
-import { isOutdatedBy } from './invalidation';
+import { invalidateIn } from './invalidation';
 
 /** A contract call's error, thrown into the query layer with its AppError kept, so screens switch on `code`. */
 export class ContractError extends Error {
@@ -66,8 +66,8 @@ export function useContractQuery<C extends QueryChannel>(channel: C, input: Chan
 }
 
 /** Asks again, in every screen showing them, for the answers a change to `areas` outdated. */
-export function invalidateAreas(areas: Parameters<typeof isOutdatedBy>[1]): Promise<void> {
-  return queryClient.invalidateQueries({ predicate: (query) => isOutdatedBy(query.queryKey, areas) });
+export function invalidateAreas(areas: Parameters<typeof invalidateIn>[1]): Promise<void> {
+  return invalidateIn(queryClient, areas);
 }
 
 /**
