@@ -2,8 +2,10 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import Database from 'better-sqlite3';
 import type * as CliRunner from './support/build-cli-runner.mjs';
 import { CLI_MAIN, cliRunnerFile, root, SEED_ARGS, SUPPORT_ENV, templateFile } from './support/files';
+import { runCliInProcess } from './support/in-process-cli';
 import type * as ElectronSqlite from '../scripts/electron-sqlite.mjs';
 
 /** An ES module script, loaded by URL, so the test runner's CommonJS transform leaves it alone. */
@@ -58,11 +60,44 @@ export default async function globalSetup(): Promise<() => void> {
   fs.mkdirSync(path.join(dir, 'user-data'), { recursive: true });
   process.env[SUPPORT_ENV] = dir;
 
-  const { buildCliRunner } = (await importScript(path.join(__dirname, 'support', 'build-cli-runner.mjs'))) as typeof CliRunner;
-  await Promise.all([
-    buildCliRunner(root, cliRunnerFile(dir)),
-    // Made by the built command line, as each test's seeding was; closed cleanly, so no -wal is left to copy.
-    ...Object.entries(SEED_ARGS).map(([seed, args]) => runBuiltCli([...args, '--db', templateFile(seed as keyof typeof SEED_ARGS, dir)], path.join(dir, 'user-data'))),
-  ]);
+  try {
+    const { buildCliRunner } = (await importScript(path.join(__dirname, 'support', 'build-cli-runner.mjs'))) as typeof CliRunner;
+    await Promise.all([
+      buildCliRunner(root, cliRunnerFile(dir)),
+      // Made by the built command line, as each test's seeding was; closed cleanly, so no -wal is left to copy.
+      ...Object.entries(SEED_ARGS).map(([seed, args]) => runBuiltCli([...args, '--db', templateFile(seed as keyof typeof SEED_ARGS, dir)], path.join(dir, 'user-data'))),
+    ]);
+    await refuseStaleBuild(dir);
+  } catch (error) {
+    fs.rmSync(dir, { recursive: true, force: true });
+    throw error;
+  }
   return () => fs.rmSync(dir, { recursive: true, force: true });
+}
+
+const schemaVersion = (file: string) => {
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    return db.pragma('user_version', { simple: true }) as number;
+  } catch (error) {
+    throw new Error(`Could not read the schema version of ${file}: ${(error as Error).message}`, { cause: error });
+  } finally {
+    db.close();
+  }
+};
+
+/**
+ * Set-up steps run the sources' command line, the app runs out/: with a
+ * migration added since the last build, every arranged database would be
+ * upgraded past what the app opens. Say so once instead of failing each test.
+ */
+async function refuseStaleBuild(dir: string): Promise<void> {
+  const probe = path.join(dir, 'probe.db');
+  fs.copyFileSync(templateFile('enterprise', dir), probe);
+  const result = await runCliInProcess(path.join(dir, 'user-data'), probe, ['seats']);
+  if (result.status !== 0) throw new Error(`The end-to-end set-up could not run "roster seats" in process: ${result.stderr}`);
+  const [built, sources] = [schemaVersion(templateFile('enterprise', dir)), schemaVersion(probe)];
+  if (built !== sources) {
+    throw new Error(`The build in out/ is older than the sources (database schema ${built}, the sources' ${sources}). Run "npm run build" first.`);
+  }
 }
