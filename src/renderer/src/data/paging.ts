@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { useListStateStore } from '../stores/list-state-store';
 import { invalidateAreas } from './query';
 
 /**
@@ -29,12 +30,14 @@ export function useReloadAtExpiry(nextExpiry: string | null | undefined): void {
 /**
  * A searched, paged list's own state: the text as typed, the search it asks
  * for a moment after typing stops, and the page. A new search starts again
- * from the first page.
+ * from the first page. With `rememberAs`, coming back to the list finds the
+ * search and page it was left on.
  */
-export function useSearchPaging(pauseMs: number) {
-  const [searchText, setSearchText] = useState('');
-  const [search, setSearch] = useState('');
-  const [pageIndex, setPageIndex] = useState(0);
+export function useSearchPaging(pauseMs: number, rememberAs?: string) {
+  const [initial] = useState(() => (rememberAs ? useListStateStore.getState().lists[rememberAs] : undefined));
+  const [searchText, setSearchText] = useState(initial?.search ?? '');
+  const [search, setSearch] = useState(initial?.search ?? '');
+  const [pageIndex, setPageIndex] = useState(initial?.pageIndex ?? 0);
   useEffect(() => {
     if (searchText === search) return;
     const timer = setTimeout(() => {
@@ -43,5 +46,8 @@ export function useSearchPaging(pauseMs: number) {
     }, pauseMs);
     return () => clearTimeout(timer);
   }, [searchText, search, pauseMs]);
+  useEffect(() => {
+    if (rememberAs) useListStateStore.getState().remember(rememberAs, { search, pageIndex });
+  }, [rememberAs, search, pageIndex]);
   return { searchText, setSearchText, search, pageIndex, setPageIndex };
 }

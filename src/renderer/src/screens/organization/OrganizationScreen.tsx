@@ -27,7 +27,7 @@ const EMPTY_PAGE = { rows: [], total: 0 };
 
 /** One organization: its direct members and their roles. */
 export function OrganizationScreen({ orgId }: { orgId: number }) {
-  const { searchText, setSearchText, search, pageIndex, setPageIndex: setPage } = useSearchPaging(250);
+  const { searchText, setSearchText, search, pageIndex, setPageIndex: setPage } = useSearchPaging(250, `org:${orgId}`);
   const pageSize = PAGE_SIZE;
   const orgQuery = useContractQuery('orgs:get', { id: orgId });
   const pageQuery = useContractQuery('orgs:members', { orgId, search, offset: pageIndex * pageSize, limit: pageSize }, { keepPrevious: true });

@@ -60,7 +60,7 @@ function useTeamChanges(teamId: number) {
 /** One team: its role, the organizations it reaches, and its members. */
 export function TeamScreen({ teamId }: { teamId: number }) {
   const store = useTeamChanges(teamId);
-  const { searchText, setSearchText, search, pageIndex, setPageIndex } = useSearchPaging(250);
+  const { searchText, setSearchText, search, pageIndex, setPageIndex } = useSearchPaging(250, `team:${teamId}`);
   const pageSize = PAGE_SIZE;
   const teamQuery = useContractQuery('teams:get', { id: teamId });
   const pageQuery = useContractQuery('teams:members', { teamId, search, offset: pageIndex * pageSize, limit: pageSize }, { keepPrevious: true });
