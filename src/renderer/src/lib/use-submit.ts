@@ -11,10 +11,16 @@ export interface SubmitOptions {
    * fields they name.
    */
   errors?: 'notice' | 'inline';
+  /**
+   * True (the default): a run while one is under way is refused (null), so a
+   * double click submits once. False: runs overlap, and `busy` lasts until the
+   * last one ends (one hook shared by several rows or settings).
+   */
+  oneAtATime?: boolean;
 }
 
 export interface Submit {
-  /** Runs `work` unless a run is under way (then null); keeps its refusal as the options say. */
+  /** Runs `work` (unless one is under way and runs go one at a time: then null); keeps its refusal as the options say. */
   run<T>(work: () => Promise<Result<T>>): Promise<Result<T> | null>;
   /** True while a run is on its way: submit buttons are disabled. */
   busy: boolean;
@@ -27,10 +33,10 @@ export interface Submit {
 
 /** The busy, error and submit state every form and dialog shares. */
 export function useSubmit(options: SubmitOptions = {}): Submit {
-  const { errors = 'notice' } = options;
+  const { errors = 'notice', oneAtATime = true } = options;
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<AppError | null>(null);
-  const running = useRef(false);
+  const running = useRef(0);
   const mounted = useRef(true);
   useEffect(() => {
     mounted.current = true;
@@ -41,8 +47,8 @@ export function useSubmit(options: SubmitOptions = {}): Submit {
 
   const run = useCallback(
     async <T>(work: () => Promise<Result<T>>): Promise<Result<T> | null> => {
-      if (running.current) return null;
-      running.current = true;
+      if (oneAtATime && running.current > 0) return null;
+      running.current += 1;
       setBusy(true);
       setError(null);
       try {
@@ -55,11 +61,11 @@ export function useSubmit(options: SubmitOptions = {}): Submit {
         }
         return result;
       } finally {
-        running.current = false;
-        if (mounted.current) setBusy(false);
+        running.current -= 1;
+        if (mounted.current && running.current === 0) setBusy(false);
       }
     },
-    [errors],
+    [errors, oneAtATime],
   );
 
   const issue = useCallback((path: string) => issueFor(error, path), [error]);
