@@ -1,4 +1,6 @@
 import { useState } from 'react';
+import { ok } from '@shared/result';
+import { useSubmit } from '../lib/use-submit';
 
 interface RoleChooserProps<R extends string> {
   label: string;
@@ -18,7 +20,7 @@ interface RoleChooserProps<R extends string> {
 export function RoleChooser<R extends string>({ label, value, roles, labels, warn, onSave }: RoleChooserProps<R>) {
   const [draft, setDraft] = useState<R>(value);
   const [shown, setShown] = useState(value);
-  const [busy, setBusy] = useState(false);
+  const { run, busy } = useSubmit();
   // Follow the stored role when it changes elsewhere.
   if (shown !== value) {
     setShown(value);
@@ -41,10 +43,8 @@ export function RoleChooser<R extends string>({ label, value, roles, labels, war
             type="button"
             className="button small primary"
             disabled={busy}
-            onClick={() => {
-              setBusy(true);
-              void onSave(draft).finally(() => setBusy(false));
-            }}
+            // The screen says how the save went, in a notice.
+            onClick={() => void run(async () => ok(await onSave(draft)))}
           >
             Save
           </button>
