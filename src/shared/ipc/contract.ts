@@ -74,8 +74,10 @@ import {
   unlinkTeamInput,
 } from '../schemas/teams';
 import { memberAccessInput, memberAccessSchema, orgAccessInput, orgAccessPageSchema } from '../schemas/access';
+import type { ChannelAccess } from './access';
 import type { Channel, EventName } from './channels';
 
+export { channelAccesses, mayCall, type ChannelAccess } from './access';
 export { channelNames as channels, EVENT_CHANNEL, isChannel, type Channel, type EventName } from './channels';
 
 /**
@@ -98,18 +100,27 @@ interface ChannelSpec<I extends z.ZodType, O extends z.ZodType> {
    * audited). Empty for commands, and for queries run only on demand.
    */
   reads: readonly ChangeArea[];
+  /** Who may call it through a Roster server (docs/SERVER.md, "Roles and what each may call"). */
+  access: ChannelAccess;
 }
 
-function query<I extends z.ZodType, O extends z.ZodType>(input: I, output: O, reads: readonly ChangeArea[]): ChannelSpec<I, O> & { kind: 'query' } {
-  return { kind: 'query', input, output, changes: [], reads };
+// The access is a required argument, so a new channel cannot leave it out.
+function query<I extends z.ZodType, O extends z.ZodType>(
+  input: I,
+  output: O,
+  reads: readonly ChangeArea[],
+  access: ChannelAccess,
+): ChannelSpec<I, O> & { kind: 'query' } {
+  return { kind: 'query', input, output, changes: [], reads, access };
 }
 
 function command<I extends z.ZodType, O extends z.ZodType>(
   input: I,
   output: O,
   changes: readonly ChangeArea[],
+  access: ChannelAccess,
 ): ChannelSpec<I, O> & { kind: 'command' } {
-  return { kind: 'command', input, output, changes, reads: [] };
+  return { kind: 'command', input, output, changes, reads: [], access };
 }
 
 /**
@@ -118,117 +129,117 @@ function command<I extends z.ZodType, O extends z.ZodType>(
  * only and validates every payload against it before any service runs.
  */
 export const contract = {
-  'app:info': query(noInput, appInfoSchema, ['enterprise']),
-  'app:chooseDatabase': command(chooseDatabaseInput, chooseDatabaseOutput, []),
+  'app:info': query(noInput, appInfoSchema, ['enterprise'], 'read'),
+  'app:chooseDatabase': command(chooseDatabaseInput, chooseDatabaseOutput, [], 'local'),
 
-  'enterprise:get': query(noInput, enterpriseSchema.nullable(), ['enterprise']),
-  'enterprise:create': command(createEnterpriseInput, enterpriseSchema, ['enterprise']),
-  'enterprise:createDemo': command(createDemoInput, enterpriseSchema, ['enterprise', 'orgs', 'seats', 'teams', 'domains', 'activity']),
+  'enterprise:get': query(noInput, enterpriseSchema.nullable(), ['enterprise'], 'read'),
+  'enterprise:create': command(createEnterpriseInput, enterpriseSchema, ['enterprise'], 'owner'),
+  'enterprise:createDemo': command(createDemoInput, enterpriseSchema, ['enterprise', 'orgs', 'seats', 'teams', 'domains', 'activity'], 'owner'),
 
-  'settings:get': query(noInput, enterpriseSettingsSchema, ['settings']),
-  'settings:update': command(updateSettingsInput, enterpriseSettingsSchema, ['settings', 'seats']),
+  'settings:get': query(noInput, enterpriseSettingsSchema, ['settings'], 'read'),
+  'settings:update': command(updateSettingsInput, enterpriseSettingsSchema, ['settings', 'seats'], 'owner'),
 
-  'orgs:list': query(noInput, z.array(orgSummarySchema), ['orgs', 'seats', 'teams']),
-  'orgs:get': query(getOrgInput, orgSummarySchema, ['orgs', 'seats', 'teams']),
-  'orgs:find': query(findOrgInput, organizationSchema, ['orgs']),
-  'orgs:create': command(createOrgInput, organizationSchema, ['orgs']),
-  'orgs:rename': command(renameOrgInput, organizationSchema, ['orgs']),
-  'orgs:remove': command(removeOrgInput, z.object({ id: z.int() }), ['orgs', 'seats']),
-  'orgs:members': query(orgMembersInput, orgMemberPageSchema, ['orgs', 'seats', 'teams']),
-  'orgs:addMembers': command(addOrgMembersInput, z.object({ added: z.int(), alreadyMembers: z.int() }), ['orgs', 'seats']),
-  'orgs:setMemberRole': command(setOrgMemberRoleInput, orgMemberSchema, ['orgs', 'seats']),
-  'orgs:removeMember': command(removeOrgMemberInput, z.object({ orgId: z.int(), accountId: z.int() }), ['orgs', 'seats']),
+  'orgs:list': query(noInput, z.array(orgSummarySchema), ['orgs', 'seats', 'teams'], 'read'),
+  'orgs:get': query(getOrgInput, orgSummarySchema, ['orgs', 'seats', 'teams'], 'read'),
+  'orgs:find': query(findOrgInput, organizationSchema, ['orgs'], 'read'),
+  'orgs:create': command(createOrgInput, organizationSchema, ['orgs'], 'write'),
+  'orgs:rename': command(renameOrgInput, organizationSchema, ['orgs'], 'write'),
+  'orgs:remove': command(removeOrgInput, z.object({ id: z.int() }), ['orgs', 'seats'], 'write'),
+  'orgs:members': query(orgMembersInput, orgMemberPageSchema, ['orgs', 'seats', 'teams'], 'read'),
+  'orgs:addMembers': command(addOrgMembersInput, z.object({ added: z.int(), alreadyMembers: z.int() }), ['orgs', 'seats'], 'write'),
+  'orgs:setMemberRole': command(setOrgMemberRoleInput, orgMemberSchema, ['orgs', 'seats'], 'write'),
+  'orgs:removeMember': command(removeOrgMemberInput, z.object({ orgId: z.int(), accountId: z.int() }), ['orgs', 'seats'], 'write'),
 
-  'seats:usage': query(noInput, seatUsageSchema, ['seats', 'enterprise', 'settings']),
-  'seats:set': command(setSeatsInput, seatUsageSchema, ['seats', 'enterprise']),
-  'seats:list': query(listSeatsInput, seatPageSchema, ['seats', 'orgs', 'teams']),
-  'seats:ids': query(seatFilterSchema.prefault({}), seatIdsSchema, ['seats', 'orgs', 'teams']),
-  'seats:release': command(releaseSeatsInput, releaseResultSchema, ['seats', 'orgs', 'teams']),
+  'seats:usage': query(noInput, seatUsageSchema, ['seats', 'enterprise', 'settings'], 'read'),
+  'seats:set': command(setSeatsInput, seatUsageSchema, ['seats', 'enterprise'], 'write'),
+  'seats:list': query(listSeatsInput, seatPageSchema, ['seats', 'orgs', 'teams'], 'read'),
+  'seats:ids': query(seatFilterSchema.prefault({}), seatIdsSchema, ['seats', 'orgs', 'teams'], 'read'),
+  'seats:release': command(releaseSeatsInput, releaseResultSchema, ['seats', 'orgs', 'teams'], 'write'),
 
-  'members:add': command(addMemberInput, memberSchema, ['seats', 'orgs', 'teams']),
-  'members:list': query(listMembersInput, memberPageSchema, ['seats', 'orgs', 'teams']),
-  'members:remove': command(removeMemberInput, z.object({ accountId: z.int() }), ['seats', 'orgs', 'teams']),
-  'members:find': query(findMemberInput, memberSchema, ['seats']),
-  'members:search': query(searchMembersInput, z.array(memberSearchResultSchema), ['seats', 'orgs', 'teams']),
+  'members:add': command(addMemberInput, memberSchema, ['seats', 'orgs', 'teams'], 'write'),
+  'members:list': query(listMembersInput, memberPageSchema, ['seats', 'orgs', 'teams'], 'read'),
+  'members:remove': command(removeMemberInput, z.object({ accountId: z.int() }), ['seats', 'orgs', 'teams'], 'write'),
+  'members:find': query(findMemberInput, memberSchema, ['seats'], 'read'),
+  'members:search': query(searchMembersInput, z.array(memberSearchResultSchema), ['seats', 'orgs', 'teams'], 'read'),
 
-  'invitations:create': command(createInvitationInput, invitationSchema, ['seats', 'teams']),
-  'invitations:find': query(findInvitationInput, invitationSchema, ['seats']),
-  'invitations:resend': command(invitationIdInput, invitationSchema, ['seats']),
-  'invitations:revoke': command(invitationIdInput, invitationSchema, ['seats']),
-  'invitations:accept': command(invitationIdInput, invitationSchema, ['seats', 'orgs', 'teams']),
+  'invitations:create': command(createInvitationInput, invitationSchema, ['seats', 'teams'], 'write'),
+  'invitations:find': query(findInvitationInput, invitationSchema, ['seats'], 'read'),
+  'invitations:resend': command(invitationIdInput, invitationSchema, ['seats'], 'write'),
+  'invitations:revoke': command(invitationIdInput, invitationSchema, ['seats'], 'write'),
+  'invitations:accept': command(invitationIdInput, invitationSchema, ['seats', 'orgs', 'teams'], 'write'),
 
-  'teams:list': query(noInput, z.array(teamSummarySchema), ['teams', 'orgs', 'seats']),
-  'teams:get': query(teamIdInput, teamSummarySchema, ['teams', 'orgs', 'seats']),
-  'teams:find': query(findTeamInput, teamSchema, ['teams']),
-  'teams:create': command(createTeamInput, teamSummarySchema, ['teams']),
-  'teams:rename': command(renameTeamInput, teamSummarySchema, ['teams', 'seats', 'orgs']),
-  'teams:setRole': command(setTeamRoleInput, teamSummarySchema, ['teams', 'orgs']),
-  'teams:remove': command(teamIdInput, z.object({ id: z.int() }), ['teams', 'seats', 'orgs']),
-  'teams:members': query(teamMembersInput, teamMemberPageSchema, ['teams', 'orgs', 'seats']),
-  'teams:withoutSeat': query(teamWithoutSeatInput, teamWithoutSeatSchema, ['teams', 'seats']),
-  'teams:addMembers': command(changeTeamMembersInput, z.object({ added: z.int(), alreadyMembers: z.int() }), ['teams', 'seats', 'orgs']),
-  'teams:removeMembers': command(changeTeamMembersInput, z.object({ removed: z.int() }), ['teams', 'seats', 'orgs']),
-  'teams:link': command(linkTeamInput, teamSummarySchema, ['teams', 'orgs']),
-  'teams:unlink': command(unlinkTeamInput, teamSummarySchema, ['teams', 'orgs']),
+  'teams:list': query(noInput, z.array(teamSummarySchema), ['teams', 'orgs', 'seats'], 'read'),
+  'teams:get': query(teamIdInput, teamSummarySchema, ['teams', 'orgs', 'seats'], 'read'),
+  'teams:find': query(findTeamInput, teamSchema, ['teams'], 'read'),
+  'teams:create': command(createTeamInput, teamSummarySchema, ['teams'], 'write'),
+  'teams:rename': command(renameTeamInput, teamSummarySchema, ['teams', 'seats', 'orgs'], 'write'),
+  'teams:setRole': command(setTeamRoleInput, teamSummarySchema, ['teams', 'orgs'], 'write'),
+  'teams:remove': command(teamIdInput, z.object({ id: z.int() }), ['teams', 'seats', 'orgs'], 'write'),
+  'teams:members': query(teamMembersInput, teamMemberPageSchema, ['teams', 'orgs', 'seats'], 'read'),
+  'teams:withoutSeat': query(teamWithoutSeatInput, teamWithoutSeatSchema, ['teams', 'seats'], 'read'),
+  'teams:addMembers': command(changeTeamMembersInput, z.object({ added: z.int(), alreadyMembers: z.int() }), ['teams', 'seats', 'orgs'], 'write'),
+  'teams:removeMembers': command(changeTeamMembersInput, z.object({ removed: z.int() }), ['teams', 'seats', 'orgs'], 'write'),
+  'teams:link': command(linkTeamInput, teamSummarySchema, ['teams', 'orgs'], 'write'),
+  'teams:unlink': command(unlinkTeamInput, teamSummarySchema, ['teams', 'orgs'], 'write'),
 
-  'access:member': query(memberAccessInput, memberAccessSchema, ['teams', 'orgs', 'seats']),
-  'access:org': query(orgAccessInput, orgAccessPageSchema, ['teams', 'orgs', 'seats']),
+  'access:member': query(memberAccessInput, memberAccessSchema, ['teams', 'orgs', 'seats'], 'read'),
+  'access:org': query(orgAccessInput, orgAccessPageSchema, ['teams', 'orgs', 'seats'], 'read'),
 
-  'domains:list': query(noInput, z.array(domainSchema), ['domains', 'seats']),
-  'domains:get': query(domainIdInput, domainSchema, ['domains', 'seats', 'teams']),
-  'domains:find': query(findDomainInput, domainSchema, ['domains']),
-  'domains:add': command(addDomainInput, domainSchema, ['domains']),
-  'domains:remove': command(domainIdInput, z.object({ id: z.int() }), ['domains', 'seats']),
-  'domains:verify': command(verifyDomainInput, domainSchema, ['domains', 'seats']),
-  'domains:setCapture': command(setDomainSwitchInput, domainSchema, ['domains']),
-  'domains:setLock': command(setDomainSwitchInput, domainSchema, ['domains']),
-  'domains:setSubdomains': command(setDomainSwitchInput, domainSchema, ['domains', 'seats']),
-  'domains:setDefaultTeam': command(setDefaultTeamInput, domainSchema, ['domains']),
-  'domains:unmanaged': query(unmanagedInput, unmanagedPageSchema, ['domains', 'seats']),
-  'domains:claim': command(claimAccountsInput, z.object({ claimed: z.int() }), ['domains', 'seats', 'teams']),
-  'domains:invite': command(claimAccountsInput, z.object({ invited: z.int(), alreadyInvited: z.int() }), ['domains', 'seats']),
-  'domains:exportUnmanaged': command(z.strictObject({ domainId: idSchema.optional() }).prefault({}), exportResultSchema, []),
+  'domains:list': query(noInput, z.array(domainSchema), ['domains', 'seats'], 'read'),
+  'domains:get': query(domainIdInput, domainSchema, ['domains', 'seats', 'teams'], 'read'),
+  'domains:find': query(findDomainInput, domainSchema, ['domains'], 'read'),
+  'domains:add': command(addDomainInput, domainSchema, ['domains'], 'write'),
+  'domains:remove': command(domainIdInput, z.object({ id: z.int() }), ['domains', 'seats'], 'write'),
+  'domains:verify': command(verifyDomainInput, domainSchema, ['domains', 'seats'], 'write'),
+  'domains:setCapture': command(setDomainSwitchInput, domainSchema, ['domains'], 'write'),
+  'domains:setLock': command(setDomainSwitchInput, domainSchema, ['domains'], 'write'),
+  'domains:setSubdomains': command(setDomainSwitchInput, domainSchema, ['domains', 'seats'], 'write'),
+  'domains:setDefaultTeam': command(setDefaultTeamInput, domainSchema, ['domains'], 'write'),
+  'domains:unmanaged': query(unmanagedInput, unmanagedPageSchema, ['domains', 'seats'], 'read'),
+  'domains:claim': command(claimAccountsInput, z.object({ claimed: z.int() }), ['domains', 'seats', 'teams'], 'write'),
+  'domains:invite': command(claimAccountsInput, z.object({ invited: z.int(), alreadyInvited: z.int() }), ['domains', 'seats'], 'write'),
+  'domains:exportUnmanaged': command(z.strictObject({ domainId: idSchema.optional() }).prefault({}), exportResultSchema, [], 'read'),
 
-  'activity:import': command(noInput, importSummarySchema.nullable(), ['activity', 'seats', 'domains', 'teams', 'orgs']),
-  'activity:cancelImport': command(noInput, z.object({ cancelling: z.boolean() }), []),
+  'activity:import': command(noInput, importSummarySchema.nullable(), ['activity', 'seats', 'domains', 'teams', 'orgs'], 'write'),
+  'activity:cancelImport': command(noInput, z.object({ cancelling: z.boolean() }), [], 'write'),
 
-  'report:page': query(reportPageInput, reportPageSchema, ['activity', 'seats', 'teams', 'orgs', 'settings']),
-  'report:summary': query(reportSummaryInput, reportSummarySchema, ['activity', 'seats', 'teams', 'orgs', 'settings']),
-  'report:inactive': query(inactiveInput, inactiveMembersSchema, ['activity', 'seats', 'teams', 'orgs', 'settings']),
-  'report:export': command(exportReportInput, exportResultSchema, []),
-  'report:releaseInactive': command(releaseInactiveInput, releaseResultSchema, ['seats', 'orgs', 'teams', 'activity']),
-  'activity:importStatus': query(noInput, importStatusSchema, ['activity']),
-  'scim:status': query(noInput, scimServerStatusSchema, ['scim']),
-  'scim:start': command(startScimInput, scimServerStatusSchema, ['scim']),
-  'scim:stop': command(noInput, scimServerStatusSchema, ['scim']),
-  'scim:tokens': query(noInput, z.array(scimTokenSchema), ['scim']),
-  'scim:createToken': command(createTokenInput, createdTokenSchema, ['scim']),
-  'scim:revokeToken': command(tokenIdInput, scimTokenSchema, ['scim']),
-  'scim:requests': query(scimRequestsInput, scimRequestPageSchema, ['scim', 'seats', 'teams', 'orgs']),
-  'backups:list': query(noInput, backupListSchema, ['backups', 'settings']),
-  'backups:create': command(noInput, backupResultSchema, ['backups']),
+  'report:page': query(reportPageInput, reportPageSchema, ['activity', 'seats', 'teams', 'orgs', 'settings'], 'read'),
+  'report:summary': query(reportSummaryInput, reportSummarySchema, ['activity', 'seats', 'teams', 'orgs', 'settings'], 'read'),
+  'report:inactive': query(inactiveInput, inactiveMembersSchema, ['activity', 'seats', 'teams', 'orgs', 'settings'], 'read'),
+  'report:export': command(exportReportInput, exportResultSchema, [], 'read'),
+  'report:releaseInactive': command(releaseInactiveInput, releaseResultSchema, ['seats', 'orgs', 'teams', 'activity'], 'write'),
+  'activity:importStatus': query(noInput, importStatusSchema, ['activity'], 'read'),
+  'scim:status': query(noInput, scimServerStatusSchema, ['scim'], 'read'),
+  'scim:start': command(startScimInput, scimServerStatusSchema, ['scim'], 'owner'),
+  'scim:stop': command(noInput, scimServerStatusSchema, ['scim'], 'owner'),
+  'scim:tokens': query(noInput, z.array(scimTokenSchema), ['scim'], 'read'),
+  'scim:createToken': command(createTokenInput, createdTokenSchema, ['scim'], 'owner'),
+  'scim:revokeToken': command(tokenIdInput, scimTokenSchema, ['scim'], 'owner'),
+  'scim:requests': query(scimRequestsInput, scimRequestPageSchema, ['scim', 'seats', 'teams', 'orgs'], 'read'),
+  'backups:list': query(noInput, backupListSchema, ['backups', 'settings'], 'read'),
+  'backups:create': command(noInput, backupResultSchema, ['backups'], 'write'),
   // A restore replaces everything: every screen reloads.
-  'backups:restore': command(restoreBackupInput, restoreResultSchema, ['*']),
-  'backups:restoreFile': command(noInput, restoreResultSchema.nullable(), ['*']),
+  'backups:restore': command(restoreBackupInput, restoreResultSchema, ['*'], 'owner'),
+  'backups:restoreFile': command(noInput, restoreResultSchema.nullable(), ['*'], 'owner'),
   // Reads only: SQLite's quick (or full) check and Roster's own, of the open database.
-  'db:check': query(checkDatabaseInput, databaseCheckSchema, []),
-  'audit:list': query(auditListInput, auditPageSchema, ['*']),
-  'audit:facets': query(noInput, auditFacetsSchema, ['*']),
-  'audit:export': command(exportAuditInput, exportResultSchema, []),
+  'db:check': query(checkDatabaseInput, databaseCheckSchema, [], 'read'),
+  'audit:list': query(auditListInput, auditPageSchema, ['*'], 'read'),
+  'audit:facets': query(noInput, auditFacetsSchema, ['*'], 'read'),
+  'audit:export': command(exportAuditInput, exportResultSchema, [], 'read'),
   // Walks the audit log's hash chain: whole, or the first event that breaks it.
-  'audit:verify': query(noInput, auditVerificationSchema, []),
-  'app:showSavedFile': command(z.strictObject({ saveId: z.string().max(100) }), z.object({ shown: z.boolean() }), []),
-  'app:recentDatabases': query(noInput, z.array(recentDatabaseSchema), ['app']),
+  'audit:verify': query(noInput, auditVerificationSchema, [], 'read'),
+  'app:showSavedFile': command(z.strictObject({ saveId: z.string().max(100) }), z.object({ shown: z.boolean() }), [], 'local'),
+  'app:recentDatabases': query(noInput, z.array(recentDatabaseSchema), ['app'], 'local'),
   // The path must be one of the recent databases main remembers: the page never names an arbitrary file.
-  'app:openRecent': command(openRecentInput, chooseDatabaseOutput, []),
+  'app:openRecent': command(openRecentInput, chooseDatabaseOutput, [], 'local'),
   // Where this process writes its log (rotated; never a token, password or cookie): null where it keeps none.
-  'app:logFile': query(noInput, z.object({ path: z.string().nullable() }), ['app']),
+  'app:logFile': query(noInput, z.object({ path: z.string().nullable() }), ['app'], 'local'),
   // Shows the log file in the system's file manager (the desktop app only).
-  'app:showLogFile': command(noInput, z.object({ shown: z.boolean() }), []),
+  'app:showLogFile': command(noInput, z.object({ shown: z.boolean() }), [], 'local'),
   // The long jobs running now, for a page that (re)loads while one runs; the progress event tells the rest.
-  'jobs:list': query(noInput, z.array(jobProgressSchema), []),
+  'jobs:list': query(noInput, z.array(jobProgressSchema), [], 'read'),
   // Asks a long job (see the progress event) to stop; a job that cannot stop safely says so.
-  'jobs:cancel': command(cancelJobInput, z.object({ cancelling: z.boolean() }), []),
+  'jobs:cancel': command(cancelJobInput, z.object({ cancelling: z.boolean() }), [], 'write'),
 } as const satisfies Record<Channel, ChannelSpec<z.ZodType, z.ZodType>>;
 
 export type Contract = typeof contract;
