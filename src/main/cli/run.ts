@@ -9,6 +9,7 @@ import { StoreError } from '../db/store-error';
 import { defaultDatabasePath, userDataDir } from '../paths';
 import { EXIT_OK, EXIT_USAGE, printError, type CliIo, type CommandSpec } from './command';
 import { accessCommand } from './commands/access';
+import { adminCommands } from './commands/admins';
 import { activityCommands } from './commands/activity';
 import { backupCommands } from './commands/backup';
 import { checkCommand } from './commands/check';
@@ -38,6 +39,7 @@ export const commands: CommandSpec[] = [
   ...domainCommands,
   ...activityCommands,
   ...scimCommands,
+  ...adminCommands,
   ...backupCommands,
   checkCommand,
   auditCommand,
