@@ -226,7 +226,7 @@ export function createAdminService({ db, admins, audit, now }: { db: Db; admins:
         if (timingSafeEqual(hash, presented) && foundId === null) foundId = id;
       }
       const row = foundId === null ? undefined : admins.tokenById(foundId);
-      if (!row) return { ok: false, reason: 'unknown', message: 'This API token is not one of this Roster server’s.' };
+      if (!row) return { ok: false, reason: 'unknown', message: "This API token is not one of this Roster server's." };
       const label = `API token "${row.name}" of ${row.admin_email}`;
       // A removed admin's tokens were revoked with them; the admin is checked first, and on its own, all the same.
       const admin = admins.adminById(row.admin_id)!;

@@ -28,7 +28,7 @@ export const adminCommands: CommandSpec[] = [
       role: { ...roleOption, required: true },
       name: { type: 'string', valueName: 'NAME', description: 'their name, as lists show it' },
     },
-    details: ['The first owner is made this way, on the server’s machine. Signing in to the web console comes with a later version.'],
+    details: ["The first owner is made this way, on the server's machine. Signing in to the web console comes with a later version."],
     async run(context, values) {
       const name = values.name as string | undefined;
       const result = adminsOf(context).add({ email: values.email as string, role: values.role as AdminRole, ...(name !== undefined ? { name } : {}) }, cliActor());
@@ -83,8 +83,8 @@ export const adminCommands: CommandSpec[] = [
     summary: 'Create an API token for an admin; it is printed once, as the last line, and never again',
     options: {
       email: emailOption,
-      name: { type: 'string', valueName: 'NAME', required: true, description: 'its name, unique among the admin’s tokens ignoring case' },
-      role: { ...roleOption, description: 'what it may do, at most the admin’s own role (default: the admin’s role)' },
+      name: { type: 'string', valueName: 'NAME', required: true, description: "its name, unique among the admin's tokens ignoring case" },
+      role: { ...roleOption, description: "what it may do, at most the admin's own role (default: the admin's role)" },
       'expires-days': {
         type: 'string',
         valueName: 'DAYS',
