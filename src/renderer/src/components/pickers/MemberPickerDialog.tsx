@@ -33,12 +33,14 @@ export function MemberPickerDialog({ title, description, place, children, onAdd,
   const busy = submit.busy;
   const error = choiceError ?? submit.error ?? appErrorOf(searched.error);
 
-  const toggle = (accountId: number) => {
-    const next = new Set(chosen);
-    if (next.has(accountId)) next.delete(accountId);
-    else next.add(accountId);
-    setChosen(next);
-  };
+  // From the state as it is when React applies it, so clicks that come quickly never undo each other.
+  const toggle = (accountId: number) =>
+    setChosen((current) => {
+      const next = new Set(current);
+      if (next.has(accountId)) next.delete(accountId);
+      else next.add(accountId);
+      return next;
+    });
 
   const add = async () => {
     if (chosen.size === 0) return setError({ code: 'INVALID_INPUT', message: 'Choose at least one member to add.' });
