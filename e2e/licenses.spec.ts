@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { expect, test } from './fixtures';
 import { LicensesPage } from './pages/licenses-page';
 
@@ -123,5 +124,45 @@ test.describe('Licenses', () => {
 
     await expect(licenses.rows).toHaveCount(0);
     await expect(licenses.figure('Free')).toHaveText('50');
+  });
+
+  test('Last Active reads as the activity report says, and the column heading downloads the report', async ({ app }, testInfo) => {
+    const day = 24 * 60 * 60 * 1000;
+    const ago = (days: number) => new Date(Date.now() - days * day).toISOString();
+    const shown = (iso: string) => new Intl.DateTimeFormat('en-US', { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' }).format(new Date(`${iso.slice(0, 10)}T00:00:00Z`));
+    for (const email of ['ana@acme.example', 'bo@acme.example', 'cy@acme.example', 'di@acme.example']) await app.arrange('members', 'add', '--email', email);
+    // Ana opened the client 6 days ago; Bo only logged in, 3 days ago; Cy last opened it 95 days ago; Di never.
+    const events = [
+      { type: 'open', email: 'ana@acme.example', at: ago(6) },
+      { type: 'login', email: 'bo@acme.example', at: ago(3) },
+      { type: 'open', email: 'cy@acme.example', at: ago(95) },
+    ];
+    const file = testInfo.outputPath('events.ndjson');
+    fs.writeFileSync(file, `${events.map((event) => JSON.stringify(event)).join('\n')}\n`);
+    await app.arrange('import', file);
+
+    const licenses = new LicensesPage(app.page);
+    await licenses.open();
+    await expect(licenses.row('ana@acme.example')).toContainText(shown(ago(6)));
+    await expect(licenses.row('bo@acme.example')).toContainText(shown(ago(3)));
+    await expect(licenses.row('cy@acme.example')).toContainText('(empty)');
+    await expect(licenses.row('di@acme.example')).toContainText('N/A');
+
+    // Most idle first: never active, then the blank span, then the oldest date.
+    await app.page.getByRole('button', { name: /^Last active/ }).click();
+    await expect(licenses.rows.first()).toContainText('di@acme.example');
+    await expect(licenses.rows.nth(1)).toContainText('cy@acme.example');
+
+    const download = app.page.waitForEvent('download');
+    await app.page.getByRole('button', { name: 'Download activity report' }).click();
+    const saved = await download;
+    expect(saved.suggestedFilename()).toBe(`roster-activity-${new Date().toISOString().slice(0, 10)}.csv`);
+    const content = fs.readFileSync(await saved.path(), 'utf8');
+    expect(content.startsWith('\uFEFFEmail,Name,Last Active,')).toBe(true);
+    expect(content).toContain(`ana@acme.example,,${ago(6).slice(0, 10)},`);
+    expect(content).toContain(`bo@acme.example,,${ago(3).slice(0, 10)},`);
+    expect(content).toContain('cy@acme.example,,,');
+    expect(content).toContain('di@acme.example,,N/A,');
+    await expect(licenses.notices).toContainText('Downloaded the activity report: 4 members');
   });
 });

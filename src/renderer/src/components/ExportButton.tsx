@@ -14,13 +14,18 @@ interface ExportButtonProps {
   /** What a row is, for the notice's count ("member"); rows when left out. */
   unit?: string;
   exportFile: () => Promise<Result<ExportResult>>;
+  /**
+   * A small icon button named `label` for screen readers (in a column header):
+   * the notice says where the file went, so it offers no "Show in folder" of its own.
+   */
+  compact?: boolean;
 }
 
 /**
  * Saves a CSV: a native dialog in the desktop app, then "Show in folder";
  * a download in browser mode. Says what was saved, or why not, in a notice.
  */
-export function ExportButton({ label, busyLabel, what, unit, exportFile }: ExportButtonProps) {
+export function ExportButton({ label, busyLabel, what, unit, exportFile, compact = false }: ExportButtonProps) {
   const notify = useNoticesStore((state) => state.push);
   const { run, busy } = useSubmit();
   const show = useContractMutation('app:showSavedFile').run;
@@ -34,6 +39,13 @@ export function ExportButton({ label, busyLabel, what, unit, exportFile }: Expor
     setSaved(result.value.kind === 'saved' ? result.value : null);
   };
 
+  if (compact) {
+    return (
+      <button type="button" className="icon-button" aria-label={busy ? busyLabel : label} title={label} disabled={busy} onClick={() => void save()}>
+        <span aria-hidden="true">⤓</span>
+      </button>
+    );
+  }
   return (
     <>
       <button type="button" className="button primary" disabled={busy} onClick={() => void save()}>

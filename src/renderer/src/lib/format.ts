@@ -5,6 +5,13 @@ export function formatDate(iso: string): string {
   return dateFormat.format(new Date(iso));
 }
 
+const utcDayFormat = new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' });
+
+/** A UTC calendar day (YYYY-MM-DD, as the activity report counts days), in the screen's one date format. */
+export function formatDay(day: string): string {
+  return utcDayFormat.format(new Date(`${day}T00:00:00Z`));
+}
+
 export function formatDateTime(iso: string): string {
   return dateTimeFormat.format(new Date(iso));
 }

@@ -13,6 +13,8 @@ interface DataTableProps<Row extends RowData> {
   onRowClick?: (row: Row) => void;
   /** What opens under a row across the whole table (a row's details), or null while it is closed. */
   expandedRow?: (row: Row) => ReactNode;
+  /** A control beside a column's heading (outside its sort button), by column id. */
+  headerActions?: Partial<Record<string, ReactNode>>;
 }
 
 const ARIA_SORT = { asc: 'ascending', desc: 'descending' } as const;
@@ -29,7 +31,7 @@ const ESTIMATED_ROW_PX = 45;
 /** Clicks on a row's own controls do what those controls do, not open the row. */
 const INTERACTIVE = 'a, button, input, select, textarea, label, [role="menu"]';
 
-export function DataTable<Row extends RowData>({ table, label, empty, onRowClick, expandedRow }: DataTableProps<Row>) {
+export function DataTable<Row extends RowData>({ table, label, empty, onRowClick, expandedRow, headerActions }: DataTableProps<Row>) {
   const rows = table.getRowModel().rows;
   const columnCount = table.getAllLeafColumns().length;
   const scroller = useRef<HTMLDivElement>(null);
@@ -67,6 +69,7 @@ export function DataTable<Row extends RowData>({ table, label, empty, onRowClick
                   ) : (
                     content
                   )}
+                  {headerActions?.[header.column.id]}
                 </th>
               );
             })}

@@ -6,6 +6,7 @@ import type { Result } from '@shared/result';
 import { countOf } from '@shared/text';
 import { PageHeader } from '../../components/PageHeader';
 import { DataTable } from '../../components/table/DataTable';
+import { ExportButton } from '../../components/ExportButton';
 import { listFeatures } from '../../components/table/list-features';
 import { appErrorOf, fetchContract, statusOf, useContractQuery } from '../../data/query';
 import { useContractMutation } from '../../data/use-contract-mutation';
@@ -57,6 +58,7 @@ export function LicensesScreen() {
   const { waiting } = useUnmanagedTotals();
   const [dialog, setDialog] = useState<LicensesDialogKind | null>(null);
   const [search, setSearch] = useState(query.search);
+  const exportReport = useContractMutation('report:export', { errors: 'inline' }).run;
   const actions = {
     // Row actions say what happened in a notice, success or not.
     resend: useContractMutation('invitations:resend', { errors: 'inline' }).run,
@@ -219,6 +221,19 @@ export function LicensesScreen() {
         <DataTable
           table={table}
           label="Seats"
+          headerActions={{
+            // The activity report, from where the admin reads Last Active: the same CSV as Activity's Save CSV.
+            lastActive: (
+              <ExportButton
+                compact
+                label="Download activity report"
+                busyLabel="Saving the activity report…"
+                what="the activity report"
+                unit="member"
+                exportFile={() => exportReport({ bom: true })}
+              />
+            ),
+          }}
           empty={
             status !== 'ready' ? (
               'Loading seats…'

@@ -2,6 +2,7 @@ import { createColumnHelper } from '@tanstack/react-table';
 import type { SeatRow } from '@shared/schemas/licenses';
 import { seatSourceLabels } from '@shared/schemas/members';
 import { RowMenu, type RowMenuItem } from '../../components/RowMenu';
+import { LastActiveCell } from '../../components/LastActiveCell';
 import type { ListFeatures } from '../../components/table/list-features';
 import { formatDate, formatDateTime } from '../../lib/format';
 import { memberHref, organizationHref, teamHref } from '../../lib/route';
@@ -141,13 +142,18 @@ export function seatColumns(actions: SeatRowActions) {
         </div>
       ),
     }),
-    helper.accessor('lastActiveAt', {
+    // The activity report's Last Active, by its rule; the exact time on hover. Sorts most idle first.
+    helper.accessor('lastActive', {
       id: 'lastActive',
       header: 'Last active',
-      cell: (info) => {
-        const value = info.getValue();
-        return value ? <time dateTime={value}>{formatDate(value)}</time> : <span className="muted">—</span>;
-      },
+      cell: ({ row }) => (
+        <LastActiveCell
+          value={row.original.lastActive}
+          legacy={row.original.lastActive !== null && /^\d{4}-/.test(row.original.lastActive) && row.original.lastActiveAt === null}
+          exactAt={row.original.lastActiveAt}
+          blankTitle="Left empty: last active too long ago for the date to be kept, not long enough to say N/A"
+        />
+      ),
     }),
     helper.display({ id: 'teams', header: 'Teams', cell: ({ row }) => <Teams row={row.original} /> }),
     // Direct memberships only: what teams give is on the member's Access view.

@@ -2,6 +2,7 @@ import { createColumnHelper } from '@tanstack/react-table';
 import { seatSourceLabels } from '@shared/schemas/members';
 import type { ReportRow } from '@shared/schemas/report';
 import type { ReportRule } from '@shared/schemas/settings';
+import { LastActiveCell } from '../../components/LastActiveCell';
 import type { ListFeatures } from '../../components/table/list-features';
 import { formatDate } from '../../lib/format';
 import { memberHref } from '../../lib/route';
@@ -15,22 +16,9 @@ function Names({ names }: { names: string[] }) {
   return <span title={names.join(', ')}>{names.length > 2 ? `${shown} +${names.length - 2} more` : shown}</span>;
 }
 
-/** The report's Last Active cell as the CSV has it, with why when it is empty or N/A. */
+/** The report's Last Active cell, with why when it is empty. */
 function LastActive({ row, rule }: { row: ReportRow; rule: ReportRule }) {
-  if (row.lastActive === '') {
-    return (
-      <span className="muted" title={`Left empty: last active ${rule.shownDays + 1}–${rule.blankDays} days ago`}>
-        (empty)
-      </span>
-    );
-  }
-  if (row.lastActive === 'N/A') return <span className="muted">N/A</span>;
-  return (
-    <time dateTime={row.lastActive} title={row.bucket === 'legacy' ? 'Last login, from before activity was tracked' : undefined}>
-      {row.lastActive}
-      {row.bucket === 'legacy' ? ' (login)' : ''}
-    </time>
-  );
+  return <LastActiveCell value={row.lastActive} legacy={row.bucket === 'legacy'} blankTitle={`Left empty: last active ${rule.shownDays + 1}–${rule.blankDays} days ago`} />;
 }
 
 /** The preview's columns, in the CSV's order; sorting happens in the store. */
