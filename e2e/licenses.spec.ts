@@ -165,4 +165,35 @@ test.describe('Licenses', () => {
     expect(content).toContain('di@acme.example,,N/A,');
     await expect(licenses.notices).toContainText('Downloaded the activity report: 4 members');
   });
+
+  test('Licenses narrows to a team, an organization and members inactive too long', async ({ app }, testInfo) => {
+    for (const email of ['ana@acme.example', 'bo@acme.example', 'cy@acme.example']) await app.arrange('members', 'add', '--email', email);
+    await app.arrange('orgs', 'add', '--name', 'Engineering');
+    await app.arrange('teams', 'add', '--name', 'Platform');
+    await app.arrange('teams', 'members', 'add', '--team', 'Platform', '--email', 'bo@acme.example');
+    await app.arrange('teams', 'link', '--team', 'Platform', '--org', 'Engineering');
+    const ago = (days: number) => new Date(Date.now() - days * 24 * 60 * 60 * 1000).toISOString();
+    const file = testInfo.outputPath('events.ndjson');
+    fs.writeFileSync(file, [{ type: 'open', email: 'ana@acme.example', at: ago(6) }, { type: 'open', email: 'bo@acme.example', at: ago(100) }].map((event) => JSON.stringify(event)).join('\n') + '\n');
+    await app.arrange('import', file);
+
+    const licenses = new LicensesPage(app.page);
+    await licenses.open();
+    await expect(licenses.rows).toHaveCount(3);
+    const only = async (emails: string[]) => {
+      await expect(licenses.rows).toHaveCount(emails.length);
+      for (const email of emails) await expect(licenses.row(email)).toHaveCount(1);
+    };
+    await app.page.getByRole('combobox', { name: 'Team' }).selectOption({ label: 'Platform' });
+    await only(['bo@acme.example']);
+    await app.page.getByRole('combobox', { name: 'Team' }).selectOption({ label: 'Any team' });
+    // Bo reaches Engineering through Platform.
+    await app.page.getByRole('combobox', { name: 'Organization' }).selectOption({ label: 'Engineering' });
+    await only(['bo@acme.example']);
+    await app.page.getByRole('combobox', { name: 'Organization' }).selectOption({ label: 'Any organization' });
+    // Cy never opened the client, but took the seat today: not idle for over 30 days yet.
+    await app.page.getByRole('combobox', { name: 'Inactive' }).selectOption({ label: 'Inactive over 30 days' });
+    await only(['bo@acme.example']);
+    await expect(app.page.getByText('1 seat', { exact: true })).toBeVisible();
+  });
 });

@@ -7,6 +7,12 @@ export interface SeatQuery {
   search: string;
   status: SeatListStatus;
   source: SeatSource | 'all';
+  /** Members of this team only; null: any. */
+  teamId: number | null;
+  /** Members with access to this organization only (directly or through a team); null: any. */
+  orgId: number | null;
+  /** Members idle over this many days, by the activity report's rule; null: any. */
+  inactiveDays: number | null;
   sort: { by: SeatSortColumn; desc: boolean };
   pageIndex: number;
   pageSize: number;
@@ -34,11 +40,31 @@ interface LicensesState {
   clearSelection(): void;
 }
 
-const FIRST_QUERY: SeatQuery = { search: '', status: 'seats', source: 'all', sort: { by: 'name', desc: false }, pageIndex: 0, pageSize: 50 };
+const FIRST_QUERY: SeatQuery = {
+  search: '',
+  status: 'seats',
+  source: 'all',
+  teamId: null,
+  orgId: null,
+  inactiveDays: null,
+  sort: { by: 'name', desc: false },
+  pageIndex: 0,
+  pageSize: 50,
+};
 
 export function filterInput(query: SeatQuery): ChannelInput<'seats:ids'> & object {
-  return { search: query.search, status: query.status, sources: query.source === 'all' ? [] : [query.source] };
+  return {
+    search: query.search,
+    status: query.status,
+    sources: query.source === 'all' ? [] : [query.source],
+    ...(query.teamId === null ? {} : { teamId: query.teamId }),
+    ...(query.orgId === null ? {} : { orgId: query.orgId }),
+    ...(query.inactiveDays === null ? {} : { inactiveDays: query.inactiveDays }),
+  };
 }
+
+/** Whether the change narrows or widens the rows (so the selection goes), not only their order or page. */
+const FILTER_KEYS: readonly (keyof SeatQuery)[] = ['search', 'status', 'source', 'teamId', 'orgId', 'inactiveDays'];
 
 export function listInput(query: SeatQuery): ChannelInput<'seats:list'> {
   return { filter: filterInput(query), sort: query.sort, offset: query.pageIndex * query.pageSize, limit: query.pageSize };
@@ -54,7 +80,7 @@ export const useLicensesStore = create<LicensesState>()((set, get) => ({
     // A new filter or sort starts again from its first page; a new filter
     // also drops the selection, so nothing unseen is ever released.
     if (!('pageIndex' in change)) query.pageIndex = 0;
-    const filtered = 'search' in change || 'status' in change || 'source' in change;
+    const filtered = FILTER_KEYS.some((key) => key in change);
     set({ query, ...(filtered ? { selected: new Map() } : {}) });
   },
 

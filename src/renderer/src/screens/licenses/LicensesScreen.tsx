@@ -7,6 +7,7 @@ import { countOf } from '@shared/text';
 import { PageHeader } from '../../components/PageHeader';
 import { DataTable } from '../../components/table/DataTable';
 import { ExportButton } from '../../components/ExportButton';
+import { LicensesFilters } from './LicensesFilters';
 import { listFeatures } from '../../components/table/list-features';
 import { appErrorOf, fetchContract, statusOf, useContractQuery } from '../../data/query';
 import { useContractMutation } from '../../data/use-contract-mutation';
@@ -127,7 +128,7 @@ export function LicensesScreen() {
   };
 
   const selection = [...selected.values()];
-  const filtered = query.search !== '' || query.source !== 'all' || query.status !== 'seats';
+  const filtered = query.search !== '' || query.source !== 'all' || query.status !== 'seats' || query.teamId !== null || query.orgId !== null || query.inactiveDays !== null;
 
   return (
     <section className="screen" aria-labelledby="licenses-title">
@@ -190,6 +191,7 @@ export function LicensesScreen() {
               ))}
             </select>
           </label>
+          <LicensesFilters query={query} setQuery={setQuery} />
           <span className="toolbar-count" aria-live="polite">
             {status === 'ready' || status === 'error' ? countOf(page.total, query.status === 'expired' ? 'expired invitation' : 'seat') : 'Loading…'}
           </span>

@@ -1,0 +1,50 @@
+import { useContractQuery } from '../../data/query';
+import type { SeatQuery } from '../../stores/licenses-store';
+
+/** "Inactive for over N days" choices, by the activity report's rule. */
+const INACTIVE_DAYS = [30, 60, 90, 180] as const;
+
+const numberOrNull = (value: string) => (value === '' ? null : Number(value));
+
+/** Licenses narrowed to a team, an organization (directly or through a team), or members idle too long. */
+export function LicensesFilters({ query, setQuery }: { query: SeatQuery; setQuery: (change: Partial<SeatQuery>) => void }) {
+  const teams = useContractQuery('teams:list', undefined).data ?? [];
+  const orgs = useContractQuery('orgs:list', undefined).data ?? [];
+  return (
+    <>
+      <label className="select-field">
+        <span className="visually-hidden">Team</span>
+        <select aria-label="Team" value={query.teamId ?? ''} onChange={(event) => setQuery({ teamId: numberOrNull(event.target.value) })}>
+          <option value="">Any team</option>
+          {teams.map((team) => (
+            <option key={team.id} value={team.id}>
+              {team.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="select-field">
+        <span className="visually-hidden">Organization</span>
+        <select aria-label="Organization" value={query.orgId ?? ''} onChange={(event) => setQuery({ orgId: numberOrNull(event.target.value) })}>
+          <option value="">Any organization</option>
+          {orgs.map((org) => (
+            <option key={org.id} value={org.id}>
+              {org.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="select-field">
+        <span className="visually-hidden">Inactive</span>
+        <select aria-label="Inactive" value={query.inactiveDays ?? ''} onChange={(event) => setQuery({ inactiveDays: numberOrNull(event.target.value) })}>
+          <option value="">Any activity</option>
+          {INACTIVE_DAYS.map((days) => (
+            <option key={days} value={days}>
+              Inactive over {days} days
+            </option>
+          ))}
+        </select>
+      </label>
+    </>
+  );
+}
