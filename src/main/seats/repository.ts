@@ -59,15 +59,21 @@ const SORT_KEY: Record<Exclude<SeatSortColumn, 'lastActive'>, string> = {
 };
 
 /**
- * ORDER BY for a sort. By Last Active, oldest first is most idle first: members
- * never active lead, then the longest idle (N/A, then blank, then dates); newest
- * first puts them last. Invitations, never anyone's activity, come after the
- * members either way.
+ * ORDER BY for a sort, within members or invitations alone (`within`, which an
+ * index can give: accounts (last_active_at, email_key) for Last Active) and over
+ * both (`across`). By Last Active, oldest first is most idle first: members never
+ * active lead, then the longest idle (N/A, then blank, then dates); newest first
+ * puts them last. Invitations, never anyone's activity, come after the members
+ * either way.
  */
-function orderOf(sort: { by: SeatSortColumn; desc: boolean }): string {
+function orderOf(sort: { by: SeatSortColumn; desc: boolean }): { within: string; across: string } {
   const direction = sort.desc ? 'DESC' : 'ASC';
-  if (sort.by === 'lastActive') return `kind = 'invitation', last_active_at ${direction} NULLS ${sort.desc ? 'LAST' : 'FIRST'}, email_key ${direction}`;
-  return `${SORT_KEY[sort.by]} ${direction} NULLS LAST, email_key ${direction}`;
+  if (sort.by === 'lastActive') {
+    const within = `last_active_at ${direction} NULLS ${sort.desc ? 'LAST' : 'FIRST'}, email_key ${direction}`;
+    return { within, across: `kind = 'invitation', ${within}` };
+  }
+  const order = `${SORT_KEY[sort.by]} ${direction} NULLS LAST, email_key ${direction}`;
+  return { within: order, across: order };
 }
 
 interface RawSeatRow {
@@ -227,12 +233,12 @@ export function createSeatRepository(db: Db) {
       const now = moment.asOf;
       const where = whereClause(filter, moment);
       const order = orderOf(sort);
-      const first = (rows: string) => `SELECT * FROM (SELECT * FROM (${rows}) WHERE ${where.sql} ORDER BY ${order} LIMIT @offset + @limit)`;
+      const first = (rows: string) => `SELECT * FROM (SELECT * FROM (${rows}) WHERE ${where.sql} ORDER BY ${order.within} LIMIT @offset + @limit)`;
       const page = statement(
         // A search reads every row anyway (LIKE '%…%'): then one scan and a sort of the few it finds is quicker.
         INDEXED_SORTS.has(sort.by) && filter.search.trim() === ''
-          ? `SELECT * FROM (${first(MEMBER_ROWS)} UNION ALL ${first(INVITATION_ROWS)}) ORDER BY ${order} LIMIT @limit OFFSET @offset`
-          : `SELECT * FROM (${SEAT_ROWS}) WHERE ${where.sql} ORDER BY ${order} LIMIT @limit OFFSET @offset`,
+          ? `SELECT * FROM (${first(MEMBER_ROWS)} UNION ALL ${first(INVITATION_ROWS)}) ORDER BY ${order.across} LIMIT @limit OFFSET @offset`
+          : `SELECT * FROM (${SEAT_ROWS}) WHERE ${where.sql} ORDER BY ${order.across} LIMIT @limit OFFSET @offset`,
       );
       const total = statement(`SELECT count(*) FROM (${SEAT_ROWS}) WHERE ${where.sql}`).pluck();
       return db.transaction(() => {
