@@ -6,6 +6,7 @@ test.describe('Licenses', () => {
   test('an admin adds a member, who is listed with why and since when, and the summary counts the seat', async ({ app }) => {
     const licenses = new LicensesPage(app.page);
     await expect(licenses.heading).toBeVisible();
+    await expect(app.page).toHaveTitle('Licenses · Roster');
     await expect(licenses.figure('Free')).toHaveText('50');
 
     await licenses.addMember('ana.lima@acme.com', 'Ana Lima');

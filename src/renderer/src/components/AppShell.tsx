@@ -1,21 +1,12 @@
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { countOf } from '@shared/text';
-import { screenHref, sectionOf, type Route, type Screen } from '../lib/route';
+import { routeTitle, SCREEN_LABELS, screenHref, screens, sectionOf, type Route, type Screen } from '../lib/route';
 import { isMacPlatform, paletteShortcutLabel } from '../lib/shortcuts';
 import { useAppInfo, useEnterprise } from '../data/app-queries';
 import { usePaletteStore } from '../stores/palette-store';
 import { useUnmanagedTotals } from '../data/unmanaged-totals';
 
-const NAV: { screen: Screen; label: string }[] = [
-  { screen: 'licenses', label: 'Licenses' },
-  { screen: 'teams', label: 'Teams' },
-  { screen: 'organizations', label: 'Organizations' },
-  { screen: 'domains', label: 'Domains' },
-  { screen: 'reports', label: 'Activity' },
-  { screen: 'scim', label: 'SCIM' },
-  { screen: 'audit', label: 'Audit log' },
-  { screen: 'settings', label: 'Settings' },
-];
+const NAV: { screen: Screen; label: string }[] = screens.map((screen) => ({ screen, label: SCREEN_LABELS[screen] }));
 
 function fileName(path: string): string {
   return path.split(/[\\/]/).pop() ?? path;
@@ -37,6 +28,10 @@ export function AppShell({ route, children }: { route: Route; children: ReactNod
   const info = useAppInfo();
   const enterprise = useEnterprise();
   const section = sectionOf(route);
+  const title = routeTitle(route);
+  useEffect(() => {
+    document.title = title;
+  }, [title]);
   const showPalette = usePaletteStore((state) => state.show);
   const shortcut = paletteShortcutLabel(isMacPlatform());
   return (

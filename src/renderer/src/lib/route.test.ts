@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pageKey, parseRoute, screenHref, sectionOf, unmanagedHref } from './route';
+import { pageKey, parseRoute, routeTitle, screenHref, sectionOf, unmanagedHref } from './route';
 
 describe('routes to the unmanaged accounts', () => {
   it('opens on every unmanaged account, or on those waiting for a seat', () => {
@@ -29,5 +29,17 @@ describe('the SCIM screen', () => {
   it('has its own address and sidebar entry', () => {
     expect(parseRoute(screenHref('scim'))).toEqual({ screen: 'scim' });
     expect(sectionOf(parseRoute('#/scim'))).toBe('scim');
+  });
+});
+
+describe('the window title names the screen', () => {
+  it('names each screen as the sidebar does, and each page by what it is', () => {
+    expect(routeTitle(parseRoute('#/licenses'))).toBe('Licenses · Roster');
+    expect(routeTitle(parseRoute('#/reports'))).toBe('Activity · Roster');
+    expect(routeTitle(parseRoute('#/audit'))).toBe('Audit log · Roster');
+    expect(routeTitle(parseRoute('#/teams/7'))).toBe('Team · Roster');
+    expect(routeTitle(parseRoute('#/members/3'))).toBe('Member · Roster');
+    expect(routeTitle(parseRoute('#/domains/unmanaged'))).toBe('Unmanaged accounts · Roster');
+    expect(routeTitle(parseRoute(''))).toBe('Licenses · Roster');
   });
 });

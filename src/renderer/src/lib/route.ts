@@ -82,3 +82,29 @@ export function sectionOf(route: Route): Screen {
   if (route.screen === 'domain' || route.screen === 'unmanaged') return 'domains';
   return route.screen;
 }
+
+/** What each screen is called, in the sidebar and the window's title. */
+export const SCREEN_LABELS: Record<Screen, string> = {
+  licenses: 'Licenses',
+  teams: 'Teams',
+  organizations: 'Organizations',
+  domains: 'Domains',
+  reports: 'Activity',
+  scim: 'SCIM',
+  audit: 'Audit log',
+  settings: 'Settings',
+};
+
+const PAGE_LABELS: Record<Exclude<Route['screen'], Screen>, string> = {
+  organization: 'Organization',
+  team: 'Team',
+  member: 'Member',
+  domain: 'Domain',
+  unmanaged: 'Unmanaged accounts',
+};
+
+/** The window's (and the browser tab's) title: the screen, then the app. */
+export function routeTitle(route: Route): string {
+  const label = route.screen in SCREEN_LABELS ? SCREEN_LABELS[route.screen as Screen] : PAGE_LABELS[route.screen as keyof typeof PAGE_LABELS];
+  return `${label} · Roster`;
+}
