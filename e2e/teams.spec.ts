@@ -31,6 +31,23 @@ test.describe('Teams and access', () => {
     ]);
   });
 
+  test('deleting a team says who loses what it gave, frees no seat, and goes back to the list', async ({ app }) => {
+    await app.arrange('teams', 'add', '--name', 'Platform');
+    await app.arrange('teams', 'members', 'add', '--team', 'Platform', '--email', 'ana@acme.com');
+    const team = new TeamPage(app.page, 'Platform');
+    await team.open();
+    await app.page.getByRole('button', { name: 'Delete', exact: true }).click();
+    await expect(team.dialog).toContainText('Its 1 member loses the access it gave them in its organizations.');
+    await expect(team.dialog).toContainText('No seat is freed.');
+    await team.dialog.getByRole('button', { name: 'Delete team' }).click();
+    await expect(team.notices).toContainText('Deleted team “Platform”. No seat was freed.');
+    await expect(app.page.getByRole('heading', { level: 1, name: 'Teams' })).toBeVisible();
+    await expect(app.page.getByRole('table', { name: 'Teams' }).getByRole('link', { name: 'Platform', exact: true })).toHaveCount(0);
+    const licenses = new LicensesPage(app.page);
+    await licenses.open();
+    await expect(licenses.figure('Members')).toHaveText('2');
+  });
+
   test("the Access view shows every path to each organization and which one wins", async ({ app }) => {
     await app.arrange('teams', 'add', '--name', 'Developers');
     await app.arrange('teams', 'add', '--name', 'Leads', '--role', 'admin');

@@ -25,7 +25,7 @@ export function ReleaseSeatsDialog({ members, invitations, who, onConfirm, onClo
           <ul className="consequences">
             {members > 0 ? (
               <li>
-                {who ? 'They lose' : `${countOf(members, 'member')} lose`} access to every organization and team. The account stays and can be given a
+                {who ? 'They lose' : members === 1 ? '1 member loses' : `${countOf(members, 'member')} lose`} access to every organization and team. The account stays and can be given a
                 seat again later.
               </li>
             ) : null}

@@ -232,7 +232,14 @@ export function TeamScreen({ teamId }: { teamId: number }) {
       {dialog?.kind === 'delete' ? (
         <ConfirmDialog
           title={`Delete “${team.name}”?`}
-          body={[`Its ${countOf(team.memberCount, 'member')} lose the access it gave them in its organizations.`, 'No seat is freed.']}
+          body={[
+            team.memberCount === 0
+              ? 'It has no members, so nobody loses access.'
+              : team.memberCount === 1
+                ? 'Its 1 member loses the access it gave them in its organizations.'
+                : `Its ${countOf(team.memberCount, 'member')} lose the access it gave them in its organizations.`,
+            'No seat is freed.',
+          ]}
           confirmLabel="Delete team"
           onClose={() => setDialog(null)}
           onConfirm={async () => {
