@@ -62,7 +62,10 @@ test.describe('Teams and access', () => {
     await expect(access.org('Engineering')).toContainText('Admin');
     await expect(access.winner('Engineering')).toContainText('via Leads (Admin)');
     await expect(access.org('Engineering')).toContainText('via Developers (Member)');
-    await expect(access.winner('Product')).toContainText('via Leads (Admin)');
+    // One path: nothing to win against, so nothing is marked.
+    await expect(access.org('Product')).toContainText('via Leads (Admin)');
+    await expect(access.winner('Product')).toHaveCount(0);
+    await expect(app.page.getByText(/^ana@acme\.com · Reaches 2 organizations through 2 teams\.$/)).toBeVisible();
   });
 
   test('removing someone from a team takes away only what that team gave', async ({ app }) => {

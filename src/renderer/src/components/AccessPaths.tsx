@@ -13,8 +13,9 @@ function PathLabel({ path }: { path: AccessPath }) {
 }
 
 /**
- * Every path to an organization, the winning one first and marked: "why they
- * have this role". The order comes from resolveAccess in main.
+ * Every path to an organization, the winning one first and, when there are
+ * several, marked: "why they have this role". The order comes from
+ * resolveAccess in main.
  */
 export function AccessPaths({ paths }: { paths: AccessPath[] }) {
   const [winner, ...others] = paths;
@@ -22,7 +23,7 @@ export function AccessPaths({ paths }: { paths: AccessPath[] }) {
   return (
     <ul className="access-paths">
       <li className="path path-winner">
-        <span className="path-tag">Wins</span>
+        {others.length > 0 ? <span className="path-tag">Wins</span> : null}
         <PathLabel path={winner} /> <span className="path-role">({ROLE_LABEL[winner.role]})</span>
       </li>
       {others.map((path) => (

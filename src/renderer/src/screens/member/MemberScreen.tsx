@@ -1,4 +1,4 @@
-import { countOf } from '@shared/text';
+import { describeReach } from '../../lib/reach';
 import { AccessPaths, RoleBadge } from '../../components/AccessPaths';
 import { PageHeader } from '../../components/PageHeader';
 import { organizationHref, screenHref, teamHref } from '../../lib/route';
@@ -27,7 +27,7 @@ export function MemberScreen({ accountId }: { accountId: number }) {
       <PageHeader
         id="member-title"
         title={member.name || member.email}
-        description={`${member.name ? `${member.email} · ` : ''}Reaches ${countOf(organizations.length, 'organization')} through ${countOf(teams.length, 'team')} and direct membership.`}
+        description={`${member.name ? `${member.email} · ` : ''}${describeReach(organizations)}`}
       />
 
       <div className="card team-facts" role="region" aria-labelledby="member-teams-title">
