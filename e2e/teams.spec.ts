@@ -17,9 +17,10 @@ test.describe('Teams and access', () => {
     const team = new TeamPage(app.page, 'Platform');
     await team.create('admin');
     await expect(team.notices).toContainText('Created team “Platform”.');
-    await expect(app.page.getByRole('table', { name: 'Teams' })).toContainText('Not linked');
+    // Creating a team opens it.
+    await expect(team.heading).toBeVisible();
+    await expect(team.facts).toContainText('Not linked yet');
 
-    await team.open();
     await team.addMembers('a', ['Ana Lima', 'Bo Zhang']);
     await expect(team.members).toHaveCount(2);
     await team.link(['Engineering']);

@@ -126,7 +126,11 @@ export function TeamsScreen() {
           onClose={() => setCreating(false)}
           onCreate={async (name, role) => {
             const result = await create({ name, role });
-            if (result.ok) notify(`Created team “${result.value.name}”.`);
+            if (result.ok) {
+              notify(`Created team “${result.value.name}”.`);
+              // The admin made it to fill it: open it, where members and organizations are added.
+              window.location.hash = teamHref(result.value.id);
+            }
             return result;
           }}
         />
