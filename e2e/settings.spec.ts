@@ -15,7 +15,16 @@ test.describe('Settings', () => {
       await expect(database.getByRole('button', { name: 'Open another database…' })).toBeEnabled();
     }
     const enterprise = app.page.getByRole('region', { name: 'Enterprise' });
-    await expect(enterprise).toContainText('Northwind Traders');
+    const name = enterprise.getByLabel('Name');
+    await expect(name).toHaveValue('Northwind Traders');
+    // The name is the admin's to change; the sidebar follows.
+    await name.fill('');
+    await expect(enterprise).toContainText('Enterprise name is required');
+    await expect(enterprise.getByRole('button', { name: 'Rename' })).toBeDisabled();
+    await name.fill('Northwind Trading Co.');
+    await enterprise.getByRole('button', { name: 'Rename' }).click();
+    await expect(app.page.getByRole('status', { name: 'Notices' })).toContainText('The enterprise is now called “Northwind Trading Co.”.');
+    await expect(app.page.getByRole('navigation', { name: 'Main' })).toContainText('Northwind Trading Co.');
     await expect(app.page).toHaveURL(/#\/settings$/);
 
     await app.page.reload();

@@ -5,10 +5,11 @@ import type { EnterpriseService } from './service';
 export function enterpriseHandlers(
   enterprise: EnterpriseService,
   demo: DemoService,
-): Pick<Handlers, 'enterprise:get' | 'enterprise:create' | 'enterprise:createDemo'> {
+): Pick<Handlers, 'enterprise:get' | 'enterprise:create' | 'enterprise:rename' | 'enterprise:createDemo'> {
   return {
     'enterprise:get': () => enterprise.get(),
     'enterprise:create': (input, { actor }) => enterprise.create(input, actor),
+    'enterprise:rename': ({ name }, { actor }) => enterprise.rename(name, actor),
     'enterprise:createDemo': (input) => demo.create(input),
   };
 }

@@ -8,6 +8,7 @@ export function createEnterpriseRepository(db: Db) {
   const insert = db.prepare(
     'INSERT INTO enterprise (id, name, seats, created_at, updated_at) VALUES (1, @name, @seats, @at, @at)',
   );
+  const rename = db.prepare('UPDATE enterprise SET name = @name, updated_at = @at WHERE id = 1');
 
   return {
     get(): Enterprise | null {
@@ -16,6 +17,9 @@ export function createEnterpriseRepository(db: Db) {
     insert(values: { name: string; seats: number; at: string }): Enterprise {
       insert.run(values);
       return { name: values.name, seats: values.seats, createdAt: values.at, updatedAt: values.at };
+    },
+    rename(name: string, at: string): void {
+      rename.run({ name, at });
     },
   };
 }

@@ -28,6 +28,19 @@ export function createEnterpriseService({ db, enterprise, audit, now }: Enterpri
       return current ? ok(current) : fail('NO_ENTERPRISE', NO_ENTERPRISE_MESSAGE);
     },
 
+    /** A new name for the enterprise (trimmed, 1 to 100 characters); the same name changes nothing. */
+    rename(name: string, actor: Actor): Result<Enterprise> {
+      return inWriteTransaction(db, () => {
+        const current = enterprise.get();
+        if (!current) return fail<Enterprise>('NO_ENTERPRISE', NO_ENTERPRISE_MESSAGE);
+        if (current.name === name) return ok(current);
+        const at = now();
+        enterprise.rename(name, at.toISOString());
+        audit.record(at, actor, { action: 'enterprise.rename', targetType: 'enterprise', targetLabel: name, before: { name: current.name }, after: { name } });
+        return ok(enterprise.get()!);
+      });
+    },
+
     create(input: CreateEnterpriseInput, actor: Actor): Result<Enterprise> {
       return inWriteTransaction(db, () => {
         const existing = enterprise.get();

@@ -8,6 +8,7 @@ export const channelNames = [
   'app:chooseDatabase',
   'enterprise:get',
   'enterprise:create',
+  'enterprise:rename',
   'enterprise:createDemo',
   'settings:get',
   'settings:update',

@@ -41,7 +41,7 @@ import {
   reportSummaryInput,
   reportSummarySchema,
 } from '../schemas/report';
-import { createDemoInput, createEnterpriseInput, enterpriseSchema } from '../schemas/enterprise';
+import { createDemoInput, createEnterpriseInput, enterpriseSchema, renameEnterpriseInput } from '../schemas/enterprise';
 import { createInvitationInput, findInvitationInput, invitationIdInput, invitationSchema } from '../schemas/invitations';
 import { listMembersInput, listSeatsInput, memberPageSchema, releaseResultSchema, releaseSeatsInput, seatFilterSchema, seatIdsSchema, seatPageSchema } from '../schemas/licenses';
 import {
@@ -134,6 +134,7 @@ export const contract = {
 
   'enterprise:get': query(noInput, enterpriseSchema.nullable(), ['enterprise'], 'read'),
   'enterprise:create': command(createEnterpriseInput, enterpriseSchema, ['enterprise'], 'owner'),
+  'enterprise:rename': command(renameEnterpriseInput, enterpriseSchema, ['enterprise'], 'write'),
   'enterprise:createDemo': command(createDemoInput, enterpriseSchema, ['enterprise', 'orgs', 'seats', 'teams', 'domains', 'activity'], 'owner'),
 
   'settings:get': query(noInput, enterpriseSettingsSchema, ['settings'], 'read'),

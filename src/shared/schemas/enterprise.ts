@@ -25,6 +25,7 @@ export const enterpriseSchema = z.object({
 
 export type Enterprise = z.infer<typeof enterpriseSchema>;
 export type CreateEnterpriseInput = z.output<typeof createEnterpriseInput>;
+export const renameEnterpriseInput = z.strictObject({ name: enterpriseNameSchema });
 
 export const DEMO_MAX_MEMBERS = 100_000;
 

@@ -14,6 +14,7 @@ export const ACTOR_TYPE_PLURAL: Record<ActorType, string> = {
 /** The actions Roster records, in words; an action not listed here is shown as it is recorded. */
 const WORDS: Record<string, string> = {
   'enterprise.create': 'Set up the enterprise',
+  'enterprise.rename': 'Renamed the enterprise',
   'enterprise.seats': 'Changed the seat count',
   'settings.update': 'Changed settings',
   'org.create': 'Created an organization',

@@ -4,6 +4,7 @@ import { countOf } from '@shared/text';
 import { formatDateTime } from '../../lib/format';
 import { PageHeader } from '../../components/PageHeader';
 import { useAppInfo, useEnterprise } from '../../data/app-queries';
+import { EnterpriseNameSetting } from './EnterpriseNameSetting';
 import { useContractQuery } from '../../data/query';
 import { useContractMutation } from '../../data/use-contract-mutation';
 import { chooseDatabaseWithNotice } from '../../lib/app-actions';
@@ -82,9 +83,8 @@ export function SettingsScreen() {
       {enterprise ? (
         <div className="card settings-section" aria-labelledby="enterprise-title" role="region">
           <h2 id="enterprise-title">Enterprise</h2>
+          <EnterpriseNameSetting name={enterprise.name} />
           <dl className="facts">
-            <dt>Name</dt>
-            <dd>{enterprise.name}</dd>
             <dt>Set up</dt>
             <dd>{formatDateTime(enterprise.createdAt)}</dd>
           </dl>
