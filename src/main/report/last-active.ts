@@ -21,5 +21,3 @@ export function createLastActiveReader(db: Db) {
     return new Map(rows.map(({ accountId, ...value }) => [accountId, value]));
   };
 }
-
-export type LastActiveReader = ReturnType<typeof createLastActiveReader>;

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
 import type { Core } from '../core';
-import { addMembers, value } from '../test-support/seats-helpers';
+import { memberSeen, value } from '../test-support/seats-helpers';
 import { fixedClock, tempDir, testCore } from '../test-support/temp-db';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -15,13 +15,7 @@ async function setUp(now = '2026-03-31T12:00:00.000Z') {
   return { core, clock };
 }
 
-/** A member whose last activity and last login are exactly these (ISO 8601, or null). */
-async function member(core: Core, email: string, facts: { active?: string | null; login?: string | null } = {}) {
-  const [added] = await addMembers(core, email);
-  core.db.prepare('UPDATE accounts SET last_active_at = ?, last_login_at = ? WHERE id = ?').run(facts.active ?? null, facts.login ?? null, added!.accountId);
-  if (facts.active) core.db.prepare('INSERT OR IGNORE INTO activity_days (account_id, day) VALUES (?, ?)').run(added!.accountId, facts.active.slice(0, 10));
-  return added!;
-}
+const member = memberSeen;
 
 /** The instant `days` whole days before `iso`, at the given UTC time of day. */
 function daysBefore(iso: string, days: number, time = '09:00:00.000Z') {

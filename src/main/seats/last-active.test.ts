@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Core } from '../core';
-import { addMembers, value } from '../test-support/seats-helpers';
+import { memberSeen, value } from '../test-support/seats-helpers';
 import { fixedClock, testCore } from '../test-support/temp-db';
 
 const NOW = '2026-03-31T12:00:00.000Z';
@@ -11,12 +11,8 @@ async function setUp() {
   return core;
 }
 
-/** A member whose last open and last login are these (ISO 8601, or null). */
-async function member(core: Core, email: string, facts: { active?: string | null; login?: string | null } = {}) {
-  const [added] = await addMembers(core, email);
-  core.db.prepare('UPDATE accounts SET last_active_at = ?, last_login_at = ? WHERE id = ?').run(facts.active ?? null, facts.login ?? null, added!.accountId);
-  return added!.accountId;
-}
+/** A member whose last open and last login are these (ISO 8601, or null): their account id. */
+const member = async (core: Core, email: string, facts: { active?: string | null; login?: string | null } = {}) => (await memberSeen(core, email, facts)).accountId;
 
 async function people(core: Core) {
   await member(core, 'recent@acme.com', { active: '2026-03-30T09:00:00.000Z' });

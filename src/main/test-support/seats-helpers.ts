@@ -12,6 +12,14 @@ export async function addMembers(core: Core, ...emails: string[]) {
   return added;
 }
 
+/** A member whose last activity and last login are exactly these (ISO 8601, or null); the day of the activity is kept too. */
+export async function memberSeen(core: Core, email: string, facts: { active?: string | null; login?: string | null } = {}) {
+  const [added] = await addMembers(core, email);
+  core.db.prepare('UPDATE accounts SET last_active_at = ?, last_login_at = ? WHERE id = ?').run(facts.active ?? null, facts.login ?? null, added!.accountId);
+  if (facts.active) core.db.prepare('INSERT OR IGNORE INTO activity_days (account_id, day) VALUES (?, ?)').run(added!.accountId, facts.active.slice(0, 10));
+  return added!;
+}
+
 export async function usage(core: Core) {
   return value(await core.invoke('seats:usage'));
 }
