@@ -11,6 +11,8 @@ export const errorCodes = [
   'NO_FREE_SEATS',
   'SEATS_IN_USE',
   'FORBIDDEN',
+  /** A Roster server was called without a valid API token or session (HTTP 401). */
+  'UNAUTHENTICATED',
   'UNSUPPORTED',
   'BUSY',
   'UNAVAILABLE',

@@ -3,9 +3,9 @@ import path from 'node:path';
 import type { BackupKind } from '@shared/schemas/backups';
 import { DATABASE_FILE_NAME } from '../paths';
 
-const PREFIX: Record<BackupKind, string> = { automatic: 'roster', manual: 'roster-backup', 'pre-restore': 'pre-restore' };
+const PREFIX: Record<BackupKind, string> = { automatic: 'roster', manual: 'roster-backup', 'pre-restore': 'pre-restore', 'pre-upgrade': 'pre-upgrade' };
 
-const NAME = /^(roster|roster-backup|pre-restore)-(\d{4}-\d{2}-\d{2})T(\d{2})-(\d{2})-(\d{2})(?:-(\d{1,3}))?\.db$/;
+const NAME = /^(roster|roster-backup|pre-restore|pre-upgrade)-(\d{4}-\d{2}-\d{2})T(\d{2})-(\d{2})-(\d{2})(?:-(\d{1,3}))?\.db$/;
 
 /** `YYYY-MM-DDTHH-MM-SS` in UTC: sorts as time does and is a valid file name everywhere (no colons). */
 function stamp(at: Date): string {

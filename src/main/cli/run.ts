@@ -21,6 +21,7 @@ import { invitationCommands, inviteCommand } from './commands/invite';
 import { memberCommands } from './commands/members';
 import { scimCommands } from './commands/scim';
 import { seatsCommand } from './commands/seats';
+import { serverCommand } from './commands/server';
 import { teamCommands } from './commands/teams';
 import { orgCommands } from './commands/orgs';
 import { cliBackupsDir, openCliCore } from './open-core';
@@ -44,6 +45,7 @@ export const commands: CommandSpec[] = [
   checkCommand,
   auditCommand,
   demoCommand,
+  serverCommand,
 ];
 
 function usageError(io: CliIo, json: boolean, message: string, usage: string): number {
@@ -105,13 +107,15 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return EXIT_OK;
   }
 
-  const databasePath = path.resolve(typeof values.db === 'string' ? values.db : defaultDatabasePath(userDataDir(io.env)));
+  // ROSTER_DB stands for --db, as every `roster server` option has its ROSTER_ variable.
+  const dbOption = typeof values.db === 'string' ? values.db : io.env.ROSTER_DB?.trim() || undefined;
+  const databasePath = path.resolve(dbOption ?? defaultDatabasePath(userDataDir(io.env)));
   const created = firstMissing(databasePath);
   if (created && !command.createsDatabase) {
-    const dbOption = typeof values.db === 'string' ? ' --db FILE' : '';
+    const dbHint = dbOption !== undefined ? ' --db FILE' : '';
     return printError(io, json, {
       code: 'NO_DATABASE',
-      message: `There is no Roster database at ${databasePath}. Create one with "roster init --name NAME --seats N${dbOption}" or by opening the app.`,
+      message: `There is no Roster database at ${databasePath}. Create one with "roster init --name NAME --seats N${dbHint}" or by opening the app.`,
     });
   }
 

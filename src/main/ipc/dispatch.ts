@@ -24,8 +24,12 @@ export type Handler<C extends Channel> = (
 /** One handler per contract channel: the compiler refuses a missing or extra one. */
 export type Handlers = { [C in Channel]: Handler<C> };
 
-/** Any transport's entry: an untrusted channel name and payload in, a Result out. Never throws. */
-export type Dispatch = (channel: unknown, payload: unknown) => Promise<Result<unknown>>;
+/**
+ * Any transport's entry: an untrusted channel name and payload in, a Result
+ * out. Never throws. `context` names who calls when it differs per call (a
+ * Roster server's admins); otherwise the core's own actor acts.
+ */
+export type Dispatch = (channel: unknown, payload: unknown, context?: CallContext) => Promise<Result<unknown>>;
 
 export interface DispatchOptions {
   context: CallContext;
@@ -83,7 +87,7 @@ function isBusy(error: unknown): boolean {
  * contract, run the handler, and turn anything unexpected into a Result.
  */
 export function createDispatch(handlers: Handlers, options: DispatchOptions): Dispatch {
-  return async (channel, payload) => {
+  return async (channel, payload, context = options.context) => {
     if (!isChannel(channel)) {
       return fail('INVALID_INPUT', `Unknown request "${String(channel).slice(0, 80)}".`);
     }
@@ -99,7 +103,7 @@ export function createDispatch(handlers: Handlers, options: DispatchOptions): Di
     let result: Result<unknown>;
     for (let attempt = 0; ; attempt += 1) {
       try {
-        result = await handler(parsed.data as never, options.context);
+        result = await handler(parsed.data as never, context);
         break;
       } catch (error) {
         if (isDamageError(error)) {

@@ -12,7 +12,7 @@ export function logFilePath(dir: string = userDataDir()): string {
 }
 
 /** Which process wrote a line: the desktop app, browser mode, the command line. */
-export type LogSource = 'app' | 'browser' | 'cli';
+export type LogSource = 'app' | 'browser' | 'cli' | 'server';
 
 export interface RosterLog {
   /** The file lines go to (rotated: roster.log.1 … .3 are older). */

@@ -35,8 +35,13 @@ export function createScimRuntime({
   let running: RunningScimServer | null = null;
   let host = DEFAULT_SCIM_HOST;
   let port = 0;
+  /** Where `roster server` serves this runtime's SCIM, as part of its own listener; null when it does not. */
+  let servedBy: ScimServerStatus | null = null;
 
-  const status = (): ScimServerStatus => ({ running: running !== null, baseUrl: running?.baseUrl ?? null, host: running?.host ?? host, port: running?.port ?? port });
+  const status = (): ScimServerStatus =>
+    servedBy ?? { running: running !== null, baseUrl: running?.baseUrl ?? null, host: running?.host ?? host, port: running?.port ?? port };
+  const servedElsewhere = () =>
+    fail<ScimServerStatus>('CONFLICT', `The Roster server serves SCIM at ${servedBy!.baseUrl} for as long as it runs; it is not started or stopped on its own.`);
 
   return {
     tokens,
@@ -50,6 +55,7 @@ export function createScimRuntime({
      * names a reverse proxy forwards).
      */
     async start(onHost: string, onPort: number, options: { publicHosts?: string[]; limits?: Partial<ScimLimits> } = {}): Promise<Result<ScimServerStatus>> {
+      if (servedBy) return servedElsewhere();
       if (running) return ok(status());
       const app = buildScimServer(context, scimRoutes, { hosts: allowedScimHosts(onHost, options.publicHosts), limits: options.limits });
       try {
@@ -67,7 +73,17 @@ export function createScimRuntime({
       return ok(status());
     },
 
+    /** Marks SCIM as served by `roster server` at `baseUrl` (its own listener), so the SCIM screen says where. */
+    servedAt(baseUrl: string, onHost: string, onPort: number): void {
+      servedBy = { running: true, baseUrl, host: onHost, port: onPort };
+    },
+
     async stop(): Promise<Result<ScimServerStatus>> {
+      if (servedBy) {
+        // Closing the core asks too: what waits in the request log is written all the same.
+        log.flush();
+        return servedElsewhere();
+      }
       const current = running;
       running = null;
       await current?.close();

@@ -96,6 +96,18 @@ function sendError(reply: FastifyReply, request: FastifyRequest, error: ScimErro
   return reply.code(error.status).type(SCIM_CONTENT_TYPE).send(error.toBody());
 }
 
+/** The fastify options a SCIM server needs at the level of its instance (body limit, timeouts, routing). */
+export function scimInstanceOptions(limits: ScimLimits) {
+  return {
+    bodyLimit: MAX_BODY_BYTES,
+    requestTimeout: limits.requestTimeoutMs,
+    keepAliveTimeout: limits.keepAliveTimeoutMs,
+    connectionTimeout: limits.requestTimeoutMs * 2,
+    http: { headersTimeout: limits.headersTimeoutMs, requestTimeout: limits.requestTimeoutMs, connectionsCheckingInterval: limits.timeoutCheckMs },
+    routerOptions: { ignoreTrailingSlash: true, caseSensitive: false },
+  } as const;
+}
+
 /**
  * The SCIM 2.0 service provider (RFC 7643, RFC 7644) over Roster's store, on
  * fastify. Every request needs a live bearer token (401 otherwise, nothing
@@ -103,18 +115,26 @@ function sendError(reply: FastifyReply, request: FastifyRequest, error: ScimErro
  */
 export function buildScimServer(context: ScimContext, routes: ScimRoutes[], options: ScimServerOptions = {}): FastifyInstance {
   const limits = { ...DEFAULT_SCIM_LIMITS, ...options.limits };
-  const hosts = options.hosts ?? allowedScimHosts('127.0.0.1');
-  const limiter = createRateLimiter(limits.rateLimit);
   const app = Fastify({
     logger: false,
-    bodyLimit: MAX_BODY_BYTES,
-    requestTimeout: limits.requestTimeoutMs,
-    keepAliveTimeout: limits.keepAliveTimeoutMs,
-    connectionTimeout: limits.requestTimeoutMs * 2,
-    http: { headersTimeout: limits.headersTimeoutMs, requestTimeout: limits.requestTimeoutMs, connectionsCheckingInterval: limits.timeoutCheckMs },
-    routerOptions: { ignoreTrailingSlash: true, caseSensitive: false },
+    ...scimInstanceOptions(limits),
     clientErrorHandler: (error, socket) => answerClientError(error as unknown as ClientError, socket, context),
   });
+  installScim(app, context, routes, { ...options, routePrefix: SCIM_BASE });
+  return app;
+}
+
+/**
+ * Everything SCIM on one fastify context: its hooks (host names, bearer
+ * tokens, rate limits, the request log), body parsing, errors and routes. The
+ * SCIM server alone installs it on its root, so every path answers as SCIM;
+ * `roster server` installs it in a context of its own under /scim/v2
+ * (`routePrefix` ''), beside the admin API, whose hooks it never meets.
+ */
+export function installScim(app: FastifyInstance, context: ScimContext, routes: ScimRoutes[], options: ScimServerOptions & { routePrefix: string }): void {
+  const limits = { ...DEFAULT_SCIM_LIMITS, ...options.limits };
+  const hosts = options.hosts ?? allowedScimHosts('127.0.0.1');
+  const limiter = createRateLimiter(limits.rateLimit);
 
   app.decorateRequest('scimActor', null);
   app.decorateRequest('startedAt', BigInt(0));
@@ -219,12 +239,11 @@ export function buildScimServer(context: ScimContext, routes: ScimRoutes[], opti
     async (scoped) => {
       for (const add of routes) add(scoped, context);
     },
-    { prefix: SCIM_BASE },
+    { prefix: options.routePrefix },
   );
-  return app;
 }
 
-type ClientError = Error & { code?: string; rawPacket?: Buffer };
+export type ClientError = Error & { code?: string; rawPacket?: Buffer };
 
 /** What the request line of a refused request said, as far as it arrived. */
 function requestLine(error: ClientError): { method: string; path: string } {
@@ -237,7 +256,7 @@ function requestLine(error: ClientError): { method: string; path: string } {
  * A request Node refuses before fastify sees it (headers over 16 KB: 431; not
  * HTTP at all: 400) still gets a SCIM error body and a line in the request log.
  */
-function answerClientError(error: ClientError, socket: Socket, context: ScimContext): void {
+export function answerClientError(error: ClientError, socket: Socket, context: ScimContext): void {
   if (error.code === 'ECONNRESET' || socket.destroyed) return;
   const status = error.code === 'HPE_HEADER_OVERFLOW' ? 431 : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400;
   const detail =

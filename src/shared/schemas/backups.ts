@@ -5,7 +5,7 @@ import { z } from 'zod';
  * "Back up now" in browser mode (kept there so the browser can download them),
  * and the copy of the current database a restore keeps first.
  */
-export const backupKinds = ['automatic', 'manual', 'pre-restore'] as const;
+export const backupKinds = ['automatic', 'manual', 'pre-restore', 'pre-upgrade'] as const;
 export type BackupKind = (typeof backupKinds)[number];
 
 export const DEFAULT_BACKUP_KEEP = 7;
@@ -20,7 +20,7 @@ export const backupKeepSchema = z
 /** A file name in the backups folder: the only way the page names a backup. */
 export const backupIdSchema = z
   .string()
-  .regex(/^(roster|roster-backup|pre-restore)-\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}(-\d{1,3})?\.db$/, { error: 'That is not the name of a Roster backup' });
+  .regex(/^(roster|roster-backup|pre-restore|pre-upgrade)-\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}(-\d{1,3})?\.db$/, { error: 'That is not the name of a Roster backup' });
 
 export const backupSchema = z.object({
   id: backupIdSchema,

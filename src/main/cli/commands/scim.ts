@@ -1,6 +1,7 @@
 import { DEFAULT_SCIM_HOST, DEFAULT_SCIM_PORT, type ScimToken, type TokenStatus } from '@shared/schemas/scim';
 import { DEFAULT_RATE_LIMIT } from '../../scim/rate-limit';
 import { isValidPublicHost } from '../../scim/allowed-hosts';
+import { untilStopped } from '../until-stopped';
 import { EXIT_OK, EXIT_USAGE, formatTable, printError, report, type CommandContext, type CommandSpec } from '../command';
 
 const nameOption = { type: 'string', valueName: 'NAME', required: true, description: 'the token, by name (any case)' } as const;
@@ -14,23 +15,6 @@ function usageProblem(context: CommandContext, message: string): number {
   return EXIT_USAGE;
 }
 
-/** Resolves when the command is told to stop: the io's signal, else Ctrl+C or SIGTERM. */
-function untilStopped(signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal) {
-      if (signal.aborted) return resolve();
-      signal.addEventListener('abort', () => resolve(), { once: true });
-      return;
-    }
-    const stop = () => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
-      resolve();
-    };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
-  });
-}
 
 const isLoopback = (host: string) => host === 'localhost' || host === '::1' || host.startsWith('127.');
 

@@ -10,7 +10,7 @@ import { useSubmit } from '../../lib/use-submit';
 import { useNoticesStore } from '../../stores/notices-store';
 import { NumberSetting } from './NumberSetting';
 
-const KIND_LABEL: Record<BackupKind, string> = { automatic: 'Daily', manual: 'Backed up now', 'pre-restore': 'Before a restore' };
+const KIND_LABEL: Record<BackupKind, string> = { automatic: 'Daily', manual: 'Backed up now', 'pre-restore': 'Before a restore', 'pre-upgrade': 'Before an upgrade' };
 
 function formatSize(bytes: number): string {
   if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024)).toLocaleString()} KB`;

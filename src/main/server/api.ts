@@ -1,0 +1,156 @@
+import type { ServerResponse } from 'node:http';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { contract, isChannel, mayCall, type EventMessage } from '@shared/ipc/contract';
+import type { AdminRole } from '@shared/schemas/admins';
+import type { Actor } from '@shared/schemas/audit';
+import { fail, type Result } from '@shared/result';
+import type { ApiAuthentication } from '../admins/service';
+import type { Dispatch } from '../ipc/dispatch';
+
+export const API_INVOKE_PREFIX = '/api/invoke/';
+
+/** Who calls, once their API token is checked. */
+export interface ApiCaller {
+  email: string;
+  role: AdminRole;
+  tokenName: string;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The admin and token of an /api request, set once the token is checked. */
+    apiCaller: ApiCaller | null;
+  }
+}
+
+export interface ApiDeps {
+  dispatch: Dispatch;
+  authenticate(secret: string): ApiAuthentication;
+  /** Subscribes to the core's events; returns the unsubscribe. */
+  subscribe(listener: (message: EventMessage) => void): () => void;
+  /** What a stream that connects is told first (the jobs running now). */
+  greeting(): EventMessage[];
+}
+
+const ROLE_NAME: Record<AdminRole, string> = { owner: 'an owner', admin: 'an admin', auditor: 'an auditor' };
+
+/** What a role may not do, said for the person who holds it. */
+function forbidden(role: AdminRole, channel: string, access: string): Result<never> {
+  const may = role === 'auditor' ? 'may only read (exports included)' : 'may read and change the enterprise\u2019s data, not admins, tokens, SCIM, settings or restores';
+  return fail('FORBIDDEN', `This API token acts as ${ROLE_NAME[role]}, who ${may}: "${channel}" needs ${access === 'owner' ? 'an owner' : 'an admin or an owner'}.`);
+}
+
+function bearerOf(request: FastifyRequest): string | null {
+  const header = request.headers.authorization;
+  if (typeof header !== 'string') return null;
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+  return match ? match[1]! : null;
+}
+
+const sendResult = (reply: FastifyReply, result: Result<unknown>, status = 200) =>
+  reply.code(status).header('Cache-Control', 'no-store').type('application/json; charset=utf-8').send(JSON.stringify(result));
+
+/** The actor a call is audited under: the admin, and the API token they used. */
+export const actorOf = (caller: ApiCaller): Actor => ({ type: 'app', name: caller.email, admin: caller.email, token: caller.tokenName });
+
+/**
+ * The admin contract over HTTP, for authenticated callers only: an API token
+ * as `Authorization: Bearer`. The token is checked before anything else (the
+ * channel is not looked up, the body not read), then the role against the
+ * channel's declared access; a channel that works only on one computer
+ * ("local") is not served at all. Answers are the contract's Result, as in
+ * browser mode: 200 for an answer or a refusal by a rule, 401 without a valid
+ * token, 403 for a role that may not, 404 for no such channel.
+ */
+export function apiRoutes(deps: ApiDeps) {
+  return async (app: FastifyInstance) => {
+    app.decorateRequest('apiCaller', null);
+
+    // Only JSON bodies; the parser is this context's own, so SCIM's are untouched.
+    app.removeAllContentTypeParsers();
+    app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
+      if (body === '') return done(null, undefined);
+      try {
+        done(null, JSON.parse(body as string));
+      } catch {
+        done(Object.assign(new Error('The body is not valid JSON.'), { statusCode: 400 }), undefined);
+      }
+    });
+
+    app.addHook('onRequest', async (request, reply) => {
+      const secret = bearerOf(request);
+      const found = secret ? deps.authenticate(secret) : null;
+      if (!found?.ok) {
+        reply.header('WWW-Authenticate', 'Bearer realm="Roster"');
+        const message = found ? found.message : 'Sign in first: send an API token as "Authorization: Bearer <token>" (create one with "roster admins token create").';
+        return sendResult(reply, fail('UNAUTHENTICATED', message), 401);
+      }
+      request.apiCaller = { email: found.admin.email, role: found.token.role, tokenName: found.token.name };
+    });
+
+    app.setErrorHandler((error, request, reply) => {
+      const status = (error as { statusCode?: number }).statusCode ?? 500;
+      if (status === 415) return sendResult(reply, fail('INVALID_INPUT', 'Send the input as JSON (Content-Type: application/json).'), 415);
+      if (status === 413) return sendResult(reply, fail('INVALID_INPUT', 'The request is too large (over 1 MB).'), 413);
+      if (status >= 400 && status < 500) return sendResult(reply, fail('INVALID_INPUT', (error as Error).message), status);
+      request.log.error({ err: error }, 'API request failed');
+      return sendResult(reply, fail('INTERNAL', 'Roster hit an unexpected problem and changed nothing.'), 500);
+    });
+
+    app.setNotFoundHandler((request, reply) => sendResult(reply, fail('NOT_FOUND', `There is nothing at ${request.method} ${request.url.split('?')[0]}.`), 404));
+
+    // The channel and the role are settled before the body is read: a refused call costs no parsing.
+    const refusal = (request: FastifyRequest<{ Params: { channel: string } }>): { status: number; result: Result<never> } | null => {
+      const caller = request.apiCaller!;
+      const channel = request.params.channel;
+      // A local channel (a file dialog, this computer's folders) is as absent as an unknown one.
+      if (!isChannel(channel) || contract[channel].access === 'local') {
+        return { status: 404, result: fail('NOT_FOUND', `Unknown request "${channel.slice(0, 80)}".`) };
+      }
+      const access = contract[channel].access;
+      return mayCall(caller.role, access) ? null : { status: 403, result: forbidden(caller.role, channel, access) };
+    };
+
+    app.post<{ Params: { channel: string } }>(
+      '/invoke/:channel',
+      {
+        preParsing: async (request, reply, payload) => {
+          const refused = refusal(request);
+          if (refused) await sendResult(reply, refused.result, refused.status);
+          return payload;
+        },
+      },
+      async (request, reply) => sendResult(reply, await deps.dispatch(request.params.channel, request.body, { actor: actorOf(request.apiCaller!) })),
+    );
+
+    // The same events as browser mode's /api/events: what changed, and the progress of long jobs.
+    app.get('/events', (request, reply) => {
+      reply.hijack();
+      const response = reply.raw;
+      response.writeHead(200, {
+        'Content-Type': 'text/event-stream; charset=utf-8',
+        'Cache-Control': 'no-store',
+        'X-Content-Type-Options': 'nosniff',
+        Connection: 'keep-alive',
+      });
+      const write = (message: EventMessage) => response.write(`data: ${JSON.stringify(message)}\n\n`);
+      response.write(': connected\n\n');
+      deps.greeting().forEach(write);
+      const unsubscribe = deps.subscribe(write);
+      const heartbeat = setInterval(() => response.write(': keep-alive\n\n'), 15_000);
+      const end = () => {
+        clearInterval(heartbeat);
+        unsubscribe();
+        streams.delete(response);
+      };
+      streams.add(response);
+      request.raw.on('close', end);
+    });
+
+    // Streams never end on their own: closing the server ends them, so it does not wait for them.
+    const streams = new Set<ServerResponse>();
+    app.addHook('preClose', async () => {
+      for (const stream of streams) stream.end();
+    });
+  };
+}

@@ -1,0 +1,112 @@
+import { randomUUID } from 'node:crypto';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { Logger } from 'pino';
+import type { EventMessage } from '@shared/ipc/contract';
+import { version } from '../../../package.json';
+import type { AdminService } from '../admins/service';
+import type { Core } from '../core';
+import { allowedScimHosts } from '../scim/allowed-hosts';
+import { scimRoutes } from '../scim/routes';
+import { answerClientError, DEFAULT_SCIM_LIMITS, installScim, SCIM_BASE, scimInstanceOptions, type ClientError } from '../scim/server';
+import { apiRoutes } from './api';
+import type { ServerOptions } from './options';
+
+/** Headers on every answer but SCIM's (which sets its own): no sniffing, no framing, no referrer, nothing cached. */
+const SECURITY_HEADERS = {
+  'X-Content-Type-Options': 'nosniff',
+  'X-Frame-Options': 'DENY',
+  'Referrer-Policy': 'no-referrer',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+};
+
+/** HTTPS answers tell browsers to use nothing else for this host, for a year. */
+const HSTS = 'max-age=31536000';
+
+export interface RosterServerDeps {
+  core: Core;
+  admins: AdminService;
+  options: ServerOptions;
+  logger: Logger;
+}
+
+/** The events a core announces, as one stream of messages. */
+function subscribeTo(core: Core) {
+  return (listener: (message: EventMessage) => void) => {
+    const off = [
+      core.on('changed', (payload) => listener({ event: 'changed', payload })),
+      core.on('importProgress', (payload) => listener({ event: 'importProgress', payload })),
+      core.on('progress', (payload) => listener({ event: 'progress', payload })),
+    ];
+    return () => off.forEach((unsubscribe) => unsubscribe());
+  };
+}
+
+/**
+ * Whether the store can take a write now: a write lock taken and given back at
+ * once (BEGIN IMMEDIATE, ROLLBACK), so nothing changes. A lock held by another
+ * process for longer than the busy timeout, a file made read-only or a closed
+ * store says not ready.
+ */
+function storeIsWritable(core: Core): { ready: true } | { ready: false; reason: string } {
+  if (!core.db.open) return { ready: false, reason: 'The store is closed.' };
+  try {
+    core.db.exec('BEGIN IMMEDIATE');
+    core.db.exec('ROLLBACK');
+    return { ready: true };
+  } catch (error) {
+    if (core.db.inTransaction) core.db.exec('ROLLBACK');
+    return { ready: false, reason: `The store cannot take a write: ${(error as Error).message}` };
+  }
+}
+
+/**
+ * `roster server` on one port: SCIM 2.0 under /scim/v2 (its own hooks, tokens
+ * and request log, as `roster scim serve` has them), the admin contract under
+ * /api for callers with an API token, and /healthz and /readyz for whoever
+ * watches the process. No CORS headers: no other site's page may call it.
+ */
+export function buildRosterServer({ core, admins, options, logger }: RosterServerDeps): FastifyInstance {
+  const limits = DEFAULT_SCIM_LIMITS;
+  const app = Fastify({
+    loggerInstance: logger,
+    ...scimInstanceOptions(limits),
+    // Each request gets an id of its own; one a client sends is not believed.
+    genReqId: () => randomUUID(),
+    requestIdHeader: false,
+    https: options.tls ? { cert: options.tls.cert, key: options.tls.key } : null,
+    trustProxy: options.trustProxy.length > 0 ? options.trustProxy : false,
+    // A request Node refuses before fastify sees it: a SCIM error body on SCIM's paths, plain text elsewhere.
+    clientErrorHandler: (error, socket) => answerClientError(error as unknown as ClientError, socket, core.scim.context),
+  }) as unknown as FastifyInstance;
+
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (!request.url.toLowerCase().startsWith(SCIM_BASE)) reply.headers(SECURITY_HEADERS);
+    if (options.tls) reply.header('Strict-Transport-Security', HSTS);
+    return payload;
+  });
+
+  app.get('/healthz', async (_request, reply) => reply.header('Cache-Control', 'no-store').send({ status: 'ok', version }));
+  app.get('/readyz', async (_request, reply) => {
+    const state = storeIsWritable(core);
+    return reply
+      .code(state.ready ? 200 : 503)
+      .header('Cache-Control', 'no-store')
+      .send(state.ready ? { status: 'ready' } : { status: 'unavailable', reason: state.reason });
+  });
+
+  const publicHosts = options.publicUrl ? [options.publicUrl.hostname] : [];
+  void app.register(
+    async (scoped) => installScim(scoped, core.scim.context, scimRoutes, { hosts: allowedScimHosts(options.host, publicHosts), routePrefix: '' }),
+    { prefix: SCIM_BASE },
+  );
+  void app.register(
+    apiRoutes({
+      dispatch: core.dispatch,
+      authenticate: (secret) => admins.authenticate(secret),
+      subscribe: subscribeTo(core),
+      greeting: () => core.runningJobs().map((payload) => ({ event: 'progress' as const, payload })),
+    }),
+    { prefix: '/api' },
+  );
+  return app;
+}
