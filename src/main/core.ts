@@ -47,6 +47,9 @@ import { createDemoService } from './demo/service';
 import { settingsHandlers } from './settings/handlers';
 import { teamHandlers } from './teams/handlers';
 import { accessHandlers } from './access/handlers';
+import { adminHandlers } from './admins/handlers';
+import { createAdminRepository } from './admins/repository';
+import { createAdminService } from './admins/service';
 
 export interface CoreOptions extends OpenOptions {
   databasePath: string;
@@ -183,9 +186,9 @@ export function openCore(options: CoreOptions): Core {
       ...settingsHandlers(services.settings),
       ...orgHandlers(services.orgs, services.orgMembers),
       ...seatHandlers(services.seats, services.members),
-      ...memberHandlers(services.members, services.seats),
+      ...memberHandlers(services.members, services.seats, services.memberProfiles),
       ...invitationHandlers(services.invitations),
-      ...teamHandlers(services.teams),
+      ...teamHandlers(services.teams, services.teamPeople),
       ...accessHandlers(services.access),
       ...domainHandlers(services.domains, services.members, services.invitations, options.host, savedFiles),
       ...activityHandlers(runner, options.host),
@@ -195,6 +198,7 @@ export function openCore(options: CoreOptions): Core {
       ...auditHandlers(services.audit, now, options.host, savedFiles),
       ...jobHandlers(jobs),
       ...databaseHandlers({ db, databasePath: options.databasePath, now, describeDamage }),
+      ...adminHandlers(createAdminService({ db, admins: createAdminRepository(db), audit: services.audit, now })),
     },
     {
       context: { actor: options.actor },

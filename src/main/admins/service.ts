@@ -187,10 +187,17 @@ export function createAdminService({ db, admins, audit, now }: { db: Db; admins:
       });
     },
 
-    /** Every token, live ones first: never a secret, which is not kept. */
-    listTokens(): ApiToken[] {
+    /**
+     * Every token, live ones first, or only those of the admin with this
+     * address now (not those of a removed admin who had it before): never a
+     * secret, which is not kept.
+     */
+    listTokens(ofEmail?: string): ApiToken[] {
       const at = now();
-      return admins.allTokens().map((row) => toToken(row, at));
+      const rows = admins.allTokens();
+      if (ofEmail === undefined) return rows.map((row) => toToken(row, at));
+      const admin = admins.liveAdminByKey(keyOf(ofEmail));
+      return admin ? rows.filter((row) => row.admin_id === admin.id).map((row) => toToken(row, at)) : [];
     },
 
     revokeToken(email: string, name: string, actor: Actor): Result<ApiToken & { alreadyRevoked: boolean }> {

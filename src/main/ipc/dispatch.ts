@@ -8,12 +8,20 @@ import {
   type ChannelParsed,
   type ChangeArea,
 } from '@shared/ipc/contract';
+import type { AdminRole } from '@shared/schemas/admins';
 import type { Actor } from '@shared/schemas/audit';
 import { fail, type Result } from '@shared/result';
 import { damageFound, isDamageError } from '../db/integrity';
 
 export interface CallContext {
   actor: Actor;
+  /**
+   * The admin a Roster server signed in for this call, and the role it acts
+   * with (the lower of their token's and their own). Absent: the process on
+   * this machine itself (the desktop app, the command line), which may do
+   * everything. Channels that serve each admin their own (API tokens) read it.
+   */
+  caller?: { email: string; role: AdminRole };
 }
 
 export type Handler<C extends Channel> = (

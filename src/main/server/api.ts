@@ -120,7 +120,8 @@ export function apiRoutes(deps: ApiDeps) {
           return payload;
         },
       },
-      async (request, reply) => sendResult(reply, await deps.dispatch(request.params.channel, request.body, { actor: actorOf(request.apiCaller!) })),
+      async (request, reply) =>
+        sendResult(reply, await deps.dispatch(request.params.channel, request.body, { actor: actorOf(request.apiCaller!), caller: request.apiCaller! })),
     );
 
     // The same events as browser mode's /api/events: what changed, and the progress of long jobs.

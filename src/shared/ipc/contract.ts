@@ -31,16 +31,8 @@ import {
   startScimInput,
   tokenIdInput,
 } from '../schemas/scim';
-import {
-  exportReportInput,
-  inactiveInput,
-  releaseInactiveInput,
-  inactiveMembersSchema,
-  reportPageInput,
-  reportPageSchema,
-  reportSummaryInput,
-  reportSummarySchema,
-} from '../schemas/report';
+import { exportReportInput, reportPageInput, reportPageSchema, reportSummaryInput, reportSummarySchema } from '../schemas/report';
+import { exportInactiveInput, inactiveInput, inactiveReviewSchema, releaseInactiveInput, releaseInactiveResultSchema } from '../schemas/reclaim';
 import { createDemoInput, createEnterpriseInput, enterpriseSchema, renameEnterpriseInput } from '../schemas/enterprise';
 import { createInvitationInput, findInvitationInput, invitationIdInput, invitationSchema } from '../schemas/invitations';
 import { listMembersInput, listSeatsInput, memberPageSchema, releaseResultSchema, releaseSeatsInput, seatFilterSchema, seatIdsSchema, seatPageSchema } from '../schemas/licenses';
@@ -55,7 +47,7 @@ import {
   setSeatsInput,
 } from '../schemas/members';
 import { addOrgMembersInput, orgMemberPageSchema, orgMemberSchema, orgMembersInput, removeOrgMemberInput, setOrgMemberRoleInput } from '../schemas/org-members';
-import { createOrgInput, findOrgInput, getOrgInput, organizationSchema, orgSummarySchema, removeOrgInput, renameOrgInput } from '../schemas/orgs';
+import { createOrgInput, findOrgInput, getOrgInput, organizationSchema, orgSummarySchema, orgTeamSchema, orgTeamsInput, removeOrgInput, renameOrgInput } from '../schemas/orgs';
 import { enterpriseSettingsSchema, updateSettingsInput } from '../schemas/settings';
 import {
   changeTeamMembersInput,
@@ -65,6 +57,10 @@ import {
   renameTeamInput,
   setTeamRoleInput,
   teamIdInput,
+  teamInvitationPageSchema,
+  teamInvitationsInput,
+  teamInviteInput,
+  teamInviteResultSchema,
   teamMemberPageSchema,
   teamMembersInput,
   teamWithoutSeatInput,
@@ -73,7 +69,20 @@ import {
   teamSummarySchema,
   unlinkTeamInput,
 } from '../schemas/teams';
+import { getMemberInput, memberProfileSchema } from '../schemas/member-profile';
 import { memberAccessInput, memberAccessSchema, orgAccessInput, orgAccessPageSchema } from '../schemas/access';
+import {
+  addAdminInput,
+  adminSchema,
+  apiTokenSchema,
+  createApiTokenInput,
+  createdApiTokenSchema,
+  removeAdminInput,
+  removedAdminSchema,
+  revokeApiTokenInput,
+  revokedApiTokenSchema,
+  setAdminRoleInput,
+} from '../schemas/admins';
 import type { ChannelAccess } from './access';
 import type { Channel, EventName } from './channels';
 
@@ -84,7 +93,7 @@ export { channelNames as channels, EVENT_CHANNEL, isChannel, type Channel, type 
  * Parts of the store a change can touch. Screens listen for the areas they show;
  * "*" means "anything may have changed" (another process wrote to the file).
  */
-export const changeAreas = ['app', 'enterprise', 'orgs', 'seats', 'teams', 'domains', 'settings', 'activity', 'scim', 'backups', '*'] as const;
+export const changeAreas = ['app', 'enterprise', 'orgs', 'seats', 'teams', 'domains', 'settings', 'activity', 'scim', 'backups', 'admins', '*'] as const;
 export type ChangeArea = (typeof changeAreas)[number];
 
 interface ChannelSpec<I extends z.ZodType, O extends z.ZodType> {
@@ -146,10 +155,13 @@ export const contract = {
   'orgs:create': command(createOrgInput, organizationSchema, ['orgs'], 'write'),
   'orgs:rename': command(renameOrgInput, organizationSchema, ['orgs'], 'write'),
   'orgs:remove': command(removeOrgInput, z.object({ id: z.int() }), ['orgs', 'seats'], 'write'),
-  'orgs:members': query(orgMembersInput, orgMemberPageSchema, ['orgs', 'seats', 'teams'], 'read'),
+  // Last Active (by the report's rule) rides on each row: activity and the rule's settings change it.
+  'orgs:members': query(orgMembersInput, orgMemberPageSchema, ['orgs', 'seats', 'teams', 'activity', 'settings'], 'read'),
   'orgs:addMembers': command(addOrgMembersInput, z.object({ added: z.int(), alreadyMembers: z.int() }), ['orgs', 'seats'], 'write'),
   'orgs:setMemberRole': command(setOrgMemberRoleInput, orgMemberSchema, ['orgs', 'seats'], 'write'),
   'orgs:removeMember': command(removeOrgMemberInput, z.object({ orgId: z.int(), accountId: z.int() }), ['orgs', 'seats'], 'write'),
+  // The teams that reach it: linked by name, or to all organizations.
+  'orgs:teams': query(orgTeamsInput, z.array(orgTeamSchema), ['orgs', 'teams', 'seats'], 'read'),
 
   'seats:usage': query(noInput, seatUsageSchema, ['seats', 'enterprise', 'settings'], 'read'),
   'seats:set': command(setSeatsInput, seatUsageSchema, ['seats', 'enterprise'], 'write'),
@@ -162,6 +174,7 @@ export const contract = {
   'members:remove': command(removeMemberInput, z.object({ accountId: z.int() }), ['seats', 'orgs', 'teams'], 'write'),
   'members:find': query(findMemberInput, memberSchema, ['seats'], 'read'),
   'members:search': query(searchMembersInput, z.array(memberSearchResultSchema), ['seats', 'orgs', 'teams'], 'read'),
+  'members:get': query(getMemberInput, memberProfileSchema, ['seats', 'orgs', 'teams', 'activity', 'settings', 'scim'], 'read'),
 
   'invitations:create': command(createInvitationInput, invitationSchema, ['seats', 'teams'], 'write'),
   'invitations:find': query(findInvitationInput, invitationSchema, ['seats'], 'read'),
@@ -176,8 +189,12 @@ export const contract = {
   'teams:rename': command(renameTeamInput, teamSummarySchema, ['teams', 'seats', 'orgs'], 'write'),
   'teams:setRole': command(setTeamRoleInput, teamSummarySchema, ['teams', 'orgs'], 'write'),
   'teams:remove': command(teamIdInput, z.object({ id: z.int() }), ['teams', 'seats', 'orgs'], 'write'),
-  'teams:members': query(teamMembersInput, teamMemberPageSchema, ['teams', 'orgs', 'seats'], 'read'),
+  'teams:members': query(teamMembersInput, teamMemberPageSchema, ['teams', 'orgs', 'seats', 'activity', 'settings'], 'read'),
   'teams:withoutSeat': query(teamWithoutSeatInput, teamWithoutSeatSchema, ['teams', 'seats'], 'read'),
+  // Pending invitations that name the team; 'settings' as an expiry setting changes what a resend gives.
+  'teams:invitations': query(teamInvitationsInput, teamInvitationPageSchema, ['teams', 'seats'], 'read'),
+  // Someone who holds a seat joins at once; anyone else is sent an invitation naming the team.
+  'teams:invite': command(teamInviteInput, teamInviteResultSchema, ['teams', 'seats', 'orgs'], 'write'),
   'teams:addMembers': command(changeTeamMembersInput, z.object({ added: z.int(), alreadyMembers: z.int() }), ['teams', 'seats', 'orgs'], 'write'),
   'teams:removeMembers': command(changeTeamMembersInput, z.object({ removed: z.int() }), ['teams', 'seats', 'orgs'], 'write'),
   'teams:link': command(linkTeamInput, teamSummarySchema, ['teams', 'orgs'], 'write'),
@@ -206,9 +223,11 @@ export const contract = {
 
   'report:page': query(reportPageInput, reportPageSchema, ['activity', 'seats', 'teams', 'orgs', 'settings'], 'read'),
   'report:summary': query(reportSummaryInput, reportSummarySchema, ['activity', 'seats', 'teams', 'orgs', 'settings'], 'read'),
-  'report:inactive': query(inactiveInput, inactiveMembersSchema, ['activity', 'seats', 'teams', 'orgs', 'settings'], 'read'),
+  // Who is SCIM-managed is part of the review, so SCIM's changes make it ask again too.
+  'report:inactive': query(inactiveInput, inactiveReviewSchema, ['activity', 'seats', 'teams', 'orgs', 'settings', 'scim'], 'read'),
   'report:export': command(exportReportInput, exportResultSchema, [], 'read'),
-  'report:releaseInactive': command(releaseInactiveInput, releaseResultSchema, ['seats', 'orgs', 'teams', 'activity'], 'write'),
+  'report:exportInactive': command(exportInactiveInput, exportResultSchema, [], 'read'),
+  'report:releaseInactive': command(releaseInactiveInput, releaseInactiveResultSchema, ['seats', 'orgs', 'teams', 'activity'], 'write'),
   'activity:importStatus': query(noInput, importStatusSchema, ['activity'], 'read'),
   'scim:status': query(noInput, scimServerStatusSchema, ['scim'], 'read'),
   'scim:start': command(startScimInput, scimServerStatusSchema, ['scim'], 'owner'),
@@ -241,6 +260,17 @@ export const contract = {
   'jobs:list': query(noInput, z.array(jobProgressSchema), [], 'read'),
   // Asks a long job (see the progress event) to stop; a job that cannot stop safely says so.
   'jobs:cancel': command(cancelJobInput, z.object({ cancelling: z.boolean() }), [], 'write'),
+
+  // A Roster server's admins and API tokens (docs/SERVER.md). Everyone who may sign in sees who administers the store;
+  // a token list shows an owner every token and anyone else their own; a non-owner may revoke only their own tokens.
+  'admins:list': query(noInput, z.array(adminSchema), ['admins'], 'read'),
+  'admins:add': command(addAdminInput, adminSchema, ['admins'], 'owner'),
+  'admins:setRole': command(setAdminRoleInput, adminSchema, ['admins'], 'owner'),
+  'admins:remove': command(removeAdminInput, removedAdminSchema, ['admins'], 'owner'),
+  'admins:tokens': query(noInput, z.array(apiTokenSchema), ['admins'], 'read'),
+  // A token that is not an owner's never mints another: a leaked one cannot outlive its expiry.
+  'admins:createToken': command(createApiTokenInput, createdApiTokenSchema, ['admins'], 'owner'),
+  'admins:revokeToken': command(revokeApiTokenInput, revokedApiTokenSchema, ['admins'], 'read'),
 } as const satisfies Record<Channel, ChannelSpec<z.ZodType, z.ZodType>>;
 
 export type Contract = typeof contract;

@@ -63,3 +63,19 @@ export const createApiTokenInput = z.strictObject({
     .optional(),
 });
 export type CreateApiTokenInput = z.input<typeof createApiTokenInput>;
+
+/** An admin named by address to find them (any case); the service says when there is none. */
+const adminAddress = z.string({ error: 'The address must be text' }).trim().min(1, { error: "Give the admin's address" }).max(320, { error: 'An address is at most 320 characters' });
+
+export const setAdminRoleInput = z.strictObject({ email: adminAddress, role: adminRoleSchema });
+export const removeAdminInput = z.strictObject({ email: adminAddress });
+export const revokeApiTokenInput = z.strictObject({
+  email: adminAddress,
+  name: z.string({ error: 'The token name must be text' }).trim().min(1, { error: 'Give the token name' }).max(200, { error: 'A token name is at most 200 characters' }),
+});
+
+/** A removed admin, and the names of the tokens revoked with them. */
+export const removedAdminSchema = adminSchema.extend({ revokedTokens: z.array(z.string()) });
+/** A new API token: the secret is in this answer and nowhere else, ever. */
+export const createdApiTokenSchema = z.object({ token: apiTokenSchema, secret: z.string() });
+export const revokedApiTokenSchema = apiTokenSchema.extend({ alreadyRevoked: z.boolean() });

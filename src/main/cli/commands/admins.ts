@@ -1,9 +1,5 @@
 import { adminRoles, DEFAULT_API_TOKEN_DAYS, MAX_API_TOKEN_DAYS, type AdminRole } from '@shared/schemas/admins';
-import type { Actor } from '@shared/schemas/audit';
-import { createAdminRepository } from '../../admins/repository';
-import { createAdminService } from '../../admins/service';
-import { osUserName } from '../../os-user';
-import { EXIT_OK, formatTable, printError, report, type CommandContext, type CommandSpec } from '../command';
+import { EXIT_OK, formatTable, printError, report, type CommandSpec } from '../command';
 
 const emailOption = { type: 'string', valueName: 'EMAIL', required: true, description: 'the admin, by address (any case)' } as const;
 const roleOption = { type: 'string', valueName: 'ROLE', choices: adminRoles, description: 'owner (everything), admin (reads and changes) or auditor (reads only)' } as const;
@@ -11,13 +7,8 @@ const roleOption = { type: 'string', valueName: 'ROLE', choices: adminRoles, des
 const day = (iso: string | null, none: string) => (iso ? iso.slice(0, 10) : none);
 const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
 
-/** The admins service over the command's store; the command line acts as the OS user, as every other command does. */
-function adminsOf(context: CommandContext) {
-  const { db } = context.core;
-  return createAdminService({ db, admins: createAdminRepository(db), audit: context.core.services.audit, now: () => new Date() });
-}
-
-const cliActor = (): Actor => ({ type: 'cli', name: osUserName() });
+// Every command goes through the contract (admins:*): on the server's machine it acts as the OS user, as every
+// other command does; through a server (--server, --token), as the admin and API token that call.
 
 export const adminCommands: CommandSpec[] = [
   {
@@ -31,7 +22,7 @@ export const adminCommands: CommandSpec[] = [
     details: ["The first owner is made this way, on the server's machine. Signing in to the web console comes with a later version."],
     async run(context, values) {
       const name = values.name as string | undefined;
-      const result = adminsOf(context).add({ email: values.email as string, role: values.role as AdminRole, ...(name !== undefined ? { name } : {}) }, cliActor());
+      const result = await context.core.invoke('admins:add', { email: values.email as string, role: values.role as AdminRole, ...(name !== undefined ? { name } : {}) });
       return report(context, result, (admin) => `Added ${admin.email} as ${admin.role}.`);
     },
   },
@@ -40,7 +31,9 @@ export const adminCommands: CommandSpec[] = [
     summary: 'List the admins: address, name, role and when they were added',
     options: {},
     async run(context) {
-      const admins = adminsOf(context).list();
+      const listed = await context.core.invoke('admins:list');
+      if (!listed.ok) return printError(context.io, context.json, listed.error);
+      const admins = listed.value;
       if (context.json) {
         context.io.out(JSON.stringify(admins, null, 2));
         return EXIT_OK;
@@ -61,7 +54,7 @@ export const adminCommands: CommandSpec[] = [
     summary: "Change an admin's role (never the last owner's); their tokens are lowered to it",
     options: { email: emailOption, role: { ...roleOption, required: true } },
     async run(context, values) {
-      const result = adminsOf(context).setRole(values.email as string, values.role as AdminRole, cliActor());
+      const result = await context.core.invoke('admins:setRole', { email: values.email as string, role: values.role as AdminRole });
       return report(context, result, (admin) => `${admin.email} is ${admin.role} now.`);
     },
   },
@@ -70,7 +63,7 @@ export const adminCommands: CommandSpec[] = [
     summary: 'Remove an admin (never the last owner); every token they hold is revoked with them',
     options: { email: emailOption },
     async run(context, values) {
-      const result = adminsOf(context).remove(values.email as string, cliActor());
+      const result = await context.core.invoke('admins:remove', { email: values.email as string });
       return report(context, result, (admin) =>
         admin.revokedTokens.length === 0
           ? `Removed ${admin.email}; they held no API token.`
@@ -96,10 +89,12 @@ export const adminCommands: CommandSpec[] = [
     async run(context, values) {
       const role = values.role as AdminRole | undefined;
       const days = values['expires-days'] as number | undefined;
-      const result = adminsOf(context).createToken(
-        { email: values.email as string, name: values.name as string, ...(role !== undefined ? { role } : {}), ...(days !== undefined ? { expiresInDays: days } : {}) },
-        cliActor(),
-      );
+      const result = await context.core.invoke('admins:createToken', {
+        email: values.email as string,
+        name: values.name as string,
+        ...(role !== undefined ? { role } : {}),
+        ...(days !== undefined ? { expiresInDays: days } : {}),
+      });
       if (!result.ok) return printError(context.io, context.json, result.error);
       const { token, secret } = result.value;
       context.io.out(
@@ -120,7 +115,9 @@ export const adminCommands: CommandSpec[] = [
     summary: 'List API tokens: name, admin, role, status, created, last used and expiry (never the token itself)',
     options: {},
     async run(context) {
-      const tokens = adminsOf(context).listTokens();
+      const listed = await context.core.invoke('admins:tokens');
+      if (!listed.ok) return printError(context.io, context.json, listed.error);
+      const tokens = listed.value;
       if (context.json) {
         context.io.out(JSON.stringify(tokens, null, 2));
         return EXIT_OK;
@@ -149,7 +146,7 @@ export const adminCommands: CommandSpec[] = [
     summary: "Revoke an admin's API token: every request with it is refused from now on",
     options: { email: emailOption, name: { type: 'string', valueName: 'NAME', required: true, description: 'the token, by name (any case)' } },
     async run(context, values) {
-      const result = adminsOf(context).revokeToken(values.email as string, values.name as string, cliActor());
+      const result = await context.core.invoke('admins:revokeToken', { email: values.email as string, name: values.name as string });
       return report(context, result, (token) =>
         token.alreadyRevoked
           ? `API token "${token.name}" of ${token.adminEmail} was already revoked (${day(token.revokedAt, '')}).`
