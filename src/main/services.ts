@@ -14,6 +14,7 @@ import { createInvitationRepository } from './invitations/repository';
 import { createInvitationService } from './invitations/service';
 import { createMemberRepository } from './members/repository';
 import { createMemberService } from './members/service';
+import { createMemberProfiles } from './members/profile';
 import { createOrgMemberRepository } from './org-members/repository';
 import { createOrgMemberService } from './org-members/service';
 import { createOrgRepository } from './orgs/repository';
@@ -75,6 +76,7 @@ export function createServices(db: Db, now: () => Date, audit: AuditRepository =
     audit,
     now,
   });
+  const memberProfiles = createMemberProfiles({ db, members: memberRepository, invitationRepository, invitations, reportRule: () => settings.current().reportRule, enterprise, now });
   const domains = createDomainService({ db, domains: domainRepository, teams: teamRepository, settings, enterprise, audit, now, dnsTimeoutMs: options.dnsTimeoutMs });
   const orgMembers = createOrgMemberService({ db, orgMembers: orgMemberRepository, orgs: orgRepository, members: memberRepository, enterprise, audit, now });
   const teams = createTeamService({ db, teams: teamRepository, members: memberRepository, orgs: orgRepository, enterprise, audit, now });
@@ -88,7 +90,7 @@ export function createServices(db: Db, now: () => Date, audit: AuditRepository =
   const activity = createActivityRepository(db);
   const importer = createActivityImporter({ db, members, activity, settings, audit, now });
   const reports = createReportService({ db, reports: createReportRepository(db), settings, now });
-  return { audit, enterprise, settings, orgs, seats, invitations, members, orgMembers, teams, access, domains, activity, importer, reports };
+  return { audit, enterprise, settings, orgs, seats, invitations, members, memberProfiles, orgMembers, teams, access, domains, activity, importer, reports };
 }
 
 export type Services = ReturnType<typeof createServices>;

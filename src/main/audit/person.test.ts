@@ -42,6 +42,20 @@ describe('the person an audit event concerns', () => {
     expect(page.rows.every((event) => event.subject === 'ana.lima@acme.example')).toBe(true);
   });
 
+  it("is found exactly by the person filter (a member's page): one address, in any case, never another that contains it", async () => {
+    const { core } = await people();
+    await ok(core.invoke('members:add', { email: 'diana.lima@acme.example' }));
+    await ok(core.invoke('members:add', { email: 'a.lima@acme.example' }));
+    const page = await ok(core.invoke('audit:list', { filter: { subject: 'ANA.LIMA@acme.example' } }));
+    expect(page.total).toBe(5);
+    expect(new Set(page.rows.map((event) => event.subject))).toEqual(new Set(['ana.lima@acme.example']));
+    expect((await ok(core.invoke('audit:list', { filter: { target: 'a.lima@acme.example' } }))).total).toBeGreaterThan(page.total);
+    expect(await core.invoke('audit:list', { filter: { subject: 'x'.repeat(255) } })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', issues: [{ path: 'filter.subject', message: 'The person is at most 254 characters' }] },
+    });
+  });
+
   it('can be named, or left out, by the writer', async () => {
     const core = await coreWithEnterprise();
     const record = (subject?: string | null) => core.services.audit.record(new Date(), { type: 'app', name: 'test admin' }, { action: 'x.y', targetType: 'member', targetLabel: 'Label@Acme.example', subject });

@@ -46,6 +46,7 @@ function whereOf(filter: AuditFilter): { where: string; params: Record<string, s
   if (filter.target) {
     add("(target_label LIKE @target ESCAPE '\\' OR target_id LIKE @target ESCAPE '\\' OR subject LIKE @target ESCAPE '\\')", { target: containsLike(filter.target) });
   }
+  if (filter.subject) add('subject = @subject', { subject: filter.subject.toLowerCase() });
   if (filter.since) add('at >= @since', { since: new Date(filter.since).toISOString() });
   if (filter.until) add('at < @until', { until: new Date(filter.until).toISOString() });
   return { where: conditions.length > 0 ? conditions.join(' AND ') : '1', params };

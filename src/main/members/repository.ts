@@ -57,6 +57,7 @@ export function createMemberRepository(db: Db) {
     ON CONFLICT DO NOTHING
     RETURNING team_id AS id, (SELECT name FROM teams WHERE id = team_id) AS name`);
   const deleteMember = db.prepare('DELETE FROM members WHERE account_id = ?');
+  const provisioned = db.prepare('SELECT 1 FROM scim_users WHERE account_id = ?').pluck();
   const orgsOf = db.prepare(`
     SELECT o.name, om.role FROM org_memberships om JOIN organizations o ON o.id = om.org_id WHERE om.account_id = ? ORDER BY o.name_key`);
   const teamsOf = db.prepare(`
@@ -108,6 +109,10 @@ export function createMemberRepository(db: Db) {
     /** Where the member is, directly: what releasing their seat takes away (for the audit log). */
     placesOf(accountId: number): { organizations: { name: string; role: OrgRole }[]; teams: string[] } {
       return { organizations: orgsOf.all(accountId) as { name: string; role: OrgRole }[], teams: teamsOf.all(accountId) as string[] };
+    },
+    /** Whether the identity provider has provisioned this account over SCIM (it keeps a scim_users row). */
+    isProvisioned(accountId: number): boolean {
+      return provisioned.get(accountId) !== undefined;
     },
     /** Frees the seat; the database removes their organization and team memberships with it. */
     deleteMember(accountId: number): void {

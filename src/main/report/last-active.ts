@@ -5,6 +5,8 @@ import { momentParams, RULED, type ReportMoment } from './rule-sql';
 export interface LastActive {
   lastActive: string;
   idleDays: number;
+  /** The day shown is a login from before activity was tracked (the legacy rule). */
+  legacy: boolean;
 }
 
 /**
@@ -14,10 +16,10 @@ export interface LastActive {
  * page reads its own rows by key, never every member.
  */
 export function createLastActiveReader(db: Db) {
-  const read = db.prepare(`${RULED} SELECT accountId, lastActive, idleDays FROM ruled WHERE accountId IN (SELECT value FROM json_each(@ids))`);
+  const read = db.prepare(`${RULED} SELECT accountId, lastActive, idleDays, bucket = 'legacy' AS legacy FROM ruled WHERE accountId IN (SELECT value FROM json_each(@ids))`);
   return (accountIds: readonly number[], moment: ReportMoment): Map<number, LastActive> => {
     if (accountIds.length === 0) return new Map();
-    const rows = read.all({ ...momentParams(moment), ids: JSON.stringify(accountIds) }) as ({ accountId: number } & LastActive)[];
-    return new Map(rows.map(({ accountId, ...value }) => [accountId, value]));
+    const rows = read.all({ ...momentParams(moment), ids: JSON.stringify(accountIds) }) as { accountId: number; lastActive: string; idleDays: number; legacy: 0 | 1 }[];
+    return new Map(rows.map(({ accountId, legacy, ...value }) => [accountId, { ...value, legacy: legacy === 1 }]));
   };
 }

@@ -54,7 +54,8 @@ const text = (what: string, max: number) => z.string({ error: `${what} must be t
 /**
  * Which events: by actor (type and/or exact name); by action, exact or, ending
  * in ".", every action under that prefix ("member."); by target type, id, or
- * words in its label or id; from `since` (included) to `until` (excluded).
+ * words in its label or id; by the person it concerns; from `since` (included)
+ * to `until` (excluded).
  */
 export const auditFilterSchema = z.strictObject({
   actorType: z.enum(actorTypes).optional(),
@@ -63,6 +64,8 @@ export const auditFilterSchema = z.strictObject({
   targetType: text('The target type', 50).optional(),
   targetId: text('The target id', 100).optional(),
   target: text('The target search', 200).default(''),
+  /** Only events about this person: their address exactly, ignoring case (a member's page lists these). */
+  subject: text('The person', 254).optional(),
   since: moment('"Since"').optional(),
   until: moment('"Until"').optional(),
 });
