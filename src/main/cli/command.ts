@@ -1,7 +1,9 @@
 import type { AppError } from '@shared/errors';
 import { characterCount } from '@shared/schemas/names';
+import type { RosterApi } from '@shared/ipc/contract';
 import type { Result } from '@shared/result';
 import type { Core } from '../core';
+import type { RemoteTarget } from './remote';
 
 export const EXIT_OK = 0;
 /** Refused, by a rule or a database that cannot be used: the reason is on stderr and nothing changed. */
@@ -35,8 +37,19 @@ export interface OptionSpec {
 
 export type OptionValues = Record<string, string | number | boolean | string[] | undefined>;
 
+/**
+ * The store a command works on, through the contract: a local file (`--db`),
+ * or a Roster server (`--server URL --token T`), with the same Results.
+ */
+export interface CommandStore extends RosterApi {
+  /** The core over the local file, for what only the file itself can do; null against a server. */
+  local: Core | null;
+  /** The server and token, when the command runs against one. */
+  remote: RemoteTarget | null;
+}
+
 export interface CommandContext {
-  core: Core;
+  core: CommandStore;
   io: CliIo;
   json: boolean;
   databasePath: string;
@@ -70,9 +83,24 @@ export interface StoreCommand extends CommandBase {
 /** A command over the file as it is: the store is not opened, so nothing is migrated or written. */
 export interface FileCommand extends CommandBase {
   runOnFile(context: FileCommandContext, values: OptionValues): Promise<number>;
+  /** The same against a Roster server, where there is a way; absent: it runs on the server's machine only. */
+  runRemote?(context: CommandContext, values: OptionValues): Promise<number>;
 }
 
 export type CommandSpec = StoreCommand | FileCommand;
+
+/**
+ * A command that needs the file itself (a SCIM server of its own, a copy of
+ * the file, an import's local progress) refused against a server, saying where
+ * it does run. Answers the exit status (1).
+ */
+export function localOnly(context: CommandContext, what: string): number | null {
+  if (context.core.local) return null;
+  return printError(context.io, context.json, {
+    code: 'UNSUPPORTED',
+    message: `${what} works on the store itself: run it on the server's machine with --db FILE, not through --server.`,
+  });
+}
 
 export function printError(io: CliIo, json: boolean, error: AppError): number {
   io.err(json ? JSON.stringify({ error }) : `roster: ${error.message}`);

@@ -4,9 +4,14 @@ import type { CommandSpec, OptionValues } from './command';
 /** Options every command takes. --version is the program's own, not a command's. */
 const GLOBAL_OPTIONS = {
   db: { type: 'string' },
+  server: { type: 'string' },
+  token: { type: 'string' },
+  ca: { type: 'string' },
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
+
+const STORE_OPTIONS = ['--db', '--server', '--token', '--ca'];
 
 /**
  * Splits argv into the command's words and the rest. Global options may come
@@ -26,12 +31,13 @@ export function splitCommand(commands: CommandSpec[], argv: string[]): { words: 
         continue;
       }
     }
-    if (arg === '--db' && index + 1 < argv.length) {
+    // The options that name the store (and their values) may stand before the command's words.
+    if (STORE_OPTIONS.includes(arg) && index + 1 < argv.length) {
       rest.push(arg, argv[index + 1]!);
       index += 1;
       continue;
     }
-    if (arg !== '--json' && !arg.startsWith('--db=')) matching = false;
+    if (arg !== '--json' && !STORE_OPTIONS.some((option) => arg.startsWith(`${option}=`))) matching = false;
     rest.push(arg);
   }
   return { words, rest };

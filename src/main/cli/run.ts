@@ -7,7 +7,8 @@ import type { Core } from '../core';
 import { damageFound, isDamageError } from '../db/integrity';
 import { StoreError } from '../db/store-error';
 import { defaultDatabasePath, userDataDir } from '../paths';
-import { EXIT_OK, EXIT_USAGE, printError, type CliIo, type CommandSpec } from './command';
+import { EXIT_OK, EXIT_USAGE, printError, type CliIo, type CommandSpec, type CommandStore } from './command';
+import { createRemoteApi, type RemoteTarget } from './remote';
 import { accessCommand } from './commands/access';
 import { adminCommands } from './commands/admins';
 import { activityCommands } from './commands/activity';
@@ -24,6 +25,7 @@ import { seatsCommand } from './commands/seats';
 import { serverCommand } from './commands/server';
 import { teamCommands } from './commands/teams';
 import { orgCommands } from './commands/orgs';
+import { reclaimCommand } from './commands/reclaim';
 import { cliBackupsDir, openCliCore } from './open-core';
 import { parseOptions, splitCommand } from './parse';
 import { commandUsage, groupUsage, mainUsage } from './usage';
@@ -39,6 +41,7 @@ export const commands: CommandSpec[] = [
   accessCommand,
   ...domainCommands,
   ...activityCommands,
+  reclaimCommand,
   ...scimCommands,
   ...adminCommands,
   ...backupCommands,
@@ -107,6 +110,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return EXIT_OK;
   }
 
+  const remote = remoteTarget(values, io.env);
+  if (remote && 'error' in remote) return usageError(io, json, remote.error, commandUsage(command));
+  if (remote) return runRemote(command, remote, io, json, values);
+
   // ROSTER_DB stands for --db, as every `roster server` option has its ROSTER_ variable.
   const dbOption = typeof values.db === 'string' ? values.db : io.env.ROSTER_DB?.trim() || undefined;
   const databasePath = path.resolve(dbOption ?? defaultDatabasePath(userDataDir(io.env)));
@@ -126,7 +133,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       status = await command.runOnFile({ io, json, databasePath }, values);
     } else {
       core = openCliCore(io, databasePath);
-      status = await command.run({ core, io, json, databasePath }, values);
+      const store: CommandStore = { invoke: core.invoke, on: core.on, local: core, remote: null };
+      status = await command.run({ core: store, io, json, databasePath }, values);
     }
   } catch (error) {
     if (error instanceof StoreError) {
@@ -142,4 +150,54 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
   if (created && status !== EXIT_OK) removeCreated(databasePath, created);
   return status;
+}
+
+/**
+ * The server a command runs against: --server and --token (or ROSTER_SERVER
+ * and ROSTER_TOKEN), and --ca; null for a local store. A server without a
+ * token, a token without a server, --db beside --server, or an address that
+ * is not one, is bad usage.
+ */
+function remoteTarget(values: Record<string, unknown>, env: NodeJS.ProcessEnv): RemoteTarget | { error: string } | null {
+  const given = (option: string, variable: string) => (typeof values[option] === 'string' ? (values[option] as string) : env[variable]?.trim() || undefined);
+  const server = given('server', 'ROSTER_SERVER');
+  const token = given('token', 'ROSTER_TOKEN');
+  const ca = typeof values.ca === 'string' ? values.ca : undefined;
+  if (server === undefined) {
+    if (typeof values.token === 'string') return { error: '--token goes with --server URL (or ROSTER_SERVER)' };
+    if (ca !== undefined) return { error: '--ca goes with --server URL (or ROSTER_SERVER)' };
+    return null;
+  }
+  if (typeof values.db === 'string') return { error: '--db and --server name two different stores: give one' };
+  let url: URL;
+  try {
+    url = new URL(server);
+  } catch {
+    return { error: `--server must be an address such as https://roster.example.com, not "${server}"` };
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return { error: `--server must start with https:// (or http://), not "${url.protocol}"` };
+  if (token === undefined) return { error: '--server needs an API token: --token T or ROSTER_TOKEN (create one with "roster admins token create" on the server)' };
+  let caPem: Buffer | undefined;
+  if (ca !== undefined) {
+    try {
+      caPem = fs.readFileSync(ca);
+    } catch (error) {
+      return { error: `--ca ${ca} cannot be read: ${(error as Error).message}` };
+    }
+  }
+  return { server: url, token, ...(caPem ? { ca: caPem } : {}) };
+}
+
+/** A command against a Roster server: the same command, its calls over the server's API. */
+async function runRemote(command: CommandSpec, target: RemoteTarget, io: CliIo, json: boolean, values: Record<string, unknown>): Promise<number> {
+  const api = createRemoteApi(target);
+  const context = { core: { ...api, local: null, remote: target }, io, json, databasePath: target.server.origin };
+  if ('runOnFile' in command) {
+    if (command.runRemote) return command.runRemote(context, values as never);
+    return printError(io, json, {
+      code: 'UNSUPPORTED',
+      message: `"roster ${command.path.join(' ')}" works on the store's file itself: run it on the server's machine with --db FILE, not through --server.`,
+    });
+  }
+  return command.run(context, values as never);
 }

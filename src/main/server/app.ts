@@ -9,6 +9,7 @@ import { allowedScimHosts } from '../scim/allowed-hosts';
 import { scimRoutes } from '../scim/routes';
 import { answerClientError, DEFAULT_SCIM_LIMITS, installScim, SCIM_BASE, scimInstanceOptions, type ClientError } from '../scim/server';
 import { apiRoutes } from './api';
+import { fileRoutes } from './files';
 import type { ServerOptions } from './options';
 
 /** Headers on every answer but SCIM's (which sets its own): no sniffing, no framing, no referrer, nothing cached. */
@@ -99,13 +100,17 @@ export function buildRosterServer({ core, admins, options, logger }: RosterServe
     async (scoped) => installScim(scoped, core.scim.context, scimRoutes, { hosts: allowedScimHosts(options.host, publicHosts), routePrefix: '' }),
     { prefix: SCIM_BASE },
   );
+  // One context for /api: its token check covers the contract, the event stream and the streamed files alike.
   void app.register(
-    apiRoutes({
-      dispatch: core.dispatch,
-      authenticate: (secret) => admins.authenticate(secret),
-      subscribe: subscribeTo(core),
-      greeting: () => core.runningJobs().map((payload) => ({ event: 'progress' as const, payload })),
-    }),
+    async (api) => {
+      await apiRoutes({
+        dispatch: core.dispatch,
+        authenticate: (secret) => admins.authenticate(secret),
+        subscribe: subscribeTo(core),
+        greeting: () => core.runningJobs().map((payload) => ({ event: 'progress' as const, payload })),
+      })(api);
+      await fileRoutes(core)(api);
+    },
     { prefix: '/api' },
   );
   return app;

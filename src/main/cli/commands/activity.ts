@@ -2,7 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { ImportSummary } from '@shared/schemas/activity';
 import { asOfSchema } from '@shared/schemas/report';
-import { EXIT_OK, EXIT_REFUSED, EXIT_USAGE, printError, type CommandSpec } from '../command';
+import { ok, type Result } from '@shared/result';
+import { EXIT_OK, EXIT_REFUSED, EXIT_USAGE, printError, type CommandContext, type CommandSpec } from '../command';
+import { downloadTo, uploadFrom } from '../remote';
 
 const count = (n: number) => n.toLocaleString('en-US');
 
@@ -42,11 +44,14 @@ export const activityCommands: CommandSpec[] = [
       } catch (error) {
         return printError(context.io, context.json, { code: 'NOT_FOUND', message: `${file} cannot be read: ${(error as Error).message}.` });
       }
-      // Every rejected line goes to stderr as its batch commits, however many there are.
-      const result = await context.core.importEvents(
-        { fileName: path.basename(file), totalBytes: size, open: () => fs.createReadStream(file) },
-        context.json ? undefined : (rejection) => context.io.err(`line ${rejection.line}: ${rejection.reason}`),
-      );
+      const { local, remote } = context.core;
+      // Every rejected line goes to stderr as its batch commits, however many there are (against a server: those the summary lists).
+      const result = local
+        ? await local.importEvents(
+            { fileName: path.basename(file), totalBytes: size, open: () => fs.createReadStream(file) },
+            context.json ? undefined : (rejection) => context.io.err(`line ${rejection.line}: ${rejection.reason}`),
+          )
+        : await uploadFrom<ImportSummary>(remote!, '/api/import', file);
       if (!result.ok) return printError(context.io, context.json, result.error);
       const summary = result.value;
       if (context.json) context.io.out(JSON.stringify(summary, null, 2));
@@ -69,16 +74,31 @@ export const activityCommands: CommandSpec[] = [
         context.io.err(context.json ? JSON.stringify({ error: { code: 'USAGE', message } }) : `roster: ${message}`);
         return EXIT_USAGE;
       }
-      // Written a page at a time to a temporary file, renamed over --out once complete.
-      const written = context.core.services.reports.writeCsv(String(values.out), { asOf: asOf.data, bom: values.bom === true });
+      const written = await writeReport(context, String(values.out), asOf.data, values.bom === true);
       if (!written.ok) return printError(context.io, context.json, written.error);
-      const { path: file, rows, asOf: at } = written.value;
+      const { path: file, rows, asOf: at, rule } = written.value;
       context.io.out(
         context.json
           ? JSON.stringify({ path: file, members: rows, asOf: at }, null, 2)
-          : `Wrote ${count(rows)} member${rows === 1 ? '' : 's'} to ${file} (as of ${at}).\n${context.core.services.reports.describeRule()}`,
+          : `Wrote ${count(rows)} member${rows === 1 ? '' : 's'} to ${file} (as of ${at}).\n${rule}`,
       );
       return EXIT_OK;
     },
   },
 ];
+
+/**
+ * The report written to `out`, a page at a time to a temporary file renamed
+ * over it once complete: read from the local file, or streamed from the
+ * server to this computer's disk.
+ */
+async function writeReport(context: CommandContext, out: string, asOf: string | undefined, bom: boolean): Promise<Result<{ path: string; rows: number; asOf: string; rule: string }>> {
+  const { local, remote } = context.core;
+  if (local) {
+    const written = local.services.reports.writeCsv(out, { asOf, bom });
+    return written.ok ? ok({ ...written.value, rule: local.services.reports.describeRule() }) : written;
+  }
+  const file = path.resolve(out);
+  const streamed = await downloadTo<{ members: number; asOf: string; rule: string }>(remote!, '/api/export/report', { ...(asOf ? { asOf } : {}), bom }, file);
+  return streamed.ok ? ok({ path: file, rows: streamed.value.members, asOf: streamed.value.asOf, rule: streamed.value.rule }) : streamed;
+}

@@ -1,8 +1,11 @@
-import { auditFilterSchema, describeVerification, type AuditFilter } from '@shared/schemas/audit';
+import { auditFilterSchema, describeVerification, MAX_AUDIT_PAGE, type AuditFilter } from '@shared/schemas/audit';
 import { auditCsv } from '../../audit/export';
 import type { AuditEvent } from '../../audit/repository';
 import { writeFileAtomic } from '../../exports/write-file';
+import path from 'node:path';
+import { ok, type Result } from '@shared/result';
 import { EXIT_OK, EXIT_REFUSED, EXIT_USAGE, formatTable, printError, type CommandContext, type CommandSpec } from '../command';
+import { downloadTo } from '../remote';
 
 const count = (n: number) => n.toLocaleString('en-US');
 
@@ -20,8 +23,10 @@ function target(event: AuditEvent): string {
 }
 
 /** `roster audit --verify`: 0 when the hash chain is whole, 1 naming the first event that breaks it. */
-function verify(context: CommandContext): number {
-  const result = context.core.services.audit.verify();
+async function verify(context: CommandContext): Promise<number> {
+  const verified = await context.core.invoke('audit:verify');
+  if (!verified.ok) return printError(context.io, context.json, verified.error);
+  const result = verified.value;
   if (context.json) context.io.out(JSON.stringify(result, null, 2));
   else if (result.whole) context.io.out(describeVerification(result));
   else context.io.err(`roster: ${describeVerification(result)}`);
@@ -46,26 +51,26 @@ export const auditCommand: CommandSpec = {
   async run(context, values) {
     if (values.verify === true) {
       if (values.since !== undefined || values.out !== undefined || values.bom === true) return usageProblem(context, '--verify checks the whole log: it takes no --since, --out or --bom');
-      return verify(context);
+      return await verify(context);
     }
     const parsed = auditFilterSchema.safeParse({ since: values.since });
     if (!parsed.success) {
       return usageProblem(context, `--since must be an ISO 8601 time with a zone, such as 2026-03-01T00:00:00Z, not "${String(values.since)}"`);
     }
     const filter: AuditFilter = parsed.data;
-    const audit = context.core.services.audit;
 
     if (typeof values.out === 'string') {
-      const csv = auditCsv(audit, filter, { bom: values.bom === true, now: new Date() });
-      const written = await writeFileAtomic(values.out, csv.content);
+      const written = await writeAudit(context, values.out, filter, values.bom === true);
       if (!written.ok) return printError(context.io, context.json, written.error);
-      context.io.out(context.json ? JSON.stringify({ path: written.value, events: csv.rows }, null, 2) : `Wrote ${count(csv.rows)} audit event${csv.rows === 1 ? '' : 's'} to ${written.value}.`);
+      const { path: file, events } = written.value;
+      context.io.out(context.json ? JSON.stringify({ path: file, events }, null, 2) : `Wrote ${count(events)} audit event${events === 1 ? '' : 's'} to ${file}.`);
       return EXIT_OK;
     }
     if (values.bom === true) return usageProblem(context, '--bom needs --out FILE');
 
-    const events: AuditEvent[] = [];
-    for (const chunk of audit.chunks(filter)) events.push(...chunk);
+    const listed = await listEvents(context, filter);
+    if (!listed.ok) return printError(context.io, context.json, listed.error);
+    const events = listed.value;
     if (context.json) {
       context.io.out(JSON.stringify(events, null, 2));
     } else if (events.length === 0) {
@@ -77,3 +82,32 @@ export const auditCommand: CommandSpec = {
     return EXIT_OK;
   },
 };
+
+/** The log as CSV in `out`: from the local file, or streamed from the server to this computer's disk. */
+async function writeAudit(context: CommandContext, out: string, filter: AuditFilter, bom: boolean): Promise<Result<{ path: string; events: number }>> {
+  const { local, remote } = context.core;
+  if (local) {
+    const csv = auditCsv(local.services.audit, filter, { bom, now: new Date() });
+    const written = await writeFileAtomic(out, csv.content);
+    return written.ok ? ok({ path: written.value, events: csv.rows }) : written;
+  }
+  const file = path.resolve(out);
+  const streamed = await downloadTo<{ events: number }>(remote!, '/api/export/audit', { filter, bom }, file);
+  return streamed.ok ? ok({ path: file, events: streamed.value.events }) : streamed;
+}
+
+/**
+ * Every event the filter picks, oldest first: read in chunks from the local
+ * file, or a page at a time from the server (which lists newest first).
+ */
+async function listEvents(context: CommandContext, filter: AuditFilter): Promise<Result<AuditEvent[]>> {
+  const { local } = context.core;
+  if (local) return ok([...local.services.audit.chunks(filter)].flat());
+  const events: AuditEvent[] = [];
+  for (;;) {
+    const page = await context.core.invoke('audit:list', { filter, offset: events.length, limit: MAX_AUDIT_PAGE });
+    if (!page.ok) return page;
+    events.push(...(page.value.rows as AuditEvent[]));
+    if (page.value.rows.length === 0 || events.length >= page.value.total) return ok(events.reverse());
+  }
+}

@@ -9,7 +9,7 @@ import type { Core } from '../../core';
 import { StoreError } from '../../db/store-error';
 import { inWriteTransaction } from '../../db/transaction';
 import { osUserName } from '../../os-user';
-import { EXIT_OK, printError, type CommandSpec, type FileCommandContext } from '../command';
+import { EXIT_OK, localOnly, printError, type CommandSpec, type FileCommandContext } from '../command';
 import { cliBackupsDir, openCliCore } from '../open-core';
 
 const megabytes = (bytes: number) => `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
@@ -23,8 +23,10 @@ export const backupCommands: CommandSpec[] = [
     },
     details: ['The copy is SQLite\'s online backup: one consistent moment of the database, written under a temporary name and then renamed.'],
     async run(context, values) {
+      const refused = localOnly(context, 'A copy of the database file');
+      if (refused !== null) return refused;
       const damaged = (found: string) => damagedMessage(context.databasePath, found, cliBackupsDir(context.io, context.databasePath));
-      const copied = await copyDatabase(context.core.db, String(values.out), { describeDamage: damaged });
+      const copied = await copyDatabase(context.core.local!.db, String(values.out), { describeDamage: damaged });
       if (!copied.ok) return printError(context.io, context.json, copied.error);
       context.io.out(
         context.json

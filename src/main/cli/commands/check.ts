@@ -34,4 +34,13 @@ export const checkCommand: FileCommand = {
     const message = damagedMessage(databasePath, describeOutcome(outcome), cliBackupsDir(io, databasePath));
     return printError(io, json, { code: 'DAMAGED', message });
   },
+  // Against a server: the same checks, run by the server on its open store (db:check), and the same exit status.
+  async runRemote({ core, io, json, databasePath }, values) {
+    const checked = await core.invoke('db:check', { full: values.full === true });
+    if (!checked.ok) return printError(io, json, checked.error);
+    const outcome = checked.value;
+    if (json) io.out(JSON.stringify({ database: databasePath, sound: outcome.sound, depth: outcome.depth, problems: outcome.problems, seconds: Math.round(outcome.durationMs) / 1000 }, null, 2));
+    else if (outcome.sound) io.out(`${databasePath}: ${outcome.message} (${seconds(outcome.durationMs)}).`);
+    return outcome.sound ? EXIT_OK : printError(io, json, { code: 'DAMAGED', message: outcome.message });
+  },
 };

@@ -2,7 +2,8 @@ import { DEFAULT_SCIM_HOST, DEFAULT_SCIM_PORT, type ScimToken, type TokenStatus 
 import { DEFAULT_RATE_LIMIT } from '../../scim/rate-limit';
 import { isValidPublicHost } from '../../scim/allowed-hosts';
 import { untilStopped } from '../until-stopped';
-import { EXIT_OK, EXIT_USAGE, formatTable, printError, report, type CommandContext, type CommandSpec } from '../command';
+import { nameKey } from '@shared/schemas/names';
+import { EXIT_OK, EXIT_USAGE, localOnly, formatTable, printError, report, type CommandContext, type CommandSpec } from '../command';
 
 const nameOption = { type: 'string', valueName: 'NAME', required: true, description: 'the token, by name (any case)' } as const;
 
@@ -73,12 +74,14 @@ export const scimCommands: CommandSpec[] = [
     summary: 'Revoke a SCIM token: every request with it is refused (401) from now on',
     options: { name: nameOption },
     async run(context, values) {
-      const found = context.core.scim.tokens.findByName(values.name as string);
-      if (!found.ok) return printError(context.io, context.json, found.error);
-      if (found.value.revokedAt) {
-        return report(context, found, (token) => `Token "${token.name}" was already revoked (${day(token.revokedAt, '')}).`);
-      }
-      const result = await context.core.invoke('scim:revokeToken', { id: found.value.id });
+      // Found by name (unique, ignoring case) through the contract, so that it works against a server too.
+      const tokens = await context.core.invoke('scim:tokens');
+      if (!tokens.ok) return printError(context.io, context.json, tokens.error);
+      const wanted = nameKey(String(values.name));
+      const found = tokens.value.find((token) => nameKey(token.name) === wanted);
+      if (found?.revokedAt) return report(context, { ok: true, value: found }, (token) => `Token "${token.name}" was already revoked (${day(token.revokedAt, '')}).`);
+      if (!found) return printError(context.io, context.json, { code: 'NOT_FOUND', message: `There is no token named ${String(values.name).trim()}.` });
+      const result = await context.core.invoke('scim:revokeToken', { id: found.id });
       return report(context, result, (token) => `Revoked token "${token.name}": requests with it are refused from now on.`);
     },
   },
@@ -106,6 +109,9 @@ export const scimCommands: CommandSpec[] = [
       'Requests need a token from "roster scim token create". Open apps on the same database show every change at once.',
     ],
     async run(context, values) {
+      const refused = localOnly(context, 'Serving SCIM from this computer');
+      if (refused !== null) return refused;
+      const scim = context.core.local!.scim;
       const host = typeof values.host === 'string' ? values.host.trim() : DEFAULT_SCIM_HOST;
       const port = typeof values.port === 'number' ? values.port : DEFAULT_SCIM_PORT;
       if (host === '') return usageProblem(context, '--host must not be empty');
@@ -120,7 +126,7 @@ export const scimCommands: CommandSpec[] = [
 
       let started;
       try {
-        started = await context.core.scim.start(host, port, { publicHosts, limits: { rateLimit } });
+        started = await scim.start(host, port, { publicHosts, limits: { rateLimit } });
       } catch (error) {
         return printError(context.io, context.json, { code: 'INVALID_INPUT', message: `Cannot listen on ${host}: ${(error as Error).message}.` });
       }
@@ -136,7 +142,7 @@ export const scimCommands: CommandSpec[] = [
       context.io.err('Serving until stopped (Ctrl+C).');
 
       await untilStopped(context.io.signal);
-      await context.core.scim.stop();
+      await scim.stop();
       context.io.err('Stopped the SCIM server.');
       return EXIT_OK;
     },

@@ -1,0 +1,153 @@
+import fs from 'node:fs';
+import http from 'node:http';
+import https from 'node:https';
+import type { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { RosterApi } from '@shared/ipc/contract';
+import { fail, type Result } from '@shared/result';
+
+/** The trailer a streamed file ends with (server/files.ts). */
+const SUMMARY_TRAILER = 'X-Roster-Summary';
+
+/** Where a remote command line calls: the server's address, the API token, and a private CA to trust. */
+export interface RemoteTarget {
+  server: URL;
+  token: string;
+  /** PEM certificates of a private certificate authority (--ca FILE), beside the system's. */
+  ca?: Buffer;
+}
+
+/** How the server is reached, said for a person: the address, and what went wrong. */
+function unreachable(server: URL, error: NodeJS.ErrnoException): Result<never> {
+  const why =
+    error.code === 'ECONNREFUSED'
+      ? 'nothing answers there (is roster server running?)'
+      : error.code === 'ENOTFOUND'
+        ? 'that host name is not known'
+        : error.code === 'DEPTH_ZERO_SELF_SIGNED_CERT' || error.code === 'SELF_SIGNED_CERT_IN_CHAIN' || error.code === 'UNABLE_TO_VERIFY_LEAF_SIGNATURE'
+          ? `its certificate is not trusted (${error.code}); pass the certificate authority that signed it with --ca FILE`
+          : error.code === 'ERR_TLS_CERT_ALTNAME_INVALID'
+            ? 'its certificate is for another name'
+            : error.message;
+  return fail('UNAVAILABLE', `Roster cannot reach the server at ${server.origin}: ${why}.`);
+}
+
+interface Sent {
+  status: number;
+  contentType: string;
+  body: Readable;
+}
+
+/** One request to the server: the body sent as is (JSON text or a file's stream), the answer as a stream. */
+function send(target: RemoteTarget, path: string, body: string | Readable | undefined, headers: Record<string, string>): Promise<Sent> {
+  const url = new URL(path, target.server);
+  const client = url.protocol === 'https:' ? https : http;
+  return new Promise((resolve, reject) => {
+    const request = client.request(
+      url,
+      { method: 'POST', headers: { ...headers, authorization: `Bearer ${target.token}` }, ...(url.protocol === 'https:' && target.ca ? { ca: target.ca } : {}) },
+      (response) => resolve({ status: response.statusCode ?? 0, contentType: String(response.headers['content-type'] ?? ''), body: response }),
+    );
+    request.on('error', reject);
+    if (body === undefined || typeof body === 'string') request.end(body);
+    else body.pipe(request);
+  });
+}
+
+async function text(stream: Readable): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** The server's answer as a Result: its own JSON Result, or what an answer that is not one means. */
+async function resultOf(target: RemoteTarget, sent: Sent): Promise<Result<unknown>> {
+  const body = await text(sent.body);
+  if (sent.contentType.startsWith('application/json')) {
+    try {
+      const parsed = JSON.parse(body) as Result<unknown>;
+      if (typeof parsed === 'object' && parsed !== null && 'ok' in parsed) return parsed;
+    } catch {
+      // Not a Result: said below.
+    }
+  }
+  return fail('UNAVAILABLE', `${target.server.origin} did not answer as a Roster server does (HTTP ${sent.status}); check the address.`);
+}
+
+/** The contract over a Roster server's /api/invoke, with an API token: the same Results as a local store gives. */
+export function createRemoteApi(target: RemoteTarget): RosterApi {
+  return {
+    async invoke(channel, ...args) {
+      const input = args[0];
+      try {
+        const sent = await send(target, `/api/invoke/${encodeURIComponent(channel)}`, input === undefined ? undefined : JSON.stringify(input), {
+          ...(input === undefined ? {} : { 'content-type': 'application/json' }),
+        });
+        return (await resultOf(target, sent)) as never;
+      } catch (error) {
+        return unreachable(target.server, error as NodeJS.ErrnoException);
+      }
+    },
+    on() {
+      // A command runs once and ends; it listens to no events.
+      return () => undefined;
+    },
+  };
+}
+
+/**
+ * Streams a file the server writes (a report, the audit log) to `file` on
+ * this computer, under a temporary name renamed over `file` once whole: a
+ * refusal or a cut connection leaves `file` as it was. The file is whole when
+ * the server's summary trailer arrives (rows written), which is the answer.
+ */
+export async function downloadTo<T>(target: RemoteTarget, path: string, input: unknown, file: string): Promise<Result<T>> {
+  const temporary = `${file}.${process.pid}.part`;
+  let sent: Sent;
+  try {
+    sent = await send(target, path, JSON.stringify(input), { 'content-type': 'application/json' });
+  } catch (error) {
+    return unreachable(target.server, error as NodeJS.ErrnoException);
+  }
+  if (sent.status !== 200 || !sent.contentType.startsWith('text/csv')) return (await resultOf(target, sent)) as Result<T>;
+  try {
+    await pipeline(sent.body, fs.createWriteStream(temporary));
+  } catch (error) {
+    fs.rmSync(temporary, { force: true });
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code && ['EACCES', 'ENOENT', 'EISDIR', 'ENOSPC', 'EROFS', 'EPERM'].includes(code)) return fail('UNAVAILABLE', `Could not write ${file}: ${(error as Error).message}.`);
+    return fail('UNAVAILABLE', `The server stopped sending ${file} part way; nothing was written.`);
+  }
+  const summary = (sent.body as http.IncomingMessage).trailers[SUMMARY_TRAILER.toLowerCase()];
+  if (summary === undefined) {
+    fs.rmSync(temporary, { force: true });
+    return fail('UNAVAILABLE', `The server stopped sending ${file} part way; nothing was written.`);
+  }
+  try {
+    fs.renameSync(temporary, file);
+  } catch (error) {
+    fs.rmSync(temporary, { force: true });
+    return fail('UNAVAILABLE', `Could not write ${file}: ${(error as Error).message}.`);
+  }
+  return { ok: true, value: JSON.parse(decodeURIComponent(summary)) as T };
+}
+
+/** Sends a file on this computer to the server as the request's body (an event import), streamed; answers the server's Result. */
+export async function uploadFrom<T>(target: RemoteTarget, path: string, file: string): Promise<Result<T>> {
+  let size: number;
+  try {
+    size = fs.statSync(file).size;
+  } catch (error) {
+    return fail('NOT_FOUND', `Cannot read ${file}: ${(error as Error).message}.`);
+  }
+  try {
+    const sent = await send(target, path, fs.createReadStream(file), {
+      'content-type': 'application/octet-stream',
+      'content-length': String(size),
+      'x-file-name': encodeURIComponent(file.split(/[\\/]/).at(-1)!),
+    });
+    return (await resultOf(target, sent)) as Result<T>;
+  } catch (error) {
+    return unreachable(target.server, error as NodeJS.ErrnoException);
+  }
+}
