@@ -192,12 +192,13 @@ export function OrganizationScreen({ orgId }: { orgId: number }) {
       ) : null}
       {dialog?.kind === 'remove' ? (
         <RemoveOrgMemberDialog
+          accountId={dialog.member.accountId}
           who={dialog.member.name || dialog.member.email}
-          orgName={org.name}
+          org={org}
           onClose={() => setDialog(null)}
-          onRemove={async () => {
+          onRemove={async (remains) => {
             const result = await removeMember({ orgId, accountId: dialog.member.accountId });
-            if (result.ok) notify(`Removed ${dialog.member.email} from ${org.name}. Their seat is not freed.`);
+            if (result.ok) notify(`Removed ${dialog.member.email} from ${org.name}.${remains ? ` ${remains}` : ''} Their seat is not freed.`);
             return result;
           }}
         />

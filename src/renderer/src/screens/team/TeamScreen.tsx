@@ -19,6 +19,7 @@ import { TeamNameDialog } from './TeamNameDialog';
 import { LinkOrgsDialog } from './LinkOrgsDialog';
 import { TeamOrgLinks } from './TeamOrgLinks';
 import { UnlinkDialog } from './UnlinkDialog';
+import { RemoveTeamMemberDialog } from './RemoveTeamMemberDialog';
 import { WithoutSeatCard } from './WithoutSeatCard';
 import { SearchField } from '../../components/SearchField';
 import { NotFoundScreen } from '../../components/ErrorBanner';
@@ -266,14 +267,14 @@ export function TeamScreen({ teamId }: { teamId: number }) {
         />
       ) : null}
       {dialog?.kind === 'remove' ? (
-        <ConfirmDialog
-          title={`Remove ${dialog.member.name || dialog.member.email} from ${team.name}?`}
-          body={[`They lose only what ${team.name} gave them; other teams and direct memberships stay.`, 'Their seat stays too: to free it, remove them from Licenses.']}
-          confirmLabel={`Remove from ${team.name}`}
+        <RemoveTeamMemberDialog
+          accountId={dialog.member.accountId}
+          who={dialog.member.name || dialog.member.email}
+          team={team}
           onClose={() => setDialog(null)}
-          onConfirm={async () => {
+          onRemove={async (remains) => {
             const result = await store.removeMember(dialog.member.accountId);
-            if (result.ok) notify(`Removed ${dialog.member.email} from ${team.name}. Their seat stays.`);
+            if (result.ok) notify(`Removed ${dialog.member.email} from ${team.name}.${remains ? ` ${remains}` : ''} Their seat stays.`);
             return result;
           }}
         />
