@@ -1,24 +1,82 @@
-import { describeReach } from '../../lib/reach';
-import { AccessPaths, RoleBadge } from '../../components/AccessPaths';
+import { useMemo, useState } from 'react';
+import { type OrgRole } from '@shared/schemas/members';
 import { PageHeader } from '../../components/PageHeader';
-import { organizationHref, screenHref, teamHref } from '../../lib/route';
-import { appErrorOf, useContractQuery } from '../../data/query';
 import { NotFoundScreen } from '../../components/ErrorBanner';
+import { appErrorOf, useContractQuery } from '../../data/query';
+import { useContractMutation } from '../../data/use-contract-mutation';
+import { accessAfter, describeAccessAfter } from '../../lib/access-after';
+import { ROLE_LABEL } from '../../lib/labels';
+import { describeReach } from '../../lib/reach';
+import { screenHref } from '../../lib/route';
+import { useNoticesStore } from '../../stores/notices-store';
+import { RemoveOrgMemberDialog } from '../organization/RemoveOrgMemberDialog';
+import { RemoveTeamMemberDialog } from '../team/RemoveTeamMemberDialog';
+import { AddToOrgDialog, AddToTeamDialog } from './AddToPlaceDialogs';
+import { MemberAudit } from './MemberAudit';
+import { MemberOrgs } from './MemberOrgs';
+import { MemberTeams } from './MemberTeams';
+import { RemoveFromLicensesDialog } from './RemoveFromLicensesDialog';
+import { SeatCard } from './SeatCard';
 
-/** The Access view: for one member, each organization they reach, the role that applies, and every path there. */
+type Place = { id: number; name: string };
+type Dialog = { kind: 'addTeam' } | { kind: 'addOrg' } | { kind: 'leaveTeam'; team: Place } | { kind: 'leaveOrg'; org: Place } | { kind: 'release' } | null;
+
+/** The changes made from a member's page, each to this member. */
+function useMemberChanges(accountId: number) {
+  const addToTeam = useContractMutation('teams:addMembers', { errors: 'inline' }).run;
+  const removeFromTeam = useContractMutation('teams:removeMembers', { errors: 'inline' }).run;
+  const addToOrg = useContractMutation('orgs:addMembers', { errors: 'inline' }).run;
+  const setRole = useContractMutation('orgs:setMemberRole').run;
+  const removeFromOrg = useContractMutation('orgs:removeMember', { errors: 'inline' }).run;
+  const release = useContractMutation('members:remove', { errors: 'inline' }).run;
+  return {
+    addToTeam: (teamId: number) => addToTeam({ teamId, accountIds: [accountId] }),
+    removeFromTeam: (teamId: number) => removeFromTeam({ teamId, accountIds: [accountId] }),
+    addToOrg: (orgId: number, role: OrgRole) => addToOrg({ orgId, accountIds: [accountId], role }),
+    setRole: (orgId: number, role: OrgRole) => setRole({ orgId, accountId, role }),
+    removeFromOrg: (orgId: number) => removeFromOrg({ orgId, accountId }),
+    release: () => release({ accountId }),
+  };
+}
+
+/**
+ * One member, to act from: their seat, the teams and organizations they are
+ * in (joined, left and re-roled here), their access path by path, and what
+ * the audit log holds about them.
+ */
 export function MemberScreen({ accountId }: { accountId: number }) {
   const accessQuery = useContractQuery('access:member', { accountId });
+  const profileQuery = useContractQuery('members:get', { accountId });
+  const teamsQuery = useContractQuery('teams:list', undefined);
+  const orgsQuery = useContractQuery('orgs:list', undefined);
+  const rule = useContractQuery('settings:get', undefined).data?.reportRule ?? null;
   const access = accessQuery.data ?? null;
-  const error = appErrorOf(accessQuery.error);
+  const profile = profileQuery.data ?? null;
+  const error = appErrorOf(accessQuery.error ?? profileQuery.error);
+  const knownTeams = useMemo(() => new Map((teamsQuery.data ?? []).map((team) => [team.id, team])), [teamsQuery.data]);
+  const ownerCounts = useMemo(() => new Map((orgsQuery.data ?? []).map((org) => [org.id, org.ownerCount])), [orgsQuery.data]);
+  const changes = useMemberChanges(accountId);
+  const notify = useNoticesStore((state) => state.push);
+  const [dialog, setDialog] = useState<Dialog>(null);
 
   if (error) {
-    return (
-      <NotFoundScreen id="member-title" noun="member" error={error} back={{ href: screenHref('licenses'), label: 'Back to Licenses' }} />
-    );
+    return <NotFoundScreen id="member-title" noun="member" error={error} back={{ href: screenHref('licenses'), label: 'Back to Licenses' }} />;
   }
-  if (!access || access.member.accountId !== accountId) return <div className="screen muted">Loading…</div>;
+  if (!access || !profile || access.member.accountId !== accountId || profile.accountId !== accountId) return <div className="screen muted">Loading…</div>;
 
-  const { member, teams, organizations } = access;
+  const { member, organizations } = access;
+  const who = member.name || member.email;
+  const close = () => setDialog(null);
+
+  const setRole = async (org: Place, role: OrgRole) => {
+    const [outcome] = accessAfter(organizations, { kind: 'setRole', orgId: org.id, role });
+    const result = await changes.setRole(org.id, role);
+    if (!result.ok) return;
+    // Say what applies when a team keeps another role in force.
+    const applies = outcome && outcome.after !== role ? ` ${describeAccessAfter(who, [outcome])}` : '';
+    notify(`${who} is now ${ROLE_LABEL[role].toLowerCase()} of ${org.name} directly.${applies}`);
+  };
+
   return (
     <section className="screen" aria-labelledby="member-title">
       <a className="back-link" href={screenHref('licenses')}>
@@ -26,65 +84,101 @@ export function MemberScreen({ accountId }: { accountId: number }) {
       </a>
       <PageHeader
         id="member-title"
-        title={member.name || member.email}
+        title={who}
         description={`${member.name ? `${member.email} · ` : ''}${describeReach(organizations)}`}
+        actions={
+          <button type="button" className="button danger-outline" onClick={() => setDialog({ kind: 'release' })}>
+            Remove from Licenses
+          </button>
+        }
       />
 
-      <div className="card team-facts" role="region" aria-labelledby="member-teams-title">
-        <h2 id="member-teams-title">Teams</h2>
-        <span className="org-chips wrap">
-          {teams.length === 0 ? <span className="muted">In no team.</span> : null}
-          {teams.map((team) => (
-            <a key={team.id} className="chip" href={teamHref(team.id)} title={team.name}>
-              <span className="chip-name">{team.name}</span>
-              <span className="chip-role">{team.role}</span>
-            </a>
-          ))}
-        </span>
-      </div>
+      <SeatCard profile={profile} rule={rule} />
+      <MemberOrgs
+        email={member.email}
+        who={who}
+        organizations={organizations}
+        ownerCounts={ownerCounts}
+        onAdd={() => setDialog({ kind: 'addOrg' })}
+        onRemove={(org) => setDialog({ kind: 'leaveOrg', org })}
+        onSetRole={setRole}
+      />
+      <MemberTeams
+        email={member.email}
+        teams={access.teams}
+        known={knownTeams}
+        onAdd={() => setDialog({ kind: 'addTeam' })}
+        onRemove={(team) => setDialog({ kind: 'leaveTeam', team })}
+      />
+      <MemberAudit email={member.email} />
 
-      <div className="card" role="region" aria-labelledby="member-access-title">
-        <div className="toolbar">
-          <h2 id="member-access-title" className="toolbar-title">
-            Access
-          </h2>
-          <span className="toolbar-count">The highest role among all paths applies; the winning path is marked.</span>
-        </div>
-        <div className="table-scroll">
-          <table className="data-table" aria-label={`Access of ${member.email}`}>
-            <thead>
-              <tr>
-                <th scope="col">Organization</th>
-                <th scope="col">Role</th>
-                <th scope="col">Why</th>
-              </tr>
-            </thead>
-            <tbody>
-              {organizations.length === 0 ? (
-                <tr className="empty-row">
-                  <td colSpan={3}>They hold a seat but reach no organization yet: add them to a team or an organization.</td>
-                </tr>
-              ) : (
-                organizations.map((entry) => (
-                  <tr key={entry.org.id}>
-                    <td>
-                      <a className="cell-link" href={organizationHref(entry.org.id)}>
-                        {entry.org.name}
-                      </a>
-                    </td>
-                    <td>
-                      <RoleBadge role={entry.role} />
-                    </td>
-                    <td>
-                      <AccessPaths paths={entry.paths} />
-                    </td>
-                  </tr>
-                ))
-              )}
-            </tbody>
-          </table>
-        </div>
-      </div>
+      {dialog?.kind === 'addTeam' ? (
+        <AddToTeamDialog
+          who={who}
+          access={access}
+          onClose={close}
+          onAdd={async (team) => {
+            const result = await changes.addToTeam(team.id);
+            if (result.ok) notify(`Added ${who} to ${team.name}.`);
+            return result;
+          }}
+        />
+      ) : null}
+      {dialog?.kind === 'addOrg' ? (
+        <AddToOrgDialog
+          who={who}
+          access={access}
+          onClose={close}
+          onAdd={async (org, role) => {
+            const result = await changes.addToOrg(org.id, role);
+            if (result.ok) notify(`Added ${who} to ${org.name} as ${ROLE_LABEL[role].toLowerCase()}.`);
+            return result;
+          }}
+        />
+      ) : null}
+      {dialog?.kind === 'leaveTeam' ? (
+        <RemoveTeamMemberDialog
+          accountId={accountId}
+          who={who}
+          team={dialog.team}
+          onClose={close}
+          onRemove={async (remains) => {
+            const result = await changes.removeFromTeam(dialog.team.id);
+            if (result.ok) notify(`Removed ${who} from ${dialog.team.name}.${remains ? ` ${remains}` : ''} Their seat stays.`);
+            return result;
+          }}
+        />
+      ) : null}
+      {dialog?.kind === 'leaveOrg' ? (
+        <RemoveOrgMemberDialog
+          accountId={accountId}
+          who={who}
+          org={dialog.org}
+          onClose={close}
+          onRemove={async (remains) => {
+            const result = await changes.removeFromOrg(dialog.org.id);
+            if (result.ok) notify(`Removed ${who} from ${dialog.org.name}.${remains ? ` ${remains}` : ''} Their seat is not freed.`);
+            return result;
+          }}
+        />
+      ) : null}
+      {dialog?.kind === 'release' ? (
+        <RemoveFromLicensesDialog
+          who={who}
+          profile={profile}
+          access={access}
+          onClose={close}
+          onRemove={async () => {
+            const result = await changes.release();
+            if (result.ok) {
+              // Nothing is left to act on here: back to the list the seat was in, which no longer has it.
+              notify(`Removed ${member.email} from Licenses. Their seat is free.`);
+              window.location.hash = screenHref('licenses');
+            }
+            return result;
+          }}
+        />
+      ) : null}
     </section>
   );
 }
