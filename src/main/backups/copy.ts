@@ -58,19 +58,28 @@ class DamagedSource extends Error {}
  *
  * The copy is written whole into `file` in one transaction of the destination,
  * which must be a file no one else uses, or the live database of a restore.
+ * `whileLocked` runs once that transaction holds the destination's write lock,
+ * before the copy commits (a restore carries today's admins over then).
  * better-sqlite3 reports a step that found the destination locked before it
  * began as "0 pages": that is retried until `busyMs` has passed.
  */
-export async function onlineBackup(db: Db, file: string, options: CopyOptions = {}): Promise<void> {
+export async function onlineBackup(db: Db, file: string, options: CopyOptions & { whileLocked?: () => void } = {}): Promise<void> {
   const deadline = Date.now() + (options.busyMs ?? 5000);
   const step = options.pagesPerStep ?? PAGES_PER_STEP;
   for (;;) {
     let last = Number.POSITIVE_INFINITY;
     let restarts = 0;
+    let first = true;
     const done = await db.backup(file, {
       progress: ({ totalPages, remainingPages }) => {
         // Thrown here, the copy stops at once: better-sqlite3 closes the backup and rejects.
         if (options.signal?.aborted) throw new JobCancelled(BACKUP_CANCELLED);
+        if (first) {
+          first = false;
+          // The first step has taken the destination's write lock (and copied nothing, or little, uncommitted):
+          // until the copy commits, no other connection writes to it, and they all still read it as it was.
+          options.whileLocked?.();
+        }
         options.onProgress?.(totalPages - remainingPages, totalPages);
         if (remainingPages > last) restarts += 1;
         last = remainingPages;

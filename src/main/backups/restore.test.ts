@@ -44,7 +44,7 @@ describe('restoring a backup', () => {
     const { core, backup, backupsDir, deps } = await scene();
     const restored = await restoreDatabase(backup, deps);
 
-    expect(restored).toEqual({ ok: true, value: { preRestoreCopy: path.join(backupsDir, 'pre-restore-2026-03-01T09-00-00.db') } });
+    expect(restored).toEqual({ ok: true, value: { preRestoreCopy: path.join(backupsDir, 'pre-restore-2026-03-01T09-00-00.db'), admins: 'carried' } });
     expect(await orgNames(core)).toEqual(['Before']);
     const kept = new Database(restored.ok ? restored.value.preRestoreCopy : '', { readonly: true });
     expect(kept.prepare('SELECT name FROM organizations ORDER BY name').pluck().all()).toEqual(['After', 'Before']);

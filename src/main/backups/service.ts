@@ -83,7 +83,8 @@ export function createBackupService(deps: BackupServiceDeps) {
             action: 'backup.restore',
             targetType: 'database',
             targetLabel: shownAs,
-            after: { restoredFrom: shownAs, preRestoreCopy: restored.value.preRestoreCopy },
+            // Whether today's admins and API tokens were carried over, or (unreadable) every one ended (carry-over.ts).
+            after: { restoredFrom: shownAs, preRestoreCopy: restored.value.preRestoreCopy, admins: restored.value.admins },
           }),
         );
       } catch (error) {
