@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AdminRole } from '@shared/schemas/admins';
+import type { Result } from '@shared/result';
 import type { CallContext } from '../ipc/dispatch';
 import { testCore, TEST_ACTOR } from '../test-support/temp-db';
 
@@ -29,8 +30,8 @@ async function setup() {
   return { core, call };
 }
 
-function value<T>(result: { ok: boolean; value?: T; error?: { message: string } }): T {
-  if (!result.ok) throw new Error(result.error!.message);
+function value<T = unknown>(result: Result<unknown>): T {
+  if (!result.ok) throw new Error(result.error.message);
   return result.value as T;
 }
 
