@@ -7,7 +7,7 @@ import type { SavedFiles } from '../exports/deliver';
 import { writeFileAtomicAsync } from '../exports/write-stream';
 import { nextTurn, stopIfCancelled, type JobHandle } from '../jobs/jobs';
 import { csvPages } from './csv-pages';
-import { createReportRepository, type ReportMoment } from './repository';
+import { createReportRepository, type ReportFilterSelection, type ReportMoment } from './repository';
 import { reportFileName } from './service';
 
 export const REPORT_CANCELLED = 'Report cancelled, nothing was written.';
@@ -19,7 +19,8 @@ export const REPORT_CANCELLED = 'Report cancelled, nothing was written.';
  * file is one moment of the store, as the command line's is, while the main
  * connection answers every other call between pages (SQLite's WAL lets a
  * reader keep its snapshot while others write). A store in memory has no file
- * to open twice: it is read on `db` in one go.
+ * to open twice: it is read on `db` in one go. With `selection`, only the
+ * members it lists (the Activity screen's filters) are written.
  */
 export async function produceReportCsv(
   source: { db: Db; nativeBinding?: string },
@@ -27,6 +28,7 @@ export async function produceReportCsv(
   bom: boolean,
   write: (text: string) => void,
   job: JobHandle,
+  selection?: ReportFilterSelection,
 ): Promise<number> {
   // A second connection reads beside writers only in WAL mode; otherwise its long read would block every commit.
   const separate = !source.db.memory && source.db.pragma('journal_mode', { simple: true }) === 'wal';
@@ -34,10 +36,10 @@ export async function produceReportCsv(
   try {
     if (separate) reader.exec('BEGIN');
     const reports = createReportRepository(reader);
-    const total = reports.memberCount();
+    const total = reports.memberCount(at, selection);
     let rows = 0;
     job.progress(0, total);
-    for (const page of csvPages(reports, at, bom)) {
+    for (const page of csvPages(reports, at, bom, selection)) {
       write(page.text);
       rows += page.rows;
       if (page.rows === 0) continue;
@@ -65,9 +67,14 @@ export interface ReportExportDeps {
  * end, so a cancel (or a crash) leaves the target as it was; browser mode
  * makes the file in memory for the browser to download.
  */
-export async function exportReport(deps: ReportExportDeps, at: ReportMoment, bom: boolean, job: JobHandle): Promise<Result<ExportResult>> {
-  const fileName = reportFileName(at.asOf);
-  const produce = (write: (text: string) => void) => produceReportCsv(deps, at, bom, write, job);
+export async function exportReport(
+  deps: ReportExportDeps,
+  at: ReportMoment,
+  options: { bom: boolean; selection?: ReportFilterSelection },
+  job: JobHandle,
+): Promise<Result<ExportResult>> {
+  const fileName = reportFileName(at.asOf, options.selection !== undefined);
+  const produce = (write: (text: string) => void) => produceReportCsv(deps, at, options.bom, write, job, options.selection);
   if (!deps.host.saveFile) {
     const pieces: string[] = [];
     const rows = await produce((text) => pieces.push(text));

@@ -8,6 +8,9 @@ import { momentParams, RULED, type ReportMoment } from './rule-sql';
 
 export type { ReportMoment };
 
+/** Which members a list or the CSV holds, as the Activity screen's filters say (the moment aside). */
+export type ReportFilterSelection = Omit<ReportSelection, 'asOf'>;
+
 export interface ReportRowData {
   accountId: number;
   email: string;
@@ -33,7 +36,7 @@ const ORDER: Record<ReportSortColumn, (direction: 'ASC' | 'DESC') => string> = {
 };
 
 
-function whereClause(selection: ReportSelection): { sql: string; params: Record<string, unknown> } {
+function whereClause(selection: ReportFilterSelection): { sql: string; params: Record<string, unknown> } {
   const conditions: string[] = [];
   const params: Record<string, unknown> = {};
   if (selection.filter === 'active') conditions.push("bucket IN ('upTo30', 'upTo60', 'shown')");
@@ -79,8 +82,9 @@ export function createReportRepository(db: Db) {
 
   // The CSV's pass over every member, in email order, and what it needs to name each
   // member's teams and organizations without a query per member (see csvRows).
-  const csvMembers = db.prepare(`${RULED}
-    SELECT accountId, email, name, lastActive, substr(seatSince, 1, 10) AS seatSince, seatSource, daysInactive FROM ruled ORDER BY email_key`).raw();
+  const csvMembers = (where: string) =>
+    statement(`${RULED}
+    SELECT accountId, email, name, lastActive, substr(seatSince, 1, 10) AS seatSince, seatSource, daysInactive FROM ruled ${where} ORDER BY email_key`).raw();
   const countMembers = db.prepare('SELECT count(*) FROM members').pluck();
   const orgsByName = db.prepare('SELECT id, name FROM organizations ORDER BY name_key, id').raw();
   const teamsByName = db.prepare('SELECT id, name, all_orgs FROM teams ORDER BY name_key, id').raw();
@@ -113,8 +117,12 @@ export function createReportRepository(db: Db) {
   }
 
   return {
-    /** Every member, as the report lists them (its rows, for the export's progress). */
-    memberCount: (): number => countMembers.get() as number,
+    /** The members the report lists (every one, or those a filter selects): its rows, for the export's progress. */
+    memberCount(moment: ReportMoment, selection?: ReportFilterSelection): number {
+      if (!selection) return countMembers.get() as number;
+      const where = whereClause(selection);
+      return statement(`${RULED} SELECT count(*) FROM ruled ${where.sql}`).pluck().get({ ...momentParams(moment), ...where.params }) as number;
+    },
 
     page(moment: ReportMoment, selection: ReportSelection, sort: { by: ReportSortColumn; desc: boolean }, offset: number, limit: number) {
       const where = whereClause(selection);
@@ -135,10 +143,11 @@ export function createReportRepository(db: Db) {
      * Organizations, Seat Since, seat source, Days Inactive), read as they are used.
      * Teams and organizations are read once, whole (a few hundred thousand links), and
      * named here in the same order as the preview's: one pass over the members, not a
-     * query per member or per page. Run it inside a read transaction for one snapshot;
+     * query per member or per page. With a selection, only the members it selects, as
+     * report:page lists them. Run it inside a read transaction for one snapshot;
      * nothing else may use the connection until the iterator is done.
      */
-    *csvRows(moment: ReportMoment): Generator<[string, string, string, string, string, string, SeatSource, number | null]> {
+    *csvRows(moment: ReportMoment, selection?: ReportFilterSelection): Generator<[string, string, string, string, string, string, SeatSource, number | null]> {
       const orgs = orgsByName.all() as [number, string][];
       const orgRank = new Map(orgs.map(([id], index) => [id, index]));
       const teams = teamsByName.all() as [number, string, 0 | 1][];
@@ -149,7 +158,9 @@ export function createReportRepository(db: Db) {
       const everyOrg = orgs.map(([, name]) => name).join('; ');
       const byRank = (a: number, b: number) => a - b;
       type Member = [number, string, string, string, string, SeatSource, number | null];
-      for (const [accountId, email, name, lastActive, seatSince, seatSource, daysInactive] of csvMembers.iterate(momentParams(moment)) as IterableIterator<Member>) {
+      const where = selection ? whereClause(selection) : { sql: '', params: {} };
+      const members = csvMembers(where.sql).iterate({ ...momentParams(moment), ...where.params }) as IterableIterator<Member>;
+      for (const [accountId, email, name, lastActive, seatSince, seatSource, daysInactive] of members) {
         const teamRanks = teamsOf.get(accountId);
         let teamNames = '';
         let orgNames = '';
@@ -167,12 +178,6 @@ export function createReportRepository(db: Db) {
         if (orgNames === '' && reach.length > 0) orgNames = reach.sort(byRank).map((rank) => orgs[rank]![1]).join('; ');
         yield [email, name, lastActive, teamNames, orgNames, seatSince, seatSource, daysInactive];
       }
-    },
-
-    /** The account ids a selection holds, in email order. */
-    ids(moment: ReportMoment, selection: ReportSelection): number[] {
-      const where = whereClause(selection);
-      return statement(`${RULED} SELECT accountId FROM ruled ${where.sql} ORDER BY email_key`).pluck().all({ ...momentParams(moment), ...where.params }) as number[];
     },
 
     buckets(moment: ReportMoment): { bucket: ActivityBucket; count: number }[] {

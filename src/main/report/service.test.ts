@@ -139,19 +139,6 @@ describe('the report preview and summary', () => {
   });
 });
 
-describe('releasing idle seats', () => {
-  it('finds the idle members again as it releases them, so one active since the dry run keeps the seat', async () => {
-    const { core } = await setUp();
-    await member(core, 'quiet@acme.com', { active: daysBefore('2026-03-31T12:00:00Z', 120) });
-    const back = await member(core, 'back@acme.com', { active: daysBefore('2026-03-31T12:00:00Z', 120) });
-    expect(value(await core.invoke('report:inactive', { inactiveDays: 90 })).total).toBe(2);
-    core.db.prepare('UPDATE accounts SET last_active_at = ? WHERE id = ?').run('2026-03-31T08:00:00.000Z', back.accountId);
-    expect(value(await core.invoke('report:releaseInactive', { inactiveDays: 90 }))).toEqual({ members: 1, invitations: 0, alreadyFree: 0 });
-    expect(value(await core.invoke('report:page')).rows.map((row) => row.email)).toEqual(['back@acme.com']);
-    expect(await core.invoke('report:releaseInactive', { inactiveDays: 90 })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
-  });
-});
-
 describe('the CSV', () => {
   it('is RFC 4180 with CRLF, quotes what needs it, keeps non-Latin names and neutralises formulas', async () => {
     const { core } = await setUp();
@@ -205,6 +192,25 @@ describe('the CSV file', () => {
     expect(content).toBe(value(core.services.reports.csv({ bom: true })).content);
     expect(content).toContain('ana@acme.com,,2026-03-30,Design,Studio,');
     expect(content).toContain('bo@acme.com,,2025-01-01,Admins,Atelier; Studio,');
+  });
+
+  it('holds only the members a filter of the Activity screen lists, when asked, as report:page lists them', async () => {
+    const { core } = await setUp();
+    await member(core, 'ana@acme.com', { active: '2026-03-30T09:00:00.000Z' });
+    await member(core, 'bo@acme.com', { active: daysBefore('2026-03-31T12:00:00Z', 120) });
+    await member(core, 'cy@acme.com', { active: daysBefore('2026-03-31T12:00:00Z', 95) });
+    const selection = { filter: 'inactive' as const, inactiveDays: 90, search: '' };
+    const listed = value(await core.invoke('report:page', { selection }));
+    const exported = value(await core.invoke('report:export', { bom: false, selection }));
+    expect(exported).toMatchObject({ kind: 'download', fileName: 'roster-activity-2026-03-31-filtered.csv', rows: 2 });
+    const rows = parse(exported.kind === 'download' ? exported.content : '', { columns: true }) as { Email: string }[];
+    expect(rows.map((row) => row.Email)).toEqual(listed.rows.map((row) => row.email));
+    expect(rows.map((row) => row.Email)).toEqual(['bo@acme.com', 'cy@acme.com']);
+    // A search and a bucket narrow it the same way; no selection is the whole report, as before.
+    const searched = value(await core.invoke('report:export', { bom: false, selection: { filter: 'all', search: 'CY', bucket: 'blank' } }));
+    expect(searched).toMatchObject({ rows: 1 });
+    expect(value(await core.invoke('report:export', { bom: false }))).toMatchObject({ fileName: 'roster-activity-2026-03-31.csv', rows: 3 });
+    expect(await core.invoke('report:export', { selection: { filter: 'some' } } as never)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
   });
 });
 

@@ -4,25 +4,25 @@ import {
   type ReportPage,
   type ReportPageInput,
   type ReportRow,
-  type ReportSelection,
   type ReportSummary,
 } from '@shared/schemas/report';
 import { describeRule } from '@shared/report-rule';
-import { fail, ok, type Result } from '@shared/result';
+import { ok, type Result } from '@shared/result';
 import type { Db } from '../db/open';
-import { inWriteTransaction } from '../db/transaction';
 import { DAY_MS } from '@shared/time';
 import { csvPages } from './csv-pages';
 import { writeFileAtomicSync } from '../exports/write-stream';
 import type { SettingsService } from '../settings/service';
 import { firstKeptDay } from '../activity/retention';
-import type { ReportMoment, ReportRepository, ReportRowData } from './repository';
+import { createReclaim } from './reclaim';
+import { createReclaimRepository } from './reclaim-repository';
+import type { ReportFilterSelection, ReportMoment, ReportRepository, ReportRowData } from './repository';
 
 export { REPORT_HEADER } from './csv-pages';
 
-/** The default file name of the report made on `asOf`'s day (docs/RULES.md, A4). */
-export function reportFileName(asOf: string): string {
-  return `roster-activity-${asOf.slice(0, 10)}.csv`;
+/** The default file name of the report made on `asOf`'s day, marked when it holds only the members a filter lists (docs/RULES.md, A4). */
+export function reportFileName(asOf: string, filtered = false): string {
+  return `roster-activity-${asOf.slice(0, 10)}${filtered ? '-filtered' : ''}.csv`;
 }
 
 export interface ReportServiceDeps {
@@ -46,10 +46,10 @@ export function createReportService({ db, reports, settings, now }: ReportServic
     return rows.map((row) => ({ ...row, teams: teams.get(row.accountId) ?? [], organizations: orgs.get(row.accountId) ?? [] }));
   }
 
-  /** Hands the CSV to `write` in pieces of CSV_PAGE rows; answers how many members it held. */
-  function csvPieces(at: ReportMoment, bom: boolean, write: (text: string) => void): number {
+  /** Hands the CSV (every member, or those `selection` lists) to `write` in pieces of CSV_PAGE rows; answers how many members it held. */
+  function csvPieces(at: ReportMoment, bom: boolean, write: (text: string) => void, selection?: ReportFilterSelection): number {
     let rows = 0;
-    for (const page of csvPages(reports, at, bom)) {
+    for (const page of csvPages(reports, at, bom, selection)) {
       write(page.text);
       rows += page.rows;
     }
@@ -85,12 +85,12 @@ export function createReportService({ db, reports, settings, now }: ReportServic
       return ok({ asOf: at.asOf, rule: at.rule, members, buckets, daily });
     },
 
-    /** The whole report as CSV text (RFC 4180, formulas neutralised), and its default file name. */
-    csv(options: { asOf?: string; bom: boolean }): Result<{ fileName: string; content: string; rows: number; asOf: string }> {
+    /** The whole report (or only the members `selection` lists) as CSV text (RFC 4180, formulas neutralised), and its default file name. */
+    csv(options: { asOf?: string; bom: boolean; selection?: ReportFilterSelection }): Result<{ fileName: string; content: string; rows: number; asOf: string }> {
       const at = moment(options.asOf);
       const pieces: string[] = [];
-      const rows = db.transaction(() => csvPieces(at, options.bom, (text) => pieces.push(text)))();
-      return ok({ fileName: reportFileName(at.asOf), content: pieces.join(''), rows, asOf: at.asOf });
+      const rows = db.transaction(() => csvPieces(at, options.bom, (text) => pieces.push(text), options.selection))();
+      return ok({ fileName: reportFileName(at.asOf, options.selection !== undefined), content: pieces.join(''), rows, asOf: at.asOf });
     },
 
     /**
@@ -105,22 +105,8 @@ export function createReportService({ db, reports, settings, now }: ReportServic
       return written.ok ? ok({ path: written.value.path, rows: written.value.value, asOf: at.asOf }) : written;
     },
 
-    /** Releases whoever is idle over `inactiveDays` now, in one write transaction with finding them. */
-    releaseInactive<T>(asOf: string | undefined, inactiveDays: number, release: (accountIds: number[]) => Result<T>): Result<T> {
-      return inWriteTransaction(db, () => {
-        const selection: ReportSelection = { asOf, filter: 'inactive', inactiveDays, search: '' };
-        const accountIds = reports.ids(moment(asOf), selection);
-        if (accountIds.length === 0) return fail<T>('CONFLICT', `No member has been inactive for over ${inactiveDays} days any more; nothing was released.`);
-        return release(accountIds);
-      });
-    },
-
-    /** Members idle over `inactiveDays` (never-active members counted from their seat date): the dry run before a release. */
-    inactive(asOf: string | undefined, inactiveDays: number): Result<{ accountIds: number[]; total: number }> {
-      const selection: ReportSelection = { asOf, filter: 'inactive', inactiveDays, search: '' };
-      const accountIds = reports.ids(moment(asOf), selection);
-      return ok({ accountIds, total: accountIds.length });
-    },
+    /** Reclaiming idle seats (docs/RULES.md, A5): the list to review, its CSV, and the release of the members confirmed from it. */
+    reclaim: createReclaim({ db, repository: createReclaimRepository(db), moment }),
   };
 }
 

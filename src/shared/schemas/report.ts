@@ -85,9 +85,11 @@ export type ReportSummary = z.infer<typeof reportSummarySchema>;
 
 export const reportSummaryInput = z.strictObject({ asOf: asOfSchema }).prefault({});
 
-export const exportReportInput = z.strictObject({ asOf: asOfSchema, bom: z.boolean().default(true) }).prefault({});
-
-/** Members idle over N days: first counted (the dry run), then released by id. */
-export const inactiveInput = z.strictObject({ asOf: asOfSchema, inactiveDays: inactiveDaysSchema });
-export const inactiveMembersSchema = z.object({ accountIds: z.array(z.int()), total: z.int() });
-export const releaseInactiveInput = inactiveInput;
+/**
+ * The report's CSV: every member, or (with `selection`) only the members a
+ * filter of the Activity screen lists, as report:page would list them.
+ */
+export const exportReportInput = z
+  .strictObject({ asOf: asOfSchema, bom: z.boolean().default(true), selection: reportSelectionSchema.omit({ asOf: true }).optional() })
+  .prefault({});
+export type ExportReportInput = z.output<typeof exportReportInput>;
