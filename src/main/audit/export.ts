@@ -40,11 +40,19 @@ export interface AuditCsv {
  * time, so only the CSV text itself is ever whole in memory.
  */
 export function auditCsv(audit: AuditRepository, filter: AuditFilter, options: { bom: boolean; now: Date }): AuditCsv {
-  const parts = [toCsv(AUDIT_CSV_HEADER, [], { bom: options.bom })];
+  const parts: string[] = [];
   let rows = 0;
-  for (const chunk of audit.chunks(filter)) {
-    parts.push(toCsvRecords(chunk.map(csvRow)));
-    rows += chunk.length;
+  for (const piece of auditCsvPieces(audit, filter, options.bom)) {
+    parts.push(piece.text);
+    rows += piece.rows;
   }
-  return { fileName: `roster-audit-${options.now.toISOString().slice(0, 10)}.csv`, content: parts.join(''), rows };
+  return { fileName: auditFileName(options.now), content: parts.join(''), rows };
+}
+
+export const auditFileName = (now: Date) => `roster-audit-${now.toISOString().slice(0, 10)}.csv`;
+
+/** The same CSV a piece at a time (the header, then a thousand events at a time), for a caller that streams it. */
+export function* auditCsvPieces(audit: AuditRepository, filter: AuditFilter, bom: boolean): Generator<{ text: string; rows: number }> {
+  yield { text: toCsv(AUDIT_CSV_HEADER, [], { bom }), rows: 0 };
+  for (const chunk of audit.chunks(filter)) yield { text: toCsvRecords(chunk.map(csvRow)), rows: chunk.length };
 }

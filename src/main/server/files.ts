@@ -1,14 +1,18 @@
-import type { ServerResponse } from 'node:http';
+import { once } from 'node:events';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { exportAuditInput } from '@shared/schemas/audit';
 import { exportReportInput } from '@shared/schemas/report';
 import { describeRule } from '@shared/report-rule';
 import { fail, type Result } from '@shared/result';
 import { mayCall, type ChannelAccess } from '@shared/ipc/contract';
-import { auditCsv } from '../audit/export';
+import Database from 'better-sqlite3';
+import { auditCsvPieces, auditFileName } from '../audit/export';
+import { createAuditRepository } from '../audit/repository';
+import { nextTurn } from '../jobs/jobs';
 import type { Core } from '../core';
-import { produceReportCsv } from '../report/export-job';
-import { actorOf } from './api';
+import { csvPages } from '../report/csv-pages';
+import { createReportRepository } from '../report/repository';
+import { reportFileName } from '../report/service';
 
 /** What a streamed file's trailer says once it is whole: rows written, and anything the command line prints with it. */
 export const SUMMARY_TRAILER = 'X-Roster-Summary';
@@ -24,8 +28,23 @@ function allowed(request: FastifyRequest, reply: FastifyReply, access: ChannelAc
   return false;
 }
 
-/** Opens a CSV answer whose summary comes as a trailer, once every row is written. */
-function startCsv(reply: FastifyReply, fileName: string): ServerResponse {
+/**
+ * Streams a CSV read through a connection of its own inside one read
+ * transaction (one moment of the store, while the main connection goes on
+ * writing), a piece at a time: it waits for a slow client to take each piece
+ * (never holding more than one in memory) and lets every other request run
+ * between pieces. The summary comes as a trailer once every row is written;
+ * a client gone before the end stops the read. Answers the rows written, or
+ * null when the client went away.
+ */
+async function streamCsv(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  core: Core,
+  fileName: string,
+  pieces: (reader: Database.Database) => Iterable<{ text: string; rows: number }>,
+  summary: (rows: number) => Record<string, unknown>,
+): Promise<void> {
   reply.hijack();
   const response = reply.raw;
   response.writeHead(200, {
@@ -35,21 +54,35 @@ function startCsv(reply: FastifyReply, fileName: string): ServerResponse {
     'X-Content-Type-Options': 'nosniff',
     Trailer: SUMMARY_TRAILER,
   });
-  return response;
-}
-
-function endCsv(response: ServerResponse, summary: Record<string, unknown>): void {
-  response.addTrailers({ [SUMMARY_TRAILER]: encodeURIComponent(JSON.stringify(summary)) });
-  response.end();
+  const reader = new Database(core.db.name, { readonly: true, fileMustExist: true });
+  let rows = 0;
+  try {
+    reader.exec('BEGIN');
+    for (const piece of pieces(reader)) {
+      if (response.destroyed) return;
+      rows += piece.rows;
+      if (!response.write(piece.text)) await Promise.race([once(response, 'drain'), once(response, 'close')]);
+      else await nextTurn();
+    }
+    response.addTrailers({ [SUMMARY_TRAILER]: encodeURIComponent(JSON.stringify(summary(rows))) });
+    response.end();
+  } catch (error) {
+    // The client keeps no half file: it writes under a temporary name and sees no trailer.
+    request.log.warn({ err: error }, 'An export stopped part way');
+    response.destroy();
+  } finally {
+    // Closing ends the read transaction.
+    reader.close();
+  }
 }
 
 /**
  * Files the command line streams to its own disk against a server: the user
  * activity report and the audit log, as CSV, written as they are read (never
  * whole in memory), with the same input as report:export and audit:export.
- * The report reads through a connection of its own inside one read
- * transaction, yielding between pages, so SCIM and other admins are answered
- * while it runs. Both are reads: an auditor may export.
+ * Each reads through a connection of its own inside one read transaction,
+ * yielding between pages, so SCIM and other admins are answered while it
+ * runs. Both are reads: an auditor may export.
  */
 export function fileRoutes(core: Core) {
   return async (app: FastifyInstance) => {
@@ -59,37 +92,20 @@ export function fileRoutes(core: Core) {
       if (!parsed.success) return sendResult(reply, fail('INVALID_INPUT', parsed.error.issues[0]!.message), 400);
       const rule = core.services.settings.current().reportRule;
       const at = { asOf: (parsed.data.asOf ? new Date(parsed.data.asOf) : new Date()).toISOString(), rule };
-      const response = startCsv(reply, `roster-user-activity-${at.asOf.slice(0, 10)}.csv`);
-      // The client went away before the end: stop reading (the request's own 'close' only says its body was read).
-      const stop = new AbortController();
-      response.on('close', () => {
-        if (!response.writableFinished) stop.abort();
-      });
-      try {
-        const rows = await produceReportCsv(
-          { db: core.db },
-          at,
-          parsed.data.bom,
-          (text) => response.write(text),
-          { id: 'remote-report', signal: stop.signal, progress: () => undefined },
-          parsed.data.selection,
-        );
-        endCsv(response, { members: rows, asOf: at.asOf, rule: describeRule(rule), by: actorOf(request.apiCaller!).name });
-      } catch (error) {
-        // Cut off: the client keeps no half file (it writes under a temporary name and sees no trailer).
-        request.log.warn({ err: error }, 'The report export stopped');
-        response.destroy();
-      }
+      const { bom, selection } = parsed.data;
+      await streamCsv(request, reply, core, reportFileName(at.asOf, selection !== undefined), (reader) => csvPages(createReportRepository(reader), at, bom, selection), (members) => ({
+        members,
+        asOf: at.asOf,
+        rule: describeRule(rule),
+      }));
     });
 
     app.post('/export/audit', async (request, reply) => {
       if (!allowed(request, reply, 'read', 'export the audit log')) return;
       const parsed = exportAuditInput.safeParse(request.body ?? {});
       if (!parsed.success) return sendResult(reply, fail('INVALID_INPUT', parsed.error.issues[0]!.message), 400);
-      const csv = auditCsv(core.services.audit, parsed.data.filter, { bom: parsed.data.bom, now: new Date() });
-      const response = startCsv(reply, csv.fileName);
-      response.write(csv.content);
-      endCsv(response, { events: csv.rows });
+      const { filter, bom } = parsed.data;
+      await streamCsv(request, reply, core, auditFileName(new Date()), (reader) => auditCsvPieces(createAuditRepository(reader), filter, bom), (events) => ({ events }));
     });
 
     // An event file, streamed from the client's disk into the import as it arrives (as browser mode's upload is).

@@ -137,6 +137,37 @@ describe('roster server, a real process', () => {
     }
   }, 30_000);
 
+  it('answers SCIM while a report export is open and unread, and the file is the moment the export began', async () => {
+    const dir = tempDir();
+    const env = { ROSTER_USER_DATA_DIR: path.join(dir, 'data') };
+    const db = path.join(dir, 'roster.db');
+    await rosterOut(env, 'demo', '--members', '3000', '--db', db);
+    await roster(env, 'admins', 'add', '--email', 'ana@acme.example', '--role', 'owner', '--db', db);
+    const token = await roster(env, 'admins', 'token', 'create', '--email', 'ana@acme.example', '--name', 'ops', '--db', db);
+    const scimToken = (JSON.parse(await rosterOut(env, 'scim', 'token', 'create', '--name', 'Okta', '--json', '--db', db)) as { token: string }).token;
+    const server = await serve(env, '--db', db, '--port', '0');
+
+    // The export starts, and its reader takes nothing yet: the server writes what the connection takes, then waits for it.
+    const exporting = await fetch(`${server.url}/api/export/report`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: '{}' });
+    expect(exporting.status).toBe(200);
+    const created = await Promise.all(
+      Array.from({ length: 5 }, (_, index) =>
+        fetch(`${server.url}/scim/v2/Users`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${scimToken}`, 'content-type': 'application/scim+json' },
+          body: JSON.stringify({ schemas: [USER], userName: `during${index}@acme.example`, active: true }),
+        }).then((answer) => answer.status),
+      ),
+    );
+    expect(created).toEqual([201, 201, 201, 201, 201]);
+    // Now the reader takes the file: every member of the moment it began, none of those SCIM added since.
+    const csv = await exporting.text();
+    expect(csv.split('\n').length).toBeGreaterThan(3000);
+    expect(csv).not.toContain('during0@acme.example');
+    const report = await fetch(`${server.url}/api/export/report`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: '{}' });
+    expect(await report.text()).toContain('during0@acme.example');
+  }, 60_000);
+
   it('serves HTTPS with a certificate made here, with HSTS, and SCIM on the same port', async () => {
     const { dir, env, db, token, scimToken } = await store();
     const key = path.join(dir, 'key.pem');
