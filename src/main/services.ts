@@ -25,6 +25,7 @@ import { createSeatRepository } from './seats/repository';
 import { createSeatService } from './seats/service';
 import { createSettingsRepository } from './settings/repository';
 import { createSettingsService } from './settings/service';
+import { createTeamPeople } from './teams/people';
 import { createTeamRepository } from './teams/repository';
 import { createTeamService } from './teams/service';
 
@@ -78,8 +79,10 @@ export function createServices(db: Db, now: () => Date, audit: AuditRepository =
   });
   const memberProfiles = createMemberProfiles({ db, members: memberRepository, invitationRepository, invitations, reportRule: () => settings.current().reportRule, enterprise, now });
   const domains = createDomainService({ db, domains: domainRepository, teams: teamRepository, settings, enterprise, audit, now, dnsTimeoutMs: options.dnsTimeoutMs });
-  const orgMembers = createOrgMemberService({ db, orgMembers: orgMemberRepository, orgs: orgRepository, members: memberRepository, enterprise, audit, now });
+  const reportRule = () => settings.current().reportRule;
+  const orgMembers = createOrgMemberService({ db, orgMembers: orgMemberRepository, orgs: orgRepository, members: memberRepository, enterprise, audit, reportRule, now });
   const teams = createTeamService({ db, teams: teamRepository, members: memberRepository, orgs: orgRepository, enterprise, audit, now });
+  const teamPeople = createTeamPeople({ db, teams: teamRepository, members: memberRepository, invitationRepository, invitations, enterprise, audit, reportRule, now });
   const access = createAccessService({
     access: createAccessRepository(db),
     members: memberRepository,
@@ -90,7 +93,7 @@ export function createServices(db: Db, now: () => Date, audit: AuditRepository =
   const activity = createActivityRepository(db);
   const importer = createActivityImporter({ db, members, activity, settings, audit, now });
   const reports = createReportService({ db, reports: createReportRepository(db), settings, now });
-  return { audit, enterprise, settings, orgs, seats, invitations, members, memberProfiles, orgMembers, teams, access, domains, activity, importer, reports };
+  return { audit, enterprise, settings, orgs, seats, invitations, members, memberProfiles, orgMembers, teams, teamPeople, access, domains, activity, importer, reports };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -12,3 +12,12 @@ export const ACCOUNT_ORDER = 'a.sort_key, a.id';
 
 /** Whether the address of invitation `i` already holds a seat: then the invitation takes none. */
 export const INVITEE_HOLDS_SEAT = 'EXISTS (SELECT 1 FROM accounts ha JOIN members hm ON hm.account_id = ha.id WHERE ha.email_key = i.email_key)';
+
+/**
+ * People by Last Active, as Licenses sorts them (seats/repository.ts, and the
+ * accounts (last_active_at, email_key) index of migration 0014): oldest first
+ * is most idle first, so those never active lead; newest first puts them last.
+ */
+export function lastActiveOrder(desc: boolean): string {
+  return desc ? 'a.last_active_at DESC NULLS LAST, a.email_key DESC' : 'a.last_active_at ASC NULLS FIRST, a.email_key ASC';
+}

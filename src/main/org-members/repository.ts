@@ -1,19 +1,27 @@
 import type { OrgRole } from '@shared/schemas/members';
-import type { OrgMember, OrgMemberPage, OrgMembersInput } from '@shared/schemas/org-members';
+import type { OrgMember, OrgMembersInput } from '@shared/schemas/org-members';
 import { containsPattern } from '../db/like';
 import { roleRankSql } from '../access/sql';
-import { ACCOUNT_MATCHES, ACCOUNT_ORDER } from '../members/sql';
+import { ACCOUNT_MATCHES, ACCOUNT_ORDER, lastActiveOrder } from '../members/sql';
 import type { Db } from '../db/open';
+
+/** A direct member as read here: Last Active is added by the service, by the report's rule. */
+export type OrgMemberRow = Omit<OrgMember, 'lastActive' | 'lastActiveLegacy'>;
 
 /** Direct membership of members in organizations. */
 export function createOrgMemberRepository(db: Db) {
-  const page = db.prepare(`
-    SELECT a.id AS accountId, a.email, a.name, om.role, om.since
+  // One statement per sort, chosen by name: nothing from the caller is spliced in.
+  const pageBy = (order: string) =>
+    db.prepare(`
+    SELECT a.id AS accountId, a.email, a.name, om.role, om.since, a.last_active_at AS lastActiveAt
     FROM org_memberships om JOIN accounts a ON a.id = om.account_id
     WHERE om.org_id = @orgId AND ${ACCOUNT_MATCHES}
-    ORDER BY ${roleRankSql('om.role')} DESC,
-             ${ACCOUNT_ORDER}
+    ORDER BY ${order}
     LIMIT @limit OFFSET @offset`);
+  const pages = {
+    role: { asc: pageBy(`${roleRankSql('om.role')} DESC, ${ACCOUNT_ORDER}`), desc: pageBy(`${roleRankSql('om.role')} ASC, a.sort_key DESC, a.id DESC`) },
+    lastActive: { asc: pageBy(lastActiveOrder(false)), desc: pageBy(lastActiveOrder(true)) },
+  };
   const total = db
     .prepare(`
     SELECT count(*) FROM org_memberships om JOIN accounts a ON a.id = om.account_id
@@ -30,11 +38,14 @@ export function createOrgMemberRepository(db: Db) {
     FROM org_memberships GROUP BY org_id`);
 
   return {
-    page(input: OrgMembersInput): OrgMemberPage {
+    /** A page of its direct members, with their last activity on record (exact: Last Active itself is the report's to say). */
+    page(input: Omit<OrgMembersInput, 'sort'> & { sort?: OrgMembersInput['sort'] }): { rows: OrgMemberRow[]; total: number } {
       const search = input.search.trim().toLowerCase();
       const params = { orgId: input.orgId, pattern: search ? containsPattern(search) : null };
+      const sort = input.sort ?? { by: 'role', desc: false };
+      const page = pages[sort.by][sort.desc ? 'desc' : 'asc'];
       return {
-        rows: page.all({ ...params, limit: input.limit, offset: input.offset }) as OrgMember[],
+        rows: page.all({ ...params, limit: input.limit, offset: input.offset }) as OrgMemberRow[],
         total: total.get(params) as number,
       };
     },

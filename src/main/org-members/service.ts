@@ -2,6 +2,7 @@ import type { Actor } from '@shared/schemas/audit';
 import type { OrgRole } from '@shared/schemas/members';
 import type { OrgMember, OrgMemberPage, OrgMembersInput } from '@shared/schemas/org-members';
 import type { Organization } from '@shared/schemas/orgs';
+import type { ReportRule } from '@shared/schemas/settings';
 import { fail, ok, type Result } from '@shared/result';
 import type { AuditRepository } from '../audit/repository';
 import type { Db } from '../db/open';
@@ -9,7 +10,8 @@ import { inAtomicWrite, inWriteTransaction } from '../db/transaction';
 import type { EnterpriseService } from '../enterprise/service';
 import type { MemberRepository } from '../members/repository';
 import type { OrgRepository } from '../orgs/repository';
-import type { OrgMemberRepository } from './repository';
+import { createLastActiveReader } from '../report/last-active';
+import type { OrgMemberRepository, OrgMemberRow } from './repository';
 
 export interface OrgMemberServiceDeps {
   db: Db;
@@ -18,11 +20,27 @@ export interface OrgMemberServiceDeps {
   members: MemberRepository;
   enterprise: EnterpriseService;
   audit: AuditRepository;
+  /** The Last Active rule in force (Settings), by which members' Last Active is shown. */
+  reportRule: () => ReportRule;
   now: () => Date;
 }
 
 /** Who belongs to an organization directly, with which role. None of it touches a seat. */
-export function createOrgMemberService({ db, orgMembers, orgs, members, enterprise, audit, now }: OrgMemberServiceDeps) {
+export function createOrgMemberService({ db, orgMembers, orgs, members, enterprise, audit, reportRule, now }: OrgMemberServiceDeps) {
+  const lastActiveOf = createLastActiveReader(db);
+
+  /** Rows with Last Active by the report's rule (docs/RULES.md, A3b), as of now. */
+  function withLastActive(rows: OrgMemberRow[]): OrgMember[] {
+    const shown = lastActiveOf(
+      rows.map((row) => row.accountId),
+      { asOf: now().toISOString(), rule: reportRule() },
+    );
+    return rows.map((row) => {
+      const lastActive = shown.get(row.accountId);
+      return { ...row, lastActive: lastActive?.lastActive ?? 'N/A', lastActiveLegacy: lastActive?.legacy ?? false };
+    });
+  }
+
   function findOrg(orgId: number): Result<Organization> {
     const required = enterprise.require();
     if (!required.ok) return required;
@@ -44,7 +62,12 @@ export function createOrgMemberService({ db, orgMembers, orgs, members, enterpri
   return {
     list(input: OrgMembersInput): Result<OrgMemberPage> {
       const org = findOrg(input.orgId);
-      return org.ok ? ok(orgMembers.page(input)) : org;
+      if (!org.ok) return org;
+      // One read transaction, so the page and its Last Active agree.
+      return db.transaction(() => {
+        const page = orgMembers.page(input);
+        return ok({ rows: withLastActive(page.rows), total: page.total });
+      })();
     },
 
     /** Adds members with a role; those already in it keep their role. All or nothing. */
@@ -95,7 +118,8 @@ export function createOrgMemberService({ db, orgMembers, orgs, members, enterpri
             after: { accountId, email: account.email, role },
           });
         }
-        return ok({ accountId, email: account.email, name: account.name, role, since: membership.since });
+        const [member] = withLastActive([{ accountId, email: account.email, name: account.name, role, since: membership.since, lastActiveAt: account.lastActiveAt }]);
+        return ok(member!);
       });
     },
 

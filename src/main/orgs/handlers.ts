@@ -12,7 +12,8 @@ type OrgChannels =
   | 'orgs:members'
   | 'orgs:addMembers'
   | 'orgs:setMemberRole'
-  | 'orgs:removeMember';
+  | 'orgs:removeMember'
+  | 'orgs:teams';
 
 export function orgHandlers(orgs: OrgService, orgMembers: OrgMemberService): Pick<Handlers, OrgChannels> {
   return {
@@ -26,5 +27,6 @@ export function orgHandlers(orgs: OrgService, orgMembers: OrgMemberService): Pic
     'orgs:addMembers': ({ orgId, accountIds, role }, { actor }) => orgMembers.add(orgId, accountIds, role, actor),
     'orgs:setMemberRole': ({ orgId, accountId, role }, { actor }) => orgMembers.setRole(orgId, accountId, role, actor),
     'orgs:removeMember': ({ orgId, accountId }, { actor }) => orgMembers.remove(orgId, accountId, actor),
+    'orgs:teams': ({ orgId }) => orgs.teams(orgId),
   };
 }

@@ -1,4 +1,4 @@
-import type { Organization } from '@shared/schemas/orgs';
+import type { Organization, OrgTeam } from '@shared/schemas/orgs';
 import type { CappedList } from '../audit/lists';
 import type { Db } from '../db/open';
 
@@ -16,6 +16,15 @@ export function createOrgRepository(db: Db) {
   const linkedTeams = db.prepare(`
     SELECT t.name FROM team_orgs tor JOIN teams t ON t.id = tor.team_id WHERE tor.org_id = ? ORDER BY t.name_key, t.id LIMIT ?`).pluck();
   const linkedTeamCount = db.prepare('SELECT count(*) FROM team_orgs WHERE org_id = ?').pluck();
+  // Every team that reaches it: linked by name, or to all organizations (which covers it whatever its links say).
+  const teamsReaching = db.prepare(`
+    SELECT t.id, t.name, t.role, t.source,
+      (SELECT count(*) FROM team_members tm WHERE tm.team_id = t.id) AS memberCount,
+      CASE WHEN t.all_orgs = 1 THEN 'allOrgs' ELSE 'link' END AS via,
+      tor.since AS linkedSince
+    FROM teams t LEFT JOIN team_orgs tor ON tor.team_id = t.id AND tor.org_id = @orgId
+    WHERE t.all_orgs = 1 OR tor.org_id IS NOT NULL
+    ORDER BY t.name_key, t.id`);
   const pendingInvitations = db.prepare(`
     SELECT i.email FROM invitation_orgs io JOIN invitations i ON i.id = io.invitation_id
     WHERE io.org_id = ? AND i.status = 'pending' ORDER BY i.email_key, i.id LIMIT ?`).pluck();
@@ -46,6 +55,10 @@ export function createOrgRepository(db: Db) {
     /** Teams linked to it by name (not those linked to all organizations), the first `limit` by name. */
     linkedTeams(id: number, limit: number): CappedList<string> {
       return { count: linkedTeamCount.get(id) as number, first: linkedTeams.all(id, limit) as string[] };
+    },
+    /** The teams that reach it, by name, each with its role, its member count and how it reaches it. */
+    teamsReaching(id: number): OrgTeam[] {
+      return teamsReaching.all({ orgId: id }) as OrgTeam[];
     },
     /** Pending invitations (expired ones too: they can be resent) that name it, the first `limit` by address. */
     pendingInvitations(id: number, limit: number): CappedList<string> {

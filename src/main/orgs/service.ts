@@ -1,6 +1,6 @@
 import type { Actor } from '@shared/schemas/audit';
 import { nameKey } from '@shared/schemas/names';
-import type { CreateOrgInput, Organization, OrgSummary, RenameOrgInput } from '@shared/schemas/orgs';
+import type { CreateOrgInput, Organization, OrgSummary, OrgTeam, RenameOrgInput } from '@shared/schemas/orgs';
 import { fail, ok, type Result } from '@shared/result';
 import { AUDIT_LIST_LIMIT } from '../audit/lists';
 import type { AuditRepository } from '../audit/repository';
@@ -50,6 +50,13 @@ export function createOrgService({ db, orgs, orgMembers, enterprise, audit, now 
       if (!required.ok) return required;
       const org = orgs.findById(id);
       return org ? ok(summarise(org, orgMembers.countFor(id))) : notFound(id);
+    },
+
+    /** The teams that reach it (docs/RULES.md, T8): linked to it by name, or to all organizations. */
+    teams(id: number): Result<OrgTeam[]> {
+      const required = enterprise.require();
+      if (!required.ok) return required;
+      return orgs.findById(id) ? ok(orgs.teamsReaching(id)) : notFound(id);
     },
 
     /** By name, ignoring case (and invisible characters) exactly as uniqueness does. */

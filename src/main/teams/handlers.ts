@@ -1,4 +1,5 @@
 import type { Handlers } from '../ipc/dispatch';
+import type { TeamPeople } from './people';
 import type { TeamService } from './service';
 
 type TeamChannels =
@@ -11,13 +12,15 @@ type TeamChannels =
   | 'teams:remove'
   | 'teams:members'
   | 'teams:withoutSeat'
+  | 'teams:invitations'
+  | 'teams:invite'
   | 'teams:addMembers'
   | 'teams:removeMembers'
   | 'teams:link'
   | 'teams:unlink';
 
 /** Teams. Calls from here are the app's, never SCIM's. */
-export function teamHandlers(teams: TeamService): Pick<Handlers, TeamChannels> {
+export function teamHandlers(teams: TeamService, people: TeamPeople): Pick<Handlers, TeamChannels> {
   return {
     'teams:list': () => teams.list(),
     'teams:get': ({ id }) => teams.get(id),
@@ -26,8 +29,10 @@ export function teamHandlers(teams: TeamService): Pick<Handlers, TeamChannels> {
     'teams:rename': ({ id, name }, { actor }) => teams.rename(id, name, actor),
     'teams:setRole': ({ id, role }, { actor }) => teams.setRole(id, role, actor),
     'teams:remove': ({ id }, { actor }) => teams.remove(id, actor),
-    'teams:members': (input) => teams.members(input),
-    'teams:withoutSeat': ({ teamId }) => teams.withoutSeat(teamId),
+    'teams:members': (input) => people.members(input),
+    'teams:withoutSeat': ({ teamId }) => people.withoutSeat(teamId),
+    'teams:invitations': (input) => people.invitations(input),
+    'teams:invite': ({ teamId, email }, { actor }) => people.invite(teamId, email, actor),
     'teams:addMembers': ({ teamId, accountIds }, { actor }) => teams.addMembers(teamId, accountIds, actor),
     'teams:removeMembers': ({ teamId, accountIds }, { actor }) => teams.removeMembers(teamId, accountIds, actor),
     'teams:link': (input, { actor }) => teams.link(input, actor),

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { InvitationRole } from '@shared/schemas/members';
-import type { Team, TeamMemberPage, TeamMembersInput, TeamSource } from '@shared/schemas/teams';
+import type { Team, TeamInvitationPage, TeamInvitationsInput, TeamMembersInput, TeamPerson, TeamSource, TeamWithoutSeatPage } from '@shared/schemas/teams';
 import { containsPattern } from '../db/like';
-import { ACCOUNT_MATCHES, ACCOUNT_ORDER } from '../members/sql';
+import { ACCOUNT_MATCHES, ACCOUNT_ORDER, INVITEE_HOLDS_SEAT, lastActiveOrder } from '../members/sql';
 import type { CappedList } from '../audit/lists';
 import type { Db } from '../db/open';
 
@@ -52,12 +52,18 @@ export function createTeamRepository(db: Db) {
   const isLinked = db.prepare('SELECT 1 FROM team_orgs WHERE team_id = ? AND org_id = ?');
   const link = db.prepare('INSERT OR IGNORE INTO team_orgs (team_id, org_id, since) VALUES (?, ?, ?)');
   const unlink = db.prepare('DELETE FROM team_orgs WHERE team_id = ? AND org_id = ?');
-  const memberPage = db.prepare(`
-    SELECT a.id AS accountId, a.email, a.name, tm.since
+  // One statement per sort, chosen by name: nothing from the caller is spliced in.
+  const memberPageBy = (order: string) =>
+    db.prepare(`
+    SELECT a.id AS accountId, a.email, a.name, tm.since, a.last_active_at AS lastActiveAt
     FROM team_members tm JOIN accounts a ON a.id = tm.account_id
     WHERE tm.team_id = @teamId AND ${ACCOUNT_MATCHES}
-    ORDER BY ${ACCOUNT_ORDER}
+    ORDER BY ${order}
     LIMIT @limit OFFSET @offset`);
+  const memberPages = {
+    name: { asc: memberPageBy(ACCOUNT_ORDER), desc: memberPageBy('a.sort_key DESC, a.id DESC') },
+    lastActive: { asc: memberPageBy(lastActiveOrder(false)), desc: memberPageBy(lastActiveOrder(true)) },
+  };
   const memberTotal = db
     .prepare(`
     SELECT count(*) FROM team_members tm JOIN accounts a ON a.id = tm.account_id
@@ -78,6 +84,15 @@ export function createTeamRepository(db: Db) {
   const pendingInvitationCount = db
     .prepare("SELECT count(*) FROM invitation_teams it JOIN invitations i ON i.id = it.invitation_id WHERE it.team_id = ? AND i.status = 'pending'")
     .pluck();
+  // Live ones first, the soonest to expire first; then expired ones, the most recently expired first.
+  const invitationPage = db.prepare(`
+    SELECT i.id, i.email, CASE WHEN i.expires_at > @now THEN 'pending' ELSE 'expired' END AS status, i.sent_at AS sentAt, i.expires_at AS expiresAt,
+      (i.expires_at > @now AND NOT ${INVITEE_HOLDS_SEAT}) AS holdsSeat
+    FROM invitation_teams it JOIN invitations i ON i.id = it.invitation_id
+    WHERE it.team_id = @teamId AND i.status = 'pending'
+    ORDER BY i.expires_at <= @now, CASE WHEN i.expires_at > @now THEN i.expires_at END ASC, i.expires_at DESC, i.id
+    LIMIT @limit OFFSET @offset`);
+  const nameInInvitation = db.prepare('INSERT OR IGNORE INTO invitation_teams (invitation_id, team_id) VALUES (?, ?)');
   const teamsOfMember = db.prepare(`
     SELECT t.id, t.name, t.role FROM team_members tm JOIN teams t ON t.id = tm.team_id WHERE tm.account_id = ? ORDER BY t.name_key, t.id`);
 
@@ -151,21 +166,40 @@ export function createTeamRepository(db: Db) {
     unlink(teamId: number, orgId: number): void {
       unlink.run(teamId, orgId);
     },
-    members(input: TeamMembersInput): TeamMemberPage {
+    /** A page of its members, with their last activity on record (exact: Last Active itself is the report's to say). */
+    members(input: Omit<TeamMembersInput, 'sort'> & { sort?: TeamMembersInput['sort'] }): { rows: (TeamPerson & { lastActiveAt: string | null })[]; total: number } {
       const search = input.search.trim();
       const params = { teamId: input.teamId, pattern: search ? containsPattern(search) : null };
+      const sort = input.sort ?? { by: 'name', desc: false };
+      const page = memberPages[sort.by][sort.desc ? 'desc' : 'asc'];
       return {
-        rows: memberPage.all({ ...params, limit: input.limit, offset: input.offset }) as TeamMemberPage['rows'],
+        rows: page.all({ ...params, limit: input.limit, offset: input.offset }) as (TeamPerson & { lastActiveAt: string | null })[],
         total: memberTotal.get(params) as number,
       };
     },
     /** The first `limit` people the provider put in the team who hold no seat, and how many there are. */
-    withoutSeat(teamId: number, limit: number): TeamMemberPage {
-      return { rows: withoutSeat.all(teamId, limit) as TeamMemberPage['rows'], total: withoutSeatCount.get(teamId) as number };
+    withoutSeat(teamId: number, limit: number): TeamWithoutSeatPage {
+      return { rows: withoutSeat.all(teamId, limit) as TeamPerson[], total: withoutSeatCount.get(teamId) as number };
+    },
+    /** A page of the pending invitations that name it, as they stand at `now`, and how many there are. */
+    invitations(input: TeamInvitationsInput, now: string): { rows: Omit<TeamInvitationPage['rows'][number], 'otherTeams' | 'organizations'>[]; total: number } {
+      const rows = invitationPage.all({ teamId: input.teamId, now, limit: input.limit, offset: input.offset }) as {
+        id: number;
+        email: string;
+        status: 'pending' | 'expired';
+        sentAt: string;
+        expiresAt: string;
+        holdsSeat: 0 | 1;
+      }[];
+      return { rows: rows.map((row) => ({ ...row, holdsSeat: row.holdsSeat === 1 })), total: pendingInvitationCount.get(input.teamId) as number };
     },
     /** Pending invitations (expired ones too: they can be resent) that name it, the first `limit` by address. */
     pendingInvitations(teamId: number, limit: number): CappedList<string> {
       return { count: pendingInvitationCount.get(teamId) as number, first: pendingInvitations.all(teamId, limit) as string[] };
+    },
+    /** A pending invitation names the team too: its invitee joins it when they accept. */
+    nameInInvitation(teamId: number, invitationId: number): void {
+      nameInInvitation.run(invitationId, teamId);
     },
     teamsOf(accountId: number): { id: number; name: string; role: InvitationRole }[] {
       return teamsOfMember.all(accountId) as { id: number; name: string; role: InvitationRole }[];

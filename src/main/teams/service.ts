@@ -1,7 +1,7 @@
 import type { Actor } from '@shared/schemas/audit';
 import type { InvitationRole } from '@shared/schemas/members';
 import { nameKey } from '@shared/schemas/names';
-import { WITHOUT_SEAT_LIMIT, type CreateTeamInput, type LinkTeamInput, type Team, type TeamMemberPage, type TeamMembersInput, type TeamSource, type TeamSummary } from '@shared/schemas/teams';
+import type { CreateTeamInput, LinkTeamInput, Team, TeamSource, TeamSummary } from '@shared/schemas/teams';
 import { fail, ok, type Result } from '@shared/result';
 import { AUDIT_LIST_LIMIT } from '../audit/lists';
 import type { AuditRepository } from '../audit/repository';
@@ -163,17 +163,6 @@ export function createTeamService({ db, teams, members, orgs, enterprise, audit,
         audit.record(now(), actor, { action: 'team.remove', targetType: 'team', targetId: id, targetLabel: team.name, before });
         return ok({ id });
       });
-    },
-
-    members(input: TeamMembersInput): Result<TeamMemberPage> {
-      const team = findTeam(input.teamId);
-      return team.ok ? ok(teams.members(input)) : team;
-    },
-
-    /** Whom the identity provider put in this team who hold no seat, so the team does not apply to them yet. */
-    withoutSeat(teamId: number): Result<TeamMemberPage> {
-      const team = findTeam(teamId);
-      return team.ok ? ok(teams.withoutSeat(teamId, WITHOUT_SEAT_LIMIT)) : team;
     },
 
     /** Adds members (all or nothing); only people who hold a seat can join. */

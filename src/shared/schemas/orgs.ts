@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { idSchema, timestampSchema } from './common';
+import { invitationRoles } from './members';
 import { nameSchema } from './names';
+import { teamSources } from './teams';
 
 export const orgNameSchema = nameSchema('Organization name');
 
@@ -27,3 +29,20 @@ export const findOrgInput = z.strictObject({ name: z.string({ error: 'Organizati
 
 export type CreateOrgInput = z.output<typeof createOrgInput>;
 export type RenameOrgInput = z.output<typeof renameOrgInput>;
+
+export const orgTeamsInput = z.strictObject({ orgId: idSchema });
+/**
+ * A team that reaches an organization: linked to it by name, or to all
+ * organizations ("allOrgs", which covers it whatever its links by name say).
+ */
+export const orgTeamSchema = z.object({
+  id: z.int().positive(),
+  name: z.string(),
+  role: z.enum(invitationRoles),
+  source: z.enum(teamSources),
+  memberCount: z.int(),
+  via: z.enum(['link', 'allOrgs']),
+  /** When it was linked by name; null when only "all organizations" brings it. */
+  linkedSince: timestampSchema.nullable(),
+});
+export type OrgTeam = z.infer<typeof orgTeamSchema>;

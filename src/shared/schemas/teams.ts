@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { idSchema, offsetSchema, timestampSchema } from './common';
+import { emailSchema } from './email';
+import { lastActiveFields } from './last-active';
 import { invitationRoles } from './members';
 import { nameSchema } from './names';
 
@@ -37,14 +39,25 @@ export const findTeamInput = z.strictObject({ name: z.string({ error: 'Team name
 
 export const MAX_TEAM_MEMBERS_PAGE = 500;
 
-export const teamMemberSchema = z.object({ accountId: z.int(), email: z.string(), name: z.string(), since: timestampSchema });
+/** Someone in a team (or in its SCIM group): `since` is when they were put in it. */
+const teamPersonSchema = z.object({ accountId: z.int(), email: z.string(), name: z.string(), since: timestampSchema });
+export type TeamPerson = z.infer<typeof teamPersonSchema>;
+
+/** A member of a team, with their Last Active by the report's rule. */
+export const teamMemberSchema = teamPersonSchema.extend(lastActiveFields);
 export type TeamMember = z.infer<typeof teamMemberSchema>;
+
+export const teamMemberSortColumns = ['name', 'lastActive'] as const;
 
 export const teamMembersInput = z.strictObject({
   teamId: idSchema,
   search: z.string({ error: 'Search must be text' }).max(200, { error: 'Search is at most 200 characters' }).default(''),
   offset: offsetSchema,
   limit: z.int({ error: 'Limit must be a whole number' }).min(1, { error: 'Limit must be at least 1' }).max(MAX_TEAM_MEMBERS_PAGE, { error: `Limit is at most ${MAX_TEAM_MEMBERS_PAGE}` }).default(100),
+  /** By name, or by Last Active (oldest first is most idle first, never active leading: as on Licenses). */
+  sort: z
+    .strictObject({ by: z.enum(teamMemberSortColumns, { error: 'Sort by "name" or "lastActive"' }), desc: z.boolean({ error: 'desc must be true or false' }) })
+    .default({ by: 'name', desc: false }),
 });
 export type TeamMembersInput = z.output<typeof teamMembersInput>;
 export const teamMemberPageSchema = z.object({ rows: z.array(teamMemberSchema), total: z.int() });
@@ -57,7 +70,52 @@ export const teamWithoutSeatInput = z.strictObject({ teamId: idSchema });
  * People the identity provider put in a SCIM team who hold no seat: the team
  * applies to them again when they get one. `since` is when the provider put them in.
  */
-export const teamWithoutSeatSchema = teamMemberPageSchema;
+export const teamWithoutSeatSchema = z.object({ rows: z.array(teamPersonSchema), total: z.int() });
+export type TeamWithoutSeatPage = z.infer<typeof teamWithoutSeatSchema>;
+
+export const MAX_TEAM_INVITATIONS_PAGE = 500;
+
+/** A page of the pending invitations that name a team (expired ones too: they can be resent). */
+export const teamInvitationsInput = z.strictObject({
+  teamId: idSchema,
+  offset: offsetSchema,
+  limit: z.int({ error: 'Limit must be a whole number' }).min(1, { error: 'Limit must be at least 1' }).max(MAX_TEAM_INVITATIONS_PAGE, { error: `Limit is at most ${MAX_TEAM_INVITATIONS_PAGE}` }).default(100),
+});
+export type TeamInvitationsInput = z.output<typeof teamInvitationsInput>;
+
+export const teamInvitationSchema = z.object({
+  id: z.int().positive(),
+  email: z.string(),
+  /** "expired": past its expiry, holding no seat, and can be resent. */
+  status: z.enum(['pending', 'expired']),
+  sentAt: timestampSchema,
+  expiresAt: timestampSchema,
+  /** False when it has expired, or its address holds a seat already (it then takes none). */
+  holdsSeat: z.boolean(),
+  /** The other teams and the organizations the same invitation names: revoking it takes them away too. */
+  otherTeams: z.array(z.object({ id: z.int(), name: z.string() })),
+  organizations: z.array(z.object({ id: z.int(), name: z.string() })),
+});
+export type TeamInvitation = z.infer<typeof teamInvitationSchema>;
+/** Live ones first, the soonest to expire first; then expired ones, the most recently expired first. */
+export const teamInvitationPageSchema = z.object({ rows: z.array(teamInvitationSchema), total: z.int() });
+export type TeamInvitationPage = z.infer<typeof teamInvitationPageSchema>;
+
+/** Invite an address into a team, from its page. */
+export const teamInviteInput = z.strictObject({ teamId: idSchema, email: emailSchema });
+/**
+ * "added": the address holds a seat already, so they joined the team at once;
+ * "invited": an invitation naming the team was sent, holding a seat until it is accepted;
+ * "addedToInvitation": the address had a pending invitation already, which now names the team too.
+ */
+export const teamInviteResultSchema = z.object({
+  outcome: z.enum(['added', 'invited', 'addedToInvitation']),
+  email: z.string(),
+  accountId: z.int().nullable(),
+  invitationId: z.int().nullable(),
+  expiresAt: timestampSchema.nullable(),
+});
+export type TeamInviteResult = z.infer<typeof teamInviteResultSchema>;
 
 export const changeTeamMembersInput = z.strictObject({
   teamId: idSchema,

@@ -1,4 +1,4 @@
-import type { TeamMemberPage } from '@shared/schemas/teams';
+import type { TeamWithoutSeatPage } from '@shared/schemas/teams';
 import { countOf } from '@shared/text';
 import { formatDate } from '../../lib/format';
 
@@ -7,7 +7,7 @@ import { formatDate } from '../../lib/format';
  * gives them nothing while they have none, and applies again, with no new
  * request from the provider, as soon as they get one back.
  */
-export function WithoutSeatCard({ teamName, people }: { teamName: string; people: TeamMemberPage }) {
+export function WithoutSeatCard({ teamName, people }: { teamName: string; people: TeamWithoutSeatPage }) {
   const shown = people.rows.length;
   return (
     <div className="card" role="region" aria-labelledby="team-without-seat-title">
