@@ -1,39 +1,22 @@
 import { useState } from 'react';
-import { countOf } from '@shared/text';
-import { useNoticesStore } from '../../stores/notices-store';
-import { useContractMutation } from '../../data/use-contract-mutation';
 import { asOfMoment, useReportStore } from '../../stores/report-store';
-import { ReleaseSeatsDialog } from '../licenses/ReleaseSeatsDialog';
+import { ReclaimReview } from './ReclaimReview';
 
 /**
- * Reclaiming idle seats from the report: members inactive over N days (those
- * never active counted from when they got the seat). The count comes first,
- * from a dry run; releasing is one more, confirmed, step.
+ * Reclaiming idle seats from the report (docs/RULES.md, A5): members inactive
+ * over N days (those never active counted from when they got the seat), listed
+ * for review first; releasing them is a further, confirmed step from the list.
  */
 export function ReclaimSeats() {
   const { query, setQuery } = useReportStore();
-  // The dry run: who has been inactive over the days, asked only when the admin is about to release.
-  const { run: inactive, busy, error } = useContractMutation('report:inactive', { errors: 'inline' });
-  // Releases the seats of those idle over the days, found again by main as it releases them.
-  const releaseInactive = useContractMutation('report:releaseInactive', { errors: 'inline' }).run;
-  const notify = useNoticesStore((state) => state.push);
   const [days, setDays] = useState(String(query.inactiveDays));
-  const [candidates, setCandidates] = useState<number | null>(null);
+  const [reviewing, setReviewing] = useState(false);
 
   const parsed = Number(days);
   const valid = /^\d{1,4}$/.test(days.trim()) && parsed <= 3650;
 
   const apply = () => {
     if (valid && parsed !== query.inactiveDays) setQuery({ inactiveDays: parsed });
-  };
-
-  const count = async () => {
-    if (!valid || busy) return;
-    apply();
-    const result = await inactive({ asOf: asOfMoment(query.asOfDay), inactiveDays: parsed });
-    if (!result.ok) return;
-    if (result.value.total === 0) notify(`No member has been inactive for over ${countOf(parsed, 'day')}.`);
-    else setCandidates(result.value.total);
   };
 
   return (
@@ -51,42 +34,32 @@ export function ReclaimSeats() {
             aria-invalid={!valid}
             onChange={(event) => setDays(event.target.value)}
             onBlur={apply}
+            onKeyDown={(event) => {
+              if (event.key === 'Enter') apply();
+            }}
           />
           days
         </label>
-        <button type="button" className="button" disabled={!valid} onClick={() => (apply(), setQuery({ filter: 'inactive', bucket: null }))}>
-          List them
-        </button>
-        <button type="button" className="button danger-outline" disabled={!valid || busy} onClick={() => void count()}>
-          Release their seats…
-        </button>
+        {reviewing ? (
+          <button type="button" className="button" onClick={() => setReviewing(false)}>
+            Close the list
+          </button>
+        ) : (
+          <button type="button" className="button" disabled={!valid} onClick={() => (apply(), setReviewing(true))}>
+            Review idle members…
+          </button>
+        )}
       </div>
-      <p className="muted">Members who were never active count from the day they got their seat, so nobody new loses theirs.</p>
+      <p className="muted">
+        Members who were never active count from the day they got their seat, so nobody new loses theirs. Members your identity provider manages and
+        organization owners are left out unless you include them.
+      </p>
       {!valid ? (
         <p className="field-error" role="alert">
           Days must be a whole number from 0 to 3650.
         </p>
       ) : null}
-      {error ? (
-        <p className="field-error" role="alert">
-          {error.message}
-        </p>
-      ) : null}
-      {candidates ? (
-        <ReleaseSeatsDialog
-          members={candidates}
-          invitations={0}
-          onClose={() => setCandidates(null)}
-          onConfirm={async () => {
-            const result = await releaseInactive({ asOf: asOfMoment(query.asOfDay), inactiveDays: parsed });
-            if (result.ok) {
-              const freed = result.value.members;
-              notify(`Released ${countOf(freed, 'seat')} held by members inactive for over ${countOf(parsed, 'day')}.${result.value.alreadyFree > 0 ? ` ${countOf(result.value.alreadyFree, 'was', 'were')} free already.` : ''}`);
-            }
-            return result;
-          }}
-        />
-      ) : null}
+      {reviewing && valid ? <ReclaimReview inactiveDays={query.inactiveDays} asOf={asOfMoment(query.asOfDay)} /> : null}
     </div>
   );
 }

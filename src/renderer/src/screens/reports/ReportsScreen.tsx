@@ -9,10 +9,9 @@ import { Pager } from '../../components/Pager';
 import { SearchField } from '../../components/SearchField';
 import { DataTable } from '../../components/table/DataTable';
 import { listFeatures } from '../../components/table/list-features';
+import { formatDay } from '../../lib/format';
 import { screenHref } from '../../lib/route';
-import { ExportButton } from '../../components/ExportButton';
 import { appErrorOf, statusOf, useContractQuery } from '../../data/query';
-import { useContractMutation } from '../../data/use-contract-mutation';
 import { useLastPageClamp } from '../../data/paging';
 import { syncImport } from '../../lib/event-import';
 import { asOfMoment, pageInput, useReportStore } from '../../stores/report-store';
@@ -20,6 +19,7 @@ import { ActivityCharts } from './ActivityCharts';
 import { bucketLabel } from './buckets';
 import { ImportButton, ImportPanel } from './ImportPanel';
 import { ReclaimSeats } from './ReclaimSeats';
+import { SaveReport } from './SaveReport';
 import { reportColumns } from './report-columns';
 
 const EMPTY_PAGE = { rows: [], total: 0, asOf: '' };
@@ -30,29 +30,6 @@ const FILTER_LABEL: Record<ReportFilter, (days: number) => string> = {
   inactive: (days) => `Inactive for over ${days} days`,
   na: () => 'Last Active is N/A',
 };
-
-/** Saves the CSV: a native dialog in the desktop app (then "Show in folder"), a download in browser mode. */
-function SaveReport() {
-  const asOfDay = useReportStore((state) => state.query.asOfDay);
-  const exportReport = useContractMutation('report:export', { errors: 'inline' }).run;
-  const [bom, setBom] = useState(true);
-
-  return (
-    <div className="save-report">
-      <label className="check" title="Spreadsheet programs such as Excel need it to read non-Latin names correctly">
-        <input type="checkbox" checked={bom} onChange={(event) => setBom(event.target.checked)} />
-        For Excel (byte-order mark)
-      </label>
-      <ExportButton
-        label="Save CSV…"
-        busyLabel="Saving…"
-        what="the activity report"
-        unit="member"
-        exportFile={() => exportReport({ asOf: asOfMoment(asOfDay), bom })}
-      />
-    </div>
-  );
-}
 
 /** The user activity report: who is active, who has gone quiet, the CSV, and reclaiming idle seats. */
 export function ReportsScreen() {
@@ -115,7 +92,7 @@ export function ReportsScreen() {
       {summary ? (
         <>
           <p className="rule-sentence">
-            {describeRule(summary.rule)} <a href={screenHref('settings')}>Change the rule in Settings.</a>
+            {describeRule(summary.rule, formatDay)} <a href={screenHref('settings')}>Change the rule in Settings.</a>
           </p>
           <ActivityCharts summary={summary} chosen={query.bucket} onChoose={(bucket) => setQuery({ bucket, filter: 'all' })} />
           <ReclaimSeats />
@@ -161,7 +138,7 @@ export function ReportsScreen() {
           label="Activity report"
           empty={filtered ? 'No member matches this view.' : 'No members yet: the report lists every member, one row each.'}
         />
-        <Pager total={page.total} pageIndex={query.pageIndex} pageSize={query.pageSize} onPage={goToPage} />
+        <Pager label="Pages of the activity report" total={page.total} pageIndex={query.pageIndex} pageSize={query.pageSize} onPage={goToPage} />
       </div>
     </section>
   );
