@@ -33,6 +33,27 @@ export class OrganizationPage {
     return this.page.getByRole('table', { name: `Everyone with access to ${this.name}` }).locator('tbody tr:not(.empty-row)');
   }
 
+  /** Rows of "Teams with access": the teams linked to it, or to all organizations. */
+  get teams(): Locator {
+    return this.page.getByRole('table', { name: `Teams with access to ${this.name}` }).locator('tbody tr:not(.empty-row)');
+  }
+
+  team(name: string): Locator {
+    return this.teams.filter({ has: this.page.getByRole('link', { name, exact: true }) });
+  }
+
+  /** Links a team from here, picked by name in the dialog. */
+  async linkTeam(name: string): Promise<void> {
+    await this.page.getByRole('button', { name: 'Link a team…' }).click();
+    await this.dialog.getByRole('radio', { name: new RegExp(`^${name} ·`) }).check();
+    await this.dialog.getByRole('button', { name: 'Link team' }).click();
+  }
+
+  /** The sortable "Last active" heading of the members table. */
+  get lastActiveHeading(): Locator {
+    return this.page.getByRole('table', { name: `Members of ${this.name}` }).getByRole('columnheader', { name: 'Last active' });
+  }
+
   member(email: string): Locator {
     return this.members.filter({ hasText: email });
   }

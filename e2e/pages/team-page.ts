@@ -87,6 +87,32 @@ export class TeamPage {
     await this.dialog.getByRole('button', { name: /^Add (\d+ members|member)$/ }).click();
   }
 
+  /** Rows of its "Pending invitations" table. */
+  get invitations(): Locator {
+    return this.page.getByRole('table', { name: `Pending invitations to ${this.name}` }).locator('tbody tr:not(.empty-row)');
+  }
+
+  invitation(email: string): Locator {
+    return this.invitations.filter({ hasText: email });
+  }
+
+  /** The "Invite…" button: invites an address straight into the team. */
+  async invite(email: string): Promise<void> {
+    await this.page.getByRole('button', { name: 'Invite…' }).click();
+    await this.dialog.getByLabel('Email').fill(email);
+    await this.dialog.getByRole('button', { name: `Invite to ${this.name}` }).click();
+  }
+
+  /** A member's row in the members table. */
+  member(email: string): Locator {
+    return this.members.filter({ hasText: email });
+  }
+
+  /** The sortable "Last active" heading of the members table. */
+  get lastActiveHeading(): Locator {
+    return this.page.getByRole('table', { name: `Members of ${this.name}` }).getByRole('columnheader', { name: 'Last active' });
+  }
+
   async link(orgs: string[] | 'all'): Promise<void> {
     await this.page.getByRole('button', { name: 'Link organizations' }).click();
     if (orgs === 'all') await this.dialog.getByRole('checkbox', { name: /All organizations/ }).check();

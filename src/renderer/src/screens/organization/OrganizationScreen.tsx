@@ -16,6 +16,9 @@ import { DeleteOrgDialog } from '../orgs/DeleteOrgDialog';
 import { OrgNameDialog } from '../orgs/OrgNameDialog';
 import { MemberPickerDialog } from '../../components/pickers/MemberPickerDialog';
 import { OrgAccessSection } from './OrgAccessSection';
+import { OrgTeamsSection } from './OrgTeamsSection';
+import { MemberLastActive } from '../../components/MemberLastActive';
+import { SortableHeader, type ListSort } from '../../components/SortableHeader';
 import { RemoveOrgMemberDialog } from './RemoveOrgMemberDialog';
 import { SearchField } from '../../components/SearchField';
 import { NotFoundScreen } from '../../components/ErrorBanner';
@@ -30,7 +33,12 @@ export function OrganizationScreen({ orgId }: { orgId: number }) {
   const { searchText, setSearchText, search, pageIndex, setPageIndex: setPage } = useSearchPaging(250, `org:${orgId}`);
   const pageSize = PAGE_SIZE;
   const orgQuery = useContractQuery('orgs:get', { id: orgId });
-  const pageQuery = useContractQuery('orgs:members', { orgId, search, offset: pageIndex * pageSize, limit: pageSize }, { keepPrevious: true });
+  const [sort, setSort] = useState<ListSort<'role' | 'lastActive'>>({ by: 'role', desc: false });
+  const sortBy = (next: ListSort<'role' | 'lastActive'>) => {
+    setSort(next);
+    setPage(0);
+  };
+  const pageQuery = useContractQuery('orgs:members', { orgId, search, sort, offset: pageIndex * pageSize, limit: pageSize }, { keepPrevious: true });
   const org = orgQuery.data ?? null;
   const page = pageQuery.data ?? EMPTY_PAGE;
   const error = appErrorOf(orgQuery.error ?? pageQuery.error);
@@ -89,8 +97,13 @@ export function OrganizationScreen({ orgId }: { orgId: number }) {
         </div>
       ) : null}
 
-      <div className="card">
+      <OrgTeamsSection orgId={org.id} orgName={org.name} />
+
+      <div className="card" role="region" aria-labelledby="org-members-title">
         <div className="toolbar">
+          <h2 id="org-members-title" className="toolbar-title">
+            Direct members
+          </h2>
           <SearchField label={`Search the members of ${org.name}`} placeholder="Search by name or email" value={searchText} onChange={setSearchText} />
           <span className="toolbar-count">{search ? `${countOf(page.total, 'match', 'matches')}` : countOf(org.memberCount, 'direct member')}</span>
         </div>
@@ -99,8 +112,9 @@ export function OrganizationScreen({ orgId }: { orgId: number }) {
           <thead>
             <tr>
               <th scope="col">Person</th>
-              <th scope="col">Role</th>
+              <SortableHeader label="Role" by="role" sort={sort} onSort={sortBy} hint="Sort by role: owners first" />
               <th scope="col">Member since</th>
+              <SortableHeader label="Last active" by="lastActive" sort={sort} onSort={sortBy} hint="Sort by Last Active: the most idle first, then the most recent first" />
               <th scope="col" className="col-actions">
                 <span className="visually-hidden">Actions</span>
               </th>
@@ -109,7 +123,7 @@ export function OrganizationScreen({ orgId }: { orgId: number }) {
           <tbody>
             {members.length === 0 ? (
               <tr className="empty-row">
-                <td colSpan={4}>
+                <td colSpan={5}>
                   {search ? (
                     <>No direct member matches “{search}”.</>
                   ) : (
@@ -142,6 +156,9 @@ export function OrganizationScreen({ orgId }: { orgId: number }) {
                     />
                   </td>
                   <td className="muted">{formatDate(member.since)}</td>
+                  <td>
+                    <MemberLastActive member={member} />
+                  </td>
                   <td className="col-actions">
                     <button
                       type="button"
@@ -158,7 +175,7 @@ export function OrganizationScreen({ orgId }: { orgId: number }) {
           </tbody>
         </table>
         </div>
-        <Pager total={page.total} pageIndex={pageIndex} pageSize={pageSize} onPage={setPage} />
+        <Pager label={`Pages of the members of ${org.name}`} total={page.total} pageIndex={pageIndex} pageSize={pageSize} onPage={setPage} />
       </div>
 
       <OrgAccessSection orgId={org.id} orgName={org.name} />

@@ -21,6 +21,10 @@ import { TeamOrgLinks } from './TeamOrgLinks';
 import { UnlinkDialog } from './UnlinkDialog';
 import { RemoveTeamMemberDialog } from './RemoveTeamMemberDialog';
 import { WithoutSeatCard } from './WithoutSeatCard';
+import { TeamInvitations } from './TeamInvitations';
+import { TeamInviteButton } from './TeamInviteDialog';
+import { MemberLastActive } from '../../components/MemberLastActive';
+import { SortableHeader, type ListSort } from '../../components/SortableHeader';
 import { SearchField } from '../../components/SearchField';
 import { NotFoundScreen } from '../../components/ErrorBanner';
 
@@ -64,7 +68,12 @@ export function TeamScreen({ teamId }: { teamId: number }) {
   const { searchText, setSearchText, search, pageIndex, setPageIndex } = useSearchPaging(250, `team:${teamId}`);
   const pageSize = PAGE_SIZE;
   const teamQuery = useContractQuery('teams:get', { id: teamId });
-  const pageQuery = useContractQuery('teams:members', { teamId, search, offset: pageIndex * pageSize, limit: pageSize }, { keepPrevious: true });
+  const [sort, setSort] = useState<ListSort<'name' | 'lastActive'>>({ by: 'name', desc: false });
+  const sortBy = (next: ListSort<'name' | 'lastActive'>) => {
+    setSort(next);
+    setPageIndex(0);
+  };
+  const pageQuery = useContractQuery('teams:members', { teamId, search, sort, offset: pageIndex * pageSize, limit: pageSize }, { keepPrevious: true });
   /** People the identity provider put in the team who hold no seat (SCIM teams only). */
   const withoutSeatQuery = useContractQuery('teams:withoutSeat', { teamId });
   const team = teamQuery.data ?? null;
@@ -103,6 +112,7 @@ export function TeamScreen({ teamId }: { teamId: number }) {
               <button type="button" className="button danger-outline" onClick={() => setDialog({ kind: 'delete' })}>
                 Delete
               </button>
+              <TeamInviteButton team={team} />
               <button type="button" className="button primary" onClick={() => setDialog({ kind: 'add' })}>
                 Add members
               </button>
@@ -137,6 +147,8 @@ export function TeamScreen({ teamId }: { teamId: number }) {
         <TeamOrgLinks team={team} onUnlink={(org) => setDialog({ kind: 'unlink', org })} onLink={() => setDialog({ kind: 'link' })} />
       </div>
 
+      <TeamInvitations team={team} />
+
       <div className="card" role="region" aria-labelledby="team-members-title">
         <div className="toolbar">
           <h2 id="team-members-title" className="toolbar-title">
@@ -149,8 +161,9 @@ export function TeamScreen({ teamId }: { teamId: number }) {
           <table className="data-table" aria-label={`Members of ${team.name}`}>
             <thead>
               <tr>
-                <th scope="col">Person</th>
+                <SortableHeader label="Person" by="name" sort={sort} onSort={sortBy} />
                 <th scope="col">In the team since</th>
+                <SortableHeader label="Last active" by="lastActive" sort={sort} onSort={sortBy} hint="Sort by Last Active: the most idle first, then the most recent first" />
                 <th scope="col" className="col-actions">
                   <span className="visually-hidden">Actions</span>
                 </th>
@@ -159,7 +172,7 @@ export function TeamScreen({ teamId }: { teamId: number }) {
             <tbody>
               {page.rows.length === 0 ? (
                 <tr className="empty-row">
-                  <td colSpan={3}>{search ? <>No member matches “{search}”.</> : 'No members yet.'}</td>
+                  <td colSpan={4}>{search ? <>No member matches “{search}”.</> : 'No members yet.'}</td>
                 </tr>
               ) : (
                 page.rows.map((member) => (
@@ -171,6 +184,9 @@ export function TeamScreen({ teamId }: { teamId: number }) {
                       </a>
                     </td>
                     <td className="muted">{formatDate(member.since)}</td>
+                    <td>
+                      <MemberLastActive member={member} />
+                    </td>
                     <td className="col-actions">
                       {managed ? null : (
                         <button
@@ -189,7 +205,7 @@ export function TeamScreen({ teamId }: { teamId: number }) {
             </tbody>
           </table>
         </div>
-        <Pager total={page.total} pageIndex={pageIndex} pageSize={pageSize} onPage={setPageIndex} />
+        <Pager label={`Pages of the members of ${team.name}`} total={page.total} pageIndex={pageIndex} pageSize={pageSize} onPage={setPageIndex} />
       </div>
       {withoutSeat.total > 0 ? <WithoutSeatCard teamName={team.name} people={withoutSeat} /> : null}
 
