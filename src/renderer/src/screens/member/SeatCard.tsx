@@ -52,36 +52,46 @@ export function SeatCard({ profile, rule }: { profile: MemberProfile; rule: { sh
   return (
     <div className="card team-facts" role="region" aria-labelledby="member-seat-title">
       <h2 id="member-seat-title">Seat</h2>
-      <dl className="facts member-facts">
-        <dt>How</dt>
-        <dd>{seatSourceLabels[profile.source]}</dd>
-        <dt>Since</dt>
-        <dd>
-          <time dateTime={profile.seatSince} title={formatDateTime(profile.seatSince)}>
-            {formatDate(profile.seatSince)}
-          </time>
-        </dd>
-        <dt>Last active</dt>
-        <dd>
-          <LastActiveCell value={profile.lastActive} legacy={profile.lastActiveLegacy} exactAt={profile.lastActiveAt} blankTitle={blankTitle} />
-          {profile.lastActive === 'N/A' || profile.lastActive === '' ? (
-            <span className="muted"> · {profile.lastActiveAt === null ? 'never active' : `idle ${countOf(profile.idleDays, 'day')}`}</span>
-          ) : null}
-        </dd>
-        <dt>Identity provider</dt>
-        <dd>
-          {profile.scimManaged ? (
-            <>
-              <strong>Managed over SCIM.</strong> <span className="muted">Their seat, name and address come from your identity provider.</span>
-            </>
-          ) : (
-            <span className="muted">Not managed over SCIM.</span>
-          )}
-        </dd>
-        <dt>Invitations</dt>
-        <dd>
-          <Invitations invitations={profile.invitations} />
-        </dd>
+      <dl className="member-facts">
+        <div>
+          <dt>How</dt>
+          <dd>{seatSourceLabels[profile.source]}</dd>
+        </div>
+        <div>
+          <dt>Since</dt>
+          <dd>
+            <time dateTime={profile.seatSince} title={formatDateTime(profile.seatSince)}>
+              {formatDate(profile.seatSince)}
+            </time>
+          </dd>
+        </div>
+        <div>
+          <dt>Last active</dt>
+          <dd>
+            <LastActiveCell value={profile.lastActive} legacy={profile.lastActiveLegacy} exactAt={profile.lastActiveAt} blankTitle={blankTitle} />
+            {profile.lastActive === 'N/A' || profile.lastActive === '' ? (
+              <span className="muted"> · {profile.lastActiveAt === null ? 'never active' : `idle ${countOf(profile.idleDays, 'day')}`}</span>
+            ) : null}
+          </dd>
+        </div>
+        <div>
+          <dt>Identity provider</dt>
+          <dd>
+            {profile.scimManaged ? (
+              <span title="Their seat, name and address come from your identity provider.">
+                <strong>Managed over SCIM.</strong>
+              </span>
+            ) : (
+              <span className="muted">Not managed over SCIM.</span>
+            )}
+          </dd>
+        </div>
+        <div className="fact-wide">
+          <dt>Invitations</dt>
+          <dd>
+            <Invitations invitations={profile.invitations} />
+          </dd>
+        </div>
       </dl>
     </div>
   );
