@@ -108,9 +108,11 @@ try {
       await page.getByRole('link', { name: 'Developers', exact: true }).click();
       await page.getByRole('heading', { name: 'Developers' }).waitFor();
     }],
-    ['member-access', async (page) => {
+    // A member's page: the seat, organizations with every path, teams, the audit trail.
+    ['member', async (page) => {
       await page.getByRole('table', { name: 'Members of Developers' }).getByRole('link').first().click();
       await page.getByRole('table', { name: /^Access of / }).waitFor();
+      await page.getByRole('table', { name: /^Audit events about / }).getByRole('row').nth(1).waitFor();
     }],
     ['settings', async (page) => {
       await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
