@@ -1,6 +1,7 @@
 import { emailKey, normaliseEmail } from '@shared/schemas/email';
 import { fail, ok } from '@shared/result';
 import type { CallContext, Handlers } from '../ipc/dispatch';
+import { hashPassword } from './password';
 import type { AdminService } from './service';
 
 type AdminChannels = 'admins:list' | 'admins:add' | 'admins:setRole' | 'admins:remove' | 'admins:tokens' | 'admins:createToken' | 'admins:revokeToken';
@@ -26,7 +27,8 @@ const managesEveryToken = ({ caller }: CallContext) => caller === undefined || c
 export function adminHandlers(admins: AdminService): Pick<Handlers, AdminChannels> {
   return {
     'admins:list': () => ok(admins.list()),
-    'admins:add': (input, { actor }) => admins.add(input, actor),
+    // The password (over TLS, or from this machine's own command line) is hashed here and goes no further.
+    'admins:add': async ({ password, ...input }, { actor }) => admins.add(input, actor, password === undefined ? null : await hashPassword(password)),
     'admins:setRole': ({ email, role }, { actor }) => admins.setRole(email, role, actor),
     'admins:remove': ({ email }, { actor }) => admins.remove(email, actor),
     'admins:tokens': (_input, context) => ok(managesEveryToken(context) ? admins.listTokens() : admins.listTokens(context.caller!.email)),

@@ -32,7 +32,9 @@ export function createAdminRepository(db: Db) {
   const liveAdminByKey = db.prepare('SELECT id, email, name, role, created_at, removed_at FROM admins WHERE email_key = ? AND removed_at IS NULL');
   const liveAdmins = db.prepare('SELECT id, email, name, role, created_at, removed_at FROM admins WHERE removed_at IS NULL ORDER BY email_key, id');
   const liveOwners = db.prepare("SELECT count(*) FROM admins WHERE role = 'owner' AND removed_at IS NULL").pluck();
-  const insertAdmin = db.prepare('INSERT INTO admins (email, email_key, name, role, created_at) VALUES (@email, @emailKey, @name, @role, @at)');
+  const insertAdmin = db.prepare(
+    'INSERT INTO admins (email, email_key, name, role, password_hash, created_at) VALUES (@email, @emailKey, @name, @role, @passwordHash, @at)',
+  );
   const updateRole = db.prepare('UPDATE admins SET role = @role WHERE id = @id');
   const markRemoved = db.prepare('UPDATE admins SET removed_at = @at WHERE id = @id AND removed_at IS NULL');
 
@@ -54,7 +56,7 @@ export function createAdminRepository(db: Db) {
     liveAdminByKey: (emailKey: string) => liveAdminByKey.get(emailKey) as AdminRow | undefined,
     liveAdmins: () => liveAdmins.all() as AdminRow[],
     liveOwnerCount: () => liveOwners.get() as number,
-    insertAdmin(admin: { email: string; emailKey: string; name: string | null; role: AdminRole; at: string }): number {
+    insertAdmin(admin: { email: string; emailKey: string; name: string | null; role: AdminRole; passwordHash: string | null; at: string }): number {
       return Number(insertAdmin.run(admin).lastInsertRowid);
     },
     setAdminRole: (id: number, role: AdminRole) => void updateRole.run({ id, role }),

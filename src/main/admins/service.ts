@@ -103,17 +103,24 @@ export function createAdminService({ db, admins, audit, now }: { db: Db; admins:
       return admins.liveAdmins().map(toAdmin);
     },
 
-    add(raw: AddAdminInput, actor: Actor): Result<Admin> {
+    /**
+     * Adds an admin, with the argon2id hash of their console password when
+     * they have one (hashPassword, by the caller: hashing takes a while and
+     * runs before the write). A password itself is never taken here.
+     */
+    add(raw: AddAdminInput, actor: Actor, passwordHash: string | null = null): Result<Admin> {
       const parsed = parse(addAdminInput, raw);
       if (!parsed.ok) return parsed;
       const input = parsed.value;
+      if (input.password !== undefined) throw new Error('admins.add takes the hash of a password (hashPassword), never the password.');
       return inAtomicWrite(db, () => {
         const key = emailKey(input.email);
         if (admins.liveAdminByKey(key)) return fail<Admin>('CONFLICT', `${input.email} is an admin already; change their role with "roster admins role".`);
         const at = now();
-        const id = admins.insertAdmin({ email: input.email, emailKey: key, name: input.name ?? null, role: input.role, at: at.toISOString() });
+        const id = admins.insertAdmin({ email: input.email, emailKey: key, name: input.name ?? null, role: input.role, passwordHash, at: at.toISOString() });
         const admin = toAdmin(admins.adminById(id)!);
-        audit.record(at, actor, { action: 'admin.add', targetType: 'admin', targetId: id, targetLabel: admin.email, after: { email: admin.email, name: admin.name, role: admin.role } });
+        const after = { email: admin.email, name: admin.name, role: admin.role, ...(passwordHash ? { password: 'set' } : {}) };
+        audit.record(at, actor, { action: 'admin.add', targetType: 'admin', targetId: id, targetLabel: admin.email, after });
         return ok(admin);
       });
     },

@@ -61,7 +61,7 @@ describe('roster admins', () => {
     expect((await roster('admins', 'add', '--email', 'cy@example.com', '--role', 'king', '--db', db)).status).toBe(2);
     expect((await roster('admins', 'add', '--email', 'cy@example.com', '--db', db)).status).toBe(2);
     expect((await roster('admins', 'token', 'create', '--email', 'ana@example.com', '--name', 'x', '--expires-days', 'soon', '--db', db)).status).toBe(2);
-    expect((await roster('admins', 'add', '--email', 'cy@example.com', '--role', 'owner', '--password-stdin', '--db', db)).status).toBe(2);
+    expect((await roster('admins', 'add', '--email', 'cy@example.com', '--role', 'owner', '--password', 'hunter2hunter2', '--db', db)).status).toBe(2);
   });
 });
 

@@ -19,6 +19,8 @@ export interface CliIo {
    * Absent, such a command stops on SIGINT or SIGTERM; tests and embedders pass one.
    */
   signal?: AbortSignal;
+  /** Reads all of standard input (`--password-stdin`); absent where there is none to read. */
+  readStdin?: () => Promise<string>;
 }
 
 export interface OptionSpec {

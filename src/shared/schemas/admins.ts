@@ -45,10 +45,19 @@ export const apiTokenSchema = z.object({
 });
 export type ApiToken = z.infer<typeof apiTokenSchema>;
 
+/** A console password (break-glass sign-in): long rather than complicated, as NIST SP 800-63B asks. */
+export const MIN_PASSWORD_LENGTH = 12;
+export const passwordSchema = z
+  .string({ error: 'The password must be text' })
+  .min(MIN_PASSWORD_LENGTH, { error: `A password is at least ${MIN_PASSWORD_LENGTH} characters` })
+  .max(256, { error: 'A password is at most 256 characters' });
+
 export const addAdminInput = z.strictObject({
   email: emailSchema,
   role: adminRoleSchema,
   name: nameSchema('The name').optional(),
+  /** For signing in to the server's console; kept only as an argon2id hash. */
+  password: passwordSchema.optional(),
 });
 export type AddAdminInput = z.input<typeof addAdminInput>;
 

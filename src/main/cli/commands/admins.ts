@@ -1,4 +1,4 @@
-import { adminRoles, DEFAULT_API_TOKEN_DAYS, MAX_API_TOKEN_DAYS, type AdminRole } from '@shared/schemas/admins';
+import { adminRoles, DEFAULT_API_TOKEN_DAYS, MAX_API_TOKEN_DAYS, MIN_PASSWORD_LENGTH, type AdminRole } from '@shared/schemas/admins';
 import { EXIT_OK, formatTable, printError, report, type CommandSpec } from '../command';
 
 const emailOption = { type: 'string', valueName: 'EMAIL', required: true, description: 'the admin, by address (any case)' } as const;
@@ -18,11 +18,26 @@ export const adminCommands: CommandSpec[] = [
       email: { ...emailOption, description: 'their address, unique ignoring case' },
       role: { ...roleOption, required: true },
       name: { type: 'string', valueName: 'NAME', description: 'their name, as lists show it' },
+      'password-stdin': { type: 'boolean', description: `read a password for the console from standard input (its first line, at least ${MIN_PASSWORD_LENGTH} characters); kept only as an argon2id hash` },
     },
-    details: ["The first owner is made this way, on the server's machine. Signing in to the web console comes with a later version."],
+    details: [
+      "The first owner is made this way, on the server's machine.",
+      'A password is never an option (shells keep their history): printf %s "$PASSWORD" | roster admins add ... --password-stdin',
+    ],
     async run(context, values) {
       const name = values.name as string | undefined;
-      const result = await context.core.invoke('admins:add', { email: values.email as string, role: values.role as AdminRole, ...(name !== undefined ? { name } : {}) });
+      let password: string | undefined;
+      if (values['password-stdin'] === true) {
+        if (!context.io.readStdin) return printError(context.io, context.json, { code: 'UNSUPPORTED', message: 'There is no standard input to read the password from.' });
+        // The first line: a trailing newline (from echo, or a file) is not part of it.
+        password = (await context.io.readStdin()).split(/\r?\n/, 1)[0] ?? '';
+      }
+      const result = await context.core.invoke('admins:add', {
+        email: values.email as string,
+        role: values.role as AdminRole,
+        ...(name !== undefined ? { name } : {}),
+        ...(password !== undefined ? { password } : {}),
+      });
       return report(context, result, (admin) => `Added ${admin.email} as ${admin.role}.`);
     },
   },
