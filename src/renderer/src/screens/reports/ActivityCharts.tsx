@@ -1,14 +1,14 @@
 import type { ActivityBucket, ReportSummary } from '@shared/schemas/report';
 import { countOf } from '@shared/text';
-import { formatDate } from '../../lib/format';
-import { bucketLabel, bucketsFor } from './buckets';
+import { formatDay } from '../../lib/format';
+import { bucketLabel, bucketName, bucketShare, bucketsFor } from './buckets';
 
 const BAR_WIDTH = 8;
 const BAR_GAP = 2;
 const CHART_HEIGHT = 120;
 
-/** A UTC day (YYYY-MM-DD) as the admin reads dates. */
-const dayLabel = (day: string) => formatDate(`${day}T12:00:00Z`);
+/** A UTC day (YYYY-MM-DD) as the admin reads dates, whatever their time zone. */
+const dayLabel = formatDay;
 
 /** Members active on each day of the retention window: one bar a day, weekends lighter. */
 function DailyChart({ daily }: { daily: ReportSummary['daily'] }) {
@@ -70,7 +70,7 @@ function BucketChart({ summary, chosen, onChoose }: BucketChartProps) {
       <ul className="bucket-list">
         {buckets.map((bucket) => {
           const count = summary.buckets[bucket];
-          const share = summary.members === 0 ? 0 : Math.round((count / summary.members) * 100);
+          const share = bucketShare(count, summary.members);
           const label = bucketLabel(bucket, summary.rule);
           return (
             <li key={bucket}>
@@ -78,13 +78,14 @@ function BucketChart({ summary, chosen, onChoose }: BucketChartProps) {
                 type="button"
                 className={`bucket bucket-${bucket}`}
                 aria-pressed={chosen === bucket}
-                aria-label={`${label}: ${countOf(count, 'member')}`}
+                aria-label={bucketName(bucket, summary.rule, count, share)}
                 onClick={() => onChoose(chosen === bucket ? null : bucket)}
               >
-                <span className="bucket-label">{label}</span>
+                {/* The spaces keep the visible words apart ("ago 86", not "ago86") for whoever compares them with the name. */}
+                <span className="bucket-label">{label}</span>{' '}
                 <span className="bucket-bar" aria-hidden="true">
                   <span style={{ width: `${(count / most) * 100}%` }} />
-                </span>
+                </span>{' '}
                 <span className="bucket-count">
                   {count.toLocaleString()} <span className="muted">({share}%)</span>
                 </span>

@@ -2,6 +2,7 @@ import { describeRule } from '@shared/report-rule';
 import { reportRuleSchema, type ReportRule } from '@shared/schemas/settings';
 import type { Result } from '@shared/result';
 import { TextField } from '../../components/TextField';
+import { formatDay } from '../../lib/format';
 import { useDraft } from '../../lib/use-draft';
 import { useSubmit } from '../../lib/use-submit';
 
@@ -47,7 +48,7 @@ export function ReportRuleSettings({ rule, onSave }: ReportRuleSettingsProps) {
         <TextField label="Leave empty up to (days)" inputMode="numeric" value={draft.blankDays} error={problem('blankDays')} onChange={edit('blankDays')} />
         <TextField label="Activity tracked since" type="date" value={draft.trackingSince} error={problem('trackingSince')} onChange={edit('trackingSince')} />
       </div>
-      <p className="muted">{parsed.success ? describeRule(parsed.data) : 'Fix the values above to see the rule.'} Day-by-day activity is kept for the days the date is shown, and never for less than 90 days.</p>
+      <p className="muted">{parsed.success ? describeRule(parsed.data, formatDay) : 'Fix the values above to see the rule.'} Day-by-day activity is kept for the days the date is shown, and never for less than 90 days.</p>
       {serverError && !serverError.issues?.length ? (
         <p className="field-error" role="alert">
           {serverError.message}
