@@ -1,6 +1,6 @@
 import type { ImportSummary } from '@shared/schemas/activity';
-import { countOf } from '@shared/text';
 import { api, uploadEventFile } from './api';
+import { importOutcome } from './import-outcome';
 import { useImportStore } from '../stores/import-store';
 import { useNoticesStore } from '../stores/notices-store';
 
@@ -10,10 +10,9 @@ const store = useImportStore;
 
 /** A brief notice when an import ends, seen on whichever screen the admin went on to; the Activity screen has the details. */
 function announce(summary: ImportSummary): void {
-  const events = summary.events.signup + summary.events.login + summary.events.open;
-  const rejected = summary.rejected > 0 ? `; ${countOf(summary.rejected, 'line')} rejected (see Activity)` : '';
-  const verb = summary.cancelled ? `Cancelled the import of ${summary.fileName} after ${countOf(events, 'event')}` : `Imported ${countOf(events, 'event')} from ${summary.fileName}`;
-  useNoticesStore.getState().push(`${verb}${rejected}.`, summary.rejected > 0 ? 'error' : 'success');
+  const outcome = importOutcome(summary);
+  // Some lines rejected is a warning (the good ones are in); only an import that brought nothing is an error.
+  useNoticesStore.getState().push(outcome.notice, outcome.tone === 'done' ? 'success' : outcome.tone === 'partial' ? 'warning' : 'error');
 }
 
 let following = false;

@@ -4,7 +4,8 @@ import type { AppError } from '@shared/errors';
 export interface Notice {
   id: number;
   text: string;
-  tone: 'success' | 'error';
+  /** warning: done in part (an import with rejected lines): what went through stands. */
+  tone: 'success' | 'warning' | 'error';
 }
 
 interface NoticesState {
@@ -30,6 +31,6 @@ export const useNoticesStore = create<NoticesState>()((set, get) => ({
 }));
 
 /** How a failure is shown: a cancel the person asked for ("Report cancelled, nothing was written.") is no error. */
-export function failureTone(error: AppError): Notice['tone'] {
+export function failureTone(error: AppError): 'success' | 'error' {
   return error.code === 'CANCELLED' ? 'success' : 'error';
 }

@@ -3,6 +3,7 @@ import type { ImportSummary } from '@shared/schemas/activity';
 import { countOf } from '@shared/text';
 import { uploadEventFile } from '../../lib/api';
 import { cancelImport as cancel, startImport as start } from '../../lib/event-import';
+import { importOutcome } from '../../lib/import-outcome';
 import { useImportStore } from '../../stores/import-store';
 
 /** Rejections listed on screen; the command line (roster import) lists every one. */
@@ -109,14 +110,11 @@ export function ImportPanel() {
 
   if (!summary) return null;
   const hidden = summary.rejected - Math.min(summary.rejections.length, SHOWN_REJECTIONS);
+  const outcome = importOutcome(summary);
   return (
-    <div className={`card import-panel ${summary.rejected > 0 ? 'has-rejections' : ''}`} role="status" aria-label="Import result">
+    <div className={`card import-panel import-${outcome.tone}`} role="status" aria-label="Import result">
       <div className="import-head">
-        <strong>
-          {summary.cancelled
-            ? `Import of ${summary.fileName} cancelled after line ${summary.committedLines.toLocaleString()}: what came before is imported; import the file again to finish.`
-            : `Imported ${summary.fileName}: ${countOf(summary.lines, 'line')}.`}
-        </strong>
+        <strong className="import-title">{outcome.title}</strong>
         <button type="button" className="button small subtle" onClick={dismiss}>
           Dismiss
         </button>
@@ -125,8 +123,9 @@ export function ImportPanel() {
       {summary.rejected > 0 ? (
         <>
           <p className="import-rejected">
-            {countOf(summary.rejected, 'line was', 'lines were')} rejected; the good lines were imported. Fix these and import the file again (what is already
-            imported is not imported twice):
+            {countOf(summary.rejected, 'line was', 'lines were')} rejected
+            {outcome.tone === 'failed' ? ', so nothing was imported' : '; the good lines were imported'}, for the reasons below. Fix them and import the file
+            again (what is already imported is not imported twice):
           </p>
           <ul className="rejections" aria-label="Rejected lines">
             {summary.rejections.slice(0, SHOWN_REJECTIONS).map((rejection) => (
