@@ -1,4 +1,10 @@
 interface PagerProps {
+  /**
+   * The landmark's name, saying what it pages ("Pages of seats"): a screen
+   * reader lists landmarks by name, so two pagers on one screen (an
+   * organization's members and everyone with access) must not both be "Pages".
+   */
+  label?: string;
   total: number;
   pageIndex: number;
   pageSize: number;
@@ -6,13 +12,13 @@ interface PagerProps {
 }
 
 /** "51–100 of 1,320" with previous and next. */
-export function Pager({ total, pageIndex, pageSize, onPage }: PagerProps) {
+export function Pager({ label = 'Pages', total, pageIndex, pageSize, onPage }: PagerProps) {
   if (total <= pageSize) return null;
   const first = pageIndex * pageSize + 1;
   const last = Math.min(total, first + pageSize - 1);
   const pages = Math.ceil(total / pageSize);
   return (
-    <nav className="pager" aria-label="Pages">
+    <nav className="pager" aria-label={label}>
       <span className="pager-range">
         {first.toLocaleString()}–{last.toLocaleString()} of {total.toLocaleString()}
       </span>

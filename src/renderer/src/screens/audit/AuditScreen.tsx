@@ -157,7 +157,7 @@ export function AuditScreen() {
           empty={filtered ? 'No event matches these filters.' : 'No events yet.'}
           expandedRow={(event: AuditEventRow) => (open.has(event.id) ? <EventDetails event={event} /> : null)}
         />
-        <Pager total={page.total} pageIndex={query.pageIndex} pageSize={query.pageSize} onPage={goToPage} />
+        <Pager label="Pages of audit events" total={page.total} pageIndex={query.pageIndex} pageSize={query.pageSize} onPage={goToPage} />
       </div>
       <AuditRetention />
     </section>

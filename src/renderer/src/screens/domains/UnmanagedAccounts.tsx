@@ -182,7 +182,7 @@ export function UnmanagedAccounts({ domainId, label, emptyText, waitingOnly, onW
         label={label}
         empty={status === 'loading' ? 'Loading accounts…' : filtered ? 'No unmanaged account matches these filters.' : emptyText}
       />
-      <Pager total={page.total} pageIndex={query.pageIndex} pageSize={query.pageSize} onPage={goToPage} />
+      <Pager label="Pages of unmanaged accounts" total={page.total} pageIndex={query.pageIndex} pageSize={query.pageSize} onPage={goToPage} />
     </div>
   );
 }

@@ -249,7 +249,7 @@ export function LicensesScreen() {
             )
           }
         />
-        <Pager total={page.total} pageIndex={query.pageIndex} pageSize={query.pageSize} onPage={goToPage} />
+        <Pager label="Pages of seats" total={page.total} pageIndex={query.pageIndex} pageSize={query.pageSize} onPage={goToPage} />
       </div>
 
       {dialog ? (

@@ -85,7 +85,7 @@ export function OrgAccessSection({ orgId, orgName }: { orgId: number; orgName: s
         </table>
       </div>
       {current ? (
-        <Pager total={current.page.total} pageIndex={current.pageIndex} pageSize={ACCESS_PAGE_SIZE} onPage={setPageIndex} />
+        <Pager label={`Pages of everyone with access to ${orgName}`} total={current.page.total} pageIndex={current.pageIndex} pageSize={ACCESS_PAGE_SIZE} onPage={setPageIndex} />
       ) : null}
     </div>
   );

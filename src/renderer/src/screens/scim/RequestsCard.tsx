@@ -81,7 +81,7 @@ export function RequestsCard() {
         label="SCIM requests"
         empty={filtered ? 'No request matches these filters.' : 'No requests yet. They appear here as soon as an identity provider connects.'}
       />
-      <Pager total={requests.total} pageIndex={query.pageIndex} pageSize={query.pageSize} onPage={goToPage} />
+      <Pager label="Pages of SCIM requests" total={requests.total} pageIndex={query.pageIndex} pageSize={query.pageSize} onPage={goToPage} />
     </div>
   );
 }

@@ -39,11 +39,17 @@ export function TeamOrgLinks({ team, onUnlink, onLink }: TeamOrgLinksProps) {
     return (
       <div className="fact-row">
         <span className="fact-label">Organizations</span>
-        <span className="org-chips wrap" role="list" aria-label={`Organizations ${team.name} is linked to`}>
-          {team.organizations.map((org) => (
-            <OrgChip key={org.id} team={team} org={org} onUnlink={() => onUnlink(org)} />
-          ))}
-          {team.organizations.length === 0 ? <span className="muted">Not linked yet: it gives no access.</span> : null}
+        {/* A list holds list items only: the note and the button sit beside it. */}
+        <span className="org-chips wrap">
+          {team.organizations.length > 0 ? (
+            <span className="org-chips wrap" role="list" aria-label={`Organizations ${team.name} is linked to`}>
+              {team.organizations.map((org) => (
+                <OrgChip key={org.id} team={team} org={org} onUnlink={() => onUnlink(org)} />
+              ))}
+            </span>
+          ) : (
+            <span className="muted">Not linked yet: it gives no access.</span>
+          )}
           {link}
         </span>
       </div>
@@ -53,12 +59,14 @@ export function TeamOrgLinks({ team, onUnlink, onLink }: TeamOrgLinksProps) {
     <>
       <div className="fact-row">
         <span className="fact-label">Organizations</span>
-        <span className="org-chips wrap" role="list" aria-label={`Organizations ${team.name} is linked to`}>
-          <span className="chip chip-all" role="listitem">
-            <span className="chip-name">All organizations</span>
-            <button type="button" className="chip-remove" aria-label={`Unlink ${team.name} from all organizations`} onClick={() => onUnlink('all')}>
-              ×
-            </button>
+        <span className="org-chips wrap">
+          <span className="org-chips wrap" role="list" aria-label={`Organizations ${team.name} is linked to`}>
+            <span className="chip chip-all" role="listitem">
+              <span className="chip-name">All organizations</span>
+              <button type="button" className="chip-remove" aria-label={`Unlink ${team.name} from all organizations`} onClick={() => onUnlink('all')}>
+                ×
+              </button>
+            </span>
           </span>
           {link}
         </span>
@@ -66,10 +74,12 @@ export function TeamOrgLinks({ team, onUnlink, onLink }: TeamOrgLinksProps) {
       {team.organizations.length > 0 ? (
         <div className="fact-row">
           <span className="fact-label">Also linked by name</span>
-          <span className="org-chips wrap" role="list" aria-label={`Organizations ${team.name} is also linked to by name`}>
-            {team.organizations.map((org) => (
-              <OrgChip key={org.id} team={team} org={org} />
-            ))}
+          <span className="org-chips wrap">
+            <span className="org-chips wrap" role="list" aria-label={`Organizations ${team.name} is also linked to by name`}>
+              {team.organizations.map((org) => (
+                <OrgChip key={org.id} team={team} org={org} />
+              ))}
+            </span>
             <span className="muted">Kept if “All organizations” is switched off.</span>
           </span>
         </div>
