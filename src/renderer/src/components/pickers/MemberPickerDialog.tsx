@@ -5,6 +5,7 @@ import type { Result } from '@shared/result';
 import { appErrorOf, useContractQuery } from '../../data/query';
 import { useSearchPaging } from '../../data/paging';
 import { useSubmit } from '../../lib/use-submit';
+import { CheckGrid } from '../CheckGrid';
 import { Dialog } from '../Dialog';
 
 /** The most matches the picker lists: type more to narrow them. */
@@ -78,24 +79,34 @@ export function MemberPickerDialog({ title, description, place, children, onAdd,
         onChange={(event) => setText(event.target.value)}
       />
       {found.length === MEMBER_SEARCH_LIMIT ? <p className="muted small">Showing the first {MEMBER_SEARCH_LIMIT} matches: type more to narrow them.</p> : null}
-      <div className="check-list tall" role="group" aria-label="Members to add">
-        {found.length === 0 ? <p className="muted">{text ? 'No member matches.' : 'No members yet: add them in Licenses.'}</p> : null}
-        {found.map((member) => {
-          const there = already(member);
-          return (
-            <label key={member.accountId} className={`check person-check${there ? ' disabled' : ''}`}>
-              <input type="checkbox" disabled={there} checked={there || chosen.has(member.accountId)} onChange={() => toggle(member.accountId)} />
-              <span className="person">
-                <span className="person-name">
-                  {member.name || member.email}
-                  {there ? <span className="badge badge-note-inline">Already here{member.orgRole ? ` (${member.orgRole})` : ''}</span> : null}
+      {found.length === 0 ? (
+        <p className="muted">{text ? 'No member matches.' : 'No members yet: add them in Licenses.'}</p>
+      ) : (
+        <CheckGrid
+          label="Members to add"
+          className="tall"
+          columns={1}
+          items={found.map((member) => {
+            const there = already(member);
+            return {
+              id: member.accountId,
+              className: 'person-check',
+              checked: there || chosen.has(member.accountId),
+              locked: there,
+              label: (
+                <span className="person">
+                  <span className="person-name">
+                    {member.name || member.email}
+                    {there ? <span className="badge badge-note-inline">Already here{member.orgRole ? ` (${member.orgRole})` : ''}</span> : null}
+                  </span>
+                  {member.name ? <span className="person-email">{member.email}</span> : null}
                 </span>
-                {member.name ? <span className="person-email">{member.email}</span> : null}
-              </span>
-            </label>
-          );
-        })}
-      </div>
+              ),
+            };
+          })}
+          onToggle={toggle}
+        />
+      )}
       {children}
       {error ? (
         <p className="form-error" role="alert">

@@ -3,6 +3,7 @@ import { emailSchema } from '@shared/schemas/email';
 import type { InvitationRole } from '@shared/schemas/members';
 import { issueFor, type Result } from '@shared/result';
 import { includesFolded } from '@shared/text';
+import { CheckGrid } from '../../components/CheckGrid';
 import { Dialog } from '../../components/Dialog';
 import { TextField } from '../../components/TextField';
 import { useContractQuery } from '../../data/query';
@@ -103,24 +104,22 @@ export function InviteDialog({ expiryDays, onInvite, onClose }: InviteDialogProp
               onChange={(event) => setTeamFilter(event.target.value)}
             />
           ) : null}
-          <div className="check-list short" role="group" aria-label="Teams to invite into">
-            {shownTeams.length === 0 ? <p className="muted">None match.</p> : null}
-            {shownTeams.map((team) => (
-              <label key={team.id} className="check">
-                <input
-                  type="checkbox"
-                  checked={chosenTeams.has(team.id)}
-                  onChange={() => {
-                    const next = new Set(chosenTeams);
-                    if (next.has(team.id)) next.delete(team.id);
-                    else next.add(team.id);
-                    setChosenTeams(next);
-                  }}
-                />
-                {team.name}
-              </label>
-            ))}
-          </div>
+          {shownTeams.length === 0 ? (
+            <p className="muted">None match.</p>
+          ) : (
+            <CheckGrid
+              label="Teams to invite into"
+              className="short"
+              columns={2}
+              items={shownTeams.map((team) => ({ id: team.id, label: team.name, checked: chosenTeams.has(team.id) }))}
+              onToggle={(id) => {
+                const next = new Set(chosenTeams);
+                if (next.has(id)) next.delete(id);
+                else next.add(id);
+                setChosenTeams(next);
+              }}
+            />
+          )}
         </fieldset>
       ) : null}
       <fieldset className="field">
@@ -135,15 +134,16 @@ export function InviteDialog({ expiryDays, onInvite, onClose }: InviteDialogProp
             onChange={(event) => setOrgFilter(event.target.value)}
           />
         ) : null}
-        <div className="check-list" role="group" aria-label="Organizations to invite into">
-          {shownOrgs.length === 0 ? <p className="muted">{orgs.length === 0 ? 'No organizations yet.' : 'None match.'}</p> : null}
-          {shownOrgs.map((org) => (
-            <label key={org.id} className="check">
-              <input type="checkbox" checked={chosen.has(org.id)} onChange={() => toggle(org.id)} />
-              {org.name}
-            </label>
-          ))}
-        </div>
+        {shownOrgs.length === 0 ? (
+          <p className="muted">{orgs.length === 0 ? 'No organizations yet.' : 'None match.'}</p>
+        ) : (
+          <CheckGrid
+            label="Organizations to invite into"
+            columns={2}
+            items={shownOrgs.map((org) => ({ id: org.id, label: org.name, checked: chosen.has(org.id) }))}
+            onToggle={toggle}
+          />
+        )}
       </fieldset>
       {serverError && !issueFor(serverError, 'email') ? (
         <p className="form-error" role="alert">

@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import type { AppError } from '@shared/errors';
 import type { Result } from '@shared/result';
 import { includesFolded } from '@shared/text';
+import { CheckGrid } from '../../components/CheckGrid';
 import { Dialog } from '../../components/Dialog';
 import { appErrorOf, statusOf, useContractQuery } from '../../data/query';
 import { useSubmit } from '../../lib/use-submit';
@@ -86,28 +87,39 @@ export function LinkOrgsDialog({ teamName, linked, allOrgs, onLink, onClose }: L
               onChange={(event) => setFilter(event.target.value)}
             />
           ) : null}
-          <div className="check-list" role="group" aria-label="Organizations to link" aria-busy={loading}>
-            {loading ? <p className="muted">Loading organizations…</p> : null}
-            {status === 'error' && orgs.length === 0 ? (
-              <p className="form-error" role="alert">
-                Could not load the organizations: {loadError?.message}{' '}
-                <button type="button" className="button small" onClick={() => void load()}>
-                  Try again
-                </button>
-              </p>
-            ) : null}
-            {!loading && status !== 'error' && shown.length === 0 ? <p className="muted">{orgs.length === 0 ? 'No organizations yet.' : 'None match.'}</p> : null}
-            {shown.map((org) => {
-              const there = linked.has(org.id);
-              return (
-                <label key={org.id} className={`check${there ? ' disabled' : ''}`}>
-                  <input type="checkbox" disabled={there} checked={there || chosen.has(org.id)} onChange={() => toggle(org.id)} />
-                  {org.name}
-                  {there ? <span className="muted"> (linked)</span> : null}
-                </label>
-              );
-            })}
-          </div>
+          {loading ? <p className="muted">Loading organizations…</p> : null}
+          {status === 'error' && orgs.length === 0 ? (
+            <p className="form-error" role="alert">
+              Could not load the organizations: {loadError?.message}{' '}
+              <button type="button" className="button small" onClick={() => void load()}>
+                Try again
+              </button>
+            </p>
+          ) : null}
+          {!loading && status !== 'error' && shown.length === 0 ? <p className="muted">{orgs.length === 0 ? 'No organizations yet.' : 'None match.'}</p> : null}
+          {shown.length > 0 ? (
+            <CheckGrid
+              label="Organizations to link"
+              columns={2}
+              items={shown.map((org) => {
+                const there = linked.has(org.id);
+                return {
+                  id: org.id,
+                  label: there ? (
+                    <>
+                      {org.name}
+                      <span className="muted"> (linked)</span>
+                    </>
+                  ) : (
+                    org.name
+                  ),
+                  checked: there || chosen.has(org.id),
+                  locked: there,
+                };
+              })}
+              onToggle={toggle}
+            />
+          ) : null}
         </>
       )}
       {error ? (
