@@ -98,6 +98,9 @@ test.describe('Reclaiming idle seats', () => {
     await expect(reclaim.summary).toContainText('2 members inactive for over 90 days');
     // The member kept out of the last release is still kept out.
     await expect(reclaim.selected).toHaveText('1 of 2 selected');
+    await reclaim.review.getByRole('button', { name: 'Select none' }).click();
+    await expect(reclaim.selected).toHaveText('0 of 2 selected');
+    await expect(reclaim.releaseButton).toBeDisabled();
     await reclaim.review.getByRole('button', { name: 'Select all 2' }).click();
     await reclaim.releaseButton.click();
     const small = app.page.getByRole('dialog', { name: 'Release 2 seats?' });

@@ -132,6 +132,12 @@ export function ReclaimReview({ inactiveDays, asOf }: ReclaimReviewProps) {
             Select all {review.total.toLocaleString()}
           </button>
         ) : null}
+        {chosen.length > 0 ? (
+          // To release a few of many: none first, then tick those.
+          <button type="button" className="button subtle small" onClick={() => setUnselected(new Set(review.accountIds))}>
+            Select none
+          </button>
+        ) : null}
         <span className="push-right reclaim-buttons">
           <ExportButton
             label="Export list"
@@ -146,9 +152,9 @@ export function ReclaimReview({ inactiveDays, asOf }: ReclaimReviewProps) {
         </span>
       </div>
 
+      {outcome ? <ReleaseOutcome outcome={outcome} inactiveDays={inactiveDays} /> : null}
       <DataTable table={table} label="Idle members to review" empty={`No member has been inactive for over ${days}.`} />
       <Pager label="Pages of idle members" total={review.total} pageIndex={pageIndex} pageSize={PAGE_SIZE} onPage={setPageIndex} />
-      {outcome ? <ReleaseOutcome outcome={outcome} inactiveDays={inactiveDays} /> : null}
 
       {confirming ? (
         <ReleaseIdleDialog
