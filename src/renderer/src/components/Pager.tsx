@@ -4,7 +4,7 @@ interface PagerProps {
    * reader lists landmarks by name, so two pagers on one screen (an
    * organization's members and everyone with access) must not both be "Pages".
    */
-  label?: string;
+  label: string;
   total: number;
   pageIndex: number;
   pageSize: number;
@@ -12,7 +12,7 @@ interface PagerProps {
 }
 
 /** "51–100 of 1,320" with previous and next. */
-export function Pager({ label = 'Pages', total, pageIndex, pageSize, onPage }: PagerProps) {
+export function Pager({ label, total, pageIndex, pageSize, onPage }: PagerProps) {
   if (total <= pageSize) return null;
   const first = pageIndex * pageSize + 1;
   const last = Math.min(total, first + pageSize - 1);
