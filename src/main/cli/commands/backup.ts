@@ -9,6 +9,7 @@ import type { Core } from '../../core';
 import { StoreError } from '../../db/store-error';
 import { inWriteTransaction } from '../../db/transaction';
 import { osUserName } from '../../os-user';
+import type { AdminsOutcome } from '../../backups/carry-over';
 import { EXIT_OK, localOnly, printError, type CommandSpec, type FileCommandContext } from '../command';
 import { cliBackupsDir, openCliCore } from '../open-core';
 
@@ -82,19 +83,23 @@ export const backupCommands: CommandSpec[] = [
   },
 ];
 
-function reportRestore(context: FileCommandContext, from: string, restored: Result<{ preRestoreCopy: string }>): number {
+function reportRestore(context: FileCommandContext, from: string, restored: Result<{ preRestoreCopy: string; admins?: AdminsOutcome }>): number {
   if (!restored.ok) return printError(context.io, context.json, restored.error);
-  const { preRestoreCopy } = restored.value;
+  const { preRestoreCopy, admins } = restored.value;
   context.io.out(
     context.json
-      ? JSON.stringify({ database: context.databasePath, restoredFrom: from, preRestoreCopy }, null, 2)
+      ? JSON.stringify({ database: context.databasePath, restoredFrom: from, preRestoreCopy, admins }, null, 2)
       : `Restored ${context.databasePath} from ${from}.\nThe database as it was before is kept at ${preRestoreCopy}.`,
   );
+  // Today's admins could not be read from the file replaced: none of the backup's is trusted, so someone must make an owner again.
+  if (admins === 'ended' && !context.json) {
+    context.io.err('The admins and API tokens of the file replaced could not be read, so every admin and token the backup held has ended: add an owner again with "roster admins add --email E --role owner".');
+  }
   return EXIT_OK;
 }
 
 /** The file cannot be opened: the backup takes its place (replace-damaged.ts), and the restored database records it. */
-function replaceOverDamaged(context: FileCommandContext, from: string, actor: Actor): Result<{ preRestoreCopy: string }> {
+function replaceOverDamaged(context: FileCommandContext, from: string, actor: Actor): Result<{ preRestoreCopy: string; admins: AdminsOutcome }> {
   const now = new Date();
   const replaced = replaceDamagedDatabase(from, { databasePath: context.databasePath, backupsDir: cliBackupsDir(context.io, context.databasePath), now });
   if (!replaced.ok) return replaced;
