@@ -45,6 +45,8 @@ export default defineConfig({
           index: resolve(__dirname, 'src/main/index.ts'),
           browser: resolve(__dirname, 'src/main/browser/main.ts'),
           cli: resolve(__dirname, 'src/main/cli/main.ts'),
+          // `roster server` reads large exports in a worker thread, from this file beside cli.js.
+          'export-worker': resolve(__dirname, 'src/main/server/export-worker.ts'),
         },
       },
     },

@@ -5,14 +5,11 @@ import { exportReportInput } from '@shared/schemas/report';
 import { describeRule } from '@shared/report-rule';
 import { fail, type Result } from '@shared/result';
 import { mayCall, type ChannelAccess } from '@shared/ipc/contract';
-import Database from 'better-sqlite3';
-import { auditCsvPieces, auditFileName } from '../audit/export';
-import { createAuditRepository } from '../audit/repository';
-import { nextTurn } from '../jobs/jobs';
+import { auditFileName } from '../audit/export';
 import type { Core } from '../core';
-import { csvPages } from '../report/csv-pages';
-import { createReportRepository } from '../report/repository';
 import { reportFileName } from '../report/service';
+import { findExportWorker, openExportReader } from './export-reader';
+import type { ExportRequest } from './export-source';
 
 /** What a streamed file's trailer says once it is whole: rows written, and anything the command line prints with it. */
 export const SUMMARY_TRAILER = 'X-Roster-Summary';
@@ -29,20 +26,18 @@ function allowed(request: FastifyRequest, reply: FastifyReply, access: ChannelAc
 }
 
 /**
- * Streams a CSV read through a connection of its own inside one read
- * transaction (one moment of the store, while the main connection goes on
- * writing), a piece at a time: it waits for a slow client to take each piece
- * (never holding more than one in memory) and lets every other request run
- * between pieces. The summary comes as a trailer once every row is written;
- * a client gone before the end stops the read. Answers the rows written, or
- * null when the client went away.
+ * Streams an export (export-reader.ts: in a worker thread with its own read
+ * connection, one moment of the store) a piece at a time: it waits for a slow
+ * client to take each piece, so no more than one is ever held in memory. The
+ * summary comes as a trailer once every row is written; a client gone before
+ * the end stops the reading.
  */
 async function streamCsv(
   request: FastifyRequest,
   reply: FastifyReply,
   core: Core,
   fileName: string,
-  pieces: (reader: Database.Database) => Iterable<{ text: string; rows: number }>,
+  source: ExportRequest,
   summary: (rows: number) => Record<string, unknown>,
 ): Promise<void> {
   reply.hijack();
@@ -54,35 +49,36 @@ async function streamCsv(
     'X-Content-Type-Options': 'nosniff',
     Trailer: SUMMARY_TRAILER,
   });
-  const reader = new Database(core.db.name, { readonly: true, fileMustExist: true });
+  const reader = openExportReader(core.db.name, source, exportWorker);
   let rows = 0;
   try {
-    reader.exec('BEGIN');
-    for (const piece of pieces(reader)) {
+    for (let piece = await reader.next(); piece !== null; piece = await reader.next()) {
       if (response.destroyed) return;
       rows += piece.rows;
       if (!response.write(piece.text)) await Promise.race([once(response, 'drain'), once(response, 'close')]);
-      else await nextTurn();
     }
     response.addTrailers({ [SUMMARY_TRAILER]: encodeURIComponent(JSON.stringify(summary(rows))) });
     response.end();
+    request.log.info({ export: source.kind, rows, thread: reader.thread }, 'Export streamed');
   } catch (error) {
     // The client keeps no half file: it writes under a temporary name and sees no trailer.
-    request.log.warn({ err: error }, 'An export stopped part way');
+    request.log.warn({ err: error, export: source.kind, thread: reader.thread }, 'An export stopped part way');
     response.destroy();
   } finally {
-    // Closing ends the read transaction.
     reader.close();
   }
 }
+
+/** The built worker, found once when the server starts (none when run from the sources, as in unit tests). */
+const exportWorker = findExportWorker();
 
 /**
  * Files the command line streams to its own disk against a server: the user
  * activity report and the audit log, as CSV, written as they are read (never
  * whole in memory), with the same input as report:export and audit:export.
- * Each reads through a connection of its own inside one read transaction,
- * yielding between pages, so SCIM and other admins are answered while it
- * runs. Both are reads: an auditor may export.
+ * Each is read in a worker thread through a connection of its own, so SCIM
+ * and other admins are answered while it runs. Both are reads: an auditor may
+ * export.
  */
 export function fileRoutes(core: Core) {
   return async (app: FastifyInstance) => {
@@ -93,7 +89,7 @@ export function fileRoutes(core: Core) {
       const rule = core.services.settings.current().reportRule;
       const at = { asOf: (parsed.data.asOf ? new Date(parsed.data.asOf) : new Date()).toISOString(), rule };
       const { bom, selection } = parsed.data;
-      await streamCsv(request, reply, core, reportFileName(at.asOf, selection !== undefined), (reader) => csvPages(createReportRepository(reader), at, bom, selection), (members) => ({
+      await streamCsv(request, reply, core, reportFileName(at.asOf, selection !== undefined), { kind: 'report', at, bom, selection }, (members) => ({
         members,
         asOf: at.asOf,
         rule: describeRule(rule),
@@ -105,7 +101,7 @@ export function fileRoutes(core: Core) {
       const parsed = exportAuditInput.safeParse(request.body ?? {});
       if (!parsed.success) return sendResult(reply, fail('INVALID_INPUT', parsed.error.issues[0]!.message), 400);
       const { filter, bom } = parsed.data;
-      await streamCsv(request, reply, core, auditFileName(new Date()), (reader) => auditCsvPieces(createAuditRepository(reader), filter, bom), (events) => ({ events }));
+      await streamCsv(request, reply, core, auditFileName(new Date()), { kind: 'audit', filter, bom }, (events) => ({ events }));
     });
 
     // An event file, streamed from the client's disk into the import as it arrives (as browser mode's upload is).

@@ -12,7 +12,7 @@ import { request, startServerProcess, type ServerProcess } from './test-support/
 
 let cli: { script: string; remove: () => void };
 beforeAll(async () => {
-  cli = await bundleWorker('src/main/cli/main.ts', 'roster-server');
+  cli = await bundleWorker('src/main/cli/main.ts', 'roster-server', { 'export-worker': 'src/main/server/export-worker.ts' });
 }, 60_000);
 afterAll(() => cli?.remove());
 
@@ -166,6 +166,10 @@ describe('roster server, a real process', () => {
     expect(csv).not.toContain('during0@acme.example');
     const report = await fetch(`${server.url}/api/export/report`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: '{}' });
     expect(await report.text()).toContain('during0@acme.example');
+    // Both were read in the export worker, off the server's thread.
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const streamed = server.lines.map((line) => JSON.parse(line) as { msg: string; thread?: string }).filter((line) => line.msg === 'Export streamed');
+    expect(streamed.map((line) => line.thread)).toEqual(['worker', 'worker']);
   }, 60_000);
 
   it('serves HTTPS with a certificate made here, with HSTS, and SCIM on the same port', async () => {

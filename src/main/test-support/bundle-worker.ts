@@ -9,7 +9,7 @@ const root = path.resolve(__dirname, '../../..');
  * plain `node` process can run, inside node_modules so that it finds
  * better-sqlite3 there. Answers the script's path and a function removing it.
  */
-export async function bundleWorker(entry: string, name: string): Promise<{ script: string; remove: () => void }> {
+export async function bundleWorker(entry: string, name: string, beside: Record<string, string> = {}): Promise<{ script: string; remove: () => void }> {
   // Per process: two test runs at once (two engineers, or a watcher) must not delete each other's bundle.
   const outDir = path.join(root, 'node_modules', '.cache', `roster-${name}-${process.pid}`);
   await build({
@@ -17,10 +17,14 @@ export async function bundleWorker(entry: string, name: string): Promise<{ scrip
     logLevel: 'silent',
     resolve: { alias: { '@shared': path.join(root, 'src/shared') } },
     build: {
-      ssr: path.join(root, entry),
+      ssr: true,
       outDir,
       emptyOutDir: true,
-      rollupOptions: { output: { format: 'cjs', entryFileNames: `${name}.cjs` } },
+      // Scripts the entry starts by their file name (a worker), bundled beside it as the app's build puts them.
+      rollupOptions: {
+        input: { [name]: path.join(root, entry), ...Object.fromEntries(Object.entries(beside).map(([other, file]) => [other, path.join(root, file)])) },
+        output: { format: 'cjs', entryFileNames: '[name].cjs' },
+      },
     },
   });
   return { script: path.join(outDir, `${name}.cjs`), remove: () => fs.rmSync(outDir, { recursive: true, force: true }) };
