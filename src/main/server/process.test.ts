@@ -115,7 +115,8 @@ describe('roster server, a real process', () => {
         () => ({ index, status: 0 }),
       ),
     );
-    await new Promise((resolve) => setTimeout(resolve, 30));
+    // Stopped once the first is answered, with the rest in flight (or not yet sent), however loaded the machine.
+    await new Promise<void>((resolve) => sent.forEach((answer) => void answer.then(({ status }) => status === 201 && resolve())));
     server.child.kill('SIGTERM');
     const answers = await Promise.all(sent);
     expect(await server.exited).toBe(0);
