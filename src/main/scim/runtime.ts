@@ -5,9 +5,8 @@ import type { Db } from '../db/open';
 import type { Services } from '../services';
 import { createWriteQueue } from './group-commit';
 import { createRequestLog } from './request-log';
-import { scimRoutes } from './routes';
 import { allowedScimHosts } from './allowed-hosts';
-import { buildScimServer, listenScim, type RunningScimServer, type ScimContext, type ScimLimits } from './server';
+import type { RunningScimServer, ScimContext, ScimLimits } from './server';
 import { createTokenService } from './tokens';
 
 /**
@@ -57,6 +56,9 @@ export function createScimRuntime({
     async start(onHost: string, onPort: number, options: { publicHosts?: string[]; limits?: Partial<ScimLimits> } = {}): Promise<Result<ScimServerStatus>> {
       if (servedBy) return servedElsewhere();
       if (running) return ok(status());
+      // The HTTP side (fastify and every route) is loaded when a server first starts: most runs of the app and
+      // the command line never start one, and opening a store stays quick.
+      const [{ buildScimServer, listenScim }, { scimRoutes }] = await Promise.all([import('./server'), import('./routes')]);
       const app = buildScimServer(context, scimRoutes, { hosts: allowedScimHosts(onHost, options.publicHosts), limits: options.limits });
       try {
         running = await listenScim(app, onHost, onPort);
