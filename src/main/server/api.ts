@@ -124,8 +124,11 @@ export function apiRoutes(deps: ApiDeps) {
         sendResult(reply, await deps.dispatch(request.params.channel, request.body, { actor: actorOf(request.apiCaller!), caller: request.apiCaller! })),
     );
 
+    // Streams never end on their own: closing the server ends them (preClose), so it does not wait for them.
+    const streams = new Set<ServerResponse>();
+
     // The same events as browser mode's /api/events: what changed, and the progress of long jobs.
-    app.get('/events', (request, reply) => {
+    app.get('/events', (_request, reply) => {
       reply.hijack();
       const response = reply.raw;
       response.writeHead(200, {
@@ -145,11 +148,10 @@ export function apiRoutes(deps: ApiDeps) {
         streams.delete(response);
       };
       streams.add(response);
-      request.raw.on('close', end);
+      // The response's close is the connection's end (the request's says only that its body was read).
+      response.on('close', end);
     });
 
-    // Streams never end on their own: closing the server ends them, so it does not wait for them.
-    const streams = new Set<ServerResponse>();
     app.addHook('preClose', async () => {
       for (const stream of streams) stream.end();
     });
