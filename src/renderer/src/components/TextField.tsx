@@ -28,3 +28,24 @@ export function TextField({ label, error, hint, className, ...input }: TextField
     </div>
   );
 }
+
+/**
+ * The address field of the dialogs that add a person (invite, add a member,
+ * invite into a team): focused first, never autocompleted or spell-checked,
+ * its error under it; `onChange` gets the text typed.
+ */
+export function EmailField({ value, error, onChange }: { value: string; error?: string; onChange: (value: string) => void }) {
+  return (
+    <TextField
+      label="Email"
+      name="email"
+      type="email"
+      value={value}
+      autoFocus
+      autoComplete="off"
+      spellCheck={false}
+      error={error}
+      onChange={(event) => onChange(event.target.value)}
+    />
+  );
+}

@@ -4,7 +4,7 @@ import { emailSchema } from '@shared/schemas/email';
 import { personNameSchema } from '@shared/schemas/members';
 import { issueFor, type Result } from '@shared/result';
 import { Dialog } from '../../components/Dialog';
-import { TextField } from '../../components/TextField';
+import { EmailField, TextField } from '../../components/TextField';
 
 interface AddMemberDialogProps {
   free: number;
@@ -47,17 +47,11 @@ export function AddMemberDialog({ free, onAdd, onClose }: AddMemberDialogProps) 
         </>
       }
     >
-      <TextField
-        label="Email"
-        name="email"
-        type="email"
+      <EmailField
         value={email}
-        autoFocus
-        autoComplete="off"
-        spellCheck={false}
         error={emailError}
-        onChange={(event) => {
-          setEmail(event.target.value);
+        onChange={(value) => {
+          setEmail(value);
           reset();
         }}
       />

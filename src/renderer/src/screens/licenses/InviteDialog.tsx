@@ -5,7 +5,7 @@ import { issueFor, type Result } from '@shared/result';
 import { includesFolded } from '@shared/text';
 import { CheckGrid } from '../../components/CheckGrid';
 import { Dialog } from '../../components/Dialog';
-import { TextField } from '../../components/TextField';
+import { EmailField } from '../../components/TextField';
 import { useContractQuery } from '../../data/query';
 import { useSubmit } from '../../lib/use-submit';
 
@@ -66,17 +66,11 @@ export function InviteDialog({ expiryDays, onInvite, onClose }: InviteDialogProp
         </>
       }
     >
-      <TextField
-        label="Email"
-        name="email"
-        type="email"
+      <EmailField
         value={email}
-        autoFocus
-        autoComplete="off"
-        spellCheck={false}
         error={emailError}
-        onChange={(event) => {
-          setEmail(event.target.value);
+        onChange={(value) => {
+          setEmail(value);
           reset();
         }}
       />

@@ -3,7 +3,7 @@ import { emailSchema } from '@shared/schemas/email';
 import type { TeamInviteResult, TeamSummary } from '@shared/schemas/teams';
 import { issueFor } from '@shared/result';
 import { Dialog } from '../../components/Dialog';
-import { TextField } from '../../components/TextField';
+import { EmailField } from '../../components/TextField';
 import { useContractQuery } from '../../data/query';
 import { useContractMutation } from '../../data/use-contract-mutation';
 import { formatDate } from '../../lib/format';
@@ -69,17 +69,11 @@ function TeamInviteDialog({ team, onClose }: { team: TeamSummary; onClose: () =>
         </>
       }
     >
-      <TextField
-        label="Email"
-        name="email"
-        type="email"
+      <EmailField
         value={email}
-        autoFocus
-        autoComplete="off"
-        spellCheck={false}
         error={emailError}
-        onChange={(event) => {
-          setEmail(event.target.value);
+        onChange={(value) => {
+          setEmail(value);
           reset();
         }}
       />
