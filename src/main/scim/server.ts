@@ -83,7 +83,8 @@ export interface ScimServerOptions {
 /** A plugin adds a resource's routes (under /scim/v2) given the context. */
 export type ScimRoutes = (app: FastifyInstance, context: ScimContext) => void;
 
-function bearer(request: FastifyRequest): string | null {
+/** The token of an `Authorization: Bearer <token>` header; null without one. SCIM and the admin API read it alike. */
+export function bearer(request: FastifyRequest): string | null {
   const header = request.headers.authorization;
   if (typeof header !== 'string') return null;
   const match = /^Bearer\s+(\S+)\s*$/i.exec(header);

@@ -5,6 +5,7 @@ import type { AdminRole } from '@shared/schemas/admins';
 import type { Actor } from '@shared/schemas/audit';
 import { fail, type Result } from '@shared/result';
 import type { ApiAuthentication } from '../admins/service';
+import { bearer } from '../scim/server';
 import type { Dispatch } from '../ipc/dispatch';
 
 export const API_INVOKE_PREFIX = '/api/invoke/';
@@ -40,14 +41,8 @@ function forbidden(role: AdminRole, channel: string, access: string): Result<nev
   return fail('FORBIDDEN', `This API token acts as ${ROLE_NAME[role]}, who ${may}: "${channel}" needs ${access === 'owner' ? 'an owner' : 'an admin or an owner'}.`);
 }
 
-function bearerOf(request: FastifyRequest): string | null {
-  const header = request.headers.authorization;
-  if (typeof header !== 'string') return null;
-  const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
-  return match ? match[1]! : null;
-}
-
-const sendResult = (reply: FastifyReply, result: Result<unknown>, status = 200) =>
+/** A contract Result as the answer, never cached. */
+export const sendResult = (reply: FastifyReply, result: Result<unknown>, status = 200) =>
   reply.code(status).header('Cache-Control', 'no-store').type('application/json; charset=utf-8').send(JSON.stringify(result));
 
 /** The actor a call is audited under: the admin, and the API token they used. */
@@ -78,7 +73,7 @@ export function apiRoutes(deps: ApiDeps) {
     });
 
     app.addHook('onRequest', async (request, reply) => {
-      const secret = bearerOf(request);
+      const secret = bearer(request);
       const found = secret ? deps.authenticate(secret) : null;
       if (!found?.ok) {
         reply.header('WWW-Authenticate', 'Bearer realm="Roster"');

@@ -3,19 +3,17 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { exportAuditInput } from '@shared/schemas/audit';
 import { exportReportInput } from '@shared/schemas/report';
 import { describeRule } from '@shared/report-rule';
-import { fail, type Result } from '@shared/result';
+import { fail } from '@shared/result';
 import { mayCall, type ChannelAccess } from '@shared/ipc/contract';
 import { auditFileName } from '../audit/export';
 import type { Core } from '../core';
 import { reportFileName } from '../report/service';
 import { findExportWorker, openExportReader } from './export-reader';
 import type { ExportRequest } from './export-source';
+import { sendResult } from './api';
 
 /** What a streamed file's trailer says once it is whole: rows written, and anything the command line prints with it. */
 export const SUMMARY_TRAILER = 'X-Roster-Summary';
-
-const sendResult = (reply: FastifyReply, result: Result<unknown>, status: number) =>
-  reply.code(status).header('Cache-Control', 'no-store').type('application/json; charset=utf-8').send(JSON.stringify(result));
 
 /** Checks the caller may do `access`, answering the refusal; true when they may. */
 function allowed(request: FastifyRequest, reply: FastifyReply, access: ChannelAccess, what: string): boolean {
