@@ -47,6 +47,8 @@ export default defineConfig({
           cli: resolve(__dirname, 'src/main/cli/main.ts'),
           // `roster server` reads large exports in a worker thread, from this file beside cli.js.
           'export-worker': resolve(__dirname, 'src/main/server/export-worker.ts'),
+          // ...and makes its backups in another, from this one.
+          'copy-worker': resolve(__dirname, 'src/main/backups/copy-worker.ts'),
         },
       },
     },

@@ -13,6 +13,7 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
 const OWN_PROCESS = [
   'src/main/activity/killed-import.test.ts',
   'src/main/admins/handlers.test.ts',
+  'src/main/backups/copy.test.ts',
   'src/main/db/crash-safety.test.ts',
   'src/main/db/damaged-processes.test.ts',
   'src/main/db/two-processes.test.ts',

@@ -73,6 +73,8 @@ export interface CoreOptions extends OpenOptions {
    * but names the app's.
    */
   adviseBackupsDir?: string;
+  /** The built copy worker: backups are made in a worker thread, off this one (the server). Absent: here, a step at a time. */
+  copyWorker?: string | null;
 }
 
 /**
@@ -172,7 +174,7 @@ export function openCore(options: CoreOptions): Core {
     hasEnterprise: () => services.enterprise.require().ok,
     importing: () => runner.busy,
     audit: services.audit,
-    options: { nativeBinding: options.nativeBinding, migrations: options.migrations },
+    options: { nativeBinding: options.nativeBinding, migrations: options.migrations, copyWorker: options.copyWorker },
     describeDamage,
     onChanged: emitChanged,
     logError,

@@ -3,9 +3,11 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { bundleWorker } from '../test-support/bundle-worker';
+import { damagePageOf } from '../test-support/damage';
 import { coreWithEnterprise, tempDir } from '../test-support/temp-db';
-import { copyDatabase } from './copy';
+import { copyDatabase, type CopyOptions } from './copy';
 
 const betterSqlite = createRequire(import.meta.url).resolve('better-sqlite3');
 const writers: ChildProcess[] = [];
@@ -62,7 +64,17 @@ function readCopy(file: string) {
   }
 }
 
-describe('copyDatabase: the online backup', () => {
+// The server makes its copies in the copy worker (a thread with a connection of its own); the app and the command line here.
+let copyWorker: { script: string; remove: () => void };
+beforeAll(async () => {
+  copyWorker = await bundleWorker('src/main/backups/copy-worker.ts', 'copy-worker');
+}, 60_000);
+afterAll(() => copyWorker?.remove());
+
+describe.each([
+  ['on this thread', () => ({})],
+  ['in the copy worker', () => ({ copyWorker: copyWorker.script })],
+] as [string, () => CopyOptions][])('copyDatabase: the online backup, %s', (_where, where) => {
   it('makes a consistent copy while another process writes in a loop, and while this connection writes too', async () => {
     const core = await coreWithEnterprise();
     const databasePath = core.db.name;
@@ -74,7 +86,7 @@ describe('copyDatabase: the online backup', () => {
       const target = path.join(folder, `copy-${round}.db`);
       // Our own writes between steps are carried into the copy; the other process's restart it.
       const ownWrites = setInterval(() => core.db.prepare("INSERT INTO settings (key, value) VALUES ('own', '1') ON CONFLICT (key) DO UPDATE SET value = value + 1").run(), 1);
-      const copied = await copyDatabase(core.db, target, { pagesPerStep: 20 }).finally(() => clearInterval(ownWrites));
+      const copied = await copyDatabase(core.db, target, { ...where(), pagesPerStep: 20 }).finally(() => clearInterval(ownWrites));
       expect(copied).toMatchObject({ ok: true, value: { path: target } });
 
       const copy = readCopy(target);
@@ -94,9 +106,9 @@ describe('copyDatabase: the online backup', () => {
     const folder = tempDir();
     const target = path.join(folder, 'roster-backup.db');
     fs.writeFileSync(target, 'an older file');
-    expect((await copyDatabase(core.db, target, { replace: false })).ok).toBe(false);
+    expect((await copyDatabase(core.db, target, { ...where(), replace: false })).ok).toBe(false);
     expect(fs.readFileSync(target, 'utf8')).toBe('an older file');
-    expect(await copyDatabase(core.db, target)).toMatchObject({ ok: true });
+    expect(await copyDatabase(core.db, target, where())).toMatchObject({ ok: true });
     expect(readCopy(target).enterprise).toBe('Northwind');
     expect(fs.readdirSync(folder)).toEqual(['roster-backup.db']);
   });
@@ -104,9 +116,48 @@ describe('copyDatabase: the online backup', () => {
   it('names the path and the reason when it cannot write, and leaves nothing behind', async () => {
     const core = await coreWithEnterprise();
     const target = path.join(tempDir(), 'no-such-folder', 'backup.db');
-    expect(await copyDatabase(core.db, target)).toEqual({
+    expect(await copyDatabase(core.db, target, where())).toEqual({
       ok: false,
       error: { code: 'UNAVAILABLE', message: `Could not back up to ${target}: its folder does not exist. Choose a folder that exists.` },
     });
   });
+
+  it('tells its progress step by step, and a cancel part way removes the partial copy and keeps nothing', async () => {
+    const core = await coreWithEnterprise();
+    fill(core.db);
+    const folder = tempDir();
+    const steps: [number, number][] = [];
+    const cancel = new AbortController();
+    const copied = await copyDatabase(core.db, path.join(folder, 'whole.db'), { ...where(), pagesPerStep: 200, onProgress: (done, total) => steps.push([done, total]) });
+    expect(copied.ok).toBe(true);
+    expect(steps.length).toBeGreaterThan(5);
+    expect(steps.at(-1)![0]).toBe(steps.at(-1)![1]);
+
+    const cancelled = await copyDatabase(core.db, path.join(folder, 'cancelled.db'), {
+      ...where(),
+      pagesPerStep: 50,
+      signal: cancel.signal,
+      onProgress: (done) => done >= 200 && cancel.abort(),
+    });
+    expect(cancelled).toEqual({ ok: false, error: { code: 'CANCELLED', message: 'Backup cancelled, nothing was saved.' } });
+    expect(fs.readdirSync(folder)).toEqual(['whole.db']);
+  }, 30_000);
+
+  it('keeps no copy of a damaged database, and says what its check found', async () => {
+    const folder = tempDir();
+    const core = await coreWithEnterprise();
+    fill(core.db);
+    const file = core.db.name;
+    core.close();
+    damagePageOf(file, 'settings');
+    const reopened = new Database(file);
+    try {
+      const copied = await copyDatabase(reopened, path.join(folder, 'backup.db'), where());
+      expect(copied).toMatchObject({ ok: false, error: { code: 'DAMAGED' } });
+      expect(copied.ok || copied.error.message).toContain('the backup was not kept');
+      expect(fs.readdirSync(folder)).toEqual([]);
+    } finally {
+      reopened.close();
+    }
+  }, 30_000);
 });

@@ -7,6 +7,8 @@ import { damageFound, describeProblems, findProblems, isDamageError } from '../d
 import type { Db } from '../db/open';
 import { FILE_ERROR_REASONS, saveFailure } from '../exports/write-file';
 import { JobCancelled } from '../jobs/jobs';
+import { copyInWorker } from './copy-in-worker';
+import { DamagedSource } from './damaged-source';
 
 export const BACKUP_CANCELLED = 'Backup cancelled, nothing was saved.';
 
@@ -36,6 +38,12 @@ export interface CopyOptions {
   check?: boolean;
   /** The damaged-database message, naming the backup to restore (advice.ts); default: a plain one. */
   describeDamage?: (found: string) => string;
+  /**
+   * The built copy worker (copy-worker.ts): given, the copy and its check run
+   * in a worker thread through a read connection of its own, off this
+   * thread's event loop (the server); absent, here, a step at a time.
+   */
+  copyWorker?: string | null;
 }
 
 const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -44,8 +52,6 @@ class BusyError extends Error {
   readonly code = 'SQLITE_BUSY';
 }
 
-/** The copy failed its check: the database it was made from is damaged. */
-class DamagedSource extends Error {}
 
 /**
  * Copies the database `db` holds into `file` with SQLite's online backup, which
@@ -127,6 +133,27 @@ export function temporaryBeside(file: string, label = 'tmp'): string {
 }
 
 /**
+ * Copies `db` into the new file `temporary` and makes the copy a backup: one
+ * self-contained file (rollback journal), checked unless `check` is false.
+ * Throws JobCancelled, DamagedSource, or SQLite's or the disk's error. Runs
+ * here or in the copy worker, on the worker's own connection.
+ */
+export async function makeCopy(db: Db, temporary: string, options: CopyOptions): Promise<void> {
+  await onlineBackup(db, temporary, options);
+  if (options.signal?.aborted) throw new JobCancelled(BACKUP_CANCELLED);
+  const copy = new Database(temporary, { nativeBinding: options.nativeBinding, fileMustExist: true });
+  try {
+    copy.pragma('journal_mode = DELETE');
+    // The online backup copies pages as they are, damage and all: a damaged database is not backed up,
+    // so that its copies never push the sound backups out of the backups folder.
+    const problems = options.check === false ? [] : findProblems(copy, 'quick');
+    if (problems.length > 0) throw new DamagedSource(`${describeProblems(problems, "SQLite's quick check of a backup of it")} (the backup was not kept)`);
+  } finally {
+    copy.close();
+  }
+}
+
+/**
  * Backs up `db` into `target`, so that `target` never holds half a backup: the
  * copy is made beside it under a temporary name, switched to a rollback
  * journal (a backup is then one self-contained file, which opens read-only
@@ -144,19 +171,9 @@ export async function copyDatabase(
   const temporary = temporaryBeside(resolved);
   try {
     if (options.signal?.aborted) throw new JobCancelled(BACKUP_CANCELLED);
-    await onlineBackup(db, temporary, options);
+    await (options.copyWorker ? copyInWorker(options.copyWorker, db.name, temporary, options) : makeCopy(db, temporary, options));
     // A cancel that came while the last step ran still wins: the copy has no name yet.
     if (options.signal?.aborted) throw new JobCancelled(BACKUP_CANCELLED);
-    const copy = new Database(temporary, { nativeBinding: options.nativeBinding, fileMustExist: true });
-    try {
-      copy.pragma('journal_mode = DELETE');
-      // The online backup copies pages as they are, damage and all: a damaged database is not backed up,
-      // so that its copies never push the sound backups out of the backups folder.
-      const problems = options.check === false ? [] : findProblems(copy, 'quick');
-      if (problems.length > 0) throw new DamagedSource(`${describeProblems(problems, "SQLite's quick check of a backup of it")} (the backup was not kept)`);
-    } finally {
-      copy.close();
-    }
     if (options.replace === false) {
       // link() fails when the name is taken, where rename() would replace it.
       fs.linkSync(temporary, resolved);

@@ -1,18 +1,7 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { nextTurn } from '../jobs/jobs';
 import { openExport, type CsvPiece, type ExportRequest } from './export-source';
 import type { ToServer } from './export-worker';
-
-/** Where the built export worker is: beside the server's own bundle (out/main), under either extension a bundler gives it. */
-export function findExportWorker(dir: string = __dirname): string | null {
-  for (const name of ['export-worker.js', 'export-worker.cjs']) {
-    const file = path.join(dir, name);
-    if (fs.existsSync(file)) return file;
-  }
-  return null;
-}
 
 /** An export's pieces, asked for one at a time; `thread` says where the reading runs. */
 export interface ExportReader {

@@ -8,7 +8,8 @@ import { mayCall, type ChannelAccess } from '@shared/ipc/contract';
 import { auditFileName } from '../audit/export';
 import type { Core } from '../core';
 import { reportFileName } from '../report/service';
-import { findExportWorker, openExportReader } from './export-reader';
+import { openExportReader } from './export-reader';
+import { findWorker } from './worker-files';
 import type { ExportRequest } from './export-source';
 import { sendResult } from './api';
 
@@ -68,7 +69,7 @@ async function streamCsv(
 }
 
 /** The built worker, found once when the server starts (none when run from the sources, as in unit tests). */
-const exportWorker = findExportWorker();
+const exportWorker = findWorker('export-worker');
 
 /**
  * Files the command line streams to its own disk against a server: the user

@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../cli/run';
 import { fixtureFileName, loadDump } from '../db/test-support/fixtures/dump';
@@ -12,7 +13,10 @@ import { request, startServerProcess, type ServerProcess } from './test-support/
 
 let cli: { script: string; remove: () => void };
 beforeAll(async () => {
-  cli = await bundleWorker('src/main/cli/main.ts', 'roster-server', { 'export-worker': 'src/main/server/export-worker.ts' });
+  cli = await bundleWorker('src/main/cli/main.ts', 'roster-server', {
+    'export-worker': 'src/main/server/export-worker.ts',
+    'copy-worker': 'src/main/backups/copy-worker.ts',
+  });
 }, 60_000);
 afterAll(() => cli?.remove());
 
@@ -121,7 +125,6 @@ describe('roster server, a real process', () => {
     const answers = await Promise.all(sent);
     expect(await server.exited).toBe(0);
     expect(fs.statSync(`${db}-wal`, { throwIfNoEntry: false })?.size ?? 0).toBe(0);
-    const Database = (await import('better-sqlite3')).default;
     const check = new Database(db, { readonly: true });
     try {
       const present = new Set(check.prepare('SELECT email FROM accounts').pluck().all() as string[]);
@@ -171,6 +174,26 @@ describe('roster server, a real process', () => {
     await new Promise((resolve) => setTimeout(resolve, 100));
     const streamed = server.lines.map((line) => JSON.parse(line) as { msg: string; thread?: string }).filter((line) => line.msg === 'Export streamed');
     expect(streamed.map((line) => line.thread)).toEqual(['worker', 'worker']);
+
+    // A backup on request, made in the copy worker while SCIM goes on writing: a sound, self-contained copy.
+    const scimDuring = (index: number) =>
+      fetch(`${server.url}/scim/v2/Users`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${scimToken}`, 'content-type': 'application/scim+json' },
+        body: JSON.stringify({ schemas: [USER], userName: `backup${index}@acme.example`, active: true }),
+      }).then((answer) => answer.status);
+    const [backedUp, ...duringBackup] = await Promise.all([invoke(server, token, 'backups:create'), ...Array.from({ length: 5 }, (_, index) => scimDuring(index))]);
+    expect(duringBackup).toEqual([201, 201, 201, 201, 201]);
+    expect(backedUp).toMatchObject({ ok: true, value: { kind: 'stored', backup: { kind: 'manual' } } });
+    const listed = (await invoke(server, token, 'backups:list')) as { value: { folder: string } };
+    const copy = new Database(path.join(listed.value.folder, backedUp.value.backup.id), { readonly: true, fileMustExist: true });
+    try {
+      expect(copy.pragma('quick_check', { simple: true })).toBe('ok');
+      expect(copy.pragma('journal_mode', { simple: true })).toBe('delete');
+      expect(copy.prepare('SELECT count(*) FROM members').pluck().get()).toBeGreaterThanOrEqual(3000);
+    } finally {
+      copy.close();
+    }
   }, 60_000);
 
   it('serves HTTPS with a certificate made here, with HSTS, and SCIM on the same port', async () => {

@@ -9,6 +9,7 @@ import { SCIM_BASE } from '../scim/server';
 import { buildRosterServer } from './app';
 import type { ServerOptions } from './options';
 import { backupBeforeUpgrade } from './pre-upgrade';
+import { findWorker } from './worker-files';
 
 /** How long requests in flight may take to finish once the server is told to stop. */
 export const DRAIN_MS = 10_000;
@@ -56,6 +57,8 @@ export async function startRosterServer(options: ServerOptions, { logger, env }:
     // Many callers at once: a lock held by the command line is waited for a little at a time, never by freezing the process.
     busyTimeoutMs: 100,
     busyRetryMs: 5000,
+    // Backups (daily, on request, before a restore) are made in a worker thread, so SCIM and admins are never held up.
+    copyWorker: findWorker('copy-worker'),
     logError: (error, where) => logger.error({ err: error instanceof Error ? error : undefined, detail: error instanceof Error ? undefined : String(error), where }, `${where} failed`),
   });
   const admins = createAdminService({ db: core.db, admins: createAdminRepository(core.db), audit: core.services.audit, now: () => new Date() });

@@ -1,0 +1,18 @@
+import fs from 'node:fs';
+import path from 'node:path';
+
+/** The scripts the server runs in worker threads: exports (export-worker.ts) and backups (backups/copy-worker.ts). */
+export type WorkerName = 'export-worker' | 'copy-worker';
+
+/**
+ * Where a built worker is: beside the server's own bundle (out/main), under
+ * either extension a bundler gives it; null where there is none (the tests'
+ * sources), and the work then runs on the server's thread a step at a time.
+ */
+export function findWorker(name: WorkerName, dir: string = __dirname): string | null {
+  for (const file of [`${name}.js`, `${name}.cjs`]) {
+    const found = path.join(dir, file);
+    if (fs.existsSync(found)) return found;
+  }
+  return null;
+}
