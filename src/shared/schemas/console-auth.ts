@@ -70,3 +70,20 @@ export const adminSessionSchema = z.object({
   current: z.boolean(),
 });
 export type AdminSession = z.infer<typeof adminSessionSchema>;
+
+/**
+ * Why a sign-in with the identity provider did not open a session. The
+ * provider's redirect back ends at the console's address with
+ * `?signin_error=<code>`, and the sign-in page says the sentence: a code, never
+ * a message from the address, so that no link can put words on this page.
+ */
+export const SIGN_IN_ERRORS = {
+  unknown_admin: 'You are not an admin of this Roster server. Ask an owner to add your address as an admin, then sign in again.',
+  unverified_email:
+    "Your identity provider has not verified your email address, and it is not on one of the enterprise's verified domains, so Roster cannot tell it is yours. Ask an owner to verify the domain, or sign in once with your password.",
+  provider_refused: 'The identity provider refused Roster\u2019s sign-in request. An owner should check the server\u2019s --oidc-client-id and ROSTER_OIDC_CLIENT_SECRET.',
+  provider_unreachable: 'Roster could not reach the identity provider. Try again in a minute; if it goes on, an owner should check --oidc-issuer.',
+  attempt_expired: 'That sign-in took too long or was started in another window. Sign in again.',
+  cancelled: 'The sign-in was cancelled at the identity provider.',
+} as const;
+export type SignInErrorCode = keyof typeof SIGN_IN_ERRORS;
