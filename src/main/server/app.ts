@@ -9,6 +9,7 @@ import { allowedScimHosts } from '../scim/allowed-hosts';
 import { scimRoutes } from '../scim/routes';
 import { answerClientError, DEFAULT_SCIM_LIMITS, installScim, SCIM_BASE, scimInstanceOptions, type ClientError } from '../scim/server';
 import { apiRoutes } from './api';
+import { installConsole } from './console';
 import { fileRoutes } from './files';
 import type { ServerOptions } from './options';
 
@@ -28,6 +29,8 @@ export interface RosterServerDeps {
   admins: AdminService;
   options: ServerOptions;
   logger: Logger;
+  /** The built renderer, served as the web console at `/` (console.ts); null serves none. */
+  rendererDir?: string | null;
 }
 
 /** The events a core announces, as one stream of messages. */
@@ -66,7 +69,7 @@ function storeIsWritable(core: Core): { ready: true } | { ready: false; reason: 
  * /api for callers with an API token, and /healthz and /readyz for whoever
  * watches the process. No CORS headers: no other site's page may call it.
  */
-export function buildRosterServer({ core, admins, options, logger }: RosterServerDeps): FastifyInstance {
+export function buildRosterServer({ core, admins, options, logger, rendererDir = null }: RosterServerDeps): FastifyInstance {
   const limits = DEFAULT_SCIM_LIMITS;
   const app = Fastify({
     loggerInstance: logger,
@@ -113,5 +116,6 @@ export function buildRosterServer({ core, admins, options, logger }: RosterServe
     },
     { prefix: '/api' },
   );
+  installConsole(app, rendererDir);
   return app;
 }

@@ -7,6 +7,7 @@ import { openCore, type Core } from '../core';
 import { userDataDir } from '../paths';
 import { SCIM_BASE } from '../scim/server';
 import { buildRosterServer } from './app';
+import { findRenderer } from './console';
 import type { ServerOptions } from './options';
 import { backupBeforeUpgrade } from './pre-upgrade';
 import { findWorker } from './worker-files';
@@ -62,7 +63,7 @@ export async function startRosterServer(options: ServerOptions, { logger, env }:
     logError: (error, where) => logger.error({ err: error instanceof Error ? error : undefined, detail: error instanceof Error ? undefined : String(error), where }, `${where} failed`),
   });
   const admins = createAdminService({ db: core.db, admins: createAdminRepository(core.db), audit: core.services.audit, now: () => new Date() });
-  const app = buildRosterServer({ core, admins, options, logger });
+  const app = buildRosterServer({ core, admins, options, logger, rendererDir: findRenderer() });
 
   // Fastify says "Server listening" at info; the first line on stdout is ours, so the level rises after it.
   const level = logger.level;
