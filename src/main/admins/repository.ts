@@ -37,6 +37,11 @@ export function createAdminRepository(db: Db) {
   );
   const updateRole = db.prepare('UPDATE admins SET role = @role WHERE id = @id');
   const markRemoved = db.prepare('UPDATE admins SET removed_at = @at WHERE id = @id AND removed_at IS NULL');
+  const liveAdminByIdentity = db.prepare(
+    'SELECT id, email, name, role, created_at, removed_at FROM admins WHERE oidc_issuer = ? AND oidc_subject = ? AND removed_at IS NULL',
+  );
+  const identityOf = db.prepare('SELECT oidc_issuer AS issuer, oidc_subject AS subject FROM admins WHERE id = ?');
+  const bindIdentity = db.prepare('UPDATE admins SET oidc_issuer = @issuer, oidc_subject = @subject WHERE id = @id AND removed_at IS NULL');
 
   const tokenById = db.prepare(`SELECT ${TOKEN_COLUMNS} WHERE t.id = ?`);
   const liveTokenByName = db.prepare(`SELECT ${TOKEN_COLUMNS} WHERE t.admin_id = ? AND t.name_key = ? AND t.revoked_at IS NULL`);
@@ -61,6 +66,10 @@ export function createAdminRepository(db: Db) {
     },
     setAdminRole: (id: number, role: AdminRole) => void updateRole.run({ id, role }),
     markAdminRemoved: (id: number, at: string) => void markRemoved.run({ id, at }),
+    /** The live admin bound to this identity provider's subject (migration 0015), if any. */
+    liveAdminByIdentity: (issuer: string, subject: string) => liveAdminByIdentity.get(issuer, subject) as AdminRow | undefined,
+    identityOf: (id: number) => identityOf.get(id) as { issuer: string | null; subject: string | null } | undefined,
+    bindIdentity: (id: number, issuer: string, subject: string) => void bindIdentity.run({ id, issuer, subject }),
 
     tokenById: (id: number) => tokenById.get(id) as ApiTokenRow | undefined,
     liveTokenByName: (adminId: number, nameKey: string) => liveTokenByName.get(adminId, nameKey) as ApiTokenRow | undefined,
