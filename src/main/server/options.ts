@@ -110,6 +110,10 @@ export function serverOptionsFrom(values: Record<string, unknown>, env: NodeJS.P
   if (issuerText !== undefined && clientId !== undefined) {
     const issuer = httpUrl('--oidc-issuer', issuerText);
     if (typeof issuer === 'string') return problem(issuer);
+    // Tokens and keys come from the issuer: only over TLS, but for a provider on this very machine (tests).
+    if (issuer.protocol === 'http:' && !['127.0.0.1', 'localhost', '[::1]'].includes(issuer.hostname)) {
+      return problem(`--oidc-issuer must start with https:// (http:// only for a provider on this machine), not "${issuerText}"`);
+    }
     oidc = { issuer, clientId, clientSecret: env.ROSTER_OIDC_CLIENT_SECRET?.trim() || null };
   }
 
