@@ -13,6 +13,8 @@ export const errorCodes = [
   'FORBIDDEN',
   /** A Roster server was called without a valid API token or session (HTTP 401). */
   'UNAUTHENTICATED',
+  /** Too many attempts (failed sign-ins): the message says when to try again, and HTTP's Retry-After in seconds. */
+  'RATE_LIMITED',
   'UNSUPPORTED',
   'BUSY',
   'UNAVAILABLE',

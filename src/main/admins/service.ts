@@ -14,6 +14,7 @@ import {
   type CreateApiTokenInput,
 } from '@shared/schemas/admins';
 import type { Actor } from '@shared/schemas/audit';
+import { SESSION_IDLE_MS } from '@shared/schemas/console-auth';
 import { emailKey, normaliseEmail } from '@shared/schemas/email';
 import { nameKey } from '@shared/schemas/names';
 import { fail, ok, type Result } from '@shared/result';
@@ -21,6 +22,7 @@ import { DAY_MS } from '@shared/time';
 import type { AuditRepository } from '../audit/repository';
 import type { Db } from '../db/open';
 import { inAtomicWrite } from '../db/transaction';
+import { createSessionRepository } from '../sessions/repository';
 import type { AdminRepository, AdminRow, ApiTokenRow } from './repository';
 
 /** Who an API token is, or why it is refused (said for a person; never the token itself). */
@@ -71,14 +73,17 @@ const tokenLabel = (row: { name: string; admin_email: string }) => `${row.name} 
 /**
  * A Roster server's admins and their API tokens (docs/SERVER.md). The rules:
  * there is always an owner once there is one (the last is never removed or
- * demoted); removing an admin revokes their tokens; a token's role is at most
- * its admin's, also after a demotion; only a token's SHA-256 hash is kept, and
- * every stored hash is compared in constant time. Every change is audited.
+ * demoted); removing an admin revokes their tokens and ends their console
+ * sessions; a token's role is at most its admin's, also after a demotion; only
+ * a token's SHA-256 hash is kept, and every stored hash is compared in
+ * constant time. Every change is audited.
  */
 export function createAdminService({ db, admins, audit, now }: { db: Db; admins: AdminRepository; audit: AuditRepository; now: () => Date }) {
   const notAdmin = <T>(email: string) => fail<T>('NOT_FOUND', `There is no admin with the address ${email.trim()}. See them with "roster admins list".`);
   const lastOwner = <T>(row: AdminRow, doing: string) =>
     fail<T>('CONFLICT', `${row.email} is the last owner: make another admin an owner before ${doing}.`);
+
+  const sessions = createSessionRepository(db);
 
   /** Lowers the role of an admin's tokens to theirs, audited as part of the caller's change. */
   function capTokens(row: AdminRow, role: AdminRole, at: Date, actor: Actor): void {
@@ -151,9 +156,18 @@ export function createAdminService({ db, admins, audit, now }: { db: Db; admins:
           admins.revokeToken(token.id, at.toISOString());
           audit.record(at, actor, { action: 'admin.token.revoke', targetType: 'api_token', targetId: token.id, targetLabel: tokenLabel(token), subject: row.email });
         }
+        // Their console sessions end with them, in this same transaction: no call of theirs is let in after it.
+        const endedSessions = sessions.endLiveOf(row.id, at.toISOString(), new Date(at.getTime() - SESSION_IDLE_MS).toISOString(), 'admin-removed');
         admins.markAdminRemoved(row.id, at.toISOString());
         const revokedTokens = tokens.map((token) => token.name);
-        audit.record(at, actor, { action: 'admin.remove', targetType: 'admin', targetId: row.id, targetLabel: row.email, before: { email: row.email, role: row.role }, after: { revokedTokens } });
+        audit.record(at, actor, {
+          action: 'admin.remove',
+          targetType: 'admin',
+          targetId: row.id,
+          targetLabel: row.email,
+          before: { email: row.email, role: row.role },
+          after: { revokedTokens, ...(endedSessions > 0 ? { endedSessions } : {}) },
+        });
         return ok({ ...toAdmin(row), revokedTokens });
       });
     },

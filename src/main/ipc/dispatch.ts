@@ -21,7 +21,7 @@ export interface CallContext {
    * this machine itself (the desktop app, the command line), which may do
    * everything. Channels that serve each admin their own (API tokens) read it.
    */
-  caller?: { email: string; role: AdminRole };
+  caller?: { email: string; role: AdminRole; /** The console session calling, when it is one (not an API token). */ sessionId?: number };
 }
 
 export type Handler<C extends Channel> = (

@@ -6,20 +6,23 @@ import type { Actor } from '@shared/schemas/audit';
 import { fail, type Result } from '@shared/result';
 import type { ApiAuthentication } from '../admins/service';
 import { bearer } from '../scim/server';
+import { sessionActor } from '../sessions/service';
+import type { SessionAuthentication } from './auth/sessions';
 import type { Dispatch } from '../ipc/dispatch';
 
 export const API_INVOKE_PREFIX = '/api/invoke/';
 
-/** Who calls, once their API token is checked. */
+/** Who calls, once their API token or console session is checked: one of tokenName and sessionId is set. */
 export interface ApiCaller {
   email: string;
   role: AdminRole;
-  tokenName: string;
+  tokenName: string | null;
+  sessionId: number | null;
 }
 
 declare module 'fastify' {
   interface FastifyRequest {
-    /** The admin and token of an /api request, set once the token is checked. */
+    /** The admin and token (or console session) of an /api request, set once it is checked. */
     apiCaller: ApiCaller | null;
   }
 }
@@ -27,6 +30,8 @@ declare module 'fastify' {
 export interface ApiDeps {
   dispatch: Dispatch;
   authenticate(secret: string): ApiAuthentication;
+  /** The console session a request's cookie opens (with the CSRF checks of a change); null without a session cookie. */
+  authenticateSession(request: FastifyRequest): SessionAuthentication | null;
   /** Subscribes to the core's events; returns the unsubscribe. */
   subscribe(listener: (message: EventMessage) => void): () => void;
   /** What a stream that connects is told first (the jobs running now). */
@@ -35,23 +40,32 @@ export interface ApiDeps {
 
 const ROLE_NAME: Record<AdminRole, string> = { owner: 'an owner', admin: 'an admin', auditor: 'an auditor' };
 
+/** "This API token acts as an auditor", or "You are signed in as an auditor": who the caller is, for a refusal. */
+export const actingAs = (caller: ApiCaller): string => (caller.sessionId !== null ? `You are signed in as ${ROLE_NAME[caller.role]}` : `This API token acts as ${ROLE_NAME[caller.role]}`);
+
 /** What a role may not do, said for the person who holds it. */
-function forbidden(role: AdminRole, channel: string, access: string): Result<never> {
-  const may = role === 'auditor' ? 'may only read (exports included)' : 'may read and change the enterprise\u2019s data, not admins, tokens, SCIM, settings or restores';
-  return fail('FORBIDDEN', `This API token acts as ${ROLE_NAME[role]}, who ${may}: "${channel}" needs ${access === 'owner' ? 'an owner' : 'an admin or an owner'}.`);
+function forbidden(caller: ApiCaller, channel: string, access: string): Result<never> {
+  const may = caller.role === 'auditor' ? 'may only read (exports included)' : 'may read and change the enterprise\u2019s data, not admins, tokens, SCIM, settings or restores';
+  return fail('FORBIDDEN', `${actingAs(caller)}, who ${may}: "${channel}" needs ${access === 'owner' ? 'an owner' : 'an admin or an owner'}.`);
 }
 
 /** A contract Result as the answer, never cached. */
 export const sendResult = (reply: FastifyReply, result: Result<unknown>, status = 200) =>
   reply.code(status).header('Cache-Control', 'no-store').type('application/json; charset=utf-8').send(JSON.stringify(result));
 
-/** The actor a call is audited under: the admin, and the API token they used. */
-export const actorOf = (caller: ApiCaller): Actor => ({ type: 'app', name: caller.email, admin: caller.email, token: caller.tokenName });
+/** The actor a call is audited under: the admin, and the API token or console session they used. */
+export const actorOf = (caller: ApiCaller): Actor =>
+  caller.sessionId !== null ? sessionActor({ id: caller.sessionId, admin_email: caller.email }) : { type: 'app', name: caller.email, admin: caller.email, token: caller.tokenName ?? undefined };
+
+/** Who calls, as the handlers see them: the address, the role, and the console session when it is one. */
+const callerOf = (caller: ApiCaller) => ({ email: caller.email, role: caller.role, ...(caller.sessionId !== null ? { sessionId: caller.sessionId } : {}) });
 
 /**
  * The admin contract over HTTP, for authenticated callers only: an API token
- * as `Authorization: Bearer`. The token is checked before anything else (the
- * channel is not looked up, the body not read), then the role against the
+ * as `Authorization: Bearer`, or a console session's cookie (with, for a
+ * change, the server's own Origin and the session's CSRF header). Either is
+ * checked before anything else (the channel is not looked up, the body not
+ * read), then the role against the
  * channel's declared access; a channel that works only on one computer
  * ("local") is not served at all. Answers are the contract's Result, as in
  * browser mode: 200 for an answer or a refusal by a rule, 401 without a valid
@@ -74,13 +88,23 @@ export function apiRoutes(deps: ApiDeps) {
 
     app.addHook('onRequest', async (request, reply) => {
       const secret = bearer(request);
+      // A token, when one is sent, is all that counts; a session cookie beside it is not looked at.
+      const session = secret ? null : deps.authenticateSession(request);
+      if (session?.ok) {
+        const { id, admin_email: email, admin_role: role } = session.session;
+        request.apiCaller = { email, role, tokenName: null, sessionId: id };
+        return;
+      }
+      if (session) return sendResult(reply, fail(session.status === 403 ? 'FORBIDDEN' : 'UNAUTHENTICATED', session.message), session.status);
       const found = secret ? deps.authenticate(secret) : null;
       if (!found?.ok) {
         reply.header('WWW-Authenticate', 'Bearer realm="Roster"');
-        const message = found ? found.message : 'Sign in first: send an API token as "Authorization: Bearer <token>" (create one with "roster admins token create").';
+        const message = found
+          ? found.message
+          : 'Sign in first: send an API token as "Authorization: Bearer <token>" (create one with "roster admins token create"), or sign in to the console.';
         return sendResult(reply, fail('UNAUTHENTICATED', message), 401);
       }
-      request.apiCaller = { email: found.admin.email, role: found.token.role, tokenName: found.token.name };
+      request.apiCaller = { email: found.admin.email, role: found.token.role, tokenName: found.token.name, sessionId: null };
     });
 
     app.setErrorHandler((error, request, reply) => {
@@ -103,7 +127,7 @@ export function apiRoutes(deps: ApiDeps) {
         return { status: 404, result: fail('NOT_FOUND', `Unknown request "${channel.slice(0, 80)}".`) };
       }
       const access = contract[channel].access;
-      return mayCall(caller.role, access) ? null : { status: 403, result: forbidden(caller.role, channel, access) };
+      return mayCall(caller.role, access) ? null : { status: 403, result: forbidden(caller, channel, access) };
     };
 
     app.post<{ Params: { channel: string } }>(
@@ -116,7 +140,7 @@ export function apiRoutes(deps: ApiDeps) {
         },
       },
       async (request, reply) =>
-        sendResult(reply, await deps.dispatch(request.params.channel, request.body, { actor: actorOf(request.apiCaller!), caller: request.apiCaller! })),
+        sendResult(reply, await deps.dispatch(request.params.channel, request.body, { actor: actorOf(request.apiCaller!), caller: callerOf(request.apiCaller!) })),
     );
 
     // Streams never end on their own: closing the server ends them (preClose), so it does not wait for them.

@@ -8,7 +8,12 @@ import type { Core } from '../core';
 import { allowedScimHosts } from '../scim/allowed-hosts';
 import { scimRoutes } from '../scim/routes';
 import { answerClientError, DEFAULT_SCIM_LIMITS, installScim, SCIM_BASE, scimInstanceOptions, type ClientError } from '../scim/server';
+import { createSessionRepository } from '../sessions/repository';
+import { createSessionService } from '../sessions/service';
 import { apiRoutes } from './api';
+import { createSignInLimiter, type SignInLimits } from './auth/rate-limit';
+import { authRoutes } from './auth/routes';
+import { authenticateSession } from './auth/sessions';
 import { installConsole } from './console';
 import { fileRoutes } from './files';
 import type { ServerOptions } from './options';
@@ -31,6 +36,10 @@ export interface RosterServerDeps {
   logger: Logger;
   /** The built renderer, served as the web console at `/` (console.ts); null serves none. */
   rendererDir?: string | null;
+  /** The clock sessions and sign-in limits go by (tests move it). */
+  now?: () => Date;
+  /** Failed sign-ins allowed (tests lower them); the defaults otherwise. */
+  signInLimits?: SignInLimits;
 }
 
 /** The events a core announces, as one stream of messages. */
@@ -65,11 +74,12 @@ function storeIsWritable(core: Core): { ready: true } | { ready: false; reason: 
 
 /**
  * `roster server` on one port: SCIM 2.0 under /scim/v2 (its own hooks, tokens
- * and request log, as `roster scim serve` has them), the admin contract under
- * /api for callers with an API token, and /healthz and /readyz for whoever
+ * and request log, as `roster scim serve` has them), the console's sign-in
+ * under /auth, the admin contract under /api for callers with an API token or
+ * a console session, and /healthz and /readyz for whoever
  * watches the process. No CORS headers: no other site's page may call it.
  */
-export function buildRosterServer({ core, admins, options, logger, rendererDir = null }: RosterServerDeps): FastifyInstance {
+export function buildRosterServer({ core, admins, options, logger, rendererDir = null, now = () => new Date(), signInLimits }: RosterServerDeps): FastifyInstance {
   const limits = DEFAULT_SCIM_LIMITS;
   const app = Fastify({
     loggerInstance: logger,
@@ -98,6 +108,15 @@ export function buildRosterServer({ core, admins, options, logger, rendererDir =
       .send(state.ready ? { status: 'ready' } : { status: 'unavailable', reason: state.reason });
   });
 
+  // The console's sign-in: sessions, the cookie and the CSRF checks, for /auth and /api alike.
+  app.decorate('consoleAuth', {
+    sessions: createSessionService({ db: core.db, sessions: createSessionRepository(core.db), audit: core.services.audit, now }),
+    options,
+    limiter: createSignInLimiter(signInLimits),
+    now,
+  });
+  void app.register(authRoutes(), { prefix: '/auth' });
+
   const publicHosts = options.publicUrl ? [options.publicUrl.hostname] : [];
   void app.register(
     async (scoped) => installScim(scoped, core.scim.context, scimRoutes, { hosts: allowedScimHosts(options.host, publicHosts), routePrefix: '' }),
@@ -109,6 +128,7 @@ export function buildRosterServer({ core, admins, options, logger, rendererDir =
       await apiRoutes({
         dispatch: core.dispatch,
         authenticate: (secret) => admins.authenticate(secret),
+        authenticateSession,
         subscribe: subscribeTo(core),
         greeting: () => core.runningJobs().map((payload) => ({ event: 'progress' as const, payload })),
       })(api);

@@ -11,7 +11,7 @@ import { reportFileName } from '../report/service';
 import { openExportReader } from './export-reader';
 import { findWorker } from './worker-files';
 import type { ExportRequest } from './export-source';
-import { sendResult } from './api';
+import { actingAs, sendResult } from './api';
 
 /** What a streamed file's trailer says once it is whole: rows written, and anything the command line prints with it. */
 export const SUMMARY_TRAILER = 'X-Roster-Summary';
@@ -20,7 +20,7 @@ export const SUMMARY_TRAILER = 'X-Roster-Summary';
 function allowed(request: FastifyRequest, reply: FastifyReply, access: ChannelAccess, what: string): boolean {
   const caller = request.apiCaller!;
   if (mayCall(caller.role, access)) return true;
-  void sendResult(reply, fail('FORBIDDEN', `This API token acts as ${caller.role === 'auditor' ? 'an auditor' : `an ${caller.role}`}, who may not ${what}.`), 403);
+  void sendResult(reply, fail('FORBIDDEN', `${actingAs(caller)}, who may not ${what}.`), 403);
   return false;
 }
 

@@ -5,6 +5,7 @@ import { createAdminService, type AdminService } from '../../admins/service';
 import type { Core } from '../../core';
 import { coreWithEnterprise } from '../../test-support/temp-db';
 import { buildRosterServer } from '../app';
+import type { SignInLimits } from '../auth/rate-limit';
 import type { ServerOptions } from '../options';
 
 const CLI = { type: 'cli', name: 'test' } as const;
@@ -38,14 +39,17 @@ export const testServerOptions = (databasePath: string, overrides: Partial<Serve
  * tests call it with inject), with an owner, an admin and an auditor, and a
  * token for each. Log lines are collected.
  */
-export async function serverInProcess(): Promise<{ core: Core; admins: AdminService; app: ReturnType<typeof buildRosterServer>; tokens: Record<AdminRole, string>; logLines: string[] }> {
+export async function serverInProcess(
+  extra: { options?: Partial<ServerOptions>; now?: () => Date; signInLimits?: SignInLimits } = {},
+): Promise<{ core: Core; admins: AdminService; app: ReturnType<typeof buildRosterServer>; tokens: Record<AdminRole, string>; logLines: string[] }> {
+  const now = extra.now ?? (() => new Date());
   // As the server opens it: a lock held elsewhere is waited for 100 ms at a time.
-  const core = await coreWithEnterprise({ busyTimeoutMs: 100, busyRetryMs: 2000 });
-  const admins = createAdminService({ db: core.db, admins: createAdminRepository(core.db), audit: core.services.audit, now: () => new Date() });
+  const core = await coreWithEnterprise({ busyTimeoutMs: 100, busyRetryMs: 2000, now });
+  const admins = createAdminService({ db: core.db, admins: createAdminRepository(core.db), audit: core.services.audit, now });
   const tokens = adminsWithTokens(admins);
   const logLines: string[] = [];
   const logger = pino({ level: 'info' }, { write: (line: string) => logLines.push(line) });
-  const app = buildRosterServer({ core, admins, options: testServerOptions(core.db.name), logger });
+  const app = buildRosterServer({ core, admins, options: testServerOptions(core.db.name, extra.options), logger, now, signInLimits: extra.signInLimits });
   await app.ready();
   return { core, admins, app, tokens, logLines };
 }
