@@ -1,0 +1,94 @@
+/**
+ * Failed password sign-ins, counted in memory per account and per address
+ * (docs/SERVER.md, "Signing in"): 5 failures for one account, or 20 from one
+ * address, within 15 minutes, and further attempts are refused until the
+ * oldest of those failures is 15 minutes old. A success clears the account's
+ * count (not the address's: one right password does not excuse an address
+ * guessing at others). A restart forgets the counts, as GitHub's and Okta's
+ * in-memory throttles do; the audit log keeps every failure.
+ */
+export const SIGN_IN_WINDOW_MS = 15 * 60 * 1000;
+export const MAX_FAILURES_PER_ACCOUNT = 5;
+export const MAX_FAILURES_PER_ADDRESS = 20;
+
+/** Keys kept at most: beyond this the oldest are forgotten, so a flood of made-up addresses cannot fill the memory. */
+const MAX_KEYS = 10_000;
+
+export interface SignInLimits {
+  windowMs: number;
+  perAccount: number;
+  perAddress: number;
+}
+
+export const DEFAULT_SIGN_IN_LIMITS: SignInLimits = { windowMs: SIGN_IN_WINDOW_MS, perAccount: MAX_FAILURES_PER_ACCOUNT, perAddress: MAX_FAILURES_PER_ADDRESS };
+
+/** Why an attempt is refused before its password is even checked, and until when. */
+export interface Lockout {
+  by: 'account' | 'address';
+  until: Date;
+}
+
+function createCounter(limit: number, windowMs: number) {
+  // Insertion order is age order: a key that fails again moves to the end.
+  const failures = new Map<string, number[]>();
+  const recent = (key: string, at: number) => (failures.get(key) ?? []).filter((time) => at - time < windowMs);
+  return {
+    /** When the key may try again, or null when it may now. */
+    lockedUntil(key: string, at: number): number | null {
+      const times = recent(key, at);
+      return times.length >= limit ? times[times.length - limit]! + windowMs : null;
+    },
+    fail(key: string, at: number): void {
+      const times = recent(key, at);
+      times.push(at);
+      failures.delete(key);
+      failures.set(key, times.slice(-limit));
+      if (failures.size > MAX_KEYS) failures.delete(failures.keys().next().value!);
+    },
+    clear: (key: string) => void failures.delete(key),
+  };
+}
+
+export function createSignInLimiter(limits: SignInLimits = DEFAULT_SIGN_IN_LIMITS) {
+  const accounts = createCounter(limits.perAccount, limits.windowMs);
+  const addresses = createCounter(limits.perAddress, limits.windowMs);
+  return {
+    limits,
+    /** Whether an attempt for this account (its address's key) from this address is refused, and until when. */
+    check(account: string, address: string, now: Date): Lockout | null {
+      const at = now.getTime();
+      const byAccount = accounts.lockedUntil(account, at);
+      const byAddress = addresses.lockedUntil(address, at);
+      if (byAccount === null && byAddress === null) return null;
+      // The later of the two is when an attempt will be let through.
+      if (byAddress !== null && (byAccount === null || byAddress > byAccount)) return { by: 'address', until: new Date(byAddress) };
+      return { by: 'account', until: new Date(byAccount!) };
+    },
+    failed(account: string, address: string, now: Date): void {
+      accounts.fail(account, now.getTime());
+      addresses.fail(address, now.getTime());
+    },
+    succeeded(account: string): void {
+      accounts.clear(account);
+    },
+  };
+}
+
+export type SignInLimiter = ReturnType<typeof createSignInLimiter>;
+
+/** "15 minutes", "1 minute": the wait rounded up to whole minutes. */
+function minutes(ms: number): string {
+  const count = Math.max(1, Math.ceil(ms / 60_000));
+  return `${count} minute${count === 1 ? '' : 's'}`;
+}
+
+/** "Too many failed sign-ins for ana@acme.example. Try again in 15 minutes, at 14:32 UTC." */
+export function lockoutMessage(lockout: Lockout, email: string, now: Date): string {
+  const who = lockout.by === 'account' ? `for ${email}` : 'from your address';
+  // Rounded up to the minute, so that trying at the time said always works.
+  const time = new Date(Math.ceil(lockout.until.getTime() / 60_000) * 60_000).toISOString().slice(11, 16);
+  return `Too many failed sign-ins ${who}. Try again in ${minutes(lockout.until.getTime() - now.getTime())}, at ${time} UTC.`;
+}
+
+/** Retry-After, in whole seconds (at least 1). */
+export const retryAfterSeconds = (lockout: Lockout, now: Date): number => Math.max(1, Math.ceil((lockout.until.getTime() - now.getTime()) / 1000));
