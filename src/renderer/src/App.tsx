@@ -4,6 +4,7 @@ import { AppShell } from './components/AppShell';
 import { BusyIndicator } from './components/BusyIndicator';
 import { CommandPalette } from './components/CommandPalette';
 import { Notices } from './components/Notices';
+import { isConsole } from './lib/api';
 import { followChanges } from './lib/live-updates';
 import { followMenuAndShortcuts } from './lib/menu-commands';
 import { pageKey, useRoute, type Route } from './lib/route';
@@ -18,6 +19,7 @@ import { OrganizationScreen } from './screens/organization/OrganizationScreen';
 import { OrganizationsScreen } from './screens/orgs/OrganizationsScreen';
 import { ReportsScreen } from './screens/reports/ReportsScreen';
 import { ScimScreen } from './screens/scim/ScimScreen';
+import { ConsoleGate } from './screens/sign-in/ConsoleGate';
 import { SettingsScreen } from './screens/settings/SettingsScreen';
 import { TeamScreen } from './screens/team/TeamScreen';
 import { TeamsScreen } from './screens/teams/TeamsScreen';
@@ -58,7 +60,14 @@ function CurrentScreen({ route }: { route: Route }) {
 export function App() {
   return (
     <QueryClientProvider client={queryClient}>
-      <Window />
+      {/* The server's console shows the app only to a signed-in admin. */}
+      {isConsole ? (
+        <ConsoleGate>
+          <Window />
+        </ConsoleGate>
+      ) : (
+        <Window />
+      )}
     </QueryClientProvider>
   );
 }

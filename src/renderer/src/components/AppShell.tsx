@@ -2,9 +2,11 @@ import { useEffect, type ReactNode } from 'react';
 import { countOf } from '@shared/text';
 import { routeTitle, SCREEN_LABELS, screenHref, screens, sectionOf, type Route, type Screen } from '../lib/route';
 import { isMacPlatform, paletteShortcutLabel } from '../lib/shortcuts';
+import { isConsole } from '../lib/api';
 import { useAppInfo, useEnterprise } from '../data/app-queries';
 import { usePaletteStore } from '../stores/palette-store';
 import { useUnmanagedTotals } from '../data/unmanaged-totals';
+import { AuditorNote, SignedInAs } from './SignedInAs';
 
 const NAV: { screen: Screen; label: string }[] = screens.map((screen) => ({ screen, label: SCREEN_LABELS[screen] }));
 
@@ -66,14 +68,21 @@ export function AppShell({ route, children }: { route: Route; children: ReactNod
             </li>
           ))}
         </ul>
-        {info ? (
+        {isConsole ? (
+          <div className="sidebar-footer">
+            <SignedInAs />
+          </div>
+        ) : info ? (
           <div className="sidebar-footer" title={info.databasePath}>
             {info.mode === 'browser' ? <span className="badge">Browser mode</span> : null}
             <span className="sidebar-db">{fileName(info.databasePath)}</span>
           </div>
         ) : null}
       </nav>
-      <main className="content">{children}</main>
+      <main className="content">
+        <AuditorNote />
+        {children}
+      </main>
     </div>
   );
 }

@@ -13,6 +13,8 @@ export interface EventStreamOptions {
   onMessage: (data: string) => void;
   /** The stream is back after a drop: whatever happened in between was not announced. */
   onReconnect: () => void;
+  /** The server refused the stream (401, 403): it has stopped for good. */
+  onRefused?: (status: number) => void;
   fetch?: typeof fetch;
   /** Waits before trying again (tests pass one that does not). */
   wait?: (ms: number) => Promise<void>;
@@ -63,7 +65,10 @@ export function openEventStream(options: EventStreamOptions): () => void {
       controller = new AbortController();
       try {
         const response = await fetchOf(options.url, { headers: options.headers, cache: 'no-store', credentials: 'same-origin', signal: controller.signal });
-        if (response.status === 401 || response.status === 403) return;
+        if (response.status === 401 || response.status === 403) {
+          options.onRefused?.(response.status);
+          return;
+        }
         if (response.ok && response.body) {
           if (opened) options.onReconnect();
           opened = true;
