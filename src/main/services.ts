@@ -4,6 +4,7 @@ import type { AuditRepository } from './audit/repository';
 import { createAccessRepository } from './access/repository';
 import { createAccessService } from './access/service';
 import { createAuditRepository } from './audit/repository';
+import { createLatestChange } from './audit/latest-change';
 import type { Db } from './db/open';
 import { createDomainRepository } from './domains/repository';
 import { createInviteControl } from './domains/invite-control';
@@ -41,14 +42,16 @@ export interface ServiceOptions {
 
 export function createServices(db: Db, now: () => Date, audit: AuditRepository = createAuditRepository(db), options: ServiceOptions = {}) {
   const enterprise = createEnterpriseService({ db, enterprise: createEnterpriseRepository(db), audit, now });
-  const settings = createSettingsService({ db, settings: createSettingsRepository(db), enterprise, audit, now });
+  // What the audit log says about a record's latest change, for refusing stale edits (docs/RULES.md, V6).
+  const latest = createLatestChange(db);
+  const settings = createSettingsService({ db, settings: createSettingsRepository(db), enterprise, audit, latest, now });
   const orgRepository = createOrgRepository(db);
   const domainRepository = createDomainRepository(db);
   const orgMemberRepository = createOrgMemberRepository(db);
   const memberRepository = createMemberRepository(db);
   const invitationRepository = createInvitationRepository(db);
   const teamRepository = createTeamRepository(db);
-  const orgs = createOrgService({ db, orgs: orgRepository, orgMembers: orgMemberRepository, enterprise, audit, now });
+  const orgs = createOrgService({ db, orgs: orgRepository, orgMembers: orgMemberRepository, enterprise, audit, latest, now });
   const inviteControl = createInviteControl({ settings, domains: domainRepository });
   const seats = createSeatService({ db, seats: createSeatRepository(db), reportRule: () => settings.current().reportRule, inviteControl, enterprise, audit, now });
   const invitations = createInvitationService({
@@ -81,7 +84,7 @@ export function createServices(db: Db, now: () => Date, audit: AuditRepository =
   const domains = createDomainService({ db, domains: domainRepository, teams: teamRepository, settings, enterprise, audit, now, dnsTimeoutMs: options.dnsTimeoutMs });
   const reportRule = () => settings.current().reportRule;
   const orgMembers = createOrgMemberService({ db, orgMembers: orgMemberRepository, orgs: orgRepository, members: memberRepository, enterprise, audit, reportRule, now });
-  const teams = createTeamService({ db, teams: teamRepository, members: memberRepository, orgs: orgRepository, enterprise, audit, now });
+  const teams = createTeamService({ db, teams: teamRepository, members: memberRepository, orgs: orgRepository, enterprise, audit, latest, now });
   const teamPeople = createTeamPeople({ db, teams: teamRepository, members: memberRepository, invitationRepository, invitations, enterprise, audit, reportRule, now });
   const access = createAccessService({
     access: createAccessRepository(db),

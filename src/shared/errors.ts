@@ -6,6 +6,12 @@ export const errorCodes = [
   'INVALID_INPUT',
   'NOT_FOUND',
   'CONFLICT',
+  /**
+   * An edit made from a page that no longer shows what is stored: the record
+   * changed after the page read it (docs/RULES.md, V6). The message says who
+   * changed what, and when; nothing was saved, and the page should read it again.
+   */
+  'STALE',
   'NO_ENTERPRISE',
   'ENTERPRISE_EXISTS',
   'NO_FREE_SEATS',

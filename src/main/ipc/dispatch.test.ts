@@ -20,7 +20,7 @@ describe('dispatch', () => {
   });
 
   it('hands the handler the validated, trimmed input and the caller context', async () => {
-    const create = vi.fn(() => ok({ id: 1, name: 'X', createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z' }));
+    const create = vi.fn(() => ok({ id: 1, name: 'X', createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z', version: 1 }));
     const dispatch = createDispatch(handlers({ 'orgs:create': create }), { context });
     await dispatch('orgs:create', { name: '  X  ' });
     expect(create).toHaveBeenCalledWith({ name: 'X' }, context);

@@ -2,7 +2,7 @@ import type { Organization, OrgTeam } from '@shared/schemas/orgs';
 import type { CappedList } from '../audit/lists';
 import type { Db } from '../db/open';
 
-const COLUMNS = 'id, name, created_at AS createdAt, updated_at AS updatedAt';
+const COLUMNS = 'id, name, created_at AS createdAt, updated_at AS updatedAt, version';
 
 export function createOrgRepository(db: Db) {
   const list = db.prepare(`SELECT ${COLUMNS} FROM organizations ORDER BY name_key, id`);
@@ -11,7 +11,8 @@ export function createOrgRepository(db: Db) {
   const insert = db.prepare(
     'INSERT INTO organizations (name, name_key, created_at, updated_at) VALUES (@name, @key, @at, @at)',
   );
-  const rename = db.prepare('UPDATE organizations SET name = @name, name_key = @key, updated_at = @at WHERE id = @id');
+  // A rename moves the version on (migration 0016, docs/RULES.md V6).
+  const rename = db.prepare('UPDATE organizations SET name = @name, name_key = @key, updated_at = @at, version = version + 1 WHERE id = @id');
   const remove = db.prepare('DELETE FROM organizations WHERE id = ?');
   const linkedTeams = db.prepare(`
     SELECT t.name FROM team_orgs tor JOIN teams t ON t.id = tor.team_id WHERE tor.org_id = ? ORDER BY t.name_key, t.id LIMIT ?`).pluck();
@@ -44,7 +45,7 @@ export function createOrgRepository(db: Db) {
     },
     insert(values: { name: string; key: string; at: string }): Organization {
       const { lastInsertRowid } = insert.run(values);
-      return { id: Number(lastInsertRowid), name: values.name, createdAt: values.at, updatedAt: values.at };
+      return { id: Number(lastInsertRowid), name: values.name, createdAt: values.at, updatedAt: values.at, version: 1 };
     },
     rename(values: { id: number; name: string; key: string; at: string }): void {
       rename.run(values);

@@ -29,7 +29,7 @@ describe('creating an organization', () => {
     const created = await core.invoke('orgs:create', { name: '  Engineering  ' });
     expect(created).toEqual({
       ok: true,
-      value: { id: 1, name: 'Engineering', createdAt: '2026-03-01T09:00:00.000Z', updatedAt: '2026-03-01T09:00:00.000Z' },
+      value: { id: 1, name: 'Engineering', createdAt: '2026-03-01T09:00:00.000Z', updatedAt: '2026-03-01T09:00:00.000Z', version: 1 },
     });
     const events = createAuditRepository(core.db).list();
     expect(events.at(-1)).toMatchObject({

@@ -3,6 +3,7 @@ import { nameKey } from '@shared/schemas/names';
 import type { CreateOrgInput, Organization, OrgSummary, OrgTeam, RenameOrgInput } from '@shared/schemas/orgs';
 import { fail, ok, type Result } from '@shared/result';
 import { AUDIT_LIST_LIMIT } from '../audit/lists';
+import { staleEdit, type LatestChange } from '../audit/latest-change';
 import type { AuditRepository } from '../audit/repository';
 import type { Db } from '../db/open';
 import { inWriteTransaction } from '../db/transaction';
@@ -16,6 +17,7 @@ export interface OrgServiceDeps {
   orgMembers: OrgMemberRepository;
   enterprise: EnterpriseService;
   audit: AuditRepository;
+  latest: LatestChange;
   now: () => Date;
 }
 
@@ -30,7 +32,15 @@ function duplicate(existing: Organization): Result<never> {
 }
 
 /** Organizations: workspaces members get access to. Names are unique ignoring case. */
-export function createOrgService({ db, orgs, orgMembers, enterprise, audit, now }: OrgServiceDeps) {
+export function createOrgService({ db, orgs, orgMembers, enterprise, audit, latest, now }: OrgServiceDeps) {
+  /** The refusal of a rename made from a page that showed an older version (docs/RULES.md, V6): who renamed it, to what, when. */
+  function stale(org: Organization): Result<never> {
+    const event = latest.ofTarget('organization', org.id, ['org.rename']);
+    const from = (event?.before as { name?: unknown } | null)?.name;
+    const change = event ? { who: latest.who(event.actor), what: `renamed ${typeof from === 'string' ? from : 'it'} to ${event.targetLabel ?? org.name}`, at: event.at } : null;
+    return staleEdit(change, now(), org.name, 'the new name');
+  }
+
   const summarise = (org: Organization, counts: { members: number; owners: number } | undefined): OrgSummary => ({
     ...org,
     memberCount: counts?.members ?? 0,
@@ -93,6 +103,7 @@ export function createOrgService({ db, orgs, orgMembers, enterprise, audit, now 
         if (!required.ok) return required;
         const current = orgs.findById(input.id);
         if (!current) return notFound(input.id);
+        if (input.version !== undefined && input.version !== current.version) return stale(current);
         if (current.name === input.name) return ok(current);
         const key = nameKey(input.name);
         const existing = orgs.findByKey(key);
@@ -107,7 +118,7 @@ export function createOrgService({ db, orgs, orgMembers, enterprise, audit, now 
           before: { name: current.name },
           after: { name: input.name },
         });
-        return ok({ ...current, name: input.name, updatedAt: at.toISOString() });
+        return ok({ ...current, name: input.name, updatedAt: at.toISOString(), version: current.version + 1 });
       });
     },
 

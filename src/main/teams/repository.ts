@@ -14,6 +14,7 @@ interface TeamRow {
   all_orgs: 0 | 1;
   created_at: string;
   updated_at: string;
+  version: number;
 }
 
 const toTeam = (row: TeamRow): Team => ({
@@ -24,6 +25,7 @@ const toTeam = (row: TeamRow): Team => ({
   allOrgs: row.all_orgs === 1,
   createdAt: row.created_at,
   updatedAt: row.updated_at,
+  version: row.version,
 });
 
 export function createTeamRepository(db: Db) {
@@ -33,10 +35,11 @@ export function createTeamRepository(db: Db) {
   const insert = db.prepare(
     'INSERT INTO teams (name, name_key, role, source, created_at, updated_at, scim_id) VALUES (@name, @key, @role, @source, @at, @at, @scimId)',
   );
-  const rename = db.prepare('UPDATE teams SET name = @name, name_key = @key, updated_at = @at WHERE id = @id');
-  const setRole = db.prepare('UPDATE teams SET role = @role, updated_at = @at WHERE id = @id');
-  const setAllOrgs = db.prepare('UPDATE teams SET all_orgs = @allOrgs, updated_at = @at WHERE id = @id');
-  const setSource = db.prepare('UPDATE teams SET source = @source, updated_at = @at WHERE id = @id');
+  // Every change to the team's own row moves its version on (migration 0016, docs/RULES.md V6), SCIM's included.
+  const rename = db.prepare('UPDATE teams SET name = @name, name_key = @key, updated_at = @at, version = version + 1 WHERE id = @id');
+  const setRole = db.prepare('UPDATE teams SET role = @role, updated_at = @at, version = version + 1 WHERE id = @id');
+  const setAllOrgs = db.prepare('UPDATE teams SET all_orgs = @allOrgs, updated_at = @at, version = version + 1 WHERE id = @id');
+  const setSource = db.prepare('UPDATE teams SET source = @source, updated_at = @at, version = version + 1 WHERE id = @id');
   const remove = db.prepare('DELETE FROM teams WHERE id = ?');
   const memberCounts = db.prepare('SELECT team_id AS teamId, count(*) AS n FROM team_members GROUP BY team_id');
   const linkedOrgs = db.prepare(`

@@ -4,6 +4,7 @@ import { nameKey } from '@shared/schemas/names';
 import type { CreateTeamInput, LinkTeamInput, Team, TeamSource, TeamSummary } from '@shared/schemas/teams';
 import { fail, ok, type Result } from '@shared/result';
 import { AUDIT_LIST_LIMIT } from '../audit/lists';
+import type { LatestChange } from '../audit/latest-change';
 import type { AuditRepository } from '../audit/repository';
 import type { Db } from '../db/open';
 import { inAtomicWrite, inWriteTransaction } from '../db/transaction';
@@ -11,6 +12,7 @@ import type { EnterpriseService } from '../enterprise/service';
 import type { MemberRepository } from '../members/repository';
 import type { OrgRepository } from '../orgs/repository';
 import type { TeamRepository } from './repository';
+import { staleTeam } from './stale';
 
 export interface TeamServiceDeps {
   db: Db;
@@ -19,6 +21,7 @@ export interface TeamServiceDeps {
   orgs: OrgRepository;
   enterprise: EnterpriseService;
   audit: AuditRepository;
+  latest: LatestChange;
   now: () => Date;
 }
 
@@ -36,7 +39,7 @@ function managedElsewhere(team: Team, doing: string): Result<never> {
   );
 }
 
-export function createTeamService({ db, teams, members, orgs, enterprise, audit, now }: TeamServiceDeps) {
+export function createTeamService({ db, teams, members, orgs, enterprise, audit, latest, now }: TeamServiceDeps) {
   function summarise(team: Team): TeamSummary {
     return { ...team, memberCount: teams.memberCount(team.id), organizations: teams.organizations(team.id) };
   }
@@ -88,12 +91,14 @@ export function createTeamService({ db, teams, members, orgs, enterprise, audit,
       });
     },
 
-    rename(id: number, name: string, actor: Actor, authority: TeamAuthority = 'app'): Result<TeamSummary> {
+    /** `version`: the one the page showed; refused when the team has changed since (docs/RULES.md, V6). */
+    rename(id: number, name: string, actor: Actor, authority: TeamAuthority = 'app', version?: number): Result<TeamSummary> {
       return inWriteTransaction(db, () => {
         const found = findTeam(id);
         if (!found.ok) return found;
         const team = found.value;
         if (team.source === 'scim' && authority !== 'scim') return managedElsewhere(team, 'name');
+        if (version !== undefined && version !== team.version) return staleTeam(latest, team, now());
         if (team.name === name) return ok(summarise(team));
         const key = nameKey(name);
         const existing = teams.findByKey(key);
@@ -123,12 +128,17 @@ export function createTeamService({ db, teams, members, orgs, enterprise, audit,
       });
     },
 
-    /** The team's role, which applies in every organization it is linked to. Editable for SCIM teams too. */
-    setRole(id: number, role: InvitationRole, actor: Actor): Result<TeamSummary> {
+    /**
+     * The team's role, which applies in every organization it is linked to. Editable for SCIM teams too.
+     * `version`: the one the page showed. When the team has changed since, the save is refused even if
+     * the role asked for is the one it now has: the admin chose it looking at what is no longer so (V6).
+     */
+    setRole(id: number, role: InvitationRole, actor: Actor, version?: number): Result<TeamSummary> {
       return inWriteTransaction(db, () => {
         const found = findTeam(id);
         if (!found.ok) return found;
         const team = found.value;
+        if (version !== undefined && version !== team.version) return staleTeam(latest, team, now());
         if (team.role !== role) {
           const at = now();
           teams.setRole(id, role, at.toISOString());

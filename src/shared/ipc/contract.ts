@@ -48,7 +48,7 @@ import {
 } from '../schemas/members';
 import { addOrgMembersInput, orgMemberPageSchema, orgMemberSchema, orgMembersInput, removeOrgMemberInput, setOrgMemberRoleInput } from '../schemas/org-members';
 import { createOrgInput, findOrgInput, getOrgInput, organizationSchema, orgSummarySchema, orgTeamSchema, orgTeamsInput, removeOrgInput, renameOrgInput } from '../schemas/orgs';
-import { enterpriseSettingsSchema, updateSettingsInput } from '../schemas/settings';
+import { settingsViewSchema, updateSettingsInput } from '../schemas/settings';
 import {
   changeTeamMembersInput,
   createTeamInput,
@@ -146,8 +146,8 @@ export const contract = {
   'enterprise:rename': command(renameEnterpriseInput, enterpriseSchema, ['enterprise'], 'write'),
   'enterprise:createDemo': command(createDemoInput, enterpriseSchema, ['enterprise', 'orgs', 'seats', 'teams', 'domains', 'activity'], 'owner'),
 
-  'settings:get': query(noInput, enterpriseSettingsSchema, ['settings'], 'read'),
-  'settings:update': command(updateSettingsInput, enterpriseSettingsSchema, ['settings', 'seats'], 'owner'),
+  'settings:get': query(noInput, settingsViewSchema, ['settings'], 'read'),
+  'settings:update': command(updateSettingsInput, settingsViewSchema, ['settings', 'seats'], 'owner'),
 
   'orgs:list': query(noInput, z.array(orgSummarySchema), ['orgs', 'seats', 'teams'], 'read'),
   'orgs:get': query(getOrgInput, orgSummarySchema, ['orgs', 'seats', 'teams'], 'read'),

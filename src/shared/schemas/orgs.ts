@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, timestampSchema } from './common';
+import { expectedVersionSchema, idSchema, timestampSchema } from './common';
 import { invitationRoles } from './members';
 import { nameSchema } from './names';
 import { teamSources } from './teams';
@@ -11,6 +11,8 @@ export const organizationSchema = z.object({
   name: z.string(),
   createdAt: timestampSchema,
   updatedAt: timestampSchema,
+  /** Goes up by one with every rename (docs/RULES.md, V6). */
+  version: z.int(),
 });
 
 export type Organization = z.infer<typeof organizationSchema>;
@@ -22,7 +24,8 @@ export type OrgSummary = z.infer<typeof orgSummarySchema>;
 export const getOrgInput = z.strictObject({ id: idSchema });
 
 export const createOrgInput = z.strictObject({ name: orgNameSchema });
-export const renameOrgInput = z.strictObject({ id: idSchema, name: orgNameSchema });
+/** `version`: the organization's version the page showed; left out (the command line), the rename applies whatever it is. */
+export const renameOrgInput = z.strictObject({ id: idSchema, name: orgNameSchema, version: expectedVersionSchema });
 export const removeOrgInput = z.strictObject({ id: idSchema });
 /** Finds an organization by name, ignoring case as uniqueness does. */
 export const findOrgInput = z.strictObject({ name: z.string({ error: 'Organization name must be text' }).max(1000, { error: 'Organization name is far too long' }) });

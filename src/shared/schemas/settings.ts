@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { auditRetentionSchema } from './audit';
+import { versionSchema } from './common';
 import { backupKeepSchema, DEFAULT_BACKUP_KEEP } from './backups';
 import { inviteControlModes } from './domains';
 import { DEFAULT_EXPIRY_DAYS, MAX_EXPIRY_DAYS } from './invitations';
@@ -87,6 +88,26 @@ export const settingSchemas = {
   backupKeep: backupKeepSchema,
 } satisfies { [K in keyof EnterpriseSettings]: z.ZodType };
 
+/**
+ * Each setting's version (docs/RULES.md, V6): it goes up by one each time that
+ * setting changes; 0 while it has never been set (its default applies). One a
+ * setting, not one for all, so two admins changing two different settings from
+ * pages opened at the same time are no conflict.
+ */
+export const settingVersionsSchema = z.object({
+  invitationExpiryDays: z.int(),
+  dnsServers: z.int(),
+  inviteControl: z.int(),
+  reportRule: z.int(),
+  auditRetentionDays: z.int(),
+  backupKeep: z.int(),
+}) satisfies z.ZodType<{ [K in keyof EnterpriseSettings]: number }>;
+export type SettingVersions = z.infer<typeof settingVersionsSchema>;
+
+/** The settings as settings:get and settings:update answer them: the values and the version of each. */
+export const settingsViewSchema = enterpriseSettingsSchema.extend({ versions: settingVersionsSchema });
+export type SettingsView = z.infer<typeof settingsViewSchema>;
+
 export const updateSettingsInput = z.strictObject({
   invitationExpiryDays: expiryDaysSchema.optional(),
   dnsServers: dnsServersSchema.optional(),
@@ -94,5 +115,20 @@ export const updateSettingsInput = z.strictObject({
   reportRule: reportRuleSchema.optional(),
   auditRetentionDays: auditRetentionSchema.optional(),
   backupKeep: backupKeepSchema.optional(),
+  /**
+   * The versions the page showed, for the settings it changes: a setting given
+   * here that has changed since is refused (STALE) and nothing is saved; a
+   * setting left out of it applies whatever its version (the command line).
+   */
+  versions: z
+    .strictObject({
+      invitationExpiryDays: versionSchema.optional(),
+      dnsServers: versionSchema.optional(),
+      inviteControl: versionSchema.optional(),
+      reportRule: versionSchema.optional(),
+      auditRetentionDays: versionSchema.optional(),
+      backupKeep: versionSchema.optional(),
+    })
+    .optional(),
 });
 export type UpdateSettingsInput = z.output<typeof updateSettingsInput>;

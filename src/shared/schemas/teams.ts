@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, offsetSchema, timestampSchema } from './common';
+import { expectedVersionSchema, idSchema, offsetSchema, timestampSchema } from './common';
 import { emailSchema } from './email';
 import { lastActiveFields } from './last-active';
 import { invitationRoles } from './members';
@@ -20,6 +20,8 @@ export const teamSchema = z.object({
   allOrgs: z.boolean(),
   createdAt: timestampSchema,
   updatedAt: timestampSchema,
+  /** Goes up by one with every change to the team's name, role, source or link to all organizations (docs/RULES.md, V6). */
+  version: z.int(),
 });
 export type Team = z.infer<typeof teamSchema>;
 
@@ -32,8 +34,9 @@ export type TeamSummary = z.infer<typeof teamSummarySchema>;
 
 export const createTeamInput = z.strictObject({ name: teamNameSchema, role: teamRoleSchema.default('member') });
 export type CreateTeamInput = z.output<typeof createTeamInput>;
-export const renameTeamInput = z.strictObject({ id: idSchema, name: teamNameSchema });
-export const setTeamRoleInput = z.strictObject({ id: idSchema, role: teamRoleSchema });
+/** `version`: the team's version the page showed; left out (the command line), the change applies whatever it is. */
+export const renameTeamInput = z.strictObject({ id: idSchema, name: teamNameSchema, version: expectedVersionSchema });
+export const setTeamRoleInput = z.strictObject({ id: idSchema, role: teamRoleSchema, version: expectedVersionSchema });
 export const teamIdInput = z.strictObject({ id: idSchema });
 export const findTeamInput = z.strictObject({ name: z.string({ error: 'Team name must be text' }).max(1000) });
 

@@ -3,8 +3,8 @@ import type { PaletteSources } from './palette-items';
 import { paletteItems, PER_KIND } from './palette-items';
 
 const stamp = '2026-03-01T00:00:00.000Z';
-const team = (id: number, name: string) => ({ id, name, role: 'member' as const, source: 'manual' as const, allOrgs: false, createdAt: stamp, updatedAt: stamp, memberCount: 3, organizations: [] });
-const org = (id: number, name: string) => ({ id, name, createdAt: stamp, updatedAt: stamp, memberCount: 2, ownerCount: 1 });
+const team = (id: number, name: string) => ({ id, name, role: 'member' as const, source: 'manual' as const, allOrgs: false, createdAt: stamp, updatedAt: stamp, version: 1, memberCount: 3, organizations: [] });
+const org = (id: number, name: string) => ({ id, name, createdAt: stamp, updatedAt: stamp, version: 1, memberCount: 2, ownerCount: 1 });
 
 const sources: PaletteSources = {
   members: [{ accountId: 7, email: 'ana.lima@acme.example', name: 'Ana Lima', source: 'manual', seatSince: stamp, lastActiveAt: null, orgRole: null, inTeam: false }],
