@@ -3,8 +3,11 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import type { EventMessage } from '@shared/ipc/contract';
 import { version } from '../../../package.json';
+import { createOidcBinding } from '../admins/oidc-binding';
+import { createAdminRepository } from '../admins/repository';
 import type { AdminService } from '../admins/service';
 import type { Core } from '../core';
+import { createDomainRepository } from '../domains/repository';
 import { allowedScimHosts } from '../scim/allowed-hosts';
 import { scimRoutes } from '../scim/routes';
 import { answerClientError, DEFAULT_SCIM_LIMITS, installScim, SCIM_BASE, scimInstanceOptions, type ClientError } from '../scim/server';
@@ -12,8 +15,9 @@ import { createSessionRepository } from '../sessions/repository';
 import { createSessionService } from '../sessions/service';
 import { apiRoutes } from './api';
 import { createSignInLimiter, type SignInLimits } from './auth/rate-limit';
+import { oidcRoutes } from './auth/oidc-routes';
 import { authRoutes } from './auth/routes';
-import { authenticateSession } from './auth/sessions';
+import { authenticateSession, beginSession, recordSignInFailure } from './auth/sessions';
 import { installConsole } from './console';
 import { fileRoutes } from './files';
 import type { ServerOptions } from './options';
@@ -115,7 +119,23 @@ export function buildRosterServer({ core, admins, options, logger, rendererDir =
     limiter: createSignInLimiter(signInLimits),
     now,
   });
-  void app.register(authRoutes(), { prefix: '/auth' });
+  // Signing in with the enterprise's identity provider (when --oidc-issuer is given; 404 otherwise), beside the password.
+  const domains = createDomainRepository(core.db);
+  const binding = createOidcBinding({
+    db: core.db,
+    admins: createAdminRepository(core.db),
+    audit: core.services.audit,
+    onVerifiedDomain: (domain) => domains.verifiedCovering(domain) !== null,
+    now,
+  });
+  const oidc = oidcRoutes({
+    options,
+    binding,
+    beginSession,
+    recordFailure: recordSignInFailure,
+    clock: () => now().getTime(),
+  });
+  void app.register(authRoutes(oidc), { prefix: '/auth' });
 
   const publicHosts = options.publicUrl ? [options.publicUrl.hostname] : [];
   void app.register(

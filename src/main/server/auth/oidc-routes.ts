@@ -132,7 +132,15 @@ export function oidcRoutes({ options, binding, beginSession, recordFailure, cloc
       return reply.header('Cache-Control', 'no-store').redirect(started.url.href, 303);
     });
 
-    app.get('/oidc/callback', async (request, reply) => {
+    // The request log leaves out the redirect's query: an authorization code is no one's business (PKCE makes it useless elsewhere, all the same).
+    const withoutQuery = (request: FastifyRequest) => ({
+      method: request.method,
+      url: `${request.url.split('?')[0]}?…`,
+      host: request.host,
+      remoteAddress: request.ip,
+      remotePort: request.socket?.remotePort,
+    });
+    app.get('/oidc/callback', { logSerializers: { req: withoutQuery } }, async (request, reply) => {
       const query = new URLSearchParams(request.url.slice(request.url.indexOf('?') + 1 || request.url.length));
       const entry = take(request);
       reply.header('Set-Cookie', attemptCookie(options, '', 0));

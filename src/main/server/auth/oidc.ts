@@ -35,12 +35,17 @@ function unreachable(error: unknown): boolean {
   return name === 'TimeoutError' || name === 'AbortError' || (error instanceof TypeError && (error.message === 'fetch failed' || 'cause' in error));
 }
 
-const describe = (error: unknown) => {
-  const e = error as { message?: string; error?: string; error_description?: string; cause?: { code?: string; message?: string } };
-  const oauth = e.error ? ` (${e.error}${e.error_description ? `: ${e.error_description}` : ''})` : '';
-  const cause = e.cause && !e.error ? ` (${e.cause.code ?? e.cause.message ?? ''})` : '';
-  return `${e.message ?? String(error)}${oauth}${cause}`;
-};
+/** What went wrong, for the log and the audit event: the message and the provider's error code, never a token. */
+function describe(error: unknown): string {
+  const e = error as { message?: string; error?: string; error_description?: string; cause?: unknown };
+  // A 401 with WWW-Authenticate (a wrong client secret) carries its error in the challenge.
+  const challenge = Array.isArray(e.cause) ? (e.cause[0] as { parameters?: { error?: string; error_description?: string } } | undefined)?.parameters : undefined;
+  const code = e.error ?? challenge?.error;
+  const text = e.error_description ?? challenge?.error_description;
+  const cause = e.cause as { code?: string; message?: string } | undefined;
+  const why = code ? ` (${code}${text ? `: ${text}` : ''})` : cause && !Array.isArray(cause) ? ` (${cause.code ?? cause.message ?? ''})` : '';
+  return `${e.message ?? String(error)}${why}`;
+}
 
 /**
  * OpenID Connect with the enterprise's identity provider, by openid-client:
