@@ -10,6 +10,8 @@ interface RoleChooserProps<R extends string> {
   /** Asked before saving; return a sentence to show as a warning, or null. */
   warn?: (next: R) => string | null;
   onSave: (role: R) => Promise<unknown>;
+  /** False where this admin may not change it (the server's console, by role): the role is shown as text. */
+  mayChange?: boolean;
 }
 
 /**
@@ -17,7 +19,7 @@ interface RoleChooserProps<R extends string> {
  * applies it. (Arrowing through a closed select fires a change per step, and
  * each would otherwise be a write and an audit event.)
  */
-export function RoleChooser<R extends string>({ label, value, roles, labels, warn, onSave }: RoleChooserProps<R>) {
+export function RoleChooser<R extends string>({ label, value, roles, labels, warn, onSave, mayChange = true }: RoleChooserProps<R>) {
   const [draft, setDraft] = useState<R>(value);
   const [shown, setShown] = useState(value);
   const { run, busy } = useSubmit();
@@ -27,6 +29,7 @@ export function RoleChooser<R extends string>({ label, value, roles, labels, war
     setDraft(value);
   }
   const warning = draft !== value && warn ? warn(draft) : null;
+  if (!mayChange) return <span className="role-static">{labels[value]}</span>;
 
   return (
     <span className="role-chooser">

@@ -53,6 +53,9 @@ export function RowMenu({ label, items }: { label: string; items: RowMenuItem[] 
     event.stopPropagation();
   };
 
+  // Nothing this admin may do to the row (an auditor in the server's console): no menu at all.
+  if (items.length === 0) return null;
+
   return (
     <div className="row-menu">
       <button

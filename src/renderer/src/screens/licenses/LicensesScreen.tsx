@@ -11,6 +11,7 @@ import { LicensesFilters } from './LicensesFilters';
 import { listFeatures } from '../../components/table/list-features';
 import { appErrorOf, fetchContract, statusOf, useContractQuery } from '../../data/query';
 import { useContractMutation } from '../../data/use-contract-mutation';
+import { useMayCall } from '../../data/may-call';
 import { useLastPageClamp, useReloadAtExpiry } from '../../data/paging';
 import { useUnmanagedTotals } from '../../data/unmanaged-totals';
 import { filterInput, listInput, useLicensesStore } from '../../stores/licenses-store';
@@ -60,6 +61,16 @@ export function LicensesScreen() {
   const [dialog, setDialog] = useState<LicensesDialogKind | null>(null);
   const [search, setSearch] = useState(query.search);
   const exportReport = useContractMutation('report:export', { errors: 'inline' }).run;
+  // What this admin may do here (everything, but in the server's console by role): the rest is not shown.
+  const may = {
+    invite: useMayCall('invitations:create'),
+    add: useMayCall('members:add'),
+    remove: useMayCall('members:remove'),
+    release: useMayCall('seats:release'),
+    resend: useMayCall('invitations:resend'),
+    revoke: useMayCall('invitations:revoke'),
+    accept: useMayCall('invitations:accept'),
+  };
   const actions = {
     // Row actions say what happened in a notice, success or not.
     resend: useContractMutation('invitations:resend', { errors: 'inline' }).run,
@@ -91,17 +102,18 @@ export function LicensesScreen() {
   const columns = useMemo(
     () =>
       seatColumns({
+        selectable: may.release,
         isSelected: (row) => selected.has(row.id),
         onToggle: store.toggle,
         pageSelection,
         onTogglePage: () => store.setPageSelected(page.rows, pageSelection !== 'all'),
-        onRemove: (row) => setDialog({ kind: 'remove', row }),
-        onResend: (row) => void act(() => actions.resend({ id: row.invitationId! }), `Sent the invitation to ${row.email} again.`),
-        onRevoke: (row) => void act(() => actions.revoke({ id: row.invitationId! }), `Revoked the invitation to ${row.email}; its seat is free.`),
-        onAccept: (row) => void act(() => actions.accept({ id: row.invitationId! }), `${row.email} is now a member.`),
+        onRemove: may.remove ? (row) => setDialog({ kind: 'remove', row }) : undefined,
+        onResend: may.resend ? (row) => void act(() => actions.resend({ id: row.invitationId! }), `Sent the invitation to ${row.email} again.`) : undefined,
+        onRevoke: may.revoke ? (row) => void act(() => actions.revoke({ id: row.invitationId! }), `Revoked the invitation to ${row.email}; its seat is free.`) : undefined,
+        onAccept: may.accept ? (row) => void act(() => actions.accept({ id: row.invitationId! }), `${row.email} is now a member.`) : undefined,
       }),
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- store actions are stable; the selection drives the checkboxes.
-    [selected, pageSelection, page.rows],
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- store actions are stable; the selection drives the checkboxes, the role what shows.
+    [selected, pageSelection, page.rows, may.release, may.remove, may.resend, may.revoke, may.accept],
   );
 
   const sorting: SortingState = [{ id: query.sort.by, desc: query.sort.desc }];
@@ -137,14 +149,20 @@ export function LicensesScreen() {
         title="Licenses"
         description="Every seat, who holds it and why. Removing someone from an organization or team never frees a seat; removing them here does."
         actions={
-          <>
-            <button type="button" className="button" onClick={() => setDialog({ kind: 'invite' })}>
-              Invite
-            </button>
-            <button type="button" className="button primary" onClick={() => setDialog({ kind: 'add' })}>
-              Add member
-            </button>
-          </>
+          may.invite || may.add ? (
+            <>
+              {may.invite ? (
+                <button type="button" className="button" onClick={() => setDialog({ kind: 'invite' })}>
+                  Invite
+                </button>
+              ) : null}
+              {may.add ? (
+                <button type="button" className="button primary" onClick={() => setDialog({ kind: 'add' })}>
+                  Add member
+                </button>
+              ) : null}
+            </>
+          ) : undefined
         }
       />
 
@@ -197,7 +215,7 @@ export function LicensesScreen() {
           </span>
         </div>
 
-        {selection.length > 0 ? (
+        {selection.length > 0 && may.release ? (
           <div className="selection-bar" role="region" aria-label="Selection">
             <span>
               <strong>{selection.length.toLocaleString()}</strong> selected
@@ -244,7 +262,7 @@ export function LicensesScreen() {
             ) : (
               <div className="empty-state">
                 <strong>No seats are in use</strong>
-                <span>Add a member or send an invitation to give someone a seat.</span>
+                {may.add || may.invite ? <span>Add a member or send an invitation to give someone a seat.</span> : null}
               </div>
             )
           }

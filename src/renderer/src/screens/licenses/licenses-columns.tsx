@@ -9,15 +9,18 @@ import { memberHref, organizationHref, teamHref } from '../../lib/route';
 
 const helper = createColumnHelper<ListFeatures, SeatRow>();
 
+/** What a row offers; an action left out is one this admin may not take (the server's console, by role), and is not shown. */
 export interface SeatRowActions {
+  /** Rows are chosen only to release their seats together. */
+  selectable: boolean;
   isSelected: (row: SeatRow) => boolean;
   onToggle: (row: SeatRow) => void;
   pageSelection: 'all' | 'some' | 'none';
   onTogglePage: () => void;
-  onRemove: (row: SeatRow) => void;
-  onResend: (row: SeatRow) => void;
-  onRevoke: (row: SeatRow) => void;
-  onAccept: (row: SeatRow) => void;
+  onRemove?: (row: SeatRow) => void;
+  onResend?: (row: SeatRow) => void;
+  onRevoke?: (row: SeatRow) => void;
+  onAccept?: (row: SeatRow) => void;
 }
 
 const STATUS_LABEL: Record<SeatRow['status'], string> = { member: 'Member', pending: 'Invited', expired: 'Expired' };
@@ -65,7 +68,8 @@ function Teams({ row }: { row: SeatRow }) {
 
 /** Columns of the Licenses table; sorting happens in the database (manual sorting). */
 export function seatColumns(actions: SeatRowActions) {
-  return helper.columns([
+  const { onRemove, onResend, onRevoke, onAccept } = actions;
+  const columns = helper.columns([
     helper.display({
       id: 'select',
       header: () => (
@@ -163,16 +167,18 @@ export function seatColumns(actions: SeatRowActions) {
       header: () => <span className="visually-hidden">Actions</span>,
       cell: ({ row }) => {
         const seat = row.original;
-        const items: RowMenuItem[] =
+        const items: (RowMenuItem | false | undefined)[] =
           seat.kind === 'member'
-            ? [{ label: 'Remove from Licenses', danger: true, onSelect: () => actions.onRemove(seat) }]
+            ? [onRemove && { label: 'Remove from Licenses', danger: true, onSelect: () => onRemove(seat) }]
             : [
-                { label: 'Resend invitation', onSelect: () => actions.onResend(seat) },
-                ...(seat.status === 'pending' ? [{ label: 'Mark accepted', onSelect: () => actions.onAccept(seat) }] : []),
-                { label: 'Revoke invitation', danger: true, onSelect: () => actions.onRevoke(seat) },
+                onResend && { label: 'Resend invitation', onSelect: () => onResend(seat) },
+                seat.status === 'pending' && onAccept && { label: 'Mark accepted', onSelect: () => onAccept(seat) },
+                onRevoke && { label: 'Revoke invitation', danger: true, onSelect: () => onRevoke(seat) },
               ];
-        return <RowMenu label={`Actions for ${seat.email}`} items={items} />;
+        return <RowMenu label={`Actions for ${seat.email}`} items={items.filter((item): item is RowMenuItem => Boolean(item))} />;
       },
     }),
   ]);
+  const anyAction = Boolean(onRemove ?? onResend ?? onRevoke ?? onAccept);
+  return columns.filter((column) => (column.id !== 'select' || actions.selectable) && (column.id !== 'actions' || anyAction));
 }

@@ -5,6 +5,7 @@ import { RoleBadge } from '../../components/AccessPaths';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { appErrorOf, useContractQuery } from '../../data/query';
 import { useContractMutation } from '../../data/use-contract-mutation';
+import { useMayCall } from '../../data/may-call';
 import { formatDate, formatDateTime } from '../../lib/format';
 import { ROLE_LABEL } from '../../lib/labels';
 import { teamHref } from '../../lib/route';
@@ -32,6 +33,8 @@ export function OrgTeamsSection({ orgId, orgName }: { orgId: number; orgName: st
   const query = useContractQuery('orgs:teams', { orgId });
   const link = useContractMutation('teams:link', { errors: 'inline' }).run;
   const unlink = useContractMutation('teams:unlink', { errors: 'inline' }).run;
+  const mayLink = useMayCall('teams:link');
+  const mayUnlink = useMayCall('teams:unlink');
   const notify = useNoticesStore((state) => state.push);
   const [dialog, setDialog] = useState<{ kind: 'link' } | { kind: 'unlink'; team: OrgTeam } | null>(null);
   const teams = useMemo(() => query.data ?? [], [query.data]);
@@ -45,9 +48,11 @@ export function OrgTeamsSection({ orgId, orgName }: { orgId: number; orgName: st
           Teams with access
         </h2>
         <span className="toolbar-count">{query.data ? countOf(teams.length, 'team') : null}</span>
-        <button type="button" className="button small" onClick={() => setDialog({ kind: 'link' })}>
-          Link a team…
-        </button>
+        {mayLink ? (
+          <button type="button" className="button small" onClick={() => setDialog({ kind: 'link' })}>
+            Link a team…
+          </button>
+        ) : null}
       </div>
       {error ? (
         <div className="banner banner-error" role="alert">
@@ -65,15 +70,19 @@ export function OrgTeamsSection({ orgId, orgName }: { orgId: number; orgName: st
               <th scope="col">Role here</th>
               <th scope="col">Members</th>
               <th scope="col">How</th>
-              <th scope="col" className="col-actions">
-                <span className="visually-hidden">Actions</span>
-              </th>
+              {mayUnlink ? (
+                <th scope="col" className="col-actions">
+                  <span className="visually-hidden">Actions</span>
+                </th>
+              ) : null}
             </tr>
           </thead>
           <tbody>
             {teams.length === 0 ? (
               <tr className="empty-row">
-                <td colSpan={5}>{query.data ? `No team reaches ${orgName} yet. Link one to give its members access.` : 'Loading teams…'}</td>
+                <td colSpan={mayUnlink ? 5 : 4}>
+                  {query.data ? `No team reaches ${orgName} yet.${mayLink ? ' Link one to give its members access.' : ''}` : 'Loading teams…'}
+                </td>
               </tr>
             ) : (
               teams.map((team) => (
@@ -96,18 +105,20 @@ export function OrgTeamsSection({ orgId, orgName }: { orgId: number; orgName: st
                   <td className="muted">
                     <How team={team} />
                   </td>
-                  <td className="col-actions">
-                    {team.via === 'link' ? (
-                      <button
-                        type="button"
-                        className="button subtle small danger-text"
-                        aria-label={`Unlink ${team.name} from ${orgName}`}
-                        onClick={() => setDialog({ kind: 'unlink', team })}
-                      >
-                        Unlink
-                      </button>
-                    ) : null}
-                  </td>
+                  {mayUnlink ? (
+                    <td className="col-actions">
+                      {team.via === 'link' ? (
+                        <button
+                          type="button"
+                          className="button subtle small danger-text"
+                          aria-label={`Unlink ${team.name} from ${orgName}`}
+                          onClick={() => setDialog({ kind: 'unlink', team })}
+                        >
+                          Unlink
+                        </button>
+                      ) : null}
+                    </td>
+                  ) : null}
                 </tr>
               ))
             )}

@@ -11,6 +11,7 @@ import { screenHref } from '../../lib/route';
 import { useNoticesStore } from '../../stores/notices-store';
 import { appErrorOf, useContractQuery } from '../../data/query';
 import { useContractMutation } from '../../data/use-contract-mutation';
+import { useMayCall } from '../../data/may-call';
 import { useLastPageClamp, useSearchPaging } from '../../data/paging';
 import { DeleteOrgDialog } from '../orgs/DeleteOrgDialog';
 import { OrgNameDialog } from '../orgs/OrgNameDialog';
@@ -49,6 +50,14 @@ export function OrganizationScreen({ orgId }: { orgId: number }) {
   const removeMember = useContractMutation('orgs:removeMember', { errors: 'inline' }).run;
   const rename = useContractMutation('orgs:rename', { errors: 'inline' }).run;
   const remove = useContractMutation('orgs:remove', { errors: 'inline' }).run;
+  // What this admin may change here (in the server's console, by role); the rest is not shown.
+  const may = {
+    add: useMayCall('orgs:addMembers'),
+    setRole: useMayCall('orgs:setMemberRole'),
+    removeMember: useMayCall('orgs:removeMember'),
+    rename: useMayCall('orgs:rename'),
+    remove: useMayCall('orgs:remove'),
+  };
   const notify = useNoticesStore((state) => state.push);
   const [dialog, setDialog] = useState<Dialog>(null);
   const [newRole, setNewRole] = useState<OrgRole>('member');
@@ -75,24 +84,32 @@ export function OrganizationScreen({ orgId }: { orgId: number }) {
         title={org.name}
         description={`${countOf(org.memberCount, 'direct member')}, ${countOf(org.ownerCount, 'owner')}. Removing someone here never frees their seat.`}
         actions={
-          <>
-            <button type="button" className="button" onClick={() => setDialog({ kind: 'rename' })}>
-              Rename
-            </button>
-            <button type="button" className="button danger-outline" onClick={() => setDialog({ kind: 'delete' })}>
-              Delete
-            </button>
-            <button type="button" className="button primary" onClick={() => setDialog({ kind: 'add' })}>
-              Add members
-            </button>
-          </>
+          may.rename || may.remove || may.add ? (
+            <>
+              {may.rename ? (
+                <button type="button" className="button" onClick={() => setDialog({ kind: 'rename' })}>
+                  Rename
+                </button>
+              ) : null}
+              {may.remove ? (
+                <button type="button" className="button danger-outline" onClick={() => setDialog({ kind: 'delete' })}>
+                  Delete
+                </button>
+              ) : null}
+              {may.add ? (
+                <button type="button" className="button primary" onClick={() => setDialog({ kind: 'add' })}>
+                  Add members
+                </button>
+              ) : null}
+            </>
+          ) : undefined
         }
       />
 
       {org.ownerCount === 0 ? (
         <div className="banner banner-warning" role="status">
           <span>
-            <strong>{org.name} has no owner.</strong> Every organization needs at least one: give a direct member the owner role.
+            <strong>{org.name} has no owner.</strong> Every organization needs at least one{may.setRole ? ': give a direct member the owner role' : ''}.
           </span>
         </div>
       ) : null}
@@ -115,21 +132,23 @@ export function OrganizationScreen({ orgId }: { orgId: number }) {
               <SortableHeader label="Role" by="role" sort={sort} onSort={sortBy} hint="Sort by role: owners first" />
               <th scope="col">Member since</th>
               <SortableHeader label="Last active" by="lastActive" sort={sort} onSort={sortBy} hint="Sort by Last Active: the most idle first, then the most recent first" />
-              <th scope="col" className="col-actions">
-                <span className="visually-hidden">Actions</span>
-              </th>
+              {may.removeMember ? (
+                <th scope="col" className="col-actions">
+                  <span className="visually-hidden">Actions</span>
+                </th>
+              ) : null}
             </tr>
           </thead>
           <tbody>
             {members.length === 0 ? (
               <tr className="empty-row">
-                <td colSpan={5}>
+                <td colSpan={may.removeMember ? 5 : 4}>
                   {search ? (
                     <>No direct member matches “{search}”.</>
                   ) : (
                     <div className="empty-state">
                       <strong>No direct members yet</strong>
-                      <span>Add members to give them access to {org.name}.</span>
+                      {may.add ? <span>Add members to give them access to {org.name}.</span> : null}
                     </div>
                   )}
                 </td>
@@ -149,6 +168,7 @@ export function OrganizationScreen({ orgId }: { orgId: number }) {
                       value={member.role}
                       roles={orgRoles}
                       labels={ROLE_LABEL}
+                      mayChange={may.setRole}
                       warn={(next) =>
                         member.role === 'owner' && next !== 'owner' && org.ownerCount === 1 ? `${org.name} will have no owner left.` : null
                       }
@@ -159,16 +179,18 @@ export function OrganizationScreen({ orgId }: { orgId: number }) {
                   <td>
                     <MemberLastActive member={member} />
                   </td>
-                  <td className="col-actions">
-                    <button
-                      type="button"
-                      className="button subtle small danger-text"
-                      aria-label={`Remove ${member.email} from ${org.name}`}
-                      onClick={() => setDialog({ kind: 'remove', member })}
-                    >
-                      Remove
-                    </button>
-                  </td>
+                  {may.removeMember ? (
+                    <td className="col-actions">
+                      <button
+                        type="button"
+                        className="button subtle small danger-text"
+                        aria-label={`Remove ${member.email} from ${org.name}`}
+                        onClick={() => setDialog({ kind: 'remove', member })}
+                      >
+                        Remove
+                      </button>
+                    </td>
+                  ) : null}
                 </tr>
               ))
             )}

@@ -8,6 +8,7 @@ import { countOf } from '@shared/text';
 import { useNoticesStore } from '../../stores/notices-store';
 import { appErrorOf, statusOf, useContractQuery } from '../../data/query';
 import { useContractMutation } from '../../data/use-contract-mutation';
+import { useMayCall } from '../../data/may-call';
 import { DeleteOrgDialog } from './DeleteOrgDialog';
 import { OrgNameDialog } from './OrgNameDialog';
 import { orgColumns } from './orgs-columns';
@@ -25,6 +26,7 @@ export function OrganizationsScreen() {
   const create = useContractMutation('orgs:create', { errors: 'inline' }).run;
   const rename = useContractMutation('orgs:rename', { errors: 'inline' }).run;
   const remove = useContractMutation('orgs:remove', { errors: 'inline' }).run;
+  const may = { create: useMayCall('orgs:create'), rename: useMayCall('orgs:rename'), remove: useMayCall('orgs:remove') };
   const notify = useNoticesStore((state) => state.push);
   const [editing, setEditing] = useState<Editing>(null);
   const [filter, setFilter] = useState('');
@@ -33,10 +35,10 @@ export function OrganizationsScreen() {
   const columns = useMemo(
     () =>
       orgColumns({
-        onRename: (org) => setEditing({ mode: 'rename', org }),
-        onDelete: (org) => setEditing({ mode: 'delete', org }),
+        onRename: may.rename ? (org) => setEditing({ mode: 'rename', org }) : undefined,
+        onDelete: may.remove ? (org) => setEditing({ mode: 'delete', org }) : undefined,
       }),
-    [],
+    [may.rename, may.remove],
   );
 
   const table = useTable({
@@ -61,9 +63,11 @@ export function OrganizationsScreen() {
         title="Organizations"
         description="Workspaces your members get access to, directly or through teams. Deleting one never frees a seat."
         actions={
-          <button type="button" className="button primary" onClick={() => setEditing({ mode: 'create' })}>
-            New organization
-          </button>
+          may.create ? (
+            <button type="button" className="button primary" onClick={() => setEditing({ mode: 'create' })}>
+              New organization
+            </button>
+          ) : undefined
         }
       />
 
@@ -89,7 +93,7 @@ export function OrganizationsScreen() {
             ) : (
               <div className="empty-state">
                 <strong>No organizations yet</strong>
-                <span>Create the first one to give members and teams somewhere to work.</span>
+                {may.create ? <span>Create the first one to give members and teams somewhere to work.</span> : null}
               </div>
             )
           }

@@ -6,13 +6,14 @@ import { organizationHref } from '../../lib/route';
 
 const helper = createColumnHelper<ListFeatures, OrgSummary>();
 
+/** A row's actions; one left out is one this admin may not take (the server's console, by role), and is not shown. */
 export interface OrgRowActions {
-  onRename: (org: Organization) => void;
-  onDelete: (org: Organization) => void;
+  onRename?: (org: Organization) => void;
+  onDelete?: (org: Organization) => void;
 }
 
 export function orgColumns({ onRename, onDelete }: OrgRowActions) {
-  return helper.columns([
+  const columns = helper.columns([
     helper.accessor('name', {
       header: 'Name',
       sortFn: 'text',
@@ -57,14 +58,19 @@ export function orgColumns({ onRename, onDelete }: OrgRowActions) {
       header: () => <span className="visually-hidden">Actions</span>,
       cell: ({ row }) => (
         <div className="row-actions">
-          <button type="button" className="button subtle small" aria-label={`Rename ${row.original.name}`} onClick={() => onRename(row.original)}>
-            Rename
-          </button>
-          <button type="button" className="button subtle small danger-text" aria-label={`Delete ${row.original.name}`} onClick={() => onDelete(row.original)}>
-            Delete
-          </button>
+          {onRename ? (
+            <button type="button" className="button subtle small" aria-label={`Rename ${row.original.name}`} onClick={() => onRename(row.original)}>
+              Rename
+            </button>
+          ) : null}
+          {onDelete ? (
+            <button type="button" className="button subtle small danger-text" aria-label={`Delete ${row.original.name}`} onClick={() => onDelete(row.original)}>
+              Delete
+            </button>
+          ) : null}
         </div>
       ),
     }),
   ]);
+  return onRename ?? onDelete ? columns : columns.filter((column) => column.id !== 'actions');
 }

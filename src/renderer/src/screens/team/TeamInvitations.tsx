@@ -5,6 +5,7 @@ import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { Pager } from '../../components/Pager';
 import { appErrorOf, useContractQuery } from '../../data/query';
 import { useContractMutation } from '../../data/use-contract-mutation';
+import { useMayCall } from '../../data/may-call';
 import { useLastPageClamp } from '../../data/paging';
 import { formatDate, formatDateTime } from '../../lib/format';
 import { useNoticesStore } from '../../stores/notices-store';
@@ -36,6 +37,9 @@ export function TeamInvitations({ team }: { team: TeamSummary }) {
   const query = useContractQuery('teams:invitations', { teamId: team.id, offset: pageIndex * PAGE_SIZE, limit: PAGE_SIZE }, { keepPrevious: true });
   const resend = useContractMutation('invitations:resend').run;
   const revoke = useContractMutation('invitations:revoke', { errors: 'inline' }).run;
+  const mayResend = useMayCall('invitations:resend');
+  const mayRevoke = useMayCall('invitations:revoke');
+  const acts = mayResend || mayRevoke;
   const notify = useNoticesStore((state) => state.push);
   const [revoking, setRevoking] = useState<TeamInvitation | null>(null);
   useLastPageClamp(query.data?.total, PAGE_SIZE, pageIndex, setPageIndex);
@@ -75,15 +79,17 @@ export function TeamInvitations({ team }: { team: TeamSummary }) {
               <th scope="col">Status</th>
               <th scope="col">Sent</th>
               <th scope="col">Expires</th>
-              <th scope="col" className="col-actions">
-                <span className="visually-hidden">Actions</span>
-              </th>
+              {acts ? (
+                <th scope="col" className="col-actions">
+                  <span className="visually-hidden">Actions</span>
+                </th>
+              ) : null}
             </tr>
           </thead>
           <tbody>
             {!page || page.rows.length === 0 ? (
               <tr className="empty-row">
-                <td colSpan={5}>{!page ? 'Not loaded.' : 'No pending invitations.'}</td>
+                <td colSpan={acts ? 5 : 4}>{!page ? 'Not loaded.' : 'No pending invitations.'}</td>
               </tr>
             ) : (
               page.rows.map((invitation) => {
@@ -109,29 +115,35 @@ export function TeamInvitations({ team }: { team: TeamSummary }) {
                         {invitation.status === 'expired' ? `Expired ${formatDate(invitation.expiresAt)}` : formatDate(invitation.expiresAt)}
                       </time>
                     </td>
-                    <td className="col-actions">
-                      <span className="row-actions">
-                        <button
-                          type="button"
-                          className="button subtle small"
-                          aria-label={`Resend the invitation to ${invitation.email}`}
-                          onClick={async () => {
-                            const result = await resend({ id: invitation.id });
-                            if (result.ok) notify(`Resent the invitation to ${invitation.email}; it now expires ${formatDate(result.value.expiresAt)}.`);
-                          }}
-                        >
-                          Resend
-                        </button>
-                        <button
-                          type="button"
-                          className="button subtle small danger-text"
-                          aria-label={`Revoke the invitation to ${invitation.email}`}
-                          onClick={() => setRevoking(invitation)}
-                        >
-                          Revoke
-                        </button>
-                      </span>
-                    </td>
+                    {acts ? (
+                      <td className="col-actions">
+                        <span className="row-actions">
+                          {mayResend ? (
+                            <button
+                              type="button"
+                              className="button subtle small"
+                              aria-label={`Resend the invitation to ${invitation.email}`}
+                              onClick={async () => {
+                                const result = await resend({ id: invitation.id });
+                                if (result.ok) notify(`Resent the invitation to ${invitation.email}; it now expires ${formatDate(result.value.expiresAt)}.`);
+                              }}
+                            >
+                              Resend
+                            </button>
+                          ) : null}
+                          {mayRevoke ? (
+                            <button
+                              type="button"
+                              className="button subtle small danger-text"
+                              aria-label={`Revoke the invitation to ${invitation.email}`}
+                              onClick={() => setRevoking(invitation)}
+                            >
+                              Revoke
+                            </button>
+                          ) : null}
+                        </span>
+                      </td>
+                    ) : null}
                   </tr>
                 );
               })

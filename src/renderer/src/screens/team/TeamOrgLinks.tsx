@@ -3,9 +3,10 @@ import { organizationHref } from '../../lib/route';
 
 interface TeamOrgLinksProps {
   team: TeamSummary;
-  /** The × of a chip: asks before unlinking (the caller's dialog). */
-  onUnlink: (org: { id: number; name: string } | 'all') => void;
-  onLink: () => void;
+  /** The × of a chip: asks before unlinking (the caller's dialog). None where this admin may not unlink. */
+  onUnlink?: (org: { id: number; name: string } | 'all') => void;
+  /** None where this admin may not link. */
+  onLink?: () => void;
 }
 
 function OrgChip({ team, org, onUnlink }: { team: TeamSummary; org: { id: number; name: string }; onUnlink?: () => void }) {
@@ -30,11 +31,11 @@ function OrgChip({ team, org, onUnlink }: { team: TeamSummary; org: { id: number
  * nothing away (the service refuses it too). They stay for when "all" goes.
  */
 export function TeamOrgLinks({ team, onUnlink, onLink }: TeamOrgLinksProps) {
-  const link = (
+  const link = onLink ? (
     <button type="button" className="button small" onClick={onLink}>
       Link organizations
     </button>
-  );
+  ) : null;
   if (!team.allOrgs) {
     return (
       <div className="fact-row">
@@ -44,7 +45,7 @@ export function TeamOrgLinks({ team, onUnlink, onLink }: TeamOrgLinksProps) {
           {team.organizations.length > 0 ? (
             <span className="org-chips wrap" role="list" aria-label={`Organizations ${team.name} is linked to`}>
               {team.organizations.map((org) => (
-                <OrgChip key={org.id} team={team} org={org} onUnlink={() => onUnlink(org)} />
+                <OrgChip key={org.id} team={team} org={org} onUnlink={onUnlink ? () => onUnlink(org) : undefined} />
               ))}
             </span>
           ) : (
@@ -63,9 +64,11 @@ export function TeamOrgLinks({ team, onUnlink, onLink }: TeamOrgLinksProps) {
           <span className="org-chips wrap" role="list" aria-label={`Organizations ${team.name} is linked to`}>
             <span className="chip chip-all" role="listitem">
               <span className="chip-name">All organizations</span>
-              <button type="button" className="chip-remove" aria-label={`Unlink ${team.name} from all organizations`} onClick={() => onUnlink('all')}>
-                ×
-              </button>
+              {onUnlink ? (
+                <button type="button" className="chip-remove" aria-label={`Unlink ${team.name} from all organizations`} onClick={() => onUnlink('all')}>
+                  ×
+                </button>
+              ) : null}
             </span>
           </span>
           {link}

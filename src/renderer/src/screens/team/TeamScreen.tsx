@@ -14,6 +14,7 @@ import { memberHref, screenHref } from '../../lib/route';
 import { useNoticesStore } from '../../stores/notices-store';
 import { appErrorOf, useContractQuery } from '../../data/query';
 import { useContractMutation } from '../../data/use-contract-mutation';
+import { useMayCall } from '../../data/may-call';
 import { useLastPageClamp, useSearchPaging } from '../../data/paging';
 import { TeamNameDialog } from './TeamNameDialog';
 import { LinkOrgsDialog } from './LinkOrgsDialog';
@@ -83,6 +84,17 @@ export function TeamScreen({ teamId }: { teamId: number }) {
   useLastPageClamp(pageQuery.data?.total, pageSize, pageIndex, setPageIndex);
   const notify = useNoticesStore((state) => state.push);
   const [dialog, setDialog] = useState<Dialog>(null);
+  // What this admin may change here (in the server's console, by role); the rest is not shown.
+  const may = {
+    rename: useMayCall('teams:rename'),
+    remove: useMayCall('teams:remove'),
+    invite: useMayCall('teams:invite'),
+    add: useMayCall('teams:addMembers'),
+    removeMember: useMayCall('teams:removeMembers'),
+    setRole: useMayCall('teams:setRole'),
+    link: useMayCall('teams:link'),
+    unlink: useMayCall('teams:unlink'),
+  };
 
   if (error) {
     return (
@@ -92,6 +104,8 @@ export function TeamScreen({ teamId }: { teamId: number }) {
   if (!team) return <div className="screen muted">Loading…</div>;
 
   const managed = team.source === 'scim';
+  // A SCIM team's members change at the identity provider; no one removes them here.
+  const removable = !managed && may.removeMember;
   const tell = (ok: boolean, text: string) => notify(text, ok ? 'success' : 'error');
 
   return (
@@ -104,18 +118,24 @@ export function TeamScreen({ teamId }: { teamId: number }) {
         title={team.name}
         description={`${countOf(team.memberCount, 'member')}. Removing someone from this team takes away only what it gave; their seat stays.`}
         actions={
-          managed ? null : (
+          managed || !(may.rename || may.remove || may.invite || may.add) ? null : (
             <>
-              <button type="button" className="button" onClick={() => setDialog({ kind: 'rename' })}>
-                Rename
-              </button>
-              <button type="button" className="button danger-outline" onClick={() => setDialog({ kind: 'delete' })}>
-                Delete
-              </button>
-              <TeamInviteButton team={team} />
-              <button type="button" className="button primary" onClick={() => setDialog({ kind: 'add' })}>
-                Add members
-              </button>
+              {may.rename ? (
+                <button type="button" className="button" onClick={() => setDialog({ kind: 'rename' })}>
+                  Rename
+                </button>
+              ) : null}
+              {may.remove ? (
+                <button type="button" className="button danger-outline" onClick={() => setDialog({ kind: 'delete' })}>
+                  Delete
+                </button>
+              ) : null}
+              {may.invite ? <TeamInviteButton team={team} /> : null}
+              {may.add ? (
+                <button type="button" className="button primary" onClick={() => setDialog({ kind: 'add' })}>
+                  Add members
+                </button>
+              ) : null}
             </>
           )
         }
@@ -138,13 +158,18 @@ export function TeamScreen({ teamId }: { teamId: number }) {
             value={team.role}
             roles={invitationRoles}
             labels={ROLE_LABEL}
+            mayChange={may.setRole}
             onSave={async (role) => {
               const result = await store.setRole(role);
               tell(result.ok, result.ok ? `${team.name} now gives ${ROLE_LABEL[role].toLowerCase()} access.` : result.error.message);
             }}
           />
         </div>
-        <TeamOrgLinks team={team} onUnlink={(org) => setDialog({ kind: 'unlink', org })} onLink={() => setDialog({ kind: 'link' })} />
+        <TeamOrgLinks
+          team={team}
+          onUnlink={may.unlink ? (org) => setDialog({ kind: 'unlink', org }) : undefined}
+          onLink={may.link ? () => setDialog({ kind: 'link' }) : undefined}
+        />
       </div>
 
       <TeamInvitations team={team} />
@@ -164,15 +189,17 @@ export function TeamScreen({ teamId }: { teamId: number }) {
                 <SortableHeader label="Person" by="name" sort={sort} onSort={sortBy} />
                 <th scope="col">In the team since</th>
                 <SortableHeader label="Last active" by="lastActive" sort={sort} onSort={sortBy} hint="Sort by Last Active: the most idle first, then the most recent first" />
-                <th scope="col" className="col-actions">
-                  <span className="visually-hidden">Actions</span>
-                </th>
+                {removable ? (
+                  <th scope="col" className="col-actions">
+                    <span className="visually-hidden">Actions</span>
+                  </th>
+                ) : null}
               </tr>
             </thead>
             <tbody>
               {page.rows.length === 0 ? (
                 <tr className="empty-row">
-                  <td colSpan={4}>{search ? <>No member matches “{search}”.</> : 'No members yet.'}</td>
+                  <td colSpan={removable ? 4 : 3}>{search ? <>No member matches “{search}”.</> : 'No members yet.'}</td>
                 </tr>
               ) : (
                 page.rows.map((member) => (
@@ -187,8 +214,8 @@ export function TeamScreen({ teamId }: { teamId: number }) {
                     <td>
                       <MemberLastActive member={member} />
                     </td>
-                    <td className="col-actions">
-                      {managed ? null : (
+                    {removable ? (
+                      <td className="col-actions">
                         <button
                           type="button"
                           className="button subtle small danger-text"
@@ -197,8 +224,8 @@ export function TeamScreen({ teamId }: { teamId: number }) {
                         >
                           Remove
                         </button>
-                      )}
-                    </td>
+                      </td>
+                    ) : null}
                   </tr>
                 ))
               )}

@@ -10,6 +10,7 @@ import { organizationHref, teamHref } from '../../lib/route';
 import { useNoticesStore } from '../../stores/notices-store';
 import { appErrorOf, statusOf, useContractQuery } from '../../data/query';
 import { useContractMutation } from '../../data/use-contract-mutation';
+import { useMayCall } from '../../data/may-call';
 import { NewTeamDialog } from './NewTeamDialog';
 import { SearchField } from '../../components/SearchField';
 import { ErrorBanner } from '../../components/ErrorBanner';
@@ -66,6 +67,7 @@ export function TeamsScreen() {
   const status = statusOf(listed);
   const error = appErrorOf(listed.error);
   const create = useContractMutation('teams:create', { errors: 'inline' }).run;
+  const mayCreate = useMayCall('teams:create');
   const notify = useNoticesStore((state) => state.push);
   const [creating, setCreating] = useState(false);
   const [filter, setFilter] = useState('');
@@ -91,9 +93,11 @@ export function TeamsScreen() {
         title="Teams"
         description="A team's role applies in every organization it is linked to. Deleting a team never frees a seat."
         actions={
-          <button type="button" className="button primary" onClick={() => setCreating(true)}>
-            New team
-          </button>
+          mayCreate ? (
+            <button type="button" className="button primary" onClick={() => setCreating(true)}>
+              New team
+            </button>
+          ) : undefined
         }
       />
       {status === 'error' && error ? (
@@ -115,7 +119,7 @@ export function TeamsScreen() {
             ) : (
               <div className="empty-state">
                 <strong>No teams yet</strong>
-                <span>Create one to give a group of members the same role in several organizations.</span>
+                {mayCreate ? <span>Create one to give a group of members the same role in several organizations.</span> : null}
               </div>
             )
           }
