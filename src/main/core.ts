@@ -50,6 +50,9 @@ import { accessHandlers } from './access/handlers';
 import { adminHandlers } from './admins/handlers';
 import { createAdminRepository } from './admins/repository';
 import { createAdminService } from './admins/service';
+import { sessionHandlers } from './sessions/handlers';
+import { createSessionRepository } from './sessions/repository';
+import { createSessionService } from './sessions/service';
 
 export interface CoreOptions extends OpenOptions {
   databasePath: string;
@@ -201,6 +204,7 @@ export function openCore(options: CoreOptions): Core {
       ...jobHandlers(jobs),
       ...databaseHandlers({ db, databasePath: options.databasePath, now, describeDamage }),
       ...adminHandlers(createAdminService({ db, admins: createAdminRepository(db), audit: services.audit, now })),
+      ...sessionHandlers(createSessionService({ db, sessions: createSessionRepository(db), audit: services.audit, now })),
     },
     {
       context: { actor: options.actor },

@@ -109,6 +109,8 @@ export const channelNames = [
   'admins:tokens',
   'admins:createToken',
   'admins:revokeToken',
+  'sessions:list',
+  'sessions:end',
 ] as const;
 
 export type Channel = (typeof channelNames)[number];

@@ -83,6 +83,7 @@ import {
   revokedApiTokenSchema,
   setAdminRoleInput,
 } from '../schemas/admins';
+import { adminSessionSchema, endSessionInput } from '../schemas/console-auth';
 import type { ChannelAccess } from './access';
 import type { Channel, EventName } from './channels';
 
@@ -271,6 +272,9 @@ export const contract = {
   // A token that is not an owner's never mints another: a leaked one cannot outlive its expiry.
   'admins:createToken': command(createApiTokenInput, createdApiTokenSchema, ['admins'], 'owner'),
   'admins:revokeToken': command(revokeApiTokenInput, revokedApiTokenSchema, ['admins'], 'read'),
+  // Signed-in consoles (docs/SERVER.md, "Signing in"): an owner sees every live session, anyone else their own; an owner ends any.
+  'sessions:list': query(noInput, z.array(adminSessionSchema), ['admins'], 'read'),
+  'sessions:end': command(endSessionInput, adminSessionSchema, ['admins'], 'owner'),
 } as const satisfies Record<Channel, ChannelSpec<z.ZodType, z.ZodType>>;
 
 export type Contract = typeof contract;

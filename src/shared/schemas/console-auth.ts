@@ -71,6 +71,11 @@ export const adminSessionSchema = z.object({
 });
 export type AdminSession = z.infer<typeof adminSessionSchema>;
 
+/** An owner ends a session (sessions:end), by the id the list shows. */
+export const endSessionInput = z.strictObject({
+  id: z.int({ error: 'The session is named by its number (from "roster sessions list")' }).positive({ error: 'A session number is 1 or more' }),
+});
+
 /**
  * Why a sign-in with the identity provider did not open a session. The
  * provider's redirect back ends at the console's address with

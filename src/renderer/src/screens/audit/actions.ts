@@ -63,6 +63,16 @@ const WORDS: Record<string, string> = {
   'scim.user.create': 'Provisioned a user',
   'scim.user.update': 'Updated a SCIM user',
   'scim.user.delete': 'Deprovisioned a user',
+  'admin.add': 'Added an admin',
+  'admin.role': "Changed an admin's role",
+  'admin.remove': 'Removed an admin',
+  'admin.token.create': 'Created an API token',
+  'admin.token.role': "Lowered an API token's role",
+  'admin.token.revoke': 'Revoked an API token',
+  'admin.signin': 'Signed in to the console',
+  'admin.signin.fail': 'A console sign-in failed',
+  'admin.signout': 'Signed out of the console',
+  'admin.session.end': 'Ended a console session',
 };
 
 export function actionInWords(action: string): string | null {
