@@ -36,7 +36,8 @@ export function adminHandlers(admins: AdminService): Pick<Handlers, AdminChannel
     'admins:revokeToken': ({ email, name }, context) => {
       const { caller } = context;
       if (!managesEveryToken(context) && !sameAddress(email, caller!.email)) {
-        return fail('FORBIDDEN', `This API token acts as ${ROLE_NAME[caller!.role]}, who may revoke only their own API tokens (${caller!.email}'s): ask an owner to revoke ${email}'s.`);
+        const who = caller!.sessionId === undefined ? 'This API token acts as' : 'You are signed in as';
+        return fail('FORBIDDEN', `${who} ${ROLE_NAME[caller!.role]}, who may revoke only their own API tokens (${caller!.email}'s): ask an owner to revoke ${email}'s.`);
       }
       return admins.revokeToken(email, name, context.actor);
     },

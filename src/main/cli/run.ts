@@ -22,6 +22,7 @@ import { invitationCommands, inviteCommand } from './commands/invite';
 import { memberCommands } from './commands/members';
 import { scimCommands } from './commands/scim';
 import { seatsCommand } from './commands/seats';
+import { sessionCommands } from './commands/sessions';
 import { serverCommand } from './commands/server';
 import { teamCommands } from './commands/teams';
 import { orgCommands } from './commands/orgs';
@@ -44,6 +45,7 @@ export const commands: CommandSpec[] = [
   reclaimCommand,
   ...scimCommands,
   ...adminCommands,
+  ...sessionCommands,
   ...backupCommands,
   checkCommand,
   auditCommand,
