@@ -6,6 +6,8 @@ import { backUpWithNotice, downloadWithNotice } from '../../lib/app-actions';
 import { formatDateTime } from '../../lib/format';
 import { appErrorOf, useContractQuery } from '../../data/query';
 import { useContractMutation } from '../../data/use-contract-mutation';
+import { useMayCall } from '../../data/may-call';
+import { isConsole } from '../../lib/api';
 import { useSubmit } from '../../lib/use-submit';
 import { useNoticesStore } from '../../stores/notices-store';
 import { NumberSetting } from './NumberSetting';
@@ -29,6 +31,12 @@ export function BackupSettings({ canSetKeep }: { canSetKeep: boolean }) {
   const restore = useContractMutation('backups:restore', { errors: 'inline' }).run;
   const restoreFromFile = useContractMutation('backups:restoreFile', { errors: 'inline' }).run;
   const setKeep = useContractMutation('settings:update', { errors: 'inline' }).run;
+  // The setting's version, sent with a change so that one made elsewhere since refuses it (docs/RULES.md, V6).
+  const keepVersion = useContractQuery('settings:get', undefined).data?.versions.backupKeep;
+  const may = { backUp: useMayCall('backups:create'), restore: useMayCall('backups:restore'), restoreFile: useMayCall('backups:restoreFile'), keep: useMayCall('settings:update') };
+  // The server's console downloads nothing from its backups folder: that stays on the server's machine.
+  const mayDownload = !isConsole;
+  const rowActions = may.restore || mayDownload;
   const notify = useNoticesStore((state) => state.push);
   const { run, busy } = useSubmit();
   const [pending, setPending] = useState<Pending | null>(null);
@@ -59,16 +67,18 @@ export function BackupSettings({ canSetKeep }: { canSetKeep: boolean }) {
           {error.message}
         </p>
       ) : null}
-      <div className="button-row">
-        <button type="button" className="button" disabled={busy} aria-busy={busy} onClick={() => void backUp()}>
-          {busy ? 'Backing up…' : 'Back up now'}
-        </button>
-        {list?.canChooseFiles ? (
-          <button type="button" className="button" disabled={busy} onClick={() => setPending({ kind: 'file' })}>
-            Restore from a file…
+      {may.backUp ? (
+        <div className="button-row">
+          <button type="button" className="button" disabled={busy} aria-busy={busy} onClick={() => void backUp()}>
+            {busy ? 'Backing up…' : 'Back up now'}
           </button>
-        ) : null}
-      </div>
+          {list?.canChooseFiles && may.restoreFile ? (
+            <button type="button" className="button" disabled={busy} onClick={() => setPending({ kind: 'file' })}>
+              Restore from a file…
+            </button>
+          ) : null}
+        </div>
+      ) : null}
       {list && canSetKeep ? (
         <NumberSetting
           label="Backups to keep"
@@ -76,8 +86,9 @@ export function BackupSettings({ canSetKeep }: { canSetKeep: boolean }) {
           schema={backupKeepSchema}
           hint="Of each kind: daily, backed up now, and copies kept before a restore. Older ones are deleted at the next backup."
           saveLabel="Save"
+          readOnly={!may.keep}
           onSave={async (keep) => {
-            const result = await setKeep({ backupKeep: keep });
+            const result = await setKeep({ backupKeep: keep, versions: { backupKeep: keepVersion } });
             if (result.ok) notify(`Roster now keeps ${countOf(keep, 'backup')} of each kind.`);
             return result;
           }}
@@ -90,15 +101,17 @@ export function BackupSettings({ canSetKeep }: { canSetKeep: boolean }) {
               <th scope="col">Made</th>
               <th scope="col">Kind</th>
               <th scope="col">Size</th>
-              <th scope="col" className="col-actions">
-                <span className="visually-hidden">Actions</span>
-              </th>
+              {rowActions ? (
+                <th scope="col" className="col-actions">
+                  <span className="visually-hidden">Actions</span>
+                </th>
+              ) : null}
             </tr>
           </thead>
           <tbody>
             {backups.length === 0 ? (
               <tr className="empty-row">
-                <td colSpan={4}>No backups in the backups folder yet.</td>
+                <td colSpan={rowActions ? 4 : 3}>No backups in the backups folder yet.</td>
               </tr>
             ) : (
               backups.map((backup) => (
@@ -109,19 +122,23 @@ export function BackupSettings({ canSetKeep }: { canSetKeep: boolean }) {
                   </td>
                   <td>{KIND_LABEL[backup.kind]}</td>
                   <td>{formatSize(backup.size)}</td>
-                  <td className="col-actions">
-                    <div className="button-row">
-                      {list?.canChooseFiles ? null : (
-                        // A one-use address asked for with the session key: a plain link could not send it.
-                        <button type="button" className="button" onClick={() => void downloadWithNotice(backup.id)}>
-                          Download
-                        </button>
-                      )}
-                      <button type="button" className="button" onClick={() => setPending({ kind: 'listed', backup })}>
-                        Restore…
-                      </button>
-                    </div>
-                  </td>
+                  {rowActions ? (
+                    <td className="col-actions">
+                      <div className="button-row">
+                        {list?.canChooseFiles || !mayDownload ? null : (
+                          // A one-use address asked for with the session key: a plain link could not send it.
+                          <button type="button" className="button" onClick={() => void downloadWithNotice(backup.id)}>
+                            Download
+                          </button>
+                        )}
+                        {may.restore ? (
+                          <button type="button" className="button" onClick={() => setPending({ kind: 'listed', backup })}>
+                            Restore…
+                          </button>
+                        ) : null}
+                      </div>
+                    </td>
+                  ) : null}
                 </tr>
               ))
             )}

@@ -47,13 +47,16 @@ function SaveRow({ label, changed, busy, onSave, onCancel }: SaveRowProps) {
   );
 }
 
+/** How a setting is saved; none where this admin may not change it. */
+type Save<T> = ((value: T) => Promise<Result<unknown>>) | undefined;
+
 /** Saves through `save`, keeping main's refusal to show beside the fields. */
-function useSave<T>(save: (value: T) => Promise<Result<unknown>>) {
+function useSave<T>(save: Save<T>) {
   const { run, busy, error, reset } = useSubmit({ errors: 'inline' });
-  return { error, busy, run: (value: T) => run(() => save(value)), clear: reset };
+  return { error, busy, run: (value: T) => (save ? run(() => save(value)) : Promise.resolve(null)), clear: reset };
 }
 
-function DnsServersSetting({ servers, onSave }: { servers: string[]; onSave: (servers: string[]) => Promise<Result<unknown>> }) {
+function DnsServersSetting({ servers, onSave }: { servers: string[]; onSave: Save<string[]> }) {
   const { draft, setDraft, changed, reset } = useSettingDraft(servers);
   const save = useSave(onSave);
   const errors = splitErrors(save.error, 'dnsServers');
@@ -70,17 +73,21 @@ function DnsServersSetting({ servers, onSave }: { servers: string[]; onSave: (se
         items={draft}
         emptyText="None: Roster asks the system's DNS resolver."
         itemErrors={errors.items}
-        onChange={(items) => {
-          setDraft(items);
-          save.clear();
-        }}
+        onChange={
+          onSave
+            ? (items) => {
+                setDraft(items);
+                save.clear();
+              }
+            : undefined
+        }
       />
       {errors.general ? (
         <p className="field-error" role="alert">
           {errors.general}
         </p>
       ) : null}
-      <SaveRow label="Save DNS servers" changed={changed} busy={save.busy} onSave={() => void save.run(draft)} onCancel={reset} />
+      {onSave ? <SaveRow label="Save DNS servers" changed={changed} busy={save.busy} onSave={() => void save.run(draft)} onCancel={reset} /> : null}
     </fieldset>
   );
 }
@@ -91,7 +98,7 @@ const MODES: { mode: InviteControlMode; label: string; hint: string }[] = [
   { mode: 'list', label: 'Only these domains', hint: 'Only addresses on the domains listed here, or their subdomains.' },
 ];
 
-function InviteControlSetting({ control, onSave }: { control: InviteControl; onSave: (control: InviteControl) => Promise<Result<unknown>> }) {
+function InviteControlSetting({ control, onSave }: { control: InviteControl; onSave: Save<InviteControl> }) {
   const { draft, setDraft, changed, reset } = useSettingDraft(control);
   const save = useSave(onSave);
   const errors = splitErrors(save.error, 'inviteControl.domains');
@@ -105,7 +112,7 @@ function InviteControlSetting({ control, onSave }: { control: InviteControl; onS
       <div className="option-list">
         {MODES.map(({ mode, label, hint }) => (
           <label key={mode} className="radio option-card">
-            <input type="radio" name="invite-control" value={mode} checked={draft.mode === mode} onChange={() => change({ ...draft, mode })} />
+            <input type="radio" name="invite-control" value={mode} checked={draft.mode === mode} disabled={!onSave} onChange={() => change({ ...draft, mode })} />
             <span>
               {label}
               <span className="block field-hint">{hint}</span>
@@ -121,7 +128,7 @@ function InviteControlSetting({ control, onSave }: { control: InviteControl; onS
           items={draft.domains}
           emptyText="No domain yet: with this rule and an empty list, no invitation can be sent."
           itemErrors={errors.items}
-          onChange={(domains) => change({ ...draft, domains })}
+          onChange={onSave ? (domains) => change({ ...draft, domains }) : undefined}
         />
       ) : null}
       <p className="field-hint">Seats already held outside a new rule stay; the Licenses screen marks them “Outside invite policy”.</p>
@@ -130,7 +137,7 @@ function InviteControlSetting({ control, onSave }: { control: InviteControl; onS
           {errors.general}
         </p>
       ) : null}
-      <SaveRow label="Save invite rule" changed={changed} busy={save.busy} onSave={() => void save.run(draft)} onCancel={reset} />
+      {onSave ? <SaveRow label="Save invite rule" changed={changed} busy={save.busy} onSave={() => void save.run(draft)} onCancel={reset} /> : null}
     </fieldset>
   );
 }
@@ -139,15 +146,17 @@ interface DomainSettingsProps {
   settings: EnterpriseSettings;
   onDnsServers: (servers: string[]) => Promise<Result<unknown>>;
   onInviteControl: (control: InviteControl) => Promise<Result<unknown>>;
+  /** Where this admin may not change them (the server's console, by role): they are shown, with no Save. */
+  readOnly?: boolean;
 }
 
 /** Settings → Domains & invitations: where DNS checks are sent, and where invitations may go. */
-export function DomainSettings({ settings, onDnsServers, onInviteControl }: DomainSettingsProps) {
+export function DomainSettings({ settings, onDnsServers, onInviteControl, readOnly = false }: DomainSettingsProps) {
   return (
     <div className="card settings-section" aria-labelledby="domain-settings-title" role="region">
       <h2 id="domain-settings-title">Domains &amp; invitations</h2>
-      <DnsServersSetting servers={settings.dnsServers} onSave={onDnsServers} />
-      <InviteControlSetting control={settings.inviteControl} onSave={onInviteControl} />
+      <DnsServersSetting servers={settings.dnsServers} onSave={readOnly ? undefined : onDnsServers} />
+      <InviteControlSetting control={settings.inviteControl} onSave={readOnly ? undefined : onInviteControl} />
     </div>
   );
 }

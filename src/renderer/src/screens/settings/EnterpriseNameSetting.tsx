@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { enterpriseNameSchema } from '@shared/schemas/enterprise';
 import { TextField } from '../../components/TextField';
 import { useContractMutation } from '../../data/use-contract-mutation';
+import { useMayCall } from '../../data/may-call';
 import { useSubmit } from '../../lib/use-submit';
 import { useNoticesStore } from '../../stores/notices-store';
 
@@ -9,6 +10,7 @@ import { useNoticesStore } from '../../stores/notices-store';
 export function EnterpriseNameSetting({ name }: { name: string }) {
   const [text, setText] = useState(name);
   const rename = useContractMutation('enterprise:rename', { errors: 'inline' }).run;
+  const mayRename = useMayCall('enterprise:rename');
   const { run, busy, error: serverError, reset } = useSubmit({ errors: 'inline' });
   const notify = useNoticesStore((state) => state.push);
 
@@ -29,7 +31,7 @@ export function EnterpriseNameSetting({ name }: { name: string }) {
       noValidate
       onSubmit={(event) => {
         event.preventDefault();
-        if (!parsed.success) return;
+        if (!parsed.success || !mayRename) return;
         void run(async () => {
           const result = await rename({ name: parsed.data });
           if (result.ok) notify(`The enterprise is now called “${result.value.name}”.`);
@@ -43,14 +45,17 @@ export function EnterpriseNameSetting({ name }: { name: string }) {
         value={text}
         error={error}
         hint="Shown at the top of every screen and in the audit log."
+        readOnly={!mayRename}
         onChange={(event) => {
           setText(event.target.value);
           reset();
         }}
       />
-      <button type="submit" className="button" disabled={!changed || busy}>
-        Rename
-      </button>
+      {mayRename ? (
+        <button type="submit" className="button" disabled={!changed || busy}>
+          Rename
+        </button>
+      ) : null}
     </form>
   );
 }

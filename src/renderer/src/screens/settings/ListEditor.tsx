@@ -11,7 +11,8 @@ interface ListEditorProps {
   emptyText: string;
   /** Problems with particular entries, by index (from main's answer). */
   itemErrors?: Map<number, string>;
-  onChange: (items: string[]) => void;
+  /** None where this admin may not change the list (the server's console, by role): it is only shown. */
+  onChange?: (items: string[]) => void;
 }
 
 /** A short list of text entries: add one at a time, remove any. Saving is the caller's. */
@@ -24,7 +25,7 @@ export function ListEditor({ label, addLabel, placeholder, items, emptyText, ite
     const entry = text.trim();
     if (!entry) return setProblem('Type an entry first.');
     if (items.includes(entry)) return setProblem(`${entry} is in the list already.`);
-    onChange([...items, entry]);
+    onChange?.([...items, entry]);
     setText('');
     setProblem(null);
   };
@@ -38,9 +39,11 @@ export function ListEditor({ label, addLabel, placeholder, items, emptyText, ite
             return (
               <li key={item} className={error ? 'invalid' : undefined}>
                 <code>{item}</code>
-                <button type="button" className="button subtle small danger-text" aria-label={`Remove ${item}`} onClick={() => onChange(items.filter((other) => other !== item))}>
-                  Remove
-                </button>
+                {onChange ? (
+                  <button type="button" className="button subtle small danger-text" aria-label={`Remove ${item}`} onClick={() => onChange(items.filter((other) => other !== item))}>
+                    Remove
+                  </button>
+                ) : null}
                 {error ? (
                   <span className="field-error" role="alert">
                     {error}
@@ -53,32 +56,34 @@ export function ListEditor({ label, addLabel, placeholder, items, emptyText, ite
       ) : (
         <p className="muted small">{emptyText}</p>
       )}
-      <div className="list-editor-add">
-        <input
-          className="list-editor-input"
-          aria-label={addLabel}
-          aria-invalid={problem ? true : undefined}
-          aria-describedby={problem ? problemId : undefined}
-          placeholder={placeholder}
-          autoComplete="off"
-          spellCheck={false}
-          value={text}
-          onChange={(event) => {
-            setText(event.target.value);
-            setProblem(null);
-          }}
-          onKeyDown={(event) => {
-            // Enter adds the entry here; it does not save the whole setting.
-            if (event.key === 'Enter') {
-              event.preventDefault();
-              add();
-            }
-          }}
-        />
-        <button type="button" className="button small" onClick={add}>
-          Add
-        </button>
-      </div>
+      {onChange ? (
+        <div className="list-editor-add">
+          <input
+            className="list-editor-input"
+            aria-label={addLabel}
+            aria-invalid={problem ? true : undefined}
+            aria-describedby={problem ? problemId : undefined}
+            placeholder={placeholder}
+            autoComplete="off"
+            spellCheck={false}
+            value={text}
+            onChange={(event) => {
+              setText(event.target.value);
+              setProblem(null);
+            }}
+            onKeyDown={(event) => {
+              // Enter adds the entry here; it does not save the whole setting.
+              if (event.key === 'Enter') {
+                event.preventDefault();
+                add();
+              }
+            }}
+          />
+          <button type="button" className="button small" onClick={add}>
+            Add
+          </button>
+        </div>
+      ) : null}
       {problem ? (
         <p id={problemId} className="field-error" role="alert">
           {problem}

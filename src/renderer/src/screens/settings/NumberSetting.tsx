@@ -12,10 +12,13 @@ interface NumberSettingProps {
   hint: string;
   saveLabel: string;
   onSave: (value: number) => Promise<Result<unknown>>;
+  /** Where this admin may not change it (the server's console, by role): the value is shown, with no Save. */
+  readOnly?: boolean;
 }
 
 /** A whole-number setting with its own Save, checked as it is typed and by main on save. */
-export function NumberSetting({ label, value, schema, hint, saveLabel, onSave }: NumberSettingProps) {
+export function NumberSetting({ label, value, schema, hint, saveLabel, onSave: saveTo, readOnly = false }: NumberSettingProps) {
+  const onSave = readOnly ? undefined : saveTo;
   const [text, setText] = useState(String(value));
   const { run, busy, error: serverError, reset } = useSubmit({ errors: 'inline' });
 
@@ -33,7 +36,7 @@ export function NumberSetting({ label, value, schema, hint, saveLabel, onSave }:
   const changed = parsed?.success === true && parsed.data !== value;
 
   const save = async () => {
-    if (!parsed?.success) return;
+    if (!parsed?.success || !onSave) return;
     const value = parsed.data;
     await run(() => onSave(value));
   };
@@ -54,14 +57,17 @@ export function NumberSetting({ label, value, schema, hint, saveLabel, onSave }:
         value={text}
         error={error}
         hint={hint}
+        readOnly={!onSave}
         onChange={(event) => {
           setText(event.target.value);
           reset();
         }}
       />
-      <button type="submit" className="button" disabled={!changed || busy}>
-        {saveLabel}
-      </button>
+      {onSave ? (
+        <button type="submit" className="button" disabled={!changed || busy}>
+          {saveLabel}
+        </button>
+      ) : null}
     </form>
   );
 }

@@ -7,6 +7,8 @@ import { useAppInfo, useEnterprise } from '../../data/app-queries';
 import { EnterpriseNameSetting } from './EnterpriseNameSetting';
 import { useContractQuery } from '../../data/query';
 import { useContractMutation } from '../../data/use-contract-mutation';
+import { useMayCall } from '../../data/may-call';
+import { isConsole } from '../../lib/api';
 import { chooseDatabaseWithNotice } from '../../lib/app-actions';
 import { useSubmit } from '../../lib/use-submit';
 import { useNoticesStore } from '../../stores/notices-store';
@@ -33,9 +35,12 @@ export function SettingsScreen() {
   const enterprise = useEnterprise();
   const settings = useContractQuery('settings:get', undefined).data ?? null;
   const usage = useContractQuery('seats:usage', undefined).data ?? null;
-  // Each setting's form shows its own refusal: these only carry the call.
+  // Each setting's form shows its own refusal: these only carry the call. Each sends the version of the
+  // setting it showed, so a change made elsewhere since is refused, not undone (docs/RULES.md, V6).
   const setSeatCount = useContractMutation('seats:set', { errors: 'inline' }).run;
   const update = useContractMutation('settings:update', { errors: 'inline' }).run;
+  // What this admin may change (in the server's console, by role); the rest is shown, read-only.
+  const may = { seats: useMayCall('seats:set'), settings: useMayCall('settings:update'), thisComputer: useMayCall('app:recentDatabases') };
   const notify = useNoticesStore((state) => state.push);
   const { run, busy } = useSubmit();
 
@@ -66,6 +71,10 @@ export function SettingsScreen() {
               Create a new database…
             </button>
           </div>
+        ) : isConsole ? (
+          <p className="note">
+            This Roster server serves this file, named when it started (<code>--db FILE</code>).
+          </p>
         ) : (
           <p className="note">
             In browser mode the database is the one named when browser mode started. To use another, stop it and start it again
@@ -73,7 +82,7 @@ export function SettingsScreen() {
           </p>
         )}
         <DatabaseCheck />
-        <RecentDatabases canOpen={Boolean(info?.canChooseDatabase)} />
+        {may.thisComputer ? <RecentDatabases canOpen={Boolean(info?.canChooseDatabase)} /> : null}
       </div>
 
       <AppearanceSettings />
@@ -100,6 +109,7 @@ export function SettingsScreen() {
             schema={seatCountSchema}
             hint={`${usage.inUse.toLocaleString()} in use (${countOf(usage.members, 'member')}, ${countOf(usage.pendingInvitations, 'pending invitation')}); it cannot go lower.`}
             saveLabel="Change seats"
+            readOnly={!may.seats}
             onSave={async (seats) => {
               const result = await setSeatCount({ seats });
               if (result.ok) notify(`The enterprise now has ${countOf(seats, 'seat')}.`);
@@ -112,8 +122,9 @@ export function SettingsScreen() {
             schema={expiryDaysSchema}
             hint="An expired invitation frees its seat. Applies to invitations sent from now on."
             saveLabel="Save"
+            readOnly={!may.settings}
             onSave={async (days) => {
-              const result = await update({ invitationExpiryDays: days });
+              const result = await update({ invitationExpiryDays: days, versions: { invitationExpiryDays: settings.versions.invitationExpiryDays } });
               if (result.ok) notify(`New invitations will expire after ${countOf(days, 'day')}.`);
               return result;
             }}
@@ -124,13 +135,14 @@ export function SettingsScreen() {
       {settings ? (
         <DomainSettings
           settings={settings}
+          readOnly={!may.settings}
           onDnsServers={async (servers) => {
-            const result = await update({ dnsServers: servers });
+            const result = await update({ dnsServers: servers, versions: { dnsServers: settings.versions.dnsServers } });
             if (result.ok) notify(servers.length > 0 ? `Domains are now checked with ${servers.join(', ')}.` : "Domains are now checked with the system's DNS resolver.");
             return result;
           }}
           onInviteControl={async (control) => {
-            const result = await update({ inviteControl: control });
+            const result = await update({ inviteControl: control, versions: { inviteControl: settings.versions.inviteControl } });
             if (result.ok) notify(INVITE_RULE_SAVED[control.mode](control.domains));
             return result;
           }}
@@ -142,8 +154,9 @@ export function SettingsScreen() {
           <h2 id="report-rule-title">Activity report</h2>
           <ReportRuleSettings
             rule={settings.reportRule}
+            readOnly={!may.settings}
             onSave={async (rule) => {
-              const result = await update({ reportRule: rule });
+              const result = await update({ reportRule: rule, versions: { reportRule: settings.versions.reportRule } });
               if (result.ok) notify('The activity report now follows the new rule.');
               return result;
             }}
@@ -159,8 +172,8 @@ export function SettingsScreen() {
           <dt>Version</dt>
           <dd>{info?.version}</dd>
           <dt>Running as</dt>
-          <dd>{info ? MODE_LABEL[info.mode] : ''}</dd>
-          <LogFileFacts canShow={info?.mode === 'electron'} />
+          <dd>{isConsole ? 'Roster server' : info ? MODE_LABEL[info.mode] : ''}</dd>
+          {may.thisComputer ? <LogFileFacts canShow={info?.mode === 'electron'} /> : null}
         </dl>
       </div>
     </section>
