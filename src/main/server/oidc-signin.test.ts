@@ -4,7 +4,7 @@ import { SESSION_COOKIE_HTTP } from '@shared/schemas/console-auth';
 import { startDnsServer } from '../test-support/dns-server';
 import { fixedClock } from '../test-support/temp-db';
 import { OIDC_ATTEMPT_MS, safeReturnPath } from './auth/oidc-routes';
-import type { ServerOptions } from './options';
+import { serverOptionsFrom, type ServerOptions } from './options';
 import { throughProvider } from './test-support/oidc-flow';
 import { startTestOidcProvider, type TestOidcProvider } from './test-support/oidc-provider';
 import { serverInProcess } from './test-support/server-fixture';
@@ -219,6 +219,19 @@ describe('signing in to the console with the identity provider', () => {
     expect(JSON.parse(fixture.audited('admin.signin.fail')[0]!.after).reason).toMatch(/^provider_unreachable: discovery of http:\/\/127\.0\.0\.1:\d+\/ failed/);
   });
 
+  it('says the provider cannot be reached when it stops answering between the start and the redirect back', async () => {
+    const shortLived = await startTestOidcProvider({
+      clients: [{ clientId: 'roster', clientSecret: 'the-secret', redirectUris: [REDIRECT] }],
+      accounts: [{ sub: 'u-owner', email: 'owner@acme.example', emailVerified: true }],
+    });
+    const fixture = await server({}, { issuer: shortLived.issuer });
+    const started = await fixture.start();
+    const back = await throughProvider(started.location, 'u-owner');
+    await shortLived.close();
+    expect((await fixture.callback(back, started.cookie)).headers.location).toBe(refusedWith('provider_unreachable'));
+    expect(JSON.parse(fixture.audited('admin.signin.fail')[0]!.after).reason).toMatch(/^provider_unreachable: the token request failed: fetch failed \((ECONNREFUSED|UND_ERR_SOCKET)\)$/);
+  });
+
   it('answers 404 with a Result when the server has no identity provider', async () => {
     const fixture = await serverInProcess();
     closing.push(fixture.app);
@@ -227,5 +240,18 @@ describe('signing in to the console with the identity provider', () => {
       expect(response.statusCode).toBe(404);
       expect(response.json()).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', message: expect.stringContaining('no identity provider configured') } });
     }
+  });
+
+  it('takes an http issuer only on this machine', () => {
+    const options = (issuer: string) => serverOptionsFrom({ 'oidc-issuer': issuer, 'oidc-client-id': 'roster' }, {}, '/tmp/roster.db');
+    expect(options('http://idp.acme.example')).toEqual({
+      ok: false,
+      message: '--oidc-issuer must start with https:// (http:// only for a provider on this machine), not "http://idp.acme.example"',
+    });
+    expect(options('http://127.0.0.1:9000')).toMatchObject({ ok: true, value: { oidc: { clientId: 'roster', clientSecret: null } } });
+    expect(serverOptionsFrom({ 'oidc-issuer': 'https://acme.okta.com', 'oidc-client-id': 'roster' }, { ROSTER_OIDC_CLIENT_SECRET: ' s3cret ' }, '/tmp/roster.db')).toMatchObject({
+      ok: true,
+      value: { oidc: { issuer: new URL('https://acme.okta.com'), clientSecret: 's3cret' } },
+    });
   });
 });

@@ -32,7 +32,7 @@ const loopbackHosts = new Set(['127.0.0.1', 'localhost', '[::1]']);
 /** A failure reaching the provider at all: refused, unknown host, timed out. */
 function unreachable(error: unknown): boolean {
   const name = (error as Error | undefined)?.name;
-  return name === 'TimeoutError' || name === 'AbortError' || (error instanceof TypeError && (error.message === 'fetch failed' || 'cause' in error));
+  return name === 'TimeoutError' || name === 'AbortError' || (error instanceof TypeError && error.message === 'fetch failed');
 }
 
 /** What went wrong, for the log and the audit event: the message and the provider's error code, never a token. */
