@@ -164,6 +164,20 @@ describe('the admin API with a session cookie', () => {
     expect((await invoke('orgs:create', { name: 'Research' })).json()).toMatchObject({ ok: true });
   });
 
+  it('streams events to a signed-in console (a GET: no CSRF header), and to no one else', async () => {
+    const fixture = await server();
+    const { cookie } = await fixture.session('auditor');
+    const address = await fixture.app.listen({ host: '127.0.0.1', port: 0 });
+    const refused = await fetch(`${address}/api/events`, { headers: { cookie: `${SESSION_COOKIE_HTTP}=made-up` } });
+    expect(refused.status).toBe(401);
+    const stopped = new AbortController();
+    const stream = await fetch(`${address}/api/events`, { headers: { cookie }, signal: stopped.signal });
+    expect(stream.status).toBe(200);
+    const first = await stream.body!.getReader().read();
+    expect(new TextDecoder().decode(first.value)).toContain(': connected');
+    stopped.abort();
+  });
+
   it('takes an API token over a cookie sent beside it', async () => {
     const fixture = await server();
     const { cookie } = await fixture.session('auditor');
