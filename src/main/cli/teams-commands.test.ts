@@ -28,6 +28,8 @@ describe('roster teams', () => {
     const listed = JSON.parse((await roster('teams', 'list', '--json', '--db', db)).stdout);
     expect(listed).toMatchObject([{ name: 'Leads', role: 'admin', source: 'manual', allOrgs: true, memberCount: 1 }]);
     expect(await roster('teams', 'rename', '--name', 'leads', '--to', 'Admins', '--db', db)).toMatchObject({ status: 0, stdout: 'Renamed team "Leads" to "Admins".' });
+    expect(await roster('teams', 'role', '--team', 'admins', '--role', 'member', '--db', db)).toMatchObject({ status: 0, stdout: '"Admins" gives member where it is linked.' });
+    expect(await roster('teams', 'role', '--team', 'admins', '--role', 'owner', '--db', db)).toMatchObject({ status: 2 });
     expect(await roster('teams', 'members', 'remove', '--team', 'admins', '--email', 'ana@acme.com', '--db', db)).toMatchObject({
       status: 0,
       stdout: 'Removed ana@acme.com from "Admins". Their seat stays.',

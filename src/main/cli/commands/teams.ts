@@ -58,6 +58,18 @@ export const teamCommands: CommandSpec[] = [
     },
   },
   {
+    path: ['teams', 'role'],
+    summary: "Set a team's role, which it gives in every organization it is linked to (a team the identity provider manages too)",
+    options: { team: teamOption, role: { type: 'string', valueName: 'ROLE', required: true, choices: invitationRoles, description: 'member or admin' } },
+    async run(context, values) {
+      const found = await findTeam(context, values.team as string);
+      if (!found.ok) return printError(context.io, context.json, found.error);
+      // No version: the command line says what the team's role is to be, whatever it was (docs/RULES.md, V6).
+      const result = await context.core.invoke('teams:setRole', { id: found.value.id, role: values.role as 'admin' | 'member' });
+      return report(context, result, (team) => `"${team.name}" gives ${team.role} where it is linked.`);
+    },
+  },
+  {
     path: ['teams', 'remove'],
     summary: 'Delete a team: its members lose what it gave them; no seat is freed',
     options: { name: { ...teamOption, valueName: 'NAME' } },

@@ -76,7 +76,9 @@ export function invalidateAreas(areas: Parameters<typeof invalidateIn>[1]): Prom
  */
 export async function runContract<C extends Channel>(channel: C, input?: ChannelInput<C>): Promise<Result<ChannelOutput<C>>> {
   const result = await invoke(channel, input);
-  if (result.ok) void invalidateAreas(contract[channel].changes);
+  // A stale edit (docs/RULES.md, V6) was refused because what the page shows has changed since: it is read
+  // again at once, so the admin sees the new value beside the refusal, even before the change's event arrives.
+  if (result.ok || result.error.code === 'STALE') void invalidateAreas(contract[channel].changes);
   return result;
 }
 

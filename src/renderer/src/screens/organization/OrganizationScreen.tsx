@@ -246,9 +246,14 @@ export function OrganizationScreen({ orgId }: { orgId: number }) {
         <OrgNameDialog
           org={org}
           onClose={() => setDialog(null)}
-          onSave={async (name) => {
-            const result = await rename({ id: org.id, name });
+          onSave={async (name, version) => {
+            const result = await rename({ id: org.id, name, version });
             if (result.ok) notify(`Renamed “${org.name}” to “${result.value.name}”.`);
+            // Renamed meanwhile: the dialog's name is out of date, so it closes and the page, read again, shows the new one.
+            if (!result.ok && result.error.code === 'STALE') {
+              setDialog(null);
+              notify(result.error.message, 'error');
+            }
             return result;
           }}
         />

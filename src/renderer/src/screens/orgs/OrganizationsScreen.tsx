@@ -114,9 +114,14 @@ export function OrganizationsScreen() {
         <OrgNameDialog
           org={editing.org}
           onClose={() => setEditing(null)}
-          onSave={async (name) => {
-            const result = await rename({ id: editing.org.id, name });
+          onSave={async (name, version) => {
+            const result = await rename({ id: editing.org.id, name, version });
             if (result.ok) notify(`Renamed “${editing.org.name}” to “${result.value.name}”.`);
+            // Renamed meanwhile: the dialog's name is out of date, so it closes and the list, read again, shows the new one.
+            if (!result.ok && result.error.code === 'STALE') {
+              setEditing(null);
+              notify(result.error.message, 'error');
+            }
             return result;
           }}
         />

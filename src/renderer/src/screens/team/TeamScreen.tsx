@@ -32,7 +32,8 @@ import { NotFoundScreen } from '../../components/ErrorBanner';
 type Dialog =
   | { kind: 'add' }
   | { kind: 'link' }
-  | { kind: 'rename' }
+  /** `version`: the team's when the dialog opened, so a rename made meanwhile elsewhere refuses this one (V6). */
+  | { kind: 'rename'; version: number }
   | { kind: 'delete' }
   | { kind: 'remove'; member: TeamMember }
   | { kind: 'unlink'; org: { id: number; name: string } | 'all' }
@@ -53,8 +54,9 @@ function useTeamChanges(teamId: number) {
   const link = useContractMutation('teams:link', { errors: 'inline' }).run;
   const unlink = useContractMutation('teams:unlink', { errors: 'inline' }).run;
   return {
-    setRole: (role: InvitationRole) => setRole({ id: teamId, role }),
-    rename: (name: string) => rename({ id: teamId, name }),
+    // The version the page showed: a save from a page that is out of date is refused (docs/RULES.md, V6).
+    setRole: (role: InvitationRole, version: number) => setRole({ id: teamId, role, version }),
+    rename: (name: string, version: number) => rename({ id: teamId, name, version }),
     remove: () => remove({ id: teamId }),
     addMembers: (accountIds: number[]) => addMembers({ teamId, accountIds }),
     removeMember: (accountId: number) => removeMembers({ teamId, accountIds: [accountId] }),
@@ -121,7 +123,7 @@ export function TeamScreen({ teamId }: { teamId: number }) {
           managed || !(may.rename || may.remove || may.invite || may.add) ? null : (
             <>
               {may.rename ? (
-                <button type="button" className="button" onClick={() => setDialog({ kind: 'rename' })}>
+                <button type="button" className="button" onClick={() => setDialog({ kind: 'rename', version: team.version })}>
                   Rename
                 </button>
               ) : null}
@@ -160,7 +162,7 @@ export function TeamScreen({ teamId }: { teamId: number }) {
             labels={ROLE_LABEL}
             mayChange={may.setRole}
             onSave={async (role) => {
-              const result = await store.setRole(role);
+              const result = await store.setRole(role, team.version);
               tell(result.ok, result.ok ? `${team.name} now gives ${ROLE_LABEL[role].toLowerCase()} access.` : result.error.message);
             }}
           />
@@ -267,8 +269,13 @@ export function TeamScreen({ teamId }: { teamId: number }) {
           name={team.name}
           onClose={() => setDialog(null)}
           onSave={async (name) => {
-            const result = await store.rename(name);
+            const result = await store.rename(name, dialog.version);
             if (result.ok) notify(`Renamed “${team.name}” to “${result.value.name}”.`);
+            // Renamed meanwhile: the dialog's name is out of date, so it closes and the page, read again, shows the new one.
+            if (!result.ok && result.error.code === 'STALE') {
+              setDialog(null);
+              notify(result.error.message, 'error');
+            }
             return result;
           }}
         />
