@@ -4,6 +4,7 @@ import { ok } from '@shared/result';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { useContractQuery } from '../../data/query';
 import { useContractMutation } from '../../data/use-contract-mutation';
+import { useMayCall } from '../../data/may-call';
 import { useNoticesStore } from '../../stores/notices-store';
 
 /**
@@ -12,8 +13,11 @@ import { useNoticesStore } from '../../stores/notices-store';
  */
 export function AuditRetention() {
   // Days of audit log kept (Settings' auditRetentionDays); null: for ever.
-  const retentionDays = useContractQuery('settings:get', undefined).data?.auditRetentionDays ?? null;
+  const settings = useContractQuery('settings:get', undefined).data;
+  const retentionDays = settings?.auditRetentionDays ?? null;
   const { run: update, busy } = useContractMutation('settings:update', { errors: 'inline' });
+  // Retention can erase history: an owner's to set (docs/SERVER.md); anyone else reads it.
+  const mayChange = useMayCall('settings:update');
   const notify = useNoticesStore((state) => state.push);
   const [keepAll, setKeepAll] = useState(retentionDays === null);
   const [text, setText] = useState(String(retentionDays ?? 365));
@@ -32,7 +36,8 @@ export function AuditRetention() {
   const shorter = days !== null && !Number.isNaN(days) && (retentionDays === null || days < retentionDays);
 
   const save = async () => {
-    const result = await update({ auditRetentionDays: days });
+    // The version shown: a change made elsewhere since refuses this one, which then shows the new value (V6).
+    const result = await update({ auditRetentionDays: days, versions: { auditRetentionDays: settings?.versions.auditRetentionDays } });
     if (!result.ok) {
       setError(result.error.issues?.[0]?.message ?? result.error.message);
       return ok(null);
@@ -43,6 +48,7 @@ export function AuditRetention() {
   };
 
   const submit = () => {
+    if (!mayChange) return;
     if (Number.isNaN(days)) return setError('Days must be a whole number');
     if (shorter) return setConfirming(true);
     void save();
@@ -69,11 +75,11 @@ export function AuditRetention() {
         </div>
         <div className="audit-retention-choice">
           <label className="check">
-            <input type="radio" name="audit-retention" checked={keepAll} onChange={() => setKeepAll(true)} />
+            <input type="radio" name="audit-retention" checked={keepAll} disabled={!mayChange} onChange={() => setKeepAll(true)} />
             Keep every event
           </label>
           <label className="check">
-            <input type="radio" name="audit-retention" checked={!keepAll} onChange={() => setKeepAll(false)} />
+            <input type="radio" name="audit-retention" checked={!keepAll} disabled={!mayChange} onChange={() => setKeepAll(false)} />
             Keep only the last
           </label>
           <input
@@ -83,13 +89,16 @@ export function AuditRetention() {
             min={MIN_AUDIT_RETENTION_DAYS}
             max={MAX_AUDIT_RETENTION_DAYS}
             disabled={keepAll}
+            readOnly={!mayChange}
             value={text}
             onChange={(event) => setText(event.target.value)}
           />
           <span>days (at least {MIN_AUDIT_RETENTION_DAYS})</span>
-          <button type="submit" className="button small" disabled={!changed || busy}>
-            Save
-          </button>
+          {mayChange ? (
+            <button type="submit" className="button small" disabled={!changed || busy}>
+              Save
+            </button>
+          ) : null}
         </div>
         {error ? (
           <p className="field-error" role="alert">

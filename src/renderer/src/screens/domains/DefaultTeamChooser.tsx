@@ -8,6 +8,8 @@ interface DefaultTeamChooserProps {
   domain: Domain;
   teams: TeamSummary[];
   onSave: (teamId: number | null) => Promise<Result<Domain>>;
+  /** Where this admin may not change it (the server's console, by role): the team is named, not chosen. */
+  readOnly?: boolean;
 }
 
 const NONE = '';
@@ -17,7 +19,7 @@ const NONE = '';
  * picking one only proposes it, Save applies it. Teams from the identity
  * provider are shown but cannot be chosen: SCIM alone sets their members.
  */
-export function DefaultTeamChooser({ domain, teams, onSave }: DefaultTeamChooserProps) {
+export function DefaultTeamChooser({ domain, teams, onSave, readOnly = false }: DefaultTeamChooserProps) {
   const selectId = useId();
   const hintId = useId();
   const value = domain.defaultTeam ? String(domain.defaultTeam.id) : NONE;
@@ -35,6 +37,15 @@ export function DefaultTeamChooser({ domain, teams, onSave }: DefaultTeamChooser
   const save = async () => {
     await run(() => onSave(draft === NONE ? null : Number(draft)));
   };
+
+  if (readOnly) {
+    return (
+      <div className="field default-team">
+        <span className="field-label">Default team</span>
+        <span className="role-static">{domain.defaultTeam?.name ?? 'No default team'}</span>
+      </div>
+    );
+  }
 
   return (
     <div className="field default-team">

@@ -6,7 +6,8 @@ import { OUTCOME_LABEL } from './domain-status';
 interface DomainRecordProps {
   domain: Domain;
   checking: boolean;
-  onVerify: () => void;
+  /** None where this admin may not verify (the server's console, by role). */
+  onVerify?: () => void;
 }
 
 const passed = (check: DomainCheck) => check.outcome === 'verified' || check.outcome === 'verified_by_parent';
@@ -50,9 +51,11 @@ export function DomainRecord({ domain, checking, onVerify }: DomainRecordProps) 
     <div className="card domain-section" role="region" aria-labelledby="domain-record-title">
       <div className="section-head">
         <h2 id="domain-record-title">DNS record</h2>
-        <button type="button" className={`button ${domain.verified ? '' : 'primary'}`} disabled={checking} onClick={onVerify}>
-          {checking ? 'Checking…' : domain.verified ? 'Check again' : 'Verify now'}
-        </button>
+        {onVerify ? (
+          <button type="button" className={`button ${domain.verified ? '' : 'primary'}`} disabled={checking} onClick={onVerify}>
+            {checking ? 'Checking…' : domain.verified ? 'Check again' : 'Verify now'}
+          </button>
+        ) : null}
       </div>
       <p className="muted">
         At your DNS provider, create a TXT record with this name and value, then verify. Keep the record: if a later check cannot find it,

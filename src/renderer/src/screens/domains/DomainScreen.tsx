@@ -15,6 +15,7 @@ import { DomainSwitches } from './DomainSwitches';
 import { statusLabel } from './domain-status';
 import { UnmanagedAccounts } from './UnmanagedAccounts';
 import { NotFoundScreen } from '../../components/ErrorBanner';
+import { useMayCall } from '../../data/may-call';
 
 const SWITCH_NAME = { capture: 'Domain capture', lock: 'Domain lock', subdomains: 'Subdomains' } as const;
 
@@ -46,6 +47,13 @@ export function DomainScreen({ domainId }: { domainId: number }) {
   const teams = useContractQuery('teams:list', undefined).data ?? [];
   const notify = useNoticesStore((state) => state.push);
   const [removing, setRemoving] = useState(false);
+  // What this admin may change here (in the server's console, by role); the rest is shown as it is.
+  const may = {
+    remove: useMayCall('domains:remove'),
+    verify: useMayCall('domains:verify'),
+    // One access for the four (write): an admin changes them all, an auditor none.
+    switches: useMayCall('domains:setCapture'),
+  };
   const unmanagedList = useRef<HTMLDivElement>(null);
 
   if (error) {
@@ -79,9 +87,11 @@ export function DomainScreen({ domainId }: { domainId: number }) {
         title={domain.display}
         description={describe(domain)}
         actions={
-          <button type="button" className="button danger-outline" onClick={() => setRemoving(true)}>
-            Remove domain
-          </button>
+          may.remove ? (
+            <button type="button" className="button danger-outline" onClick={() => setRemoving(true)}>
+              Remove domain
+            </button>
+          ) : undefined
         }
       />
       {lost ? <LostNotice domain={domain} lost={lost} /> : null}
@@ -101,10 +111,11 @@ export function DomainScreen({ domainId }: { domainId: number }) {
       ) : null}
 
       <div className="domain-columns">
-        <DomainRecord domain={domain} checking={checking} onVerify={() => void verify()} />
+        <DomainRecord domain={domain} checking={checking} onVerify={may.verify ? () => void verify() : undefined} />
         <DomainSwitches
           domain={domain}
           teams={teams}
+          readOnly={!may.switches}
           onSwitch={async (which, on) => {
             const result = await (which === 'capture' ? store.setCapture(on) : which === 'lock' ? store.setLock(on) : store.setSubdomains(on));
             if (result.ok) notify(`${SWITCH_NAME[which]} ${which === 'subdomains' ? (on ? 'included' : 'left out') : on ? 'switched on' : 'switched off'} for ${domain.display}.`);

@@ -12,6 +12,8 @@ interface DomainSwitchesProps {
   teams: TeamSummary[];
   onSwitch: (which: SwitchName, on: boolean) => Promise<Result<Domain>>;
   onDefaultTeam: (teamId: number | null) => Promise<Result<Domain>>;
+  /** Where this admin may not change them (the server's console, by role): the switches show their state, fixed. */
+  readOnly?: boolean;
 }
 
 interface SwitchProps {
@@ -50,7 +52,7 @@ function Switch({ label, checked, disabled, describedBy, children, onChange }: S
 }
 
 /** Domain capture, domain lock, subdomains and the default team: what happens to new accounts on the domain. */
-export function DomainSwitches({ domain, teams, onSwitch, onDefaultTeam }: DomainSwitchesProps) {
+export function DomainSwitches({ domain, teams, onSwitch, onDefaultTeam, readOnly = false }: DomainSwitchesProps) {
   const reasonId = useId();
   // The switch shows where it was moved while main saves it; the stored value takes over after.
   const [pending, setPending] = useState<{ which: SwitchName; on: boolean } | null>(null);
@@ -78,7 +80,7 @@ export function DomainSwitches({ domain, teams, onSwitch, onDefaultTeam }: Domai
       <Switch
         label="Domain capture"
         checked={shown('capture', domain.capture)}
-        disabled={locked}
+        disabled={locked || readOnly}
         describedBy={locked ? reasonId : ''}
         onChange={(on) => void flip('capture', on)}
       >
@@ -88,7 +90,7 @@ export function DomainSwitches({ domain, teams, onSwitch, onDefaultTeam }: Domai
       <Switch
         label="Domain lock"
         checked={shown('lock', domain.lock)}
-        disabled={locked}
+        disabled={locked || readOnly}
         describedBy={locked ? reasonId : ''}
         onChange={(on) => void flip('lock', on)}
       >
@@ -100,6 +102,7 @@ export function DomainSwitches({ domain, teams, onSwitch, onDefaultTeam }: Domai
       <Switch
         label="Include subdomains"
         checked={shown('subdomains', domain.includeSubdomains)}
+        disabled={readOnly}
         describedBy=""
         onChange={(on) => void flip('subdomains', on)}
       >
@@ -110,7 +113,7 @@ export function DomainSwitches({ domain, teams, onSwitch, onDefaultTeam }: Domai
           {error.message}
         </p>
       ) : null}
-      <DefaultTeamChooser domain={domain} teams={teams} onSave={onDefaultTeam} />
+      <DefaultTeamChooser domain={domain} teams={teams} onSave={onDefaultTeam} readOnly={readOnly} />
     </div>
   );
 }

@@ -7,6 +7,7 @@ import { listFeatures } from '../../components/table/list-features';
 import { domainHref, unmanagedHref } from '../../lib/route';
 import { appErrorOf, statusOf, useContractQuery } from '../../data/query';
 import { useContractMutation } from '../../data/use-contract-mutation';
+import { useMayCall } from '../../data/may-call';
 import { useUnmanagedTotals } from '../../data/unmanaged-totals';
 import { useNoticesStore } from '../../stores/notices-store';
 import { AddDomainDialog } from './AddDomainDialog';
@@ -22,6 +23,7 @@ export function DomainsScreen() {
   const error = appErrorOf(listed.error);
   const load = listed.refetch;
   const add = useContractMutation('domains:add', { errors: 'inline' }).run;
+  const mayAdd = useMayCall('domains:add');
   const notify = useNoticesStore((state) => state.push);
   // Across all domains, each account once: adding up the domains' counts would count one on nested domains twice.
   const { unmanaged } = useUnmanagedTotals();
@@ -53,9 +55,11 @@ export function DomainsScreen() {
             <a className="button" href={unmanagedHref()}>
               Unmanaged accounts{unmanaged > 0 ? ` (${unmanaged.toLocaleString()})` : ''}
             </a>
-            <button type="button" className="button primary" onClick={() => setAdding(true)}>
-              Add domain
-            </button>
+            {mayAdd ? (
+              <button type="button" className="button primary" onClick={() => setAdding(true)}>
+                Add domain
+              </button>
+            ) : null}
           </>
         }
       />

@@ -14,6 +14,7 @@ import { useSubmit } from '../../lib/use-submit';
 import { useUnmanagedStore } from '../../stores/unmanaged-store';
 import { unmanagedColumns } from './unmanaged-columns';
 import { SearchField } from '../../components/SearchField';
+import { useMayCall } from '../../data/may-call';
 
 const EMPTY_PAGE = { rows: [], total: 0 };
 
@@ -55,6 +56,7 @@ export function UnmanagedAccounts({ domainId, label, emptyText, waitingOnly, onW
   useLastPageClamp(current ? pageQuery.data?.total : undefined, query.pageSize, query.pageIndex, goToPage);
   const claim = useContractMutation('domains:claim', { errors: 'inline' }).run;
   const invite = useContractMutation('domains:invite', { errors: 'inline' }).run;
+  const may = { claim: useMayCall('domains:claim'), invite: useMayCall('domains:invite') };
   const notify = useNoticesStore((state) => state.push);
   const [search, setSearch] = useState(query.domainId === domainId ? query.search : '');
   const { run: submit, busy, error } = useSubmit({ errors: 'inline' });
@@ -77,13 +79,14 @@ export function UnmanagedAccounts({ domainId, label, emptyText, waitingOnly, onW
     () =>
       unmanagedColumns({
         showDomain: domainId === null,
+        selectable: may.claim || may.invite,
         isSelected: (accountId) => selected.has(accountId),
         onToggle: store.toggle,
         pageSelection,
         onTogglePage: () => store.setPageSelected(page.rows, pageSelection !== 'all'),
       }),
     // eslint-disable-next-line react-hooks/exhaustive-deps -- store actions are stable; the selection drives the checkboxes.
-    [domainId, selected, pageSelection, page.rows],
+    [domainId, selected, pageSelection, page.rows, may.claim, may.invite],
   );
   const table = useTable({ features: listFeatures, columns, data: page.rows, getRowId: (row) => String(row.accountId), manualSorting: true, enableSorting: false });
 
@@ -138,7 +141,7 @@ export function UnmanagedAccounts({ domainId, label, emptyText, waitingOnly, onW
         </button>
       </div>
 
-      {chosen > 0 ? (
+      {chosen > 0 && (may.claim || may.invite) ? (
         <div className="selection-bar" role="region" aria-label="Selection">
           <span>
             <strong>{chosen.toLocaleString()}</strong> selected
@@ -146,28 +149,32 @@ export function UnmanagedAccounts({ domainId, label, emptyText, waitingOnly, onW
           <button type="button" className="button subtle small" onClick={store.clearSelection}>
             Clear
           </button>
-          <button
-            type="button"
-            className="button small push-right"
-            disabled={busy}
-            title="Send each an invitation; it holds a seat until accepted, revoked or expired"
-            onClick={() =>
-              void run(onChosen(invite), ({ invited, alreadyInvited }) =>
-                `Invited ${countOf(invited, 'account')}.${alreadyInvited > 0 ? ` ${countOf(alreadyInvited, 'was', 'were')} invited already.` : ''}`,
-              )
-            }
-          >
-            Invite {countOf(chosen, 'account')}
-          </button>
-          <button
-            type="button"
-            className="button primary small"
-            disabled={busy}
-            title="Make them members now: each takes a free seat"
-            onClick={() => void run(onChosen(claim), ({ claimed }) => `Claimed ${countOf(claimed, 'account')}: they are members now, each on a seat.`)}
-          >
-            Claim {countOf(chosen, 'account')}
-          </button>
+          {may.invite ? (
+            <button
+              type="button"
+              className="button small push-right"
+              disabled={busy}
+              title="Send each an invitation; it holds a seat until accepted, revoked or expired"
+              onClick={() =>
+                void run(onChosen(invite), ({ invited, alreadyInvited }) =>
+                  `Invited ${countOf(invited, 'account')}.${alreadyInvited > 0 ? ` ${countOf(alreadyInvited, 'was', 'were')} invited already.` : ''}`,
+                )
+              }
+            >
+              Invite {countOf(chosen, 'account')}
+            </button>
+          ) : null}
+          {may.claim ? (
+            <button
+              type="button"
+              className={`button primary small${may.invite ? '' : ' push-right'}`}
+              disabled={busy}
+              title="Make them members now: each takes a free seat"
+              onClick={() => void run(onChosen(claim), ({ claimed }) => `Claimed ${countOf(claimed, 'account')}: they are members now, each on a seat.`)}
+            >
+              Claim {countOf(chosen, 'account')}
+            </button>
+          ) : null}
         </div>
       ) : null}
 

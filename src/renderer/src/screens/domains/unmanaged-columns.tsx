@@ -8,6 +8,8 @@ const helper = createColumnHelper<ListFeatures, UnmanagedAccount>();
 export interface UnmanagedColumnOptions {
   /** Across all domains, each row says which domain it is on. */
   showDomain: boolean;
+  /** False where this admin may neither claim nor invite (the server's console, by role). */
+  selectable?: boolean;
   isSelected: (accountId: number) => boolean;
   onToggle: (accountId: number) => void;
   pageSelection: 'all' | 'some' | 'none';
@@ -26,8 +28,8 @@ function When({ at, prefix = '' }: { at: string | null; prefix?: string }) {
 }
 
 /** Columns of an unmanaged-accounts table, in the store's order (name, then address): no sorting here. */
-export function unmanagedColumns({ showDomain, isSelected, onToggle, pageSelection, onTogglePage }: UnmanagedColumnOptions) {
-  return helper.columns([
+export function unmanagedColumns({ showDomain, selectable = true, isSelected, onToggle, pageSelection, onTogglePage }: UnmanagedColumnOptions) {
+  const columns = helper.columns([
     helper.display({
       id: 'select',
       header: () => (
@@ -75,4 +77,6 @@ export function unmanagedColumns({ showDomain, isSelected, onToggle, pageSelecti
     }),
     helper.accessor('invitedUntil', { header: 'Invited until', cell: (info) => <When at={info.getValue()} /> }),
   ]);
+  // Accounts are chosen only to claim or invite them: no boxes for who may do neither.
+  return selectable ? columns : columns.filter((column) => column.id !== 'select');
 }
