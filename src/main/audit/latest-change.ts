@@ -40,8 +40,15 @@ export function createLatestChange(db: Db) {
       return row ? toEvent(row) : null;
     },
 
-    /** Who made a change, said for a sentence: "Bo Lee (bo@acme.example)". */
-    who(actor: Actor): string {
+    /**
+     * Who made a change, said for a sentence: "Bo Lee (bo@acme.example)"; "You, on the command line," when
+     * it was the person now asking (`caller`), elsewhere: another window, the command line, an API token.
+     */
+    who(actor: Actor, caller?: Actor): string {
+      if (caller && samePerson(actor, caller)) {
+        if (actor.token !== undefined && actor.type !== 'scim') return `You, with the API token "${actor.token}",`;
+        return actor.type === 'cli' && caller.type !== 'cli' ? 'You, on the command line,' : 'You, in another window,';
+      }
       if (actor.admin !== undefined) {
         const name = adminName.get(emailKey(actor.admin)) as string | null | undefined;
         const admin = name ? `${name} (${actor.admin})` : actor.admin;
@@ -64,6 +71,15 @@ export function createLatestChange(db: Db) {
 }
 
 export type LatestChange = ReturnType<typeof createLatestChange>;
+
+/** The same admin (by address), or with no admins, the same person at this machine (the app and the command line name them alike). */
+function samePerson(actor: Actor, caller: Actor): boolean {
+  if (actor.admin !== undefined || caller.admin !== undefined) {
+    return actor.admin !== undefined && caller.admin !== undefined && emailKey(actor.admin) === emailKey(caller.admin);
+  }
+  const local = (type: Actor['type']) => type === 'app' || type === 'cli';
+  return local(actor.type) && local(caller.type) && actor.name === caller.name;
+}
 
 /** "at 14:02 UTC" on the same UTC day as now, else "on 2026-12-06 at 14:02 UTC". */
 export function whenSaid(at: string, now: Date): string {

@@ -34,10 +34,10 @@ function duplicate(existing: Organization): Result<never> {
 /** Organizations: workspaces members get access to. Names are unique ignoring case. */
 export function createOrgService({ db, orgs, orgMembers, enterprise, audit, latest, now }: OrgServiceDeps) {
   /** The refusal of a rename made from a page that showed an older version (docs/RULES.md, V6): who renamed it, to what, when. */
-  function stale(org: Organization): Result<never> {
+  function stale(org: Organization, caller: Actor): Result<never> {
     const event = latest.ofTarget('organization', org.id, ['org.rename']);
     const from = (event?.before as { name?: unknown } | null)?.name;
-    const change = event ? { who: latest.who(event.actor), what: `renamed ${typeof from === 'string' ? from : 'it'} to ${event.targetLabel ?? org.name}`, at: event.at } : null;
+    const change = event ? { who: latest.who(event.actor, caller), what: `renamed ${typeof from === 'string' ? from : 'it'} to ${event.targetLabel ?? org.name}`, at: event.at } : null;
     return staleEdit(change, now(), org.name, 'the new name');
   }
 
@@ -103,7 +103,7 @@ export function createOrgService({ db, orgs, orgMembers, enterprise, audit, late
         if (!required.ok) return required;
         const current = orgs.findById(input.id);
         if (!current) return notFound(input.id);
-        if (input.version !== undefined && input.version !== current.version) return stale(current);
+        if (input.version !== undefined && input.version !== current.version) return stale(current, actor);
         if (current.name === input.name) return ok(current);
         const key = nameKey(input.name);
         const existing = orgs.findByKey(key);

@@ -42,6 +42,22 @@ describe("a stale rename of an organization (docs/RULES.md, V6)", () => {
     });
   });
 
+  it('says "You" when the change was made by the same person, elsewhere', async () => {
+    const { core, org } = await setUp();
+    // The command line, by the person at this machine whom the app's calls name too (TEST_ACTOR).
+    value(core.services.orgs.rename({ id: org.id, name: 'Platform' }, { type: 'cli', name: 'test admin' }));
+    expect(await core.invoke('orgs:rename', { id: org.id, name: 'Eng', version: 1 })).toMatchObject({
+      ok: false,
+      error: { message: 'You, on the command line, renamed Engineering to Platform at 14:02 UTC, after you opened it. Nothing was saved: review the new name and save again.' },
+    });
+    // On a server, the same admin through one of their API tokens.
+    value(core.services.orgs.rename({ id: org.id, name: 'Core' }, { ...BO, token: 'CI' }));
+    expect(core.services.orgs.rename({ id: org.id, name: 'Eng', version: 2 }, BO)).toMatchObject({
+      ok: false,
+      error: { message: expect.stringMatching(/^You, with the API token "CI", renamed Platform to Core at 14:02 UTC/) },
+    });
+  });
+
   it('is accepted with the version now stored, which it moves on; without a version it applies as before', async () => {
     const { core, org } = await setUp();
     expect(org.version).toBe(1);

@@ -62,7 +62,7 @@ export function createSettingsService({ db, settings, enterprise, audit, latest,
         if (!required.ok) return required;
         const stored = versions();
         const stale = KEYS.find((key) => input[key] !== undefined && input.versions?.[key] !== undefined && input.versions[key] !== stored[key]);
-        if (stale) return staleSetting(latest, stale, now());
+        if (stale) return staleSetting(latest, stale, actor, now());
         const before = current();
         const changed = KEYS.filter((key) => input[key] !== undefined && JSON.stringify(before[key]) !== JSON.stringify(input[key]));
         if (changed.length === 0) return ok(view());

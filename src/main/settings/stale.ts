@@ -1,3 +1,4 @@
+import type { Actor } from '@shared/schemas/audit';
 import type { EnterpriseSettings } from '@shared/schemas/settings';
 import type { Result } from '@shared/result';
 import { staleEdit, type LatestChange } from '../audit/latest-change';
@@ -26,13 +27,13 @@ const SETTING_SAID: { [K in Key]: { name: string; value: (value: unknown) => str
 };
 
 /** The refusal of a setting saved from a page that showed an older version of it (docs/RULES.md, V6). */
-export function staleSetting(latest: LatestChange, key: Key, now: Date): Result<never> {
+export function staleSetting(latest: LatestChange, key: Key, caller: Actor, now: Date): Result<never> {
   const said = SETTING_SAID[key];
   const event = latest.ofSetting(key);
   if (!event) return staleEdit(null, now, capitalise(said.name), said.name);
   const value = said.value((event.after as Record<string, unknown>)[key]);
   const what = value === null ? `changed ${said.name}` : `changed ${said.name} to ${value}`;
-  return staleEdit({ who: latest.who(event.actor), what, at: event.at }, now, capitalise(said.name), said.name);
+  return staleEdit({ who: latest.who(event.actor, caller), what, at: event.at }, now, capitalise(said.name), said.name);
 }
 
 const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);

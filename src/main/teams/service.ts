@@ -98,7 +98,7 @@ export function createTeamService({ db, teams, members, orgs, enterprise, audit,
         if (!found.ok) return found;
         const team = found.value;
         if (team.source === 'scim' && authority !== 'scim') return managedElsewhere(team, 'name');
-        if (version !== undefined && version !== team.version) return staleTeam(latest, team, now());
+        if (version !== undefined && version !== team.version) return staleTeam(latest, team, actor, now());
         if (team.name === name) return ok(summarise(team));
         const key = nameKey(name);
         const existing = teams.findByKey(key);
@@ -138,7 +138,7 @@ export function createTeamService({ db, teams, members, orgs, enterprise, audit,
         const found = findTeam(id);
         if (!found.ok) return found;
         const team = found.value;
-        if (version !== undefined && version !== team.version) return staleTeam(latest, team, now());
+        if (version !== undefined && version !== team.version) return staleTeam(latest, team, actor, now());
         if (team.role !== role) {
           const at = now();
           teams.setRole(id, role, at.toISOString());

@@ -68,7 +68,8 @@ describe("a stale edit of a team's role (docs/RULES.md, V6)", () => {
     value(await core.invoke('teams:rename', { id: team.id, name: 'Platform', version: 2 }));
     expect(await core.invoke('teams:rename', { id: team.id, name: 'Core', version: 2 })).toMatchObject({
       ok: false,
-      error: { code: 'STALE', message: 'test admin, in the Roster app, renamed Engineering to Platform at 14:02 UTC, after you opened it. Nothing was saved: review the new name and save again.' },
+      // This page's own admin, in another window.
+      error: { code: 'STALE', message: 'You, in another window, renamed Engineering to Platform at 14:02 UTC, after you opened it. Nothing was saved: review the new name and save again.' },
     });
   });
 

@@ -1,3 +1,4 @@
+import type { Actor } from '@shared/schemas/audit';
 import type { Team } from '@shared/schemas/teams';
 import type { Result } from '@shared/result';
 import type { AuditEvent } from '../audit/event-row';
@@ -34,9 +35,9 @@ function said(event: AuditEvent, team: Team): { what: string; review: string } {
 }
 
 /** The refusal of an edit made from a page that showed an older version of the team (docs/RULES.md, V6). */
-export function staleTeam(latest: LatestChange, team: Team, now: Date): Result<never> {
+export function staleTeam(latest: LatestChange, team: Team, caller: Actor, now: Date): Result<never> {
   const event = latest.ofTarget('team', team.id, VERSION_ACTIONS, movesVersion);
   if (!event) return staleEdit(null, now, team.name, 'the team');
   const { what, review } = said(event, team);
-  return staleEdit({ who: latest.who(event.actor), what, at: event.at }, now, team.name, review);
+  return staleEdit({ who: latest.who(event.actor, caller), what, at: event.at }, now, team.name, review);
 }
