@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Actor } from '@shared/schemas/audit';
-import { SESSION_IDLE_MS, SESSION_MAX_MS, type AdminSession, type ConsoleSession, type SignInMethod } from '@shared/schemas/console-auth';
+import { CONSOLE_SESSION_ACTOR, SESSION_IDLE_MS, SESSION_MAX_MS, type AdminSession, type ConsoleSession, type SignInMethod } from '@shared/schemas/console-auth';
 import { emailKey, normaliseEmail } from '@shared/schemas/email';
 import { fail, ok, type Result } from '@shared/result';
 import { DAY_MS } from '@shared/time';
@@ -20,7 +20,7 @@ export const sessionActor = (session: { id: number; admin_email: string }): Acto
   type: 'app',
   name: session.admin_email,
   admin: session.admin_email,
-  token: `console session #${session.id}`,
+  token: `${CONSOLE_SESSION_ACTOR}${session.id}`,
 });
 
 /** Who acts in a failed sign-in: no one is signed in, so the server itself; the address tried is the event's target. */

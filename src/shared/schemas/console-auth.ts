@@ -25,6 +25,12 @@ export const SESSION_COOKIE_HTTP = 'roster_session';
 export const SESSION_IDLE_MS = 12 * 60 * 60 * 1000;
 export const SESSION_MAX_MS = 7 * 24 * 60 * 60 * 1000;
 
+/**
+ * What a console session's calls are audited under, beside its admin (the
+ * audit log's token column): "console session #7", the id sessions:list shows.
+ */
+export const CONSOLE_SESSION_ACTOR = 'console session #';
+
 export const signInMethods = ['oidc', 'password'] as const;
 export type SignInMethod = (typeof signInMethods)[number];
 

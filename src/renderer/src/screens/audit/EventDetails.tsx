@@ -1,4 +1,5 @@
 import type { AuditEventRow } from '@shared/schemas/audit';
+import { CONSOLE_SESSION_ACTOR } from '@shared/schemas/console-auth';
 import { ACTOR_TYPE_LABEL } from './actions';
 
 /**
@@ -39,7 +40,7 @@ export function EventDetails({ event }: { event: AuditEventRow }) {
         <dd>
           {ACTOR_TYPE_LABEL[event.actor.type]}: {event.actor.name}
           {event.actor.admin ? ` (admin ${event.actor.admin})` : ''}
-          {event.actor.token ? ` with the token ${event.actor.token}` : ''}
+          {event.actor.token ? (event.actor.token.startsWith(CONSOLE_SESSION_ACTOR) ? ` in ${event.actor.token}` : ` with the token ${event.actor.token}`) : ''}
         </dd>
         <dt>Action</dt>
         <dd>
