@@ -13,9 +13,10 @@ interface MemberOrgsProps {
   organizations: OrgAccess[];
   /** Owners each organization has among its direct members, to warn before the last one steps down. */
   ownerCounts: ReadonlyMap<number, number>;
-  onAdd: () => void;
-  onRemove: (org: { id: number; name: string }) => void;
-  onSetRole: (org: { id: number; name: string }, role: OrgRole) => Promise<unknown>;
+  // Each left out where this admin may not (the server's console, by role): its control is not shown.
+  onAdd?: () => void;
+  onRemove?: (org: { id: number; name: string }) => void;
+  onSetRole?: (org: { id: number; name: string }, role: OrgRole) => Promise<unknown>;
 }
 
 /** Every organization they reach, the role that applies and why; their direct memberships are changed here. */
@@ -27,9 +28,11 @@ export function MemberOrgs({ email, who, organizations, ownerCounts, onAdd, onRe
           Organizations
         </h2>
         <span className="toolbar-count">{countOf(organizations.length, 'organization')}</span>
-        <button type="button" className="button" onClick={onAdd}>
-          Add to organization…
-        </button>
+        {onAdd ? (
+          <button type="button" className="button" onClick={onAdd}>
+            Add to organization…
+          </button>
+        ) : null}
       </div>
       <p className="card-note">The highest role among all paths applies. A direct membership is changed here; what a team gives, on the team's page.</p>
       <div className="table-scroll">
@@ -74,14 +77,15 @@ export function MemberOrgs({ email, who, organizations, ownerCounts, onAdd, onRe
                           roles={orgRoles}
                           labels={ROLE_LABEL}
                           warn={(next) => roleWarning(entry, who, next, ownerCounts.get(entry.org.id))}
-                          onSave={(role) => onSetRole(entry.org, role)}
+                          mayChange={Boolean(onSetRole)}
+                          onSave={(role) => onSetRole!(entry.org, role)}
                         />
                       ) : (
                         <span className="muted">Not a direct member</span>
                       )}
                     </td>
                     <td className="col-actions">
-                      {direct ? (
+                      {direct && onRemove ? (
                         <button
                           type="button"
                           className="button subtle small danger-text"

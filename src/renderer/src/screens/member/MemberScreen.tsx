@@ -17,6 +17,7 @@ import { MemberOrgs } from './MemberOrgs';
 import { MemberTeams } from './MemberTeams';
 import { RemoveFromLicensesDialog } from './RemoveFromLicensesDialog';
 import { SeatCard } from './SeatCard';
+import { useMayCall } from '../../data/may-call';
 
 type Place = { id: number; name: string };
 type Dialog = { kind: 'addTeam' } | { kind: 'addOrg' } | { kind: 'leaveTeam'; team: Place } | { kind: 'leaveOrg'; org: Place } | { kind: 'release' } | null;
@@ -58,6 +59,15 @@ export function MemberScreen({ accountId }: { accountId: number }) {
   const changes = useMemberChanges(accountId);
   const notify = useNoticesStore((state) => state.push);
   const [dialog, setDialog] = useState<Dialog>(null);
+  // What this admin may change here (in the server's console, by role); the rest is not shown.
+  const may = {
+    release: useMayCall('members:remove'),
+    addTeam: useMayCall('teams:addMembers'),
+    leaveTeam: useMayCall('teams:removeMembers'),
+    addOrg: useMayCall('orgs:addMembers'),
+    setRole: useMayCall('orgs:setMemberRole'),
+    leaveOrg: useMayCall('orgs:removeMember'),
+  };
 
   if (error) {
     return <NotFoundScreen id="member-title" noun="member" error={error} back={{ href: screenHref('licenses'), label: 'Back to Licenses' }} />;
@@ -87,9 +97,11 @@ export function MemberScreen({ accountId }: { accountId: number }) {
         title={who}
         description={`${member.name ? `${member.email} · ` : ''}${describeReach(organizations)}`}
         actions={
-          <button type="button" className="button danger-outline" onClick={() => setDialog({ kind: 'release' })}>
-            Remove from Licenses
-          </button>
+          may.release ? (
+            <button type="button" className="button danger-outline" onClick={() => setDialog({ kind: 'release' })}>
+              Remove from Licenses
+            </button>
+          ) : undefined
         }
       />
 
@@ -99,16 +111,16 @@ export function MemberScreen({ accountId }: { accountId: number }) {
         who={who}
         organizations={organizations}
         ownerCounts={ownerCounts}
-        onAdd={() => setDialog({ kind: 'addOrg' })}
-        onRemove={(org) => setDialog({ kind: 'leaveOrg', org })}
-        onSetRole={setRole}
+        onAdd={may.addOrg ? () => setDialog({ kind: 'addOrg' }) : undefined}
+        onRemove={may.leaveOrg ? (org) => setDialog({ kind: 'leaveOrg', org }) : undefined}
+        onSetRole={may.setRole ? setRole : undefined}
       />
       <MemberTeams
         email={member.email}
         teams={access.teams}
         known={knownTeams}
-        onAdd={() => setDialog({ kind: 'addTeam' })}
-        onRemove={(team) => setDialog({ kind: 'leaveTeam', team })}
+        onAdd={may.addTeam ? () => setDialog({ kind: 'addTeam' }) : undefined}
+        onRemove={may.leaveTeam ? (team) => setDialog({ kind: 'leaveTeam', team }) : undefined}
       />
       <MemberAudit email={member.email} />
 

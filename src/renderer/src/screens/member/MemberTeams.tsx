@@ -18,8 +18,9 @@ interface MemberTeamsProps {
   teams: MemberAccess['teams'];
   /** Every team, for what each reaches and who manages it (a SCIM team's members are set by the identity provider). */
   known: ReadonlyMap<number, TeamSummary>;
-  onAdd: () => void;
-  onRemove: (team: { id: number; name: string }) => void;
+  // Each left out where this admin may not (the server's console, by role): its control is not shown.
+  onAdd?: () => void;
+  onRemove?: (team: { id: number; name: string }) => void;
 }
 
 /** The teams they are in: the role each gives where it reaches; leave one, or join another. */
@@ -31,9 +32,11 @@ export function MemberTeams({ email, teams, known, onAdd, onRemove }: MemberTeam
           Teams
         </h2>
         <span className="toolbar-count">{countOf(teams.length, 'team')}</span>
-        <button type="button" className="button" onClick={onAdd}>
-          Add to team…
-        </button>
+        {onAdd ? (
+          <button type="button" className="button" onClick={onAdd}>
+            Add to team…
+          </button>
+        ) : null}
       </div>
       <div className="table-scroll">
         <table className="data-table" aria-label={`Teams of ${email}`}>
@@ -70,7 +73,7 @@ export function MemberTeams({ email, teams, known, onAdd, onRemove }: MemberTeam
                         <span className="muted small" title="Its members are set by your identity provider, over SCIM.">
                           Set by your identity provider
                         </span>
-                      ) : (
+                      ) : onRemove ? (
                         <button
                           type="button"
                           className="button subtle small danger-text"
@@ -79,7 +82,7 @@ export function MemberTeams({ email, teams, known, onAdd, onRemove }: MemberTeam
                         >
                           Remove
                         </button>
-                      )}
+                      ) : null}
                     </td>
                   </tr>
                 );
