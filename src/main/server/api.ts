@@ -32,6 +32,8 @@ export interface ApiDeps {
   authenticate(secret: string): ApiAuthentication;
   /** The console session a request's cookie opens (with the CSRF checks of a change); null without a session cookie. */
   authenticateSession(request: FastifyRequest): SessionAuthentication | null;
+  /** Whether a console session is still live (not ended, idle, run out, nor its admin removed), without counting as a call. */
+  sessionIsLive(id: number): boolean;
   /** Subscribes to the core's events; returns the unsubscribe. */
   subscribe(listener: (message: EventMessage) => void): () => void;
   /** What a stream that connects is told first (the jobs running now). */
@@ -147,7 +149,11 @@ export function apiRoutes(deps: ApiDeps) {
     const streams = new Set<ServerResponse>();
 
     // The same events as browser mode's /api/events: what changed, and the progress of long jobs.
-    app.get('/events', (_request, reply) => {
+    app.get('/events', (request, reply) => {
+      const { sessionId } = request.apiCaller!;
+      // A console's stream ends with its session (signed out, ended by an owner, idle, its admin removed): checked
+      // when admins change and at every heartbeat, so its browser reconnects, is refused, and asks to sign in.
+      const stillLive = () => sessionId === null || deps.sessionIsLive(sessionId);
       reply.hijack();
       const response = reply.raw;
       response.writeHead(200, {
@@ -156,11 +162,15 @@ export function apiRoutes(deps: ApiDeps) {
         'X-Content-Type-Options': 'nosniff',
         Connection: 'keep-alive',
       });
-      const write = (message: EventMessage) => response.write(`data: ${JSON.stringify(message)}\n\n`);
+      const write = (message: EventMessage) => {
+        const admins = message.event === 'changed' && (message.payload as { areas: string[] }).areas.some((area) => area === 'admins' || area === '*');
+        if (admins && !stillLive()) return void response.end();
+        response.write(`data: ${JSON.stringify(message)}\n\n`);
+      };
       response.write(': connected\n\n');
       deps.greeting().forEach(write);
       const unsubscribe = deps.subscribe(write);
-      const heartbeat = setInterval(() => response.write(': keep-alive\n\n'), 15_000);
+      const heartbeat = setInterval(() => (stillLive() ? response.write(': keep-alive\n\n') : response.end()), 15_000);
       const end = () => {
         clearInterval(heartbeat);
         unsubscribe();

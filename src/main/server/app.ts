@@ -149,6 +149,7 @@ export function buildRosterServer({ core, admins, options, logger, rendererDir =
         dispatch: core.dispatch,
         authenticate: (secret) => admins.authenticate(secret),
         authenticateSession,
+        sessionIsLive: (id) => app.consoleAuth.sessions.isLive(id),
         subscribe: subscribeTo(core),
         greeting: () => core.runningJobs().map((payload) => ({ event: 'progress' as const, payload })),
       })(api);

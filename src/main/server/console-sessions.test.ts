@@ -178,6 +178,23 @@ describe('the admin API with a session cookie', () => {
     stopped.abort();
   });
 
+  it('ends a console’s event stream when an owner ends its session', async () => {
+    const fixture = await server();
+    const admin = await fixture.session('admin');
+    const owner = await fixture.session('owner');
+    const address = await fixture.app.listen({ host: '127.0.0.1', port: 0 });
+    const stream = await fetch(`${address}/api/events`, { headers: { cookie: admin.cookie } });
+    const reader = stream.body!.getReader();
+    let text = new TextDecoder().decode((await reader.read()).value);
+    // A change by someone else still reaches it.
+    expect((await owner.invoke('orgs:create', { name: 'Research' })).json()).toMatchObject({ ok: true });
+    while (!text.includes('"orgs"')) text += new TextDecoder().decode((await reader.read()).value);
+    expect((await owner.invoke('sessions:end', { id: 1 })).json()).toMatchObject({ ok: true });
+    let chunk = await reader.read();
+    while (!chunk.done) chunk = await reader.read();
+    expect(chunk.done).toBe(true);
+  });
+
   it('takes an API token over a cookie sent beside it', async () => {
     const fixture = await server();
     const { cookie } = await fixture.session('auditor');

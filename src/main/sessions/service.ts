@@ -146,6 +146,11 @@ export function createSessionService({ db, sessions, audit, now }: { db: Db; ses
       return best;
     },
 
+    /** Whether a session is live now; unlike find, not a call (last_seen_at stays). */
+    isLive(id: number): boolean {
+      return lookup(sessions.byId(id), now()).ok;
+    },
+
     /** What the console is told of its own session. */
     toConsole(row: SessionRow): ConsoleSession {
       return {
