@@ -1,8 +1,23 @@
 import { Worker } from 'node:worker_threads';
 import { JobCancelled } from '../jobs/jobs';
-import type { CopyOptions } from './copy';
-import type { CopyWork, FromCopyWorker } from './copy-worker';
+import type { CopyOptions } from './copy-options';
 import { DamagedSource } from './damaged-source';
+
+/** What the copy worker is given. */
+export interface CopyWork {
+  source: string;
+  temporary: string;
+  check: boolean;
+  pagesPerStep?: number;
+  busyMs?: number;
+  nativeBinding?: string;
+}
+
+/** What the copy worker tells the thread that started it: progress after each step, then done or why not. */
+export type FromCopyWorker =
+  | { progress: [done: number, total: number] }
+  | { done: true }
+  | { failed: 'cancelled' | 'damaged' | 'error'; message: string; code?: string };
 
 /**
  * Makes the copy of `source` (a database file) into `temporary` in the copy

@@ -2,6 +2,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import { JobCancelled } from '../jobs/jobs';
 import { makeCopy } from './copy';
+import type { CopyWork, FromCopyWorker } from './copy-in-worker';
 import { DamagedSource } from './damaged-source';
 
 /**
@@ -10,20 +11,6 @@ import { DamagedSource } from './damaged-source';
  * backup a step at a time, and checks the copy (makeCopy). It tells the server
  * its progress after each step and stops when told `cancel`.
  */
-export interface CopyWork {
-  source: string;
-  temporary: string;
-  check: boolean;
-  pagesPerStep?: number;
-  busyMs?: number;
-  nativeBinding?: string;
-}
-
-export type FromCopyWorker =
-  | { progress: [done: number, total: number] }
-  | { done: true }
-  | { failed: 'cancelled' | 'damaged' | 'error'; message: string; code?: string };
-
 const work = workerData as CopyWork;
 const port = parentPort!;
 const cancel = new AbortController();
