@@ -33,6 +33,9 @@ export type ExtraAuthRoutes = (app: FastifyInstance) => Promise<void>;
  */
 export function authRoutes(extra?: ExtraAuthRoutes) {
   return async (app: FastifyInstance) => {
+    // Made while the server starts (in the thread pool), so the first unknown address is not slower than the rest.
+    void noAdminHash();
+
     app.setErrorHandler((error, request, reply) => {
       const status = (error as { statusCode?: number }).statusCode ?? 500;
       if (status === 415) return sendResult(reply, fail('INVALID_INPUT', 'Send the input as JSON (Content-Type: application/json).'), 415);
@@ -78,7 +81,7 @@ export function authRoutes(extra?: ExtraAuthRoutes) {
       if (failure !== null || !admin) {
         limiter.failed(account, request.ip, at);
         sessions.recordFailure({ method: 'password', email: admin?.email ?? email, adminId: admin?.id ?? null, address: request.ip, reason: failure ?? '' });
-        request.log.info({ reason: failure }, 'A password sign-in failed');
+        request.log.info({ email: email.slice(0, 320), reason: failure }, 'A password sign-in failed');
         return sendResult(reply, fail('UNAUTHENTICATED', WRONG_PASSWORD), 401);
       }
       limiter.succeeded(account);
