@@ -114,16 +114,23 @@ export function oidcRoutes({ options, binding, beginSession, recordFailure, cloc
       return null;
     }
 
-    function refuse(request: FastifyRequest, reply: FastifyReply, code: SignInErrorCode, detail: string, email: string | null, adminId: number | null = null) {
+    /**
+     * Sends the browser back to the sign-in page with the reason's code. The
+     * failure is audited once a sign-in was really under way in this browser;
+     * a callback no one started, or a start the provider could not serve, is
+     * only logged: anyone can send those, and they must not be able to write
+     * into the audit log at will.
+     */
+    function refuse(request: FastifyRequest, reply: FastifyReply, code: SignInErrorCode, detail: string, email: string | null, adminId: number | null = null, audited = true) {
       request.log.warn({ reason: code, email, detail }, 'A sign-in with the identity provider failed');
-      recordFailure(request, { method: 'oidc', email: email ?? '', adminId, address: request.ip ?? null, reason: `${code}: ${detail}` });
+      if (audited) recordFailure(request, { method: 'oidc', email: email ?? '', adminId, address: request.ip ?? null, reason: `${code}: ${detail}` });
       return reply.header('Cache-Control', 'no-store').redirect(`/?signin_error=${code}`, 303);
     }
 
     app.get('/oidc/start', async (request, reply) => {
       const origin = options.publicUrl ? options.publicUrl.origin : `${request.protocol}://${request.host}`;
       const started = await client.start(`${origin}${CALLBACK_PATH}`);
-      if (!started.ok) return refuse(request, reply, started.code, started.detail, null);
+      if (!started.ok) return refuse(request, reply, started.code, started.detail, null, null, false);
       const id = randomBytes(32).toString('base64url');
       const query = request.query as Record<string, unknown>;
       pending.set(id, { attempt: started.attempt, returnTo: safeReturnPath(query.returnTo), createdAt: clock() });
@@ -144,7 +151,7 @@ export function oidcRoutes({ options, binding, beginSession, recordFailure, cloc
       const query = new URLSearchParams(request.url.slice(request.url.indexOf('?') + 1 || request.url.length));
       const entry = take(request);
       reply.header('Set-Cookie', attemptCookie(options, '', 0));
-      if (!entry) return refuse(request, reply, 'attempt_expired', 'no sign-in started in this browser in the last 10 minutes', null);
+      if (!entry) return refuse(request, reply, 'attempt_expired', 'no sign-in started in this browser in the last 10 minutes', null, null, false);
       if (query.get('state') !== entry.attempt.state) return refuse(request, reply, 'attempt_expired', 'the state sent back is not the one this browser started with', null);
       const error = query.get('error');
       if (error !== null) {
