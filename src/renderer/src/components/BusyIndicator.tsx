@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import type { JobProgress } from '@shared/schemas/jobs';
 import { cancelJob, followJobs } from '../lib/jobs';
 import { useBusyStore } from '../stores/busy-store';
+import { useMayCall } from '../data/may-call';
 
 /** "1,200 of 4,000 members", or null while main does not know the total yet. */
 function amountOf(job: JobProgress): string | null {
@@ -10,6 +11,8 @@ function amountOf(job: JobProgress): string | null {
 }
 
 function JobBox({ job, cancelling, onCancel }: { job: JobProgress; cancelling: boolean; onCancel: () => void }) {
+  // Stopping a job is a change (an admin's backup, import or restore): not an auditor's in the console.
+  const mayCancel = useMayCall('jobs:cancel');
   const amount = amountOf(job);
   const percent = job.total > 0 ? Math.min(100, Math.round((job.done / job.total) * 100)) : null;
   return (
@@ -33,7 +36,7 @@ function JobBox({ job, cancelling, onCancel }: { job: JobProgress; cancelling: b
           <span className="busy-fill" style={{ width: `${percent}%` }} />
         </span>
       )}
-      {job.cancellable ? (
+      {job.cancellable && mayCancel ? (
         <button type="button" className="button small" disabled={cancelling} aria-label={`Cancel ${job.label.toLowerCase()}`} onClick={onCancel}>
           Cancel
         </button>

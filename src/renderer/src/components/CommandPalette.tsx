@@ -5,6 +5,7 @@ import { useAppInfo } from '../data/app-queries';
 import { isMacPlatform, paletteShortcutLabel } from '../lib/shortcuts';
 import { usePaletteStore } from '../stores/palette-store';
 import { usePaletteSources } from './use-palette-sources';
+import { mayCallAs, useConsoleRole } from '../data/may-call';
 
 /**
  * Jump to any screen, member, team, organization or domain, or run an action
@@ -20,6 +21,7 @@ export function CommandPalette() {
 function PaletteDialog() {
   const hide = usePaletteStore((state) => state.hide);
   const canChooseDatabase = Boolean(useAppInfo()?.canChooseDatabase);
+  const role = useConsoleRole();
   const ref = useRef<HTMLDialogElement>(null);
   const listRef = useRef<HTMLUListElement>(null);
   const [typed, setTyped] = useState('');
@@ -37,7 +39,10 @@ function PaletteDialog() {
 
   const sources = usePaletteSources(typed);
 
-  const items = useMemo(() => paletteItems(typed, { ...sources, canChooseDatabase }), [typed, sources, canChooseDatabase]);
+  const items = useMemo(
+    () => paletteItems(typed, { ...sources, canChooseDatabase, mayCall: (channel) => mayCallAs(role, channel) }),
+    [typed, sources, canChooseDatabase, role],
+  );
   const current = Math.max(0, items.findIndex((item) => item.id === activeId));
   const select = (index: number) => setActiveId(items[index]?.id ?? null);
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PaletteSources } from './palette-items';
 import { paletteItems, PER_KIND } from './palette-items';
+import { mayCallAs } from '../data/may-call';
 
 const stamp = '2026-03-01T00:00:00.000Z';
 const team = (id: number, name: string) => ({ id, name, role: 'member' as const, source: 'manual' as const, allOrgs: false, createdAt: stamp, updatedAt: stamp, version: 1, memberCount: 3, organizations: [] });
@@ -38,6 +39,14 @@ describe('command palette items', () => {
     expect(paletteItems('open database', noMembers)).toEqual([]);
     expect(paletteItems('open database', { ...noMembers, canChooseDatabase: true }).map((item) => item.command)).toEqual(['open-database']);
     expect(paletteItems('', { ...sources, canChooseDatabase: true }).filter((item) => item.kind === 'action')).toHaveLength(5);
+  });
+
+  it("offers an action only to whom may call it (an auditor in the server's console exports, and neither imports nor backs up)", () => {
+    const auditor = paletteItems('', { ...sources, mayCall: (channel) => mayCallAs('auditor', channel) }).filter((item) => item.kind === 'action');
+    expect(auditor.map((item) => item.label)).toEqual(['Export activity report…']);
+    const admin = paletteItems('', { ...sources, canChooseDatabase: true, mayCall: (channel) => mayCallAs('admin', channel) }).filter((item) => item.kind === 'action');
+    // Opening a file is this computer's: never through a server.
+    expect(admin.map((item) => item.label)).toEqual(['Import activity events…', 'Export activity report…', 'Back up database…']);
   });
 
   it('finds screens, members, teams and organizations, each linking to its page', () => {

@@ -5,6 +5,7 @@ import type { OrgSummary } from '@shared/schemas/orgs';
 import type { TeamSummary } from '@shared/schemas/teams';
 import { compareCodePoints, countOf, foldText } from '@shared/text';
 import { domainHref, memberHref, organizationHref, screenHref, teamHref, unmanagedHref } from './route';
+import type { Channel } from '@shared/ipc/contract';
 
 export type PaletteKind = 'screen' | 'action' | 'member' | 'team' | 'organization' | 'domain';
 
@@ -70,9 +71,20 @@ function byRelevance(typed: string) {
   };
 }
 
+/** The call each action makes: an action is offered only to whom may call it (the server's console, by role). */
+const ACTION_CHANNELS: Record<string, Channel> = {
+  'action:import-events': 'activity:import',
+  'action:export-report': 'report:export',
+  'action:backup': 'backups:create',
+  'action:open-database': 'app:chooseDatabase',
+  'action:new-database': 'app:chooseDatabase',
+};
+
 export interface PaletteSources {
   /** Whether Open database and New enterprise are offered (AppInfo.canChooseDatabase). */
   canChooseDatabase?: boolean;
+  /** Whether this window may call a channel (data/may-call.ts); everything when left out. */
+  mayCall?: (channel: Channel) => boolean;
   members: MemberSearchResult[];
   teams: TeamSummary[];
   orgs: OrgSummary[];
@@ -85,7 +97,7 @@ export interface PaletteSources {
  * PER_KIND. With nothing typed, the screens and the actions.
  */
 export function paletteItems(typed: string, sources: PaletteSources): PaletteItem[] {
-  const actions = sources.canChooseDatabase ? [...ACTIONS, ...DATABASE_ACTIONS] : ACTIONS;
+  const actions = (sources.canChooseDatabase ? [...ACTIONS, ...DATABASE_ACTIONS] : ACTIONS).filter((item) => sources.mayCall?.(ACTION_CHANNELS[item.id]!) ?? true);
   if (typed.trim() === '') return [...SCREENS, ...actions];
   const pick = (items: PaletteItem[]) => items.filter((item) => matchesWords(`${item.label} ${item.detail}`, typed)).sort(byRelevance(typed)).slice(0, PER_KIND);
   return [

@@ -5,6 +5,7 @@ import { uploadEventFile } from '../../lib/api';
 import { cancelImport as cancel, startImport as start } from '../../lib/event-import';
 import { importOutcome } from '../../lib/import-outcome';
 import { useImportStore } from '../../stores/import-store';
+import { useMayCall } from '../../data/may-call';
 
 /** Rejections listed on screen; the command line (roster import) lists every one. */
 const SHOWN_REJECTIONS = 20;
@@ -19,6 +20,7 @@ export function ImportButton() {
   const input = useRef<HTMLInputElement>(null);
   const button = useRef<HTMLButtonElement>(null);
   const running = status === 'running';
+  const mayImport = useMayCall('activity:import');
 
   // Asked from the palette: open the picker (the key press that asked still lets the page open one),
   // and leave the focus on the button, should the browser not.
@@ -29,6 +31,7 @@ export function ImportButton() {
     input.current?.click();
   }, [pickRequested]);
 
+  if (!mayImport) return null;
   if (!uploadEventFile) {
     return (
       <button type="button" className="button" disabled={running} onClick={() => void start()}>

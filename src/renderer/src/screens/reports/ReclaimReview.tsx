@@ -15,6 +15,7 @@ import { formatDay } from '../../lib/format';
 import { useNoticesStore } from '../../stores/notices-store';
 import { reclaimColumns } from './reclaim-columns';
 import { ReleaseIdleDialog, ReleaseOutcome } from './ReleaseIdle';
+import { useMayCall } from '../../data/may-call';
 
 const PAGE_SIZE = 50;
 
@@ -58,6 +59,8 @@ export function ReclaimReview({ inactiveDays, asOf }: ReclaimReviewProps) {
   const rule = useContractQuery('settings:get', undefined).data?.reportRule ?? null;
   const exportList = useContractMutation('report:exportInactive', { errors: 'notice' }).run;
   const releaseInactive = useContractMutation('report:releaseInactive', { errors: 'inline' }).run;
+  // Who may only read still reviews the list and exports it; releasing is an admin's.
+  const mayRelease = useMayCall('report:releaseInactive');
   const notify = useNoticesStore((state) => state.push);
   const review = reviewQuery.data ?? null;
   useLastPageClamp(review?.total, PAGE_SIZE, pageIndex, setPageIndex);
@@ -146,9 +149,11 @@ export function ReclaimReview({ inactiveDays, asOf }: ReclaimReviewProps) {
             unit="member"
             exportFile={() => exportList({ asOf: review.asOf, inactiveDays, ...inclusion, unselected: review.accountIds.filter((id) => unselected.has(id)) })}
           />
-          <button type="button" className="button danger" disabled={chosen.length === 0} onClick={() => setConfirming(true)}>
-            Release {countOf(chosen.length, 'seat')}…
-          </button>
+          {mayRelease ? (
+            <button type="button" className="button danger" disabled={chosen.length === 0} onClick={() => setConfirming(true)}>
+              Release {countOf(chosen.length, 'seat')}…
+            </button>
+          ) : null}
         </span>
       </div>
 

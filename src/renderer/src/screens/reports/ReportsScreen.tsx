@@ -21,6 +21,7 @@ import { ImportButton, ImportPanel } from './ImportPanel';
 import { ReclaimSeats } from './ReclaimSeats';
 import { SaveReport } from './SaveReport';
 import { reportColumns } from './report-columns';
+import { useMayCall } from '../../data/may-call';
 
 const EMPTY_PAGE = { rows: [], total: 0, asOf: '' };
 
@@ -72,6 +73,7 @@ export function ReportsScreen() {
     },
   });
 
+  const mayChangeRule = useMayCall('settings:update');
   const filtered = query.filter !== 'all' || query.bucket !== null || query.search !== '';
   return (
     <section className="screen" aria-labelledby="reports-title">
@@ -92,7 +94,7 @@ export function ReportsScreen() {
       {summary ? (
         <>
           <p className="rule-sentence">
-            {describeRule(summary.rule, formatDay)} <a href={screenHref('settings')}>Change the rule in Settings.</a>
+            {describeRule(summary.rule, formatDay)} {mayChangeRule ? <a href={screenHref('settings')}>Change the rule in Settings.</a> : null}
           </p>
           <ActivityCharts summary={summary} chosen={query.bucket} onChoose={(bucket) => setQuery({ bucket, filter: 'all' })} />
           <ReclaimSeats />

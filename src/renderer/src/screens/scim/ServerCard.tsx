@@ -4,6 +4,7 @@ import type { Result } from '@shared/result';
 import { CopyButton } from '../../components/CopyButton';
 import { TextField } from '../../components/TextField';
 import { useSubmit } from '../../lib/use-submit';
+import { useMayCall } from '../../data/may-call';
 
 interface ServerCardProps {
   server: ScimServerStatus | null;
@@ -20,6 +21,8 @@ function parsePort(text: string): { port: number } | { error: string } {
 
 /** Whether the server runs, where, and what to paste into the identity provider. */
 export function ServerCard({ server, onStart, onStop }: ServerCardProps) {
+  // Starting and stopping what identity providers reach is an owner's (the server's console, by role).
+  const mayChange = useMayCall('scim:start');
   const [portText, setPortText] = useState(String(DEFAULT_SCIM_PORT));
   const { run, busy, error, reset } = useSubmit({ errors: 'inline' });
   const running = server?.running === true && server.baseUrl !== null;
@@ -50,38 +53,40 @@ export function ServerCard({ server, onStart, onStop }: ServerCardProps) {
           </>
         )}
       </div>
-      <form
-        className="scim-server-row"
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          if (running) void act(onStop);
-          else if ('port' in parsed) void act(() => onStart(parsed.port));
-        }}
-      >
-        <TextField
-          className="scim-port-field"
-          label="Port"
-          inputMode="numeric"
-          value={running ? String(server.port) : portText}
-          disabled={running}
-          error={running ? undefined : portError}
-          hint="0 picks any free port."
-          onChange={(event) => {
-            setPortText(event.target.value);
-            reset();
+      {mayChange ? (
+        <form
+          className="scim-server-row"
+          noValidate
+          onSubmit={(event) => {
+            event.preventDefault();
+            if (running) void act(onStop);
+            else if ('port' in parsed) void act(() => onStart(parsed.port));
           }}
-        />
-        {running ? (
-          <button type="submit" className="button" disabled={busy}>
-            {busy ? 'Stopping…' : 'Stop'}
-          </button>
-        ) : (
-          <button type="submit" className="button primary" disabled={busy || 'error' in parsed}>
-            {busy ? 'Starting…' : 'Start'}
-          </button>
-        )}
-      </form>
+        >
+          <TextField
+            className="scim-port-field"
+            label="Port"
+            inputMode="numeric"
+            value={running ? String(server.port) : portText}
+            disabled={running}
+            error={running ? undefined : portError}
+            hint="0 picks any free port."
+            onChange={(event) => {
+              setPortText(event.target.value);
+              reset();
+            }}
+          />
+          {running ? (
+            <button type="submit" className="button" disabled={busy}>
+              {busy ? 'Stopping…' : 'Stop'}
+            </button>
+          ) : (
+            <button type="submit" className="button primary" disabled={busy || 'error' in parsed}>
+              {busy ? 'Starting…' : 'Start'}
+            </button>
+          )}
+        </form>
+      ) : null}
       <div className="scim-paste">
         <p>
           <strong>Okta:</strong> paste the base URL as the <em>SCIM connector base URL</em>, choose <em>HTTP Header</em> authentication and

@@ -11,6 +11,7 @@ import { useContractMutation } from '../../data/use-contract-mutation';
 import { useScim } from './use-scim';
 import { NewTokenDialog } from './NewTokenDialog';
 import { tokenColumns } from './token-columns';
+import { useMayCall } from '../../data/may-call';
 
 /** The bearer tokens identity providers use: created here (shown once), listed with their state, revoked. */
 export function TokensCard() {
@@ -23,7 +24,8 @@ export function TokensCard() {
   const [creating, setCreating] = useState(false);
   const [revoking, setRevoking] = useState<ScimToken | null>(null);
   const [sorting, setSorting] = useState<SortingState>([]);
-  const columns = useMemo(() => tokenColumns(setRevoking), []);
+  const may = { create: useMayCall('scim:createToken'), revoke: useMayCall('scim:revokeToken') };
+  const columns = useMemo(() => tokenColumns(may.revoke ? setRevoking : undefined), [may.revoke]);
 
   const table = useTable({
     features: listFeatures,
@@ -42,9 +44,11 @@ export function TokensCard() {
           <h2 id="scim-tokens-title">Tokens</h2>
           <p className="muted">{status !== 'ready' ? 'Loading…' : tokens.length === 0 ? 'Identity providers send one with every request.' : `${countOf(live, 'token')} in use${tokens.length > live ? `, ${tokens.length - live} no longer valid` : ''}.`}</p>
         </div>
-        <button type="button" className="button primary" onClick={() => setCreating(true)}>
-          New token
-        </button>
+        {may.create ? (
+          <button type="button" className="button primary" onClick={() => setCreating(true)}>
+            New token
+          </button>
+        ) : null}
       </div>
       <DataTable
         table={table}

@@ -23,8 +23,8 @@ function When({ at, empty = '—' }: { at: string | null; empty?: string }) {
 }
 
 /** Columns of the Tokens table, but for its Revoke button, which the card adds. */
-export function tokenColumns(onRevoke: (token: ScimToken) => void) {
-  return helper.columns([
+export function tokenColumns(onRevoke?: (token: ScimToken) => void) {
+  const columns = helper.columns([
     helper.accessor('name', { header: 'Name', sortFn: 'text', cell: (info) => <span className="cell-strong">{info.getValue()}</span> }),
     helper.accessor('createdAt', { header: 'Created', sortFn: 'text', sortDescFirst: true, cell: (info) => <When at={info.getValue()} /> }),
     helper.accessor((token) => token.lastUsedAt ?? '', {
@@ -59,11 +59,13 @@ export function tokenColumns(onRevoke: (token: ScimToken) => void) {
       id: 'actions',
       header: () => <span className="visually-hidden">Actions</span>,
       cell: ({ row }) =>
-        row.original.status === 'revoked' ? null : (
+        row.original.status === 'revoked' || !onRevoke ? null : (
           <button type="button" className="button small danger-outline" aria-label={`Revoke ${row.original.name}`} onClick={() => onRevoke(row.original)}>
             Revoke
           </button>
         ),
     }),
   ]);
+  // No Revoke for who may not revoke (the server's console, by role): no column for it either.
+  return onRevoke ? columns : columns.filter((column) => column.id !== 'actions');
 }
