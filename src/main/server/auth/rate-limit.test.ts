@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { createSignInLimiter, lockoutMessage, retryAfterSeconds } from './rate-limit';
+
+const at = (time: string) => new Date(`2026-12-07T${time}Z`);
+
+describe('the sign-in limiter', () => {
+  it('locks an account at its fifth failure in the window, until that window has passed for the oldest of the five', () => {
+    const limiter = createSignInLimiter();
+    for (const time of ['14:00:00', '14:05:00', '14:10:00', '14:11:00']) limiter.failed('ana@acme.example', '10.0.0.1', at(time));
+    expect(limiter.check('ana@acme.example', '10.0.0.1', at('14:11:30'))).toBeNull();
+    limiter.failed('ana@acme.example', '10.0.0.1', at('14:12:00'));
+    expect(limiter.check('ana@acme.example', '10.0.0.2', at('14:12:30'))).toEqual({ by: 'account', until: at('14:15:00') });
+    // At 14:15 the failure of 14:00 has left the window: four remain.
+    expect(limiter.check('ana@acme.example', '10.0.0.2', at('14:15:00'))).toBeNull();
+  });
+
+  it('says the later of the two locks when both hold', () => {
+    const limiter = createSignInLimiter({ windowMs: 15 * 60_000, perAccount: 1, perAddress: 2 });
+    limiter.failed('ana@acme.example', '10.0.0.1', at('14:00:00'));
+    limiter.failed('bo@acme.example', '10.0.0.1', at('14:05:00'));
+    limiter.failed('cy@acme.example', '10.0.0.1', at('14:06:00'));
+    expect(limiter.check('ana@acme.example', '10.0.0.1', at('14:07:00'))).toEqual({ by: 'address', until: at('14:20:00') });
+    expect(limiter.check('ana@acme.example', '10.0.0.9', at('14:07:00'))).toEqual({ by: 'account', until: at('14:15:00') });
+    limiter.succeeded('ana@acme.example');
+    expect(limiter.check('ana@acme.example', '10.0.0.9', at('14:07:00'))).toBeNull();
+  });
+
+  it('forgets the oldest keys past 10,000, so made-up addresses cannot fill the memory', () => {
+    const limiter = createSignInLimiter({ windowMs: 15 * 60_000, perAccount: 1, perAddress: 100 });
+    limiter.failed('first@acme.example', '10.0.0.1', at('14:00:00'));
+    for (let index = 0; index < 10_000; index++) limiter.failed(`guess${index}@acme.example`, '10.0.0.1', at('14:00:01'));
+    expect(limiter.check('first@acme.example', '10.0.0.2', at('14:00:02'))).toBeNull();
+    expect(limiter.check('guess9999@acme.example', '10.0.0.2', at('14:00:02'))).not.toBeNull();
+  });
+});
+
+describe('the lockout message', () => {
+  it('says the wait in whole minutes and the time, rounded up so that trying then works', () => {
+    const lockout = { by: 'account' as const, until: at('14:31:40') };
+    expect(lockoutMessage(lockout, 'ana@acme.example', at('14:17:00'))).toBe('Too many failed sign-ins for ana@acme.example. Try again in 15 minutes, at 14:32 UTC.');
+    expect(lockoutMessage(lockout, 'ana@acme.example', at('14:31:00'))).toBe('Too many failed sign-ins for ana@acme.example. Try again in 1 minute, at 14:32 UTC.');
+    expect(lockoutMessage({ by: 'address', until: at('14:32:00') }, 'x', at('14:17:00'))).toBe('Too many failed sign-ins from your address. Try again in 15 minutes, at 14:32 UTC.');
+    expect(retryAfterSeconds(lockout, at('14:17:00'))).toBe(880);
+    expect(retryAfterSeconds(lockout, at('14:31:39.900'))).toBe(1);
+  });
+});
