@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createSignInLimiter, lockoutMessage, retryAfterSeconds } from './rate-limit';
+import { addressKey, createSignInLimiter, lockoutMessage, retryAfterSeconds } from './rate-limit';
 
 const at = (time: string) => new Date(`2026-12-07T${time}Z`);
 
@@ -31,6 +31,24 @@ describe('the sign-in limiter', () => {
     for (let index = 0; index < 10_000; index++) limiter.failed(`guess${index}@acme.example`, '10.0.0.1', at('14:00:01'));
     expect(limiter.check('first@acme.example', '10.0.0.2', at('14:00:02'))).toBeNull();
     expect(limiter.check('guess9999@acme.example', '10.0.0.2', at('14:00:02'))).not.toBeNull();
+  });
+});
+
+describe('the address failures are counted by', () => {
+  it('is an IPv4 address itself (also mapped into IPv6), and an IPv6 address’s /64', () => {
+    expect(addressKey('203.0.113.7')).toBe('203.0.113.7');
+    expect(addressKey('::ffff:203.0.113.7')).toBe('203.0.113.7');
+    expect(addressKey('2001:db8:0:12:a:b:c:d')).toBe('2001:db8:0:12::/64');
+    expect(addressKey('2001:DB8::12:1')).toBe('2001:db8:0:0::/64');
+    expect(addressKey('2001:db8:0012:0000::1')).toBe('2001:db8:12:0::/64');
+    expect(addressKey('::1')).toBe('0:0:0:0::/64');
+  });
+
+  it('makes one /64 share its 20 failures', () => {
+    const limiter = createSignInLimiter();
+    for (let index = 1; index <= 20; index++) limiter.failed(`guess${index}@acme.example`, `2001:db8:0:12::${index.toString(16)}`, at('14:00:00'));
+    expect(limiter.check('ana@acme.example', '2001:db8:0:12::ffff', at('14:01:00'))).toMatchObject({ by: 'address' });
+    expect(limiter.check('ana@acme.example', '2001:db8:0:13::1', at('14:01:00'))).toBeNull();
   });
 });
 

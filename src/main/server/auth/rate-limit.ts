@@ -1,3 +1,5 @@
+import { isIP } from 'node:net';
+
 /**
  * Failed password sign-ins, counted in memory per account and per address
  * (docs/SERVER.md, "Signing in"): 5 failures for one account, or 20 from one
@@ -49,6 +51,25 @@ function createCounter(limit: number, windowMs: number) {
   };
 }
 
+/**
+ * The network address failures are counted by: an IPv4 address as it is, an
+ * IPv6 one by its /64, since one home or host is given a whole /64 and could
+ * otherwise try 20 passwords from each of its addresses.
+ */
+export function addressKey(ip: string): string {
+  if (isIP(ip) !== 6) return ip;
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(ip);
+  if (mapped) return mapped[1]!;
+  const [head = '', tail] = ip.toLowerCase().split('::');
+  const left = head === '' ? [] : head.split(':');
+  const right = tail === undefined || tail === '' ? [] : tail.split(':');
+  const groups = tail === undefined ? left : [...left, ...Array<string>(8 - left.length - right.length).fill('0'), ...right];
+  return `${groups
+    .slice(0, 4)
+    .map((group) => group.replace(/^0+(?=.)/, ''))
+    .join(':')}::/64`;
+}
+
 export function createSignInLimiter(limits: SignInLimits = DEFAULT_SIGN_IN_LIMITS) {
   const accounts = createCounter(limits.perAccount, limits.windowMs);
   const addresses = createCounter(limits.perAddress, limits.windowMs);
@@ -58,7 +79,7 @@ export function createSignInLimiter(limits: SignInLimits = DEFAULT_SIGN_IN_LIMIT
     check(account: string, address: string, now: Date): Lockout | null {
       const at = now.getTime();
       const byAccount = accounts.lockedUntil(account, at);
-      const byAddress = addresses.lockedUntil(address, at);
+      const byAddress = addresses.lockedUntil(addressKey(address), at);
       if (byAccount === null && byAddress === null) return null;
       // The later of the two is when an attempt will be let through.
       if (byAddress !== null && (byAccount === null || byAddress > byAccount)) return { by: 'address', until: new Date(byAddress) };
@@ -66,7 +87,7 @@ export function createSignInLimiter(limits: SignInLimits = DEFAULT_SIGN_IN_LIMIT
     },
     failed(account: string, address: string, now: Date): void {
       accounts.fail(account, now.getTime());
-      addresses.fail(address, now.getTime());
+      addresses.fail(addressKey(address), now.getTime());
     },
     succeeded(account: string): void {
       accounts.clear(account);
