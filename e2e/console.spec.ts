@@ -54,7 +54,7 @@ test.afterAll(async () => {
 });
 
 test.describe("The server's web console", () => {
-  test('a password sign-in lands in the console, which says who is signed in and with what role', async ({ page }) => {
+  test("a password sign-in lands in the console, which says who is signed in, and an admin sees the enterprise's changes but no owner's", async ({ page }) => {
     const console = new ConsolePage(page, server.url);
     await console.open();
     await console.expectSignInScreen();
@@ -69,6 +69,16 @@ test.describe("The server's web console", () => {
     // A reload keeps the session (the cookie), and the page asks for nothing again.
     await page.reload();
     await expect(console.signedIn).toContainText('ana@acme.com · Admin');
+
+    // ...and none of the owners': SCIM tokens, the settings' Save, restores.
+    await page.getByRole('link', { name: 'SCIM' }).click();
+    await expect(page.getByRole('region', { name: 'Tokens' })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'New token' })).toHaveCount(0);
+    await page.getByRole('link', { name: 'Settings' }).click();
+    await expect(page.getByRole('button', { name: 'Change seats' })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Back up now' })).toBeVisible();
+    await expect(page.getByLabel('Invitations expire after (days)')).toHaveAttribute('readonly', '');
+    for (const owners of ['Save', 'Save the rule', 'Save invite rule', 'Restore…']) await expect(page.getByRole('button', { name: owners, exact: true })).toHaveCount(0);
   });
 
   test('a wrong password says so, keeps the address and signs no one in', async ({ page }) => {
