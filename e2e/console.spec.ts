@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -178,5 +179,25 @@ test.describe("The server's web console", () => {
     await expect(page.getByLabel('Seats', { exact: true })).toHaveAttribute('readonly', '');
     await expect(page.getByRole('region', { name: 'Backups' })).toBeVisible();
     await expectNoChanges('Settings');
+  });
+
+  test('the sign-in screen, with an error, and the signed-in shell have no serious accessibility problem, light or dark', async ({ page }) => {
+    const console = new ConsolePage(page, server.url);
+    const serious = async (where: string) => {
+      const { violations } = await new AxeBuilder({ page }).analyze();
+      const found = violations.filter((violation) => violation.impact === 'critical' || violation.impact === 'serious').map((violation) => `${violation.id}: ${violation.help}`);
+      expect(found, where).toEqual([]);
+    };
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme });
+      await console.open('/?signin_error=cancelled');
+      await expect(console.error).toHaveText('The sign-in was cancelled at the identity provider.');
+      await serious(`sign-in, ${colorScheme}`);
+    }
+    // The code was read once: the address no longer carries it.
+    expect(new URL(page.url()).search).toBe('');
+    await console.submit('ana@acme.com', PASSWORD);
+    await expect(console.signedIn).toContainText('ana@acme.com · Admin');
+    await serious('the shell, dark');
   });
 });
