@@ -43,15 +43,17 @@ export function MemberOrgs({ email, who, organizations, ownerCounts, onAdd, onRe
               <th scope="col">Role</th>
               <th scope="col">Why</th>
               <th scope="col">Direct role</th>
-              <th scope="col" className="col-actions">
-                <span className="visually-hidden">Actions</span>
-              </th>
+              {onRemove ? (
+                <th scope="col" className="col-actions">
+                  <span className="visually-hidden">Actions</span>
+                </th>
+              ) : null}
             </tr>
           </thead>
           <tbody>
             {organizations.length === 0 ? (
               <tr className="empty-row">
-                <td colSpan={5}>They hold a seat but reach no organization yet: add them to a team or an organization.</td>
+                <td colSpan={onRemove ? 5 : 4}>They hold a seat but reach no organization yet: add them to a team or an organization.</td>
               </tr>
             ) : (
               organizations.map((entry) => {
@@ -84,18 +86,20 @@ export function MemberOrgs({ email, who, organizations, ownerCounts, onAdd, onRe
                         <span className="muted">Not a direct member</span>
                       )}
                     </td>
-                    <td className="col-actions">
-                      {direct && onRemove ? (
-                        <button
-                          type="button"
-                          className="button subtle small danger-text"
-                          aria-label={`Remove ${email} from ${entry.org.name}`}
-                          onClick={() => onRemove(entry.org)}
-                        >
-                          Remove
-                        </button>
-                      ) : null}
-                    </td>
+                    {onRemove ? (
+                      <td className="col-actions">
+                        {direct ? (
+                          <button
+                            type="button"
+                            className="button subtle small danger-text"
+                            aria-label={`Remove ${email} from ${entry.org.name}`}
+                            onClick={() => onRemove(entry.org)}
+                          >
+                            Remove
+                          </button>
+                        ) : null}
+                      </td>
+                    ) : null}
                   </tr>
                 );
               })
