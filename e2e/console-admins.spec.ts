@@ -1,4 +1,5 @@
 import type { Browser, Page } from '@playwright/test';
+import Database from 'better-sqlite3';
 import { expect, test } from './fixtures';
 import { ConsolePage } from './pages/console-page';
 import { OrganizationPage } from './pages/organization-page';
@@ -83,6 +84,30 @@ test.describe('Several admins on one server', () => {
       expect(JSON.parse(roster.roster('orgs', 'list', '--json').stdout)).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'Platform' })]));
     } finally {
       await Promise.all([ana.context().close(), bo.context().close()]);
+    }
+  });
+
+  test('a session idle for 12 hours ends: the next call takes the console back to sign-in, saying why', async ({ browser }) => {
+    const bo = await signedIn(browser, 'bo@acme.com');
+    try {
+      // Twelve hours and a minute pass without a call (the session's last use set back in the server's own store).
+      const store = new Database(roster.dbPath, { timeout: 5000 });
+      try {
+        const lastUse = new Date(Date.now() - 12 * 60 * 60 * 1000 - 60_000).toISOString();
+        const aged = store
+          .prepare("UPDATE admin_sessions SET last_seen_at = ? WHERE ended_at IS NULL AND admin_id = (SELECT id FROM admins WHERE email_key = 'bo@acme.com' AND removed_at IS NULL)")
+          .run(lastUse);
+        // This browser's session, and any left from Bo's earlier browsers in this file.
+        expect(aged.changes).toBeGreaterThanOrEqual(1);
+      } finally {
+        store.close();
+      }
+      const console = new ConsolePage(bo, roster.server.url);
+      await bo.evaluate(() => (window.location.hash = '#/teams'));
+      await console.expectSignInScreen();
+      await expect(console.reason).toHaveText('Your session ended: idle for 12 hours. Sign in again.');
+    } finally {
+      await bo.context().close();
     }
   });
 
