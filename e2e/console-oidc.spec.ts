@@ -1,12 +1,8 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { startServerProcess, type ServerProcess } from '../src/main/server/test-support/server-process';
 import { startTestOidcProvider, type TestOidcProvider } from '../src/main/server/test-support/oidc-provider';
+import type { ServerProcess } from '../src/main/server/test-support/server-process';
 import { expect, test } from './fixtures';
-import { CLI_MAIN, templateFile } from './support/files';
-import { runCliInProcess } from './support/in-process-cli';
+import { startConsoleServer, type ConsoleServer } from './support/console-server';
 
 // One identity provider and one `roster server` for the whole file, its tests one after another in one worker:
 // each test is a fresh browser signing in through the provider's own page.
@@ -21,18 +17,11 @@ const SAYS = {
   unverified_email: "Your identity provider has not verified your email address, and it is not on one of the enterprise's verified domains",
 };
 let provider: TestOidcProvider;
+let roster: ConsoleServer;
 let server: ServerProcess;
-let dataDir: string;
 let redirectUri: string;
 
 test.beforeAll(async () => {
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'roster-e2e-oidc-'));
-  const dbPath = path.join(dataDir, 'roster.db');
-  fs.copyFileSync(templateFile('enterprise'), dbPath);
-  for (const [email, role] of [['owner@acme.example', 'owner'], ['auditor@acme.example', 'auditor']]) {
-    const added = await runCliInProcess(dataDir, dbPath, ['admins', 'add', '--email', email!, '--role', role!]);
-    if (added.status !== 0) throw new Error(added.stderr);
-  }
   provider = await startTestOidcProvider({
     accounts: [
       { sub: 'u-owner', email: 'owner@acme.example', emailVerified: true, name: 'Olu Owner' },
@@ -40,20 +29,24 @@ test.beforeAll(async () => {
       { sub: 'u-unverified', email: 'auditor@acme.example', emailVerified: false },
     ],
   });
-  server = await startServerProcess(CLI_MAIN, ['--db', dbPath, '--port', '0', '--oidc-issuer', provider.issuer, '--oidc-client-id', 'roster'], {
-    ROSTER_USER_DATA_DIR: dataDir,
-    ROSTER_OIDC_CLIENT_SECRET: SECRET,
-  });
+  roster = await startConsoleServer(
+    'enterprise',
+    [
+      { email: 'owner@acme.example', role: 'owner' },
+      { email: 'auditor@acme.example', role: 'auditor' },
+    ],
+    ['--oidc-issuer', provider.issuer, '--oidc-client-id', 'roster'],
+    { ROSTER_OIDC_CLIENT_SECRET: SECRET },
+  );
+  server = roster.server;
   // The redirect URI is known once the server listens, as an admin registers it at Okta after choosing the address.
   redirectUri = `${server.url}/auth/oidc/callback`;
   provider.addClient({ clientId: 'roster', clientSecret: SECRET, redirectUris: [redirectUri] });
 });
 
 test.afterAll(async () => {
-  server?.child.kill('SIGTERM');
-  await server?.exited;
+  await roster?.close();
   await provider?.close();
-  fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
 /** From the console's sign-in page, through the provider's page, as `account`. */

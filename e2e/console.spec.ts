@@ -1,12 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
-import { spawnSync } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { startServerProcess, type ServerProcess } from '../src/main/server/test-support/server-process';
 import { expect, test } from './fixtures';
 import { ConsolePage } from './pages/console-page';
-import { CLI_MAIN, templateFile } from './support/files';
+import { startConsoleServer, type ConsoleServer } from './support/console-server';
 
 // One `roster server` on a demo store for the whole file, its tests one after another in one worker; each test is a
 // fresh browser, and each signs in as an admin of its own (the sign-in limit counts failures per account).
@@ -25,38 +20,22 @@ const ADMINS = [
 /** Buttons that would change something: none of them may show to an auditor. */
 const CHANGES = /^(Invite|Add|New|Rename|Delete|Remove|Save|Change|Revoke|Resend|Restore|Back up|Link|Unlink|Claim|Release|Verify|Check again|Import|Create|Mark|Start|Stop)\b/;
 
-let server: ServerProcess;
-let dataDir: string;
-let dbPath: string;
-
-function roster(...args: string[]) {
-  return spawnSync(process.execPath, [CLI_MAIN, ...args, '--db', dbPath], { encoding: 'utf8', env: { ...process.env, ROSTER_USER_DATA_DIR: dataDir } });
-}
+let roster: ConsoleServer;
 
 test.beforeAll(async () => {
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'roster-e2e-console-'));
-  dbPath = path.join(dataDir, 'roster.db');
-  fs.copyFileSync(templateFile('demo'), dbPath);
-  for (const [email, role, name] of ADMINS) {
-    const added = spawnSync(process.execPath, [CLI_MAIN, 'admins', 'add', '--email', email, '--role', role, ...(name ? ['--name', name] : []), '--password-stdin', '--db', dbPath], {
-      input: `${PASSWORD}\n`,
-      encoding: 'utf8',
-      env: { ...process.env, ROSTER_USER_DATA_DIR: dataDir },
-    });
-    if (added.status !== 0) throw new Error(added.stderr);
-  }
-  server = await startServerProcess(CLI_MAIN, ['--db', dbPath, '--port', '0'], { ROSTER_USER_DATA_DIR: dataDir });
+  roster = await startConsoleServer(
+    'demo',
+    ADMINS.map(([email, role, name]) => ({ email, role, name: name || undefined, password: PASSWORD })),
+  );
 });
 
 test.afterAll(async () => {
-  server?.child.kill('SIGTERM');
-  await server?.exited;
-  fs.rmSync(dataDir, { recursive: true, force: true });
+  await roster?.close();
 });
 
 test.describe("The server's web console", () => {
   test("a password sign-in lands in the console, which says who is signed in, and an admin sees the enterprise's changes but no owner's", async ({ page }) => {
-    const console = new ConsolePage(page, server.url);
+    const console = new ConsolePage(page, roster.server.url);
     await console.open();
     await console.expectSignInScreen();
     await expect(console.email).toBeFocused();
@@ -83,7 +62,7 @@ test.describe("The server's web console", () => {
   });
 
   test('a wrong password says so, keeps the address and signs no one in', async ({ page }) => {
-    const console = new ConsolePage(page, server.url);
+    const console = new ConsolePage(page, roster.server.url);
     await console.open();
     await console.submit('wrong@acme.com', 'not the password at all');
     await expect(console.error).toContainText('do not match');
@@ -94,7 +73,7 @@ test.describe("The server's web console", () => {
   });
 
   test('after repeated failures, the sign-in says when to try again, even with the right password', async ({ page }) => {
-    const console = new ConsolePage(page, server.url);
+    const console = new ConsolePage(page, roster.server.url);
     await console.open();
     for (let attempt = 1; attempt <= 5; attempt += 1) {
       await console.submit('locked@acme.com', `wrong password ${attempt}`);
@@ -106,7 +85,7 @@ test.describe("The server's web console", () => {
   });
 
   test('signing out returns to the sign-in screen, and a call with the old session is refused', async ({ page }) => {
-    const console = new ConsolePage(page, server.url);
+    const console = new ConsolePage(page, roster.server.url);
     await console.signIn('leaves@acme.com', PASSWORD);
     const csrf = await page.evaluate(async () => ((await (await fetch('/auth/session')).json()) as { value: { csrfToken: string } }).value.csrfToken);
     await console.signOutButton.click();
@@ -122,12 +101,12 @@ test.describe("The server's web console", () => {
   });
 
   test('a session ended on the server takes the console back to sign-in, saying why', async ({ page }) => {
-    const console = new ConsolePage(page, server.url);
+    const console = new ConsolePage(page, roster.server.url);
     await console.signIn('ended@acme.com', PASSWORD);
-    const listed = roster('sessions', 'list', '--json');
+    const listed = roster.roster('sessions', 'list', '--json');
     expect(listed.status, listed.stderr).toBe(0);
     const session = (JSON.parse(listed.stdout) as { id: number; adminEmail: string }[]).find((entry) => entry.adminEmail === 'ended@acme.com')!;
-    expect(roster('sessions', 'end', '--id', String(session.id)).status).toBe(0);
+    expect(roster.roster('sessions', 'end', '--id', String(session.id)).status).toBe(0);
 
     // The next call the page makes meets the ended session: opening another screen, or the refresh the change itself
     // brings (whichever comes first; the address changes either way).
@@ -140,7 +119,7 @@ test.describe("The server's web console", () => {
   });
 
   test("an auditor's console reads and exports, and offers no change on its main screens", async ({ page }) => {
-    const console = new ConsolePage(page, server.url);
+    const console = new ConsolePage(page, roster.server.url);
     await console.signIn('audrey@acme.com', PASSWORD);
     await expect(console.signedIn).toContainText('audrey@acme.com · Auditor');
     await expect(page.getByRole('note').filter({ hasText: 'Auditor: you can read and export; changes are made by admins.' })).toBeVisible();
@@ -182,7 +161,7 @@ test.describe("The server's web console", () => {
   });
 
   test('the sign-in screen, with an error, and the signed-in shell have no serious accessibility problem, light or dark', async ({ page }) => {
-    const console = new ConsolePage(page, server.url);
+    const console = new ConsolePage(page, roster.server.url);
     const serious = async (where: string) => {
       const { violations } = await new AxeBuilder({ page }).analyze();
       const found = violations.filter((violation) => violation.impact === 'critical' || violation.impact === 'serious').map((violation) => `${violation.id}: ${violation.help}`);

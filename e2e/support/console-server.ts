@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { startServerProcess, type ServerProcess } from '../../src/main/server/test-support/server-process';
 import { CLI_MAIN, templateFile, type Seed } from './files';
+import { runCliInProcess } from './in-process-cli';
 
 /** An admin to add before the server starts: a password makes them able to sign in to the console with it. */
 export interface ConsoleAdmin {
@@ -41,9 +42,10 @@ export async function startConsoleServer(seed: Exclude<Seed, 'empty'>, admins: r
     const result = spawnSync(process.execPath, [CLI_MAIN, ...words, '--db', dbPath], { encoding: 'utf8', env: processEnv });
     return { status: result.status, stdout: result.stdout.trim(), stderr: result.stderr.trim() };
   };
+  // Through the command line's own code in this worker: no process per admin.
   for (const admin of admins) {
     const words = ['admins', 'add', '--email', admin.email, '--role', admin.role, ...(admin.name ? ['--name', admin.name] : []), ...(admin.password ? ['--password-stdin'] : [])];
-    const added = spawnSync(process.execPath, [CLI_MAIN, ...words, '--db', dbPath], { input: admin.password ? `${admin.password}\n` : undefined, encoding: 'utf8', env: processEnv });
+    const added = await runCliInProcess(dataDir, dbPath, words, admin.password ? `${admin.password}\n` : undefined);
     if (added.status !== 0) throw new Error(`roster ${words.join(' ')}: ${added.stderr}`);
   }
   const start = (port: string) => startServerProcess(CLI_MAIN, ['--db', dbPath, '--port', port, ...args], { ROSTER_USER_DATA_DIR: dataDir, ...env });

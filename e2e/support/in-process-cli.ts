@@ -7,7 +7,7 @@ export interface CliResult {
   stderr: string;
 }
 
-type RunCli = (argv: string[], io: { out(text: string): void; err(text: string): void; env: NodeJS.ProcessEnv }) => Promise<number>;
+type RunCli = (argv: string[], io: { out(text: string): void; err(text: string): void; env: NodeJS.ProcessEnv; readStdin?: () => Promise<string> }) => Promise<number>;
 
 let runCli: RunCli | undefined;
 
@@ -16,7 +16,7 @@ let runCli: RunCli | undefined;
  * commands and store as the built CLI without a process per call. For setting a
  * test up; tests about the command line itself run the built one.
  */
-export async function runCliInProcess(dataDir: string, dbPath: string, args: string[]): Promise<CliResult> {
+export async function runCliInProcess(dataDir: string, dbPath: string, args: string[], stdin?: string): Promise<CliResult> {
   runCli ??= (createRequire(__filename)(cliRunnerFile()) as { runCli: RunCli }).runCli;
   const stdout: string[] = [];
   const stderr: string[] = [];
@@ -24,6 +24,8 @@ export async function runCliInProcess(dataDir: string, dbPath: string, args: str
     out: (text) => stdout.push(text),
     err: (text) => stderr.push(text),
     env: { ...process.env, ROSTER_USER_DATA_DIR: dataDir },
+    // What the command reads from stdin (`--password-stdin`).
+    ...(stdin === undefined ? {} : { readStdin: async () => stdin }),
   });
   return { status, stdout: stdout.join('\n').trim(), stderr: stderr.join('\n').trim() };
 }
