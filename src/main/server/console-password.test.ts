@@ -1,27 +1,16 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CSRF_HEADER, SESSION_COOKIE_HTTP, SESSION_COOKIE_HTTPS, SESSION_MAX_MS } from '@shared/schemas/console-auth';
 import { consoleServer, OWN_ORIGIN, PASSWORD } from './test-support/console-sign-in';
 import { WRONG_PASSWORD } from './auth/routes';
 
-const closing: { close(): Promise<unknown> }[] = [];
-afterEach(async () => {
-  for (const app of closing.splice(0)) await app.close();
-});
-
-async function server(extra: Parameters<typeof consoleServer>[0] = {}) {
-  const fixture = await consoleServer(extra);
-  closing.push(fixture.app);
-  return fixture;
-}
-
-const audited = (fixture: Awaited<ReturnType<typeof server>>, prefix: string) =>
+const audited = (fixture: Awaited<ReturnType<typeof consoleServer>>, prefix: string) =>
   fixture.core.db
     .prepare('SELECT action, actor_type AS type, actor_name AS name, actor_admin AS admin, actor_token AS token, target_label AS label, subject, after FROM audit_events WHERE action LIKE ? ORDER BY id')
     .all(`${prefix}%`) as { action: string; type: string; name: string; admin: string | null; token: string | null; label: string; subject: string | null; after: string }[];
 
 describe('password sign-in', () => {
   it('signs an admin in with a session cookie and the session, and records it', async () => {
-    const fixture = await server();
+    const fixture = await consoleServer();
     const response = await fixture.signIn('Admin@Acme.example', PASSWORD, { 'user-agent': 'Chromium test' });
     expect(response.statusCode).toBe(200);
     expect(response.headers['cache-control']).toBe('no-store');
@@ -58,7 +47,7 @@ describe('password sign-in', () => {
   });
 
   it('refuses a wrong password, an unknown address and an admin without a password alike, and records each reason', async () => {
-    const fixture = await server();
+    const fixture = await consoleServer();
     fixture.core.db.prepare("UPDATE admins SET password_hash = NULL WHERE email = 'auditor@acme.example'").run();
     for (const [email, password] of [
       ['owner@acme.example', 'not the password'],
@@ -82,7 +71,7 @@ describe('password sign-in', () => {
   });
 
   it('refuses bad input by naming the problem, with nothing recorded', async () => {
-    const fixture = await server();
+    const fixture = await consoleServer();
     const send = (payload: unknown, headers: Record<string, string> = { 'content-type': 'application/json' }) =>
       fixture.app.inject({ method: 'POST', url: '/auth/password', headers: { origin: OWN_ORIGIN, ...headers }, payload: payload as string });
     expect((await send(JSON.stringify({ email: 'owner@acme.example' }))).json()).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: 'The password must be text.' } });
@@ -97,7 +86,7 @@ describe('password sign-in', () => {
   });
 
   it('takes a sign-in only from the server’s own origin', async () => {
-    const fixture = await server();
+    const fixture = await consoleServer();
     const missing = await fixture.signIn('owner@acme.example', PASSWORD, { origin: '' });
     expect(missing.statusCode).toBe(403);
     expect(missing.json()).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: expect.stringContaining('no Origin header') } });
@@ -108,14 +97,14 @@ describe('password sign-in', () => {
   });
 
   it('says which sign-in methods there are', async () => {
-    const plain = await server();
+    const plain = await consoleServer();
     expect((await plain.app.inject({ method: 'GET', url: '/auth/methods' })).json()).toEqual({ ok: true, value: { oidc: null, password: true } });
-    const withProvider = await server({ options: { oidc: { issuer: new URL('https://login.acme.example/'), clientId: 'roster', clientSecret: null } } });
+    const withProvider = await consoleServer({ options: { oidc: { issuer: new URL('https://login.acme.example/'), clientId: 'roster', clientSecret: null } } });
     expect((await withProvider.app.inject({ method: 'GET', url: '/auth/methods' })).json()).toEqual({ ok: true, value: { oidc: { issuer: 'https://login.acme.example/' }, password: true } });
   });
 
   it('sets a __Host- cookie, Secure, when the server is reached over https (its public URL)', async () => {
-    const fixture = await server({ options: { publicUrl: new URL('https://roster.acme.example') } });
+    const fixture = await consoleServer({ options: { publicUrl: new URL('https://roster.acme.example') } });
     const response = await fixture.signIn('owner@acme.example', PASSWORD, { origin: 'https://roster.acme.example' });
     expect(response.statusCode).toBe(200);
     expect(response.headers['set-cookie']).toMatch(new RegExp(`^${SESSION_COOKIE_HTTPS}=[\\w-]{43}; Path=/; Max-Age=604800; HttpOnly; SameSite=Lax; Secure$`));

@@ -1,24 +1,13 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { consoleServer, OWN_ORIGIN, PASSWORD } from './test-support/console-sign-in';
 
-const closing: { close(): Promise<unknown> }[] = [];
-afterEach(async () => {
-  for (const app of closing.splice(0)) await app.close();
-});
-
-async function server() {
-  const fixture = await consoleServer();
-  closing.push(fixture.app);
-  return fixture;
-}
-
 const MINUTE = 60_000;
-const fromAddress = (fixture: Awaited<ReturnType<typeof server>>, remoteAddress: string, email: string, password: string) =>
+const fromAddress = (fixture: Awaited<ReturnType<typeof consoleServer>>, remoteAddress: string, email: string, password: string) =>
   fixture.app.inject({ method: 'POST', url: '/auth/password', remoteAddress, headers: { origin: OWN_ORIGIN }, payload: { email, password } });
 
 describe('failed password sign-ins', () => {
   it('lock an account after 5 in 15 minutes, even against the right password, saying when to try again', async () => {
-    const fixture = await server();
+    const fixture = await consoleServer();
     for (let attempt = 0; attempt < 5; attempt++) expect((await fixture.signIn('owner@acme.example', 'wrong password')).statusCode).toBe(401);
     fixture.clock.advance(MINUTE);
     const locked = await fixture.signIn('OWNER@acme.example', PASSWORD);
@@ -39,7 +28,7 @@ describe('failed password sign-ins', () => {
   });
 
   it('start again from nothing after a success for the account', async () => {
-    const fixture = await server();
+    const fixture = await consoleServer();
     for (let attempt = 0; attempt < 4; attempt++) await fixture.signIn('admin@acme.example', 'wrong password');
     expect((await fixture.signIn('admin@acme.example', PASSWORD)).statusCode).toBe(200);
     for (let attempt = 0; attempt < 4; attempt++) expect((await fixture.signIn('admin@acme.example', 'wrong password')).statusCode).toBe(401);
@@ -47,13 +36,13 @@ describe('failed password sign-ins', () => {
   });
 
   it('count for addresses that are not admins too, so the answer does not tell who is one', async () => {
-    const fixture = await server();
+    const fixture = await consoleServer();
     for (let attempt = 0; attempt < 5; attempt++) expect((await fixture.signIn('nobody@acme.example', PASSWORD)).statusCode).toBe(401);
     expect((await fixture.signIn('nobody@acme.example', PASSWORD)).statusCode).toBe(429);
   });
 
   it('lock an address after 20 in 15 minutes, whichever accounts it tried', async () => {
-    const fixture = await server();
+    const fixture = await consoleServer();
     for (let attempt = 0; attempt < 20; attempt++) {
       expect((await fromAddress(fixture, '203.0.113.7', `guess${attempt}@acme.example`, 'wrong password')).statusCode).toBe(401);
     }

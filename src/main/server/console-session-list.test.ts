@@ -1,23 +1,12 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { AdminSession } from '@shared/schemas/console-auth';
 import { consoleServer } from './test-support/console-sign-in';
-
-const closing: { close(): Promise<unknown> }[] = [];
-afterEach(async () => {
-  for (const app of closing.splice(0)) await app.close();
-});
-
-async function server() {
-  const fixture = await consoleServer();
-  closing.push(fixture.app);
-  return fixture;
-}
 
 const listed = (response: { json(): unknown }) => (response.json() as { value: AdminSession[] }).value.map((session) => `${session.id} ${session.adminEmail}${session.current ? ' (this one)' : ''}`);
 
 describe('sessions:list and sessions:end', () => {
   it('show an owner every live session and anyone else their own, with the caller’s marked and never a secret', async () => {
-    const fixture = await server();
+    const fixture = await consoleServer();
     const owner = await fixture.session('owner');
     const admin = await fixture.session('admin');
     await fixture.session('auditor');
@@ -47,7 +36,7 @@ describe('sessions:list and sessions:end', () => {
   });
 
   it('let an owner end any session, audited, and refuse everyone else with nothing changed', async () => {
-    const fixture = await server();
+    const fixture = await consoleServer();
     const owner = await fixture.session('owner');
     const admin = await fixture.session('admin');
     const refused = await admin.invoke('sessions:end', { id: 1 });
@@ -69,7 +58,7 @@ describe('sessions:list and sessions:end', () => {
   });
 
   it('let an owner end their own session, which then signs them out', async () => {
-    const fixture = await server();
+    const fixture = await consoleServer();
     const owner = await fixture.session('owner');
     expect((await owner.invoke('sessions:end', { id: 1 })).json()).toMatchObject({ ok: true, value: { current: true } });
     expect((await owner.invoke('sessions:list')).statusCode).toBe(401);

@@ -1,27 +1,16 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CSRF_HEADER, SESSION_COOKIE_HTTP } from '@shared/schemas/console-auth';
 import { consoleServer, OWN_ORIGIN, PASSWORD } from './test-support/console-sign-in';
 
-const closing: { close(): Promise<unknown> }[] = [];
-afterEach(async () => {
-  for (const app of closing.splice(0)) await app.close();
-});
-
-async function server(extra: Parameters<typeof consoleServer>[0] = {}) {
-  const fixture = await consoleServer(extra);
-  closing.push(fixture.app);
-  return fixture;
-}
-
 const HOUR = 60 * 60 * 1000;
 
-type Fixture = Awaited<ReturnType<typeof server>>;
+type Fixture = Awaited<ReturnType<typeof consoleServer>>;
 const whoAmI = (fixture: Fixture, cookie: string) => fixture.app.inject({ method: 'GET', url: '/auth/session', headers: { cookie } });
 const orgNames = (fixture: Fixture) => fixture.core.db.prepare('SELECT name FROM organizations ORDER BY name').pluck().all();
 
 describe('a console session', () => {
   it('says who is signed in, and asks anyone else to sign in', async () => {
-    const fixture = await server();
+    const fixture = await consoleServer();
     const { cookie, session } = await fixture.session('owner');
     expect((await whoAmI(fixture, cookie)).json()).toEqual({ ok: true, value: session });
     for (const sent of [undefined, `${SESSION_COOKIE_HTTP}=made-up`, `other=${cookie.split('=')[1]}`]) {
@@ -32,7 +21,7 @@ describe('a console session', () => {
   });
 
   it('ends after 12 hours without a call, and notes a call at most once a minute', async () => {
-    const fixture = await server();
+    const fixture = await consoleServer();
     const { cookie } = await fixture.session('admin');
     const lastSeen = () => fixture.core.db.prepare('SELECT last_seen_at FROM admin_sessions').pluck().get();
     fixture.clock.advance(30_000);
@@ -51,7 +40,7 @@ describe('a console session', () => {
   });
 
   it('ends 7 days after sign-in, however busy', async () => {
-    const fixture = await server();
+    const fixture = await consoleServer();
     const { cookie, invoke } = await fixture.session('admin');
     for (let hours = 11; hours < 7 * 24; hours += 11) {
       fixture.clock.advance(11 * HOUR);
@@ -64,7 +53,7 @@ describe('a console session', () => {
   });
 
   it('signs out with the CSRF token: the session ends, the cookie is cleared, and it is audited', async () => {
-    const fixture = await server();
+    const fixture = await consoleServer();
     const { cookie, session } = await fixture.session('auditor');
     const signOut = (headers: Record<string, string>) => fixture.app.inject({ method: 'POST', url: '/auth/signout', headers: { cookie, ...headers } });
     expect((await signOut({ origin: OWN_ORIGIN })).statusCode).toBe(403);
@@ -81,7 +70,7 @@ describe('a console session', () => {
   });
 
   it('is new at every sign-in, and a sign-in in the same browser ends the session it had', async () => {
-    const fixture = await server();
+    const fixture = await consoleServer();
     const first = await fixture.session('owner');
     const again = await fixture.signIn('owner@acme.example', PASSWORD, { cookie: first.cookie });
     const second = `${SESSION_COOKIE_HTTP}=${fixture.cookieOf(again)}`;
@@ -96,7 +85,7 @@ describe('a console session', () => {
   });
 
   it('acts with the admin’s role now, not the one they signed in with', async () => {
-    const fixture = await server();
+    const fixture = await consoleServer();
     const admin = await fixture.session('admin');
     expect((await admin.invoke('orgs:create', { name: 'Research' })).json()).toMatchObject({ ok: true });
     const owner = await fixture.session('owner');
@@ -116,7 +105,7 @@ describe('a console session', () => {
   });
 
   it('ends with its admin when they are removed, in the same change', async () => {
-    const fixture = await server();
+    const fixture = await consoleServer();
     const admin = await fixture.session('admin');
     const owner = await fixture.session('owner');
     expect((await owner.invoke('admins:remove', { email: 'admin@acme.example' })).json()).toMatchObject({ ok: true });
@@ -133,7 +122,7 @@ describe('a console session', () => {
 
 describe('the admin API with a session cookie', () => {
   it('audits changes under the admin and their console session', async () => {
-    const fixture = await server();
+    const fixture = await consoleServer();
     const { invoke } = await fixture.session('admin');
     expect((await invoke('orgs:create', { name: 'Research' })).json()).toMatchObject({ ok: true, value: { name: 'Research' } });
     const actor = fixture.core.db.prepare("SELECT actor_type AS type, actor_name AS name, actor_admin AS admin, actor_token AS token FROM audit_events WHERE action = 'org.create'").get();
@@ -141,7 +130,7 @@ describe('the admin API with a session cookie', () => {
   });
 
   it('refuses a change without the server’s own Origin or the session’s CSRF header, each by name, with nothing changed', async () => {
-    const fixture = await server();
+    const fixture = await consoleServer();
     const { invoke, session } = await fixture.session('owner');
     const cases: [Record<string, string | undefined>, string][] = [
       [{ origin: undefined }, 'no Origin header'],
@@ -165,7 +154,7 @@ describe('the admin API with a session cookie', () => {
   });
 
   it('streams events to a signed-in console (a GET: no CSRF header), and to no one else', async () => {
-    const fixture = await server();
+    const fixture = await consoleServer();
     const { cookie } = await fixture.session('auditor');
     const address = await fixture.app.listen({ host: '127.0.0.1', port: 0 });
     const refused = await fetch(`${address}/api/events`, { headers: { cookie: `${SESSION_COOKIE_HTTP}=made-up` } });
@@ -179,7 +168,7 @@ describe('the admin API with a session cookie', () => {
   });
 
   it('ends a console’s event stream when an owner ends its session', async () => {
-    const fixture = await server();
+    const fixture = await consoleServer();
     const admin = await fixture.session('admin');
     const owner = await fixture.session('owner');
     const address = await fixture.app.listen({ host: '127.0.0.1', port: 0 });
@@ -196,7 +185,7 @@ describe('the admin API with a session cookie', () => {
   });
 
   it('takes an API token over a cookie sent beside it', async () => {
-    const fixture = await server();
+    const fixture = await consoleServer();
     const { cookie } = await fixture.session('auditor');
     const response = await fixture.app.inject({
       method: 'POST',
@@ -209,7 +198,7 @@ describe('the admin API with a session cookie', () => {
   });
 
   it('never writes a password, cookie or CSRF token to the log', async () => {
-    const fixture = await server();
+    const fixture = await consoleServer();
     const { cookie, session, invoke } = await fixture.session('owner');
     await fixture.signIn('owner@acme.example', 'a wrong password here');
     await invoke('orgs:list');

@@ -1,4 +1,5 @@
 import type { LightMyRequestResponse } from 'fastify';
+import { onTestFinished } from 'vitest';
 import { CSRF_HEADER, SESSION_COOKIE_HTTP, type ConsoleSession } from '@shared/schemas/console-auth';
 import type { AdminRole } from '@shared/schemas/admins';
 import { hashPassword } from '../../admins/password';
@@ -22,6 +23,8 @@ type Fixture = Awaited<ReturnType<typeof serverInProcess>>;
 export async function consoleServer(extra: { options?: Partial<ServerOptions>; signInLimits?: SignInLimits } = {}) {
   const clock = fixedClock('2026-12-07T14:17:00.000Z');
   const fixture: Fixture = await serverInProcess({ ...extra, now: clock.now });
+  // Called inside a test: closed when that test ends.
+  onTestFinished(() => fixture.app.close());
   const hash = await hashPassword(PASSWORD);
   fixture.core.db.prepare("UPDATE admins SET password_hash = ? WHERE email LIKE '%@acme.example'").run(hash);
   const { app } = fixture;
