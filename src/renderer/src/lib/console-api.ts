@@ -1,9 +1,10 @@
-import { isChannel, type EventMessage, type EventName, type RosterApi } from '@shared/ipc/contract';
+import { isChannel, type EventMessage, type RosterApi } from '@shared/ipc/contract';
 import type { ImportSummary } from '@shared/schemas/activity';
 import { CSRF_HEADER } from '@shared/schemas/console-auth';
 import { fail, type Result } from '@shared/result';
 import { useConsoleSession, type ConsoleSessionState } from '../stores/console-session-store';
 import { getSession, readResult, SERVER_LOST, type FetchLike } from './console-auth';
+import { createEventListeners } from './event-listeners';
 import { openEventStream } from './event-stream';
 
 /** The session store, as the transport needs it (tests pass their own). */
@@ -31,7 +32,7 @@ export function createConsoleApi(deps: ConsoleApiDeps = {}): { api: RosterApi; u
   const fetchOf: FetchLike = deps.fetch ?? ((input, init) => fetch(input, init));
   const openStream = deps.openStream ?? openEventStream;
   const store: SessionSource = deps.session ?? useConsoleSession;
-  const listeners = new Map<EventName, Set<(payload: never) => void>>();
+  const listeners = createEventListeners(() => connect());
   let stopStream: (() => void) | null = null;
 
   const tokenNow = () => store.getState().session?.csrfToken ?? null;
@@ -49,12 +50,11 @@ export function createConsoleApi(deps: ConsoleApiDeps = {}): { api: RosterApi; u
     else store.getState().signedOut(answer.error.code === 'UNAVAILABLE' ? SERVER_LOST : answer.error.message);
   };
 
-  const emit = ({ event, payload }: EventMessage) => listeners.get(event)?.forEach((listener) => listener(payload as never));
-  const hasListeners = () => [...listeners.values()].some((set) => set.size > 0);
+  const { emit } = listeners;
 
   const connect = () => {
     const token = tokenNow();
-    if (stopStream || !token || !hasListeners()) return;
+    if (stopStream || !token || !listeners.any()) return;
     stopStream = openStream({
       url: '/api/events',
       headers: { [CSRF_HEADER]: token },
@@ -100,15 +100,7 @@ export function createConsoleApi(deps: ConsoleApiDeps = {}): { api: RosterApi; u
         body: input === undefined ? undefined : JSON.stringify(input),
       });
     },
-    on(event, listener) {
-      const set = listeners.get(event) ?? new Set();
-      set.add(listener as (payload: never) => void);
-      listeners.set(event, set);
-      connect();
-      return () => {
-        set.delete(listener as (payload: never) => void);
-      };
-    },
+    on: listeners.on,
   };
 
   /** An event file, streamed to POST /api/import as the browser reads it from disk (as browser mode uploads it). */

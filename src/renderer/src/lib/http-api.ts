@@ -1,6 +1,7 @@
-import { isChannel, type EventMessage, type EventName, type RosterApi } from '@shared/ipc/contract';
+import { isChannel, type EventMessage, type RosterApi } from '@shared/ipc/contract';
 import type { ImportSummary } from '@shared/schemas/activity';
 import { fail, type Result } from '@shared/result';
+import { createEventListeners } from './event-listeners';
 import { openEventStream } from './event-stream';
 import { sessionKeyHeaders, takeSessionKey } from './session-key';
 
@@ -26,11 +27,10 @@ function sessionHeaders(): Record<string, string> {
  * session key (which only this tab holds).
  */
 export function createHttpApi(): RosterApi {
-  const listeners = new Map<EventName, Set<(payload: never) => void>>();
   let connected = false;
   sessionHeaders();
-
-  const emit = ({ event, payload }: EventMessage) => listeners.get(event)?.forEach((listener) => listener(payload as never));
+  const listeners = createEventListeners(() => connect());
+  const { emit } = listeners;
 
   const connect = () => {
     if (connected) return;
@@ -63,15 +63,7 @@ export function createHttpApi(): RosterApi {
         return fail('UNAVAILABLE', LOST);
       }
     },
-    on(event, listener) {
-      const set = listeners.get(event) ?? new Set();
-      set.add(listener as (payload: never) => void);
-      listeners.set(event, set);
-      connect();
-      return () => {
-        set.delete(listener as (payload: never) => void);
-      };
-    },
+    on: listeners.on,
   };
 }
 
