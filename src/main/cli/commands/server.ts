@@ -1,7 +1,6 @@
 import { StoreError } from '../../db/store-error';
 import { openLog } from '../../logging/logger';
 import { envNameOf, SERVER_OPTION_NAMES, serverOptionsFrom, DEFAULT_SERVER_HOST, type ServerOptionName } from '../../server/options';
-import { startRosterServer } from '../../server/run';
 import { userDataDir } from '../../paths';
 import { untilStopped } from '../until-stopped';
 import { EXIT_OK, EXIT_USAGE, printError, type CommandSpec, type OptionSpec } from '../command';
@@ -44,6 +43,8 @@ export const serverCommand: CommandSpec = {
     const log = openLog({ source: 'server', dir: userDataDir(context.io.env), sink: { write: (line) => context.io.out(line.replace(/\n$/, '')) } });
     let running;
     try {
+      // Loaded only for this command: the server's web framework and SCIM routes are not every command's start-up cost.
+      const { startRosterServer } = await import('../../server/run');
       running = await startRosterServer(parsed.value, { logger: log.logger, env: context.io.env });
     } catch (error) {
       if (error instanceof StoreError) return printError(context.io, context.json, { code: error.code === 'DAMAGED' ? 'DAMAGED' : 'DATABASE_UNUSABLE', message: error.message });
