@@ -57,3 +57,14 @@ describe('failed password sign-ins', () => {
     expect((await fromAddress(fixture, '203.0.113.7', 'owner@acme.example', PASSWORD)).statusCode).toBe(200);
   });
 });
+
+describe('failed password sign-ins sent at once', () => {
+  it('are counted before their passwords are checked, so a burst cannot try more than the limit', async () => {
+    const fixture = await consoleServer();
+    // Ten guesses in flight together: each is checked against the limit before any of them has failed.
+    const answers = await Promise.all(Array.from({ length: 10 }, (_, n) => fixture.signIn('owner@acme.example', `wrong password ${n}`)));
+    const statuses = answers.map((answer) => answer.statusCode).sort();
+    expect(statuses).toEqual([401, 401, 401, 401, 401, 429, 429, 429, 429, 429]);
+    expect((await fixture.signIn('owner@acme.example', PASSWORD)).statusCode).toBe(429);
+  });
+});

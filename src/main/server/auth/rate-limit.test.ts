@@ -25,6 +25,18 @@ describe('the sign-in limiter', () => {
     expect(limiter.check('ana@acme.example', '10.0.0.9', at('14:07:00'))).toBeNull();
   });
 
+  it('counts an attempt as it is let through, and takes it back from the address when its password was right', () => {
+    const limiter = createSignInLimiter({ windowMs: 15 * 60_000, perAccount: 2, perAddress: 2 });
+    expect(limiter.attempt('ana@acme.example', '10.0.0.1', at('14:00:00'))).toBeNull();
+    expect(limiter.attempt('ana@acme.example', '10.0.0.1', at('14:00:00'))).toBeNull();
+    // Two in flight: a third is refused before either has been checked.
+    expect(limiter.attempt('ana@acme.example', '10.0.0.1', at('14:00:00'))).not.toBeNull();
+    limiter.succeeded('ana@acme.example', '10.0.0.1', at('14:00:00'));
+    // The account starts again; the address keeps the other attempt's failure only.
+    expect(limiter.attempt('bo@acme.example', '10.0.0.1', at('14:01:00'))).toBeNull();
+    expect(limiter.attempt('cy@acme.example', '10.0.0.1', at('14:01:00'))).toEqual({ by: 'address', until: at('14:15:00') });
+  });
+
   it('forgets the oldest keys past 10,000, so made-up addresses cannot fill the memory', () => {
     const limiter = createSignInLimiter({ windowMs: 15 * 60_000, perAccount: 1, perAddress: 100 });
     limiter.failed('first@acme.example', '10.0.0.1', at('14:00:00'));

@@ -48,6 +48,12 @@ function createCounter(limit: number, windowMs: number) {
       if (failures.size > MAX_KEYS) failures.delete(failures.keys().next().value!);
     },
     clear: (key: string) => void failures.delete(key),
+    /** Takes back one failure counted at `at` (an attempt counted before its check, which then succeeded). */
+    forgive(key: string, at: number): void {
+      const times = failures.get(key);
+      const index = times?.lastIndexOf(at) ?? -1;
+      if (times && index >= 0) times.splice(index, 1);
+    },
   };
 }
 
@@ -89,8 +95,22 @@ export function createSignInLimiter(limits: SignInLimits = DEFAULT_SIGN_IN_LIMIT
       accounts.fail(account, now.getTime());
       addresses.fail(addressKey(address), now.getTime());
     },
-    succeeded(account: string): void {
+    /**
+     * Checks an attempt and, when it is let through, counts it as a failure at
+     * once, before its password is checked: the check takes a while and runs
+     * beside others, so counting only once it has failed would let a burst of
+     * attempts sent together all pass the check. A success then calls
+     * `succeeded` with the same time, which takes the count back.
+     */
+    attempt(account: string, address: string, now: Date): Lockout | null {
+      const lockout = this.check(account, address, now);
+      if (lockout === null) this.failed(account, address, now);
+      return lockout;
+    },
+    /** A right password: the account's count is cleared; the address keeps its failures but for this attempt's (`attempt` at `now`). */
+    succeeded(account: string, address?: string, now?: Date): void {
       accounts.clear(account);
+      if (address !== undefined && now !== undefined) addresses.forgive(addressKey(address), now.getTime());
     },
   };
 }

@@ -62,7 +62,8 @@ export function authRoutes(extra?: ExtraAuthRoutes) {
       const { email, password } = parsed.data;
       const account = emailKey(normaliseEmail(email) ?? email);
       const at = now();
-      const lockout = limiter.check(account, request.ip, at);
+      // Counted as a failure now, before the password is checked (taken back on success): see SignInLimiter.attempt.
+      const lockout = limiter.attempt(account, request.ip, at);
       if (lockout) {
         request.log.warn({ by: lockout.by, until: lockout.until.toISOString() }, 'A password sign-in was refused: too many failures');
         reply.header('Retry-After', String(retryAfterSeconds(lockout, at)));
@@ -79,12 +80,11 @@ export function authRoutes(extra?: ExtraAuthRoutes) {
             ? null
             : 'the password does not match';
       if (failure !== null || !admin) {
-        limiter.failed(account, request.ip, at);
         sessions.recordFailure({ method: 'password', email: admin?.email ?? email, adminId: admin?.id ?? null, address: request.ip, reason: failure ?? '' });
         request.log.info({ email: email.slice(0, 320), reason: failure }, 'A password sign-in failed');
         return sendResult(reply, fail('UNAUTHENTICATED', WRONG_PASSWORD), 401);
       }
-      limiter.succeeded(account);
+      limiter.succeeded(account, request.ip, at);
       return sendResult(reply, ok(beginSession(request, reply, admin.id, 'password')));
     });
 
