@@ -10,6 +10,7 @@ import type { Core } from '../core';
 import { coreWithEnterprise } from '../test-support/temp-db';
 import { buildRosterServer } from './app';
 import { findRenderer, markAsConsole } from './console';
+import { findWorker } from './worker-files';
 import { testServerOptions } from './test-support/server-fixture';
 
 const INDEX = '<!doctype html>\n<html lang="en">\n  <head>\n    <title>Roster</title>\n  </head>\n  <body><div id="root"></div></body>\n</html>\n';
@@ -100,6 +101,19 @@ describe("the server's web console", () => {
     fs.mkdirSync(path.join(root, 'renderer'));
     fs.writeFileSync(path.join(root, 'renderer', 'index.html'), INDEX);
     expect(findRenderer(path.join(root, 'main'))).toBe(path.join(root, 'renderer'));
+    // From a shared chunk of the build (out/main/chunks), as the command line loads the server.
+    expect(findRenderer(path.join(root, 'main', 'chunks'))).toBe(path.join(path.join(root, 'main', 'chunks'), '../../renderer'));
+    fs.rmSync(root, { recursive: true, force: true });
+  });
+
+  it('finds a built worker beside the bundle or above the chunk it is called from, and none beside the sources', () => {
+    expect(findWorker('export-worker')).toBeNull();
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'roster-out-'));
+    fs.mkdirSync(path.join(root, 'main', 'chunks'), { recursive: true });
+    fs.writeFileSync(path.join(root, 'main', 'copy-worker.js'), '');
+    expect(findWorker('copy-worker', path.join(root, 'main'))).toBe(path.join(root, 'main', 'copy-worker.js'));
+    expect(findWorker('copy-worker', path.join(root, 'main', 'chunks'))).toBe(path.join(root, 'main', 'copy-worker.js'));
+    expect(findWorker('export-worker', path.join(root, 'main', 'chunks'))).toBeNull();
     fs.rmSync(root, { recursive: true, force: true });
   });
 

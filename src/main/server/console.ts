@@ -26,12 +26,15 @@ const CONSOLE_HEADERS = {
 
 /**
  * The built renderer beside the server's bundle (out/main/cli.js, so
- * out/renderer), or null where there is none (the tests' sources): the server
- * then serves no console and says so at `/`.
+ * out/renderer; from a shared chunk in out/main/chunks, one folder further
+ * up), or null where there is none (the tests' sources): the server then
+ * serves no console and says so at `/`.
  */
 export function findRenderer(dir: string = __dirname): string | null {
-  const found = path.join(dir, '../renderer');
-  return fs.existsSync(path.join(found, 'index.html')) ? found : null;
+  for (const found of [path.join(dir, '../renderer'), path.join(dir, '../../renderer')]) {
+    if (fs.existsSync(path.join(found, 'index.html'))) return found;
+  }
+  return null;
 }
 
 /**

@@ -6,13 +6,18 @@ export type WorkerName = 'export-worker' | 'copy-worker';
 
 /**
  * Where a built worker is: beside the server's own bundle (out/main), under
- * either extension a bundler gives it; null where there is none (the tests'
- * sources), and the work then runs on the server's thread a step at a time.
+ * either extension a bundler gives it. This code may sit in a shared chunk
+ * (out/main/chunks, as it does once the command line loads the server only
+ * for `roster server`), so the folder above is looked in too. Null where
+ * there is none (the tests' sources): the work then runs on the server's
+ * thread a step at a time.
  */
 export function findWorker(name: WorkerName, dir: string = __dirname): string | null {
-  for (const file of [`${name}.js`, `${name}.cjs`]) {
-    const found = path.join(dir, file);
-    if (fs.existsSync(found)) return found;
+  for (const folder of [dir, path.dirname(dir)]) {
+    for (const file of [`${name}.js`, `${name}.cjs`]) {
+      const found = path.join(folder, file);
+      if (fs.existsSync(found)) return found;
+    }
   }
   return null;
 }
