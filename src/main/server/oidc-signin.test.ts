@@ -204,12 +204,14 @@ describe('signing in to the console with the identity provider', () => {
 
   it('lands only on a path of this server, whatever the start was given', async () => {
     const fixture = await server();
-    for (const returnTo of ['https://evil.example/', '//evil.example/x', '/\\evil.example', '/%0d%0aSet-Cookie:x', '/auth/oidc/start', 'teams']) {
+    for (const returnTo of ['https://evil.example/', '//evil.example/x', '/.//evil.example/x', '/\\evil.example', '/%0d%0aSet-Cookie:x', '/auth/oidc/start', 'teams']) {
       const { response } = await fixture.signIn('u-owner', returnTo);
       expect(response.headers.location, returnTo).toBe(returnTo === '/%0d%0aSet-Cookie:x' ? '/%0d%0aSet-Cookie:x' : '/');
     }
     expect(safeReturnPath('/teams/4?tab=members')).toBe('/teams/4?tab=members');
     expect(safeReturnPath('/\tevil')).toBe('/');
+    // Dot segments that the URL parser folds into "//host", which a browser reads as another site.
+    for (const folded of ['/..//evil.example', '/a/..//evil.example', '/%2e//evil.example', '/%2E%2e//evil.example/x?y']) expect(safeReturnPath(folded), folded).toBe('/');
     expect(safeReturnPath(['/teams'])).toBe('/');
   });
 

@@ -61,7 +61,8 @@ export function safeReturnPath(value: unknown): string {
   } catch {
     return '/';
   }
-  if (url.origin !== base || url.pathname.toLowerCase().startsWith('/auth/')) return '/';
+  // The parser folds dot segments ("/.//evil.example" is "//evil.example"): what it made is checked again.
+  if (url.origin !== base || url.pathname.startsWith('//') || url.pathname.toLowerCase().startsWith('/auth/')) return '/';
   return `${url.pathname}${url.search}${url.hash}`;
 }
 
