@@ -69,6 +69,10 @@ describe("the server's web console", () => {
     expect(asset.headers['cache-control']).toContain('immutable');
     expect(asset.body).toBe('console.log(1);');
     expect((await app.inject({ method: 'GET', url: '/assets/missing.js' })).statusCode).toBe(404);
+    // The page under /assets (a path without an extension) is the page, never cached: only hashed assets are immutable.
+    const page = await app.inject({ method: 'GET', url: '/assets/missing' });
+    expect(page.body).toContain('roster-host');
+    expect(page.headers['cache-control']).toBe('no-store');
     const head = await app.inject({ method: 'HEAD', url: '/' });
     expect(head.statusCode).toBe(200);
     expect(head.body).toBe('');

@@ -49,9 +49,10 @@ export function markAsConsole(html: string): string {
   return marked;
 }
 
-function sendFile(reply: FastifyReply, file: StaticFile, urlPath: string, head: boolean) {
-  // Assets carry a hash of their content in their name: a new build has new names.
-  const cache = urlPath.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-store';
+function sendFile(reply: FastifyReply, file: StaticFile, urlPath: string, head: boolean, isPage = false) {
+  // Assets carry a hash of their content in their name: a new build has new names. The page (also answered
+  // for a path under /assets/ that names no file) is never cached: it names the build's assets.
+  const cache = !isPage && urlPath.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-store';
   return reply
     .code(200)
     .headers(CONSOLE_HEADERS)
@@ -77,7 +78,7 @@ export function installConsole(app: FastifyInstance, rendererDir: string | null)
     }
     const file = urlPath === '/' || urlPath === '/index.html' ? page : files(urlPath);
     // files() answers index.html for a path without an extension: the console's, marked.
-    if (file === index) return sendFile(reply, page, urlPath, head);
+    if (file === index || file === page) return sendFile(reply, page, urlPath, head, true);
     if (file) return sendFile(reply, file, urlPath, head);
     return reply.code(404).header('Cache-Control', 'no-store').type('text/plain; charset=utf-8').send('Not found.\n');
   };
