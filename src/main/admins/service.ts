@@ -172,8 +172,12 @@ export function createAdminService({ db, admins, audit, now }: { db: Db; admins:
       });
     },
 
-    /** A new API token: the secret is in this answer and nowhere else, ever. */
-    createToken(raw: CreateApiTokenInput, actor: Actor): Result<{ token: ApiToken; secret: string }> {
+    /**
+     * A new API token: the secret is in this answer and nowhere else, ever.
+     * `issuedBy` says how it came to be, in its audit event (a native app's
+     * sign-in: which app, from which address).
+     */
+    createToken(raw: CreateApiTokenInput, actor: Actor, issuedBy?: Record<string, string | null>): Result<{ token: ApiToken; secret: string }> {
       type Created = { token: ApiToken; secret: string };
       const parsed = parse(createApiTokenInput, raw);
       if (!parsed.ok) return parsed;
@@ -201,7 +205,7 @@ export function createAdminService({ db, admins, audit, now }: { db: Db; admins:
           targetType: 'api_token',
           targetId: id,
           targetLabel: tokenLabel(row),
-          after: { name: row.name, admin: admin.email, role, expiresAt },
+          after: { name: row.name, admin: admin.email, role, expiresAt, ...(issuedBy ? { issuedBy } : {}) },
           subject: admin.email,
         });
         return ok({ token: toToken(row, at), secret });

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import type { EventMessage } from '@shared/ipc/contract';
+import { CONTRACT_VERSION, type ServerVersion } from '@shared/ipc/version';
 import { version } from '../../../package.json';
 import { createOidcBinding } from '../admins/oidc-binding';
 import { createAdminRepository } from '../admins/repository';
@@ -15,11 +16,13 @@ import { createSessionRepository } from '../sessions/repository';
 import { createSessionService } from '../sessions/service';
 import { apiRoutes } from './api';
 import { createSignInLimiter, type SignInLimits } from './auth/rate-limit';
+import { nativeSignInRoutes } from './auth/native-routes';
 import { oidcRoutes } from './auth/oidc-routes';
 import { authRoutes } from './auth/routes';
 import { authenticateSession, beginSession, recordSignInFailure } from './auth/sessions';
 import { installConsole } from './console';
 import { fileRoutes } from './files';
+import { createIdempotency } from './idempotency';
 import type { ServerOptions } from './options';
 
 /** Headers on every answer but SCIM's (which sets its own): no sniffing, no framing, no referrer, nothing cached. */
@@ -103,6 +106,8 @@ export function buildRosterServer({ core, admins, options, logger, rendererDir =
     return payload;
   });
 
+  // What a client checks before anything else (remote/remote-core.ts): no sign-in, nothing about the store.
+  app.get('/api/version', async (_request, reply) => reply.header('Cache-Control', 'no-store').send({ version, contract: CONTRACT_VERSION } satisfies ServerVersion));
   app.get('/healthz', async (_request, reply) => reply.header('Cache-Control', 'no-store').send({ status: 'ok', version }));
   app.get('/readyz', async (_request, reply) => {
     const state = storeIsWritable(core);
@@ -136,6 +141,8 @@ export function buildRosterServer({ core, admins, options, logger, rendererDir =
     clock: () => now().getTime(),
   });
   void app.register(authRoutes(oidc), { prefix: '/auth' });
+  // Native apps (the command line, the desktop app) sign in through the console and get an API token (RFC 8252).
+  void app.register(nativeSignInRoutes({ admins, clock: () => now().getTime() }));
 
   const publicHosts = options.publicUrl ? [options.publicUrl.hostname] : [];
   void app.register(
@@ -152,6 +159,7 @@ export function buildRosterServer({ core, admins, options, logger, rendererDir =
         sessionIsLive: (id) => app.consoleAuth.sessions.isLive(id),
         subscribe: subscribeTo(core),
         greeting: () => core.runningJobs().map((payload) => ({ event: 'progress' as const, payload })),
+        idempotency: createIdempotency(core.db, now),
       })(api);
       await fileRoutes(core)(api);
     },
