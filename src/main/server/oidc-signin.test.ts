@@ -4,6 +4,7 @@ import { SESSION_COOKIE_HTTP } from '@shared/schemas/console-auth';
 import { startDnsServer } from '../test-support/dns-server';
 import { fixedClock } from '../test-support/temp-db';
 import { OIDC_ATTEMPT_MS, safeReturnPath } from './auth/oidc-routes';
+import type { SignInLimits } from './auth/rate-limit';
 import { serverOptionsFrom, type ServerOptions } from './options';
 import { throughProvider } from './test-support/oidc-flow';
 import { startTestOidcProvider, type TestOidcProvider } from './test-support/oidc-provider';
@@ -35,10 +36,11 @@ afterEach(async () => {
   for (const item of closing.splice(0)) await item.close();
 });
 
-async function server(oidc: Partial<NonNullable<ServerOptions['oidc']>> = {}, extra: { now?: () => Date; issuer?: string } = {}) {
+async function server(oidc: Partial<NonNullable<ServerOptions['oidc']>> = {}, extra: { now?: () => Date; issuer?: string; signInLimits?: SignInLimits } = {}) {
   const fixture = await serverInProcess({
     options: { publicUrl: new URL(PUBLIC), oidc: { issuer: new URL(extra.issuer ?? provider.issuer), clientId: 'roster', clientSecret: 'the-secret', ...oidc } },
     now: extra.now,
+    signInLimits: extra.signInLimits,
   });
   closing.push(fixture.app);
   const { app, core } = fixture;
@@ -190,6 +192,27 @@ describe('signing in to the console with the identity provider', () => {
     ]);
     for (let index = 0; index < 20; index += 1) await fixture.callback(lateBack, null);
     expect(fixture.audited('admin.signin.fail')).toHaveLength(1);
+  });
+
+  it('audits failed sign-ins from one address only up to its limit of failures, then only logs them', async () => {
+    const clock = fixedClock(new Date().toISOString());
+    const fixture = await server({}, { now: clock.now, signInLimits: { windowMs: 15 * 60_000, perAddress: 3, perAccount: 5 } });
+    // Anyone can start a sign-in and send its state back with an error, without ever reaching the provider.
+    const failFrom = async (remoteAddress: string) => {
+      const started = await fixture.app.inject({ method: 'GET', url: '/auth/oidc/start', remoteAddress });
+      const state = new URL(started.headers.location as string).searchParams.get('state')!;
+      const cookie = String(started.headers['set-cookie']).split(';')[0]!;
+      const back = await fixture.app.inject({ method: 'GET', url: `/auth/oidc/callback?state=${state}&error=access_denied`, headers: { cookie }, remoteAddress });
+      expect(back.headers.location).toBe(refusedWith('cancelled'));
+    };
+    for (let attempt = 0; attempt < 10; attempt++) await failFrom('203.0.113.9');
+    expect(fixture.audited('admin.signin.fail')).toHaveLength(3);
+    expect(fixture.logLines.filter((line) => line.includes('A sign-in with the identity provider failed'))).toHaveLength(10);
+    // Another address has its own count, and the first is audited again once its window has passed.
+    await failFrom('198.51.100.4');
+    clock.advance(15 * 60_000);
+    await failFrom('203.0.113.9');
+    expect(fixture.audited('admin.signin.fail')).toHaveLength(5);
   });
 
   it('never signs in a removed admin', async () => {

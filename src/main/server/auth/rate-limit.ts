@@ -79,8 +79,22 @@ export function addressKey(ip: string): string {
 export function createSignInLimiter(limits: SignInLimits = DEFAULT_SIGN_IN_LIMITS) {
   const accounts = createCounter(limits.perAccount, limits.windowMs);
   const addresses = createCounter(limits.perAddress, limits.windowMs);
+  // Failed sign-ins with the identity provider audited per address: counted apart, so they lock no password sign-in.
+  const auditedProviderFailures = createCounter(limits.perAddress, limits.windowMs);
   return {
     limits,
+    /**
+     * Whether a failed sign-in with the identity provider from this address is
+     * audited: the first `perAddress` in the window are, later ones only
+     * logged. Anyone can start a sign-in and send it back failed without
+     * reaching the provider, and must not write into the audit log at will.
+     */
+    auditsProviderFailure(address: string, now: Date): boolean {
+      const key = addressKey(address);
+      if (auditedProviderFailures.lockedUntil(key, now.getTime()) !== null) return false;
+      auditedProviderFailures.fail(key, now.getTime());
+      return true;
+    },
     /** Whether an attempt for this account (its address's key) from this address is refused, and until when. */
     check(account: string, address: string, now: Date): Lockout | null {
       const at = now.getTime();

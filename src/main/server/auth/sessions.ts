@@ -67,10 +67,20 @@ export function authenticateSession(request: FastifyRequest): SessionAuthenticat
   return { ok: true, session: found.session };
 }
 
-/** Records a failed sign-in in the audit log (the address tried and why in words; never a password). */
+/**
+ * Records a failed sign-in with the identity provider in the audit log (the
+ * address tried and why in words; never a code or token), up to the address's
+ * limit of failures in the window; past it, the failure is only logged (the
+ * route logs every one).
+ */
 export function recordSignInFailure(
   request: FastifyRequest,
   failure: { method: SignInMethod; email: string; adminId: number | null; address: string | null; reason: string },
 ): void {
-  request.server.consoleAuth.sessions.recordFailure(failure);
+  const { sessions, limiter, now } = request.server.consoleAuth;
+  if (!limiter.auditsProviderFailure(request.ip, now())) {
+    request.log.warn({ address: request.ip }, 'Too many failed sign-ins from this address: this one is logged, not audited');
+    return;
+  }
+  sessions.recordFailure(failure);
 }
