@@ -22,6 +22,8 @@ export const errorCodes = [
   /** Too many attempts (failed sign-ins): the message says when to try again, and HTTP's Retry-After in seconds. */
   'RATE_LIMITED',
   'UNSUPPORTED',
+  /** This Roster and the Roster server it would work on speak different contract versions: the message says which to upgrade. */
+  'VERSION_MISMATCH',
   'BUSY',
   'UNAVAILABLE',
   'NO_DATABASE',

@@ -16,7 +16,8 @@ export function appHandlers(host: Host, savedFiles: SavedFiles): Pick<Handlers, 
       host.showItemInFolder(file);
       return ok({ shown: true });
     },
-    'app:info': () => ok(host.info),
+    // On a Roster server, the caller learns who they are there (the remote core shows it).
+    'app:info': (_input, { caller }) => ok(caller ? { ...host.info, caller: { email: caller.email, role: caller.role } } : host.info),
     'app:chooseDatabase': async ({ intent }) => {
       if (!host.chooseDatabase) return fail('UNSUPPORTED', CANNOT_SWITCH);
       const chosen = await host.chooseDatabase(intent);

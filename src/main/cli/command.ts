@@ -3,7 +3,7 @@ import { characterCount } from '@shared/schemas/names';
 import type { RosterApi } from '@shared/ipc/contract';
 import type { Result } from '@shared/result';
 import type { Core } from '../core';
-import type { RemoteTarget } from './remote';
+import type { RemoteTarget } from '../remote/http-client';
 
 export const EXIT_OK = 0;
 /** Refused, by a rule or a database that cannot be used: the reason is on stderr and nothing changed. */

@@ -8,7 +8,7 @@ import { damageFound, isDamageError } from '../db/integrity';
 import { StoreError } from '../db/store-error';
 import { defaultDatabasePath, userDataDir } from '../paths';
 import { EXIT_OK, EXIT_USAGE, printError, type CliIo, type CommandSpec, type CommandStore } from './command';
-import { createRemoteApi, type RemoteTarget } from './remote';
+import { createRemoteApi, type RemoteTarget } from '../remote/http-client';
 import { accessCommand } from './commands/access';
 import { adminCommands } from './commands/admins';
 import { activityCommands } from './commands/activity';

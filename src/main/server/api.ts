@@ -1,6 +1,7 @@
 import type { ServerResponse } from 'node:http';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { contract, isChannel, mayCall, type EventMessage } from '@shared/ipc/contract';
+import { contract, isChannel, mayCall, type Channel, type EventMessage } from '@shared/ipc/contract';
+import { IDEMPOTENCY_HEADER } from '@shared/ipc/version';
 import type { AdminRole } from '@shared/schemas/admins';
 import type { Actor } from '@shared/schemas/audit';
 import { fail, type Result } from '@shared/result';
@@ -9,6 +10,7 @@ import { bearer } from '../scim/server';
 import { sessionActor } from '../sessions/service';
 import type { SessionAuthentication } from './auth/sessions';
 import type { Dispatch } from '../ipc/dispatch';
+import type { Idempotency } from './idempotency';
 
 export const API_INVOKE_PREFIX = '/api/invoke/';
 
@@ -38,6 +40,8 @@ export interface ApiDeps {
   subscribe(listener: (message: EventMessage) => void): () => void;
   /** What a stream that connects is told first (the jobs running now). */
   greeting(): EventMessage[];
+  /** Commands sent with an Idempotency-Key are run once per key (idempotency.ts); absent: keys are ignored. */
+  idempotency?: Idempotency;
 }
 
 const ROLE_NAME: Record<AdminRole, string> = { owner: 'an owner', admin: 'an admin', auditor: 'an auditor' };
@@ -141,8 +145,21 @@ export function apiRoutes(deps: ApiDeps) {
           return payload;
         },
       },
-      async (request, reply) =>
-        sendResult(reply, await deps.dispatch(request.params.channel, request.body, { actor: actorOf(request.apiCaller!), caller: callerOf(request.apiCaller!) })),
+      async (request, reply) => {
+        const caller = request.apiCaller!;
+        const { channel } = request.params;
+        const call = async () => ({ status: 200, result: await deps.dispatch(channel, request.body, { actor: actorOf(caller), caller: callerOf(caller) }) });
+        const key = request.headers[IDEMPOTENCY_HEADER.toLowerCase()];
+        // A query changes nothing, so running it again is harmless: only a command's key is kept.
+        if (key === undefined || !deps.idempotency || contract[channel as Channel].kind !== 'command') {
+          const { result } = await call();
+          return sendResult(reply, result);
+        }
+        const checked = deps.idempotency.check(String(key));
+        if (!checked.ok) return sendResult(reply, checked, 400);
+        const answer = await deps.idempotency.run(caller.email, checked.value, channel, request.body, call);
+        return sendResult(reply, answer.result, answer.status);
+      },
     );
 
     // Streams never end on their own: closing the server ends them (preClose), so it does not wait for them.

@@ -121,7 +121,7 @@ export function isChannel(name: unknown): name is Channel {
   return typeof name === 'string' && channelSet.has(name);
 }
 
-export const eventNames = ['changed', 'importProgress', 'menu', 'progress'] as const;
+export const eventNames = ['changed', 'importProgress', 'menu', 'progress', 'connection'] as const;
 export type EventName = (typeof eventNames)[number];
 
 export function isEventName(name: unknown): name is EventName {

@@ -84,6 +84,7 @@ import {
   setAdminRoleInput,
 } from '../schemas/admins';
 import { adminSessionSchema, endSessionInput } from '../schemas/console-auth';
+import { connectionStatusSchema } from '../schemas/connection';
 import type { ChannelAccess } from './access';
 import type { Channel, EventName } from './channels';
 
@@ -294,6 +295,8 @@ export const eventSchemas = {
   menu: z.object({ command: z.enum(menuCommands) }),
   /** How far a long job (report, backup, restore) has got; the last one of a job says it finished. */
   progress: jobProgressSchema,
+  /** Whether a window working on a Roster server reaches it (schemas/connection.ts). */
+  connection: connectionStatusSchema,
 } as const satisfies Record<EventName, z.ZodType>;
 
 export type EventPayload<E extends EventName> = z.output<(typeof eventSchemas)[E]>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { adminRoles } from './admins';
 
 export const appModes = ['electron', 'browser', 'cli'] as const;
 export type AppMode = (typeof appModes)[number];
@@ -9,6 +10,16 @@ export const appInfoSchema = z.object({
   databasePath: z.string(),
   /** False in browser mode: there, the file is chosen with --db when it starts. */
   canChooseDatabase: z.boolean(),
+  /** A Roster server's own answer to an admin calling it: who they are there, and the role they act with. */
+  caller: z.object({ email: z.string(), role: z.enum(adminRoles) }).optional(),
+  /**
+   * Where this window works when it works on a Roster server rather than a file
+   * (main/remote/remote-core.ts): the server's address and host name, its
+   * version, and the admin signed in there with their role. Absent on a file.
+   */
+  server: z
+    .object({ url: z.string(), host: z.string(), version: z.string(), email: z.string(), role: z.enum(adminRoles) })
+    .optional(),
 });
 
 export type AppInfo = z.infer<typeof appInfoSchema>;

@@ -4,7 +4,7 @@ import type { ImportSummary } from '@shared/schemas/activity';
 import { asOfSchema } from '@shared/schemas/report';
 import { ok, type Result } from '@shared/result';
 import { EXIT_OK, EXIT_REFUSED, EXIT_USAGE, printError, type CommandContext, type CommandSpec } from '../command';
-import { downloadTo, uploadFrom } from '../remote';
+import { downloadTo, uploadFrom } from '../../remote/http-client';
 
 const count = (n: number) => n.toLocaleString('en-US');
 

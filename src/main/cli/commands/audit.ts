@@ -5,7 +5,7 @@ import { writeFileAtomic } from '../../exports/write-file';
 import path from 'node:path';
 import { ok, type Result } from '@shared/result';
 import { EXIT_OK, EXIT_REFUSED, EXIT_USAGE, formatTable, printError, type CommandContext, type CommandSpec } from '../command';
-import { downloadTo } from '../remote';
+import { downloadTo } from '../../remote/http-client';
 
 const count = (n: number) => n.toLocaleString('en-US');
 

@@ -1,3 +1,5 @@
+import { parseEvents } from '@shared/sse';
+
 /**
  * Browser mode's event stream (`GET /api/events`, server-sent events) read with
  * fetch rather than EventSource: EventSource cannot send the session key
@@ -23,20 +25,7 @@ export interface EventStreamOptions {
 const FIRST_RETRY_MS = 1_000;
 const LAST_RETRY_MS = 30_000;
 
-/** Splits what has arrived into whole events' data and the unfinished rest (the SSE format: events end with a blank line). */
-export function parseEvents(buffer: string): { data: string[]; rest: string } {
-  const blocks = buffer.replace(/\r\n?/g, '\n').split('\n\n');
-  const rest = blocks.pop() ?? '';
-  const data: string[] = [];
-  for (const block of blocks) {
-    const lines = block
-      .split('\n')
-      .filter((line) => line === 'data' || line.startsWith('data:'))
-      .map((line) => line.slice('data:'.length).replace(/^ /, ''));
-    if (lines.length > 0) data.push(lines.join('\n'));
-  }
-  return { data, rest };
-}
+export { parseEvents } from '@shared/sse';
 
 /** Opens the stream and keeps it open; returns what closes it. */
 export function openEventStream(options: EventStreamOptions): () => void {

@@ -3,22 +3,32 @@ import http from 'node:http';
 import https from 'node:https';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import type { RosterApi } from '@shared/ipc/contract';
+import { randomUUID } from 'node:crypto';
+import { contract, isChannel, type RosterApi } from '@shared/ipc/contract';
+import { IDEMPOTENCY_HEADER } from '@shared/ipc/version';
 import { fail, type Result } from '@shared/result';
 
 /** The trailer a streamed file ends with (server/files.ts). */
 const SUMMARY_TRAILER = 'X-Roster-Summary';
 
-/** Where a remote command line calls: the server's address, the API token, and a private CA to trust. */
+/**
+ * The one HTTP client of a Roster server's API: the command line's calls and
+ * files (--server), and the remote core of browser mode and the desktop app
+ * (remote-core.ts), over node:http(s) so that a private CA can be trusted.
+ */
+
+/** Where a remote client calls: the server's address, the API token, and a private CA to trust. */
 export interface RemoteTarget {
   server: URL;
   token: string;
   /** PEM certificates of a private certificate authority (--ca FILE), beside the system's. */
   ca?: Buffer;
+  /** The connections' agent (keep-alive, or a test's); Node's global one otherwise. */
+  agent?: http.Agent;
 }
 
 /** How the server is reached, said for a person: the address, and what went wrong. */
-function unreachable(server: URL, error: NodeJS.ErrnoException): Result<never> {
+export function unreachable(server: URL, error: NodeJS.ErrnoException): Result<never> {
   const why =
     error.code === 'ECONNREFUSED'
       ? 'nothing answers there (is roster server running?)'
@@ -32,20 +42,35 @@ function unreachable(server: URL, error: NodeJS.ErrnoException): Result<never> {
   return fail('UNAVAILABLE', `Roster cannot reach the server at ${server.origin}: ${why}.`);
 }
 
-interface Sent {
+export interface Sent {
   status: number;
   contentType: string;
   body: Readable;
 }
 
-/** One request to the server: the body sent as is (JSON text or a file's stream), the answer as a stream. */
-function send(target: RemoteTarget, path: string, body: string | Readable | undefined, headers: Record<string, string>): Promise<Sent> {
+/**
+ * One request to the server: the body sent as is (JSON text or a file's
+ * stream), the answer as a stream. POST with the token unless told otherwise.
+ */
+export function send(
+  target: RemoteTarget,
+  path: string,
+  body: string | Readable | undefined,
+  headers: Record<string, string>,
+  { method = 'POST', signedIn = true, signal }: { method?: string; signedIn?: boolean; signal?: AbortSignal } = {},
+): Promise<Sent> {
   const url = new URL(path, target.server);
   const client = url.protocol === 'https:' ? https : http;
   return new Promise((resolve, reject) => {
     const request = client.request(
       url,
-      { method: 'POST', headers: { ...headers, authorization: `Bearer ${target.token}` }, ...(url.protocol === 'https:' && target.ca ? { ca: target.ca } : {}) },
+      {
+        method,
+        headers: { ...headers, ...(signedIn ? { authorization: `Bearer ${target.token}` } : {}) },
+        ...(url.protocol === 'https:' && target.ca ? { ca: target.ca } : {}),
+        ...(target.agent ? { agent: target.agent } : {}),
+        ...(signal ? { signal } : {}),
+      },
       (response) => resolve({ status: response.statusCode ?? 0, contentType: String(response.headers['content-type'] ?? ''), body: response }),
     );
     request.on('error', reject);
@@ -54,14 +79,14 @@ function send(target: RemoteTarget, path: string, body: string | Readable | unde
   });
 }
 
-async function text(stream: Readable): Promise<string> {
+export async function text(stream: Readable): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of stream) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks).toString('utf8');
 }
 
 /** The server's answer as a Result: its own JSON Result, or what an answer that is not one means. */
-async function resultOf(target: RemoteTarget, sent: Sent): Promise<Result<unknown>> {
+export async function resultOf(target: RemoteTarget, sent: Sent): Promise<Result<unknown>> {
   const body = await text(sent.body);
   if (sent.contentType.startsWith('application/json')) {
     try {
@@ -74,19 +99,32 @@ async function resultOf(target: RemoteTarget, sent: Sent): Promise<Result<unknow
   return fail('UNAVAILABLE', `${target.server.origin} did not answer as a Roster server does (HTTP ${sent.status}); check the address.`);
 }
 
-/** The contract over a Roster server's /api/invoke, with an API token: the same Results as a local store gives. */
+/** What one call of a channel came to: the server's answer, or no answer (and whether the request went out whole first). */
+export type Reply = { reached: true; status: number; result: Result<unknown> } | { reached: false; error: NodeJS.ErrnoException };
+
+/**
+ * Calls one channel at POST /api/invoke/<channel>; a command carries its
+ * idempotency key (the same on a retry), so the server runs it once.
+ */
+export async function callChannel(target: RemoteTarget, channel: string, input: unknown, idempotencyKey?: string): Promise<Reply> {
+  try {
+    const sent = await send(target, `/api/invoke/${encodeURIComponent(channel)}`, input === undefined ? undefined : JSON.stringify(input), {
+      ...(input === undefined ? {} : { 'content-type': 'application/json' }),
+      ...(idempotencyKey ? { [IDEMPOTENCY_HEADER.toLowerCase()]: idempotencyKey } : {}),
+    });
+    return { reached: true, status: sent.status, result: await resultOf(target, sent) };
+  } catch (error) {
+    return { reached: false, error: error as NodeJS.ErrnoException };
+  }
+}
+
+/** The contract over a Roster server's /api/invoke, with an API token: the same Results as a local store gives (the command line). */
 export function createRemoteApi(target: RemoteTarget): RosterApi {
   return {
     async invoke(channel, ...args) {
-      const input = args[0];
-      try {
-        const sent = await send(target, `/api/invoke/${encodeURIComponent(channel)}`, input === undefined ? undefined : JSON.stringify(input), {
-          ...(input === undefined ? {} : { 'content-type': 'application/json' }),
-        });
-        return (await resultOf(target, sent)) as never;
-      } catch (error) {
-        return unreachable(target.server, error as NodeJS.ErrnoException);
-      }
+      const key = isChannel(channel) && contract[channel].kind === 'command' ? randomUUID() : undefined;
+      const reply = await callChannel(target, channel, args[0], key);
+      return (reply.reached ? reply.result : unreachable(target.server, reply.error)) as never;
     },
     on() {
       // A command runs once and ends; it listens to no events.
