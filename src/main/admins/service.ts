@@ -250,6 +250,13 @@ export function createAdminService({ db, admins, audit, now }: { db: Db; admins:
      * of them whatever matches, so the time taken says nothing about which did.
      * The role is the lower of the token's and its admin's.
      */
+    /** Whether a token still opens the API (not revoked nor expired, its admin not removed); unlike authenticate, not a use. */
+    tokenIsLive(id: number): boolean {
+      const row = admins.tokenById(id);
+      const admin = row ? admins.adminById(row.admin_id) : undefined;
+      return !!row && !!admin && !admin.removed_at && !row.revoked_at && row.expires_at > now().toISOString();
+    },
+
     authenticate(secret: string): ApiAuthentication {
       const at = now();
       const presented = hashApiToken(secret);

@@ -19,6 +19,8 @@ export interface ApiCaller {
   email: string;
   role: AdminRole;
   tokenName: string | null;
+  /** The API token's id, beside its name: its event stream is checked by it (null for a session). */
+  tokenId: number | null;
   sessionId: number | null;
 }
 
@@ -36,6 +38,8 @@ export interface ApiDeps {
   authenticateSession(request: FastifyRequest): SessionAuthentication | null;
   /** Whether a console session is still live (not ended, idle, run out, nor its admin removed), without counting as a call. */
   sessionIsLive(id: number): boolean;
+  /** Whether an API token is still live (not revoked nor expired, its admin not removed), without counting as a use. */
+  tokenIsLive(id: number): boolean;
   /** Subscribes to the core's events; returns the unsubscribe. */
   subscribe(listener: (message: EventMessage) => void): () => void;
   /** What a stream that connects is told first (the jobs running now). */
@@ -98,7 +102,7 @@ export function apiRoutes(deps: ApiDeps) {
       const session = secret ? null : deps.authenticateSession(request);
       if (session?.ok) {
         const { id, admin_email: email, admin_role: role } = session.session;
-        request.apiCaller = { email, role, tokenName: null, sessionId: id };
+        request.apiCaller = { email, role, tokenName: null, tokenId: null, sessionId: id };
         return;
       }
       if (session) return sendResult(reply, fail(session.status === 403 ? 'FORBIDDEN' : 'UNAUTHENTICATED', session.message), session.status);
@@ -110,7 +114,7 @@ export function apiRoutes(deps: ApiDeps) {
           : 'Sign in first: send an API token as "Authorization: Bearer <token>" (create one with "roster admins token create"), or sign in to the console.';
         return sendResult(reply, fail('UNAUTHENTICATED', message), 401);
       }
-      request.apiCaller = { email: found.admin.email, role: found.token.role, tokenName: found.token.name, sessionId: null };
+      request.apiCaller = { email: found.admin.email, role: found.token.role, tokenName: found.token.name, tokenId: found.token.id, sessionId: null };
     });
 
     app.setErrorHandler((error, request, reply) => {
@@ -167,10 +171,11 @@ export function apiRoutes(deps: ApiDeps) {
 
     // The same events as browser mode's /api/events: what changed, and the progress of long jobs.
     app.get('/events', (request, reply) => {
-      const { sessionId } = request.apiCaller!;
-      // A console's stream ends with its session (signed out, ended by an owner, idle, its admin removed): checked
-      // when admins change and at every heartbeat, so its browser reconnects, is refused, and asks to sign in.
-      const stillLive = () => sessionId === null || deps.sessionIsLive(sessionId);
+      const { sessionId, tokenId } = request.apiCaller!;
+      // A console's stream ends with its session (signed out, ended by an owner, idle, its admin removed), and an API
+      // token's with the token (revoked, expired, its admin removed): checked when admins change and at every
+      // heartbeat, so the client reconnects, is refused, and asks to sign in again.
+      const stillLive = () => (sessionId !== null ? deps.sessionIsLive(sessionId) : tokenId === null || deps.tokenIsLive(tokenId));
       reply.hijack();
       const response = reply.raw;
       response.writeHead(200, {

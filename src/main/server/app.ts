@@ -157,6 +157,7 @@ export function buildRosterServer({ core, admins, options, logger, rendererDir =
         authenticate: (secret) => admins.authenticate(secret),
         authenticateSession,
         sessionIsLive: (id) => app.consoleAuth.sessions.isLive(id),
+        tokenIsLive: (id) => admins.tokenIsLive(id),
         subscribe: subscribeTo(core),
         greeting: () => core.runningJobs().map((payload) => ({ event: 'progress' as const, payload })),
         idempotency: createIdempotency(core.db, now),

@@ -184,6 +184,37 @@ describe('the admin API with a session cookie', () => {
     expect(chunk.done).toBe(true);
   });
 
+  it('ends an API token’s event stream when the token is revoked or its admin removed', async () => {
+    const fixture = await consoleServer();
+    const owner = await fixture.session('owner');
+    const address = await fixture.app.listen({ host: '127.0.0.1', port: 0 });
+    const streamOf = async (token: string) => {
+      const stream = await fetch(`${address}/api/events`, { headers: { authorization: `Bearer ${token}` } });
+      expect(stream.status).toBe(200);
+      const reader = stream.body!.getReader();
+      let text = '';
+      /** Reads until `seen` has come, or the stream ended; true when it ended. */
+      const until = async (seen: string | null) => {
+        for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+          text += new TextDecoder().decode(chunk.value);
+          if (seen !== null && text.includes(seen)) return false;
+        }
+        return true;
+      };
+      return { until };
+    };
+    const admin = await streamOf(fixture.tokens.admin);
+    const auditor = await streamOf(fixture.tokens.auditor);
+    expect((await owner.invoke('orgs:create', { name: 'Research' })).json()).toMatchObject({ ok: true });
+    expect(await admin.until('"orgs"')).toBe(false);
+    expect(await auditor.until('"orgs"')).toBe(false);
+    // Revoking the token (as its admin may) and removing an admin are changes to admins: their streams end.
+    expect((await owner.invoke('admins:revokeToken', { email: 'admin@acme.example', name: 'tests' })).json()).toMatchObject({ ok: true });
+    expect(await admin.until(null)).toBe(true);
+    expect((await owner.invoke('admins:remove', { email: 'auditor@acme.example' })).json()).toMatchObject({ ok: true });
+    expect(await auditor.until(null)).toBe(true);
+  });
+
   it('takes an API token over a cookie sent beside it', async () => {
     const fixture = await consoleServer();
     const { cookie } = await fixture.session('auditor');
