@@ -21,6 +21,8 @@ export interface CliIo {
   signal?: AbortSignal;
   /** Reads all of standard input (`--password-stdin`); absent where there is none to read. */
   readStdin?: () => Promise<string>;
+  /** Opens an address in the user's browser (`roster login`); absent, the address is printed for them to open. */
+  openBrowser?: (url: string) => Promise<void>;
 }
 
 export interface OptionSpec {
@@ -89,7 +91,12 @@ export interface FileCommand extends CommandBase {
   runRemote?(context: CommandContext, values: OptionValues): Promise<number>;
 }
 
-export type CommandSpec = StoreCommand | FileCommand;
+/** A command that works on no store at all (`roster login`, `roster version`): it takes --server itself, without a token. */
+export interface StandaloneCommand extends CommandBase {
+  runAlone(context: FileCommandContext, values: OptionValues): Promise<number>;
+}
+
+export type CommandSpec = StoreCommand | FileCommand | StandaloneCommand;
 
 /**
  * A command that needs the file itself (a SCIM server of its own, a copy of

@@ -1,4 +1,5 @@
 import { exitQuietlyOnBrokenPipe } from './broken-pipe';
+import { systemOpener } from './open-browser';
 import { cliLog } from './open-core';
 import { runCli } from './run';
 
@@ -8,6 +9,7 @@ runCli(process.argv.slice(2), {
   out: (text) => process.stdout.write(`${text}\n`),
   err: (text) => process.stderr.write(`${text}\n`),
   env: process.env,
+  openBrowser: systemOpener(),
   readStdin: async () => {
     const chunks: Buffer[] = [];
     for await (const chunk of process.stdin) chunks.push(chunk as Buffer);

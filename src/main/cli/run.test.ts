@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { version } from '../../../package.json';
 import { bundledMigrations, hashMigration } from '../db/migrations';
 import { openDatabase } from '../db/open';
 import { tempDir } from '../test-support/temp-db';
@@ -162,7 +163,14 @@ describe('usage', () => {
     expect(await roster(['orgs', 'list', '--version'])).toMatchObject({ status: 2 });
     expect(await roster(['frobnicate', '--help'])).toMatchObject({ status: 2, stderr: expect.stringMatching(/unknown command "frobnicate"/) });
     expect(await roster(['orgs', 'frob', '--help'])).toMatchObject({ status: 2, stderr: expect.stringMatching(/unknown command "orgs frob"/) });
-    expect(await roster(['--version'])).toMatchObject({ status: 0, stdout: expect.stringMatching(/^\d+\.\d+\.\d+/) });
+  });
+
+  it('prints its version: roster --version, roster version, and as JSON', async () => {
+    for (const args of [['--version'], ['version']]) expect(await roster(args)).toEqual({ status: 0, stdout: `roster ${version}`, stderr: '' });
+    for (const args of [['--version', '--json'], ['--json', '--version'], ['version', '--json']]) {
+      expect(await roster(args)).toEqual({ status: 0, stdout: JSON.stringify({ version }), stderr: '' });
+    }
+    expect(version).toMatch(/^\d+\.\d+\.\d+/);
   });
 
   it('reports usage errors and a missing database as JSON on stderr with --json', async () => {

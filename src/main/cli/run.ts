@@ -7,7 +7,7 @@ import type { Core } from '../core';
 import { damageFound, isDamageError } from '../db/integrity';
 import { StoreError } from '../db/store-error';
 import { defaultDatabasePath, userDataDir } from '../paths';
-import { EXIT_OK, EXIT_USAGE, printError, type CliIo, type CommandSpec, type CommandStore } from './command';
+import { EXIT_OK, EXIT_USAGE, printError, type CliIo, type CommandSpec, type CommandStore, type FileCommand, type StoreCommand } from './command';
 import { createRemoteApi, type RemoteTarget } from '../remote/http-client';
 import { accessCommand } from './commands/access';
 import { adminCommands } from './commands/admins';
@@ -18,6 +18,7 @@ import { auditCommand } from './commands/audit';
 import { demoCommand } from './commands/demo';
 import { domainCommands } from './commands/domains';
 import { initCommand } from './commands/init';
+import { loginCommands } from './commands/login';
 import { invitationCommands, inviteCommand } from './commands/invite';
 import { memberCommands } from './commands/members';
 import { scimCommands } from './commands/scim';
@@ -27,6 +28,7 @@ import { serverCommand } from './commands/server';
 import { teamCommands } from './commands/teams';
 import { orgCommands } from './commands/orgs';
 import { reclaimCommand } from './commands/reclaim';
+import { savedLogin } from './credentials';
 import { cliBackupsDir, openCliCore } from './open-core';
 import { parseOptions, splitCommand } from './parse';
 import { commandUsage, groupUsage, mainUsage } from './usage';
@@ -51,6 +53,7 @@ export const commands: CommandSpec[] = [
   auditCommand,
   demoCommand,
   serverCommand,
+  ...loginCommands,
 ];
 
 function usageError(io: CliIo, json: boolean, message: string, usage: string): number {
@@ -88,8 +91,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     const unknown = rest.find((arg) => !arg.startsWith('-'));
     const usage = words.length === 0 ? mainUsage(commands) : groupUsage(commands, words);
     if (unknown !== undefined) return usageError(io, json, `unknown command "${[...words, unknown].join(' ')}"`, usage);
-    if (words.length === 0 && rest.length === 1 && rest[0] === '--version') {
-      io.out(version);
+    if (words.length === 0 && rest.includes('--version') && rest.every((arg) => arg === '--version' || arg === '--json')) {
+      io.out(json ? JSON.stringify({ version }) : `roster ${version}`);
       return EXIT_OK;
     }
     if (rest.length === 1 && (rest[0] === '--help' || rest[0] === '-h')) {
@@ -112,8 +115,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return EXIT_OK;
   }
 
+  // login, logout and version name a server (or none) themselves, and open no store.
+  if ('runAlone' in command) return command.runAlone({ io, json, databasePath: '' }, values);
+
   const remote = remoteTarget(values, io.env);
   if (remote && 'error' in remote) return usageError(io, json, remote.error, commandUsage(command));
+  if (remote && 'refused' in remote) return printError(io, json, { code: 'UNAUTHENTICATED', message: remote.refused });
   if (remote) return runRemote(command, remote, io, json, values);
 
   // ROSTER_DB stands for --db, as every `roster server` option has its ROSTER_ variable.
@@ -156,11 +163,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
 
 /**
  * The server a command runs against: --server and --token (or ROSTER_SERVER
- * and ROSTER_TOKEN), and --ca; null for a local store. A server without a
- * token, a token without a server, --db beside --server, or an address that
- * is not one, is bad usage.
+ * and ROSTER_TOKEN; without either token, the one `roster login` kept for
+ * that server), and --ca; null for a local store. A server without a token, a
+ * token without a server, --db beside --server, or an address that is not
+ * one, is bad usage; a kept sign-in that has expired is refused (exit 1).
  */
-function remoteTarget(values: Record<string, unknown>, env: NodeJS.ProcessEnv): RemoteTarget | { error: string } | null {
+function remoteTarget(values: Record<string, unknown>, env: NodeJS.ProcessEnv): Target | { error: string } | { refused: string } | null {
   const given = (option: string, variable: string) => (typeof values[option] === 'string' ? (values[option] as string) : env[variable]?.trim() || undefined);
   const server = given('server', 'ROSTER_SERVER');
   const token = given('token', 'ROSTER_TOKEN');
@@ -178,7 +186,13 @@ function remoteTarget(values: Record<string, unknown>, env: NodeJS.ProcessEnv): 
     return { error: `--server must be an address such as https://roster.example.com, not "${server}"` };
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return { error: `--server must start with https:// (or http://), not "${url.protocol}"` };
-  if (token === undefined) return { error: '--server needs an API token: --token T or ROSTER_TOKEN (create one with "roster admins token create" on the server)' };
+  const saved = token === undefined ? savedLogin(env, url) : null;
+  if (token === undefined && saved === null) {
+    return { error: `--server needs a sign-in: run "roster login --server ${url.origin}", or give an API token with --token T or ROSTER_TOKEN` };
+  }
+  if (saved && saved.expiresAt <= new Date().toISOString()) {
+    return { refused: `Your sign-in to ${url.origin} (${saved.email}) expired at ${saved.expiresAt}: run "roster login --server ${url.origin}" again.` };
+  }
   let caPem: Buffer | undefined;
   if (ca !== undefined) {
     try {
@@ -187,12 +201,26 @@ function remoteTarget(values: Record<string, unknown>, env: NodeJS.ProcessEnv): 
       return { error: `--ca ${ca} cannot be read: ${(error as Error).message}` };
     }
   }
-  return { server: url, token, ...(caPem ? { ca: caPem } : {}) };
+  return { server: url, token: token ?? saved!.token, ...(caPem ? { ca: caPem } : {}), ...(saved ? { savedLogin: true as const } : {}) };
 }
 
+/** A server the token of `roster login` is used for: a refusal of it says to sign in again. */
+type Target = RemoteTarget & { savedLogin?: true };
+
 /** A command against a Roster server: the same command, its calls over the server's API. */
-async function runRemote(command: CommandSpec, target: RemoteTarget, io: CliIo, json: boolean, values: Record<string, unknown>): Promise<number> {
-  const api = createRemoteApi(target);
+async function runRemote(command: StoreCommand | FileCommand, { savedLogin: saved, ...target }: Target, io: CliIo, json: boolean, values: Record<string, unknown>): Promise<number> {
+  const remoteApi = createRemoteApi(target);
+  // A kept sign-in the server no longer takes (revoked, its admin removed): the way back is to sign in again.
+  const api: typeof remoteApi = saved
+    ? {
+        ...remoteApi,
+        invoke: (async (...args: Parameters<typeof remoteApi.invoke>) => {
+          const result = await remoteApi.invoke(...args);
+          if (result.ok || result.error.code !== 'UNAUTHENTICATED') return result;
+          return { ok: false, error: { ...result.error, message: `${result.error.message.replace(/\.?$/, '.')} Run "roster login --server ${target.server.origin}" again.` } };
+        }) as typeof remoteApi.invoke,
+      }
+    : remoteApi;
   const context = { core: { ...api, local: null, remote: target }, io, json, databasePath: target.server.origin };
   if ('runOnFile' in command) {
     if (command.runRemote) return command.runRemote(context, values as never);

@@ -3,7 +3,7 @@ import type { CommandSpec } from './command';
 const GLOBAL_OPTIONS: [string, string][] = [
   ['--db FILE', "the database to use (default: ROSTER_DB, else the app's own, in its user-data folder)"],
   ['--server URL', 'run against a Roster server instead of a file (default: ROSTER_SERVER)'],
-  ['--token T', "the server's API token, from \"roster admins token create\" (default: ROSTER_TOKEN)"],
+  ['--token T', "the server's API token, from \"roster admins token create\" (default: ROSTER_TOKEN, else the sign-in \"roster login\" kept for that server)"],
   ['--ca FILE', "with --server: trust this certificate authority's PEM certificates too"],
   ['--json', 'machine-readable output on stdout (errors as JSON on stderr)'],
   ['-h, --help', 'this help'],
@@ -52,7 +52,7 @@ function listing(commands: CommandSpec[]): string[] {
 
 export function mainUsage(commands: CommandSpec[]): string {
   return [
-    'Usage: roster <command> [options] [--db FILE | --server URL --token T] [--json]',
+    'Usage: roster <command> [options] [--db FILE | --server URL [--token T]] [--json]',
     '',
     'Roster: enterprise user management on your own machine. Commands:',
     ...listing(commands),

@@ -218,3 +218,23 @@ describe('signing in from a native app (RFC 8252)', () => {
     expect(late.body).toContain('roster login --server http://localhost');
   });
 });
+
+describe('signing out of a native app (RFC 7009)', () => {
+  it('revokes the token it is given, audited as that token, and answers 200 for any token', async () => {
+    const fixture = await consoleServer();
+    const { code, verifier } = await allowed(fixture);
+    const token = (await exchange(fixture, tokenFields(code, verifier))).json().access_token as string;
+    const revoke = (value: string) =>
+      fixture.app.inject({ method: 'POST', url: '/auth/native/revoke', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: new URLSearchParams({ token: value }).toString() });
+    expect((await revoke(token)).json()).toEqual({ revoked: true });
+    expect((await fixture.app.inject({ method: 'POST', url: '/api/invoke/orgs:list', headers: { authorization: `Bearer ${token}` } })).statusCode).toBe(401);
+    expect((await revoke(token)).json()).toEqual({ revoked: false });
+    expect((await revoke('roster_api_made-up')).json()).toEqual({ revoked: false });
+    expect(auditOf(fixture, 'admin.token.revoke').map((event) => event.actor)).toEqual([
+      { type: 'app', name: 'admin@acme.example', admin: 'admin@acme.example', token: 'roster login from 127.0.0.1 2026-12-07 14:17' },
+    ]);
+    const empty = await fixture.app.inject({ method: 'POST', url: '/auth/native/revoke', headers: { 'content-type': 'application/json' }, payload: '{}' });
+    expect(empty.statusCode).toBe(400);
+    expect(empty.json()).toEqual({ error: 'invalid_request', error_description: 'The request needs token: the API token to revoke.' });
+  });
+});

@@ -127,7 +127,7 @@ describe('roster --server URL --token T, against a real server', () => {
   });
 
   it('says bad usage (exit 2) for a server without a token or beside --db, and names a server it cannot reach', async () => {
-    expect(await roster(env, 'orgs', 'list', '--server', server.url)).toMatchObject({ status: 2, stderr: expect.stringContaining('--server needs an API token') });
+    expect(await roster(env, 'orgs', 'list', '--server', server.url)).toMatchObject({ status: 2, stderr: expect.stringContaining('--server needs a sign-in: run "roster login --server') });
     expect(await roster(env, 'orgs', 'list', '--server', server.url, '--token', 't', '--db', 'x.db')).toMatchObject({ status: 2 });
     const nowhere = await roster(env, 'orgs', 'list', '--server', 'http://127.0.0.1:1', '--token', tokens.owner);
     expect(nowhere).toMatchObject({ status: 1, stderr: 'roster: Roster cannot reach the server at http://127.0.0.1:1: nothing answers there (is roster server running?).' });

@@ -12,11 +12,13 @@ import { adminRoles } from './admins';
  *   GET  /native-sign-in/:id      the confirmation page (sign-in first, when the browser has no console session)
  *   POST /native-sign-in/:id      Allow or Cancel: the browser goes back to the loopback address with a code, or an error
  *   POST /auth/native/token       the code and its verifier: {access_token, token_type, expires_in, admin}
+ *   POST /auth/native/revoke      {token}: the app signs out, its token is revoked (RFC 7009)
  */
 
 export const NATIVE_AUTHORIZE_PATH = '/auth/native/authorize';
 export const NATIVE_TOKEN_PATH = '/auth/native/token';
 export const NATIVE_CONSENT_PATH = '/native-sign-in';
+export const NATIVE_REVOKE_PATH = '/auth/native/revoke';
 
 /** The apps that may ask, and how the confirmation page names them. */
 export const NATIVE_CLIENTS = {

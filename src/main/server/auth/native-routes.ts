@@ -1,6 +1,14 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AdminRole } from '@shared/schemas/admins';
-import { NATIVE_CLIENTS, NATIVE_CONSENT_PATH, NATIVE_TOKEN_DAYS, NATIVE_TOKEN_PATH, NATIVE_AUTHORIZE_PATH, type NativeTokenResponse } from '@shared/schemas/native-sign-in';
+import {
+  NATIVE_AUTHORIZE_PATH,
+  NATIVE_CLIENTS,
+  NATIVE_CONSENT_PATH,
+  NATIVE_REVOKE_PATH,
+  NATIVE_TOKEN_DAYS,
+  NATIVE_TOKEN_PATH,
+  type NativeTokenResponse,
+} from '@shared/schemas/native-sign-in';
 import type { AdminService } from '../../admins/service';
 import { tokensMatch } from '../../browser/auth';
 import { sessionActor } from '../../sessions/service';
@@ -66,7 +74,7 @@ export function nativeSignInRoutes({ admins, clock }: NativeRouteDeps) {
 
     app.setErrorHandler((error, request, reply) => {
       const status = (error as { statusCode?: number }).statusCode ?? 500;
-      if (request.url.startsWith(NATIVE_TOKEN_PATH)) {
+      if (request.url.startsWith(NATIVE_TOKEN_PATH) || request.url.startsWith(NATIVE_REVOKE_PATH)) {
         if (status >= 400 && status < 500) return tokenError(reply, 'invalid_request', `${(error as Error).message} Send the request as a form (application/x-www-form-urlencoded) or JSON.`, status);
         request.log.error({ err: error }, 'A native sign-in failed');
         return tokenError(reply, 'server_error', 'Roster hit an unexpected problem and issued no token.', 500);
@@ -193,6 +201,18 @@ export function nativeSignInRoutes({ admins, clock }: NativeRouteDeps) {
         admin: { email: created.value.token.adminEmail, role: created.value.token.role },
       };
       return reply.code(200).header('Cache-Control', 'no-store').header('Pragma', 'no-cache').type('application/json; charset=utf-8').send(JSON.stringify(answer));
+    });
+
+    // Signing out of a native app (RFC 7009): the token revokes itself. The answer is 200 whatever the token, as the RFC has it; `revoked` says whether it was live.
+    app.post(NATIVE_REVOKE_PATH, async (request, reply) => {
+      const body = (typeof request.body === 'object' && request.body !== null ? request.body : {}) as Record<string, unknown>;
+      if (typeof body.token !== 'string' || body.token === '') return tokenError(reply, 'invalid_request', 'The request needs token: the API token to revoke.');
+      const found = admins.authenticate(body.token);
+      if (!found.ok) return reply.code(200).header('Cache-Control', 'no-store').send({ revoked: false });
+      const actor = { type: 'app', name: found.admin.email, admin: found.admin.email, token: found.token.name } as const;
+      const revoked = admins.revokeToken(found.admin.email, found.token.name, actor);
+      request.log.info({ admin: found.admin.email, token: found.token.name }, 'A native app signed out: its API token is revoked');
+      return reply.code(200).header('Cache-Control', 'no-store').send({ revoked: revoked.ok && !revoked.value.alreadyRevoked });
     });
   };
 }
