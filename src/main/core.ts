@@ -45,6 +45,7 @@ import { seatHandlers } from './seats/handlers';
 import { createServices, type Services } from './services';
 import { createDemoService } from './demo/service';
 import { settingsHandlers } from './settings/handlers';
+import { serverHandlers } from './servers/handlers';
 import { teamHandlers } from './teams/handlers';
 import { accessHandlers } from './access/handlers';
 import { adminHandlers } from './admins/handlers';
@@ -187,6 +188,7 @@ export function openCore(options: CoreOptions): Core {
   const dispatch = createDispatch(
     {
       ...appHandlers(options.host, savedFiles),
+      ...serverHandlers(options.host),
       ...enterpriseHandlers(services.enterprise, demo),
       ...settingsHandlers(services.settings),
       ...orgHandlers(services.orgs, services.orgMembers),

@@ -1,5 +1,7 @@
 import type { AppInfo, RecentDatabase } from '@shared/schemas/app';
 import type { Result } from '@shared/result';
+import type { Connected, RecentServer } from '@shared/schemas/servers';
+import type { ConnectInput } from '../servers/connect';
 
 /** Writes a file at the path the person chose; answers the path written. */
 export type FileWriter = (file: string) => Promise<Result<string>>;
@@ -40,4 +42,10 @@ export interface Host {
   recentDatabases?: () => RecentDatabase[];
   /** Opens one of the recent databases, as chooseDatabase does after its dialog. Absent in browser mode. */
   openRecentDatabase?: (file: string) => Promise<Result<string | null>>;
+  /** File → Connect to a Server…: signs in and switches the window to the server (servers/connect.ts). Absent in browser mode. */
+  connectServer?: (input: ConnectInput) => Promise<Result<Connected>>;
+  /** The servers connected to before, with the admin signed in as, newest first. Absent: none listed. */
+  recentServers?: () => RecentServer[];
+  /** Reconnects to a recent server with its kept sign-in. Absent in browser mode. */
+  openRecentServer?: (address: string) => Promise<Result<Connected>>;
 }

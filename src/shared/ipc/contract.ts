@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Result } from '../result';
 import { appInfoSchema, chooseDatabaseInput, chooseDatabaseOutput, openRecentInput, recentDatabaseSchema } from '../schemas/app';
 import { menuCommands } from '../menu-commands';
+import { connectedSchema, connectServerInput, openRecentServerInput, recentServerSchema } from '../schemas/servers';
 import { idSchema, noInput } from '../schemas/common';
 import {
   addDomainInput,
@@ -258,6 +259,10 @@ export const contract = {
   'app:logFile': query(noInput, z.object({ path: z.string().nullable() }), ['app'], 'local'),
   // Shows the log file in the system's file manager (the desktop app only).
   'app:showLogFile': command(noInput, z.object({ shown: z.boolean() }), [], 'local'),
+  // The desktop app on a Roster server (docs/SERVER.md, "The desktop app on a server"): signing in, recent servers.
+  'servers:connect': command(connectServerInput, connectedSchema, ['app'], 'local'),
+  'servers:recent': query(noInput, z.array(recentServerSchema), ['app'], 'local'),
+  'servers:openRecent': command(openRecentServerInput, connectedSchema, ['app'], 'local'),
   // The long jobs running now, for a page that (re)loads while one runs; the progress event tells the rest.
   'jobs:list': query(noInput, z.array(jobProgressSchema), [], 'read'),
   // Asks a long job (see the progress event) to stop; a job that cannot stop safely says so.
