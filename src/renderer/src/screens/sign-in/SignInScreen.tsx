@@ -3,6 +3,7 @@ import { passwordSignInInput, type SignInOptions } from '@shared/schemas/console
 import { TextField } from '../../components/TextField';
 import { getSignInOptions, OIDC_START, signedInFlag, signInWithPassword } from '../../lib/console-auth';
 import { useConsoleSession } from '../../stores/console-session-store';
+import { forNativeApp, returnPathFrom } from './return-to';
 import { takeSignInError } from './signin-error';
 
 /** The identity provider's host, for the button's hint ("acme.okta.com"); the issuer as given where it is not a URL. */
@@ -16,6 +17,8 @@ function providerName(issuer: string): string {
 
 // Read once, as the page loads: the provider's redirect back names what went wrong, and the address forgets it.
 const errorFromAddress = typeof window === 'undefined' ? null : takeSignInError(window);
+// Where a native app's sign-in goes on once signed in (its confirmation page), from ?returnTo=.
+const returnTo = typeof window === 'undefined' ? null : returnPathFrom(window.location.search);
 
 type Fields = { email?: string; password?: string };
 
@@ -67,6 +70,8 @@ export function SignInScreen() {
     setBusy(false);
     if (result.ok) {
       signedInFlag().set();
+      // A native app's sign-in goes on to its confirmation page, served by the server itself.
+      if (returnTo) return window.location.assign(returnTo);
       signedIn(result.value);
       return;
     }
@@ -90,6 +95,11 @@ export function SignInScreen() {
       </div>
 
       <div className="card sign-in-card">
+        {forNativeApp(returnTo) ? (
+          <p className="banner banner-info" role="status">
+            Sign in to let the app that sent you here act as you. You are asked to allow it next.
+          </p>
+        ) : null}
         {reason ? (
           <p className="banner banner-info" role="status">
             {reason}
@@ -113,7 +123,7 @@ export function SignInScreen() {
 
         {oidc ? (
           <div className="sign-in-provider">
-            <a className="button primary wide" href={OIDC_START}>
+            <a className="button primary wide" href={returnTo ? `${OIDC_START}?returnTo=${encodeURIComponent(returnTo)}` : OIDC_START}>
               Sign in with your identity provider
             </a>
             <p className="field-hint">{providerName(oidc.issuer)}</p>
