@@ -8,22 +8,33 @@ import { StoreError } from '../db/store-error';
 import { osUserName } from '../os-user';
 import { defaultDatabasePath, userDataDir } from '../paths';
 import { openLog } from '../logging/logger';
+import { remoteOptions, serveRemote } from './remote-mode';
 import { startBrowserServer } from './server';
 
 const log = openLog({ source: 'browser' });
 
-const USAGE = `Usage: node out/main/browser.js [--db FILE] [--port N]
+const USAGE = `Usage: node out/main/browser.js [--db FILE | --server URL --token T [--ca FILE]] [--port N]
 
 Serves Roster to a browser on 127.0.0.1, with the same store and rules as the app.
-  --db FILE   the database to open (default: the app's own)
-  --port N    the port to listen on (default: a free one)`;
+  --db FILE       the database to open (default: the app's own)
+  --server URL    work on a Roster server's store instead (or ROSTER_SERVER)
+  --token T       an API token there (or ROSTER_TOKEN)
+  --ca FILE       a private certificate authority to trust for the server
+  --port N        the port to listen on (default: a free one)`;
 
 /** Resolves with an exit status when it cannot serve, or null while it serves. */
 async function main(): Promise<number | null> {
-  let values: { db?: string; port?: string; help?: boolean };
+  let values: { db?: string; port?: string; server?: string; token?: string; ca?: string; help?: boolean };
   try {
     ({ values } = parseArgs({
-      options: { db: { type: 'string' }, port: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      options: {
+        db: { type: 'string' },
+        port: { type: 'string' },
+        server: { type: 'string' },
+        token: { type: 'string' },
+        ca: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
       strict: true,
     }));
   } catch (error) {
@@ -39,6 +50,13 @@ async function main(): Promise<number | null> {
     console.error(`--port must be a whole number from 0 to 65535, not "${values.port}".`);
     return 2;
   }
+
+  const remote = remoteOptions(values, process.env);
+  if (remote && 'error' in remote) {
+    console.error(`${remote.error}\n\n${USAGE}`);
+    return 2;
+  }
+  if (remote) return serveRemote(remote, port, log);
 
   const databasePath = path.resolve(values.db ?? defaultDatabasePath());
   let core;

@@ -178,11 +178,16 @@ export async function uploadFrom<T>(target: RemoteTarget, path: string, file: st
   } catch (error) {
     return fail('NOT_FOUND', `Cannot read ${file}: ${(error as Error).message}.`);
   }
+  return uploadStream<T>(target, path, fs.createReadStream(file), file.split(/[\\/]/).at(-1)!, size);
+}
+
+/** Sends a stream (a file on this computer, or one a page uploads to browser mode) as the request's body; answers the server's Result. */
+export async function uploadStream<T>(target: RemoteTarget, path: string, body: Readable, fileName: string, size: number | null): Promise<Result<T>> {
   try {
-    const sent = await send(target, path, fs.createReadStream(file), {
+    const sent = await send(target, path, body, {
       'content-type': 'application/octet-stream',
-      'content-length': String(size),
-      'x-file-name': encodeURIComponent(file.split(/[\\/]/).at(-1)!),
+      ...(size === null ? {} : { 'content-length': String(size) }),
+      'x-file-name': encodeURIComponent(fileName),
     });
     return (await resultOf(target, sent)) as Result<T>;
   } catch (error) {

@@ -4,14 +4,16 @@ import type http from 'node:http';
 import { contract, isChannel, type Channel, type ChannelOutput, type EventMessage, type EventName, type EventPayload, type InvokeArgs, type RosterApi } from '@shared/ipc/contract';
 import type { AppInfo, AppMode } from '@shared/schemas/app';
 import type { ConnectionStatus } from '@shared/schemas/connection';
+import type { ImportSummary } from '@shared/schemas/activity';
 import type { JobProgress } from '@shared/schemas/jobs';
 import { fail, ok, type Result } from '@shared/result';
+import type { ImportSource } from '../activity/import';
 import { appHandlers } from '../app/handlers';
 import type { Host } from '../app/host';
 import { createSavedFiles } from '../exports/deliver';
 import type { Dispatch, Handler } from '../ipc/dispatch';
 import { openServerEvents, type ServerEventsOptions } from './event-source';
-import { callChannel, unreachable, type RemoteTarget } from './http-client';
+import { callChannel, unreachable, uploadStream, type RemoteTarget } from './http-client';
 import { checkServerVersion, OWN_VERSION, type OwnVersion } from './version-check';
 
 export interface RemoteCoreOptions {
@@ -44,6 +46,8 @@ export interface RemoteCore extends RosterApi {
   status(): ConnectionStatus;
   /** The server's long jobs running now, as its event stream told them: what a page that connects is told first. */
   runningJobs(): JobProgress[];
+  /** An event file a page uploads, streamed on to the server's POST /api/import as it arrives. */
+  importEvents(source: ImportSource): Promise<Result<ImportSummary | null>>;
   close(): void;
 }
 
@@ -172,6 +176,15 @@ export async function openRemoteCore(options: RemoteCoreOptions): Promise<Result
       };
     },
     runningJobs: () => [...jobs.values()],
+    async importEvents(source) {
+      if (lostSince) return refuseLost();
+      const stream = source.open();
+      try {
+        return await uploadStream<ImportSummary | null>(target, '/api/import', stream, source.fileName, source.totalBytes);
+      } finally {
+        (source.release ?? ((rest: typeof stream) => rest.destroy()))(stream);
+      }
+    },
     close() {
       closed = true;
       stopEvents();

@@ -6,6 +6,7 @@ import { CommandPalette } from './components/CommandPalette';
 import { Notices } from './components/Notices';
 import { isConsole } from './lib/api';
 import { followChanges } from './lib/live-updates';
+import { followConnection } from './lib/follow-connection';
 import { followMenuAndShortcuts } from './lib/menu-commands';
 import { pageKey, useRoute, type Route } from './lib/route';
 import { AuditScreen } from './screens/audit/AuditScreen';
@@ -83,6 +84,7 @@ function Window() {
   const route = useRoute();
 
   useEffect(() => followChanges(), []);
+  useEffect(() => followConnection(), []);
 
   useEffect(() => followSystemTheme(), []);
   useEffect(() => followMenuAndShortcuts(), []);

@@ -7,6 +7,7 @@ import { useAppInfo, useEnterprise } from '../data/app-queries';
 import { usePaletteStore } from '../stores/palette-store';
 import { useUnmanagedTotals } from '../data/unmanaged-totals';
 import { AuditorNote, SignedInAs } from './SignedInAs';
+import { ConnectionBanner } from './ConnectionBanner';
 
 const NAV: { screen: Screen; label: string }[] = screens.map((screen) => ({ screen, label: SCREEN_LABELS[screen] }));
 
@@ -80,6 +81,7 @@ export function AppShell({ route, children }: { route: Route; children: ReactNod
         ) : null}
       </nav>
       <main className="content">
+        <ConnectionBanner />
         <AuditorNote />
         {children}
       </main>

@@ -1,5 +1,6 @@
 import { contract, mayCall, type Channel } from '@shared/ipc/contract';
 import type { AdminRole } from '@shared/schemas/admins';
+import { useConnection } from '../stores/connection-store';
 import { useConsoleSession } from '../stores/console-session-store';
 
 /**
@@ -13,6 +14,16 @@ export function mayCallAs(role: AdminRole | null, channel: Channel): boolean {
   return role === null || mayCall(role, contract[channel].access);
 }
 
+/**
+ * While the Roster server this window works on cannot be reached, nothing that
+ * would change the store is offered (the remote core would refuse it at once,
+ * and no change is kept to send later); reading and exporting what shows stay.
+ */
+function offWhileLost(channel: Channel): boolean {
+  const { access } = contract[channel];
+  return access === 'write' || access === 'owner';
+}
+
 /** The signed-in admin's role in the server's console; null in the desktop app and browser mode. */
 export function useConsoleRole(): AdminRole | null {
   return useConsoleSession((state) => state.session?.role ?? null);
@@ -24,10 +35,14 @@ export function useConsoleRole(): AdminRole | null {
  * an admin no owner's control.
  */
 export function useMayCall(channel: Channel): boolean {
-  return mayCallAs(useConsoleRole(), channel);
+  const role = useConsoleRole();
+  const lost = useConnection((state) => state.lost !== null);
+  if (lost && offWhileLost(channel)) return false;
+  return mayCallAs(role, channel);
 }
 
 /** The role's own rule outside React (the command palette, the menu). */
 export function mayCallNow(channel: Channel): boolean {
+  if (useConnection.getState().lost && offWhileLost(channel)) return false;
   return mayCallAs(useConsoleSession.getState().session?.role ?? null, channel);
 }

@@ -1,0 +1,77 @@
+import path from 'node:path';
+import type { EventMessage } from '@shared/ipc/contract';
+import { version } from '../../../package.json';
+import type { openLog } from '../logging/logger';
+import type { RemoteTarget } from '../remote/http-client';
+import { openRemoteCore } from '../remote/remote-core';
+import { remoteTarget } from '../remote/target';
+import { startBrowserServer } from './server';
+
+type Log = ReturnType<typeof openLog>;
+
+/** --server, --token and --ca (or ROSTER_SERVER and ROSTER_TOKEN) as the command line reads them; null: a local file. */
+export const remoteOptions = (values: Record<string, unknown>, env: NodeJS.ProcessEnv) => remoteTarget(values, env);
+
+/**
+ * Browser mode on a Roster server: the page talks to browser mode as always
+ * (its one-time address, its session key), and browser mode talks to the
+ * server through the remote core, with the admin's token, which never reaches
+ * the page. Resolves with an exit status when it cannot serve, or null while
+ * it serves.
+ */
+export async function serveRemote(target: RemoteTarget, port: number, log: Log): Promise<number | null> {
+  const opened = await openRemoteCore({
+    server: target.server,
+    token: target.token,
+    ca: target.ca,
+    mode: 'browser',
+    host: { logFile: log.file },
+    onStatus: (status) =>
+      status.state === 'lost'
+        ? log.logger.warn({ server: target.server.origin, since: status.since }, 'The server cannot be reached; retrying')
+        : log.logger.info({ server: target.server.origin }, 'The server is back'),
+  });
+  if (!opened.ok) {
+    console.error(opened.error.message);
+    return 1;
+  }
+  const core = opened.value;
+  const server = await startBrowserServer({
+    dispatch: core.dispatch,
+    subscribe: (listener) => {
+      const off = [
+        core.on('changed', (payload) => listener({ event: 'changed', payload })),
+        core.on('importProgress', (payload) => listener({ event: 'importProgress', payload })),
+        core.on('progress', (payload) => listener({ event: 'progress', payload })),
+        core.on('connection', (payload) => listener({ event: 'connection', payload })),
+      ];
+      return () => off.forEach((unsubscribe) => unsubscribe());
+    },
+    // A page that loads while the server is lost is told so first, as it is told of the jobs running.
+    greeting: () => {
+      const status = core.status();
+      const jobs: EventMessage[] = core.runningJobs().map((payload) => ({ event: 'progress', payload }));
+      return status.state === 'lost' ? [{ event: 'connection', payload: status }, ...jobs] : jobs;
+    },
+    importUpload: (source) => core.importEvents(source),
+    // Backups are the server's files, on the server's machine: none is downloaded through this page.
+    backupFile: () => null,
+    rendererDir: path.join(__dirname, '../renderer'),
+    port,
+    logError: log.error,
+  });
+  const { email, role } = core.info.server!;
+  console.log(`Roster ${version} in browser mode, on the server ${target.server.origin} as ${email} (${role})`);
+  console.log(`Open ${server.url}`);
+  log.logger.info({ version, server: target.server.origin, admin: email, port: server.port }, 'Browser mode serves a Roster server');
+
+  const stop = () => {
+    void server.close().then(() => {
+      core.close();
+      process.exit(0);
+    });
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  return null;
+}
