@@ -12,7 +12,8 @@ export interface RemoteCoreLike extends CoreLike {
   close(): void;
 }
 
-const FORWARDED_EVENTS = ['changed', 'importProgress', 'progress'] as const satisfies readonly EventName[];
+// 'connection' comes from a server's core only: whether the server is reached (remote/remote-core.ts).
+const FORWARDED_EVENTS = ['changed', 'importProgress', 'progress', 'connection'] as const satisfies readonly EventName[];
 
 /**
  * Channels answered on this computer even while the window works on a
