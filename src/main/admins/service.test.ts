@@ -133,6 +133,29 @@ describe('API tokens', () => {
     expect(admins.authenticate('roster_api_not-one-of-ours')).toMatchObject({ ok: false, reason: 'unknown' });
   });
 
+  it('says whether a token is still live (its event stream goes on) as authenticate would, without noting a use', () => {
+    const { core, admins, clock } = setup();
+    value(admins.add({ email: 'ana@example.com', role: 'owner' }, OWNER));
+    value(admins.add({ email: 'bo@example.com', role: 'admin' }, OWNER));
+    const idOf = (secret: string) => {
+      const found = admins.authenticate(secret);
+      if (!found.ok) throw new Error(found.message);
+      return found.token.id;
+    };
+    const ci = idOf(value(admins.createToken({ email: 'ana@example.com', name: 'ci', expiresInDays: 1 }, OWNER)).secret);
+    const old = idOf(value(admins.createToken({ email: 'ana@example.com', name: 'old' }, OWNER)).secret);
+    const bo = idOf(value(admins.createToken({ email: 'bo@example.com', name: 'ci' }, OWNER)).secret);
+    const lastUsed = () => core.db.prepare('SELECT last_used_at FROM api_tokens WHERE id = ?').pluck().get(ci);
+    const before = lastUsed();
+    clock.advance(DAY_MS / 2);
+    expect([admins.tokenIsLive(ci), admins.tokenIsLive(old), admins.tokenIsLive(bo), admins.tokenIsLive(9999)]).toEqual([true, true, true, false]);
+    expect(lastUsed()).toBe(before);
+    value(admins.revokeToken('ana@example.com', 'old', OWNER));
+    value(admins.remove('bo@example.com', OWNER));
+    clock.advance(DAY_MS / 2);
+    expect([admins.tokenIsLive(ci), admins.tokenIsLive(old), admins.tokenIsLive(bo)]).toEqual([false, false, false]);
+  });
+
   it('authenticates by comparing every stored hash in constant time, and notes when it was used', () => {
     const { admins, clock } = setup();
     value(admins.add({ email: 'ana@example.com', role: 'owner' }, OWNER));
