@@ -6,6 +6,7 @@
 export const menuCommands = [
   'new-database',
   'open-database',
+  'connect-server',
   'backup',
   'export-report',
   'import-events',

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useLayoutEffect } from 'react';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { AppShell } from './components/AppShell';
 import { BusyIndicator } from './components/BusyIndicator';
@@ -21,6 +21,8 @@ import { OrganizationsScreen } from './screens/orgs/OrganizationsScreen';
 import { ReportsScreen } from './screens/reports/ReportsScreen';
 import { ScimScreen } from './screens/scim/ScimScreen';
 import { ConsoleGate } from './screens/sign-in/ConsoleGate';
+import { ConnectServerHost } from './screens/servers/ConnectServerDialog';
+import { useServerRole } from './stores/server-role-store';
 import { SettingsScreen } from './screens/settings/SettingsScreen';
 import { TeamScreen } from './screens/team/TeamScreen';
 import { TeamsScreen } from './screens/teams/TeamsScreen';
@@ -82,6 +84,9 @@ function Window() {
   const error = appErrorOf(failed);
   const load = () => void Promise.all([info.refetch(), enterpriseQuery.refetch()]);
   const route = useRoute();
+  // The role rule (data/may-call.ts) follows the admin a desktop app is signed in as on a server, before the window paints.
+  const serverRole = info.data?.server?.role ?? null;
+  useLayoutEffect(() => useServerRole.getState().setRole(serverRole), [serverRole]);
 
   useEffect(() => followChanges(), []);
   useEffect(() => followConnection(), []);
@@ -118,6 +123,7 @@ function Window() {
         </AppShell>
       )}
       {phase === 'ready' && enterprise ? <CommandPalette /> : null}
+      {phase === 'ready' ? <ConnectServerHost /> : null}
       <BusyIndicator />
       <Notices />
     </div>

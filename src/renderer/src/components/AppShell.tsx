@@ -8,6 +8,7 @@ import { usePaletteStore } from '../stores/palette-store';
 import { useUnmanagedTotals } from '../data/unmanaged-totals';
 import { AuditorNote, SignedInAs } from './SignedInAs';
 import { ConnectionBanner } from './ConnectionBanner';
+import { windowTitle, workingOn } from '../screens/servers/where';
 
 const NAV: { screen: Screen; label: string }[] = screens.map((screen) => ({ screen, label: SCREEN_LABELS[screen] }));
 
@@ -31,7 +32,7 @@ export function AppShell({ route, children }: { route: Route; children: ReactNod
   const info = useAppInfo();
   const enterprise = useEnterprise();
   const section = sectionOf(route);
-  const title = routeTitle(route);
+  const title = windowTitle(routeTitle(route), info?.server);
   useEffect(() => {
     document.title = title;
   }, [title]);
@@ -72,6 +73,15 @@ export function AppShell({ route, children }: { route: Route; children: ReactNod
         {isConsole ? (
           <div className="sidebar-footer">
             <SignedInAs />
+          </div>
+        ) : info?.server ? (
+          <div className="sidebar-footer sidebar-server" aria-label="Where Roster works">
+            <span className="sidebar-db" title={info.server.url}>
+              {info.server.host}
+            </span>
+            <span className="sidebar-who" title={workingOn(info.server)}>
+              signed in as {info.server.email}, {info.server.role}
+            </span>
           </div>
         ) : info ? (
           <div className="sidebar-footer" title={info.databasePath}>

@@ -3,6 +3,7 @@ import type { AdminRole } from '@shared/schemas/admins';
 import { signedInFlag, signOut } from '../lib/console-auth';
 import { useConsoleSession } from '../stores/console-session-store';
 import { useNoticesStore } from '../stores/notices-store';
+import { useServerRole } from '../stores/server-role-store';
 
 export const ROLE_LABELS: Record<AdminRole, string> = { owner: 'Owner', admin: 'Admin', auditor: 'Auditor' };
 
@@ -37,8 +38,9 @@ export function SignedInAs() {
 
 /** What an auditor may do, said once above every screen: nothing there offers a change. */
 export function AuditorNote() {
-  const role = useConsoleSession((state) => state.session?.role);
-  if (role !== 'auditor') return null;
+  const consoleRole = useConsoleSession((state) => state.session?.role);
+  const serverRole = useServerRole((state) => state.role);
+  if ((consoleRole ?? serverRole) !== 'auditor') return null;
   return (
     <p className="role-note" role="note">
       Auditor: you can read and export; changes are made by admins.

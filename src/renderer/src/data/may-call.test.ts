@@ -4,6 +4,7 @@ import { contract, type Channel } from '@shared/ipc/contract';
 import type { ConsoleSession } from '@shared/schemas/console-auth';
 import { useConsoleSession } from '../stores/console-session-store';
 import { mayCallAs, mayCallNow } from './may-call';
+import { useServerRole } from '../stores/server-role-store';
 
 const sessionAs = (role: ConsoleSession['role']): ConsoleSession => ({
   email: `${role}@acme.com`,
@@ -58,5 +59,28 @@ describe('the role rule in the console', () => {
     useConsoleSession.getState().signedOut('Your session ended: you signed out. Sign in again.');
     expect(useConsoleSession.getState().session).toBeNull();
     expect(shown('orgs:create')).toBe('<button>orgs:create</button>');
+  });
+});
+
+describe('the role rule in a desktop app signed in to a server', () => {
+  const onServer = (role: ConsoleSession['role']) => useServerRole.getState().setRole(role);
+  afterEach(() => useServerRole.getState().setRole(null));
+
+  it('shows what the admin’s role allows, and keeps this computer’s own choices (files, servers)', () => {
+    onServer('auditor');
+    expect(shown('teams:create')).toBe('');
+    expect(shown('audit:export')).toBe('<button>audit:export</button>');
+    expect(shown('servers:connect')).toBe('<button>servers:connect</button>');
+    expect(shown('app:chooseDatabase')).toBe('<button>app:chooseDatabase</button>');
+    onServer('admin');
+    expect(shown('teams:create')).toBe('<button>teams:create</button>');
+    expect(shown('settings:update')).toBe('');
+    onServer('owner');
+    expect(shown('settings:update')).toBe('<button>settings:update</button>');
+  });
+
+  it('on a file, shows everything', () => {
+    expect(shown('settings:update')).toBe('<button>settings:update</button>');
+    expect(mayCallAs(null, 'servers:connect', 'desktop')).toBe(true);
   });
 });

@@ -1,17 +1,23 @@
 import { contract, mayCall, type Channel } from '@shared/ipc/contract';
 import type { AdminRole } from '@shared/schemas/admins';
-import { useConnection } from '../stores/connection-store';
 import { useConsoleSession } from '../stores/console-session-store';
+import { useConnection } from '../stores/connection-store';
+import { useServerRole } from '../stores/server-role-store';
 
 /**
  * Whether whoever uses this window may call a channel: everything in the
  * desktop app and browser mode (no role: the person at the computer owns the
- * file), and in the server's console what the signed-in admin's role may
- * (the server's own rule, mayCall in shared/ipc/access.ts, so the two never
- * disagree). A channel that works only on one computer is never the console's.
+ * file), and in the server's console or a desktop app signed in to a server
+ * what the admin's role may (the server's own rule, mayCall in
+ * shared/ipc/access.ts, so the two never disagree). A channel that works only
+ * on one computer is never the console's, and always the desktop app's.
  */
-export function mayCallAs(role: AdminRole | null, channel: Channel): boolean {
-  return role === null || mayCall(role, contract[channel].access);
+export function mayCallAs(role: AdminRole | null, channel: Channel, where: 'console' | 'desktop' = 'console'): boolean {
+  if (role === null) return true;
+  const access = contract[channel].access;
+  // The desktop app on a server still opens files and signs in on this computer; the console never does.
+  if (access === 'local') return where === 'desktop';
+  return mayCall(role, access);
 }
 
 /**
@@ -32,17 +38,21 @@ export function useConsoleRole(): AdminRole | null {
 /**
  * Every control that calls a command asks this first and is not shown when
  * the answer is no: an auditor sees no control that would change anything,
- * an admin no owner's control.
+ * an admin no owner's control, in the console and in a desktop app signed in
+ * to a server alike.
  */
 export function useMayCall(channel: Channel): boolean {
-  const role = useConsoleRole();
+  const consoleRole = useConsoleRole();
+  const serverRole = useServerRole((state) => state.role);
   const lost = useConnection((state) => state.lost !== null);
   if (lost && offWhileLost(channel)) return false;
-  return mayCallAs(role, channel);
+  return consoleRole ? mayCallAs(consoleRole, channel) : mayCallAs(serverRole, channel, 'desktop');
 }
 
 /** The role's own rule outside React (the command palette, the menu). */
 export function mayCallNow(channel: Channel): boolean {
   if (useConnection.getState().lost && offWhileLost(channel)) return false;
-  return mayCallAs(useConsoleSession.getState().session?.role ?? null, channel);
+  const consoleRole = useConsoleSession.getState().session?.role ?? null;
+  if (consoleRole) return mayCallAs(consoleRole, channel);
+  return mayCallAs(useServerRole.getState().role, channel, 'desktop');
 }

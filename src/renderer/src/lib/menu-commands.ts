@@ -2,6 +2,7 @@ import { screenOfCommand, type MenuCommand } from '@shared/menu-commands';
 import { useBusyStore } from '../stores/busy-store';
 import { requestImport } from './event-import';
 import { usePaletteStore } from '../stores/palette-store';
+import { useConnectStore } from '../stores/connect-store';
 import { api } from './api';
 import { backUpWithNotice, chooseDatabaseWithNotice, exportReportWithNotice } from './app-actions';
 import { isMacPlatform, isPaletteShortcut } from './shortcuts';
@@ -21,6 +22,8 @@ export function runMenuCommand(command: MenuCommand): void {
       return void chooseDatabaseWithNotice('create');
     case 'open-database':
       return void chooseDatabaseWithNotice('open');
+    case 'connect-server':
+      return useConnectStore.getState().show();
     case 'backup':
       return void useBusyStore.getState().run('Backing up the database…', backUpWithNotice);
     case 'export-report':

@@ -4,6 +4,7 @@ import { issueFor } from '@shared/result';
 import { TextField } from '../../components/TextField';
 import { useAppInfo } from '../../data/app-queries';
 import { useContractMutation } from '../../data/use-contract-mutation';
+import { ServerChoiceCard } from '../servers/ServerChoiceCard';
 
 function firstIssue(result: { success: boolean; error?: { issues: { message: string }[] } }): string | undefined {
   return result.success ? undefined : result.error?.issues[0]?.message;
@@ -51,7 +52,7 @@ export function FirstRunScreen() {
           R
         </div>
         <h1>Welcome to Roster</h1>
-        <p>Manage your enterprise’s members, teams, organizations and seats, on your own machine.</p>
+        <p>Manage your enterprise’s members, teams, organizations and seats, on your own machine or on your enterprise’s Roster server.</p>
       </div>
 
       <div className="first-run-options">
@@ -101,16 +102,19 @@ export function FirstRunScreen() {
           </button>
         </form>
 
-        <section className="card first-run-card demo-card" aria-labelledby="demo-title">
-          <h2 id="demo-title">Or explore a demo</h2>
-          <p>
-            Open <strong>Acme Corporation</strong>, a made-up enterprise with organizations already in place, to see how Roster
-            works before you set up your own.
-          </p>
-          <button type="button" className="button wide" disabled={busy} onClick={() => void openDemo()}>
-            Open the demo enterprise
-          </button>
-        </section>
+        <div className="first-run-side">
+          <section className="card first-run-card demo-card" aria-labelledby="demo-title">
+            <h2 id="demo-title">Or explore a demo</h2>
+            <p>
+              Open <strong>Acme Corporation</strong>, a made-up enterprise with organizations already in place, to see how Roster
+              works before you set up your own.
+            </p>
+            <button type="button" className="button wide" disabled={busy} onClick={() => void openDemo()}>
+              Open the demo enterprise
+            </button>
+          </section>
+          <ServerChoiceCard />
+        </div>
       </div>
 
       {info ? (
