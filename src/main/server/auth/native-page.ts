@@ -13,7 +13,7 @@ const STYLE = `
 @media (prefers-color-scheme: dark) { :root { --bg: #14171c; --card: #1d2127; --text: #e8eaed; --muted: #a3abb6; --line: #343a43; --accent: #5b8cff; --accent-text: #0b1020; --warn: #f0c36b; } }
 * { box-sizing: border-box; }
 body { margin: 0; min-height: 100vh; display: grid; place-items: center; background: var(--bg); color: var(--text); font: 15px/1.5 system-ui, -apple-system, "Segoe UI", sans-serif; }
-main { width: min(440px, calc(100vw - 32px)); margin: 32px 0; }
+main { width: min(480px, calc(100vw - 32px)); margin: 32px 0; }
 .mark { width: 40px; height: 40px; border-radius: 10px; background: var(--accent); color: var(--accent-text); display: grid; place-items: center; font-weight: 700; font-size: 20px; margin: 0 auto 12px; }
 h1 { font-size: 20px; margin: 0 0 4px; text-align: center; }
 .host { color: var(--muted); text-align: center; margin: 0 0 20px; }
@@ -48,7 +48,10 @@ export function html(strings: TemplateStringsArray, ...values: (string | Html | 
 }
 
 /**
- * Sends a page. `formTo` is the origin the page's form may end up at, beyond
+ * Sends a page. Its referrer policy is same-origin (the server's is
+ * no-referrer): under no-referrer a browser posts a form with "Origin: null",
+ * and the confirmation's Origin check would refuse its own page; nothing is
+ * sent to another site either way. `formTo` is the origin the page's form may end up at, beyond
  * this server's (the app's loopback address, where Allow redirects).
  */
 export function sendPage(reply: FastifyReply, status: number, title: string, body: Html, formTo: string | null = null): FastifyReply {
@@ -64,7 +67,7 @@ export function sendPage(reply: FastifyReply, status: number, title: string, bod
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="referrer" content="no-referrer">
+<meta name="referrer" content="same-origin">
 <title>${escape(title)} · Roster</title>
 <style>${STYLE}</style>
 </head>
