@@ -286,4 +286,14 @@ describe('signing in to the console with the identity provider', () => {
       value: { oidc: { issuer: new URL('https://acme.okta.com'), clientSecret: 's3cret' } },
     });
   });
+
+  it('needs --public-url with an identity provider once it listens beyond this machine, so no Host header builds the redirect back', () => {
+    const options = (values: Record<string, string>) => serverOptionsFrom({ 'oidc-issuer': 'https://acme.okta.com', 'oidc-client-id': 'roster', ...values }, {}, '/tmp/roster.db');
+    expect(options({ host: '0.0.0.0' })).toEqual({
+      ok: false,
+      message: "--oidc-issuer on 0.0.0.0 needs --public-url (the address admins reach the server at): the provider's redirect back is built from it",
+    });
+    expect(options({ host: '0.0.0.0', 'public-url': 'https://roster.acme.example' })).toMatchObject({ ok: true });
+    expect(options({})).toMatchObject({ ok: true, value: { host: '127.0.0.1' } });
+  });
 });

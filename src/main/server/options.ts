@@ -114,6 +114,11 @@ export function serverOptionsFrom(values: Record<string, unknown>, env: NodeJS.P
     if (issuer.protocol === 'http:' && !['127.0.0.1', 'localhost', '[::1]'].includes(issuer.hostname)) {
       return problem(`--oidc-issuer must start with https:// (http:// only for a provider on this machine), not "${issuerText}"`);
     }
+    // The address the provider sends admins back to: from --public-url, never from a request's Host header, which anyone
+    // can forge, once the server listens where others reach it.
+    if (!publicUrl && !['127.0.0.1', 'localhost', '::1'].includes(host)) {
+      return problem(`--oidc-issuer on ${host} needs --public-url (the address admins reach the server at): the provider's redirect back is built from it`);
+    }
     oidc = { issuer, clientId, clientSecret: env.ROSTER_OIDC_CLIENT_SECRET?.trim() || null };
   }
 

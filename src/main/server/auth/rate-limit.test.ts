@@ -44,6 +44,15 @@ describe('the sign-in limiter', () => {
     expect(limiter.check('first@acme.example', '10.0.0.2', at('14:00:02'))).toBeNull();
     expect(limiter.check('guess9999@acme.example', '10.0.0.2', at('14:00:02'))).not.toBeNull();
   });
+
+  it('keeps a locked account locked through a flood of failures on made-up accounts from many addresses', () => {
+    const limiter = createSignInLimiter();
+    for (let attempt = 0; attempt < 5; attempt++) limiter.failed('owner@acme.example', '10.0.0.1', at('14:00:00'));
+    expect(limiter.check('owner@acme.example', '10.0.0.9', at('14:00:01'))).toEqual({ by: 'account', until: at('14:15:00') });
+    // Each made-up account fails once, from an address of its own: none of them is locked, and they are forgotten first.
+    for (let index = 0; index < 20_000; index++) limiter.failed(`guess${index}@acme.example`, `10.${(index >> 16) & 255}.${(index >> 8) & 255}.${index & 255}`, at('14:00:02'));
+    expect(limiter.check('owner@acme.example', '10.0.0.9', at('14:00:03'))).toEqual({ by: 'account', until: at('14:15:00') });
+  });
 });
 
 describe('the address failures are counted by', () => {

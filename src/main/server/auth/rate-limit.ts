@@ -13,7 +13,12 @@ export const SIGN_IN_WINDOW_MS = 15 * 60 * 1000;
 export const MAX_FAILURES_PER_ACCOUNT = 5;
 export const MAX_FAILURES_PER_ADDRESS = 20;
 
-/** Keys kept at most: beyond this the oldest are forgotten, so a flood of made-up addresses cannot fill the memory. */
+/**
+ * Keys kept at most, so a flood of made-up accounts or addresses cannot fill
+ * the memory. Beyond it the oldest key that is not locked out is forgotten:
+ * a flood cannot push out a count that is holding an account or an address
+ * back (docs/SERVER.md, "Signing in").
+ */
 const MAX_KEYS = 10_000;
 
 export interface SignInLimits {
@@ -34,6 +39,13 @@ function createCounter(limit: number, windowMs: number) {
   // Insertion order is age order: a key that fails again moves to the end.
   const failures = new Map<string, number[]>();
   const recent = (key: string, at: number) => (failures.get(key) ?? []).filter((time) => at - time < windowMs);
+  /** Forgets the oldest key not locked out now (the oldest of all when every one is). */
+  const forgetOne = (at: number) => {
+    for (const key of failures.keys()) {
+      if (recent(key, at).length < limit) return void failures.delete(key);
+    }
+    failures.delete(failures.keys().next().value!);
+  };
   return {
     /** When the key may try again, or null when it may now. */
     lockedUntil(key: string, at: number): number | null {
@@ -45,7 +57,7 @@ function createCounter(limit: number, windowMs: number) {
       times.push(at);
       failures.delete(key);
       failures.set(key, times.slice(-limit));
-      if (failures.size > MAX_KEYS) failures.delete(failures.keys().next().value!);
+      if (failures.size > MAX_KEYS) forgetOne(at);
     },
     clear: (key: string) => void failures.delete(key),
     /** Takes back one failure counted at `at` (an attempt counted before its check, which then succeeded). */
