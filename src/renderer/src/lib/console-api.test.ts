@@ -72,6 +72,18 @@ describe('the console transport', () => {
     expect(sent).toHaveLength(0);
   });
 
+  it('reads the session again on a 403, so a role lowered since sign-in shows at once', async () => {
+    const { api, store } = consoleOver((url) =>
+      url === '/auth/session'
+        ? json({ ok: true, value: { ...SESSION, role: 'auditor' } })
+        : json({ ok: false, error: { code: 'FORBIDDEN', message: 'An auditor may only read.' } }, 403),
+    );
+    store.getState().signedIn(SESSION);
+    expect(await api.invoke('orgs:create', { name: 'Research' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    await settle();
+    expect(store.getState().session).toMatchObject({ email: 'ana@acme.com', role: 'auditor', csrfToken: 'csrf-1' });
+  });
+
   it('ends the session on a 401 and keeps the reason GET /auth/session gives', async () => {
     const { api, store, sent } = consoleOver((url) =>
       url === '/auth/session'

@@ -83,7 +83,9 @@ export function createConsoleApi(deps: ConsoleApiDeps = {}): { api: RosterApi; u
     if (!token) return fail('UNAUTHENTICATED', NOT_SIGNED_IN);
     try {
       const response = await fetchOf(url, { ...init, headers: { ...init.headers, [CSRF_HEADER]: token }, credentials: 'same-origin' });
-      if (response.status === 401) void sessionEnded(token);
+      // 401: the session ended. 403: the role may have changed since sign-in (an owner demoted this admin): the
+      // session is read again either way, so the reason is said, or the controls follow the role the server holds now.
+      if (response.status === 401 || response.status === 403) void sessionEnded(token);
       return await readResult<T>(response);
     } catch {
       return fail('UNAVAILABLE', SERVER_LOST);
