@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { commands } from '../cli/run';
 import { parseOptions, splitCommand } from '../cli/parse';
 import { envNameOf, SERVER_OPTION_NAMES, serverOptionsFrom } from './options';
+import { servesPlainHttpBeyondThisMachine } from './run';
 
 // The files that run `roster server` outside this repository (deploy/, the Dockerfile) name its
 // options and environment variables; these tests fail when one names what the command does not take.
@@ -44,6 +45,21 @@ function dockerfile() {
   const env = Object.fromEntries([...lastStage.matchAll(/(ROSTER_\w+)=(\S+)/g)].map((match) => [match[1]!, match[2]!]));
   return { argv: [...json('ENTRYPOINT'), ...json('CMD')], env };
 }
+
+describe('a server beyond this machine without TLS', () => {
+  it('is warned about, unless TLS is served here or an https address (a proxy) stands in front', () => {
+    const options = (host: string, more: { tls?: boolean; publicUrl?: string } = {}) => ({
+      host,
+      tls: more.tls ? { cert: Buffer.from(''), key: Buffer.from('') } : null,
+      publicUrl: more.publicUrl ? new URL(more.publicUrl) : null,
+    });
+    expect(servesPlainHttpBeyondThisMachine(options('0.0.0.0'))).toBe(true);
+    expect(servesPlainHttpBeyondThisMachine(options('10.0.0.5', { publicUrl: 'http://roster.acme.example' }))).toBe(true);
+    expect(servesPlainHttpBeyondThisMachine(options('0.0.0.0', { publicUrl: 'https://roster.acme.example' }))).toBe(false);
+    expect(servesPlainHttpBeyondThisMachine(options('0.0.0.0', { tls: true }))).toBe(false);
+    for (const host of ['127.0.0.1', 'localhost', '::1']) expect(servesPlainHttpBeyondThisMachine(options(host))).toBe(false);
+  });
+});
 
 describe('the files that deploy roster server', () => {
   it('the systemd unit starts roster server with options and variables it takes, and valid values', () => {

@@ -37,6 +37,12 @@ export interface RunningRosterServer {
 
 const withoutSlash = (url: string) => url.replace(/\/+$/, '');
 
+/** Listening where others reach it, with neither TLS here nor an https address in front (a proxy's). */
+export function servesPlainHttpBeyondThisMachine(options: Pick<ServerOptions, 'host' | 'tls' | 'publicUrl'>): boolean {
+  const loopback = ['127.0.0.1', 'localhost', '::1'].includes(options.host);
+  return !loopback && options.tls === null && options.publicUrl?.protocol !== 'https:';
+}
+
 /**
  * Opens the store (after keeping a copy of it when this version would upgrade
  * it) and serves it. Throws StoreError when the store cannot be opened, and the
@@ -93,6 +99,12 @@ export async function startRosterServer(options: ServerOptions, { logger, env }:
       logger.level = level;
       logger.info({ version, databasePath: options.databasePath, host: options.host, port, tls: options.tls !== null }, 'Roster server started');
       if (kept.value) logger.warn({ backup: kept.value.id, folder: backupsDir }, 'Kept a copy of the store before upgrading it');
+      if (servesPlainHttpBeyondThisMachine(options)) {
+        logger.warn(
+          { host: options.host, port },
+          'Serving plain HTTP beyond this machine: passwords, session cookies and tokens cross the network unencrypted. Give --tls-cert and --tls-key, or put a TLS proxy in front and an https --public-url.',
+        );
+      }
     },
     stop() {
       stopping ??= (async () => {
