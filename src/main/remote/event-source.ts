@@ -12,6 +12,8 @@ export interface ServerEventsOptions {
   onDown: (status: number | null) => void;
   /** Waits before trying again (tests pass their own). */
   wait?: (ms: number, signal: AbortSignal) => Promise<void>;
+  /** Asked before each reconnection (not the first opening): false counts as a failed attempt (a server upgraded meanwhile). */
+  beforeReconnect?: () => Promise<boolean>;
 }
 
 /** The first retry comes at once (a stream cut by a proxy is back at once); then 0.5 s, doubling to 8 s. */
@@ -50,9 +52,12 @@ export function openServerEvents(options: ServerEventsOptions): () => void {
 
   const run = async () => {
     let failures = 0;
+    let first = true;
     while (!controller.signal.aborted) {
       let status: number | null = null;
       try {
+        if (!first && options.beforeReconnect && !(await options.beforeReconnect())) throw new Error('not this server');
+        first = false;
         const sent = await send(options.target, '/api/events', undefined, { accept: 'text/event-stream' }, { method: 'GET', signal: controller.signal });
         if (sent.status === 200 && sent.contentType.startsWith('text/event-stream')) {
           failures = 0;

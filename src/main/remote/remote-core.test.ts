@@ -1,3 +1,4 @@
+import http from 'node:http';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ConnectionStatus } from '@shared/schemas/connection';
 import { CONTRACT_VERSION } from '@shared/ipc/version';
@@ -176,6 +177,33 @@ describe('losing the server', () => {
     // Nothing was queued while it was lost.
     const orgs = await remote.invoke('orgs:list');
     expect(orgs.ok && orgs.value.map((org) => org.name)).not.toContain('Later');
+  });
+
+  it('refuses a server that comes back with another contract, saying which to upgrade, until the right one is back', async () => {
+    const remote = await open();
+    await streamOpen(remote);
+    const lost = nextStatus(remote, (status) => status.state === 'lost' && status.message !== undefined);
+    await server.stop();
+    // Upgraded meanwhile: the same address answers with a newer contract.
+    const upgraded = http.createServer((_request, response) => {
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.end(JSON.stringify({ version: '9.9.0', contract: CONTRACT_VERSION + 1 }));
+    });
+    await new Promise<void>((resolve) => upgraded.listen(Number(server.url.port), '127.0.0.1', resolve));
+    try {
+      const status = await lost;
+      expect(status.message).toMatch(/is older than the server at .+ \(9\.9\.0, contract \d+\): upgrade this app\.$/);
+      expect(await remote.invoke('orgs:list')).toEqual({ ok: false, error: { code: 'VERSION_MISMATCH', message: status.message } });
+    } finally {
+      await new Promise<void>((resolve) => {
+        upgraded.closeAllConnections();
+        upgraded.close(() => resolve());
+      });
+    }
+    const back = nextStatus(remote, (next) => next.state === 'connected');
+    await server.start();
+    expect(await back).toEqual({ state: 'connected', host: server.url.host, since: null });
+    expect(await remote.invoke('orgs:list')).toMatchObject({ ok: true });
   });
 
   it('counts a server that cannot be reached at all as lost at the first call', async () => {

@@ -99,10 +99,17 @@ export async function openRemoteCore(options: RemoteCoreOptions): Promise<Result
   const events = new EventEmitter();
   const jobs = new Map<string, JobProgress>();
   let lostSince: Date | null = null;
+  /** Why the server is not worked with although it answers: it was upgraded (or downgraded) to another contract. */
+  let mismatch: string | null = null;
   let downs = 0;
   let closed = false;
 
-  const status = (): ConnectionStatus => ({ state: lostSince ? 'lost' : 'connected', host, since: lostSince?.toISOString() ?? null });
+  const status = (): ConnectionStatus => ({
+    state: lostSince ? 'lost' : 'connected',
+    host,
+    since: lostSince?.toISOString() ?? null,
+    ...(lostSince && mismatch ? { message: mismatch } : {}),
+  });
   const announce = () => {
     const current = status();
     options.onStatus?.(current);
@@ -113,11 +120,24 @@ export async function openRemoteCore(options: RemoteCoreOptions): Promise<Result
     lostSince = now();
     announce();
   };
-  const refuseLost = () => fail('UNAVAILABLE', lostMessage(host, lostSince!));
+  const refuseLost = () => (mismatch ? fail('VERSION_MISMATCH', mismatch) : fail('UNAVAILABLE', lostMessage(host, lostSince!)));
 
   const stopEvents = openServerEvents({
     target,
     wait: options.wait,
+    // A server that comes back may have been upgraded meanwhile: its contract is checked again before its events are taken.
+    beforeReconnect: async () => {
+      const checked = await checkServerVersion(target, own);
+      const wrong = !checked.ok && checked.error.code === 'VERSION_MISMATCH' ? checked.error.message : null;
+      if (wrong !== mismatch) {
+        mismatch = wrong;
+        if (wrong) {
+          lostSince ??= now();
+          announce();
+        }
+      }
+      return checked.ok;
+    },
     onMessage: (data) => {
       const message = JSON.parse(data) as EventMessage;
       if (message.event === 'progress') {

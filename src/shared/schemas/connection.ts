@@ -12,5 +12,7 @@ export const connectionStatusSchema = z.object({
   /** The server's host name, as the window names it. */
   host: z.string(),
   since: z.string().nullable(),
+  /** Why, when the server answers but cannot be worked with (upgraded meanwhile to another contract): which side to upgrade. */
+  message: z.string().optional(),
 });
 export type ConnectionStatus = z.infer<typeof connectionStatusSchema>;

@@ -10,6 +10,16 @@ import { useConnection } from '../stores/connection-store';
 export function ConnectionBanner() {
   const lost = useConnection((state) => state.lost);
   if (!lost) return null;
+  // It answers, but speaks another contract (upgraded meanwhile): what to upgrade, rather than "retrying".
+  if (lost.message) {
+    return (
+      <div className="banner banner-warning connection-banner" role="alert" aria-label="Not connected">
+        <span>
+          <strong>Not connected to {lost.host}</strong> — {lost.message} What you see is as of {formatTimeOfDay(lost.since!)}; changes are off.
+        </span>
+      </div>
+    );
+  }
   return (
     <div className="banner banner-warning connection-banner" role="alert" aria-label="Not connected">
       <span>
