@@ -29,6 +29,8 @@ export interface DesktopServers {
   attach(cores: CoreSwitch): void;
   /** A database was chosen: the window goes back to it, and the app starts on it from now on. */
   useDatabase(): void;
+  /** The server the app worked on when it last closed, to reconnect to at start; null: its database. */
+  resumeAddress(): string | null;
   /** At start: back to the server the app worked on when it closed, with its kept sign-in; null when it worked on its database. */
   resume(): Promise<Result<Connected> | null>;
   /** File → Open Recent's servers, newest first. */
@@ -76,6 +78,7 @@ export function createDesktopServers(deps: DesktopServersDeps): DesktopServers {
       server = null;
       cores?.useLocal();
     },
+    resumeAddress: () => recentServers.current(),
     async resume() {
       const address = recentServers.current();
       return address ? connector.reconnect(address) : null;

@@ -4,6 +4,7 @@ import { app, BrowserWindow, dialog, Menu, shell } from 'electron';
 import { EVENT_CHANNEL, type EventMessage } from '@shared/ipc/contract';
 import type { MenuCommand } from '@shared/menu-commands';
 import type { RecentDatabase } from '@shared/schemas/app';
+import type { Connected, RecentServer } from '@shared/schemas/servers';
 import type { Result } from '@shared/result';
 import { buildMenuTemplate } from './menu';
 
@@ -12,6 +13,11 @@ export interface AppMenuOptions {
   recent: () => RecentDatabase[];
   openRecent: (file: string) => Promise<Result<string | null>>;
   clearRecent: () => void;
+  recentServers: () => RecentServer[];
+  openRecentServer: (address: string) => Promise<Result<Connected>>;
+  /** A recent server's sign-in ended: sign in again in the browser. */
+  signInAgain: (address: string) => Promise<Result<Connected>>;
+  installCommand: () => Promise<void>;
 }
 
 const DOCS = { readme: 'README.md', scim: path.join('docs', 'SCIM.md') } as const;
@@ -35,6 +41,39 @@ function sendToWindow(command: MenuCommand): void {
   window.webContents.send(EVENT_CHANNEL, message);
 }
 
+function showBox(box: Electron.MessageBoxOptions): Promise<Electron.MessageBoxReturnValue> {
+  const window = targetWindow();
+  return window ? dialog.showMessageBox(window, box) : dialog.showMessageBox(box);
+}
+
+/**
+ * File → Open Recent → a server: reconnects with its kept sign-in; one that
+ * has ended (run out, revoked, none kept) is said so, with a button to sign
+ * in again in the browser.
+ */
+export async function reopenServer(options: Pick<AppMenuOptions, 'openRecentServer' | 'signInAgain'>, address: string): Promise<void> {
+  const opened = await options.openRecentServer(address);
+  // The window starts on Licenses: the page it showed belonged to the other store.
+  if (opened.ok) return sendToWindow('go:licenses');
+  if (opened.error.code !== 'UNAUTHENTICATED') {
+    await showBox({ type: 'warning', message: 'Roster cannot connect to that server', detail: opened.error.message });
+    return;
+  }
+  const { response } = await showBox({
+    type: 'info',
+    message: 'Sign in again',
+    detail: opened.error.message,
+    buttons: ['Sign In with Your Browser', 'Cancel'],
+    defaultId: 0,
+    cancelId: 1,
+    noLink: true,
+  });
+  if (response !== 0) return;
+  const signedIn = await options.signInAgain(address);
+  if (signedIn.ok) sendToWindow('go:licenses');
+  else await showBox({ type: 'warning', message: 'Roster did not sign in', detail: signedIn.error.message });
+}
+
 /** Builds the application menu and builds it again whenever the recent list changes. */
 export function installAppMenu(options: AppMenuOptions): () => void {
   app.setAboutPanelOptions({ applicationName: 'Roster', applicationVersion: options.version, version: options.version });
@@ -44,6 +83,7 @@ export function installAppMenu(options: AppMenuOptions): () => void {
       isDevelopment: !app.isPackaged,
       appName: 'Roster',
       recent: options.recent(),
+      recentServers: options.recentServers(),
       actions: {
         send: sendToWindow,
         openRecent: (file) => {
@@ -56,6 +96,8 @@ export function installAppMenu(options: AppMenuOptions): () => void {
             }
           });
         },
+        openRecentServer: (address) => void reopenServer(options, address).then(install),
+        installCommand: () => void options.installCommand(),
         clearRecent: () => {
           options.clearRecent();
           install();

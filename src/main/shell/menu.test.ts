@@ -4,7 +4,7 @@ import type { MenuCommand } from '@shared/menu-commands';
 import { buildMenuTemplate, type MenuContext } from './menu';
 
 function context(overrides: Partial<Omit<MenuContext, 'actions'>> = {}) {
-  const actions = { send: vi.fn<(command: MenuCommand) => void>(), openRecent: vi.fn(), clearRecent: vi.fn(), openDocumentation: vi.fn(), showAbout: vi.fn() };
+  const actions = { send: vi.fn<(command: MenuCommand) => void>(), openRecent: vi.fn(), openRecentServer: vi.fn(), clearRecent: vi.fn(), installCommand: vi.fn(), openDocumentation: vi.fn(), showAbout: vi.fn() };
   return { platform: 'linux' as NodeJS.Platform, isDevelopment: false, appName: 'Roster', recent: [], ...overrides, actions };
 }
 
@@ -25,6 +25,7 @@ describe('application menu', () => {
       'New Enterprise…',
       'Open Database…',
       'Open Recent',
+      'Connect to a Server…',
       'separator',
       'Import Activity Events…',
       'Export Activity Report…',
@@ -85,7 +86,7 @@ describe('application menu', () => {
       ],
     });
     const recent = submenu(find(submenu(buildMenuTemplate(ctx)[0]), 'Open Recent'));
-    expect(labels(recent)).toEqual(['contoso.db — /data/contoso.db', 'gone.db — /old/gone.db (missing)', 'separator', 'Clear Recent Databases']);
+    expect(labels(recent)).toEqual(['contoso.db — /data/contoso.db', 'gone.db — /old/gone.db (missing)', 'separator', 'Clear Recent']);
     click(recent[1]);
     expect(ctx.actions.openRecent).toHaveBeenCalledWith('/old/gone.db');
     expect(labels(submenu(find(submenu(buildMenuTemplate(context())[0]), 'Open Recent')))).toEqual(['No Recent Databases']);
@@ -98,5 +99,33 @@ describe('application menu', () => {
     const mac = buildMenuTemplate(context({ recent, platform: 'darwin' }));
     const file = mac.find((menu) => menu.label === 'File')!;
     expect(labels(submenu(find(submenu(file), 'Open Recent')))[0]).toBe('R&D.db — /data/R&D.db');
+  });
+
+  it('lists recent servers beside the databases, each with its admin, and reconnects to the one clicked', () => {
+    const server = (host: string, signedIn: boolean, current = false) => ({ address: `https://${host}`, host, email: 'ana@acme.com', role: 'admin' as const, signedIn, current });
+    const ctx = context({
+      recent: [{ path: '/data/acme.db', exists: true, current: false }],
+      recentServers: [server('roster.acme.com', true, true), server('r&d-roster.acme.com', false), server('acme-roster.example.com', true)],
+    });
+    const recent = submenu(find(submenu(buildMenuTemplate(ctx)[0]), 'Open Recent'));
+    expect(labels(recent)).toEqual([
+      'acme.db — /data/acme.db',
+      'separator',
+      'r&&d-roster.acme.com — ana@acme.com, admin (sign in again)',
+      'acme-roster.example.com — ana@acme.com, admin',
+      'separator',
+      'Clear Recent',
+    ]);
+    click(recent[3]);
+    expect(ctx.actions.openRecentServer).toHaveBeenCalledWith('https://acme-roster.example.com');
+  });
+
+  it('File → Connect to a Server… asks the window for its dialog; Help offers to install the roster command', () => {
+    const ctx = context();
+    const menu = buildMenuTemplate(ctx);
+    click(find(submenu(menu[0]), 'Connect to a Server…'));
+    expect(ctx.actions.send).toHaveBeenCalledWith('connect-server');
+    click(find(submenu(menu[4]), 'Install ‘roster’ Command in PATH…'));
+    expect(ctx.actions.installCommand).toHaveBeenCalledOnce();
   });
 });

@@ -1,5 +1,6 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import type { RecentDatabase } from '@shared/schemas/app';
+import type { RecentServer } from '@shared/schemas/servers';
 import type { MenuCommand } from '@shared/menu-commands';
 
 /** What the menu's items do; index.ts wires these to the window and the core. */
@@ -7,7 +8,11 @@ export interface MenuActions {
   /** Asks the window to run a command, as its own button or shortcut would. */
   send(command: MenuCommand): void;
   openRecent(file: string): void;
+  /** Reconnects to a recent Roster server with its kept sign-in (servers/desktop.ts). */
+  openRecentServer(address: string): void;
   clearRecent(): void;
+  /** Help → Install 'roster' Command in PATH… (app/install-command.ts). */
+  installCommand(): void;
   openDocumentation(page: 'readme' | 'scim'): void;
   showAbout(): void;
 }
@@ -18,6 +23,8 @@ export interface MenuContext {
   isDevelopment: boolean;
   appName: string;
   recent: readonly RecentDatabase[];
+  /** Roster servers connected to before, newest first, each with the admin signed in as. */
+  recentServers?: readonly RecentServer[];
   actions: MenuActions;
 }
 
@@ -39,21 +46,32 @@ function fileName(file: string): string {
   return file.split(/[\\/]/).pop() ?? file;
 }
 
-function recentSubmenu({ recent, actions, platform }: MenuContext): MenuItemConstructorOptions[] {
+function recentSubmenu({ recent, recentServers = [], actions, platform }: MenuContext): MenuItemConstructorOptions[] {
   // On Windows and Linux "&" marks a mnemonic: a path such as R&D.db keeps its "&" written twice.
   const literal = (text: string) => (platform === 'darwin' ? text : text.replace(/&/g, '&&'));
   const others = recent.filter((entry) => !entry.current);
-  if (others.length === 0) return [{ label: 'No Recent Databases', enabled: false }];
+  const servers = recentServers.filter((entry) => !entry.current);
+  if (others.length === 0 && servers.length === 0) return [{ label: 'No Recent Databases', enabled: false }];
+  const databaseItems = others.map(
+    (entry): MenuItemConstructorOptions => ({
+      // The whole path says which acme.db it is; a missing one says so, and opening it removes it.
+      label: literal(`${fileName(entry.path)} — ${entry.path}${entry.exists ? '' : ' (missing)'}`),
+      click: () => actions.openRecent(entry.path),
+    }),
+  );
+  // Servers beside the files, each with the admin it was signed in as: the same server may be used as two admins.
+  const serverItems = servers.map(
+    (entry): MenuItemConstructorOptions => ({
+      label: literal(`${entry.host} — ${entry.email}, ${entry.role}${entry.signedIn ? '' : ' (sign in again)'}`),
+      click: () => actions.openRecentServer(entry.address),
+    }),
+  );
   return [
-    ...others.map(
-      (entry): MenuItemConstructorOptions => ({
-        // The whole path says which acme.db it is; a missing one says so, and opening it removes it.
-        label: literal(`${fileName(entry.path)} — ${entry.path}${entry.exists ? '' : ' (missing)'}`),
-        click: () => actions.openRecent(entry.path),
-      }),
-    ),
+    ...databaseItems,
+    ...(databaseItems.length > 0 && serverItems.length > 0 ? [separator] : []),
+    ...serverItems,
     separator,
-    { label: 'Clear Recent Databases', click: () => actions.clearRecent() },
+    { label: 'Clear Recent', click: () => actions.clearRecent() },
   ];
 }
 
@@ -82,6 +100,7 @@ export function buildMenuTemplate(context: MenuContext): MenuItemConstructorOpti
       { label: 'New Enterprise…', accelerator: 'CmdOrCtrl+N', click: send('new-database') },
       { label: 'Open Database…', accelerator: 'CmdOrCtrl+O', click: send('open-database') },
       { label: 'Open Recent', submenu: recentSubmenu(context) },
+      { label: 'Connect to a Server…', click: send('connect-server') },
       separator,
       { label: 'Import Activity Events…', accelerator: 'CmdOrCtrl+I', click: send('import-events') },
       { label: 'Export Activity Report…', accelerator: 'CmdOrCtrl+E', click: send('export-report') },
@@ -133,6 +152,9 @@ export function buildMenuTemplate(context: MenuContext): MenuItemConstructorOpti
     submenu: [
       { label: `${appName} Documentation`, click: () => actions.openDocumentation('readme') },
       { label: 'Connecting Okta and Entra ID (SCIM)', click: () => actions.openDocumentation('scim') },
+      separator,
+      // As code editors offer theirs: a terminal then starts Roster's command line without npm.
+      { label: 'Install ‘roster’ Command in PATH…', click: () => actions.installCommand() },
       ...(mac ? [] : [separator, about]),
     ],
   };
