@@ -19,6 +19,9 @@ export interface ServerEventsOptions {
 /** The first retry comes at once (a stream cut by a proxy is back at once); then 0.5 s, doubling to 8 s. */
 export const RETRY_DELAYS_MS = [0, 500, 1_000, 2_000, 4_000, 8_000] as const;
 
+/** The server writes a comment every 15 seconds: a stream silent for 45 is dead (a network gone without closing it). */
+export const STREAM_IDLE_MS = 45_000;
+
 const pause = (ms: number, signal: AbortSignal) =>
   new Promise<void>((resolve) => {
     if (ms === 0 || signal.aborted) return resolve();
@@ -58,7 +61,7 @@ export function openServerEvents(options: ServerEventsOptions): () => void {
       try {
         if (!first && options.beforeReconnect && !(await options.beforeReconnect())) throw new Error('not this server');
         first = false;
-        const sent = await send(options.target, '/api/events', undefined, { accept: 'text/event-stream' }, { method: 'GET', signal: controller.signal });
+        const sent = await send(options.target, '/api/events', undefined, { accept: 'text/event-stream' }, { method: 'GET', signal: controller.signal, idleTimeoutMs: STREAM_IDLE_MS });
         if (sent.status === 200 && sent.contentType.startsWith('text/event-stream')) {
           failures = 0;
           options.onOpen();

@@ -57,7 +57,18 @@ export function send(
   path: string,
   body: string | Readable | undefined,
   headers: Record<string, string>,
-  { method = 'POST', signedIn = true, signal }: { method?: string; signedIn?: boolean; signal?: AbortSignal } = {},
+  {
+    method = 'POST',
+    signedIn = true,
+    signal,
+    idleTimeoutMs,
+  }: {
+    method?: string;
+    signedIn?: boolean;
+    signal?: AbortSignal;
+    /** Gives up when the connection carries nothing for this long, answer included (a network gone without a word). */
+    idleTimeoutMs?: number;
+  } = {},
 ): Promise<Sent> {
   const url = new URL(path, target.server);
   const client = url.protocol === 'https:' ? https : http;
@@ -74,6 +85,11 @@ export function send(
       (response) => resolve({ status: response.statusCode ?? 0, contentType: String(response.headers['content-type'] ?? ''), body: response }),
     );
     request.on('error', reject);
+    if (idleTimeoutMs) {
+      request.setTimeout(idleTimeoutMs, () =>
+        request.destroy(Object.assign(new Error(`nothing came from it for ${Math.round(idleTimeoutMs / 1000)} seconds`), { code: 'ETIMEDOUT' })),
+      );
+    }
     if (body === undefined || typeof body === 'string') request.end(body);
     else body.pipe(request);
   });
@@ -106,12 +122,19 @@ export type Reply = { reached: true; status: number; result: Result<unknown> } |
  * Calls one channel at POST /api/invoke/<channel>; a command carries its
  * idempotency key (the same on a retry), so the server runs it once.
  */
-export async function callChannel(target: RemoteTarget, channel: string, input: unknown, idempotencyKey?: string): Promise<Reply> {
+export async function callChannel(target: RemoteTarget, channel: string, input: unknown, idempotencyKey?: string, idleTimeoutMs?: number): Promise<Reply> {
   try {
-    const sent = await send(target, `/api/invoke/${encodeURIComponent(channel)}`, input === undefined ? undefined : JSON.stringify(input), {
-      ...(input === undefined ? {} : { 'content-type': 'application/json' }),
-      ...(idempotencyKey ? { [IDEMPOTENCY_HEADER.toLowerCase()]: idempotencyKey } : {}),
-    });
+    const body = input === undefined ? undefined : JSON.stringify(input);
+    const sent = await send(
+      target,
+      `/api/invoke/${encodeURIComponent(channel)}`,
+      body,
+      {
+        ...(input === undefined ? {} : { 'content-type': 'application/json' }),
+        ...(idempotencyKey ? { [IDEMPOTENCY_HEADER.toLowerCase()]: idempotencyKey } : {}),
+      },
+      { idleTimeoutMs },
+    );
     return { reached: true, status: sent.status, result: await resultOf(target, sent) };
   } catch (error) {
     return { reached: false, error: error as NodeJS.ErrnoException };

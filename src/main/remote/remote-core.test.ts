@@ -206,6 +206,26 @@ describe('losing the server', () => {
     expect(await remote.invoke('orgs:list')).toMatchObject({ ok: true });
   });
 
+  it('does not count a server that refuses a revoked token as lost: each call says why', async () => {
+    const statuses: ConnectionStatus[] = [];
+    // The stream waits before each retry: the second wait comes after the retry the server refused.
+    let waits = 0;
+    let refused!: () => void;
+    const retried = new Promise<void>((resolve) => (refused = resolve));
+    const wait = (ms: number, signal: AbortSignal) => {
+      if (++waits === 2) refused();
+      return quickWait(ms, signal);
+    };
+    const remote = await open({ role: 'admin', wait, onStatus: (status) => statuses.push(status) });
+    await streamOpen(remote);
+    // The server ends the stream of a token it revokes; its reconnection is refused (401).
+    expect(await server.core.invoke('admins:revokeToken', { email: 'admin@acme.example', name: 'tests' })).toMatchObject({ ok: true });
+    await retried;
+    expect(await remote.invoke('orgs:list')).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED', message: expect.stringContaining('revoked') } });
+    expect(remote.status().state).toBe('connected');
+    expect(statuses).toEqual([]);
+  });
+
   it('counts a server that cannot be reached at all as lost at the first call', async () => {
     const remote = await open();
     await server.stop();

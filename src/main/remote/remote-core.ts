@@ -61,6 +61,13 @@ export const lostMessage = (host: string, since: Date) =>
 /** A query is asked this many times before the server counts as lost; a command twice (the same key both times). */
 const QUERY_ATTEMPTS = 3;
 const COMMAND_ATTEMPTS = 2;
+/**
+ * A call whose connection carries nothing for a minute is given up (and, a
+ * command, sent again with its key: the server waits for the first). Long
+ * work on the server (a restore) answers within that; a network gone without
+ * a word would otherwise hold the window for minutes.
+ */
+export const CALL_IDLE_MS = 60_000;
 
 /**
  * The contract served by a Roster server instead of a local file: every call
@@ -157,11 +164,13 @@ export async function openRemoteCore(options: RemoteCoreOptions): Promise<Result
       // Whatever changed while the stream was down was not announced: every screen reloads.
       if (reconnected) events.emit('changed', { areas: ['*'] });
     },
-    onDown: () => {
+    onDown: (refused) => {
       downs += 1;
       // Jobs the server ran are not known any more; the stream that reconnects says which still run.
       jobs.clear();
-      // The first retry comes at once: a stream a proxy cut is no lost server.
+      // The server answers but refuses the token (revoked, expired, its admin removed): it is not lost, and each
+      // call says why. The first retry comes at once: a stream a proxy cut is no lost server.
+      if (refused === 401 || refused === 403) return;
       if (downs >= 2) markLost();
     },
   });
@@ -174,7 +183,7 @@ export async function openRemoteCore(options: RemoteCoreOptions): Promise<Result
     const key = spec.kind === 'command' ? randomUUID() : undefined;
     const attempts = spec.kind === 'command' ? COMMAND_ATTEMPTS : QUERY_ATTEMPTS;
     for (let attempt = 1; attempt <= attempts; attempt += 1) {
-      const reply = await callChannel(target, channel, payload, key);
+      const reply = await callChannel(target, channel, payload, key, CALL_IDLE_MS);
       if (reply.reached) return reply.result;
       if (closed) break;
     }
