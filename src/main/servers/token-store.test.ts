@@ -57,4 +57,13 @@ describe('the desktop app’s kept sign-ins', () => {
     store.forget(other);
     expect(fs.existsSync(path.join(dir, TOKENS_FILE))).toBe(false);
   });
+
+  it('count Linux without a keyring (Electron’s basic_text key, written in its own code) as no encryption', () => {
+    const dir = tempDir();
+    const store = createTokenStore(dir, { ...fakeSafeStorage(), getSelectedStorageBackend: () => 'basic_text' });
+    expect(store.canKeep()).toBe(false);
+    expect(store.keep(ACME, signIn)).toBe(false);
+    expect(fs.existsSync(path.join(dir, TOKENS_FILE))).toBe(false);
+    expect(createTokenStore(dir, { ...fakeSafeStorage(), getSelectedStorageBackend: () => 'gnome_libsecret' }).keep(ACME, signIn)).toBe(true);
+  });
 });

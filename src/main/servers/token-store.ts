@@ -6,6 +6,12 @@ import { adminRoles } from '@shared/schemas/admins';
 /** The part of Electron's safeStorage the store needs, injected so it is tested without Electron. */
 export interface SafeStorageLike {
   isEncryptionAvailable(): boolean;
+  /**
+   * Linux only: the key store in use. "basic_text" means no keyring was found
+   * and Electron would encrypt with a key written in its own code, which
+   * protects nothing: Roster counts that as no encryption.
+   */
+  getSelectedStorageBackend?(): string;
   encryptString(plainText: string): Buffer;
   decryptString(encrypted: Buffer): string;
 }
@@ -44,6 +50,7 @@ export interface TokenStore {
  */
 export function createTokenStore(dir: string, safeStorage: SafeStorageLike): TokenStore {
   const file = path.join(dir, TOKENS_FILE);
+  const encrypts = () => safeStorage.isEncryptionAvailable() && !['basic_text', 'unknown'].includes(safeStorage.getSelectedStorageBackend?.() ?? '');
 
   const readAll = (): Record<string, string> => {
     try {
@@ -73,9 +80,9 @@ export function createTokenStore(dir: string, safeStorage: SafeStorageLike): Tok
   };
 
   return {
-    canKeep: () => safeStorage.isEncryptionAvailable(),
+    canKeep: encrypts,
     keep(address, signIn) {
-      if (!safeStorage.isEncryptionAvailable()) {
+      if (!encrypts()) {
         forget(address);
         return false;
       }
@@ -85,7 +92,7 @@ export function createTokenStore(dir: string, safeStorage: SafeStorageLike): Tok
     },
     read(address) {
       const encrypted = readAll()[address];
-      if (!encrypted || !safeStorage.isEncryptionAvailable()) return null;
+      if (!encrypted || !encrypts()) return null;
       try {
         const parsed = keptSignInSchema.safeParse(JSON.parse(safeStorage.decryptString(Buffer.from(encrypted, 'base64'))));
         return parsed.success ? parsed.data : null;

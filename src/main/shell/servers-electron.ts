@@ -24,7 +24,13 @@ async function whoAmI(server: string, token: string) {
 export function electronDesktopServers(dataDir: string): DesktopServers {
   return createDesktopServers({
     dataDir,
-    safeStorage,
+    safeStorage: {
+      isEncryptionAvailable: () => safeStorage.isEncryptionAvailable(),
+      encryptString: (text) => safeStorage.encryptString(text),
+      decryptString: (encrypted) => safeStorage.decryptString(encrypted),
+      // Linux only (it names the keyring in use, or basic_text without one); asked after the app is ready.
+      ...(process.platform === 'linux' ? { getSelectedStorageBackend: () => safeStorage.getSelectedStorageBackend() } : {}),
+    },
     openBrowser: openSignInPage,
     signInNative: (options) => signInNative(options),
     whoAmI,
