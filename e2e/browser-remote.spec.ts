@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { Page } from '@playwright/test';
 import { startServerProcess } from '../src/main/server/test-support/server-process';
 import { expect, test } from './fixtures';
+import { BackupsPage } from './pages/backups-page';
 import { OrganizationsPage } from './pages/organizations-page';
 import { startConsoleServer, type ConsoleServer } from './support/console-server';
 import { CLI_MAIN } from './support/files';
@@ -75,6 +76,14 @@ test.describe('Browser mode on a Roster server', () => {
     await expect(orgs.row('Marketing')).toBeVisible();
     const audit = roster.roster('audit');
     expect(audit.stdout.split('\n').find((line) => line.includes('Marketing'))).toContain('ana@acme.com (app)');
+
+    // A backup made from here is the server's, kept on the server's machine: listed, restorable by an owner, not downloaded.
+    const backups = new BackupsPage(page);
+    await backups.open();
+    await backups.backUpNow.click();
+    await expect(backups.rows).toHaveCount(1);
+    await expect(backups.rows.first().getByRole('button', { name: /Restore/ })).toBeVisible();
+    await expect(backups.section.getByRole('button', { name: 'Download' })).toHaveCount(0);
   });
 
   test('says when the server is lost, offers no change meanwhile, and reloads what changed when it is back', async ({ page }) => {

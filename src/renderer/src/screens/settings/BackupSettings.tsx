@@ -4,6 +4,7 @@ import { countOf } from '@shared/text';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { backUpWithNotice, downloadWithNotice } from '../../lib/app-actions';
 import { formatDateTime } from '../../lib/format';
+import { useAppInfo } from '../../data/app-queries';
 import { appErrorOf, useContractQuery } from '../../data/query';
 import { useContractMutation } from '../../data/use-contract-mutation';
 import { useMayCall } from '../../data/may-call';
@@ -34,8 +35,9 @@ export function BackupSettings({ canSetKeep }: { canSetKeep: boolean }) {
   // The setting's version, sent with a change so that one made elsewhere since refuses it (docs/RULES.md, V6).
   const keepVersion = useContractQuery('settings:get', undefined).data?.versions.backupKeep;
   const may = { backUp: useMayCall('backups:create'), restore: useMayCall('backups:restore'), restoreFile: useMayCall('backups:restoreFile'), keep: useMayCall('settings:update') };
-  // The server's console downloads nothing from its backups folder: that stays on the server's machine.
-  const mayDownload = !isConsole;
+  // The server's console, and a window working on a server, download nothing from its backups folder: that stays on the server's machine.
+  const onServer = useAppInfo()?.server !== undefined;
+  const mayDownload = !isConsole && !onServer;
   const rowActions = may.restore || mayDownload;
   const notify = useNoticesStore((state) => state.push);
   const { run, busy } = useSubmit();
