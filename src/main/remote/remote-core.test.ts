@@ -1,4 +1,5 @@
 import http from 'node:http';
+import { Readable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ConnectionStatus } from '@shared/schemas/connection';
 import { CONTRACT_VERSION } from '@shared/ipc/version';
@@ -101,6 +102,14 @@ describe('the remote core', () => {
     });
     const newer = await openRemoteCore({ server: server.url, token: server.tokens.owner, own: { version: '9.0.0', contract: CONTRACT_VERSION + 1 } });
     expect(newer).toMatchObject({ ok: false, error: { code: 'VERSION_MISMATCH', message: expect.stringMatching(/is newer than the server at .+: upgrade the server, or use Roster \d+\.\d+\.x\.$/) } });
+  });
+
+  it('imports an event file a page uploads by streaming it on to the server', async () => {
+    const remote = await open({ role: 'admin' });
+    const events = '{"type":"signup","email":"ana@acme.example","at":"2026-01-01T00:00:00Z"}\n{"type":"nope"}\n';
+    const imported = await remote.importEvents({ fileName: 'march events.ndjson', totalBytes: Buffer.byteLength(events), open: () => Readable.from([events]) });
+    expect(imported).toMatchObject({ ok: true, value: { fileName: 'march events.ndjson', events: { signup: 1 }, rejected: 1 } });
+    expect(server.core.db.prepare('SELECT email FROM accounts').pluck().all()).toEqual(['ana@acme.example']);
   });
 
   it('forwards the server’s events: a change another admin makes is heard', async () => {
