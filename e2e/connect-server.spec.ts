@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, MODE, test } from './fixtures';
 import { ConnectServerDialog } from './pages/connect-server-dialog';
 import { FirstRunPage } from './pages/first-run-page';
@@ -59,5 +60,18 @@ test.describe('Connecting to a Roster server', () => {
     await connect.dialog.getByRole('button', { name: 'Back' }).click();
     await expect(connect.address).not.toHaveAttribute('readonly', '');
     await expect(connect.token).toHaveCount(0);
+  });
+
+  test('the dialog, with its errors showing, passes axe-core in both themes', async ({ app }) => {
+    await app.page.getByRole('button', { name: 'Connect to a Roster server…' }).click();
+    const connect = new ConnectServerDialog(app.page);
+    await connect.address.fill('http://roster.acme.com');
+    await connect.signInWithBrowser.click();
+    await expect(connect.fieldError('Server address')).toBeVisible();
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await app.page.emulateMedia({ colorScheme });
+      const results = await new AxeBuilder({ page: app.page }).setLegacyMode().include('dialog').analyze();
+      expect(results.violations.map((violation) => `${colorScheme}: ${violation.id} ${violation.help}`)).toEqual([]);
+    }
   });
 });
