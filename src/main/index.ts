@@ -154,6 +154,7 @@ async function start(): Promise<void> {
         connectServer,
         recentServers: desktopServers.recent,
         openRecentServer,
+        cancelServerSignIn: desktopServers.host.cancelServerSignIn,
         chooseDatabase,
         saveFile: createSaveFile(),
         showItemInFolder: (file) => shell.showItemInFolder(file),

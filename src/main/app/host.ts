@@ -48,4 +48,6 @@ export interface Host {
   recentServers?: () => RecentServer[];
   /** Reconnects to a recent server with its kept sign-in. Absent in browser mode. */
   openRecentServer?: (address: string) => Promise<Result<Connected>>;
+  /** Stops a browser sign-in that waits (the dialog was closed); false when none waited. Absent in browser mode. */
+  cancelServerSignIn?: () => boolean;
 }

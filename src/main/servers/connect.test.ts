@@ -141,4 +141,26 @@ describe('reconnecting to a recent server', () => {
     const { connector } = setup();
     expect(await connector.reconnect('https://evil.example.com')).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });
+
+  it('stops a sign-in waiting for the browser when the admin gives up, changing nothing even if the browser comes back later', async () => {
+    let comeBack: (() => void) | undefined;
+    let signal: AbortSignal | undefined;
+    // A sign-in that ignores the stop and comes back all the same: the connector's own guard must hold.
+    const { connector, deps } = setup({
+      signInNative: (options) =>
+        new Promise((resolve) => {
+          signal = options.signal;
+          comeBack = () => resolve(ok(ana));
+        }),
+    });
+    const connecting = connector.connect({ address: ACME, method: 'browser' });
+    expect(connector.cancelSignIn()).toBe(true);
+    expect(signal?.aborted).toBe(true);
+    comeBack!();
+    expect(await connecting).toEqual({ ok: false, error: { code: 'CANCELLED', message: 'The sign-in was stopped before the browser came back.' } });
+    expect(deps.attach).not.toHaveBeenCalled();
+    expect(deps.tokens.addresses()).toEqual([]);
+    expect(deps.recent.list()).toEqual([]);
+    expect(connector.cancelSignIn()).toBe(false);
+  });
 });

@@ -16,7 +16,7 @@ export interface SignedIn {
 }
 
 /** remote/native-sign-in.ts's signInNative: the system browser signs in, a loopback redirect brings the token back. */
-export type SignInNative = (options: { server: string; clientId: string; openBrowser: (url: string) => Promise<void> }) => Promise<Result<SignedIn>>;
+export type SignInNative = (options: { server: string; clientId: string; openBrowser: (url: string) => Promise<void>; signal?: AbortSignal }) => Promise<Result<SignedIn>>;
 
 export interface ConnectDeps {
   signInNative: SignInNative;
@@ -37,6 +37,8 @@ export interface ServerConnector {
   connect(input: ConnectInput): Promise<Result<Connected>>;
   /** Connects to a recent server with its kept sign-in; UNAUTHENTICATED (saying why) when it must be signed in to again. */
   reconnect(address: string): Promise<Result<Connected>>;
+  /** Stops a sign-in waiting for the browser (the admin closed the dialog): it ends CANCELLED and nothing changes. */
+  cancelSignIn(): boolean;
 }
 
 const hostOf = (address: string) => new URL(address).host;
@@ -49,6 +51,8 @@ const hostOf = (address: string) => new URL(address).host;
  */
 export function createServerConnector(deps: ConnectDeps): ServerConnector {
   const now = deps.now ?? (() => new Date());
+  // The sign-in waiting for the browser, if one is: a second one replaces it, as the dialog shows only one.
+  let waiting: AbortController | null = null;
 
   const finish = async (address: string, signedIn: SignedIn): Promise<Result<Connected>> => {
     const connection: ServerConnection = { address, host: hostOf(address), email: signedIn.email, role: signedIn.role };
@@ -63,7 +67,18 @@ export function createServerConnector(deps: ConnectDeps): ServerConnector {
   return {
     async connect(input) {
       if (input.method === 'browser') {
-        const signedIn = await deps.signInNative({ server: input.address, clientId: DESKTOP_CLIENT_ID, openBrowser: (url) => deps.openBrowser(url, input.address) });
+        waiting?.abort();
+        const controller = new AbortController();
+        waiting = controller;
+        const signedIn = await deps.signInNative({
+          server: input.address,
+          clientId: DESKTOP_CLIENT_ID,
+          openBrowser: (url) => deps.openBrowser(url, input.address),
+          signal: controller.signal,
+        });
+        if (waiting === controller) waiting = null;
+        // Given up meanwhile: a browser that came back late changes nothing.
+        if (controller.signal.aborted) return fail('CANCELLED', 'The sign-in was stopped before the browser came back.');
         if (!signedIn.ok) return signedIn;
         return finish(input.address, signedIn.value);
       }
@@ -95,6 +110,13 @@ export function createServerConnector(deps: ConnectDeps): ServerConnector {
         return signInAgain(`the server no longer accepts ${entry.email}’s sign-in (it was revoked, or its admin removed).`);
       }
       return finish(address, { ...who.value, token: kept.token, expiresAt: kept.expiresAt });
+    },
+
+    cancelSignIn() {
+      if (!waiting) return false;
+      waiting.abort();
+      waiting = null;
+      return true;
     },
   };
 }

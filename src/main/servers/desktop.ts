@@ -22,7 +22,7 @@ export interface DesktopServersDeps extends Pick<ConnectDeps, 'signInNative' | '
 
 export interface DesktopServers {
   /** What the desktop app's host offers the window: connecting, the recent servers, reconnecting. */
-  host: Required<Pick<Host, 'connectServer' | 'recentServers' | 'openRecentServer'>>;
+  host: Required<Pick<Host, 'connectServer' | 'recentServers' | 'openRecentServer' | 'cancelServerSignIn'>>;
   /** The server the window works on, as app:info names it; null on the database. */
   server(): AppInfo['server'] | null;
   /** Once the window's dispatch exists (index.ts): connecting switches it. */
@@ -68,7 +68,7 @@ export function createDesktopServers(deps: DesktopServersDeps): DesktopServers {
     recentServers.list().map((entry) => ({ ...entry, signedIn: tokens.read(entry.address) !== null, current: server?.url === entry.address }));
 
   return {
-    host: { connectServer: connector.connect, recentServers: recent, openRecentServer: connector.reconnect },
+    host: { connectServer: connector.connect, recentServers: recent, openRecentServer: connector.reconnect, cancelServerSignIn: connector.cancelSignIn },
     server: () => server,
     attach(next) {
       cores = next;

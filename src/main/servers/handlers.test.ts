@@ -61,5 +61,13 @@ describe('servers:connect, servers:recent and servers:openRecent', () => {
     });
     expect(await core.invoke('servers:openRecent', { address: 'acme.example.com' })).toMatchObject({ ok: false, error: { code: 'UNSUPPORTED' } });
     expect(await core.invoke('servers:recent')).toEqual({ ok: true, value: [] });
+    expect(await core.invoke('servers:cancelSignIn')).toEqual({ ok: true, value: { cancelled: false } });
+  });
+
+  it('servers:cancelSignIn stops the desktop app’s browser sign-in', async () => {
+    const cancelServerSignIn = vi.fn(() => true);
+    const core = testCore({ host: { info, cancelServerSignIn } });
+    expect(await core.invoke('servers:cancelSignIn')).toEqual({ ok: true, value: { cancelled: true } });
+    expect(cancelServerSignIn).toHaveBeenCalledOnce();
   });
 });

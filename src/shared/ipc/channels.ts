@@ -103,6 +103,7 @@ export const channelNames = [
   'servers:connect',
   'servers:recent',
   'servers:openRecent',
+  'servers:cancelSignIn',
   'jobs:list',
   'jobs:cancel',
   'admins:list',

@@ -263,6 +263,8 @@ export const contract = {
   'servers:connect': command(connectServerInput, connectedSchema, ['app'], 'local'),
   'servers:recent': query(noInput, z.array(recentServerSchema), ['app'], 'local'),
   'servers:openRecent': command(openRecentServerInput, connectedSchema, ['app'], 'local'),
+  // The admin closed the dialog while the browser sign-in waited: it ends, and a browser that comes back changes nothing.
+  'servers:cancelSignIn': command(noInput, z.object({ cancelled: z.boolean() }), [], 'local'),
   // The long jobs running now, for a page that (re)loads while one runs; the progress event tells the rest.
   'jobs:list': query(noInput, z.array(jobProgressSchema), [], 'read'),
   // Asks a long job (see the progress event) to stop; a job that cannot stop safely says so.

@@ -34,6 +34,7 @@ export function ConnectServerDialog() {
   const reason = useConnectStore((state) => state.reason);
   const hide = useConnectStore((state) => state.hide);
   const connect = useContractMutation('servers:connect', { errors: 'inline' });
+  const cancelSignIn = useContractMutation('servers:cancelSignIn');
   const [address, setAddress] = useState(initialAddress);
   const [token, setToken] = useState('');
   const [step, setStep] = useState<Step>('address');
@@ -65,6 +66,12 @@ export function ConnectServerDialog() {
     afterConnecting(await connect.run({ address: origin, method: 'token', token }));
   };
 
+  // Closing while the browser sign-in waits stops it: a browser that finishes later changes nothing.
+  const close = () => {
+    if (step === 'browser') void cancelSignIn.run();
+    hide();
+  };
+
   const typed = (set: (value: string) => void) => (value: string) => {
     set(value);
     setAddressError(undefined);
@@ -83,7 +90,7 @@ export function ConnectServerDialog() {
     <Dialog
       title="Connect to a Roster server"
       description={description}
-      onClose={hide}
+      onClose={close}
       onSubmit={() => void (step === 'token' ? connectWithToken() : signInWithBrowser())}
       actions={
         step === 'token' ? (
@@ -97,7 +104,7 @@ export function ConnectServerDialog() {
           </>
         ) : (
           <>
-            <button type="button" className="button" onClick={hide}>
+            <button type="button" className="button" onClick={close}>
               Cancel
             </button>
             <button type="submit" className="button primary" disabled={connect.busy}>
