@@ -8,17 +8,19 @@ import { StoreError } from '../db/store-error';
 import { osUserName } from '../os-user';
 import { defaultDatabasePath, userDataDir } from '../paths';
 import { openLog } from '../logging/logger';
+import { systemOpener } from '../cli/open-browser';
 import { remoteOptions, serveRemote } from './remote-mode';
 import { startBrowserServer } from './server';
 
 const log = openLog({ source: 'browser' });
 
-const USAGE = `Usage: node out/main/browser.js [--db FILE | --server URL --token T [--ca FILE]] [--port N]
+const USAGE = `Usage: node out/main/browser.js [--db FILE | --server URL [--token T] [--ca FILE]] [--port N]
 
 Serves Roster to a browser on 127.0.0.1, with the same store and rules as the app.
   --db FILE       the database to open (default: the app's own)
   --server URL    work on a Roster server's store instead (or ROSTER_SERVER)
-  --token T       an API token there (or ROSTER_TOKEN)
+  --token T       an API token there (or ROSTER_TOKEN); without one, the sign-in kept by
+                  "roster login", else you sign in through the server's page for this session
   --ca FILE       a private certificate authority to trust for the server
   --port N        the port to listen on (default: a free one)`;
 
@@ -56,7 +58,7 @@ async function main(): Promise<number | null> {
     console.error(`${remote.error}\n\n${USAGE}`);
     return 2;
   }
-  if (remote) return serveRemote(remote, port, log);
+  if (remote) return serveRemote(remote, port, log, systemOpener());
 
   const databasePath = path.resolve(values.db ?? defaultDatabasePath());
   let core;

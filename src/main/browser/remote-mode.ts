@@ -2,15 +2,14 @@ import path from 'node:path';
 import type { EventMessage } from '@shared/ipc/contract';
 import { version } from '../../../package.json';
 import type { openLog } from '../logging/logger';
-import type { RemoteTarget } from '../remote/http-client';
-import { openRemoteCore } from '../remote/remote-core';
-import { remoteTarget } from '../remote/target';
+import { chooseServer } from '../remote/target';
+import { openRemoteSession, type ChosenServer } from './remote-session';
 import { startBrowserServer } from './server';
 
 type Log = ReturnType<typeof openLog>;
 
-/** --server, --token and --ca (or ROSTER_SERVER and ROSTER_TOKEN) as the command line reads them; null: a local file. */
-export const remoteOptions = (values: Record<string, unknown>, env: NodeJS.ProcessEnv) => remoteTarget(values, env);
+/** --server, --token and --ca (or ROSTER_SERVER, ROSTER_TOKEN, or `roster login`'s token) as the command line reads them; null: a local file. */
+export const remoteOptions = (values: Record<string, unknown>, env: NodeJS.ProcessEnv) => chooseServer(values, env);
 
 /**
  * Browser mode on a Roster server: the page talks to browser mode as always
@@ -19,23 +18,26 @@ export const remoteOptions = (values: Record<string, unknown>, env: NodeJS.Proce
  * the page. Resolves with an exit status when it cannot serve, or null while
  * it serves.
  */
-export async function serveRemote(target: RemoteTarget, port: number, log: Log): Promise<number | null> {
-  const opened = await openRemoteCore({
-    server: target.server,
-    token: target.token,
-    ca: target.ca,
-    mode: 'browser',
-    host: { logFile: log.file },
-    onStatus: (status) =>
-      status.state === 'lost'
-        ? log.logger.warn({ server: target.server.origin, since: status.since }, 'The server cannot be reached; retrying')
-        : log.logger.info({ server: target.server.origin }, 'The server is back'),
+export async function serveRemote(chosen: ChosenServer, port: number, log: Log, openBrowser: (url: string) => Promise<void>): Promise<number | null> {
+  const origin = chosen.server.origin;
+  const opened = await openRemoteSession(chosen, {
+    print: (text) => console.error(text),
+    openBrowser,
+    core: {
+      mode: 'browser',
+      host: { logFile: log.file },
+      onStatus: (status) =>
+        status.state === 'lost'
+          ? log.logger.warn({ server: origin, since: status.since }, 'The server cannot be reached; retrying')
+          : log.logger.info({ server: origin }, 'The server is back'),
+    },
   });
   if (!opened.ok) {
     console.error(opened.error.message);
     return 1;
   }
-  const core = opened.value;
+  const session = opened.value;
+  const core = session.core;
   const server = await startBrowserServer({
     dispatch: core.dispatch,
     subscribe: (listener) => {
@@ -61,15 +63,15 @@ export async function serveRemote(target: RemoteTarget, port: number, log: Log):
     logError: log.error,
   });
   const { email, role } = core.info.server!;
-  console.log(`Roster ${version} in browser mode, on the server ${target.server.origin} as ${email} (${role})`);
+  console.log(`Roster ${version} in browser mode, on the server ${origin} as ${email} (${role})`);
   console.log(`Open ${server.url}`);
-  log.logger.info({ version, server: target.server.origin, admin: email, port: server.port }, 'Browser mode serves a Roster server');
+  log.logger.info({ version, server: origin, admin: email, port: server.port, signedInHere: session.signedInHere }, 'Browser mode serves a Roster server');
 
   const stop = () => {
-    void server.close().then(() => {
-      core.close();
-      process.exit(0);
-    });
+    void server
+      .close()
+      .then(() => session.end())
+      .then(() => process.exit(0));
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

@@ -9,11 +9,13 @@ import { StoreError } from '../db/store-error';
 import { defaultDatabasePath, userDataDir } from '../paths';
 import { EXIT_OK, EXIT_USAGE, printError, type CliIo, type CommandSpec, type CommandStore, type FileCommand, type StoreCommand } from './command';
 import { createRemoteApi, type RemoteTarget } from '../remote/http-client';
+import { chooseServer, expiredSignIn, needsSignIn, signInAgain } from '../remote/target';
 import { accessCommand } from './commands/access';
 import { adminCommands } from './commands/admins';
 import { activityCommands } from './commands/activity';
 import { backupCommands } from './commands/backup';
 import { checkCommand } from './commands/check';
+import { diffCommand } from './commands/diff';
 import { auditCommand } from './commands/audit';
 import { demoCommand } from './commands/demo';
 import { domainCommands } from './commands/domains';
@@ -28,7 +30,6 @@ import { serverCommand } from './commands/server';
 import { teamCommands } from './commands/teams';
 import { orgCommands } from './commands/orgs';
 import { reclaimCommand } from './commands/reclaim';
-import { savedLogin } from './credentials';
 import { cliBackupsDir, openCliCore } from './open-core';
 import { parseOptions, splitCommand } from './parse';
 import { commandUsage, groupUsage, mainUsage } from './usage';
@@ -50,6 +51,7 @@ export const commands: CommandSpec[] = [
   ...sessionCommands,
   ...backupCommands,
   checkCommand,
+  diffCommand,
   auditCommand,
   demoCommand,
   serverCommand,
@@ -118,9 +120,13 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   // login, logout and version name a server (or none) themselves, and open no store.
   if ('runAlone' in command) return command.runAlone({ io, json, databasePath: '' }, values);
 
-  const remote = remoteTarget(values, io.env);
+  // The one rule of where a client calls (remote/target.ts): flags, then the environment, then `roster login`'s token.
+  const remote = chooseServer(values, io.env);
   if (remote && 'error' in remote) return usageError(io, json, remote.error, commandUsage(command));
-  if (remote && 'refused' in remote) return printError(io, json, { code: 'UNAUTHENTICATED', message: remote.refused });
+  if (remote && remote.token === null) {
+    if (remote.expired) return printError(io, json, { code: 'UNAUTHENTICATED', message: expiredSignIn(remote.server, remote.expired) });
+    return usageError(io, json, needsSignIn(remote.server), commandUsage(command));
+  }
   if (remote) return runRemote(command, remote, io, json, values);
 
   // ROSTER_DB stands for --db, as every `roster server` option has its ROSTER_ variable.
@@ -161,54 +167,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   return status;
 }
 
-/**
- * The server a command runs against: --server and --token (or ROSTER_SERVER
- * and ROSTER_TOKEN; without either token, the one `roster login` kept for
- * that server), and --ca; null for a local store. A server without a token, a
- * token without a server, --db beside --server, or an address that is not
- * one, is bad usage; a kept sign-in that has expired is refused (exit 1).
- */
-function remoteTarget(values: Record<string, unknown>, env: NodeJS.ProcessEnv): Target | { error: string } | { refused: string } | null {
-  const given = (option: string, variable: string) => (typeof values[option] === 'string' ? (values[option] as string) : env[variable]?.trim() || undefined);
-  const server = given('server', 'ROSTER_SERVER');
-  const token = given('token', 'ROSTER_TOKEN');
-  const ca = typeof values.ca === 'string' ? values.ca : undefined;
-  if (server === undefined) {
-    if (typeof values.token === 'string') return { error: '--token goes with --server URL (or ROSTER_SERVER)' };
-    if (ca !== undefined) return { error: '--ca goes with --server URL (or ROSTER_SERVER)' };
-    return null;
-  }
-  if (typeof values.db === 'string') return { error: '--db and --server name two different stores: give one' };
-  let url: URL;
-  try {
-    url = new URL(server);
-  } catch {
-    return { error: `--server must be an address such as https://roster.example.com, not "${server}"` };
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return { error: `--server must start with https:// (or http://), not "${url.protocol}"` };
-  const saved = token === undefined ? savedLogin(env, url) : null;
-  if (token === undefined && saved === null) {
-    return { error: `--server needs a sign-in: run "roster login --server ${url.origin}", or give an API token with --token T or ROSTER_TOKEN` };
-  }
-  if (saved && saved.expiresAt <= new Date().toISOString()) {
-    return { refused: `Your sign-in to ${url.origin} (${saved.email}) expired at ${saved.expiresAt}: run "roster login --server ${url.origin}" again.` };
-  }
-  let caPem: Buffer | undefined;
-  if (ca !== undefined) {
-    try {
-      caPem = fs.readFileSync(ca);
-    } catch (error) {
-      return { error: `--ca ${ca} cannot be read: ${(error as Error).message}` };
-    }
-  }
-  return { server: url, token: token ?? saved!.token, ...(caPem ? { ca: caPem } : {}), ...(saved ? { savedLogin: true as const } : {}) };
-}
-
-/** A server the token of `roster login` is used for: a refusal of it says to sign in again. */
-type Target = RemoteTarget & { savedLogin?: true };
-
 /** A command against a Roster server: the same command, its calls over the server's API. */
-async function runRemote(command: StoreCommand | FileCommand, { savedLogin: saved, ...target }: Target, io: CliIo, json: boolean, values: Record<string, unknown>): Promise<number> {
+async function runRemote(command: StoreCommand | FileCommand, { saved, ...target }: RemoteTarget & { saved: unknown }, io: CliIo, json: boolean, values: Record<string, unknown>): Promise<number> {
   const remoteApi = createRemoteApi(target);
   // A kept sign-in the server no longer takes (revoked, its admin removed): the way back is to sign in again.
   const api: typeof remoteApi = saved
@@ -217,7 +177,7 @@ async function runRemote(command: StoreCommand | FileCommand, { savedLogin: save
         invoke: (async (...args: Parameters<typeof remoteApi.invoke>) => {
           const result = await remoteApi.invoke(...args);
           if (result.ok || result.error.code !== 'UNAUTHENTICATED') return result;
-          return { ok: false, error: { ...result.error, message: `${result.error.message.replace(/\.?$/, '.')} Run "roster login --server ${target.server.origin}" again.` } };
+          return { ok: false, error: { ...result.error, message: signInAgain(target.server, result.error.message) } };
         }) as typeof remoteApi.invoke,
       }
     : remoteApi;

@@ -3,7 +3,7 @@ import http from 'node:http';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { AdminRole } from '@shared/schemas/admins';
-import { NATIVE_AUTHORIZE_PATH, NATIVE_TOKEN_PATH, nativeErrorSchema, nativeTokenResponseSchema } from '@shared/schemas/native-sign-in';
+import { NATIVE_AUTHORIZE_PATH, NATIVE_REVOKE_PATH, NATIVE_TOKEN_PATH, nativeErrorSchema, nativeTokenResponseSchema } from '@shared/schemas/native-sign-in';
 import { fail, ok, type Result } from '@shared/result';
 
 /** How long the browser has to come back, by default: time to sign in with a password or the identity provider, and to allow. */
@@ -193,4 +193,45 @@ export async function signInNative(options: NativeSignInOptions): Promise<Result
     setTimeout(() => listener.closeAllConnections(), 1000).unref();
   });
   return result;
+}
+
+/**
+ * The opener a native app hands signInNative: the system's browser where it
+ * can open one, and the address printed either way (for when it did not open,
+ * or there is no browser here). The command line and browser mode say the same.
+ */
+export function announcingOpener(host: string, print: (text: string) => void, opener?: (url: string) => Promise<void>) {
+  return async (url: string) => {
+    if (opener) {
+      try {
+        await opener(url);
+        print(`Opened your browser to sign in to ${host}. If it did not open, go to:\n\n  ${url}\n`);
+        return;
+      } catch (error) {
+        print(`Could not open a browser (${(error as Error).message}).`);
+      }
+    }
+    print(`Open this address in a browser on this computer to sign in to ${host}:\n\n  ${url}\n`);
+    print('Waiting for the browser to come back (up to 5 minutes)…');
+  };
+}
+
+/** Revokes a token on the server (RFC 7009, POST /auth/native/revoke); answers why it could not, or null once done. */
+export function revokeNative(server: URL, token: string, ca: Buffer | undefined): Promise<string | null> {
+  const url = new URL(NATIVE_REVOKE_PATH, server);
+  const client = url.protocol === 'https:' ? https : http;
+  const body = new URLSearchParams({ token }).toString();
+  return new Promise((resolve) => {
+    const request = client.request(
+      url,
+      { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'content-length': Buffer.byteLength(body) }, ...(url.protocol === 'https:' && ca ? { ca } : {}), timeout: 10_000 },
+      (response) => {
+        response.resume();
+        response.on('end', () => resolve(response.statusCode === 200 ? null : `the server answered HTTP ${response.statusCode}`));
+      },
+    );
+    request.on('timeout', () => request.destroy(new Error('no answer within 10 seconds')));
+    request.on('error', (error) => resolve(error.message));
+    request.end(body);
+  });
 }

@@ -1,11 +1,8 @@
 import fs from 'node:fs';
-import http from 'node:http';
-import https from 'node:https';
 import { version } from '../../../../package.json';
-import { NATIVE_REVOKE_PATH } from '@shared/schemas/native-sign-in';
-import { signInNative } from '../../remote/native-sign-in';
+import { announcingOpener, revokeNative, signInNative } from '../../remote/native-sign-in';
 import { EXIT_OK, EXIT_USAGE, printError, type CliIo, type CommandSpec, type OptionValues } from '../command';
-import { forgetLogin, readLogins, saveLogin, serverKey } from '../credentials';
+import { forgetLogin, readLogins, saveLogin, serverKey } from '../../remote/credentials';
 
 /** The server a command names: --server, else ROSTER_SERVER; a usage error when it is none or not an address. */
 function serverOf(values: OptionValues, env: NodeJS.ProcessEnv): URL | { error: string } | null {
@@ -34,26 +31,6 @@ function readCa(values: OptionValues): Buffer | { error: string } | undefined {
   }
 }
 
-/** Revokes a token on the server (RFC 7009); answers why it could not, or null once done. */
-function revokeOnServer(server: URL, token: string, ca: Buffer | undefined): Promise<string | null> {
-  const url = new URL(NATIVE_REVOKE_PATH, server);
-  const client = url.protocol === 'https:' ? https : http;
-  const body = new URLSearchParams({ token }).toString();
-  return new Promise((resolve) => {
-    const request = client.request(
-      url,
-      { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'content-length': Buffer.byteLength(body) }, ...(url.protocol === 'https:' && ca ? { ca } : {}), timeout: 10_000 },
-      (response) => {
-        response.resume();
-        response.on('end', () => resolve(response.statusCode === 200 ? null : `the server answered HTTP ${response.statusCode}`));
-      },
-    );
-    request.on('timeout', () => request.destroy(new Error('no answer within 10 seconds')));
-    request.on('error', (error) => resolve(error.message));
-    request.end(body);
-  });
-}
-
 const day = (iso: string) => iso.slice(0, 10);
 
 export const loginCommands: CommandSpec[] = [
@@ -76,20 +53,7 @@ export const loginCommands: CommandSpec[] = [
       if ('error' in server) return usage(io, json, server.error);
       const ca = readCa(values);
       if (ca && 'error' in ca) return usage(io, json, ca.error);
-      const opener = values['no-browser'] === true ? undefined : io.openBrowser;
-      const openBrowser = async (url: string) => {
-        if (opener) {
-          try {
-            await opener(url);
-            io.err(`Opened your browser to sign in to ${server.host}. If it did not open, go to:\n\n  ${url}\n`);
-            return;
-          } catch (error) {
-            io.err(`Could not open a browser (${(error as Error).message}).`);
-          }
-        }
-        io.err(`Open this address in a browser on this computer to sign in to ${server.host}:\n\n  ${url}\n`);
-        io.err('Waiting for the browser to come back (up to 5 minutes)…');
-      };
+      const openBrowser = announcingOpener(server.host, io.err, values['no-browser'] === true ? undefined : io.openBrowser);
       const signedIn = await signInNative({ server, clientId: 'roster-cli', openBrowser, ...(ca ? { ca } : {}), ...(io.signal ? { signal: io.signal } : {}) });
       if (!signedIn.ok) return printError(io, json, signedIn.error);
       const { token, email, role, expiresAt } = signedIn.value;
@@ -129,7 +93,7 @@ export const loginCommands: CommandSpec[] = [
         io.out(json ? JSON.stringify({ signedOut: null }) : `Not signed in to ${origin}.`);
         return EXIT_OK;
       }
-      const problem = await revokeOnServer(server, login.token, ca);
+      const problem = await revokeNative(server, login.token, ca);
       forgetLogin(io.env, server);
       if (json) io.out(JSON.stringify({ signedOut: origin, email: login.email, revoked: problem === null }, null, 2));
       else if (problem === null) io.out(`Signed out of ${origin}: the token of ${login.email} is revoked there and forgotten here.`);
