@@ -54,6 +54,7 @@ import { createAdminService } from './admins/service';
 import { sessionHandlers } from './sessions/handlers';
 import { createSessionRepository } from './sessions/repository';
 import { createSessionService } from './sessions/service';
+import { readOnlyMessage, readSnapshotInfo, type SnapshotInfo } from './snapshots/info';
 
 export interface CoreOptions extends OpenOptions {
   databasePath: string;
@@ -101,6 +102,8 @@ export interface Core extends RosterApi {
   scim: ScimRuntime;
   /** Backups of this database: "back up now", the daily ones, restores. */
   backups: BackupService;
+  /** Set when the store is an offline copy (snapshots/): what it is a copy of, taken when and by whom. Every change is refused then. */
+  copy: SnapshotInfo | null;
   /** The long jobs running now that the windows have been told of. */
   runningJobs(): JobProgress[];
   /**
@@ -126,7 +129,10 @@ export function openCore(options: CoreOptions): Core {
   const logError =
     options.logError &&
     ((error: unknown, channel: string) => options.logError!(isDamageError(error) ? describeDamage(damageFound(error)) : error, channel));
-  const now = options.now ?? (() => new Date());
+  // An offline copy is read as of the moment it was taken: reports, "last active" and every "now" default to it.
+  const copy = readSnapshotInfo(db);
+  const now = copy ? () => new Date(copy.takenAt) : (options.now ?? (() => new Date()));
+  const host: Host = copy ? { ...options.host, info: { ...options.host.info, copy: { ...copy } } } : options.host;
   const services = createServices(db, now, undefined, { dnsTimeoutMs: options.dnsTimeoutMs });
   const demo = createDemoService({ db, audit: services.audit, now });
   const events = new EventEmitter();
@@ -165,8 +171,9 @@ export function openCore(options: CoreOptions): Core {
       logError?.(error, 'SCIM request log retention');
     }
   };
-  prune();
-  const daily = setInterval(prune, DAY_MS);
+  // A copy is only read: no retention, no daily backup (below).
+  if (!copy) prune();
+  const daily = setInterval(() => (copy ? undefined : prune()), DAY_MS);
   daily.unref();
 
   const backups = createBackupService({
@@ -183,12 +190,12 @@ export function openCore(options: CoreOptions): Core {
     onChanged: emitChanged,
     logError,
   });
-  backups.start();
+  if (!copy) backups.start();
 
   const dispatch = createDispatch(
     {
-      ...appHandlers(options.host, savedFiles),
-      ...serverHandlers(options.host),
+      ...appHandlers(host, savedFiles),
+      ...serverHandlers(host),
       ...enterpriseHandlers(services.enterprise, demo),
       ...settingsHandlers(services.settings),
       ...orgHandlers(services.orgs, services.orgMembers),
@@ -197,12 +204,12 @@ export function openCore(options: CoreOptions): Core {
       ...invitationHandlers(services.invitations),
       ...teamHandlers(services.teams, services.teamPeople),
       ...accessHandlers(services.access),
-      ...domainHandlers(services.domains, services.members, services.invitations, options.host, savedFiles),
-      ...activityHandlers(runner, options.host),
-      ...reportHandlers(services.reports, services.members, options.host, savedFiles, { db, nativeBinding: options.nativeBinding, jobs }),
+      ...domainHandlers(services.domains, services.members, services.invitations, host, savedFiles),
+      ...activityHandlers(runner, host),
+      ...reportHandlers(services.reports, services.members, host, savedFiles, { db, nativeBinding: options.nativeBinding, jobs }),
       ...scimHandlers(scim),
-      ...backupHandlers(backups, options.host, savedFiles, jobs),
-      ...auditHandlers(services.audit, now, options.host, savedFiles),
+      ...backupHandlers(backups, host, savedFiles, jobs),
+      ...auditHandlers(services.audit, now, host, savedFiles),
       ...jobHandlers(jobs),
       ...databaseHandlers({ db, databasePath: options.databasePath, now, describeDamage }),
       ...adminHandlers(createAdminService({ db, admins: createAdminRepository(db), audit: services.audit, now })),
@@ -217,9 +224,10 @@ export function openCore(options: CoreOptions): Core {
       },
       validateOutputs: options.validateOutputs,
       logError,
-      logFile: logError && options.host.logFile,
+      logFile: logError && host.logFile,
       busyRetryMs: options.busyRetryMs,
       describeDamage,
+      readOnly: copy ? readOnlyMessage(copy) : undefined,
     },
   );
 
@@ -246,6 +254,7 @@ export function openCore(options: CoreOptions): Core {
     importEvents: (source, onRejection) => runner.run(source, onRejection),
     scim,
     backups,
+    copy,
     invoke<C extends Channel>(channel: C, ...args: InvokeArgs<C>) {
       return dispatch(channel, args[0]) as Promise<Result<ChannelOutput<C>>>;
     },

@@ -22,6 +22,8 @@ export const errorCodes = [
   /** Too many attempts (failed sign-ins): the message says when to try again, and HTTP's Retry-After in seconds. */
   'RATE_LIMITED',
   'UNSUPPORTED',
+  /** The store is an offline copy (docs/OFFLINE-COPIES.md): it is read and exported, never changed. The message says of what. */
+  'READ_ONLY',
   /** This Roster and the Roster server it would work on speak different contract versions: the message says which to upgrade. */
   'VERSION_MISMATCH',
   'BUSY',

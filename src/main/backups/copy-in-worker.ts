@@ -2,6 +2,7 @@ import { Worker } from 'node:worker_threads';
 import { JobCancelled } from '../jobs/jobs';
 import type { CopyOptions } from './copy-options';
 import { DamagedSource } from './damaged-source';
+import type { SnapshotInfo } from '../snapshots/info';
 
 /** What the copy worker is given. */
 export interface CopyWork {
@@ -11,6 +12,7 @@ export interface CopyWork {
   pagesPerStep?: number;
   busyMs?: number;
   nativeBinding?: string;
+  snapshot?: SnapshotInfo;
 }
 
 /** What the copy worker tells the thread that started it: progress after each step, then done or why not. */
@@ -34,6 +36,7 @@ export function copyInWorker(script: string, source: string, temporary: string, 
     pagesPerStep: options.pagesPerStep,
     busyMs: options.busyMs,
     nativeBinding: options.nativeBinding,
+    snapshot: options.snapshot,
   };
   return new Promise((resolve, reject) => {
     const worker = new Worker(script, { workerData: work });

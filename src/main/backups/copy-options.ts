@@ -1,3 +1,5 @@
+import type { SnapshotInfo } from '../snapshots/info';
+
 /** How a backup copy is made (copy.ts), here or in the copy worker (copy-in-worker.ts). */
 export interface CopyOptions {
   /** Path of a better-sqlite3 build for this runtime's ABI (Electron). */
@@ -24,4 +26,6 @@ export interface CopyOptions {
    * thread's event loop (the server); absent, here, a step at a time.
    */
   copyWorker?: string | null;
+  /** Make the copy an offline copy (snapshots/scrub.ts): no credentials in it, and its record of itself. */
+  snapshot?: SnapshotInfo;
 }

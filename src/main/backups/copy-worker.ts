@@ -32,6 +32,7 @@ void (async () => {
       pagesPerStep: work.pagesPerStep,
       busyMs: work.busyMs,
       nativeBinding: work.nativeBinding,
+      snapshot: work.snapshot,
       signal: cancel.signal,
       onProgress: (done, total) => port.postMessage({ progress: [done, total] } satisfies FromCopyWorker),
     });

@@ -10,6 +10,7 @@ import { JobCancelled } from '../jobs/jobs';
 import { copyInWorker } from './copy-in-worker';
 import type { CopyOptions } from './copy-options';
 import { DamagedSource } from './damaged-source';
+import { scrubCopy } from '../snapshots/scrub';
 
 export const BACKUP_CANCELLED = 'Backup cancelled, nothing was saved.';
 
@@ -110,7 +111,8 @@ export function temporaryBeside(file: string, label = 'tmp'): string {
 
 /**
  * Copies `db` into the new file `temporary` and makes the copy a backup: one
- * self-contained file (rollback journal), checked unless `check` is false.
+ * self-contained file (rollback journal), checked unless `check` is false,
+ * and, for an offline copy (`snapshot`), without credentials (scrubCopy).
  * Throws JobCancelled, DamagedSource, or SQLite's or the disk's error. Runs
  * here or in the copy worker, on the worker's own connection.
  */
@@ -127,6 +129,7 @@ export async function makeCopy(db: Db, temporary: string, options: CopyOptions):
   } finally {
     copy.close();
   }
+  if (options.snapshot) scrubCopy(temporary, options.snapshot, options.nativeBinding);
 }
 
 /**

@@ -5,6 +5,7 @@ import { foldText } from '@shared/text';
 import { damageFound, describeProblems, findProblems, inspectHeader, isDamageError, leftUnclean } from './integrity';
 import { bundledMigrations, migrationLabel, REWORDED_MIGRATIONS, type Migration } from './migrations';
 import { StoreError } from './store-error';
+import { isSnapshotFile } from '../snapshots/info';
 
 export type Db = Database.Database;
 
@@ -61,6 +62,8 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
   const migrations = options.migrations ?? bundledMigrations;
   if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
 
+  // An offline copy is only ever read (a read-only file included): it is never migrated in place nor switched to WAL.
+  if (file !== ':memory:' && isSnapshotFile(file, options.nativeBinding)) return openCopy(file, options, migrations);
   refuseReadOnlyFile(file);
   let check: keyof typeof CHECK_REASON | null = null;
   if (file !== ':memory:') {
@@ -81,13 +84,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
   }
 
   try {
-    db.pragma('foreign_keys = ON');
-    db.pragma('trusted_schema = OFF');
-    // SQLite checks each b-tree page's cells as it reads the page, so damage is
-    // found before a write builds on it ("spreads"), at a cost too small to measure.
-    db.pragma('cell_size_check = ON');
-    // Migrations that fill folded columns call it; nothing else in the schema does.
-    db.function('roster_fold', { deterministic: true }, (text: unknown) => foldText(String(text)));
+    prepareConnection(db);
     if (check) {
       const problems = findProblems(db, 'quick');
       if (problems.length > 0) throw damagedError(file, describeProblems(problems, CHECK_REASON[check]));
@@ -99,6 +96,54 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     // Savepoints (a service's transaction inside a batch's) keep their journal in a
     // temporary file once it passes 64 KB: a file made and deleted per nested change.
     // In memory they cost nothing measurable (docs/PERFORMANCE.md).
+    db.pragma('temp_store = MEMORY');
+    applyPending(db, migrations, file);
+    return db;
+  } catch (error) {
+    db.close();
+    throw explainOpenFailure(error, file);
+  }
+}
+
+function prepareConnection(db: Db): void {
+  db.pragma('foreign_keys = ON');
+  db.pragma('trusted_schema = OFF');
+  // SQLite checks each b-tree page's cells as it reads the page, so damage is
+  // found before a write builds on it ("spreads"), at a cost too small to measure.
+  db.pragma('cell_size_check = ON');
+  // Migrations that fill folded columns call it; nothing else in the schema does.
+  db.function('roster_fold', { deterministic: true }, (text: unknown) => foldText(String(text)));
+}
+
+/**
+ * An offline copy (docs/OFFLINE-COPIES.md) opens read-only and writes
+ * nothing: no WAL, no migration in the file. A copy from a newer Roster is
+ * refused (NEWER_SCHEMA); one from an older Roster is read into memory and
+ * brought up to date there, the file left as it is.
+ */
+function openCopy(file: string, options: OpenOptions, migrations: Migration[]): Db {
+  refuseDamagedHeader(file);
+  let db: Db;
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true, nativeBinding: options.nativeBinding, timeout: options.busyTimeoutMs ?? 5000 });
+  } catch (error) {
+    throw new StoreError('CANNOT_OPEN', `Roster cannot open ${file}: ${(error as Error).message}`);
+  }
+  try {
+    prepareConnection(db);
+    const size = fs.statSync(file).size;
+    if (options.checkOnOpen !== false && size <= (options.quickCheckUpToBytes ?? QUICK_CHECK_ON_OPEN_BYTES)) {
+      const problems = findProblems(db, 'quick');
+      if (problems.length > 0) throw damagedError(file, describeProblems(problems, CHECK_REASON.small));
+    }
+    const applied = readAppliedMigrations(db, file);
+    verifyApplied(applied, migrations, file);
+    db.pragma('temp_store = MEMORY');
+    if (applied.length === migrations.length) return db;
+    const image = db.serialize();
+    db.close();
+    db = new Database(image, { nativeBinding: options.nativeBinding });
+    prepareConnection(db);
     db.pragma('temp_store = MEMORY');
     applyPending(db, migrations, file);
     return db;

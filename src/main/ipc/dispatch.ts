@@ -10,6 +10,7 @@ import {
 } from '@shared/ipc/contract';
 import type { AdminRole } from '@shared/schemas/admins';
 import type { Actor } from '@shared/schemas/audit';
+import { changesStore } from '@shared/offline-copy';
 import { fail, type Result } from '@shared/result';
 import { damageFound, isDamageError } from '../db/integrity';
 
@@ -62,6 +63,13 @@ export interface DispatchOptions {
    * SQLite rolled the call's transaction back, so it changed nothing.
    */
   describeDamage?: (found: string) => string;
+  /**
+   * Set on an offline copy: every command that would change the store is
+   * refused with READ_ONLY and this message, before its input is read. Local
+   * commands (a file dialog, switching to another store) and those that change
+   * nothing (an export) still run.
+   */
+  readOnly?: string;
 }
 
 const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -100,6 +108,7 @@ export function createDispatch(handlers: Handlers, options: DispatchOptions): Di
       return fail('INVALID_INPUT', `Unknown request "${String(channel).slice(0, 80)}".`);
     }
     const spec = contract[channel];
+    if (options.readOnly !== undefined && changesStore(channel)) return fail('READ_ONLY', options.readOnly);
     const parsed = spec.input.safeParse(payload);
     if (!parsed.success) {
       const issues = toIssues(parsed.error);

@@ -20,6 +20,12 @@ export const appInfoSchema = z.object({
   server: z
     .object({ url: z.string(), host: z.string(), version: z.string(), email: z.string(), role: z.enum(adminRoles) })
     .optional(),
+  /**
+   * Set when the store is an offline copy (docs/OFFLINE-COPIES.md): the server
+   * or file it is a copy of, when it was taken (ISO) and by whom. Every change
+   * is refused on it, so the window offers none.
+   */
+  copy: z.object({ of: z.string(), takenAt: z.string(), takenBy: z.string() }).optional(),
 });
 
 export type AppInfo = z.infer<typeof appInfoSchema>;
