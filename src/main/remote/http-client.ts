@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { contract, isChannel, type RosterApi } from '@shared/ipc/contract';
 import { IDEMPOTENCY_HEADER } from '@shared/ipc/version';
 import { fail, type Result } from '@shared/result';
+import { contractHeaders, type OwnVersion } from './contract-version';
 
 /** The trailer a streamed file ends with (server/files.ts). */
 const SUMMARY_TRAILER = 'X-Roster-Summary';
@@ -25,6 +26,8 @@ export interface RemoteTarget {
   ca?: Buffer;
   /** The connections' agent (keep-alive, or a test's); Node's global one otherwise. */
   agent?: http.Agent;
+  /** The versions every call says it speaks (X-Roster-Contract); this Roster's own unless a test pretends. */
+  own?: OwnVersion;
 }
 
 /** How the server is reached, said for a person: the address, and what went wrong. */
@@ -77,7 +80,8 @@ export function send(
       url,
       {
         method,
-        headers: { ...headers, ...(signedIn ? { authorization: `Bearer ${target.token}` } : {}) },
+        // Every call names the contract it speaks, so a server of another refuses it before running anything.
+        headers: { ...contractHeaders(target.own), ...headers, ...(signedIn ? { authorization: `Bearer ${target.token}` } : {}) },
         ...(url.protocol === 'https:' && target.ca ? { ca: target.ca } : {}),
         ...(target.agent ? { agent: target.agent } : {}),
         ...(signal ? { signal } : {}),

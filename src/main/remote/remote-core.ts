@@ -14,7 +14,8 @@ import { createSavedFiles } from '../exports/deliver';
 import type { Dispatch, Handler } from '../ipc/dispatch';
 import { openServerEvents, type ServerEventsOptions } from './event-source';
 import { callChannel, unreachable, uploadStream, type RemoteTarget } from './http-client';
-import { checkServerVersion, OWN_VERSION, type OwnVersion } from './version-check';
+import { OWN_VERSION, type OwnVersion } from './contract-version';
+import { checkServerVersion } from './version-check';
 
 export interface RemoteCoreOptions {
   /** The Roster server's address (https://roster.example.com). */
@@ -82,10 +83,11 @@ export const CALL_IDLE_MS = 60_000;
  * When the stream is back, `changed ['*']` makes every screen reload.
  */
 export async function openRemoteCore(options: RemoteCoreOptions): Promise<Result<RemoteCore>> {
-  const target: RemoteTarget = { server: options.server, token: options.token, ...(options.ca ? { ca: options.ca } : {}), ...(options.agent ? { agent: options.agent } : {}) };
+  const own = options.own ?? OWN_VERSION;
+  // Every call says which contract it speaks (X-Roster-Contract): a server upgraded meanwhile refuses it before running it.
+  const target: RemoteTarget = { server: options.server, token: options.token, own, ...(options.ca ? { ca: options.ca } : {}), ...(options.agent ? { agent: options.agent } : {}) };
   const host = options.server.host;
   const now = options.now ?? (() => new Date());
-  const own = options.own ?? OWN_VERSION;
 
   const server = await checkServerVersion(target, own);
   if (!server.ok) return server;

@@ -11,6 +11,7 @@ import { sessionActor } from '../sessions/service';
 import type { SessionAuthentication } from './auth/sessions';
 import type { Dispatch } from '../ipc/dispatch';
 import type { Idempotency } from './idempotency';
+import { OWN_VERSION, refuseClientContract, type OwnVersion } from '../remote/contract-version';
 
 export const API_INVOKE_PREFIX = '/api/invoke/';
 
@@ -46,6 +47,8 @@ export interface ApiDeps {
   greeting(): EventMessage[];
   /** Commands sent with an Idempotency-Key are run once per key (idempotency.ts); absent: keys are ignored. */
   idempotency?: Idempotency;
+  /** The versions this server serves (tests pretend to be another Roster); this Roster's own otherwise. */
+  own?: OwnVersion;
 }
 
 const ROLE_NAME: Record<AdminRole, string> = { owner: 'an owner', admin: 'an admin', auditor: 'an auditor' };
@@ -97,6 +100,10 @@ export function apiRoutes(deps: ApiDeps) {
     });
 
     app.addHook('onRequest', async (request, reply) => {
+      // A Roster client of another contract is told which side to upgrade before anything runs (or is even signed in):
+      // it could misread what it sends or gets. A call that names no contract (curl, a script) is served as ever.
+      const mismatch = refuseClientContract(request.headers, deps.own ?? OWN_VERSION, request.host);
+      if (mismatch) return sendResult(reply, mismatch, 400);
       const secret = bearer(request);
       // A token, when one is sent, is all that counts; a session cookie beside it is not looked at.
       const session = secret ? null : deps.authenticateSession(request);

@@ -2,8 +2,9 @@ import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import type { EventMessage } from '@shared/ipc/contract';
-import { CONTRACT_VERSION, type ServerVersion } from '@shared/ipc/version';
+import type { ServerVersion } from '@shared/ipc/version';
 import { version } from '../../../package.json';
+import { OWN_VERSION, type OwnVersion } from '../remote/contract-version';
 import { createOidcBinding } from '../admins/oidc-binding';
 import { createAdminRepository } from '../admins/repository';
 import type { AdminService } from '../admins/service';
@@ -22,6 +23,7 @@ import { authRoutes } from './auth/routes';
 import { authenticateSession, beginSession, recordSignInFailure } from './auth/sessions';
 import { installConsole } from './console';
 import { fileRoutes } from './files';
+import { snapshotRoutes } from './snapshot-route';
 import { createIdempotency } from './idempotency';
 import type { ServerOptions } from './options';
 
@@ -47,6 +49,8 @@ export interface RosterServerDeps {
   now?: () => Date;
   /** Failed sign-ins allowed (tests lower them); the defaults otherwise. */
   signInLimits?: SignInLimits;
+  /** The versions this server says it is and serves (tests pretend to be another Roster); this Roster's own otherwise. */
+  own?: OwnVersion;
 }
 
 /** The events a core announces, as one stream of messages. */
@@ -86,7 +90,7 @@ function storeIsWritable(core: Core): { ready: true } | { ready: false; reason: 
  * a console session, and /healthz and /readyz for whoever
  * watches the process. No CORS headers: no other site's page may call it.
  */
-export function buildRosterServer({ core, admins, options, logger, rendererDir = null, now = () => new Date(), signInLimits }: RosterServerDeps): FastifyInstance {
+export function buildRosterServer({ core, admins, options, logger, rendererDir = null, now = () => new Date(), signInLimits, own = OWN_VERSION }: RosterServerDeps): FastifyInstance {
   const limits = DEFAULT_SCIM_LIMITS;
   const app = Fastify({
     loggerInstance: logger,
@@ -107,7 +111,7 @@ export function buildRosterServer({ core, admins, options, logger, rendererDir =
   });
 
   // What a client checks before anything else (remote/remote-core.ts): no sign-in, nothing about the store.
-  app.get('/api/version', async (_request, reply) => reply.header('Cache-Control', 'no-store').send({ version, contract: CONTRACT_VERSION } satisfies ServerVersion));
+  app.get('/api/version', async (_request, reply) => reply.header('Cache-Control', 'no-store').send({ version: own.version, contract: own.contract } satisfies ServerVersion));
   app.get('/healthz', async (_request, reply) => reply.header('Cache-Control', 'no-store').send({ status: 'ok', version }));
   app.get('/readyz', async (_request, reply) => {
     const state = storeIsWritable(core);
@@ -161,8 +165,10 @@ export function buildRosterServer({ core, admins, options, logger, rendererDir =
         subscribe: subscribeTo(core),
         greeting: () => core.runningJobs().map((payload) => ({ event: 'progress' as const, payload })),
         idempotency: createIdempotency(core.db, now),
+        own,
       })(api);
       await fileRoutes(core)(api);
+      await snapshotRoutes(core, { publicHost: options.publicUrl?.host ?? null })(api);
     },
     { prefix: '/api' },
   );
