@@ -111,6 +111,52 @@ test.describe('Browser mode on a Roster server', () => {
     await expect(orgs.newButton).toBeVisible();
   });
 
+  test("visits every screen of the sidebar, and a team's, an organization's and a domain's page, each with the server's data and no error", async ({ page }) => {
+    // Made on the server's store before: browser mode on a server has no store of its own to show them from.
+    for (const words of [
+      ['members', 'add', '--email', 'rita.remote@acme.com'],
+      ['teams', 'add', '--name', 'Remote Platform'],
+      ['teams', 'link', '--team', 'Remote Platform', '--org', 'Research'],
+      ['teams', 'members', 'add', '--team', 'Remote Platform', '--email', 'rita.remote@acme.com'],
+      ['domains', 'add', '--domain', 'remote-e2e.example'],
+      ['scim', 'token', 'create', '--name', 'Remote IdP'],
+    ]) {
+      expect(roster.roster(...words), words.join(' ')).toMatchObject({ status: 0 });
+    }
+    await openAs(page, 'owner');
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    const main = page.getByRole('main');
+    /** What each screen of the sidebar shows that only the server's store holds. */
+    const expected: Record<string, string> = {
+      Licenses: 'rita.remote@acme.com',
+      Teams: 'Remote Platform',
+      Organizations: 'Research',
+      Domains: 'remote-e2e.example',
+      Activity: 'rita.remote@acme.com',
+      SCIM: 'Remote IdP',
+      'Audit log': 'Remote Platform',
+      Settings: 'Northwind Traders',
+    };
+    const screens = await nav.getByRole('link').allTextContents();
+    expect(screens.map((text) => text.trim().replace(/\d+ waiting for a seat$/, '').trim())).toEqual(expect.arrayContaining(Object.keys(expected)));
+    /** Opens a screen by a link's name and checks what it shows. */
+    const visit = async (link: ReturnType<Page['getByRole']>, heading: string, shows: string) => {
+      await link.click();
+      await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
+      if (heading === 'Settings') await expect(main.getByRole('region', { name: 'Enterprise' }).getByLabel('Name')).toHaveValue(shows);
+      else await expect(main, heading).toContainText(shows);
+      await expect(page.getByRole('alert'), `${heading} shows no error`).toHaveCount(0);
+    };
+    for (const [screen, shows] of Object.entries(expected)) await visit(nav.getByRole('link', { name: screen }), screen, shows);
+
+    await nav.getByRole('link', { name: 'Teams' }).click();
+    await visit(main.getByRole('link', { name: 'Remote Platform', exact: true }), 'Remote Platform', 'rita.remote@acme.com');
+    await nav.getByRole('link', { name: 'Organizations' }).click();
+    await visit(main.getByRole('link', { name: 'Research', exact: true }), 'Research', 'Remote Platform');
+    await nav.getByRole('link', { name: 'Domains' }).click();
+    await visit(main.getByRole('link', { name: 'remote-e2e.example', exact: true }), 'remote-e2e.example', 'Not verified');
+  });
+
   test("an auditor's window offers no change", async ({ page }) => {
     await openAs(page, 'auditor');
     await expect(page.getByRole('navigation', { name: 'Main' })).toContainText('audrey@acme.com');
