@@ -4,6 +4,7 @@ import { openCore, type Core, type CoreOptions } from '../core';
 import { osUserName } from '../os-user';
 import { openLog } from '../logging/logger';
 import { redactLogText } from '../logging/redact-log';
+import { describeCopy } from '../snapshots/info';
 import { userDataDir } from '../paths';
 import type { CliIo } from './command';
 
@@ -16,7 +17,7 @@ export const cliLog = (io: CliIo) => openLog({ source: 'cli', dir: userDataDir(i
 /** The store as the command line opens it: its actor, no daily backups, the app's backups named when the file is damaged. */
 export function openCliCore(io: CliIo, databasePath: string, options: Partial<CoreOptions> = {}): Core {
   const log = cliLog(io);
-  return openCore({
+  const core = openCore({
     databasePath,
     actor: { type: 'cli', name: osUserName() },
     host: { info: { version, mode: 'cli', databasePath, canChooseDatabase: false }, logFile: log.file },
@@ -28,6 +29,9 @@ export function openCliCore(io: CliIo, databasePath: string, options: Partial<Co
     },
     ...options,
   });
+  // Said on stderr, so that --json output stays JSON: what is read is a copy, and changes are refused.
+  if (core.copy) io.err(`roster: ${describeCopy(core.copy)}; it can be read, not changed.`);
+  return core;
 }
 
 /** One line for the terminal: a damaged database's message as it is, anything else by its name. */

@@ -12,6 +12,7 @@ import { osUserName } from '../../os-user';
 import type { AdminsOutcome } from '../../backups/carry-over';
 import { EXIT_OK, localOnly, printError, type CommandSpec, type FileCommandContext } from '../command';
 import { cliBackupsDir, openCliCore } from '../open-core';
+import { snapshotCommand } from './snapshot';
 
 const megabytes = (bytes: number) => `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 
@@ -81,6 +82,8 @@ export const backupCommands: CommandSpec[] = [
       }
     },
   },
+  // The offline copy sits with the backups: both copy the store, one to restore, one to read elsewhere.
+  snapshotCommand,
 ];
 
 function reportRestore(context: FileCommandContext, from: string, restored: Result<{ preRestoreCopy: string; admins?: AdminsOutcome }>): number {
