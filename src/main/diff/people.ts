@@ -81,24 +81,32 @@ export function teamMemberChanges(db: Db): DiffChange[] {
 /**
  * Each (organization, member) and the rank of their role there by T4: the
  * highest of their direct role and the roles of their teams linked to it, or
- * to all organizations. A temporary table in memory, per file.
+ * to all organizations. Ids only, in memory, keyed for lookups: OLD's ids are
+ * put in NEW's terms (an account by its address, an organization by id and
+ * creation time), and a negative id stands for one NEW does not have.
  */
-function buildAccess(db: Db, schema: Schema): void {
-  const table = `temp.access_${schema}`;
-  db.exec(`DROP TABLE IF EXISTS ${table}`);
-  db.exec(`CREATE TABLE ${table} AS
-    SELECT p.org_id, o.created_at AS org_created, o.name AS org, a.email_key, a.email, max(p.rank) AS rank
-    FROM (
-      SELECT om.org_id, om.account_id, ${roleRankSql('om.role')} AS rank FROM ${schema}.org_memberships om
-      UNION ALL
-      SELECT tl.org_id, tm.account_id, ${roleRankSql('t.role')} FROM ${schema}.team_orgs tl
-        JOIN ${schema}.teams t ON t.id = tl.team_id AND t.all_orgs = 0 JOIN ${schema}.team_members tm ON tm.team_id = t.id
-      UNION ALL
-      SELECT o.id, tm.account_id, ${roleRankSql('t.role')} FROM ${schema}.teams t
-        JOIN ${schema}.team_members tm ON tm.team_id = t.id CROSS JOIN ${schema}.organizations o WHERE t.all_orgs = 1
-    ) p JOIN ${schema}.organizations o ON o.id = p.org_id JOIN ${schema}.accounts a ON a.id = p.account_id
-    GROUP BY p.org_id, p.account_id`);
-  db.exec(`CREATE INDEX ${table}_key ON access_${schema} (email_key, org_id)`);
+function buildAccess(db: Db): void {
+  const paths = (schema: Schema) => `
+    SELECT om.org_id, om.account_id, ${roleRankSql('om.role')} AS rank FROM ${schema}.org_memberships om
+    UNION ALL
+    SELECT tl.org_id, tm.account_id, ${roleRankSql('t.role')} FROM ${schema}.team_orgs tl
+      JOIN ${schema}.teams t ON t.id = tl.team_id AND t.all_orgs = 0 JOIN ${schema}.team_members tm ON tm.team_id = t.id
+    UNION ALL
+    SELECT o.id, tm.account_id, ${roleRankSql('t.role')} FROM ${schema}.teams t
+      JOIN ${schema}.team_members tm ON tm.team_id = t.id CROSS JOIN ${schema}.organizations o WHERE t.all_orgs = 1`;
+  db.exec(`
+    DROP TABLE IF EXISTS temp.account_map; DROP TABLE IF EXISTS temp.org_map; DROP TABLE IF EXISTS temp.access_main; DROP TABLE IF EXISTS temp.access_old;
+    CREATE TABLE temp.account_map (old_id INTEGER PRIMARY KEY, new_id INTEGER NOT NULL);
+    INSERT INTO temp.account_map SELECT oa.id, na.id FROM old.accounts oa JOIN main.accounts na ON na.email_key = oa.email_key;
+    CREATE TABLE temp.org_map (old_id INTEGER PRIMARY KEY, new_id INTEGER NOT NULL);
+    INSERT INTO temp.org_map SELECT o.id, n.id FROM old.organizations o JOIN main.organizations n ON n.id = o.id AND n.created_at = o.created_at;
+    CREATE TABLE temp.access_main (org_id INTEGER, account_id INTEGER, rank INTEGER, PRIMARY KEY (org_id, account_id)) WITHOUT ROWID;
+    INSERT INTO temp.access_main SELECT org_id, account_id, max(rank) FROM (${paths('main')}) GROUP BY org_id, account_id;
+    CREATE TABLE temp.access_old (org_id INTEGER, account_id INTEGER, old_org_id INTEGER, old_account_id INTEGER, rank INTEGER, PRIMARY KEY (org_id, account_id)) WITHOUT ROWID;
+    INSERT INTO temp.access_old
+      SELECT coalesce(om.new_id, -p.org_id), coalesce(am.new_id, -p.account_id), p.org_id, p.account_id, p.rank
+      FROM (SELECT org_id, account_id, max(rank) AS rank FROM (${paths('old')}) GROUP BY org_id, account_id) p
+      LEFT JOIN temp.org_map om ON om.old_id = p.org_id LEFT JOIN temp.account_map am ON am.old_id = p.account_id;`);
 }
 
 /**
@@ -106,40 +114,41 @@ function buildAccess(db: Db, schema: Schema): void {
  * direct before teams, teams by name then id), as "admin (through Dev)": SQL
  * run only for the rows that changed.
  */
-function winnerSql(schema: Schema, row: string): string {
-  const rank = (column: string) => roleRankSql(column);
+function winnerSql(schema: Schema, org: string, account: string): string {
   return `(SELECT role || CASE WHEN team IS NULL THEN ' (direct)' ELSE ' (through ' || team || ')' END FROM (
-      SELECT om.role, NULL AS team, NULL AS team_key, NULL AS team_id, 0 AS by_team, ${rank('om.role')} AS rank
-        FROM ${schema}.org_memberships om JOIN ${schema}.accounts a ON a.id = om.account_id
-        WHERE om.org_id = ${row}.org_id AND a.email_key = ${row}.email_key
+      SELECT om.role, NULL AS team, NULL AS team_key, NULL AS team_id, 0 AS by_team, ${roleRankSql('om.role')} AS rank
+        FROM ${schema}.org_memberships om WHERE om.org_id = ${org} AND om.account_id = ${account}
       UNION ALL
-      SELECT t.role, t.name, t.name_key, t.id, 1, ${rank('t.role')}
-        FROM ${schema}.accounts a JOIN ${schema}.team_members tm ON tm.account_id = a.id JOIN ${schema}.teams t ON t.id = tm.team_id
-        WHERE a.email_key = ${row}.email_key
-          AND (t.all_orgs = 1 OR EXISTS (SELECT 1 FROM ${schema}.team_orgs tl WHERE tl.team_id = t.id AND tl.org_id = ${row}.org_id)))
+      SELECT t.role, t.name, t.name_key, t.id, 1, ${roleRankSql('t.role')}
+        FROM ${schema}.team_members tm JOIN ${schema}.teams t ON t.id = tm.team_id
+        WHERE tm.account_id = ${account}
+          AND (t.all_orgs = 1 OR EXISTS (SELECT 1 FROM ${schema}.team_orgs tl WHERE tl.team_id = t.id AND tl.org_id = ${org})))
     ORDER BY rank DESC, by_team, team_key, team_id LIMIT 1)`;
 }
 
 /** Organization access gained, lost, raised and lowered, by the effective role of T4. */
 export function orgAccessChanges(db: Db): DiffChange[] {
-  buildAccess(db, 'main');
-  buildAccess(db, 'old');
-  const same = (a: string, b: string) => `${a}.email_key = ${b}.email_key AND ${a}.org_id = ${b}.org_id AND ${a}.org_created = ${b}.org_created`;
+  buildAccess(db);
   const rows = db
     .prepare(
-      `SELECT kind, email AS subject, org AS detail, old, new FROM (
-        SELECT 'gained' AS kind, n.email, n.org, NULL AS old, ${winnerSql('main', 'n')} AS new, n.email_key, n.org AS sort_org
-          FROM temp.access_main n WHERE NOT EXISTS (SELECT 1 FROM temp.access_old o WHERE ${same('o', 'n')})
+      `SELECT kind, subject, detail, old, new FROM (
+        SELECT 'gained' AS kind, a.email AS subject, g.name AS detail, NULL AS old, ${winnerSql('main', 'n.org_id', 'n.account_id')} AS new, a.email_key AS k, g.name AS sort_org
+          FROM temp.access_main n JOIN main.accounts a ON a.id = n.account_id JOIN main.organizations g ON g.id = n.org_id
+          WHERE NOT EXISTS (SELECT 1 FROM temp.access_old o WHERE o.org_id = n.org_id AND o.account_id = n.account_id)
         UNION ALL
-        SELECT 'lost', o.email, o.org, ${winnerSql('old', 'o')}, NULL, o.email_key, o.org
-          FROM temp.access_old o WHERE NOT EXISTS (SELECT 1 FROM temp.access_main n WHERE ${same('o', 'n')})
+        SELECT 'lost', a.email, g.name, ${winnerSql('old', 'o.old_org_id', 'o.old_account_id')}, NULL, a.email_key, g.name
+          FROM temp.access_old o JOIN old.accounts a ON a.id = o.old_account_id JOIN old.organizations g ON g.id = o.old_org_id
+          WHERE NOT EXISTS (SELECT 1 FROM temp.access_main n WHERE n.org_id = o.org_id AND n.account_id = o.account_id)
         UNION ALL
-        SELECT CASE WHEN n.rank > o.rank THEN 'raised' ELSE 'lowered' END, n.email, n.org, ${winnerSql('old', 'o')}, ${winnerSql('main', 'n')}, n.email_key, n.org
-          FROM temp.access_main n JOIN temp.access_old o ON ${same('o', 'n')} WHERE n.rank <> o.rank)
-      ORDER BY email_key, sort_org, kind`,
+        SELECT CASE WHEN n.rank > o.rank THEN 'raised' ELSE 'lowered' END, a.email, g.name,
+            ${winnerSql('old', 'o.old_org_id', 'o.old_account_id')}, ${winnerSql('main', 'n.org_id', 'n.account_id')}, a.email_key, g.name
+          FROM temp.access_main n JOIN temp.access_old o ON o.org_id = n.org_id AND o.account_id = n.account_id
+          JOIN main.accounts a ON a.id = n.account_id JOIN main.organizations g ON g.id = n.org_id
+          WHERE n.rank <> o.rank)
+      ORDER BY k, sort_org, kind`,
     )
     .all() as DiffChange[];
-  db.exec('DROP TABLE temp.access_main; DROP TABLE temp.access_old');
+  db.exec('DROP TABLE temp.access_main; DROP TABLE temp.access_old; DROP TABLE temp.account_map; DROP TABLE temp.org_map');
   return rows;
 }
 
