@@ -100,7 +100,7 @@ describe('browser mode on a server without a token', () => {
     if (session.ok) await session.value.end();
   });
 
-  it('uses the sign-in `roster login` kept, and signs in through the page when that one has run out', async () => {
+  it('uses the sign-in `roster login` kept, and signs in through the page when that one has run out or is refused', async () => {
     const server = await listeningServer();
     const env = { ROSTER_USER_DATA_DIR: path.join(tempDir(), 'config') };
     saveLogin(env, server.origin, { token: server.tokens.auditor, email: 'auditor@acme.example', role: 'auditor', expiresAt: '2099-01-01T00:00:00.000Z', savedAt: '2026-12-07T00:00:00.000Z' });
@@ -115,6 +115,14 @@ describe('browser mode on a server without a token', () => {
     expect(printed[0]).toBe(`The sign-in kept for ${server.origin} (auditor@acme.example) expired at 2020-01-01T00:00:00.000Z.`);
     expect(again).toMatchObject({ ok: true, value: { signedInHere: true, core: { info: { server: { email: 'admin@acme.example' } } } } });
     if (again.ok) await again.value.end();
+
+    // A kept sign-in the server no longer takes (revoked, its admin removed): signed in again the same way.
+    saveLogin(env, server.origin, { token: 'roster_api_revoked-long-ago', email: 'auditor@acme.example', role: 'auditor', expiresAt: '2099-01-01T00:00:00.000Z', savedAt: '2026-12-07T00:00:00.000Z' });
+    printed.length = 0;
+    const refused = await openRemoteSession(chosen(server.origin, env), { print: (text) => printed.push(text), openBrowser: async (url) => void server.browse(url) });
+    expect(printed[0]).toMatch(new RegExp(`^The sign-in kept for ${server.origin} \\(auditor@acme\\.example\\) is no longer accepted: `));
+    expect(refused).toMatchObject({ ok: true, value: { signedInHere: true, core: { info: { server: { email: 'admin@acme.example' } } } } });
+    if (refused.ok) await refused.value.end();
   });
 
   it('refuses a token the admin gave that the server does not take, without sending them to sign in', async () => {
