@@ -23,6 +23,7 @@ import { ScimScreen } from './screens/scim/ScimScreen';
 import { ConsoleGate } from './screens/sign-in/ConsoleGate';
 import { ConnectServerHost } from './screens/servers/ConnectServerDialog';
 import { useServerRole } from './stores/server-role-store';
+import { useOfflineCopy } from './stores/offline-copy-store';
 import { SettingsScreen } from './screens/settings/SettingsScreen';
 import { TeamScreen } from './screens/team/TeamScreen';
 import { TeamsScreen } from './screens/teams/TeamsScreen';
@@ -87,6 +88,9 @@ function Window() {
   // The role rule (data/may-call.ts) follows the admin a desktop app is signed in as on a server, before the window paints.
   const serverRole = info.data?.server?.role ?? null;
   useLayoutEffect(() => useServerRole.getState().setRole(serverRole), [serverRole]);
+  // So does the offline-copy rule: a copy offers no change at all.
+  const copy = info.data?.copy ?? null;
+  useLayoutEffect(() => useOfflineCopy.getState().setCopy(copy), [copy]);
 
   useEffect(() => followChanges(), []);
   useEffect(() => followConnection(), []);

@@ -8,6 +8,7 @@ import { usePaletteStore } from '../stores/palette-store';
 import { useUnmanagedTotals } from '../data/unmanaged-totals';
 import { AuditorNote, SignedInAs } from './SignedInAs';
 import { ConnectionBanner } from './ConnectionBanner';
+import { CopyBanner } from './CopyBanner';
 import { windowTitle, workingOn } from '../screens/servers/where';
 
 const NAV: { screen: Screen; label: string }[] = screens.map((screen) => ({ screen, label: SCREEN_LABELS[screen] }));
@@ -32,7 +33,7 @@ export function AppShell({ route, children }: { route: Route; children: ReactNod
   const info = useAppInfo();
   const enterprise = useEnterprise();
   const section = sectionOf(route);
-  const title = windowTitle(routeTitle(route), info?.server);
+  const title = info?.copy ? `${routeTitle(route)} — Offline copy of ${info.copy.of}` : windowTitle(routeTitle(route), info?.server);
   useEffect(() => {
     document.title = title;
   }, [title]);
@@ -85,12 +86,13 @@ export function AppShell({ route, children }: { route: Route; children: ReactNod
           </div>
         ) : info ? (
           <div className="sidebar-footer" title={info.databasePath}>
-            {info.mode === 'browser' ? <span className="badge">Browser mode</span> : null}
+            {info.copy ? <span className="badge">Offline copy</span> : info.mode === 'browser' ? <span className="badge">Browser mode</span> : null}
             <span className="sidebar-db">{fileName(info.databasePath)}</span>
           </div>
         ) : null}
       </nav>
       <main className="content">
+        <CopyBanner />
         <ConnectionBanner />
         <AuditorNote />
         {children}

@@ -3,6 +3,8 @@ import type { AdminRole } from '@shared/schemas/admins';
 import { useConsoleSession } from '../stores/console-session-store';
 import { useConnection } from '../stores/connection-store';
 import { useServerRole } from '../stores/server-role-store';
+import { useOfflineCopy } from '../stores/offline-copy-store';
+import { changesStore } from '@shared/offline-copy';
 
 /**
  * Whether whoever uses this window may call a channel: everything in the
@@ -45,12 +47,16 @@ export function useMayCall(channel: Channel): boolean {
   const consoleRole = useConsoleRole();
   const serverRole = useServerRole((state) => state.role);
   const lost = useConnection((state) => state.lost !== null);
+  // An offline copy is read only: no control that would change it (main refuses the change anyway, READ_ONLY).
+  const copy = useOfflineCopy((state) => state.copy !== null);
+  if (copy && changesStore(channel)) return false;
   if (lost && offWhileLost(channel)) return false;
   return consoleRole ? mayCallAs(consoleRole, channel) : mayCallAs(serverRole, channel, 'desktop');
 }
 
 /** The role's own rule outside React (the command palette, the menu). */
 export function mayCallNow(channel: Channel): boolean {
+  if (useOfflineCopy.getState().copy && changesStore(channel)) return false;
   if (useConnection.getState().lost && offWhileLost(channel)) return false;
   const consoleRole = useConsoleSession.getState().session?.role ?? null;
   if (consoleRole) return mayCallAs(consoleRole, channel);

@@ -15,6 +15,7 @@ import { appErrorOf, statusOf, useContractQuery } from '../../data/query';
 import { useLastPageClamp } from '../../data/paging';
 import { syncImport } from '../../lib/event-import';
 import { asOfMoment, pageInput, useReportStore } from '../../stores/report-store';
+import { useOfflineCopy } from '../../stores/offline-copy-store';
 import { ActivityCharts } from './ActivityCharts';
 import { bucketLabel } from './buckets';
 import { ImportButton, ImportPanel } from './ImportPanel';
@@ -35,6 +36,8 @@ const FILTER_LABEL: Record<ReportFilter, (days: number) => string> = {
 /** The user activity report: who is active, who has gone quiet, the CSV, and reclaiming idle seats. */
 export function ReportsScreen() {
   const { query, setQuery } = useReportStore();
+  // On an offline copy, "now" is when it was taken (main reads it so): no later day to choose.
+  const copy = useOfflineCopy((state) => state.copy);
   // The summary (charts, rule) follows the as-of day; sorting, paging, filtering and searching change only the page.
   const summaryQuery = useContractQuery('report:summary', { asOf: asOfMoment(query.asOfDay) }, { keepPrevious: true });
   const pageQuery = useContractQuery('report:page', pageInput(query), { keepPrevious: true });
@@ -119,7 +122,8 @@ export function ReportsScreen() {
             <input
               type="date"
               value={query.asOfDay ?? ''}
-              max={new Date().toISOString().slice(0, 10)}
+              max={(copy?.takenAt ?? new Date().toISOString()).slice(0, 10)}
+              title={copy ? 'Left empty: as of when the copy was taken' : undefined}
               onChange={(event) => setQuery({ asOfDay: event.target.value || null })}
             />
           </label>
