@@ -21,6 +21,8 @@ import { createImportRunner } from './activity/runner';
 import { appHandlers } from './app/handlers';
 import type { Host } from './app/host';
 import { backupHandlers } from './backups/handlers';
+import { diffHandlers } from './diff/handlers';
+import { createDiffService } from './diff/service';
 import { createBackupService, type BackupService } from './backups/service';
 import { auditHandlers } from './audit/handlers';
 import { pruneAudit } from './audit/retention';
@@ -214,6 +216,7 @@ export function openCore(options: CoreOptions): Core {
       ...databaseHandlers({ db, databasePath: options.databasePath, now, describeDamage }),
       ...adminHandlers(createAdminService({ db, admins: createAdminRepository(db), audit: services.audit, now })),
       ...sessionHandlers(createSessionService({ db, sessions: createSessionRepository(db), audit: services.audit, now })),
+      ...diffHandlers(createDiffService({ databasePath: options.databasePath, folder: options.backupsDir, host, savedFiles, now, nativeBinding: options.nativeBinding })),
     },
     {
       context: { actor: options.actor },

@@ -23,6 +23,7 @@ import { registerAppScheme, serveAppFiles } from './shell/app-protocol-electron'
 import { askAfterOpenFailure } from './shell/open-failure';
 import { openRememberedWindow } from './shell/remember-window';
 import { chooseBackupFile, chooseRestoreFile } from './shell/backup-dialogs';
+import { chooseCompareFile } from './shell/compare-dialog';
 import { createSaveFile } from './shell/save-dialog';
 import { isTrustedSender, lockDownSession, lockDownWebContents, rendererRoot } from './shell/window';
 
@@ -162,6 +163,7 @@ async function start(): Promise<void> {
         chooseImportFile: askForImportFile,
         chooseBackupFile,
         chooseRestoreFile,
+        chooseCompareFile,
         recentDatabases: () => listRecentDatabases(dataDir, databasePath),
         openRecentDatabase: openRecent,
       },

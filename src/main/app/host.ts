@@ -38,6 +38,8 @@ export interface Host {
   chooseBackupFile?: (suggestedName: string, lastFolder: string | null) => Promise<string | undefined>;
   /** Asks for a backup to restore from with a native open dialog; undefined when they cancel. Absent in browser mode. */
   chooseRestoreFile?: () => Promise<string | undefined>;
+  /** Asks for a Roster file to compare (docs/DIFF.md) with a native open dialog; undefined when they cancel. Absent in browser mode. */
+  chooseCompareFile?: () => Promise<string | undefined>;
   /** The databases opened before (settings.json), newest first. Absent: none listed. */
   recentDatabases?: () => RecentDatabase[];
   /** Opens one of the recent databases, as chooseDatabase does after its dialog. Absent in browser mode. */

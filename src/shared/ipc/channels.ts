@@ -115,6 +115,10 @@ export const channelNames = [
   'admins:revokeToken',
   'sessions:list',
   'sessions:end',
+  'diff:files',
+  'diff:chooseFile',
+  'diff:compare',
+  'diff:export',
 ] as const;
 
 export type Channel = (typeof channelNames)[number];

@@ -18,6 +18,7 @@ import {
 } from '../schemas/domains';
 import { auditFacetsSchema, auditListInput, auditPageSchema, auditVerificationSchema, exportAuditInput } from '../schemas/audit';
 import { exportResultSchema } from '../schemas/exports';
+import { chosenDiffFileSchema, compareInput, diffFilesSchema, diffResultSchema } from '../schemas/diff';
 import { backupListSchema, backupResultSchema, restoreBackupInput, restoreResultSchema } from '../schemas/backups';
 import { cancelJobInput, jobProgressSchema } from '../schemas/jobs';
 import { checkDatabaseInput, databaseCheckSchema } from '../schemas/database';
@@ -283,6 +284,11 @@ export const contract = {
   // Signed-in consoles (docs/SERVER.md, "Signing in"): an owner sees every live session, anyone else their own; an owner ends any.
   'sessions:list': query(noInput, z.array(adminSessionSchema), ['admins'], 'read'),
   'sessions:end': command(endSessionInput, adminSessionSchema, ['admins'], 'owner'),
+  // What changed between two files (docs/DIFF.md): auditors compare copies; the files are only read.
+  'diff:files': query(noInput, diffFilesSchema, ['backups'], 'read'),
+  'diff:chooseFile': command(noInput, chosenDiffFileSchema, [], 'local'),
+  'diff:compare': query(compareInput, diffResultSchema, ['*'], 'read'),
+  'diff:export': command(compareInput, exportResultSchema, [], 'read'),
 } as const satisfies Record<Channel, ChannelSpec<z.ZodType, z.ZodType>>;
 
 export type Contract = typeof contract;

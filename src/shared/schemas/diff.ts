@@ -81,3 +81,43 @@ export const diffResultSchema = z.object({
   sections: z.array(diffSectionSchema),
 });
 export type DiffResult = z.infer<typeof diffResultSchema>;
+
+/**
+ * A file in the backups folder, by its name alone: a backup, or an offline
+ * copy put there. The page never names a path on the computer.
+ */
+export const diffFolderNameSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,200}\.(db|roster)$/, { error: 'That is not the name of a file in the backups folder' });
+
+/** One side of a comparison: the store this window works on, a file in the backups folder, or one chosen in the desktop app's open dialog. */
+export const diffSourceSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('live') }),
+  z.strictObject({ kind: z.literal('folder'), name: diffFolderNameSchema }),
+  z.strictObject({ kind: z.literal('chosen'), id: z.uuid({ error: 'That is not a file chosen in this window' }) }),
+]);
+export type DiffSource = z.infer<typeof diffSourceSchema>;
+
+export const compareInput = z.strictObject({ from: diffSourceSchema, to: diffSourceSchema });
+export type CompareInput = z.infer<typeof compareInput>;
+
+export const diffFileSchema = z.object({
+  name: z.string(),
+  /** A backup Roster made (its name says so), or another Roster file put in the folder (an offline copy). */
+  kind: z.enum(['backup', 'copy']),
+  modifiedAt: z.string(),
+  size: z.int().nonnegative(),
+});
+export type DiffFileEntry = z.infer<typeof diffFileSchema>;
+
+export const diffFilesSchema = z.object({
+  files: z.array(diffFileSchema),
+  /** The desktop app also compares files chosen in an open dialog (diff:chooseFile). */
+  canChooseFiles: z.boolean(),
+});
+export type DiffFiles = z.infer<typeof diffFilesSchema>;
+
+export const chosenDiffFileSchema = z.object({ id: z.string(), name: z.string() }).nullable();
+
+/** Changes a window is sent per section; Export CSV writes them all. */
+export const DIFF_WINDOW_LIMIT = 200;
