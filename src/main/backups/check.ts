@@ -7,6 +7,7 @@ import type { Migration } from '../db/migrations';
 import { openDatabase, ROSTER_APPLICATION_ID, verifyRosterSchema } from '../db/open';
 import { StoreError } from '../db/store-error';
 import { reasonOf, removeDatabaseFiles, temporaryBeside } from './copy';
+import { readSnapshotInfo } from '../snapshots/info';
 
 export interface CheckOptions {
   nativeBinding?: string;
@@ -94,6 +95,9 @@ function checkCopy(source: string, staging: string, options: CheckOptions): Resu
       if (problems.length > 0) return refuse(`${source} is damaged: ${describeProblems(problems, "SQLite's integrity check")}.`);
       const applied = verifyRosterSchema(copy, source, options.migrations);
       if (applied === 0) return refuse(`${source} is an empty database, not a Roster backup.`);
+      // A copy lacks what a store needs to be served (admins' passwords, tokens): it is read where it is, never restored.
+      const copyOf = readSnapshotInfo(copy);
+      if (copyOf) return refuse(`${source} is an offline copy of ${copyOf.of}, not a backup: it holds no sign-ins or tokens, so it is never restored. Open it to read it, or restore a backup.`);
     } finally {
       copy.close();
     }

@@ -62,3 +62,18 @@ describe('roster snapshot on a local store', () => {
     expect(fs.existsSync(path.join(dir, 'again.db'))).toBe(false);
   });
 });
+
+describe('roster restore from an offline copy', () => {
+  it('is refused, saying it is a copy and not a backup, and the store is unchanged', async () => {
+    const { dir, db } = await store();
+    const out = path.join(dir, 'copy.db');
+    expect((await roster('snapshot', '--out', out, '--db', db)).status).toBe(0);
+    expect((await roster('orgs', 'add', '--name', 'Data', '--db', db)).status).toBe(0);
+    const refused = await roster('restore', '--from', out, '--db', db);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain(`${out} is an offline copy of acme.db, not a backup`);
+    const orgs = await roster('orgs', 'list', '--json', '--db', db);
+    expect((JSON.parse(orgs.stdout) as { name: string }[]).map((org) => org.name).sort()).toEqual(['Data', 'Platform']);
+    expect(orgs.stderr).toBe('');
+  });
+});
