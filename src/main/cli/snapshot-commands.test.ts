@@ -77,3 +77,14 @@ describe('roster restore from an offline copy', () => {
     expect(orgs.stderr).toBe('');
   });
 });
+
+describe('serving an offline copy', () => {
+  it('roster scim serve refuses a copy: an identity provider’s changes could not be kept', async () => {
+    const { dir, db } = await store();
+    const out = path.join(dir, 'copy.db');
+    expect((await roster('snapshot', '--out', out, '--db', db)).status).toBe(0);
+    const refused = await roster('scim', 'serve', '--port', '0', '--db', out);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain('This is an offline copy of acme.db');
+  });
+});

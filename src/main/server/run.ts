@@ -4,6 +4,8 @@ import { createAdminRepository } from '../admins/repository';
 import { createAdminService } from '../admins/service';
 import { backupsFolder } from '../backups/names';
 import { openCore, type Core } from '../core';
+import { StoreError } from '../db/store-error';
+import { isSnapshotFile } from '../snapshots/info';
 import { userDataDir } from '../paths';
 import { SCIM_BASE } from '../scim/server';
 import { buildRosterServer } from './app';
@@ -50,6 +52,13 @@ export function servesPlainHttpBeyondThisMachine(options: Pick<ServerOptions, 'h
  * open then.
  */
 export async function startRosterServer(options: ServerOptions, { logger, env }: { logger: Logger; env: NodeJS.ProcessEnv }): Promise<RunningRosterServer> {
+  // A server serves a live store; an offline copy is read with the app or the command line (it would refuse every sign-in's write).
+  if (isSnapshotFile(options.databasePath)) {
+    throw new StoreError(
+      'READ_ONLY',
+      `${options.databasePath} is an offline copy: a Roster server serves a live store. Read the copy with the app or "roster --db ${options.databasePath} …". Nothing was changed.`,
+    );
+  }
   const dataDir = userDataDir(env);
   const backupsDir = backupsFolder(dataDir, options.databasePath);
   const kept = await backupBeforeUpgrade(options.databasePath, backupsDir, new Date());

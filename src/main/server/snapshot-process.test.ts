@@ -75,6 +75,9 @@ describe('roster snapshot from a real roster server', () => {
     expect((JSON.parse(orgs.stdout) as { name: string }[]).map((org) => org.name)).toEqual(['Platform']);
     expect(orgs.stderr).toContain('Offline copy of 127.0.0.1, taken');
 
+    // A server serves a live store: started on the copy, it refuses, saying why.
+    await expect(startServerProcess(cli.script, ['--db', out, '--port', '0'], env)).rejects.toThrow(/is an offline copy: a Roster server serves a live store/);
+
     server.child.kill('SIGTERM');
     expect(await server.exited).toBe(0);
     const live = new Database(db, { readonly: true });

@@ -2,6 +2,7 @@ import { DEFAULT_SCIM_HOST, DEFAULT_SCIM_PORT, type ScimToken, type TokenStatus 
 import { DEFAULT_RATE_LIMIT } from '../../scim/rate-limit';
 import { isValidPublicHost } from '../../scim/allowed-hosts';
 import { untilStopped } from '../until-stopped';
+import { readOnlyMessage } from '../../snapshots/info';
 import { nameKey } from '@shared/schemas/names';
 import { EXIT_OK, EXIT_USAGE, localOnly, formatTable, printError, report, type CommandContext, type CommandSpec } from '../command';
 
@@ -111,6 +112,9 @@ export const scimCommands: CommandSpec[] = [
     async run(context, values) {
       const refused = localOnly(context, 'Serving SCIM from this computer');
       if (refused !== null) return refused;
+      const copy = context.core.local!.copy;
+      // An identity provider's changes could not be kept in an offline copy.
+      if (copy) return printError(context.io, context.json, { code: 'READ_ONLY', message: readOnlyMessage(copy) });
       const scim = context.core.local!.scim;
       const host = typeof values.host === 'string' ? values.host.trim() : DEFAULT_SCIM_HOST;
       const port = typeof values.port === 'number' ? values.port : DEFAULT_SCIM_PORT;
