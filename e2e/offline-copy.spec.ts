@@ -59,3 +59,23 @@ test('a copy opens marked "Offline copy of …", with no change control on Licen
   expect(fs.readFileSync(copy).equals(before)).toBe(true);
   expect(fs.existsSync(`${copy}-wal`) || fs.existsSync(`${copy}-shm`)).toBe(false);
 });
+
+test('Settings → Take an offline copy… downloads a copy marked as one, and the audit log records it', async ({ app }) => {
+  await app.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+  const downloading = app.page.waitForEvent('download');
+  await app.page.getByRole('button', { name: 'Take an offline copy…' }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toMatch(/^roster-copy-roster\.db-\d{4}-\d\d-\d\d\.db$/);
+  await expect(app.page.getByRole('status', { name: 'Notices' })).toContainText('Took an offline copy');
+  const file = path.join(path.dirname(app.dbPath), 'downloaded.db');
+  await download.saveAs(file);
+  const { default: Database } = await import('better-sqlite3');
+  const copy = new Database(file, { readonly: true });
+  try {
+    expect(copy.prepare('SELECT of FROM snapshot_info').pluck().get()).toBe('roster.db');
+  } finally {
+    copy.close();
+  }
+  const sha256 = (await import('node:crypto')).createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+  expect(app.roster('audit', '--json').stdout).toContain(sha256);
+});

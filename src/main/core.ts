@@ -57,6 +57,8 @@ import { sessionHandlers } from './sessions/handlers';
 import { createSessionRepository } from './sessions/repository';
 import { createSessionService } from './sessions/service';
 import { readOnlyMessage, readSnapshotInfo, type SnapshotInfo } from './snapshots/info';
+import { snapshotHandlers } from './snapshots/handlers';
+import { findWorker } from './server/worker-files';
 
 export interface CoreOptions extends OpenOptions {
   databasePath: string;
@@ -216,6 +218,17 @@ export function openCore(options: CoreOptions): Core {
       ...databaseHandlers({ db, databasePath: options.databasePath, now, describeDamage }),
       ...adminHandlers(createAdminService({ db, admins: createAdminRepository(db), audit: services.audit, now })),
       ...sessionHandlers(createSessionService({ db, sessions: createSessionRepository(db), audit: services.audit, now })),
+      ...snapshotHandlers({
+        db,
+        databasePath: options.databasePath,
+        host,
+        savedFiles,
+        audit: services.audit,
+        offered: backups.offeredCopies,
+        now,
+        // The copy, its scrub and its VACUUM in the built copy worker where there is one, so the window is never held up.
+        options: { copyWorker: options.copyWorker ?? findWorker('copy-worker'), nativeBinding: options.nativeBinding, describeDamage },
+      }),
       ...diffHandlers(createDiffService({ databasePath: options.databasePath, folder: options.backupsDir, host, savedFiles, now, nativeBinding: options.nativeBinding })),
     },
     {

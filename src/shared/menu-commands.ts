@@ -8,6 +8,7 @@ export const menuCommands = [
   'open-database',
   'connect-server',
   'backup',
+  'offline-copy',
   'export-report',
   'import-events',
   'command-palette',

@@ -13,6 +13,7 @@ import { copyDatabase, type CopyOptions } from './copy';
 import { isBackupDue, listBackups, newestAutomatic, pruneBackups, storeBackup } from './folder';
 import { parseBackupName, suggestedBackupName } from './names';
 import { restoreDatabase } from './restore';
+import { createOfferedCopies } from '../snapshots/offered';
 
 /** How often a running app checks whether the daily backup is due: hourly, so a machine that slept catches up soon after it wakes. */
 export const BACKUP_CHECK_MS = 60 * 60 * 1000;
@@ -61,6 +62,7 @@ export function createBackupService(deps: BackupServiceDeps) {
     return next;
   };
 
+  const offeredCopies = createOfferedCopies(folder);
   const findBackup = (id: string): string | null => {
     if (!folder || !parseBackupName(id)) return null;
     const file = path.join(folder, id);
@@ -167,8 +169,11 @@ export function createBackupService(deps: BackupServiceDeps) {
       return restoreFrom(path.resolve(chosen), path.resolve(chosen), actor);
     },
 
-    /** The file of a listed backup, for browser mode's download; null for any other name. */
-    fileOf: findBackup,
+    /** The file of a listed backup, or of the offline copy made for the page (snapshots/offered.ts), for browser mode's download; null for any other name. */
+    fileOf: (id: string) => findBackup(id) ?? offeredCopies.fileOf(id),
+
+    /** Where browser mode makes an offline copy for the page to download. */
+    offeredCopies,
 
     runDue,
 

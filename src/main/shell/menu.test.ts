@@ -30,6 +30,7 @@ describe('application menu', () => {
       'Import Activity Events…',
       'Export Activity Report…',
       'Back Up Database…',
+      'Take an Offline Copy…',
       'separator',
       'Settings',
       'separator',
@@ -61,10 +62,11 @@ describe('application menu', () => {
     const ctx = context();
     const menu = buildMenuTemplate(ctx);
     click(find(submenu(menu[0]), 'Back Up Database…'));
+    click(find(submenu(menu[0]), 'Take an Offline Copy…'));
     click(find(submenu(menu[0]), 'Export Activity Report…'));
     click(find(submenu(menu[3]), 'Command Palette…'));
     click(find(submenu(menu[3]), 'Domains'));
-    expect(ctx.actions.send.mock.calls.map(([command]) => command)).toEqual(['backup', 'export-report', 'command-palette', 'go:domains']);
+    expect(ctx.actions.send.mock.calls.map(([command]) => command)).toEqual(['backup', 'offline-copy', 'export-report', 'command-palette', 'go:domains']);
   });
 
   it('gives every shortcut to one item only', () => {

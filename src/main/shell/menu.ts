@@ -105,6 +105,7 @@ export function buildMenuTemplate(context: MenuContext): MenuItemConstructorOpti
       { label: 'Import Activity Events…', accelerator: 'CmdOrCtrl+I', click: send('import-events') },
       { label: 'Export Activity Report…', accelerator: 'CmdOrCtrl+E', click: send('export-report') },
       { label: 'Back Up Database…', accelerator: 'CmdOrCtrl+Shift+S', click: send('backup') },
+      { label: 'Take an Offline Copy…', click: send('offline-copy') },
       ...(mac ? [separator, { role: 'close' } as MenuItemConstructorOptions] : [separator, settings, separator, { role: 'quit', label: platform === 'win32' ? 'E&xit' : '&Quit' } as MenuItemConstructorOptions]),
     ],
   };

@@ -119,6 +119,7 @@ export const channelNames = [
   'diff:chooseFile',
   'diff:compare',
   'diff:export',
+  'snapshots:take',
 ] as const;
 
 export type Channel = (typeof channelNames)[number];

@@ -19,6 +19,7 @@ import {
 import { auditFacetsSchema, auditListInput, auditPageSchema, auditVerificationSchema, exportAuditInput } from '../schemas/audit';
 import { exportResultSchema } from '../schemas/exports';
 import { chosenDiffFileSchema, compareInput, diffFilesSchema, diffResultSchema } from '../schemas/diff';
+import { snapshotResultSchema } from '../schemas/snapshots';
 import { backupListSchema, backupResultSchema, restoreBackupInput, restoreResultSchema } from '../schemas/backups';
 import { cancelJobInput, jobProgressSchema } from '../schemas/jobs';
 import { checkDatabaseInput, databaseCheckSchema } from '../schemas/database';
@@ -289,6 +290,8 @@ export const contract = {
   'diff:chooseFile': command(noInput, chosenDiffFileSchema, [], 'local'),
   'diff:compare': query(compareInput, diffResultSchema, ['*'], 'read'),
   'diff:export': command(compareInput, exportResultSchema, [], 'read'),
+  // An offline copy without credentials (docs/OFFLINE-COPIES.md), saved or downloaded here; from a server, POST /api/snapshot.
+  'snapshots:take': command(noInput, snapshotResultSchema, [], 'local'),
 } as const satisfies Record<Channel, ChannelSpec<z.ZodType, z.ZodType>>;
 
 export type Contract = typeof contract;

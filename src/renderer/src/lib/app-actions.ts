@@ -20,6 +20,19 @@ export async function backUpWithNotice(): Promise<Result<unknown>> {
   return result;
 }
 
+/**
+ * File → Take an Offline Copy…: a copy without credentials (docs/OFFLINE-COPIES.md),
+ * saved where the person chooses in the desktop app, downloaded in browser mode;
+ * the notice gives the start of its sha256, as the audit log records it whole.
+ */
+export async function takeOfflineCopyWithNotice(): Promise<Result<unknown>> {
+  const result = await runContract('snapshots:take');
+  if (!result.ok) notify(result.error.message, failureTone(result.error));
+  else if (result.value.kind === 'saved') notify(`Saved an offline copy to ${result.value.path} (sha256 ${result.value.sha256.slice(0, 12)}…).`);
+  else if (result.value.kind === 'download') await downloadWithNotice(result.value.id, `Took an offline copy, ${result.value.id} (sha256 ${result.value.sha256.slice(0, 12)}…)`);
+  return result;
+}
+
 /** Browser mode: hands a listed backup to the browser's downloads, saying so, or why it could not. */
 export async function downloadWithNotice(id: string, done = `Downloading ${id}`): Promise<void> {
   const downloaded = await downloadBackup(id);

@@ -4,7 +4,7 @@ import { requestImport } from './event-import';
 import { usePaletteStore } from '../stores/palette-store';
 import { useConnectStore } from '../stores/connect-store';
 import { api } from './api';
-import { backUpWithNotice, chooseDatabaseWithNotice, exportReportWithNotice } from './app-actions';
+import { backUpWithNotice, chooseDatabaseWithNotice, exportReportWithNotice, takeOfflineCopyWithNotice } from './app-actions';
 import { isMacPlatform, isPaletteShortcut } from './shortcuts';
 
 function goTo(hash: string): void {
@@ -26,6 +26,8 @@ export function runMenuCommand(command: MenuCommand): void {
       return useConnectStore.getState().show();
     case 'backup':
       return void useBusyStore.getState().run('Backing up the database…', backUpWithNotice);
+    case 'offline-copy':
+      return void useBusyStore.getState().run('Taking an offline copy…', takeOfflineCopyWithNotice);
     case 'export-report':
       goTo('#/reports');
       return void exportReportWithNotice();

@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { backupKeepSchema, type Backup, type BackupKind } from '@shared/schemas/backups';
 import { countOf } from '@shared/text';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
-import { backUpWithNotice, downloadWithNotice } from '../../lib/app-actions';
+import { backUpWithNotice, downloadWithNotice, takeOfflineCopyWithNotice } from '../../lib/app-actions';
+import { useOfflineCopy } from '../../stores/offline-copy-store';
 import { formatDateTime } from '../../lib/format';
 import { useAppInfo } from '../../data/app-queries';
 import { appErrorOf, useContractQuery } from '../../data/query';
@@ -39,6 +40,9 @@ export function BackupSettings({ canSetKeep }: { canSetKeep: boolean }) {
   const onServer = useAppInfo()?.server !== undefined;
   const mayDownload = !isConsole && !onServer;
   const rowActions = may.restore || mayDownload;
+  // An offline copy (docs/OFFLINE-COPIES.md) is made of the file this window opened: not of a copy, nor from here on a server (roster snapshot --server).
+  const onCopy = useOfflineCopy((state) => state.copy !== null);
+  const mayCopy = useMayCall('snapshots:take') && !isConsole && !onServer && !onCopy;
   const notify = useNoticesStore((state) => state.push);
   const { run, busy } = useSubmit();
   const [pending, setPending] = useState<Pending | null>(null);
@@ -69,12 +73,19 @@ export function BackupSettings({ canSetKeep }: { canSetKeep: boolean }) {
           {error.message}
         </p>
       ) : null}
-      {may.backUp ? (
+      {may.backUp || mayCopy ? (
         <div className="button-row">
-          <button type="button" className="button" disabled={busy} aria-busy={busy} onClick={() => void backUp()}>
-            {busy ? 'Backing up…' : 'Back up now'}
-          </button>
-          {list?.canChooseFiles && may.restoreFile ? (
+          {may.backUp ? (
+            <button type="button" className="button" disabled={busy} aria-busy={busy} onClick={() => void backUp()}>
+              {busy ? 'Backing up…' : 'Back up now'}
+            </button>
+          ) : null}
+          {mayCopy ? (
+            <button type="button" className="button" disabled={busy} onClick={() => void run(takeOfflineCopyWithNotice)}>
+              Take an offline copy…
+            </button>
+          ) : null}
+          {may.backUp && list?.canChooseFiles && may.restoreFile ? (
             <button type="button" className="button" disabled={busy} onClick={() => setPending({ kind: 'file' })}>
               Restore from a file…
             </button>
