@@ -165,6 +165,7 @@ const stops: Stop[] = [
   screen('Activity', '#/reports', table('Activity report')),
   screen('SCIM', '#/scim', table('Tokens')),
   screen('Audit log', '#/audit', table('Audit events')),
+  screen('Compare', '#/compare', (page) => page.getByRole('combobox', { name: 'Old' })),
   screen('Settings', '#/settings', (page) => page.getByRole('heading', { level: 1, name: 'Settings' })),
 ];
 

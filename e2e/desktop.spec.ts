@@ -3,7 +3,7 @@ import path from 'node:path';
 import { expect, MODE, test } from './fixtures';
 import { CommandPalette } from './pages/command-palette';
 
-const NAV = ['Licenses', 'Teams', 'Organizations', 'Domains', 'Activity', 'SCIM', 'Audit log', 'Settings'];
+const NAV = ['Licenses', 'Teams', 'Organizations', 'Domains', 'Activity', 'SCIM', 'Audit log', 'Compare', 'Settings'];
 
 test.describe('Command palette', () => {
   test('Ctrl+K finds a team, a member, an organization and a screen by typing; arrows and Enter go there', async ({ app }) => {

@@ -10,6 +10,7 @@ import { followConnection } from './lib/follow-connection';
 import { followMenuAndShortcuts } from './lib/menu-commands';
 import { pageKey, useRoute, type Route } from './lib/route';
 import { AuditScreen } from './screens/audit/AuditScreen';
+import { CompareScreen } from './screens/compare/CompareScreen';
 import { DomainScreen } from './screens/domains/DomainScreen';
 import { DomainsScreen } from './screens/domains/DomainsScreen';
 import { UnmanagedScreen } from './screens/domains/UnmanagedScreen';
@@ -54,6 +55,8 @@ function CurrentScreen({ route }: { route: Route }) {
       return <ScimScreen />;
     case 'audit':
       return <AuditScreen />;
+    case 'compare':
+      return <CompareScreen />;
     case 'settings':
       return <SettingsScreen />;
     case 'licenses':

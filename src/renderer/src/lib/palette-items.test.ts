@@ -25,6 +25,7 @@ describe('command palette items', () => {
       'Activity',
       'SCIM',
       'Audit log',
+      'Compare',
       'Settings',
       'Import activity events…',
       'Export activity report…',

@@ -36,6 +36,7 @@ const SCREENS: PaletteItem[] = [
   { id: 'screen:reports', kind: 'screen', label: 'Activity', detail: 'Import events, the activity report, idle seats', href: screenHref('reports') },
   { id: 'screen:scim', kind: 'screen', label: 'SCIM', detail: 'Provisioning from Okta and Entra ID', href: screenHref('scim') },
   { id: 'screen:audit', kind: 'screen', label: 'Audit log', detail: 'Every change, who made it and when', href: screenHref('audit') },
+  { id: 'screen:compare', kind: 'screen', label: 'Compare', detail: 'What changed between two copies: seats, members, access', href: screenHref('compare') },
   { id: 'screen:settings', kind: 'screen', label: 'Settings', detail: 'Database, backups, seats, appearance', href: screenHref('settings') },
 ];
 

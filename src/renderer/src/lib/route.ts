@@ -1,7 +1,7 @@
 import { useSyncExternalStore } from 'react';
 
 /** The screens the sidebar lists, in its order. */
-export const screens = ['licenses', 'teams', 'organizations', 'domains', 'reports', 'scim', 'audit', 'settings'] as const;
+export const screens = ['licenses', 'teams', 'organizations', 'domains', 'reports', 'scim', 'audit', 'compare', 'settings'] as const;
 export type Screen = (typeof screens)[number];
 
 /** Where the app is: a screen, or one organization's page. Kept in the address (#/...), so reloading keeps it. */
@@ -92,6 +92,7 @@ export const SCREEN_LABELS: Record<Screen, string> = {
   reports: 'Activity',
   scim: 'SCIM',
   audit: 'Audit log',
+  compare: 'Compare',
   settings: 'Settings',
 };
 
