@@ -13,7 +13,7 @@ import {
 import type { Actor } from '@shared/schemas/audit';
 import type { ImportSummary, Rejection } from '@shared/schemas/activity';
 import type { JobProgress } from '@shared/schemas/jobs';
-import type { Result } from '@shared/result';
+import { fail, type Result } from '@shared/result';
 import { activityHandlers } from './activity/handlers';
 import type { ImportSource } from './activity/import';
 import { pruneActivity } from './activity/retention';
@@ -267,7 +267,8 @@ export function openCore(options: CoreOptions): Core {
     dispatch,
     db,
     services,
-    importEvents: (source, onRejection) => runner.run(source, onRejection),
+    // An upload (browser mode) or `roster import` reaches the importer without dispatch: a copy refuses it here alike.
+    importEvents: (source, onRejection) => (copy ? Promise.resolve(fail('READ_ONLY', readOnlyMessage(copy))) : runner.run(source, onRejection)),
     scim,
     backups,
     copy,

@@ -52,6 +52,19 @@ describe('roster snapshot on a local store', () => {
     expect(fs.existsSync(`${out}-wal`) || fs.existsSync(`${out}-shm`)).toBe(false);
   });
 
+  it('refuses an event import on a copy (which reaches the importer without dispatch), the file as it was', async () => {
+    const { dir, db } = await store();
+    const out = path.join(dir, 'copy.db');
+    expect((await roster('snapshot', '--out', out, '--db', db)).status).toBe(0);
+    const events = path.join(dir, 'events.ndjson');
+    fs.writeFileSync(events, '{"type":"login","email":"ana@acme.example","at":"2026-12-01T10:00:00Z"}\n');
+    const before = fs.readFileSync(out);
+    const refused = await roster('import', events, '--db', out);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain('This is an offline copy of acme.db');
+    expect(fs.readFileSync(out).equals(before)).toBe(true);
+  });
+
   it('does not copy a copy', async () => {
     const { dir, db } = await store();
     const out = path.join(dir, 'copy.db');
