@@ -91,6 +91,21 @@ describe('roster restore from an offline copy', () => {
   });
 });
 
+describe('restoring over an offline copy', () => {
+  it('is refused: a copy is never changed', async () => {
+    const { dir, db } = await store();
+    const out = path.join(dir, 'copy.db');
+    const backup = path.join(dir, 'backup.db');
+    expect((await roster('snapshot', '--out', out, '--db', db)).status).toBe(0);
+    expect((await roster('backup', '--out', backup, '--db', db)).status).toBe(0);
+    const before = fs.readFileSync(out);
+    const refused = await roster('restore', '--from', backup, '--db', out);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain('This is an offline copy of acme.db');
+    expect(fs.readFileSync(out).equals(before)).toBe(true);
+  });
+});
+
 describe('serving an offline copy', () => {
   it('roster scim serve refuses a copy: an identity provider’s changes could not be kept', async () => {
     const { dir, db } = await store();

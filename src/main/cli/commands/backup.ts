@@ -13,6 +13,7 @@ import type { AdminsOutcome } from '../../backups/carry-over';
 import { EXIT_OK, localOnly, printError, type CommandSpec, type FileCommandContext } from '../command';
 import { cliBackupsDir, openCliCore } from '../open-core';
 import { snapshotCommand } from './snapshot';
+import { readOnlyMessage } from '../../snapshots/info';
 
 const megabytes = (bytes: number) => `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 
@@ -66,6 +67,8 @@ export const backupCommands: CommandSpec[] = [
         return reportRestore(context, from, replaceOverDamaged(context, from, actor));
       }
       try {
+        // An offline copy is never changed, a restore over it included (backups:restore is refused the same way).
+        if (core.copy) return printError(context.io, context.json, { code: 'READ_ONLY', message: readOnlyMessage(core.copy) });
         const backups = createBackupService({
           db: core.db,
           databasePath: context.databasePath,
