@@ -38,7 +38,7 @@ export interface Host {
   chooseBackupFile?: (suggestedName: string, lastFolder: string | null) => Promise<string | undefined>;
   /** Asks for a backup to restore from with a native open dialog; undefined when they cancel. Absent in browser mode. */
   chooseRestoreFile?: () => Promise<string | undefined>;
-  /** Asks for a Roster file to compare (docs/DIFF.md) with a native open dialog; undefined when they cancel. Absent in browser mode. */
+  /** Asks for a Roster file to compare (docs/OFFLINE-COPIES.md, "What changed between two copies") with a native open dialog; undefined when they cancel. Absent in browser mode. */
   chooseCompareFile?: () => Promise<string | undefined>;
   /** The databases opened before (settings.json), newest first. Absent: none listed. */
   recentDatabases?: () => RecentDatabase[];

@@ -63,7 +63,8 @@ function openReadOnly(side: DiffFile, nativeBinding?: string): Result<{ db: Db; 
 function versionProblem(oldVersion: number, newVersion: number, from: DiffFile, to: DiffFile): string | null {
   const current = bundledMigrations.length;
   if (oldVersion === current && newVersion === current) return null;
-  const upgrade = 'Open it once with this version of Roster (which upgrades it), or compare files of the same version.';
+  // A store or a backup is upgraded by opening it; an offline copy never is (it is only read), so it is compared with a copy of its own version.
+  const upgrade = 'A store or a backup is upgraded by opening it once with this version of Roster; an offline copy is never changed, so compare it with a copy of the same version.';
   if (oldVersion !== newVersion) {
     const older = oldVersion < newVersion ? from : to;
     return (

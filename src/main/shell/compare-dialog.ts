@@ -1,6 +1,6 @@
 import { BrowserWindow, dialog } from 'electron';
 
-/** Host.chooseCompareFile: the platform's open dialog for an offline copy or backup to compare (docs/DIFF.md). */
+/** Host.chooseCompareFile: the platform's open dialog for an offline copy or backup to compare (docs/OFFLINE-COPIES.md, "What changed between two copies"). */
 export async function chooseCompareFile(): Promise<string | undefined> {
   const window = BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0];
   const options: Electron.OpenDialogOptions = {

@@ -285,7 +285,7 @@ export const contract = {
   // Signed-in consoles (docs/SERVER.md, "Signing in"): an owner sees every live session, anyone else their own; an owner ends any.
   'sessions:list': query(noInput, z.array(adminSessionSchema), ['admins'], 'read'),
   'sessions:end': command(endSessionInput, adminSessionSchema, ['admins'], 'owner'),
-  // What changed between two files (docs/DIFF.md): auditors compare copies; the files are only read.
+  // What changed between two files (docs/OFFLINE-COPIES.md, "What changed between two copies"): auditors compare copies; the files are only read.
   'diff:files': query(noInput, diffFilesSchema, ['backups'], 'read'),
   'diff:chooseFile': command(noInput, chosenDiffFileSchema, [], 'local'),
   'diff:compare': query(compareInput, diffResultSchema, ['*'], 'read'),

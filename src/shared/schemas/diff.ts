@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /**
- * What changed between two Roster databases (docs/DIFF.md): an OLD one and a
+ * What changed between two Roster databases (docs/OFFLINE-COPIES.md, "What changed between two copies"): an OLD one and a
  * NEW one, each an offline copy, a backup or the live store.
  */
 
@@ -48,7 +48,7 @@ export const diffSideSchema = z.object({
   label: z.string(),
   enterprise: z.string(),
   schemaVersion: z.number().int(),
-  /** The moment its invitations' and tokens' expiry is judged at (docs/DIFF.md, "As of"). */
+  /** The moment its invitations' and tokens' expiry is judged at (docs/RULES.md, CMP3). */
   asOf: z.string(),
 });
 export type DiffSide = z.infer<typeof diffSideSchema>;

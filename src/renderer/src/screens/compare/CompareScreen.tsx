@@ -68,7 +68,7 @@ function SidePicker({ label, value, onChange, files, chosen, onChoose }: SidePic
 }
 
 /**
- * What changed between two Roster files (docs/DIFF.md): offline copies,
+ * What changed between two Roster files (docs/OFFLINE-COPIES.md, "What changed between two copies"): offline copies,
  * backups, or one of them and the live store. The files are only read.
  */
 export function CompareScreen() {
