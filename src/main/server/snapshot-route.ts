@@ -22,6 +22,13 @@ const copyWorker = findWorker('copy-worker');
  * header (the client keeps it only if what arrived matches), and removed.
  */
 export function snapshotRoutes(core: Core, { publicHost }: { publicHost: string | null }) {
+  // One copy at a time: each reads the whole store and writes a file as large beside it, so a burst of requests queues.
+  let queue: Promise<unknown> = Promise.resolve();
+  const oneAtATime = <T>(work: () => Promise<T>): Promise<T> => {
+    const next = queue.then(work, work);
+    queue = next.catch(() => undefined);
+    return next;
+  };
   return async (app: FastifyInstance) => {
     app.post('/snapshot', async (request, reply) => {
       const caller = request.apiCaller!;
@@ -29,9 +36,16 @@ export function snapshotRoutes(core: Core, { publicHost }: { publicHost: string 
       const info = { of: publicHost ?? request.hostname.replace(/:\d+$/, ''), takenAt: new Date().toISOString(), takenBy: caller.email };
       const temporary = temporaryBeside(core.db.name, 'snapshot');
       try {
-        const taken = await takeSnapshot(core.db, temporary, info, { copyWorker });
+        const taken = await oneAtATime(() => {
+          // The moment it is taken is when its turn comes.
+          info.takenAt = new Date().toISOString();
+          return takeSnapshot(core.db, temporary, info, { copyWorker });
+        });
         if (!taken.ok) return sendResult(reply, taken, taken.error.code === 'READ_ONLY' ? 409 : 503);
         recordSnapshot(core.services.audit, actorOf(caller), taken.value);
+        // Opened, then its name removed: the copy is read from the open file, and nothing of it outlives the request.
+        const file = fs.openSync(temporary, 'r');
+        removeDatabaseFiles(temporary);
         reply.hijack();
         reply.raw.writeHead(200, {
           'Content-Type': SNAPSHOT_CONTENT_TYPE,
@@ -43,7 +57,7 @@ export function snapshotRoutes(core: Core, { publicHost }: { publicHost: string 
           [SNAPSHOT_INFO_HEADER]: encodeURIComponent(JSON.stringify(info)),
         });
         try {
-          await pipeline(fs.createReadStream(temporary), reply.raw);
+          await pipeline(fs.createReadStream('', { fd: file }), reply.raw);
           request.log.info({ sha256: taken.value.sha256, size: taken.value.size }, 'Offline copy sent');
         } catch (error) {
           // The client keeps no half file: it checks the sha256 of what arrived.
