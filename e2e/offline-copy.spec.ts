@@ -49,6 +49,15 @@ test('a copy opens marked "Offline copy of …", with no change control on Licen
     const team = new TeamPage(page, 'Platform');
     await team.open();
     for (const name of ['Add members', 'Invite…', 'Rename', 'Link organizations']) await expect(page.getByRole('button', { name, exact: true })).toHaveCount(0);
+
+    // Every screen reads: none shows an error.
+    for (const screen of ['Teams', 'Organizations', 'Domains', 'Activity', 'SCIM', 'Audit log', 'Settings']) {
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: screen }).click();
+      await expect(page.getByRole('heading', { level: 1, name: screen })).toBeVisible();
+      await expect(page.getByRole('alert')).toHaveCount(0);
+    }
+    await expect(page.getByRole('button', { name: 'Back up now' })).toHaveCount(0);
+    await expect(page.getByRole('button', { name: 'Take an offline copy…' })).toHaveCount(0);
   } finally {
     await page.close();
     await new Promise((resolve) => {
