@@ -102,7 +102,8 @@ describe('roster diff: what changed between two copies (CMP1-CMP6)', () => {
     marked.exec("CREATE TABLE snapshot_info (id INTEGER PRIMARY KEY, of TEXT, taken_at TEXT, taken_by TEXT); INSERT INTO snapshot_info VALUES (1, 'x', '2026-03-02T00:00:00.000Z', 'y')");
     marked.close();
     const diff = value(diffOf(oldFile, newFile));
-    expect(diff.to.asOf).toBe('2026-03-02T00:00:00.000Z');
+    expect(diff.to).toMatchObject({ asOf: '2026-03-02T00:00:00.000Z', copyOf: 'x' });
+    expect(diff.from.copyOf).toBeNull();
     expect(changesIn(diff, 'invitations').map((change) => change.kind)).not.toContain('expired');
   });
 });

@@ -15,15 +15,21 @@ export interface DiffRequest {
   nativeBinding?: string;
 }
 
+/** An offline copy's record of itself (its snapshot_info table, written by `roster snapshot`); null for any other file. */
+function copyInfo(db: Db, schema: 'main' | 'old'): { of: string; takenAt: string } | null {
+  const isCopy = db.prepare(`SELECT 1 FROM ${schema}.sqlite_schema WHERE type = 'table' AND name = 'snapshot_info'`).get();
+  if (!isCopy) return null;
+  return (db.prepare(`SELECT of, taken_at AS takenAt FROM ${schema}.snapshot_info WHERE id = 1`).get() as { of: string; takenAt: string } | undefined) ?? null;
+}
+
 /**
- * A file's moment (CMP3 in docs/RULES.md): when an offline copy was taken (its
- * own snapshot_info table, written by `roster snapshot`), else what the caller
- * says (now, for the live store), else its last change, its newest audit event.
+ * A file's moment (CMP3 in docs/RULES.md): when an offline copy was taken,
+ * else what the caller says (now, for the live store), else its last change,
+ * its newest audit event.
  */
 function momentOf(db: Db, schema: 'main' | 'old', given?: string): string {
-  const isCopy = db.prepare(`SELECT 1 FROM ${schema}.sqlite_schema WHERE type = 'table' AND name = 'snapshot_info'`).get();
-  const takenAt = isCopy ? (db.prepare(`SELECT taken_at FROM ${schema}.snapshot_info WHERE id = 1`).pluck().get() as string | undefined) : undefined;
-  if (takenAt) return takenAt;
+  const copy = copyInfo(db, schema);
+  if (copy) return copy.takenAt;
   if (given) return given;
   const newest = db.prepare(`SELECT at FROM ${schema}.audit_events ORDER BY id DESC LIMIT 1`).pluck().get() as string | undefined;
   return newest ?? (db.prepare(`SELECT updated_at FROM ${schema}.enterprise WHERE id = 1`).pluck().get() as string);
@@ -74,10 +80,16 @@ export function computeDiff(request: DiffRequest): Result<DiffResult> {
       };
     });
     const { seats, sections } = read.deferred();
-    const side = (file: DiffFile, enterprise: string, moment: string) => ({ label: file.label, enterprise, schemaVersion: opened.value.schemaVersion, asOf: moment });
+    const side = (file: DiffFile, schema: 'main' | 'old', enterprise: string, moment: string) => ({
+      label: file.label,
+      enterprise,
+      schemaVersion: opened.value.schemaVersion,
+      asOf: moment,
+      copyOf: copyInfo(db, schema)?.of ?? null,
+    });
     return ok({
-      from: side(from, opened.value.enterprise.old, asOf.old),
-      to: side(to, opened.value.enterprise.new, asOf.new),
+      from: side(from, 'old', opened.value.enterprise.old, asOf.old),
+      to: side(to, 'main', opened.value.enterprise.new, asOf.new),
       seats,
       sections,
     });

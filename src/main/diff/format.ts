@@ -39,7 +39,8 @@ function changeText(change: { kind: string; subject: string; detail: string; old
 /** The summary `roster diff` prints: the seats, then each section's counts and its first `cap` changes. */
 export function describeDiff(diff: DiffResult, cap: number): string {
   const { from, to, seats } = diff;
-  const lines = [`From OLD ${from.label} (${from.enterprise}, as of ${from.asOf})`, `  to NEW ${to.label} (${to.enterprise}, as of ${to.asOf})`, ''];
+  const what = (side: DiffResult['from']) => (side.copyOf ? `${side.enterprise}, offline copy of ${side.copyOf}` : side.enterprise);
+  const lines = [`From OLD ${from.label} (${what(from)}, as of ${from.asOf})`, `  to NEW ${to.label} (${what(to)}, as of ${to.asOf})`, ''];
   lines.push('Seats          OLD      NEW   CHANGE');
   for (const { key, name } of seatRows.slice(0, 3)) {
     const [was, now] = [seats.old[key], seats.new[key]];

@@ -50,6 +50,8 @@ export const diffSideSchema = z.object({
   schemaVersion: z.number().int(),
   /** The moment its invitations' and tokens' expiry is judged at (docs/RULES.md, CMP3). */
   asOf: z.string(),
+  /** For an offline copy: what it is a copy of (a server's host name, or a file's name); null for any other file. */
+  copyOf: z.string().nullable(),
 });
 export type DiffSide = z.infer<typeof diffSideSchema>;
 

@@ -85,7 +85,10 @@ function SectionCard({ section }: { section: DiffSection }) {
 export function CompareResult({ diff }: { diff: DiffResult }) {
   const changed = diff.sections.filter((section) => section.total > 0);
   const unchanged = diff.sections.filter((section) => section.total === 0);
-  const side = (which: 'from' | 'to') => `${diff[which].label} (${diff[which].enterprise}, as of ${formatDateTime(diff[which].asOf)})`;
+  const side = (which: 'from' | 'to') => {
+    const { label, enterprise, copyOf, asOf } = diff[which];
+    return `${label} (${copyOf ? `${enterprise}, offline copy of ${copyOf}` : enterprise}, as of ${formatDateTime(asOf)})`;
+  };
   return (
     <>
       <p className="muted compare-summary" aria-live="polite">
