@@ -52,7 +52,7 @@ describe('snapshots:take (File → Take an Offline Copy…)', () => {
     const core = await coreWithEnterprise({ databasePath, host: { info: info(databasePath) }, backupsDir: path.join(dir, 'backups') });
     const first = await core.invoke('snapshots:take');
     if (!first.ok || first.value.kind !== 'download') throw new Error(JSON.stringify(first));
-    expect(first.value.id).toMatch(/^roster-copy-acme\.db-\d{4}-\d\d-\d\d\.db$/);
+    expect(first.value.id).toMatch(/^roster-copy-acme-\d{4}-\d\d-\d\d\.db$/);
     const file = core.backups.fileOf(first.value.id)!;
     expect(sha256Of(file)).toBe(first.value.sha256);
     // Not a backup: the backups list does not show it.
