@@ -38,4 +38,13 @@ test('Compare shows what changed between two copies in the backups folder: seats
   await compare.exportButton.click();
   const csv = fs.readFileSync(await (await download).path(), 'utf8');
   expect(csv).toContain('Members,joined,gus@acme.com,,,Added by hand');
+
+  // Against the live store: a change made since is shown when Compare is pressed again, not on every change.
+  await compare.compare('q2.roster', 'live');
+  await expect(compare.seatRow('In use')).toHaveText(/^In use\s*3\s*3\s*$/);
+  await expect(compare.section('Members')).toHaveCount(0);
+  await app.arrange('members', 'add', '--email', 'eve@acme.com');
+  await compare.compareButton.click();
+  await expect(compare.section('Members')).toHaveAccessibleDescription('1 joined');
+  await expect(compare.rows('Members')).toContainText('eve@acme.com');
 });

@@ -39,6 +39,12 @@ describe('what a change outdates', () => {
     expect(readsAny('backups:list', areas)).toBe(false);
   });
 
+  it('a comparison is run again only when asked: no change the server announces re-runs it, SCIM and admins included', () => {
+    const announced = new Set(channels.flatMap((channel) => contract[channel].changes).filter((area) => area !== '*'));
+    expect(announced.size).toBeGreaterThan(5);
+    expect(readsAny('diff:compare', [...announced])).toBe(false);
+  });
+
   it('"*" in a change outdates everything, on-demand checks included', () => {
     expect(outdated(['*'])).toEqual(queryChannels);
   });

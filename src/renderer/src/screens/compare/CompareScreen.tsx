@@ -111,7 +111,10 @@ export function CompareScreen() {
           className="compare-form"
           onSubmit={(event) => {
             event.preventDefault();
-            if (ready) setCompared({ from: sourceOf(from), to: sourceOf(to) });
+            if (!ready) return;
+            // The same two again (the live store may have moved on): read them again.
+            if (shown) void diffQuery.refetch();
+            else setCompared({ from: sourceOf(from), to: sourceOf(to) });
           }}
         >
           <SidePicker label="Old" value={from} onChange={setFrom} files={files} chosen={chosen} onChoose={canChoose ? () => void choose(setFrom)() : undefined} />
