@@ -4,6 +4,8 @@ import { useBusyStore } from '../stores/busy-store';
 import { failureTone, useNoticesStore } from '../stores/notices-store';
 import { asOfMoment, useReportStore } from '../stores/report-store';
 import { downloadBackup } from './backup-download';
+import { isConsole } from './api';
+import { downloadServerSnapshot } from './console-snapshot';
 import { finishExport } from './download';
 
 // The actions the menu and the screens' buttons share, each ending in a notice
@@ -26,6 +28,13 @@ export async function backUpWithNotice(): Promise<Result<unknown>> {
  * the notice gives the start of its sha256, as the audit log records it whole.
  */
 export async function takeOfflineCopyWithNotice(): Promise<Result<unknown>> {
+  // The server's console: the server makes it, and the page checks it before the browser saves it.
+  if (isConsole) {
+    const downloaded = await downloadServerSnapshot();
+    if (!downloaded.ok) notify(downloaded.error.message, failureTone(downloaded.error));
+    else notify(`Took an offline copy, ${downloaded.value.fileName} (sha256 ${downloaded.value.sha256.slice(0, 12)}…); your browser downloads it.`);
+    return downloaded;
+  }
   const result = await runContract('snapshots:take');
   if (!result.ok) notify(result.error.message, failureTone(result.error));
   else if (result.value.kind === 'saved') notify(`Saved an offline copy to ${result.value.path} (sha256 ${result.value.sha256.slice(0, 12)}…).`);

@@ -42,7 +42,9 @@ export function BackupSettings({ canSetKeep }: { canSetKeep: boolean }) {
   const rowActions = may.restore || mayDownload;
   // An offline copy (docs/OFFLINE-COPIES.md) is made of the file this window opened: not of a copy, nor from here on a server (roster snapshot --server).
   const onCopy = useOfflineCopy((state) => state.copy !== null);
-  const mayCopy = useMayCall('snapshots:take') && !isConsole && !onServer && !onCopy;
+  // The console asks its server for the copy (any role: a copy only reads).
+  const mayTakeCopy = useMayCall('snapshots:take');
+  const mayCopy = (isConsole || (mayTakeCopy && !onServer)) && !onCopy;
   const notify = useNoticesStore((state) => state.push);
   const { run, busy } = useSubmit();
   const [pending, setPending] = useState<Pending | null>(null);
