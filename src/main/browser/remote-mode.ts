@@ -1,8 +1,11 @@
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type { EventMessage } from '@shared/ipc/contract';
 import { version } from '../../../package.json';
 import type { openLog } from '../logging/logger';
 import { chooseServer } from '../remote/target';
+import { createOfferedCopies } from '../snapshots/offered';
 import { openRemoteSession, type ChosenServer } from './remote-session';
 import { startBrowserServer } from './server';
 
@@ -20,12 +23,17 @@ export const remoteOptions = (values: Record<string, unknown>, env: NodeJS.Proce
  */
 export async function serveRemote(chosen: ChosenServer, port: number, log: Log, openBrowser: (url: string) => Promise<void>): Promise<number | null> {
   const origin = chosen.server.origin;
+  // An offline copy of the server waits here, on this computer, for the page to download it; removed when browser mode stops.
+  const copiesFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'roster-copies-'));
+  const offered = createOfferedCopies(copiesFolder);
+  const removeCopies = () => fs.rmSync(copiesFolder, { recursive: true, force: true });
   const opened = await openRemoteSession(chosen, {
     print: (text) => console.error(text),
     openBrowser,
     core: {
       mode: 'browser',
       host: { logFile: log.file },
+      offered,
       onStatus: (status) =>
         status.state === 'lost'
           ? log.logger.warn({ server: origin, since: status.since }, 'The server cannot be reached; retrying')
@@ -33,6 +41,7 @@ export async function serveRemote(chosen: ChosenServer, port: number, log: Log, 
     },
   });
   if (!opened.ok) {
+    removeCopies();
     console.error(opened.error.message);
     return 1;
   }
@@ -56,8 +65,9 @@ export async function serveRemote(chosen: ChosenServer, port: number, log: Log, 
       return status.state === 'lost' ? [{ event: 'connection', payload: status }, ...jobs] : jobs;
     },
     importUpload: (source) => core.importEvents(source),
-    // Backups are the server's files, on the server's machine: none is downloaded through this page.
-    backupFile: () => null,
+    // Backups are the server's files, on the server's machine: none is downloaded through this page. An offline
+    // copy of the server, downloaded here first and checked, is.
+    backupFile: (id) => offered.fileOf(id),
     rendererDir: path.join(__dirname, '../renderer'),
     port,
     logError: log.error,
@@ -71,6 +81,7 @@ export async function serveRemote(chosen: ChosenServer, port: number, log: Log, 
     void server
       .close()
       .then(() => session.end())
+      .then(() => removeCopies())
       .then(() => process.exit(0));
   };
   process.once('SIGINT', stop);

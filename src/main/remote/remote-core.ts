@@ -10,8 +10,10 @@ import { fail, ok, type Result } from '@shared/result';
 import type { ImportSource } from '../activity/import';
 import { appHandlers } from '../app/handlers';
 import type { Host } from '../app/host';
-import { createSavedFiles } from '../exports/deliver';
-import type { Dispatch, Handler } from '../ipc/dispatch';
+import { createSavedFiles, type SavedFiles } from '../exports/deliver';
+import type { Dispatch, Handler, Handlers } from '../ipc/dispatch';
+import type { OfferedCopies } from '../snapshots/offered';
+import { remoteSnapshotHandler } from '../snapshots/remote-take';
 import { openServerEvents, type ServerEventsOptions } from './event-source';
 import { callChannel, unreachable, uploadStream, type RemoteTarget } from './http-client';
 import { OWN_VERSION, type OwnVersion } from './contract-version';
@@ -31,6 +33,8 @@ export interface RemoteCoreOptions {
   mode?: AppMode;
   /** What only this computer can do (its log, its folders, its dialogs): the local channels are served from it. */
   host?: Omit<Host, 'info'>;
+  /** Browser mode: the folder on this computer where an offline copy of the server waits for the page to download it. */
+  offered?: OfferedCopies;
   /** Tests pretend to be another Roster. */
   own?: OwnVersion;
   /** Tests wait their own way between the event stream's retries, and between a query's. */
@@ -104,7 +108,6 @@ export async function openRemoteCore(options: RemoteCoreOptions): Promise<Result
     canChooseDatabase: false,
     server: { url: options.server.origin, host, version: server.value.version, email: caller.email, role: caller.role },
   };
-  const local = localChannels({ ...options.host, info });
   const events = new EventEmitter();
   const jobs = new Map<string, JobProgress>();
   let lostSince: Date | null = null;
@@ -130,6 +133,17 @@ export async function openRemoteCore(options: RemoteCoreOptions): Promise<Result
     announce();
   };
   const refuseLost = () => (mismatch ? fail('VERSION_MISMATCH', mismatch) : fail('UNAVAILABLE', lostMessage(host, lostSince!)));
+  const savedFiles = createSavedFiles();
+  // An offline copy is a local channel (it ends in a file on this computer), but the copy is the server's.
+  const snapshots = remoteSnapshotHandler({
+    target,
+    savedFiles,
+    refusal: () => (lostSince ? refuseLost() : null),
+    now,
+    ...(options.host?.saveFile ? { saveFile: options.host.saveFile } : {}),
+    ...(options.offered ? { offered: options.offered } : {}),
+  });
+  const local = localChannels({ ...options.host, info }, savedFiles, snapshots);
 
   const stopEvents = openServerEvents({
     target,
@@ -226,11 +240,12 @@ export async function openRemoteCore(options: RemoteCoreOptions): Promise<Result
 
 /**
  * The channels this computer answers itself: app:info (this Roster and where
- * it works) and the local ones (its log, its folders, its recent files),
- * through the same handlers as the local core, with the same validation.
+ * it works) and the local ones (its log, its folders, its recent files, an
+ * offline copy of the server saved here), through the same handlers as the
+ * local core where there is one, with the same validation.
  */
-function localChannels(host: Host): (channel: Channel, payload: unknown) => Promise<Result<unknown>> {
-  const handlers = appHandlers(host, createSavedFiles()) as Partial<Record<Channel, Handler<Channel>>>;
+function localChannels(host: Host, savedFiles: SavedFiles, own: Partial<Handlers>): (channel: Channel, payload: unknown) => Promise<Result<unknown>> {
+  const handlers = { ...appHandlers(host, savedFiles), ...own } as Partial<Record<Channel, Handler<Channel>>>;
   return async (channel, payload) => {
     const handler = handlers[channel];
     if (!handler) return fail('UNSUPPORTED', `"${channel}" works on a file on this computer; this window works on the server at ${host.info.server?.host}.`);

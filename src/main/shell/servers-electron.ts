@@ -1,9 +1,10 @@
-import { safeStorage } from 'electron';
+import { safeStorage, shell } from 'electron';
 import { signInNative } from '../remote/native-sign-in';
 import { openRemoteCore } from '../remote/remote-core';
 import { createDesktopServers, type DesktopServers } from '../servers/desktop';
 import { askServerWhoAmI } from '../servers/who-am-i';
 import { openSignInPage } from './external-links';
+import { createSaveFile } from './save-dialog';
 
 /**
  * The desktop app's servers (servers/desktop.ts) with Electron's real parts:
@@ -23,6 +24,8 @@ export function electronDesktopServers(dataDir: string): DesktopServers {
     openBrowser: openSignInPage,
     signInNative: (options) => signInNative(options),
     whoAmI: askServerWhoAmI,
-    openRemote: (server, token) => openRemoteCore({ server, token, mode: 'electron' }),
+    // On a server, this computer still saves files: an offline copy of the server goes where the save dialog says.
+    openRemote: (server, token) =>
+      openRemoteCore({ server, token, mode: 'electron', host: { saveFile: createSaveFile(), showItemInFolder: (file) => shell.showItemInFolder(file) } }),
   });
 }

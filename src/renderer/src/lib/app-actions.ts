@@ -35,13 +35,7 @@ export async function takeOfflineCopyWithNotice(): Promise<Result<unknown>> {
     else notify(`Took an offline copy, ${downloaded.value.fileName} (sha256 ${downloaded.value.sha256.slice(0, 12)}…); your browser downloads it.`);
     return downloaded;
   }
-  // A window working on a server (the desktop app, browser mode) does not take one yet: say where to.
-  const info = await runContract('app:info');
-  if (info.ok && info.value.server) {
-    const { url, host } = info.value.server;
-    notify(`Take an offline copy of ${host} with "roster snapshot --server ${url} --out FILE", or from its web console's Settings.`, 'error');
-    return info;
-  }
+  // On a file, or working on a server (then the server makes the copy and main checks its sha256 as it downloads it).
   const result = await runContract('snapshots:take');
   if (!result.ok) notify(result.error.message, failureTone(result.error));
   else if (result.value.kind === 'saved') notify(`Saved an offline copy to ${result.value.path} (sha256 ${result.value.sha256.slice(0, 12)}…).`);

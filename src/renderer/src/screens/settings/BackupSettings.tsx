@@ -40,11 +40,11 @@ export function BackupSettings({ canSetKeep }: { canSetKeep: boolean }) {
   const onServer = useAppInfo()?.server !== undefined;
   const mayDownload = !isConsole && !onServer;
   const rowActions = may.restore || mayDownload;
-  // An offline copy (docs/OFFLINE-COPIES.md) is made of the file this window opened: not of a copy, nor from here on a server (roster snapshot --server).
+  // An offline copy (docs/OFFLINE-COPIES.md) is of the file or the server this window works on, never of a copy.
   const onCopy = useOfflineCopy((state) => state.copy !== null);
-  // The console asks its server for the copy (any role: a copy only reads).
+  // The console, and a window on a server, ask the server for the copy (any role: a copy only reads).
   const mayTakeCopy = useMayCall('snapshots:take');
-  const mayCopy = (isConsole || (mayTakeCopy && !onServer)) && !onCopy;
+  const mayCopy = (isConsole || mayTakeCopy) && !onCopy;
   const notify = useNoticesStore((state) => state.push);
   const { run, busy } = useSubmit();
   const [pending, setPending] = useState<Pending | null>(null);
