@@ -142,10 +142,25 @@ function openCopy(file: string, options: OpenOptions, migrations: Migration[]): 
     if (applied.length === migrations.length) return db;
     const image = db.serialize();
     db.close();
-    db = new Database(image, { nativeBinding: options.nativeBinding });
+    db = upgradeInMemory(image, file, { nativeBinding: options.nativeBinding, migrations });
+    return db;
+  } catch (error) {
+    db.close();
+    throw explainOpenFailure(error, file);
+  }
+}
+
+/**
+ * A database image (serialize() of a file opened read-only, already checked
+ * by verifyRosterSchema) brought up to this schema in memory: the file it
+ * came from is never written. Used for an older offline copy and by the diff.
+ */
+export function upgradeInMemory(image: Buffer, file: string, options: Pick<OpenOptions, 'migrations' | 'nativeBinding'> = {}): Db {
+  const db = new Database(image, { nativeBinding: options.nativeBinding });
+  try {
     prepareConnection(db);
     db.pragma('temp_store = MEMORY');
-    applyPending(db, migrations, file);
+    applyPending(db, options.migrations ?? bundledMigrations, file);
     return db;
   } catch (error) {
     db.close();

@@ -83,7 +83,7 @@ export function computeDiff(request: DiffRequest): Result<DiffResult> {
     const side = (file: DiffFile, schema: 'main' | 'old', enterprise: string, moment: string) => ({
       label: file.label,
       enterprise,
-      schemaVersion: opened.value.schemaVersion,
+      schemaVersion: opened.value.schemaVersions[schema === 'old' ? 'old' : 'new'],
       asOf: moment,
       copyOf: copyInfo(db, schema)?.of ?? null,
     });
