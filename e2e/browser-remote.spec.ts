@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Page } from '@playwright/test';
@@ -167,6 +169,30 @@ test.describe('Browser mode on a Roster server', () => {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Licenses' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Licenses' })).toBeVisible();
     await expect(page.getByRole('button', { name: CHANGES })).toHaveCount(0);
+  });
+
+  test("an auditor takes an offline copy of the server from Settings → Backups: the browser downloads an SQLite file, a copy of the server, audited there", async ({ page }) => {
+    await openAs(page, 'auditor');
+    const backups = new BackupsPage(page);
+    await backups.open();
+    const downloading = page.waitForEvent('download');
+    await backups.section.getByRole('button', { name: 'Take an offline copy…' }).click();
+    const download = await downloading;
+    expect(download.suggestedFilename()).toMatch(/^roster-copy-127\.0\.0\.1-\d{4}-\d\d-\d\d\.db$/);
+    await expect(page.getByRole('status', { name: 'Notices' })).toContainText('Took an offline copy');
+    const file = (await download.path())!;
+    const bytes = fs.readFileSync(file);
+    expect(bytes.subarray(0, 16).toString('latin1')).toBe('SQLite format 3\0');
+    const { default: Database } = await import('better-sqlite3');
+    const copy = new Database(file, { readonly: true });
+    try {
+      expect(copy.prepare('SELECT of, taken_by FROM snapshot_info').get()).toEqual({ of: new URL(roster.server.url).hostname, taken_by: 'audrey@acme.com' });
+    } finally {
+      copy.close();
+    }
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    const audit = roster.roster('audit', '--json');
+    expect(audit.stdout).toContain(sha256);
   });
 
   test('refuses a server of another contract version, saying which to upgrade', async () => {
