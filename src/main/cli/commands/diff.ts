@@ -29,8 +29,8 @@ export const diffCommand: StandaloneCommand = {
     bom: { type: 'boolean', description: 'with --out: start the file with a byte-order mark, for spreadsheet programs' },
   },
   details: [
-    'Both files are opened read-only: nothing is migrated or written. Both must have the schema version of this Roster;',
-    'otherwise the refusal says which one to upgrade. Without --json the summary prints the first 20 changes of each section.',
+    'Both files are opened read-only: nothing is migrated or written. A file an older Roster wrote is read upgraded in memory;',
+    'one a newer Roster wrote is refused. Without --json the summary prints the first 20 changes of each section.',
     'Exit status 0: compared; 1: a file cannot be used (the reason on stderr); 2: bad usage.',
   ],
   async runAlone({ io, json }, values) {
