@@ -19,7 +19,9 @@ const fixture = (version: number) => fs.readFileSync(path.join(__dirname, '../db
 /** The file's bytes and modification time: what "never written" means. */
 const stateOf = (file: string) => ({ sha: crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex'), mtimeMs: fs.statSync(file).mtimeMs });
 const besides = (file: string) => ['-wal', '-shm', '-journal'].filter((suffix) => fs.existsSync(file + suffix));
-const scratchDirs = () => fs.readdirSync(os.tmpdir()).filter((name) => name.startsWith('roster-diff-'));
+/** The diff's temporary folders (none may outlive a comparison); one a crashed run left before this test is not counted. */
+const leftBefore = new Set(fs.readdirSync(os.tmpdir()));
+const scratchDirs = () => fs.readdirSync(os.tmpdir()).filter((name) => name.startsWith('roster-diff-') && !leftBefore.has(name));
 
 const diffOf = (oldFile: string, newFile: string) =>
   computeDiff({ from: { file: oldFile, label: path.basename(oldFile) }, to: { file: newFile, label: path.basename(newFile) } });
