@@ -66,8 +66,14 @@ const steps = [
   {
     name: 'lint',
     phase: 1,
-    // ESLint, and import cycles (type-only imports included), as `npm run lint` does.
-    run: (output) => all([run(bin('eslint'), ['--max-warnings', '0', '.'], { output }), run(process.execPath, [path.join(root, 'scripts', 'check-cycles.mjs')], { output })]),
+    // ESLint, and import cycles (type-only imports included), as `npm run lint` does. ESLint keeps a cache in
+    // node_modules/.cache (by each file's content and the configuration): a run after a small change lints only what
+    // changed (16 s alone on two cores, 1.5 s from the cache); a clean clone has none and lints everything.
+    run: (output) =>
+      all([
+        run(bin('eslint'), ['--max-warnings', '0', '--cache', '--cache-location', 'node_modules/.cache/eslint/', '.'], { output }),
+        run(process.execPath, [path.join(root, 'scripts', 'check-cycles.mjs')], { output }),
+      ]),
   },
   {
     name: 'build',
