@@ -1,6 +1,7 @@
 import { CSRF_HEADER } from '@shared/schemas/console-auth';
 import { fail, ok, type Result } from '@shared/result';
 import { useConsoleSession } from '../stores/console-session-store';
+import { downloadFile } from './download';
 
 /** As main/snapshots/wire.ts names them (the renderer imports nothing of main). */
 const SNAPSHOT_PATH = '/api/snapshot';
@@ -41,15 +42,6 @@ export async function downloadServerSnapshot(): Promise<Result<{ fileName: strin
     return fail('UNAVAILABLE', 'The copy arrived damaged (its sha256 is not the one the server sent); nothing was saved. Take it again.');
   }
   const fileName = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? 'roster-copy.db';
-  const url = URL.createObjectURL(new Blob([bytes], { type: 'application/vnd.sqlite3' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.hidden = true;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // The download has its own reference by now; give it a moment before the URL goes.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  downloadFile(fileName, bytes, 'application/vnd.sqlite3');
   return ok({ fileName, sha256: actual });
 }

@@ -1,8 +1,8 @@
 import type { ExportResult } from '@shared/schemas/exports';
 import { countOf } from '@shared/text';
 
-/** Hands a file made in memory to the browser's downloads, as a link with `download` would. */
-export function downloadFile(fileName: string, content: string, mimeType: string): void {
+/** Hands a file made in memory (text, or bytes such as an offline copy) to the browser's downloads, as a link with `download` would. */
+export function downloadFile(fileName: string, content: string | ArrayBuffer, mimeType: string): void {
   const url = URL.createObjectURL(new Blob([content], { type: mimeType }));
   const link = document.createElement('a');
   link.href = url;
