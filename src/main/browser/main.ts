@@ -7,6 +7,7 @@ import { backupsFolder } from '../backups/names';
 import { StoreError } from '../db/store-error';
 import { osUserName } from '../os-user';
 import { defaultDatabasePath, userDataDir } from '../paths';
+import { eventMessagesOf } from '../ipc/event-messages';
 import { openLog } from '../logging/logger';
 import { systemOpener } from '../cli/open-browser';
 import { remoteOptions, serveRemote } from './remote-mode';
@@ -88,14 +89,7 @@ async function main(): Promise<number | null> {
 
   const server = await startBrowserServer({
     dispatch: core.dispatch,
-    subscribe: (listener) => {
-      const off = [
-        core.on('changed', (payload) => listener({ event: 'changed', payload })),
-        core.on('importProgress', (payload) => listener({ event: 'importProgress', payload })),
-        core.on('progress', (payload) => listener({ event: 'progress', payload })),
-      ];
-      return () => off.forEach((unsubscribe) => unsubscribe());
-    },
+    subscribe: eventMessagesOf(core, ['changed', 'importProgress', 'progress']),
     // A page loaded while a job runs shows it at once (in the desktop app it asks jobs:list).
     greeting: () => core.runningJobs().map((payload) => ({ event: 'progress', payload })),
     importUpload: (source) => core.importEvents(source),

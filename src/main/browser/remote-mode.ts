@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { EventMessage } from '@shared/ipc/contract';
 import { version } from '../../../package.json';
 import type { openLog } from '../logging/logger';
+import { eventMessagesOf } from '../ipc/event-messages';
 import { chooseServer } from '../remote/target';
 import { createOfferedCopies } from '../snapshots/offered';
 import { openRemoteSession, type ChosenServer } from './remote-session';
@@ -49,15 +50,7 @@ export async function serveRemote(chosen: ChosenServer, port: number, log: Log, 
   const core = session.core;
   const server = await startBrowserServer({
     dispatch: core.dispatch,
-    subscribe: (listener) => {
-      const off = [
-        core.on('changed', (payload) => listener({ event: 'changed', payload })),
-        core.on('importProgress', (payload) => listener({ event: 'importProgress', payload })),
-        core.on('progress', (payload) => listener({ event: 'progress', payload })),
-        core.on('connection', (payload) => listener({ event: 'connection', payload })),
-      ];
-      return () => off.forEach((unsubscribe) => unsubscribe());
-    },
+    subscribe: eventMessagesOf(core, ['changed', 'importProgress', 'progress', 'connection']),
     // A page that loads while the server is lost is told so first, as it is told of the jobs running.
     greeting: () => {
       const status = core.status();

@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import type { AdminRole } from '@shared/schemas/admins';
 import { NATIVE_AUTHORIZE_PATH, NATIVE_REVOKE_PATH, NATIVE_TOKEN_PATH, nativeErrorSchema, nativeTokenResponseSchema } from '@shared/schemas/native-sign-in';
 import { fail, ok, type Result } from '@shared/result';
+import { unreachable } from './http-client';
 
 /** How long the browser has to come back, by default: time to sign in with a password or the identity provider, and to allow. */
 export const NATIVE_SIGN_IN_TIMEOUT_MS = 5 * 60 * 1000;
@@ -37,17 +38,6 @@ const page = (title: string, text: string) =>
 
 const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-function unreachable(server: URL, error: NodeJS.ErrnoException): Result<never> {
-  const why =
-    error.code === 'ECONNREFUSED'
-      ? 'nothing answers there (is roster server running?)'
-      : error.code === 'ENOTFOUND'
-        ? 'that host name is not known'
-        : error.code === 'DEPTH_ZERO_SELF_SIGNED_CERT' || error.code === 'SELF_SIGNED_CERT_IN_CHAIN' || error.code === 'UNABLE_TO_VERIFY_LEAF_SIGNATURE'
-          ? `its certificate is not trusted (${error.code}); pass the certificate authority that signed it with --ca FILE`
-          : error.message;
-  return fail('UNAVAILABLE', `Roster cannot reach the server at ${server.origin}: ${why}.`);
-}
 
 /** POSTs a form and answers the status and JSON body (null when the answer is not JSON). */
 function postForm(url: URL, fields: Record<string, string>, ca: Buffer | string | undefined): Promise<{ status: number; body: unknown }> {

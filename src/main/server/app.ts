@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
-import type { EventMessage } from '@shared/ipc/contract';
 import type { ServerVersion } from '@shared/ipc/version';
 import { version } from '../../../package.json';
 import { OWN_VERSION, type OwnVersion } from '../remote/contract-version';
@@ -15,6 +14,7 @@ import { scimRoutes } from '../scim/routes';
 import { answerClientError, DEFAULT_SCIM_LIMITS, installScim, SCIM_BASE, scimInstanceOptions, type ClientError } from '../scim/server';
 import { createSessionRepository } from '../sessions/repository';
 import { createSessionService } from '../sessions/service';
+import { eventMessagesOf } from '../ipc/event-messages';
 import { apiRoutes } from './api';
 import { createSignInLimiter, type SignInLimits } from './auth/rate-limit';
 import { nativeSignInRoutes } from './auth/native-routes';
@@ -51,18 +51,6 @@ export interface RosterServerDeps {
   signInLimits?: SignInLimits;
   /** The versions this server says it is and serves (tests pretend to be another Roster); this Roster's own otherwise. */
   own?: OwnVersion;
-}
-
-/** The events a core announces, as one stream of messages. */
-function subscribeTo(core: Core) {
-  return (listener: (message: EventMessage) => void) => {
-    const off = [
-      core.on('changed', (payload) => listener({ event: 'changed', payload })),
-      core.on('importProgress', (payload) => listener({ event: 'importProgress', payload })),
-      core.on('progress', (payload) => listener({ event: 'progress', payload })),
-    ];
-    return () => off.forEach((unsubscribe) => unsubscribe());
-  };
 }
 
 /**
@@ -162,7 +150,7 @@ export function buildRosterServer({ core, admins, options, logger, rendererDir =
         authenticateSession,
         sessionIsLive: (id) => app.consoleAuth.sessions.isLive(id),
         tokenIsLive: (id) => admins.tokenIsLive(id),
-        subscribe: subscribeTo(core),
+        subscribe: eventMessagesOf(core, ['changed', 'importProgress', 'progress']),
         greeting: () => core.runningJobs().map((payload) => ({ event: 'progress' as const, payload })),
         idempotency: createIdempotency(core.db, now),
         own,
