@@ -2,6 +2,7 @@ import http from 'node:http';
 import { Readable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ConnectionStatus } from '@shared/schemas/connection';
+import { channels, contract } from '@shared/ipc/contract';
 import { CONTRACT_VERSION } from '@shared/ipc/version';
 import { openRemoteCore, type RemoteCore, type RemoteCoreOptions } from './remote-core';
 import { answerLosingProxy, listeningServer, type ListeningServer } from './test-support/listening-server';
@@ -70,6 +71,31 @@ describe('the remote core', () => {
     const invalid = await remote.invoke('orgs:create', { name: '' });
     expect(invalid).toEqual(await server.core.invoke('orgs:create', { name: '' }));
     expect(invalid).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', issues: [expect.objectContaining({ path: 'name' })] } });
+  });
+
+  it('answers every query of the contract that takes no input as the server’s own core does', async () => {
+    const remote = await open();
+    for (const [channel, input] of [
+      ['orgs:create', { name: 'Research' }],
+      ['teams:create', { name: 'Dev' }],
+      ['members:add', { email: 'ana@acme.example', name: 'Ana Lima' }],
+    ] as const) {
+      expect(await remote.invoke(channel as 'orgs:create', input as never), channel).toMatchObject({ ok: true });
+    }
+    // app:info names who calls and from where: it differs by design, and is tested below.
+    const queries = channels.filter(
+      (channel) => contract[channel].kind === 'query' && contract[channel].access !== 'local' && channel !== 'app:info' && contract[channel].input.safeParse(undefined).success,
+    );
+    expect(queries.length).toBeGreaterThan(15);
+    // A read "as of now", or a check, is stamped with the moment (and the time) each call took.
+    const stamps = new Set(['asOf', 'checkedAt', 'durationMs']);
+    const unstamped = (result: unknown) => JSON.parse(JSON.stringify(result, (key, value: unknown) => (stamps.has(key) ? 'stamped' : value)));
+    const differing: string[] = [];
+    for (const channel of queries) {
+      const [through, own] = [await remote.invoke(channel as 'orgs:list'), await server.core.invoke(channel as 'orgs:list')];
+      if (JSON.stringify(unstamped(through)) !== JSON.stringify(unstamped(own))) differing.push(channel);
+    }
+    expect(differing).toEqual([]);
   });
 
   it('says where it works and who is signed in, and answers an auditor’s change as FORBIDDEN', async () => {
