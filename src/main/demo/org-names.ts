@@ -16,17 +16,22 @@ const PLACES = [
   'Nairobi', 'Warsaw', 'Lisbon', 'Montréal', 'Oslo', 'Mexico City', 'Tel Aviv', 'Jakarta',
 ];
 
-/** The largest number of distinct organization names the demo can make. */
-export const MAX_DEMO_ORGS = (FIXED.length + DEPARTMENTS.length) * (PLACES.length + 1);
-
 /**
  * `count` distinct organization names: the fixed ones, then departments, then
- * departments by place, in an order the seed decides.
+ * departments by place, in an order the seed decides. Past the 572 those make
+ * (a demo of about 115,000 members or more: one organization per 200), the
+ * regional names come round again numbered ("Design Berlin 2"), as the teams'
+ * do, so a demo of a million members keeps its 5,000 organizations.
  */
 export function demoOrgNames(count: number, random: Random): string[] {
   const departments = random.shuffle(DEPARTMENTS);
   const regional = random.shuffle(
     [...FIXED, ...DEPARTMENTS].flatMap((department) => PLACES.map((place) => `${department} ${place}`)),
   );
-  return [...FIXED, ...departments, ...regional].slice(0, Math.min(count, MAX_DEMO_ORGS));
+  const first = [...FIXED, ...departments, ...regional];
+  return Array.from({ length: count }, (_, index) => {
+    if (index < first.length) return first[index]!;
+    const past = index - first.length;
+    return `${regional[past % regional.length]!} ${Math.floor(past / regional.length) + 2}`;
+  });
 }

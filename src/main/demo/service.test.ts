@@ -78,6 +78,11 @@ describe('the demo enterprise', () => {
     const names = orgNamesFor(500, createRandom(1));
     expect(names).toHaveLength(500);
     expect(new Set(names.map((name) => nameKey(name))).size).toBe(500);
+    // A million members: 5,000 distinct names, the first 500 the same as above.
+    const million = orgNamesFor(demoOrgCount(1_000_000), createRandom(1));
+    expect(million).toHaveLength(5000);
+    expect(new Set(million.map((name) => nameKey(name))).size).toBe(5000);
+    expect(million.slice(0, 500)).toEqual(names);
     expect(await demoOrgNames({ members: 1400, seed: 1 })).toHaveLength(7);
   });
 

@@ -27,7 +27,7 @@ export type Enterprise = z.infer<typeof enterpriseSchema>;
 export type CreateEnterpriseInput = z.output<typeof createEnterpriseInput>;
 export const renameEnterpriseInput = z.strictObject({ name: enterpriseNameSchema });
 
-export const DEMO_MAX_MEMBERS = 100_000;
+export const DEMO_MAX_MEMBERS = 1_000_000;
 
 export const createDemoInput = z.strictObject({
   members: z
