@@ -1,4 +1,3 @@
-import { once } from 'node:events';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { exportAuditInput } from '@shared/schemas/audit';
 import { exportReportInput } from '@shared/schemas/report';
@@ -8,6 +7,7 @@ import { mayCall, type ChannelAccess } from '@shared/ipc/contract';
 import { auditFileName } from '../audit/export';
 import type { Core } from '../core';
 import { reportFileName } from '../report/service';
+import { drainedOrClosed } from './drained';
 import { openExportReader } from './export-reader';
 import { findWorker } from './worker-files';
 import type { ExportRequest } from './export-source';
@@ -54,7 +54,7 @@ async function streamCsv(
     for (let piece = await reader.next(); piece !== null; piece = await reader.next()) {
       if (response.destroyed) return;
       rows += piece.rows;
-      if (!response.write(piece.text)) await Promise.race([once(response, 'drain'), once(response, 'close')]);
+      if (!response.write(piece.text)) await drainedOrClosed(response);
     }
     response.addTrailers({ [SUMMARY_TRAILER]: encodeURIComponent(JSON.stringify(summary(rows))) });
     response.end();
