@@ -4,8 +4,8 @@ import { scimServer } from '../test-support/client';
 import { userBody } from '../test-support/user-fixtures';
 
 /**
- * Unsorted pages are found by walking the members and merging in the deactivated
- * users (id-pages.ts); sorted and filtered pages by a sort over ids. Both must
+ * Unsorted pages start from the users counted per block of ids (positions.test.ts);
+ * sorted and filtered pages come from a sort over ids. Both must
  * page exactly as one ordered list sliced by startIndex and count would.
  */
 async function mixedUsers() {
