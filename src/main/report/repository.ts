@@ -4,9 +4,13 @@ import type { SeatSource } from '@shared/schemas/members';
 import type { Db } from '../db/open';
 import { createStatementCache } from '../db/statements';
 import { containsPattern } from '../db/like';
-import { momentParams, RULED, type ReportMoment } from './rule-sql';
+import { readPlaces } from './places';
+import { momentParams, RULED, RULED_IN_EMAIL_ORDER, type ReportMoment } from './rule-sql';
 
 export type { ReportMoment };
+
+/** One member as the CSV reads them: account id, Email, Name, Last Active, Seat Since, seat source, Days Inactive. */
+export type CsvMember = [number, string, string, string, string, SeatSource, number | null];
 
 /** Which members a list or the CSV holds, as the Activity screen's filters say (the moment aside). */
 export type ReportFilterSelection = Omit<ReportSelection, 'asOf'>;
@@ -80,30 +84,12 @@ export function createReportRepository(db: Db) {
     )
     SELECT r.account_id AS ownerId, o.name FROM reach r JOIN organizations o ON o.id = r.org_id ORDER BY o.name_key, o.id`);
 
-  // The CSV's pass over every member, in email order, and what it needs to name each
-  // member's teams and organizations without a query per member (see csvRows).
+  // The CSV's pass over every member, in email order: RULED_IN_EMAIL_ORDER's rows
+  // already come in that order (see rule-sql.ts). Their teams and organizations: places.ts.
   const csvMembers = (where: string) =>
-    statement(`${RULED}
-    SELECT accountId, email, name, lastActive, substr(seatSince, 1, 10) AS seatSince, seatSource, daysInactive FROM ruled ${where} ORDER BY email_key`).raw();
+    statement(`${RULED_IN_EMAIL_ORDER}
+    SELECT accountId, email, name, lastActive, substr(seatSince, 1, 10) AS seatSince, seatSource, daysInactive FROM ruled ${where}`).raw();
   const countMembers = db.prepare('SELECT count(*) FROM members').pluck();
-  const orgsByName = db.prepare('SELECT id, name FROM organizations ORDER BY name_key, id').raw();
-  const teamsByName = db.prepare('SELECT id, name, all_orgs FROM teams ORDER BY name_key, id').raw();
-  const teamOrgLinks = db.prepare('SELECT team_id, org_id FROM team_orgs').raw();
-  const teamMemberships = db.prepare('SELECT account_id, team_id FROM team_members').raw();
-  const orgMemberships = db.prepare('SELECT account_id, org_id FROM org_memberships').raw();
-
-  /** Pairs (owner, item) grouped by owner, each item as its rank in `rank`. */
-  function ranksByOwner(pairs: [number, number][], rank: Map<number, number>): Map<number, number[]> {
-    const grouped = new Map<number, number[]>();
-    for (const [owner, item] of pairs) {
-      const at = rank.get(item);
-      if (at === undefined) continue;
-      const list = grouped.get(owner);
-      if (list) list.push(at);
-      else grouped.set(owner, [at]);
-    }
-    return grouped;
-  }
 
   function namesByOwner(query: Statement, ids: number[]): Map<number, string[]> {
     const grouped = new Map<number, string[]>();
@@ -139,46 +125,20 @@ export function createReportRepository(db: Db) {
     },
 
     /**
-     * Every member in email order as the CSV's cells (Email, Name, Last Active, Teams,
-     * Organizations, Seat Since, seat source, Days Inactive), read as they are used.
-     * Teams and organizations are read once, whole (a few hundred thousand links), and
-     * named here in the same order as the preview's: one pass over the members, not a
-     * query per member or per page. With a selection, only the members it selects, as
-     * report:page lists them. Run it inside a read transaction for one snapshot;
-     * nothing else may use the connection until the iterator is done.
+     * Every member in email order as the CSV reads them (account id, Email, Name,
+     * Last Active, Seat Since, seat source, Days Inactive), read as they are used;
+     * with a selection, only the members it selects, as report:page lists them.
+     * Run it inside a read transaction for one snapshot (with places, which names
+     * their teams and organizations); nothing else may use the connection until
+     * the iterator is done.
      */
-    *csvRows(moment: ReportMoment, selection?: ReportFilterSelection): Generator<[string, string, string, string, string, string, SeatSource, number | null]> {
-      const orgs = orgsByName.all() as [number, string][];
-      const orgRank = new Map(orgs.map(([id], index) => [id, index]));
-      const teams = teamsByName.all() as [number, string, 0 | 1][];
-      const teamRank = new Map(teams.map(([id], index) => [id, index]));
-      const orgsOfTeam = ranksByOwner(teamOrgLinks.all() as [number, number][], orgRank);
-      const teamsOf = ranksByOwner(teamMemberships.all() as [number, number][], teamRank);
-      const orgsOf = ranksByOwner(orgMemberships.all() as [number, number][], orgRank);
-      const everyOrg = orgs.map(([, name]) => name).join('; ');
-      const byRank = (a: number, b: number) => a - b;
-      type Member = [number, string, string, string, string, SeatSource, number | null];
+    csvMembers(moment: ReportMoment, selection?: ReportFilterSelection): IterableIterator<CsvMember> {
       const where = selection ? whereClause(selection) : { sql: '', params: {} };
-      const members = csvMembers(where.sql).iterate({ ...momentParams(moment), ...where.params }) as IterableIterator<Member>;
-      for (const [accountId, email, name, lastActive, seatSince, seatSource, daysInactive] of members) {
-        const teamRanks = teamsOf.get(accountId);
-        let teamNames = '';
-        let orgNames = '';
-        let reach = orgsOf.get(accountId) ?? [];
-        if (teamRanks) {
-          teamRanks.sort(byRank);
-          teamNames = teamRanks.map((rank) => teams[rank]![1]).join('; ');
-          const reached = new Set(reach);
-          for (const rank of teamRanks) {
-            if (teams[rank]![2] === 1) orgNames = everyOrg;
-            for (const org of orgsOfTeam.get(teams[rank]![0]) ?? []) reached.add(org);
-          }
-          reach = [...reached];
-        }
-        if (orgNames === '' && reach.length > 0) orgNames = reach.sort(byRank).map((rank) => orgs[rank]![1]).join('; ');
-        yield [email, name, lastActive, teamNames, orgNames, seatSince, seatSource, daysInactive];
-      }
+      return csvMembers(where.sql).iterate({ ...momentParams(moment), ...where.params }) as IterableIterator<CsvMember>;
     },
+
+    /** Every member's teams and organizations, read whole (see places.ts). */
+    places: () => readPlaces(db),
 
     buckets(moment: ReportMoment): { bucket: ActivityBucket; count: number }[] {
       return buckets.all(momentParams(moment)) as { bucket: ActivityBucket; count: number }[];

@@ -18,7 +18,7 @@ export interface ReportMoment {
  * without opening the client); an earlier one is only a login, shown by the
  * legacy rule when nothing came after it.
  */
-export const RULED = `
+const ruled = (from: { facts: string; seen: string; aged: string }) => `
   WITH facts AS (
     SELECT a.id AS accountId, a.email, a.email_key, a.name, a.name_fold, a.sort_key,
       m.seat_since AS seatSince, m.source AS seatSource,
@@ -35,7 +35,7 @@ export const RULED = `
         WHEN loginAt IS NOT NULL AND substr(loginAt, 1, 10) >= @trackingSince AND (openedAt IS NULL OR loginAt > openedAt) THEN loginAt
         ELSE openedAt
       END AS activeAt
-    FROM facts
+    FROM ${from.facts}
   ),
   aged AS (
     SELECT *,
@@ -43,7 +43,7 @@ export const RULED = `
       max(0, CAST(julianday(@asOfDay) - julianday(substr(activeAt, 1, 10)) AS INTEGER)) AS activeAge,
       max(0, CAST(julianday(@asOfDay) - julianday(substr(loginAt, 1, 10)) AS INTEGER)) AS loginAge,
       max(0, CAST(julianday(@asOfDay) - julianday(substr(seatSince, 1, 10)) AS INTEGER)) AS seatAge
-    FROM seen
+    FROM ${from.seen}
   ),
   ruled AS (
     SELECT accountId, email, email_key, name, name_fold, sort_key, seatSince, seatSource,
@@ -67,8 +67,25 @@ export const RULED = `
         WHEN activeAge <= @blankDays THEN 'blank'
         ELSE 'na'
       END AS bucket
-    FROM aged
+    FROM ${from.aged}
   )`;
+
+export const RULED = ruled({ facts: 'facts', seen: 'seen', aged: 'aged' });
+
+/**
+ * The same rule, for one pass over every member in email order (the CSV): each
+ * step of it a subquery SQLite runs as a co-routine (LIMIT -1 keeps it from
+ * being merged into the next), so each step's columns are worked out once per
+ * member, where the merged query works an age out again at every use of it
+ * (about a third less time at 100,000 members). Its rows come in email order
+ * with no ORDER BY of their own; a query that orders them again would sort them
+ * all. Not for reading a few members by id: a co-routine reads every member.
+ */
+export const RULED_IN_EMAIL_ORDER = ruled({
+  facts: '(SELECT * FROM facts ORDER BY email_key LIMIT -1)',
+  seen: '(SELECT * FROM seen LIMIT -1)',
+  aged: '(SELECT * FROM aged LIMIT -1)',
+});
 
 /** The named parameters RULED reads. */
 export function momentParams({ asOf, rule }: ReportMoment) {
