@@ -31,11 +31,9 @@ export function createOrgMemberRepository(db: Db) {
   const insert = db.prepare('INSERT INTO org_memberships (org_id, account_id, role, since) VALUES (@orgId, @accountId, @role, @at)');
   const setRole = db.prepare('UPDATE org_memberships SET role = @role WHERE org_id = @orgId AND account_id = @accountId');
   const remove = db.prepare('DELETE FROM org_memberships WHERE org_id = ? AND account_id = ?');
-  const countFor = db.prepare(`
-    SELECT count(*) AS members, coalesce(sum(role = 'owner'), 0) AS owners FROM org_memberships WHERE org_id = ?`);
-  const counts = db.prepare(`
-    SELECT org_id AS orgId, count(*) AS members, sum(role = 'owner') AS owners
-    FROM org_memberships GROUP BY org_id`);
+  // Kept by triggers (migration 0019): counting org_memberships read every membership, millions at 1,000,000 members.
+  const countFor = db.prepare('SELECT member_count AS members, owner_count AS owners FROM organizations WHERE id = ?');
+  const counts = db.prepare('SELECT id AS orgId, member_count AS members, owner_count AS owners FROM organizations WHERE member_count > 0');
 
   return {
     /** A page of its direct members, with their last activity on record (exact: Last Active itself is the report's to say). */
@@ -62,7 +60,7 @@ export function createOrgMemberRepository(db: Db) {
       remove.run(orgId, accountId);
     },
     countFor(orgId: number): { members: number; owners: number } {
-      return countFor.get(orgId) as { members: number; owners: number };
+      return (countFor.get(orgId) as { members: number; owners: number } | undefined) ?? { members: 0, owners: 0 };
     },
     /** Direct members and owners of every organization that has any. */
     counts(): Map<number, { members: number; owners: number }> {

@@ -3,7 +3,7 @@ import type { SeatFilter, SeatRow, SeatSortColumn } from '@shared/schemas/licens
 import { containsPattern } from '../db/like';
 import type { Db } from '../db/open';
 import { createStatementCache } from '../db/statements';
-import { INVITEE_HOLDS_SEAT } from '../members/sql';
+import { INDEXED_MATCHES, INVITEE_HOLDS_SEAT, searchIndexQuery } from '../members/sql';
 import { createLastActiveReader } from '../report/last-active';
 import { momentParams, RULED, type ReportMoment } from '../report/rule-sql';
 
@@ -21,10 +21,18 @@ export interface SeatCounts {
  * one to a member is listed (it can still be resent, revoked or accepted) but
  * holds no second seat. Past its expiry it is "expired" and holds none.
  */
-const MEMBER_ROWS = `
+const MEMBER_COLUMNS = `
   SELECT 'member' AS kind, a.id AS account_id, NULL AS invitation_id, a.email, a.email_key, a.name, a.name_fold, a.sort_key,
-         'member' AS status, m.source, m.seat_since AS since, NULL AS expires_at, a.last_active_at, 1 AS holds_seat
+         'member' AS status, m.source, m.seat_since AS since, NULL AS expires_at, a.last_active_at, 1 AS holds_seat`;
+const MEMBER_ROWS = `${MEMBER_COLUMNS}
   FROM members m JOIN accounts a ON a.id = m.account_id`;
+/**
+ * The members a search of 3 characters or more can match, from the trigram index
+ * (0019): the search's LIKE still applies to them, so the rows are the same as
+ * MEMBER_ROWS gives, without reading every member (300 ms at 1,000,000).
+ */
+const INDEXED_MEMBER_ROWS = `${MEMBER_COLUMNS}
+  FROM (${INDEXED_MATCHES}) s JOIN accounts a ON a.id = s.rowid JOIN members m ON m.account_id = a.id`;
 const INVITATION_ROWS = `
   SELECT 'invitation' AS kind, NULL AS account_id, i.id AS invitation_id, i.email, i.email_key, '' AS name, '' AS name_fold, i.email_key AS sort_key,
          CASE WHEN i.expires_at > @now THEN 'pending' ELSE 'expired' END AS status, 'invitation' AS source, i.sent_at AS since, i.expires_at, NULL AS last_active_at,
@@ -32,6 +40,8 @@ const INVITATION_ROWS = `
   FROM invitations i
   WHERE i.status = 'pending'`;
 const SEAT_ROWS = `${MEMBER_ROWS}
+  UNION ALL${INVITATION_ROWS}`;
+const INDEXED_SEAT_ROWS = `${INDEXED_MEMBER_ROWS}
   UNION ALL${INVITATION_ROWS}`;
 
 /**
@@ -93,7 +103,8 @@ interface RawSeatRow {
 type OrgRef = SeatRow['organizations'][number];
 type TeamRef = SeatRow['teams'][number];
 
-function whereClause(filter: SeatFilter, moment: ReportMoment): { sql: string; params: Record<string, unknown> } {
+/** The WHERE of a filter over the seat rows, and the rows to read: those the search index names, when it can. */
+function whereClause(filter: SeatFilter, moment: ReportMoment): { sql: string; params: Record<string, unknown>; rows: string } {
   const conditions = [STATUS_CONDITION[filter.status]];
   const params: Record<string, unknown> = {};
   if (filter.teamId !== undefined) {
@@ -117,12 +128,14 @@ function whereClause(filter: SeatFilter, moment: ReportMoment): { sql: string; p
   if (search) {
     conditions.push("(email_key LIKE @pattern ESCAPE '\\' OR name_fold LIKE @pattern ESCAPE '\\')");
     params.pattern = containsPattern(search);
+    const match = searchIndexQuery(search);
+    if (match) params.match = match;
   }
   if (filter.sources.length > 0) {
     conditions.push('source IN (SELECT value FROM json_each(@sources))');
     params.sources = JSON.stringify(filter.sources);
   }
-  return { sql: conditions.join(' AND '), params };
+  return { sql: conditions.join(' AND '), params, rows: params.match === undefined ? SEAT_ROWS : INDEXED_SEAT_ROWS };
 }
 
 /** An unfiltered view of the seats, whose total is the seat count in use: no need to count the rows. */
@@ -235,12 +248,12 @@ export function createSeatRepository(db: Db) {
       const order = orderOf(sort);
       const first = (rows: string) => `SELECT * FROM (SELECT * FROM (${rows}) WHERE ${where.sql} ORDER BY ${order.within} LIMIT @offset + @limit)`;
       const page = statement(
-        // A search reads every row anyway (LIKE '%…%'): then one scan and a sort of the few it finds is quicker.
+        // A search finds its few rows first (the trigram index, or one scan for 1 or 2 characters): then sorting those is quicker.
         INDEXED_SORTS.has(sort.by) && filter.search.trim() === ''
           ? `SELECT * FROM (${first(MEMBER_ROWS)} UNION ALL ${first(INVITATION_ROWS)}) ORDER BY ${order.across} LIMIT @limit OFFSET @offset`
-          : `SELECT * FROM (${SEAT_ROWS}) WHERE ${where.sql} ORDER BY ${order.across} LIMIT @limit OFFSET @offset`,
+          : `SELECT * FROM (${where.rows}) WHERE ${where.sql} ORDER BY ${order.across} LIMIT @limit OFFSET @offset`,
       );
-      const total = statement(`SELECT count(*) FROM (${SEAT_ROWS}) WHERE ${where.sql}`).pluck();
+      const total = statement(`SELECT count(*) FROM (${where.rows}) WHERE ${where.sql}`).pluck();
       return db.transaction(() => {
         const rows = withPlaces(page.all({ ...where.params, now, limit, offset }) as RawSeatRow[], moment);
         let count: number;
@@ -260,7 +273,7 @@ export function createSeatRepository(db: Db) {
     /** Every account and invitation id the filter matches, for "select all". */
     ids(filter: SeatFilter, moment: ReportMoment): { accountIds: number[]; invitationIds: number[] } {
       const where = whereClause(filter, moment);
-      const rows = statement(`SELECT account_id, invitation_id FROM (${SEAT_ROWS}) WHERE ${where.sql}`).all({ ...where.params, now: moment.asOf }) as {
+      const rows = statement(`SELECT account_id, invitation_id FROM (${where.rows}) WHERE ${where.sql}`).all({ ...where.params, now: moment.asOf }) as {
         account_id: number | null;
         invitation_id: number | null;
       }[];

@@ -68,7 +68,7 @@ function useTeamChanges(teamId: number) {
 /** One team: its role, the organizations it reaches, and its members. */
 export function TeamScreen({ teamId }: { teamId: number }) {
   const store = useTeamChanges(teamId);
-  const { searchText, setSearchText, search, pageIndex, setPageIndex } = useSearchPaging(250, `team:${teamId}`);
+  const { searchText, setSearchText, search, pageIndex, setPageIndex } = useSearchPaging(150, `team:${teamId}`);
   const pageSize = PAGE_SIZE;
   const teamQuery = useContractQuery('teams:get', { id: teamId });
   const [sort, setSort] = useState<ListSort<'name' | 'lastActive'>>({ by: 'name', desc: false });
