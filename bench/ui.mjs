@@ -1,13 +1,18 @@
 /* global document -- the functions given to waitForFunction run in the page */
-// The UI benchmark: browser mode (out/main/browser.js) over a 100,000-member store,
-// driven in Chromium by Playwright; and the peak resident memory of the process
-// that holds the store while it serves the Licenses screen.
+// The UI benchmark: browser mode (out/main/browser.js) over a copy of a demo store,
+// driven in Chromium by Playwright. One call measures the first screen after a cold
+// load (and every call the app makes to get there), then Licenses, Teams and one big
+// team's page (first rows after navigating there, re-sort, search, rows in the DOM),
+// and last the peak resident memory of the process that holds the store.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium } from '@playwright/test';
 
-const SEATS = 'table[aria-label="Seats"] tbody tr:not(.empty-row):not(.virtual-spacer)';
+const ROWS = 'tbody tr:not(.empty-row):not(.virtual-spacer)';
+const SEATS = `table[aria-label="Seats"] ${ROWS}`;
+const TEAMS = `table[aria-label="Teams"] ${ROWS}`;
+const teamRows = (name) => `table[aria-label="Members of ${name}"] ${ROWS}`;
 
 export function chromiumPath() {
   const found = [process.env.ROSTER_CHROMIUM, '/usr/lib/chromium/chromium', '/usr/bin/chromium', '/usr/bin/chromium-browser'].find((file) => file && fs.existsSync(file));
@@ -48,7 +53,113 @@ async function timed(action, until) {
   return performance.now() - started;
 }
 
-export async function measureUi({ root, dbPath, workDir, repeats = 5 }) {
+/**
+ * Every call the page makes to the core (POST /api/invoke/CHANNEL), with how long
+ * its answer took as the page saw it; `since(mark)` lists those made after a mark.
+ */
+function recordCalls(page) {
+  const calls = [];
+  const started = new Map();
+  const channelOf = (request) => /\/api\/invoke\/([^?]+)/.exec(request.url())?.[1];
+  page.on('request', (request) => {
+    if (channelOf(request)) started.set(request, performance.now());
+  });
+  const finished = (request) => {
+    const channel = channelOf(request);
+    if (!channel || !started.has(request)) return;
+    const at = started.get(request);
+    started.delete(request);
+    calls.push({ channel: decodeURIComponent(channel), at, ms: Math.round(performance.now() - at), url: request.url(), body: request.postData(), headers: request.headers() });
+  };
+  page.on('requestfinished', finished);
+  page.on('requestfailed', finished);
+  return {
+    mark: () => performance.now(),
+    /** Resolves once no call has been in flight for `quietMs` (the page's event stream is not a call). */
+    async settled(quietMs = 300) {
+      let quietSince = performance.now();
+      while (performance.now() - quietSince < quietMs) {
+        await new Promise((resolve) => setTimeout(resolve, 25));
+        if (started.size > 0) quietSince = performance.now();
+      }
+    },
+    since: (mark) => calls.filter((call) => call.at >= mark).map(({ channel, at, ms }) => ({ channel, atMs: Math.round(at - mark), ms })),
+    /**
+     * The calls made since `mark`, each made again alone (one at a time, best of
+     * `tries`): the core's own time for each, without the wait behind the others
+     * that the page's parallel calls add.
+     */
+    async alone(mark, tries = 3) {
+      const made = calls.filter((call) => call.at >= mark);
+      const unique = [...new Map(made.map((call) => [`${call.url} ${call.body}`, call])).values()];
+      const timings = [];
+      for (const call of unique) {
+        let best = Infinity;
+        for (let i = 0; i < tries; i += 1) {
+          best = Math.min(best, await page.evaluate(async ({ url, body, headers }) => {
+            const started = performance.now();
+            await (await fetch(url, { method: 'POST', headers, body: body ?? undefined, credentials: 'same-origin' })).text();
+            return performance.now() - started;
+          }, { url: call.url, body: call.body, headers: call.headers }));
+        }
+        timings.push({ channel: call.channel, input: call.body ?? null, ms: Math.round(best) });
+      }
+      return timings.sort((a, b) => b.ms - a.ms);
+    },
+  };
+}
+
+/** Waits until the first row of `selector` reads otherwise than `before` (a re-sort is done). */
+const firstRowChanged = (page, selector, before) =>
+  page.waitForFunction(([rows, text]) => !!document.querySelector(rows) && document.querySelector(rows).textContent !== text, [selector, before], { polling: 'raf' });
+
+/** Waits until `selector` holds a few rows, one of them containing `wanted` (a search is done). */
+const fewRowsWith = (page, selector, wanted) =>
+  page.waitForFunction(
+    ([rows, text]) => {
+      const found = document.querySelectorAll(rows);
+      // An address can be part of a longer one (ana.lima1@ in juliana.lima1@): a few rows, one of them it.
+      return found.length >= 1 && found.length <= 5 && [...found].some((row) => row.textContent.includes(text));
+    },
+    [selector, wanted],
+    { polling: 'raf' },
+  );
+
+/** The first address in each row of `selector`: the person's own. */
+const emailsIn = async (page, selector) => (await page.locator(selector).allInnerTexts()).map((text) => /[^\s@]+@[^\s@]+\.[a-z]+/i.exec(text)?.[0]).filter(Boolean);
+
+const rowsInDom = (page, table) => page.locator(`table[aria-label="${table}"] tbody tr`).count();
+
+/** Clicks a sort heading `repeats` times (each click the other way), timing each until the first row changed. */
+async function resorts(page, selector, button, repeats) {
+  const samples = [];
+  for (let i = 0; i < repeats; i += 1) {
+    const before = await page.locator(selector).first().textContent();
+    samples.push(await timed(() => button.click(), () => firstRowChanged(page, selector, before)));
+  }
+  return samples;
+}
+
+/** Types each wanted text whole into `box`, timing each until its row shows (the screen's typing pause included), then clears it. */
+async function searches(page, selector, box, wanted) {
+  const samples = [];
+  for (const text of wanted) {
+    samples.push(await timed(() => box.fill(text), () => fewRowsWith(page, selector, text)));
+    await box.fill('');
+    await page.waitForFunction((rows) => document.querySelectorAll(rows).length > 5, selector, { polling: 'raf' });
+  }
+  return samples;
+}
+
+const summary = (samples) => ({ medianMs: median(samples), samples: samples.map(Math.round) });
+
+/**
+ * Measures the UI over `dbPath` (a copy: the app may write to it). `team` names the
+ * team whose page is measured (the demo's largest is "Developers", a fifth of the
+ * members). Every figure is in the object returned; the fields before `firstScreen`
+ * are the Licenses figures the benchmark has always reported.
+ */
+export async function measureUi({ root, dbPath, workDir, repeats = 5, team = 'Developers', screenshots }) {
   const dataDir = path.join(workDir, 'ui-user-data');
   fs.mkdirSync(dataDir, { recursive: true });
   const server = await startBrowserMode(root, dbPath, dataDir);
@@ -56,71 +167,117 @@ export async function measureUi({ root, dbPath, workDir, repeats = 5 }) {
     executablePath: chromiumPath(),
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
   });
+  const shoot = async (page, name) => {
+    if (screenshots) await page.screenshot({ path: path.join(screenshots, `${name}.png`) });
+  };
   try {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    const firstRow = page.locator(SEATS).first();
+    const calls = recordCalls(page);
     const nav = page.getByRole('navigation', { name: 'Main' });
+    const goTo = async (name, heading = name) => {
+      await nav.getByRole('link', { name }).click();
+      await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+    };
 
-    const cold = await timed(() => page.goto(server.url), () => firstRow.waitFor());
+    // The first screen (Licenses) after a cold page load, and every call made until the app is ready.
+    const loadMark = calls.mark();
+    const cold = await timed(() => page.goto(server.url), () => page.locator(SEATS).first().waitFor());
     await page.locator('[data-app-state="ready"]').waitFor();
+    const ready = performance.now() - loadMark;
+    await calls.settled();
+    const startCalls = calls.since(loadMark);
+    const startAlone = await calls.alone(loadMark);
+    await shoot(page, 'licenses');
 
-    // Teams: 2,000 in one client-side table, the longest list of the demo.
-    await nav.getByRole('link', { name: 'Teams' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Teams' }).waitFor();
-    await page.locator('table[aria-label="Teams"] tbody tr:not(.empty-row):not(.virtual-spacer)').first().waitFor();
-    const teamRows = await page.locator('table[aria-label="Teams"] tbody tr').count();
+    // Teams: every team in one client-side table, virtualized.
+    const teamsMark = calls.mark();
+    const teamsFirst = await timed(() => goTo('Teams'), () => page.locator(TEAMS).first().waitFor());
+    const teamsCalls = calls.since(teamsMark);
+    await shoot(page, 'teams');
 
-    const navigation = [];
+    // Licenses, from Teams: the first visit was the cold load, so these find the page cached and refresh it.
+    const licensesNavigation = [];
     for (let i = 0; i < repeats; i += 1) {
-      await nav.getByRole('link', { name: 'Teams' }).click();
-      await page.getByRole('heading', { level: 1, name: 'Teams' }).waitFor();
-      navigation.push(await timed(() => nav.getByRole('link', { name: 'Licenses' }).click(), () => firstRow.waitFor()));
+      await goTo('Teams');
+      licensesNavigation.push(await timed(() => nav.getByRole('link', { name: 'Licenses' }).click(), () => page.locator(SEATS).first().waitFor()));
     }
+    const licensesResort = await resorts(page, SEATS, page.locator('th.col-lastActive button.sort-button'), repeats);
+    const emails = await emailsIn(page, SEATS);
+    const licenseEmails = Array.from({ length: repeats }, (_, i) => emails[(i * 7) % emails.length]);
+    const licensesSearch = await searches(page, SEATS, page.getByRole('searchbox', { name: 'Search seats' }), licenseEmails);
+    const licensesRows = await rowsInDom(page, 'Seats');
 
-    // Re-sort by Last Active, each click the other way; done when the first row changed.
-    const sortButton = page.locator('th.col-lastActive button');
-    const resort = [];
+    // Teams again: navigating there, re-sorting by member count, filtering by a whole name.
+    const teamsNavigation = [];
     for (let i = 0; i < repeats; i += 1) {
-      const before = await firstRow.innerText();
-      resort.push(
-        await timed(
-          () => sortButton.click(),
-          () => page.waitForFunction(([selector, text]) => document.querySelector(selector)?.textContent !== text && !!document.querySelector(selector), [SEATS, before.replace(/\t/g, '')], { polling: 'raf' }).catch(() => undefined),
-        ),
-      );
+      await goTo('Licenses');
+      teamsNavigation.push(await timed(() => nav.getByRole('link', { name: 'Teams' }).click(), () => page.locator(TEAMS).first().waitFor()));
     }
+    const teamsResort = await resorts(page, TEAMS, page.locator('table[aria-label="Teams"] thead button', { hasText: 'Members' }), repeats);
+    const teamNames = (await page.locator(`${TEAMS} td:first-child`).allInnerTexts()).map((text) => text.trim()).filter(Boolean);
+    const teamsSearch = await searches(page, TEAMS, page.getByRole('searchbox', { name: 'Filter teams' }), Array.from({ length: repeats }, (_, i) => teamNames[(i * 3) % teamNames.length]));
+    const teamsDomRows = await rowsInDom(page, 'Teams');
+    const teamCount = Number((await page.locator('.toolbar-count').first().innerText()).replace(/[^\d]/g, ''));
 
-    // Search by a whole email address, including the screen's wait for typing to stop.
-    const emails = await page.locator(`${SEATS} td.col-email`).allInnerTexts().catch(() => []);
-    const candidates = emails.length > 0 ? emails : (await page.locator(SEATS).allInnerTexts()).map((text) => /\S+@\S+/.exec(text)?.[0]).filter(Boolean);
-    const search = [];
-    const box = page.getByRole('searchbox', { name: 'Search seats' });
-    for (let i = 0; i < repeats; i += 1) {
-      const email = candidates[(i * 7) % candidates.length].trim();
-      search.push(
-        await timed(
-          () => box.fill(email),
-          () => page.waitForFunction(([selector, wanted]) => {
-            const rows = document.querySelectorAll(selector);
-            // An address can be part of a longer one (ana.lima1@ in juliana.lima1@): a few rows, one of them it.
-            return rows.length <= 5 && [...rows].some((row) => row.textContent.includes(wanted));
-          }, [SEATS, email], { polling: 'raf' }),
-        ),
-      );
-      await box.fill('');
-      await page.waitForFunction((selector) => document.querySelectorAll(selector).length > 1, SEATS, { polling: 'raf' });
-    }
+    // One team's page, reached by its link on Teams; each visit after the first finds its page cached.
+    const filter = page.getByRole('searchbox', { name: 'Filter teams' });
+    const members = teamRows(team);
+    const openTeam = async () => {
+      await goTo('Teams');
+      await filter.fill(team);
+      const link = page.locator(TEAMS).getByRole('link', { name: team, exact: true });
+      await link.waitFor();
+      const mark = calls.mark();
+      const ms = await timed(() => link.click(), () => page.locator(members).first().waitFor());
+      return { ms, calls: calls.since(mark), mark };
+    };
+    const firstTeam = await openTeam();
+    const teamAlone = await calls.alone(firstTeam.mark);
+    const teamId = Number(/#\/teams\/(\d+)/.exec(page.url())?.[1]);
+    const teamMembers = Number((await page.locator('.toolbar-count').first().innerText()).replace(/[^\d]/g, ''));
+    await shoot(page, 'team');
+    const teamNavigation = [];
+    for (let i = 0; i < repeats; i += 1) teamNavigation.push((await openTeam()).ms);
+    const teamResort = await resorts(page, members, page.locator('th button', { hasText: 'Last active' }), repeats);
+    const shown = await emailsIn(page, members);
+    const teamSearch = await searches(page, members, page.getByRole('searchbox', { name: `Search the members of ${team}` }), Array.from({ length: repeats }, (_, i) => shown[(i * 7) % shown.length]));
+    const teamDomRows = await rowsInDom(page, `Members of ${team}`);
 
-    const licenseRows = await page.locator('table[aria-label="Seats"] tbody tr').count();
     const memory = memoryOf(server.child.pid);
+    const licenses = { firstMs: cold, navigation: summary(licensesNavigation), resort: summary(licensesResort), search: summary(licensesSearch), domRows: licensesRows };
     return {
+      // The Licenses figures, as before.
       coldMs: cold,
-      navigationMs: median(navigation),
-      resortMs: median(resort),
-      searchMs: median(search),
-      samples: { navigation, resort, search },
-      domRows: { licenses: licenseRows, teams: teamRows },
+      navigationMs: licenses.navigation.medianMs,
+      resortMs: licenses.resort.medianMs,
+      searchMs: licenses.search.medianMs,
+      samples: { navigation: licensesNavigation, resort: licensesResort, search: licensesSearch },
+      domRows: { licenses: licensesRows, teams: teamsDomRows, team: teamDomRows },
       memory,
+      // The first screen: cold load to its first rows, to the app's ready state, and the calls made meanwhile.
+      firstScreen: { firstRowsMs: cold, readyMs: ready, calls: startCalls, alone: startAlone },
+      licenses,
+      teams: {
+        count: teamCount,
+        firstMs: teamsFirst,
+        calls: teamsCalls,
+        navigation: summary(teamsNavigation),
+        resort: summary(teamsResort),
+        search: summary(teamsSearch),
+        domRows: teamsDomRows,
+      },
+      team: {
+        name: team,
+        id: teamId,
+        members: teamMembers,
+        firstMs: firstTeam.ms,
+        calls: firstTeam.calls,
+        alone: teamAlone,
+        navigation: summary(teamNavigation),
+        resort: summary(teamResort),
+        search: summary(teamSearch),
+        domRows: teamDomRows,
+      },
     };
   } finally {
     await browser.close();
