@@ -33,9 +33,9 @@ const at = (age: number, time: string) => `${new Date(Date.parse(AS_OF) - age * 
 async function store(members: number): Promise<Core> {
   const core = testCore({ now: fixedClock(AS_OF).now });
   value(await core.invoke('enterprise:create', { name: 'Acme', seats: members + 10 }));
-  const orgs = [];
+  const orgs: number[] = [];
   for (const name of ['Studio', '=SUM(A1)', 'Zürich, CH', 'alpha', 'Beta "B"']) orgs.push(value(await core.invoke('orgs:create', { name })).id);
-  const teams = [];
+  const teams: number[] = [];
   for (const name of ['Design', '+Growth', 'ops', 'Admins', 'Émigrés']) teams.push(value(await core.invoke('teams:create', { name, role: 'member' })).id);
   value(await core.invoke('teams:link', { teamId: teams[0]!, orgIds: [orgs[0]!, orgs[2]!] }));
   value(await core.invoke('teams:link', { teamId: teams[1]!, orgIds: [orgs[2]!, orgs[3]!] }));

@@ -125,27 +125,27 @@ export function readPlaces(db: Db): Places {
     for (let at = from + 1; at < to; at += 1) text += `; ${list[grouped.ranks[at]!]!}`;
     return text;
   };
-  const span = (grouped: Grouped, owner: number): [number, number] =>
-    owner + 1 < grouped.start.length ? [grouped.start[owner]!, grouped.start[owner + 1]!] : [0, 0];
+  /** Counts the ranks `grouped` holds for `owner` into `reached`, each once for `member`. */
+  const reach = (grouped: Grouped, owner: number, member: number) => {
+    if (owner + 1 >= grouped.start.length) return;
+    for (let at = grouped.start[owner]!, to = grouped.start[owner + 1]!; at < to; at += 1) {
+      const rank = grouped.ranks[at]!;
+      if (seenFor[rank] === member) continue;
+      seenFor[rank] = member;
+      reached.push(rank);
+    }
+  };
 
   return {
     teams: (accountId) => names(teamNames, teamsOf, accountId),
     organizations(accountId) {
-      const [teamFrom, teamTo] = span(teamsOf, accountId);
+      const teamFrom = accountId + 1 < teamsOf.start.length ? teamsOf.start[accountId]! : 0;
+      const teamTo = accountId + 1 < teamsOf.start.length ? teamsOf.start[accountId + 1]! : 0;
       if (teamFrom === teamTo) return names(orgNames, orgsOf, accountId);
       for (let at = teamFrom; at < teamTo; at += 1) if (allOrgs[teamsOf.ranks[at]!] === 1) return everyOrg;
       reached.length = 0;
-      const add = (grouped: Grouped, owner: number) => {
-        const [from, to] = span(grouped, owner);
-        for (let at = from; at < to; at += 1) {
-          const rank = grouped.ranks[at]!;
-          if (seenFor[rank] === accountId) continue;
-          seenFor[rank] = accountId;
-          reached.push(rank);
-        }
-      };
-      add(orgsOf, accountId);
-      for (let at = teamFrom; at < teamTo; at += 1) add(orgsOfTeam, teamsOf.ranks[at]!);
+      reach(orgsOf, accountId, accountId);
+      for (let at = teamFrom; at < teamTo; at += 1) reach(orgsOfTeam, teamsOf.ranks[at]!, accountId);
       if (reached.length === 0) return '';
       reached.sort((a, b) => a - b);
       let text = orgNames[reached[0]!]!;
