@@ -49,6 +49,8 @@ export default defineConfig({
           'export-worker': resolve(__dirname, 'src/main/server/export-worker.ts'),
           // ...and makes its backups in another, from this one.
           'copy-worker': resolve(__dirname, 'src/main/backups/copy-worker.ts'),
+          // ...and answers the console's pages from read workers, from this one.
+          'read-worker': resolve(__dirname, 'src/main/server/read-worker.ts'),
         },
       },
     },

@@ -25,6 +25,7 @@ import { installConsole } from './console';
 import { fileRoutes } from './files';
 import { snapshotRoutes } from './snapshot-route';
 import { createIdempotency } from './idempotency';
+import { createReadPool } from './read-pool';
 import type { ServerOptions } from './options';
 
 /** Headers on every answer but SCIM's (which sets its own): no sniffing, no framing, no referrer, nothing cached. */
@@ -51,6 +52,8 @@ export interface RosterServerDeps {
   signInLimits?: SignInLimits;
   /** The versions this server says it is and serves (tests pretend to be another Roster); this Roster's own otherwise. */
   own?: OwnVersion;
+  /** The built read worker (read-pool.ts): the console's queries are answered there. Null: on the server's thread. */
+  readWorker?: string | null;
 }
 
 /**
@@ -78,7 +81,7 @@ function storeIsWritable(core: Core): { ready: true } | { ready: false; reason: 
  * a console session, and /healthz and /readyz for whoever
  * watches the process. No CORS headers: no other site's page may call it.
  */
-export function buildRosterServer({ core, admins, options, logger, rendererDir = null, now = () => new Date(), signInLimits, own = OWN_VERSION }: RosterServerDeps): FastifyInstance {
+export function buildRosterServer({ core, admins, options, logger, rendererDir = null, now = () => new Date(), signInLimits, own = OWN_VERSION, readWorker = null }: RosterServerDeps): FastifyInstance {
   const limits = DEFAULT_SCIM_LIMITS;
   const app = Fastify({
     loggerInstance: logger,
@@ -141,11 +144,14 @@ export function buildRosterServer({ core, admins, options, logger, rendererDir =
     async (scoped) => installScim(scoped, core.scim.context, scimRoutes, { hosts: allowedScimHosts(options.host, publicHosts), routePrefix: '' }),
     { prefix: SCIM_BASE },
   );
+  // The console's pages are read in read workers, so SCIM's writes and admins' reads never wait for each other.
+  const reads = readWorker ? createReadPool(core.db.name, readWorker, core.dispatch, (message) => logger.error({ where: 'read worker' }, message)) : null;
+  app.addHook('onClose', async () => reads?.close());
   // One context for /api: its token check covers the contract, the event stream and the streamed files alike.
   void app.register(
     async (api) => {
       await apiRoutes({
-        dispatch: core.dispatch,
+        dispatch: reads?.dispatch ?? core.dispatch,
         authenticate: (secret) => admins.authenticate(secret),
         authenticateSession,
         sessionIsLive: (id) => app.consoleAuth.sessions.isLive(id),

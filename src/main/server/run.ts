@@ -78,7 +78,7 @@ export async function startRosterServer(options: ServerOptions, { logger, env }:
     logError: (error, where) => logger.error({ err: error instanceof Error ? error : undefined, detail: error instanceof Error ? undefined : String(error), where }, `${where} failed`),
   });
   const admins = createAdminService({ db: core.db, admins: createAdminRepository(core.db), audit: core.services.audit, now: () => new Date() });
-  const app = buildRosterServer({ core, admins, options, logger, rendererDir: findRenderer() });
+  const app = buildRosterServer({ core, admins, options, logger, rendererDir: findRenderer(), readWorker: findWorker('read-worker') });
 
   // Fastify says "Server listening" at info; the first line on stdout is ours, so the level rises after it.
   const level = logger.level;

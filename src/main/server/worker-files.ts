@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-/** The scripts the server runs in worker threads: exports (export-worker.ts) and backups (backups/copy-worker.ts). */
-export type WorkerName = 'export-worker' | 'copy-worker';
+/** The scripts the server runs in worker threads: exports (export-worker.ts), backups (backups/copy-worker.ts) and the console's reads (read-worker.ts). */
+export type WorkerName = 'export-worker' | 'copy-worker' | 'read-worker';
 
 /**
  * Where a built worker is: beside the server's own bundle (out/main), under
