@@ -18,8 +18,11 @@ export function LicensesFilters({ query, setQuery }: { query: SeatQuery; setQuer
   const [reached, setReached] = useState(false);
   const listed = reached || query.teamId !== null || query.orgId !== null;
   const reach = () => setReached(true);
-  const teams = useContractQuery('teams:list', undefined, { enabled: listed }).data ?? [];
-  const orgs = useContractQuery('orgs:list', undefined, { enabled: listed }).data ?? [];
+  // Not even cached lists are rendered before then (Teams leaves all of them in the cache).
+  const teamsQuery = useContractQuery('teams:list', undefined, { enabled: listed });
+  const orgsQuery = useContractQuery('orgs:list', undefined, { enabled: listed });
+  const teams = (listed ? teamsQuery.data : undefined) ?? [];
+  const orgs = (listed ? orgsQuery.data : undefined) ?? [];
   return (
     <>
       <label className="select-field">
