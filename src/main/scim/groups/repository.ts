@@ -58,18 +58,14 @@ export function createGroupRepository(db: Db) {
     SELECT sgm.account_id AS id, a.scim_id AS scimId, ${memberDisplay('a')} AS display
     FROM scim_group_members sgm JOIN accounts a ON a.id = sgm.account_id
     WHERE sgm.team_id = ? ORDER BY sgm.account_id`);
-  // Covered by the (team_id, account_id) primary key: no member row is read.
-  const digest = db.prepare(`
-    SELECT count(*) AS count, total(account_id) AS sum, total(account_id * account_id) AS squares
-    FROM scim_group_members WHERE team_id = ?`);
+  // Kept by triggers as members come and go (migration 0020): no member row is read.
+  const digest = db.prepare('SELECT members AS count, sum, squares FROM scim_group_digests WHERE team_id = ?');
   // The same two for a page of groups at once, so a list reads no group on its own.
   const membersOfMany = db.prepare(`
     SELECT sgm.team_id AS teamId, sgm.account_id AS id, a.scim_id AS scimId, ${memberDisplay('a')} AS display
     FROM scim_group_members sgm JOIN accounts a ON a.id = sgm.account_id
     WHERE sgm.team_id IN (SELECT value FROM json_each(?)) ORDER BY sgm.team_id, sgm.account_id`);
-  const digestOfMany = db.prepare(`
-    SELECT team_id AS teamId, count(*) AS count, total(account_id) AS sum, total(account_id * account_id) AS squares
-    FROM scim_group_members WHERE team_id IN (SELECT value FROM json_each(?)) GROUP BY team_id`);
+  const digestOfMany = db.prepare('SELECT team_id AS teamId, members AS count, sum, squares FROM scim_group_digests WHERE team_id IN (SELECT value FROM json_each(?))');
   // Every value of a members list in one query: the user each names, if any.
   const targets = db.prepare(`
     SELECT v.value, a.id, a.email,
@@ -121,7 +117,7 @@ export function createGroupRepository(db: Db) {
     },
 
     digest(teamId: number): MembersDigest {
-      return digest.get(teamId) as MembersDigest;
+      return (digest.get(teamId) as MembersDigest | undefined) ?? { count: 0, sum: 0, squares: 0 };
     },
 
     /** members() of each group given, in one query. */
