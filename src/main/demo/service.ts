@@ -7,6 +7,7 @@ import type { Db } from '../db/open';
 import { inAtomicWrite } from '../db/transaction';
 import { createServices } from '../services';
 import { addDemoActivity } from './activity';
+import { inDemoBulk } from './bulk';
 import { createDemoActivityRepository } from './activity-repository';
 import { addLegacyAccounts, demoLegacyIndexes } from './legacy';
 import { demoOrgNames } from './org-names';
@@ -94,7 +95,7 @@ export function createDemoService({ db, audit, now }: DemoServiceDeps) {
       /** A moment on a given day of the history, at a working hour. */
       const dayAt = (day: number) => new Date(start + day * DAY_MS + random.int(8 * 60, 18 * 60) * 60_000);
 
-      return inAtomicWrite(db, (stop) => {
+      return inAtomicWrite(db, (stop) => inDemoBulk(db, memberCount, () => {
         const unwrap = <T>(result: Result<T>): T => (result.ok ? result.value : stop(result));
         current = new Date(start);
         unwrap(services.enterprise.create({ name: DEMO_ENTERPRISE_NAME, seats: demoSeats(memberCount) }, DEMO_ACTOR));
@@ -170,7 +171,7 @@ export function createDemoService({ db, audit, now }: DemoServiceDeps) {
         const activity = addDemoActivity({ activity: activityRepository, seated, legacy, end, rule, random });
         auditNow.record(now(), DEMO_ACTOR, { action: 'activity.demo', targetType: 'activity', targetLabel: `from ${activity.keptFrom}`, after: { ...activity, legacyMembers: legacy.size, shownDays: rule.shownDays } });
         return ok(unwrap(services.enterprise.get())!);
-      });
+      }));
     },
   };
 }
