@@ -90,7 +90,7 @@ async function startUpBackup(work) {
   const begun = performance.now();
   const folder = path.join(work, 'backups');
   const made = () => fs.existsSync(folder) && fs.readdirSync(folder, { recursive: true }).some((name) => /(^|\/)roster-\d.*\.db$/.test(String(name)));
-  while (!made() && performance.now() - begun < 300_000) await sleep(250);
+  while (!made() && performance.now() - begun < 600_000) await sleep(250);
   return (performance.now() - begun) / 1000;
 }
 
