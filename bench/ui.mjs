@@ -128,6 +128,17 @@ const fewRowsWith = (page, selector, wanted) =>
 /** The first address in each row of `selector`: the person's own. */
 const emailsIn = async (page, selector) => (await page.locator(selector).allInnerTexts()).map((text) => /[^\s@]+@[^\s@]+\.[a-z]+/i.exec(text)?.[0]).filter(Boolean);
 
+/** Waits until every row of `selector` contains `wanted` (a filter of names, where several may contain it). */
+const onlyRowsWith = (page, selector, wanted) =>
+  page.waitForFunction(
+    ([rows, text]) => {
+      const found = [...document.querySelectorAll(rows)];
+      return found.length >= 1 && found.every((row) => row.textContent.toLowerCase().includes(text.toLowerCase()));
+    },
+    [selector, wanted],
+    { polling: 'raf' },
+  );
+
 const rowsInDom = (page, table) => page.locator(`table[aria-label="${table}"] tbody tr`).count();
 
 /** Clicks a sort heading `repeats` times (each click the other way), timing each until the first row changed. */
@@ -141,10 +152,10 @@ async function resorts(page, selector, button, repeats) {
 }
 
 /** Types each wanted text whole into `box`, timing each until its row shows (the screen's typing pause included), then clears it. */
-async function searches(page, selector, box, wanted) {
+async function searches(page, selector, box, wanted, done = fewRowsWith) {
   const samples = [];
   for (const text of wanted) {
-    samples.push(await timed(() => box.fill(text), () => fewRowsWith(page, selector, text)));
+    samples.push(await timed(() => box.fill(text), () => done(page, selector, text)));
     await box.fill('');
     await page.waitForFunction((rows) => document.querySelectorAll(rows).length > 5, selector, { polling: 'raf' });
   }
@@ -204,7 +215,9 @@ export async function measureUi({ root, dbPath, workDir, repeats = 5, team = 'De
     const licensesResort = await resorts(page, SEATS, page.locator('th.col-lastActive button.sort-button'), repeats);
     const emails = await emailsIn(page, SEATS);
     const licenseEmails = Array.from({ length: repeats }, (_, i) => emails[(i * 7) % emails.length]);
+    const licensesSearchMark = calls.mark();
     const licensesSearch = await searches(page, SEATS, page.getByRole('searchbox', { name: 'Search seats' }), licenseEmails);
+    const licensesSearchCalls = await calls.alone(licensesSearchMark, 1);
     const licensesRows = await rowsInDom(page, 'Seats');
 
     // Teams again: navigating there, re-sorting by member count, filtering by a whole name.
@@ -215,7 +228,7 @@ export async function measureUi({ root, dbPath, workDir, repeats = 5, team = 'De
     }
     const teamsResort = await resorts(page, TEAMS, page.locator('table[aria-label="Teams"] thead button', { hasText: 'Members' }), repeats);
     const teamNames = (await page.locator(`${TEAMS} td:first-child`).allInnerTexts()).map((text) => text.trim()).filter(Boolean);
-    const teamsSearch = await searches(page, TEAMS, page.getByRole('searchbox', { name: 'Filter teams' }), Array.from({ length: repeats }, (_, i) => teamNames[(i * 3) % teamNames.length]));
+    const teamsSearch = await searches(page, TEAMS, page.getByRole('searchbox', { name: 'Filter teams' }), Array.from({ length: repeats }, (_, i) => teamNames[(i * 3) % teamNames.length]), onlyRowsWith);
     const teamsDomRows = await rowsInDom(page, 'Teams');
     const teamCount = Number((await page.locator('.toolbar-count').first().innerText()).replace(/[^\d]/g, ''));
 
@@ -240,11 +253,13 @@ export async function measureUi({ root, dbPath, workDir, repeats = 5, team = 'De
     for (let i = 0; i < repeats; i += 1) teamNavigation.push((await openTeam()).ms);
     const teamResort = await resorts(page, members, page.locator('th button', { hasText: 'Last active' }), repeats);
     const shown = await emailsIn(page, members);
+    const teamSearchMark = calls.mark();
     const teamSearch = await searches(page, members, page.getByRole('searchbox', { name: `Search the members of ${team}` }), Array.from({ length: repeats }, (_, i) => shown[(i * 7) % shown.length]));
+    const teamSearchCalls = await calls.alone(teamSearchMark, 1);
     const teamDomRows = await rowsInDom(page, `Members of ${team}`);
 
     const memory = memoryOf(server.child.pid);
-    const licenses = { firstMs: cold, navigation: summary(licensesNavigation), resort: summary(licensesResort), search: summary(licensesSearch), domRows: licensesRows };
+    const licenses = { firstMs: cold, navigation: summary(licensesNavigation), resort: summary(licensesResort), search: { ...summary(licensesSearch), calls: licensesSearchCalls }, domRows: licensesRows };
     return {
       // The Licenses figures, as before.
       coldMs: cold,
@@ -275,7 +290,7 @@ export async function measureUi({ root, dbPath, workDir, repeats = 5, team = 'De
         alone: teamAlone,
         navigation: summary(teamNavigation),
         resort: summary(teamResort),
-        search: summary(teamSearch),
+        search: { ...summary(teamSearch), calls: teamSearchCalls },
         domRows: teamDomRows,
       },
     };

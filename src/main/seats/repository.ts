@@ -39,6 +39,13 @@ const INVITATION_ROWS = `
          CASE WHEN i.expires_at > @now AND NOT ${INVITEE_HOLDS_SEAT} THEN 1 ELSE 0 END AS holds_seat
   FROM invitations i
   WHERE i.status = 'pending'`;
+/**
+ * The invitations as a page's first rows take them (no search, a sort an index gives): in address
+ * order off invitations_email, so a page reads offset + limit of them, not every pending one with
+ * its invitee looked up. Every such sort orders invitations by address alone (their name and sort
+ * key are the address, their Last Active is empty).
+ */
+const INVITATION_ROWS_BY_ADDRESS = INVITATION_ROWS.replace('FROM invitations i', 'FROM invitations i INDEXED BY invitations_email');
 const SEAT_ROWS = `${MEMBER_ROWS}
   UNION ALL${INVITATION_ROWS}`;
 const INDEXED_SEAT_ROWS = `${INDEXED_MEMBER_ROWS}
@@ -105,7 +112,7 @@ type TeamRef = SeatRow['teams'][number];
 
 /** The WHERE of a filter over the seat rows, and the rows to read: those the search index names, when it can. */
 function whereClause(filter: SeatFilter, moment: ReportMoment): { sql: string; params: Record<string, unknown>; rows: string } {
-  const conditions = [STATUS_CONDITION[filter.status]];
+  const conditions: string[] = [];
   const params: Record<string, unknown> = {};
   if (filter.teamId !== undefined) {
     conditions.push("kind = 'member' AND account_id IN (SELECT account_id FROM team_members WHERE team_id = @teamId)");
@@ -135,6 +142,9 @@ function whereClause(filter: SeatFilter, moment: ReportMoment): { sql: string; p
     conditions.push('source IN (SELECT value FROM json_each(@sources))');
     params.sources = JSON.stringify(filter.sources);
   }
+  // The status last: whether an invitation holds a seat looks its invitee up (INVITEE_HOLDS_SEAT), so the
+  // cheaper conditions go first and it is asked only of the rows they leave (40,000 pending at 1,000,000).
+  conditions.push(STATUS_CONDITION[filter.status]);
   return { sql: conditions.join(' AND '), params, rows: params.match === undefined ? SEAT_ROWS : INDEXED_SEAT_ROWS };
 }
 
@@ -246,21 +256,23 @@ export function createSeatRepository(db: Db) {
       const now = moment.asOf;
       const where = whereClause(filter, moment);
       const order = orderOf(sort);
-      const first = (rows: string) => `SELECT * FROM (SELECT * FROM (${rows}) WHERE ${where.sql} ORDER BY ${order.within} LIMIT @offset + @limit)`;
+      const first = (rows: string, within: string) => `SELECT * FROM (SELECT * FROM (${rows}) WHERE ${where.sql} ORDER BY ${within} LIMIT @offset + @limit)`;
       const page = statement(
         // A search finds its few rows first (the trigram index, or one scan for 1 or 2 characters): then sorting those is quicker.
         INDEXED_SORTS.has(sort.by) && filter.search.trim() === ''
-          ? `SELECT * FROM (${first(MEMBER_ROWS)} UNION ALL ${first(INVITATION_ROWS)}) ORDER BY ${order.across} LIMIT @limit OFFSET @offset`
-          : `SELECT * FROM (${where.rows}) WHERE ${where.sql} ORDER BY ${order.across} LIMIT @limit OFFSET @offset`,
+          ? `SELECT * FROM (${first(MEMBER_ROWS, order.within)} UNION ALL ${first(INVITATION_ROWS_BY_ADDRESS, `email_key ${sort.desc ? 'DESC' : 'ASC'}`)}) ORDER BY ${order.across} LIMIT @limit OFFSET @offset`
+          : // The total comes with the rows (one pass over what matches, not two); a page past the end asks `total`.
+            `SELECT *, count(*) OVER () AS matched FROM (${where.rows}) WHERE ${where.sql} ORDER BY ${order.across} LIMIT @limit OFFSET @offset`,
       );
       const total = statement(`SELECT count(*) FROM (${where.rows}) WHERE ${where.sql}`).pluck();
       return db.transaction(() => {
-        const rows = withPlaces(page.all({ ...where.params, now, limit, offset }) as RawSeatRow[], moment);
+        const raw = page.all({ ...where.params, now, limit, offset }) as (RawSeatRow & { matched?: number })[];
+        const rows = withPlaces(raw, moment);
         let count: number;
         if (isEverySeat(filter)) {
           const seats = seatCounts(now);
           count = seats.members + seats.pendingInvitations;
-        } else count = total.get({ ...where.params, now }) as number;
+        } else count = raw[0]?.matched ?? (total.get({ ...where.params, now }) as number);
         return { rows, total: count };
       })();
     },

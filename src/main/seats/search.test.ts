@@ -37,3 +37,25 @@ describe('searching Licenses', () => {
     }
   });
 });
+
+describe('a page of Licenses without a search', () => {
+  it('is the same slice of the whole sorted list at every offset, members and invitations merged, for every sort an index gives and every status', async () => {
+    const core = testCore();
+    value(await core.invoke('enterprise:create', { name: 'Northwind', seats: 50 }));
+    for (const [email, name] of PEOPLE) value(await core.invoke('members:add', { email, ...(name ? { name } : {}) }));
+    core.db.prepare("UPDATE accounts SET last_active_at = '2026-02-0' || (id % 3 + 1) || 'T09:00:00.000Z' WHERE id % 2 = 0").run();
+    for (const email of ['a.invited@acme.com', 'zz.invited@acme.com', 'm.invited@acme.com', 'bo@acme.com', 'Ana.Lima@acme.com']) value(await core.invoke('invitations:create', { email }));
+    const statuses: SeatListStatus[] = ['seats', 'member', 'pending'];
+    for (const status of statuses) {
+      for (const by of ['name', 'email', 'lastActive'] as const) {
+        for (const desc of [false, true]) {
+          const whole = value(await core.invoke('seats:list', { filter: { status }, sort: { by, desc }, limit: 100 })).rows.map((row) => row.id);
+          for (const offset of [0, 1, 3, 6, 9]) {
+            const page = value(await core.invoke('seats:list', { filter: { status }, sort: { by, desc }, offset, limit: 3 })).rows.map((row) => row.id);
+            expect(page, `${status} by ${by} ${desc ? 'desc' : 'asc'} from ${offset}`).toEqual(whole.slice(offset, offset + 3));
+          }
+        }
+      }
+    }
+  });
+});
