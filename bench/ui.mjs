@@ -198,11 +198,14 @@ export async function measureUi({ root, dbPath, workDir, repeats = 5, team = 'De
     await calls.settled();
     const startCalls = calls.since(loadMark);
     const startAlone = await calls.alone(loadMark);
+    // The peak resident memory after each part, to tell which one raised it.
+    const peaks = { firstScreen: memoryOf(server.child.pid).peakMb };
     await shoot(page, 'licenses');
 
     // Teams: every team in one client-side table, virtualized.
     const teamsMark = calls.mark();
     const teamsFirst = await timed(() => goTo('Teams'), () => page.locator(TEAMS).first().waitFor());
+    peaks.teamsFirst = memoryOf(server.child.pid).peakMb;
     const teamsCalls = calls.since(teamsMark);
     await shoot(page, 'teams');
 
@@ -219,6 +222,7 @@ export async function measureUi({ root, dbPath, workDir, repeats = 5, team = 'De
     const licensesSearch = await searches(page, SEATS, page.getByRole('searchbox', { name: 'Search seats' }), licenseEmails);
     const licensesSearchCalls = await calls.alone(licensesSearchMark, 1);
     const licensesRows = await rowsInDom(page, 'Seats');
+    peaks.licenses = memoryOf(server.child.pid).peakMb;
 
     // Teams again: navigating there, re-sorting by member count, filtering by a whole name.
     const teamsNavigation = [];
@@ -230,6 +234,7 @@ export async function measureUi({ root, dbPath, workDir, repeats = 5, team = 'De
     const teamNames = (await page.locator(`${TEAMS} td:first-child`).allInnerTexts()).map((text) => text.trim()).filter(Boolean);
     const teamsSearch = await searches(page, TEAMS, page.getByRole('searchbox', { name: 'Filter teams' }), Array.from({ length: repeats }, (_, i) => teamNames[(i * 3) % teamNames.length]), onlyRowsWith);
     const teamsDomRows = await rowsInDom(page, 'Teams');
+    peaks.teams = memoryOf(server.child.pid).peakMb;
     const teamCount = Number((await page.locator('.toolbar-count').first().innerText()).replace(/[^\d]/g, ''));
 
     // One team's page, reached by its link on Teams; each visit after the first finds its page cached.
@@ -268,7 +273,7 @@ export async function measureUi({ root, dbPath, workDir, repeats = 5, team = 'De
       searchMs: licenses.search.medianMs,
       samples: { navigation: licensesNavigation, resort: licensesResort, search: licensesSearch },
       domRows: { licenses: licensesRows, teams: teamsDomRows, team: teamDomRows },
-      memory,
+      memory: { ...memory, peaksMb: { ...peaks, team: memory.peakMb } },
       // The first screen: cold load to its first rows, to the app's ready state, and the calls made meanwhile.
       firstScreen: { firstRowsMs: cold, readyMs: ready, calls: startCalls, alone: startAlone },
       licenses,

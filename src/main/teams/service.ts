@@ -61,8 +61,8 @@ export function createTeamService({ db, teams, members, orgs, enterprise, audit,
     list(): Result<TeamSummary[]> {
       const required = enterprise.require();
       if (!required.ok) return required;
-      const { members: counts, orgs: linked } = teams.summaries();
-      return ok(teams.list().map((team) => ({ ...team, memberCount: counts.get(team.id) ?? 0, organizations: linked.get(team.id) ?? [] })));
+      const { teams: listed, orgs: linked } = teams.summaries();
+      return ok(listed.map((team) => ({ ...team, organizations: linked.get(team.id) ?? [] })));
     },
 
     get(id: number): Result<TeamSummary> {
