@@ -55,6 +55,9 @@ export function createTeamRepository(db: Db) {
   const memberIds = db.prepare('SELECT account_id FROM team_members WHERE team_id = ? ORDER BY account_id').pluck();
   const isMember = db.prepare('SELECT 1 FROM team_members WHERE team_id = ? AND account_id = ?');
   const addMember = db.prepare('INSERT OR IGNORE INTO team_members (team_id, account_id, since) VALUES (?, ?, ?)');
+  // A bulk add's lookups, one query each over the ids as JSON, not one a member.
+  const seatedEmails = db.prepare('SELECT a.id, a.email FROM json_each(?) v JOIN members m ON m.account_id = v.value JOIN accounts a ON a.id = m.account_id');
+  const membersAmong = db.prepare('SELECT tm.account_id FROM json_each(?) v JOIN team_members tm ON tm.team_id = ? AND tm.account_id = v.value').pluck();
   const removeMember = db.prepare('DELETE FROM team_members WHERE team_id = ? AND account_id = ?');
   const isLinked = db.prepare('SELECT 1 FROM team_orgs WHERE team_id = ? AND org_id = ?');
   const link = db.prepare('INSERT OR IGNORE INTO team_orgs (team_id, org_id, since) VALUES (?, ?, ?)');
@@ -141,6 +144,15 @@ export function createTeamRepository(db: Db) {
     },
     isMember(teamId: number, accountId: number): boolean {
       return isMember.get(teamId, accountId) !== undefined;
+    },
+    /** The address of each account given that holds a seat; the others are left out. */
+    seatedEmails(accountIds: number[]): Map<number, string> {
+      const rows = seatedEmails.all(JSON.stringify(accountIds)) as { id: number; email: string }[];
+      return new Map(rows.map((row) => [row.id, row.email]));
+    },
+    /** Which of the accounts given are in the team already. */
+    membersAmong(teamId: number, accountIds: number[]): Set<number> {
+      return new Set(membersAmong.all(JSON.stringify(accountIds), teamId) as number[]);
     },
     addMember(teamId: number, accountId: number, at: string): void {
       addMember.run(teamId, accountId, at);

@@ -183,19 +183,23 @@ export function createTeamService({ db, teams, members, orgs, enterprise, audit,
         const team = found.value;
         if (team.source === 'scim' && authority !== 'scim') return managedElsewhere(team, 'members');
         const at = now();
-        let added = 0;
-        for (const accountId of new Set(accountIds)) {
-          const member = members.findMember(accountId);
-          if (!member) {
-            const email = members.findAccount(accountId)?.email ?? `Account ${accountId}`;
-            return stop(fail('NOT_FOUND', `${email} holds no seat, so cannot join ${team.name}. Add them in Licenses first. Nobody was added.`));
-          }
-          if (teams.isMember(teamId, accountId)) continue;
-          teams.addMember(teamId, accountId, at.toISOString());
-          added += 1;
-          audit.record(at, actor, { action: 'team.member.add', targetType: 'team', targetId: teamId, targetLabel: team.name, after: { accountId, email: member.email } });
+        // Read in two queries for all of them (an identity provider adds 1,000 at once), then written one row and one audit event each.
+        const wanted = [...new Set(accountIds)];
+        const emails = teams.seatedEmails(wanted);
+        const seatless = wanted.find((accountId) => !emails.has(accountId));
+        if (seatless !== undefined) {
+          const email = members.findAccount(seatless)?.email ?? `Account ${seatless}`;
+          return stop(fail('NOT_FOUND', `${email} holds no seat, so cannot join ${team.name}. Add them in Licenses first. Nobody was added.`));
         }
-        return ok({ added, alreadyMembers: new Set(accountIds).size - added });
+        const already = teams.membersAmong(teamId, wanted);
+        const fresh = wanted.filter((accountId) => !already.has(accountId));
+        for (const accountId of fresh) teams.addMember(teamId, accountId, at.toISOString());
+        audit.recordMany(
+          at,
+          actor,
+          fresh.map((accountId) => ({ action: 'team.member.add', targetType: 'team', targetId: teamId, targetLabel: team.name, after: { accountId, email: emails.get(accountId)! } })),
+        );
+        return ok({ added: fresh.length, alreadyMembers: wanted.length - fresh.length });
       });
     },
 

@@ -74,14 +74,17 @@ export function createGroupRepository(db: Db) {
       LEFT JOIN members m ON m.account_id = a.id LEFT JOIN scim_users s ON s.account_id = a.id`);
   const statedIds = db.prepare('SELECT account_id FROM scim_group_members WHERE team_id = ? ORDER BY account_id').pluck();
   const isStated = db.prepare('SELECT 1 FROM scim_group_members WHERE team_id = ? AND account_id = ?');
-  const state = db.prepare('INSERT INTO scim_group_members (team_id, account_id, since) VALUES (?, ?, ?) ON CONFLICT DO NOTHING');
+  // A members list's lookups and statements in one query each over the ids as JSON, not one a member.
+  const statedAmong = db.prepare('SELECT sgm.account_id FROM json_each(?) v JOIN scim_group_members sgm ON sgm.team_id = ? AND sgm.account_id = v.value').pluck();
+  const seatedAmong = db.prepare('SELECT m.account_id FROM json_each(?) v JOIN members m ON m.account_id = v.value').pluck();
+  // WHERE true: without it SQLite reads ON CONFLICT as a join's ON.
+  const stateMany = db.prepare('INSERT INTO scim_group_members (team_id, account_id, since) SELECT ?, v.value, ? FROM json_each(?) v WHERE true ON CONFLICT DO NOTHING');
   const unstate = db.prepare('DELETE FROM scim_group_members WHERE team_id = ? AND account_id = ?');
   // A manual team adopted by the provider: who is in it now is what the group holds.
   const stateTeamMembers = db.prepare(`
     INSERT INTO scim_group_members (team_id, account_id, since) SELECT team_id, account_id, since FROM team_members WHERE team_id = ?
     ON CONFLICT DO NOTHING`);
   const emailOf = db.prepare('SELECT email FROM accounts WHERE id = ?').pluck();
-  const seated = db.prepare('SELECT 1 FROM members WHERE account_id = ?');
   const insert = db.prepare(`
     INSERT INTO scim_groups (team_id, external_id, created_at, updated_at) VALUES (@teamId, @externalId, @at, @at)
     ON CONFLICT (team_id) DO UPDATE SET external_id = excluded.external_id, created_at = excluded.created_at, updated_at = excluded.updated_at`);
@@ -157,8 +160,19 @@ export function createGroupRepository(db: Db) {
       return isStated.get(teamId, accountId) !== undefined;
     },
 
-    state(teamId: number, accountId: number, at: string): void {
-      state.run(teamId, accountId, at);
+    /** Which of the accounts given the group states already. */
+    statedAmong(teamId: number, accountIds: number[]): Set<number> {
+      return new Set(statedAmong.all(JSON.stringify(accountIds), teamId) as number[]);
+    },
+
+    /** Which of the accounts given hold a seat. */
+    seatedAmong(accountIds: number[]): Set<number> {
+      return new Set(seatedAmong.all(JSON.stringify(accountIds)) as number[]);
+    },
+
+    /** state() of each account given, in one statement. */
+    stateMany(teamId: number, accountIds: number[], at: string): void {
+      if (accountIds.length > 0) stateMany.run(teamId, at, JSON.stringify(accountIds));
     },
 
     unstate(teamId: number, accountId: number): void {
@@ -168,10 +182,6 @@ export function createGroupRepository(db: Db) {
     /** The team's members become the group's stated members (a manual team adopted). */
     stateTeamMembers(teamId: number): void {
       stateTeamMembers.run(teamId);
-    },
-
-    isSeated(accountId: number): boolean {
-      return seated.get(accountId) !== undefined;
     },
 
     emailOf(accountId: number): string | null {

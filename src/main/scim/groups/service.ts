@@ -75,13 +75,13 @@ export function createGroupService({ db, services, now }: ScimContext) {
 
   /** States the users as members; those who hold a seat join the team, the others wait for one (audited as such). */
   function addMembers(team: GroupRow, ids: number[], actor: Actor, at: Date): boolean {
-    const fresh = ids.filter((id) => !groups.isStated(team.id, id));
-    const seated: number[] = [];
-    for (const id of fresh) {
-      groups.state(team.id, id, at.toISOString());
-      if (groups.isSeated(id)) seated.push(id);
-      else stated(team, id, 'team.member.stated', actor, at);
-    }
+    // One query each for all of them, not one a member: an initial sync adds 1,000 at once.
+    const already = groups.statedAmong(team.id, ids);
+    const fresh = ids.filter((id) => !already.has(id));
+    groups.stateMany(team.id, fresh, at.toISOString());
+    const holdsSeat = groups.seatedAmong(fresh);
+    const seated = fresh.filter((id) => holdsSeat.has(id));
+    for (const id of fresh) if (!holdsSeat.has(id)) stated(team, id, 'team.member.stated', actor, at);
     if (seated.length > 0) unwrap(services.teams.addMembers(team.id, seated, actor, 'scim'));
     return fresh.length > 0;
   }
