@@ -13,6 +13,15 @@ export interface RateLimit {
 
 export const DEFAULT_RATE_LIMIT: RateLimit = { perSecond: 50, burst: 200 };
 
+/**
+ * The limit an operator asks for with --rate-limit (`roster scim serve`) or
+ * --scim-rate-limit (`roster server`): N a second in bursts of four times
+ * that, as the default; 0 is none (an initial sync at 500 a second, a benchmark).
+ */
+export function rateLimitOf(perSecond: number): RateLimit {
+  return perSecond === 0 ? { perSecond: Infinity, burst: Infinity } : { perSecond, burst: perSecond * 4 };
+}
+
 /** How many idle keys are kept before the oldest are forgotten (a full bucket is the same as a forgotten one). */
 const MAX_KEYS = 10_000;
 

@@ -141,7 +141,7 @@ export function buildRosterServer({ core, admins, options, logger, rendererDir =
 
   const publicHosts = options.publicUrl ? [options.publicUrl.hostname] : [];
   void app.register(
-    async (scoped) => installScim(scoped, core.scim.context, scimRoutes, { hosts: allowedScimHosts(options.host, publicHosts), routePrefix: '' }),
+    async (scoped) => installScim(scoped, core.scim.context, scimRoutes, { hosts: allowedScimHosts(options.host, publicHosts), routePrefix: '', limits: { rateLimit: options.scimRateLimit } }),
     { prefix: SCIM_BASE },
   );
   // The console's pages are read in read workers, so SCIM's writes and admins' reads never wait for each other.

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { isIP } from 'node:net';
 import path from 'node:path';
+import { DEFAULT_RATE_LIMIT, rateLimitOf, type RateLimit } from '../scim/rate-limit';
 
 /** How `roster server` runs: every option from the command line or, failing that, from ROSTER_<NAME> in the environment. */
 export interface ServerOptions {
@@ -15,10 +16,12 @@ export interface ServerOptions {
   publicUrl: URL | null;
   /** Sign-in with the enterprise's identity provider (the console's, a later change): issuer, client id, secret from the environment. */
   oidc: { issuer: URL; clientId: string; clientSecret: string | null } | null;
+  /** SCIM requests a second per token (bursts of four times that); raised for an identity provider's initial sync, Infinity for none. */
+  scimRateLimit: RateLimit;
 }
 
 /** The option names `roster server` takes beside --db, and the environment variable each falls back on. */
-export const SERVER_OPTION_NAMES = ['host', 'port', 'tls-cert', 'tls-key', 'trust-proxy', 'public-url', 'oidc-issuer', 'oidc-client-id'] as const;
+export const SERVER_OPTION_NAMES = ['host', 'port', 'tls-cert', 'tls-key', 'trust-proxy', 'public-url', 'oidc-issuer', 'oidc-client-id', 'scim-rate-limit'] as const;
 export type ServerOptionName = (typeof SERVER_OPTION_NAMES)[number] | 'db';
 
 /** `--tls-cert` is read from ROSTER_TLS_CERT, and so on. */
@@ -122,6 +125,10 @@ export function serverOptionsFrom(values: Record<string, unknown>, env: NodeJS.P
     oidc = { issuer, clientId, clientSecret: env.ROSTER_OIDC_CLIENT_SECRET?.trim() || null };
   }
 
+  const rateText = given('scim-rate-limit');
+  if (rateText !== undefined && !/^\d{1,7}$/.test(rateText)) return problem(`--scim-rate-limit must be a whole number of requests a second per token (0 for no limit), not "${rateText}"`);
+  const scimRateLimit = rateText === undefined ? DEFAULT_RATE_LIMIT : rateLimitOf(Number(rateText));
+
   return {
     ok: true,
     value: {
@@ -132,6 +139,7 @@ export function serverOptionsFrom(values: Record<string, unknown>, env: NodeJS.P
       trustProxy: proxies,
       publicUrl,
       oidc,
+      scimRateLimit,
     },
   };
 }

@@ -1,5 +1,5 @@
 import { DEFAULT_SCIM_HOST, DEFAULT_SCIM_PORT, type ScimToken, type TokenStatus } from '@shared/schemas/scim';
-import { DEFAULT_RATE_LIMIT } from '../../scim/rate-limit';
+import { DEFAULT_RATE_LIMIT, rateLimitOf } from '../../scim/rate-limit';
 import { isValidPublicHost } from '../../scim/allowed-hosts';
 import { untilStopped } from '../until-stopped';
 import { readOnlyMessage } from '../../snapshots/info';
@@ -126,7 +126,7 @@ export const scimCommands: CommandSpec[] = [
 
       const perSecond = typeof values['rate-limit'] === 'number' ? values['rate-limit'] : DEFAULT_RATE_LIMIT.perSecond;
       if (perSecond < 0) return usageProblem(context, `--rate-limit must be 0 (no limit) or more, not ${perSecond}`);
-      const rateLimit = perSecond === 0 ? { perSecond: Infinity, burst: Infinity } : { perSecond, burst: perSecond * 4 };
+      const rateLimit = rateLimitOf(perSecond);
 
       let started;
       try {

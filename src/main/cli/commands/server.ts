@@ -2,6 +2,7 @@ import { StoreError } from '../../db/store-error';
 import { openLog } from '../../logging/logger';
 import { envNameOf, SERVER_OPTION_NAMES, serverOptionsFrom, DEFAULT_SERVER_HOST, type ServerOptionName } from '../../server/options';
 import { userDataDir } from '../../paths';
+import { DEFAULT_RATE_LIMIT } from '../../scim/rate-limit';
 import { untilStopped } from '../until-stopped';
 import { EXIT_OK, EXIT_USAGE, printError, type CommandSpec, type OptionSpec } from '../command';
 
@@ -14,6 +15,10 @@ const DESCRIPTIONS: Record<(typeof SERVER_OPTION_NAMES)[number], { valueName: st
   'public-url': { valueName: 'URL', description: 'the address admins and identity providers use, such as https://roster.example.com' },
   'oidc-issuer': { valueName: 'URL', description: "the identity provider admins sign in with (its client secret in ROSTER_OIDC_CLIENT_SECRET)" },
   'oidc-client-id': { valueName: 'ID', description: "Roster's client id at that identity provider" },
+  'scim-rate-limit': {
+    valueName: 'N',
+    description: `SCIM requests a second per token, in bursts of four times that (default ${DEFAULT_RATE_LIMIT.perSecond}); raise it for an initial sync, 0 for no limit`,
+  },
 };
 
 const options: Record<string, OptionSpec> = Object.fromEntries(

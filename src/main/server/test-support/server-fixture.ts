@@ -4,6 +4,7 @@ import { createAdminRepository } from '../../admins/repository';
 import { createAdminService, type AdminService } from '../../admins/service';
 import type { Core } from '../../core';
 import type { OwnVersion } from '../../remote/contract-version';
+import { DEFAULT_RATE_LIMIT } from '../../scim/rate-limit';
 import { coreWithEnterprise } from '../../test-support/temp-db';
 import { buildRosterServer } from '../app';
 import type { SignInLimits } from '../auth/rate-limit';
@@ -32,6 +33,7 @@ export const testServerOptions = (databasePath: string, overrides: Partial<Serve
   trustProxy: [],
   publicUrl: null,
   oidc: null,
+  scimRateLimit: DEFAULT_RATE_LIMIT,
   ...overrides,
 });
 
