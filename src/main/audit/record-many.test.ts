@@ -26,6 +26,17 @@ describe('audit recordMany', () => {
     expect(many.services.audit.verify().whole).toBe(true);
   });
 
+  it('writes many in statements of several rows, the chain unbroken across them', async () => {
+    const one = await newCore();
+    const many = await newCore();
+    const at = new Date('2026-03-01T10:00:00.000Z');
+    const lots = Array.from({ length: 123 }, (_, index): AuditChange => ({ ...changes[index % 3]!, after: { accountId: index, email: `p${index}@acme.example` } }));
+    for (const change of lots) one.services.audit.record(at, SCIM, change);
+    many.services.audit.recordMany(at, SCIM, lots);
+    expect(rows(many)).toEqual(rows(one));
+    expect(many.services.audit.verify()).toMatchObject({ whole: true, broken: null });
+  });
+
   it('never dates an event before the newest one, when the clock was set back', async () => {
     const core = await newCore();
     core.services.audit.record(new Date('2026-03-02T00:00:00.000Z'), SCIM, changes[0]!);

@@ -1,4 +1,5 @@
 import { MAX_AUDIT_FACETS, type Actor, type AuditFacets, type AuditFilter } from '@shared/schemas/audit';
+import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db/open';
 import { CHAIN_VERSION, chainHash, GENESIS, type ChainedCells } from './chain';
 import { subjectOf, toEvent, toJson, type AuditEvent, type AuditRow } from './event-row';
@@ -59,14 +60,17 @@ interface Link {
   hash: Buffer;
 }
 
+const COLUMNS = 'id, at, actor_type, actor_name, actor_admin, actor_token, action, target_type, target_id, target_label, subject, before, after, chain_version, prev_hash, hash';
+const PLACES = Array(16).fill('?').join(', ');
+/** recordMany inserts at most this many events a statement (16 values each). */
+const MANY = 50;
+
 /** Rows are read this many at a time when a whole selection is walked (exports). */
 const CHUNK = 1000;
 
 /** The append-only audit log. Callers record inside the transaction of the change itself. */
 export function createAuditRepository(db: Db) {
-  const insert = db.prepare(`
-    INSERT INTO audit_events (id, at, actor_type, actor_name, actor_admin, actor_token, action, target_type, target_id, target_label, subject, before, after, chain_version, prev_hash, hash)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  const insert = db.prepare(`INSERT INTO audit_events (${COLUMNS}) VALUES (${PLACES})`);
   // The newest event, by the rowid: one indexed read per write.
   const newest = db.prepare('SELECT id, at, chain_version AS version, hash FROM audit_events ORDER BY id DESC LIMIT 1');
   // The last chained event a prune is about to delete (chained events run in time order, so this is the newest by id too).
@@ -101,6 +105,27 @@ export function createAuditRepository(db: Db) {
 
   /** Chains and inserts one event after `link`; answers the link the next event follows. */
   function appendAfter(link: Link, at: Date, actor: Actor, change: AuditChange): Link {
+    const { values, next } = chainAfter(link, at, actor, change);
+    insert.run(...values);
+    return next;
+  }
+
+  // Several events in one INSERT: SQLite's cost is largely per statement (and, inside a savepoint, its statement journal).
+  const insertsOf = new Map<number, Statement>();
+  function insertMany(rows: unknown[][]): void {
+    for (let start = 0; start < rows.length; start += MANY) {
+      const slice = rows.slice(start, start + MANY);
+      let statement = insertsOf.get(slice.length);
+      if (!statement) {
+        statement = db.prepare(`INSERT INTO audit_events (${COLUMNS}) VALUES ${Array(slice.length).fill(`(${PLACES})`).join(', ')}`);
+        insertsOf.set(slice.length, statement);
+      }
+      statement.run(...slice.flat());
+    }
+  }
+
+  /** An event's cells after `link`, in the column order of the INSERT, and the link the next event follows. */
+  function chainAfter(link: Link, at: Date, actor: Actor, change: AuditChange): { values: unknown[]; next: Link } {
     const prev = link.hash;
     const requested = at.toISOString();
     const cells: ChainedCells = {
@@ -124,8 +149,10 @@ export function createAuditRepository(db: Db) {
     // Positional, in the column order above: binding 16 names costs more than the read of the newest event.
     const c = cells;
     const hash = chainHash(prev, c);
-    insert.run(c.id, c.at, c.actor_type, c.actor_name, c.actor_admin, c.actor_token, c.action, c.target_type, c.target_id, c.target_label, c.subject, c.before, c.after, c.chain_version, prev, hash);
-    return { id: c.id, at: c.at, hash };
+    return {
+      values: [c.id, c.at, c.actor_type, c.actor_name, c.actor_admin, c.actor_token, c.action, c.target_type, c.target_id, c.target_label, c.subject, c.before, c.after, c.chain_version, prev, hash],
+      next: { id: c.id, at: c.at, hash },
+    };
   }
 
   return {
@@ -144,7 +171,13 @@ export function createAuditRepository(db: Db) {
     recordMany(at: Date, actor: Actor, changes: Iterable<AuditChange>): void {
       const write = () => {
         let link = latestLink();
-        for (const change of changes) link = appendAfter(link, at, actor, change);
+        const rows: unknown[][] = [];
+        for (const change of changes) {
+          const { values, next } = chainAfter(link, at, actor, change);
+          rows.push(values);
+          link = next;
+        }
+        insertMany(rows);
       };
       if (db.inTransaction) write();
       else db.transaction(write).immediate();

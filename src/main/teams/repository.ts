@@ -57,6 +57,7 @@ export function createTeamRepository(db: Db) {
   const addMember = db.prepare('INSERT OR IGNORE INTO team_members (team_id, account_id, since) VALUES (?, ?, ?)');
   // A bulk add's lookups, one query each over the ids as JSON, not one a member.
   const seatedEmails = db.prepare('SELECT a.id, a.email FROM json_each(?) v JOIN members m ON m.account_id = v.value JOIN accounts a ON a.id = m.account_id');
+  const addMany = db.prepare('INSERT OR IGNORE INTO team_members (team_id, account_id, since) SELECT ?, v.value, ? FROM json_each(?) v');
   const membersAmong = db.prepare('SELECT tm.account_id FROM json_each(?) v JOIN team_members tm ON tm.team_id = ? AND tm.account_id = v.value').pluck();
   const removeMember = db.prepare('DELETE FROM team_members WHERE team_id = ? AND account_id = ?');
   const isLinked = db.prepare('SELECT 1 FROM team_orgs WHERE team_id = ? AND org_id = ?');
@@ -153,6 +154,10 @@ export function createTeamRepository(db: Db) {
     /** Which of the accounts given are in the team already. */
     membersAmong(teamId: number, accountIds: number[]): Set<number> {
       return new Set(membersAmong.all(JSON.stringify(accountIds), teamId) as number[]);
+    },
+    /** addMember() of each account given, in one statement. */
+    addMembers(teamId: number, accountIds: number[], at: string): void {
+      if (accountIds.length > 0) addMany.run(teamId, at, JSON.stringify(accountIds));
     },
     addMember(teamId: number, accountId: number, at: string): void {
       addMember.run(teamId, accountId, at);

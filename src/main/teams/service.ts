@@ -193,7 +193,7 @@ export function createTeamService({ db, teams, members, orgs, enterprise, audit,
         }
         const already = teams.membersAmong(teamId, wanted);
         const fresh = wanted.filter((accountId) => !already.has(accountId));
-        for (const accountId of fresh) teams.addMember(teamId, accountId, at.toISOString());
+        teams.addMembers(teamId, fresh, at.toISOString());
         audit.recordMany(
           at,
           actor,
