@@ -84,14 +84,15 @@ describe('taking an offline copy', () => {
   it('records who took a copy, when, and its sha256 in the audit log', async () => {
     const { core } = await storeWithCredentials();
     const out = path.join(tempDir(), 'copy.db');
-    const taken = await takeSnapshot(core.db, out, INFO);
+    // Taken after everything the store holds (its events carry the real clock; the audit log keeps time order).
+    const info = { ...INFO, takenAt: new Date(Date.now() + 60_000).toISOString() };
+    const taken = await takeSnapshot(core.db, out, info);
     if (!taken.ok) throw new Error(taken.error.message);
     recordSnapshot(core.services.audit, { ...TEST_ACTOR, admin: 'ana@acme.example' }, taken.value);
-    // Found by its action, not its place: the store's other events carry the real clock, which may be before or after INFO's moment.
-    const event = core.services.audit.list().find((each) => each.action === 'snapshot.take');
+    const event = core.services.audit.list().at(-1)!;
     expect(event).toMatchObject({
       action: 'snapshot.take',
-      at: INFO.takenAt,
+      at: info.takenAt,
       actor: { admin: 'ana@acme.example' },
       targetLabel: 'acme-roster.example.com',
       after: { sha256: taken.value.sha256, size: taken.value.size, takenBy: 'ana@acme.example' },
