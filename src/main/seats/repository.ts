@@ -3,9 +3,10 @@ import type { SeatFilter, SeatRow, SeatSortColumn } from '@shared/schemas/licens
 import { containsPattern } from '../db/like';
 import type { Db } from '../db/open';
 import { createStatementCache } from '../db/statements';
-import { INDEXED_MATCHES, INVITEE_HOLDS_SEAT, searchIndexQuery } from '../members/sql';
+import { INVITEE_HOLDS_SEAT, searchIndexQuery } from '../members/sql';
 import { createLastActiveReader } from '../report/last-active';
 import { momentParams, RULED, type ReportMoment } from '../report/rule-sql';
+import { INDEXED_SEAT_ROWS, INDEXED_SORTS, invitationsInOrder, MEMBER_ROWS, orderOf, SEAT_ROWS, STATUS_CONDITION } from './seat-sql';
 
 export interface SeatCounts {
   seats: number;
@@ -13,84 +14,6 @@ export interface SeatCounts {
   pendingInvitations: number;
   /** When the next live invitation expires (and frees its seat), if any. */
   nextExpiry: string | null;
-}
-
-/**
- * Every row the Licenses screen can show: members, and pending invitations.
- * An invitation holds a seat while it is live and its address holds none;
- * one to a member is listed (it can still be resent, revoked or accepted) but
- * holds no second seat. Past its expiry it is "expired" and holds none.
- */
-const MEMBER_COLUMNS = `
-  SELECT 'member' AS kind, a.id AS account_id, NULL AS invitation_id, a.email, a.email_key, a.name, a.name_fold, a.sort_key,
-         'member' AS status, m.source, m.seat_since AS since, NULL AS expires_at, a.last_active_at, 1 AS holds_seat`;
-const MEMBER_ROWS = `${MEMBER_COLUMNS}
-  FROM members m JOIN accounts a ON a.id = m.account_id`;
-/**
- * The members a search of 3 characters or more can match, from the trigram index
- * (0019): the search's LIKE still applies to them, so the rows are the same as
- * MEMBER_ROWS gives, without reading every member (300 ms at 1,000,000).
- */
-const INDEXED_MEMBER_ROWS = `${MEMBER_COLUMNS}
-  FROM (${INDEXED_MATCHES}) s JOIN accounts a ON a.id = s.rowid JOIN members m ON m.account_id = a.id`;
-const INVITATION_ROWS = `
-  SELECT 'invitation' AS kind, NULL AS account_id, i.id AS invitation_id, i.email, i.email_key, '' AS name, '' AS name_fold, i.email_key AS sort_key,
-         CASE WHEN i.expires_at > @now THEN 'pending' ELSE 'expired' END AS status, 'invitation' AS source, i.sent_at AS since, i.expires_at, NULL AS last_active_at,
-         CASE WHEN i.expires_at > @now AND NOT ${INVITEE_HOLDS_SEAT} THEN 1 ELSE 0 END AS holds_seat
-  FROM invitations i
-  WHERE i.status = 'pending'`;
-/**
- * The invitations as a page's first rows take them (no search, a sort an index gives): in address
- * order off invitations_email, so a page reads offset + limit of them, not every pending one with
- * its invitee looked up. Every such sort orders invitations by address alone (their name and sort
- * key are the address, their Last Active is empty).
- */
-const INVITATION_ROWS_BY_ADDRESS = INVITATION_ROWS.replace('FROM invitations i', 'FROM invitations i INDEXED BY invitations_email');
-const SEAT_ROWS = `${MEMBER_ROWS}
-  UNION ALL${INVITATION_ROWS}`;
-const INDEXED_SEAT_ROWS = `${INDEXED_MEMBER_ROWS}
-  UNION ALL${INVITATION_ROWS}`;
-
-/**
- * Sorts an index of accounts can give in order. Without a search, a page takes the
- * first offset + limit members in index order and the first offset + limit
- * invitations, and sorts only those (a few dozen rows on the first pages), where
- * sorting the whole union reads and sorts every member: 150 to 300 ms at 100,000.
- */
-const INDEXED_SORTS: ReadonlySet<SeatSortColumn> = new Set(['name', 'email', 'lastActive']);
-
-const STATUS_CONDITION: Record<SeatFilter['status'], string> = {
-  seats: 'holds_seat = 1',
-  member: "status = 'member'",
-  pending: "status = 'pending'",
-  expired: "status = 'expired'",
-};
-
-// Sort keys are fixed SQL, chosen by name: nothing from the caller is spliced in.
-const SORT_KEY: Record<Exclude<SeatSortColumn, 'lastActive'>, string> = {
-  name: 'sort_key',
-  email: 'email_key',
-  status: 'status',
-  source: 'source',
-  since: 'since',
-};
-
-/**
- * ORDER BY for a sort, within members or invitations alone (`within`, which an
- * index can give: accounts (last_active_at, email_key) for Last Active) and over
- * both (`across`). By Last Active, oldest first is most idle first: members never
- * active lead, then the longest idle (N/A, then blank, then dates); newest first
- * puts them last. Invitations, never anyone's activity, come after the members
- * either way.
- */
-function orderOf(sort: { by: SeatSortColumn; desc: boolean }): { within: string; across: string } {
-  const direction = sort.desc ? 'DESC' : 'ASC';
-  if (sort.by === 'lastActive') {
-    const within = `last_active_at ${direction} NULLS ${sort.desc ? 'LAST' : 'FIRST'}, email_key ${direction}`;
-    return { within, across: `kind = 'invitation', ${within}` };
-  }
-  const order = `${SORT_KEY[sort.by]} ${direction} NULLS LAST, email_key ${direction}`;
-  return { within: order, across: order };
 }
 
 interface RawSeatRow {
@@ -257,10 +180,11 @@ export function createSeatRepository(db: Db) {
       const where = whereClause(filter, moment);
       const order = orderOf(sort);
       const first = (rows: string, within: string) => `SELECT * FROM (SELECT * FROM (${rows}) WHERE ${where.sql} ORDER BY ${within} LIMIT @offset + @limit)`;
+      const invitations = invitationsInOrder(sort);
       const page = statement(
         // A search finds its few rows first (the trigram index, or one scan for 1 or 2 characters): then sorting those is quicker.
         INDEXED_SORTS.has(sort.by) && filter.search.trim() === ''
-          ? `SELECT * FROM (${first(MEMBER_ROWS, order.within)} UNION ALL ${first(INVITATION_ROWS_BY_ADDRESS, `email_key ${sort.desc ? 'DESC' : 'ASC'}`)}) ORDER BY ${order.across} LIMIT @limit OFFSET @offset`
+          ? `SELECT * FROM (${first(MEMBER_ROWS, order.within)} UNION ALL ${first(invitations.rows, invitations.order)}) ORDER BY ${order.across} LIMIT @limit OFFSET @offset`
           : // The total comes with the rows (one pass over what matches, not two); a page past the end asks `total`.
             `SELECT *, count(*) OVER () AS matched FROM (${where.rows}) WHERE ${where.sql} ORDER BY ${order.across} LIMIT @limit OFFSET @offset`,
       );
