@@ -55,10 +55,11 @@ export function createTeamRepository(db: Db) {
   const memberIds = db.prepare('SELECT account_id FROM team_members WHERE team_id = ? ORDER BY account_id').pluck();
   const isMember = db.prepare('SELECT 1 FROM team_members WHERE team_id = ? AND account_id = ?');
   const addMember = db.prepare('INSERT OR IGNORE INTO team_members (team_id, account_id, since) VALUES (?, ?, ?)');
-  // A bulk add's lookups, one query each over the ids as JSON, not one a member.
-  const seatedEmails = db.prepare('SELECT a.id, a.email FROM json_each(?) v JOIN members m ON m.account_id = v.value JOIN accounts a ON a.id = m.account_id');
+  // A bulk add's lookups, one query each over the ids as JSON, not one a member; CROSS JOIN keeps json_each
+  // outside (left to itself, SQLite walked a team's every member and scanned the JSON for each).
+  const seatedEmails = db.prepare('SELECT a.id, a.email FROM json_each(?) v CROSS JOIN members m ON m.account_id = v.value JOIN accounts a ON a.id = m.account_id');
   const addMany = db.prepare('INSERT OR IGNORE INTO team_members (team_id, account_id, since) SELECT ?, v.value, ? FROM json_each(?) v');
-  const membersAmong = db.prepare('SELECT tm.account_id FROM json_each(?) v JOIN team_members tm ON tm.team_id = ? AND tm.account_id = v.value').pluck();
+  const membersAmong = db.prepare('SELECT tm.account_id FROM json_each(?) v CROSS JOIN team_members tm ON tm.team_id = ? AND tm.account_id = v.value').pluck();
   const removeMember = db.prepare('DELETE FROM team_members WHERE team_id = ? AND account_id = ?');
   const isLinked = db.prepare('SELECT 1 FROM team_orgs WHERE team_id = ? AND org_id = ?');
   const link = db.prepare('INSERT OR IGNORE INTO team_orgs (team_id, org_id, since) VALUES (?, ?, ?)');

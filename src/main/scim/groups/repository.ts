@@ -75,8 +75,9 @@ export function createGroupRepository(db: Db) {
   const statedIds = db.prepare('SELECT account_id FROM scim_group_members WHERE team_id = ? ORDER BY account_id').pluck();
   const isStated = db.prepare('SELECT 1 FROM scim_group_members WHERE team_id = ? AND account_id = ?');
   // A members list's lookups and statements in one query each over the ids as JSON, not one a member.
-  const statedAmong = db.prepare('SELECT sgm.account_id FROM json_each(?) v JOIN scim_group_members sgm ON sgm.team_id = ? AND sgm.account_id = v.value').pluck();
-  const seatedAmong = db.prepare('SELECT m.account_id FROM json_each(?) v JOIN members m ON m.account_id = v.value').pluck();
+  // CROSS JOIN keeps json_each outside: left to itself, SQLite walked a large group's every member and scanned the JSON for each.
+  const statedAmong = db.prepare('SELECT sgm.account_id FROM json_each(?) v CROSS JOIN scim_group_members sgm ON sgm.team_id = ? AND sgm.account_id = v.value').pluck();
+  const seatedAmong = db.prepare('SELECT m.account_id FROM json_each(?) v CROSS JOIN members m ON m.account_id = v.value').pluck();
   // WHERE true: without it SQLite reads ON CONFLICT as a join's ON.
   const stateMany = db.prepare('INSERT INTO scim_group_members (team_id, account_id, since) SELECT ?, v.value, ? FROM json_each(?) v WHERE true ON CONFLICT DO NOTHING');
   const unstate = db.prepare('DELETE FROM scim_group_members WHERE team_id = ? AND account_id = ?');
