@@ -17,9 +17,9 @@ export interface CsvPiece {
 
 /**
  * The pieces of an export, read through a read-only connection of its own
- * inside one read transaction: one moment of the store, however long the
- * reading takes, while other connections go on writing. Closing the
- * connection (close) ends the transaction. The same code runs in the export
+ * inside one read transaction, begun before this answers: one moment of the
+ * store, however long the reading takes, while other connections go on
+ * writing. Closing the connection (close) ends the transaction. The same code runs in the export
  * worker (export-worker.ts) and, where there is no worker, on the server's
  * own thread.
  */
@@ -27,6 +27,8 @@ export function openExport(file: string, request: ExportRequest, nativeBinding?:
   const reader = new Database(file, { readonly: true, fileMustExist: true, nativeBinding });
   try {
     reader.exec('BEGIN');
+    // The first read takes the snapshot (BEGIN alone takes none): from here on the export is this moment of the store.
+    reader.prepare('SELECT count(*) FROM sqlite_schema').get();
     const pieces =
       request.kind === 'report'
         ? csvPages(createReportRepository(reader), request.at, request.bom, request.selection)

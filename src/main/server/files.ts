@@ -8,7 +8,7 @@ import { auditFileName } from '../audit/export';
 import type { Core } from '../core';
 import { reportFileName } from '../report/service';
 import { drainedOrClosed } from './drained';
-import { openExportReader } from './export-reader';
+import { openExportReader, warmExportWorker } from './export-reader';
 import { findWorker } from './worker-files';
 import type { ExportRequest } from './export-source';
 import { actingAs, sendResult } from './api';
@@ -28,8 +28,11 @@ function allowed(request: FastifyRequest, reply: FastifyReply, access: ChannelAc
  * Streams an export (export-reader.ts: in a worker thread with its own read
  * connection, one moment of the store) a piece at a time: it waits for a slow
  * client to take each piece, so no more than one is ever held in memory. The
- * summary comes as a trailer once every row is written; a client gone before
- * the end stops the reading.
+ * headers go as soon as the read transaction has begun, before any row is read
+ * (the download starts at once; a store that cannot be read is still answered
+ * as a Result). The summary comes as a trailer once every row is written; a
+ * failure after the headers cuts the connection without it, and a client gone
+ * before the end stops the reading.
  */
 async function streamCsv(
   request: FastifyRequest,
@@ -39,6 +42,14 @@ async function streamCsv(
   source: ExportRequest,
   summary: (rows: number) => Record<string, unknown>,
 ): Promise<void> {
+  const reader = openExportReader(core.db.name, source, exportWorker);
+  try {
+    await reader.begun;
+  } catch (error) {
+    reader.close();
+    request.log.warn({ err: error, export: source.kind, thread: reader.thread }, 'An export could not begin');
+    return void (await sendResult(reply, fail('UNAVAILABLE', 'The export could not begin: the store could not be read. Nothing was sent; try again.'), 503));
+  }
   reply.hijack();
   const response = reply.raw;
   response.writeHead(200, {
@@ -48,7 +59,8 @@ async function streamCsv(
     'X-Content-Type-Options': 'nosniff',
     Trailer: SUMMARY_TRAILER,
   });
-  const reader = openExportReader(core.db.name, source, exportWorker);
+  // Sent now, not with the first piece: the client sees the download begin while the rows are read.
+  response.flushHeaders();
   let rows = 0;
   try {
     for (let piece = await reader.next(); piece !== null; piece = await reader.next()) {
@@ -81,6 +93,7 @@ const exportWorker = findWorker('export-worker');
  */
 export function fileRoutes(core: Core) {
   return async (app: FastifyInstance) => {
+    warmExportWorker(exportWorker);
     app.post('/export/report', async (request, reply) => {
       if (!allowed(request, reply, 'read', 'export the report')) return;
       const parsed = exportReportInput.safeParse(request.body ?? {});
