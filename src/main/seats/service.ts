@@ -58,7 +58,7 @@ export function createSeatService({ db, seats, reportRule, inviteControl, enterp
     /** Ok when `count` more seats can be taken at `at`; NO_FREE_SEATS naming the numbers otherwise. */
     requireFree(at: Date, count = 1): Result<SeatUsage | null> {
       // Most changes happen with seats to spare: then a cheap bound says so (null: not counted).
-      if (seats.surelyFree(count, at.toISOString())) return ok(null);
+      if (seats.surelyFree(count)) return ok(null);
       const current = usageAt(at);
       if (current.free >= count) return ok(current);
       const wanted = count === 1 ? '' : ` (${countOf(count, 'seat')} needed, ${current.free.toLocaleString('en-US')} free)`;
