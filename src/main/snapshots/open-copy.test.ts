@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { channelNames } from '@shared/ipc/channels';
 import { changesStore } from '@shared/offline-copy';
 import { bundledMigrations } from '../db/migrations';
+import { fixtureFileName, loadDump } from '../db/test-support/fixtures/dump';
 import { coreWithEnterprise, tempDir, testCore } from '../test-support/temp-db';
 import { takeSnapshot } from './take';
 
@@ -89,13 +90,21 @@ describe('opening an offline copy', () => {
   });
 
   it('reads a copy from an older Roster brought up to date in memory, the file left as it was', async () => {
-    const older = bundledMigrations.slice(0, bundledMigrations.length - 1);
-    const copy = await aCopy({ migrations: older });
+    // The store as the Roster before the latest migration left it (its fixture), copied by that schema's rules.
+    const older = path.join(tempDir(), 'older.db');
+    loadDump(older, fs.readFileSync(path.join(__dirname, '..', 'db', 'test-support', 'fixtures', fixtureFileName(bundledMigrations.length - 1)), 'utf8'));
+    const olderDb = new Database(older);
+    const names = olderDb.prepare('SELECT name FROM organizations ORDER BY name_key, id').pluck().all();
+    const copy = path.join(tempDir(), 'acme-2026-12-07.db');
+    const taken = await takeSnapshot(olderDb, copy, INFO);
+    olderDb.close();
+    if (!taken.ok) throw new Error(taken.error.message);
+    expect(names.length).toBeGreaterThan(0);
     const before = stateOf(copy);
     const core = testCore({ databasePath: copy });
     expect(core.copy).toEqual(INFO);
     const orgs = await core.invoke('orgs:list');
-    expect(orgs.ok && orgs.value.map((org) => org.name)).toEqual(['Platform']);
+    expect(orgs.ok && orgs.value.map((org) => org.name)).toEqual(names);
     core.close();
     expect(stateOf(copy)).toEqual(before);
   });
