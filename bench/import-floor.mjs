@@ -24,8 +24,12 @@ export async function importFloor(dbFile, eventFile, batchSize = 2000) {
       const at = new Date(event.at).toISOString();
       if (event.type === 'signup') {
         signup.run({ email: event.email, key, domain: key.slice(key.indexOf('@') + 1), name: event.name ?? '', fold: (event.name ?? '').toLowerCase(), at });
-      } else if (event.type === 'login') login.run({ key, at });
-      else {
+      } else if (event.type === 'login') {
+        login.run({ key, at });
+        // A login since tracking began is a day of activity too, as Roster's import records it (the events are all after it).
+        day.run({ key, day: at.slice(0, 10) });
+        active.run({ key, at });
+      } else {
         day.run({ key, day: at.slice(0, 10) });
         active.run({ key, at });
       }
