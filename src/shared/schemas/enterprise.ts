@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { timestampSchema } from './common';
 import { nameSchema } from './names';
 
-export const MAX_SEATS = 1_000_000;
+export const MAX_SEATS = 10_000_000;
 
 export const seatCountSchema = z
   .int({ error: 'Seat count must be a whole number' })
