@@ -16,12 +16,19 @@ export interface ReportExportContext {
   jobs: Jobs;
 }
 
-export function reportHandlers(reports: ReportService, members: MemberService, host: Host, savedFiles: SavedFiles, context: ReportExportContext): Pick<Handlers, ReportChannels> {
+/** The Activity screen's reads: all the store's members each, so `roster server` answers them in its read workers. */
+export function reportQueryHandlers(reports: ReportService): Pick<Handlers, 'report:page' | 'report:summary' | 'report:inactive'> {
   return {
     'report:page': (input) => reports.page(input),
     'report:summary': ({ asOf }) => reports.summary(asOf),
     /** The list to review before a release (docs/RULES.md, A5): counts, every id, one page of members. */
     'report:inactive': (input) => reports.reclaim.review(input),
+  };
+}
+
+export function reportHandlers(reports: ReportService, members: MemberService, host: Host, savedFiles: SavedFiles, context: ReportExportContext): Pick<Handlers, ReportChannels> {
+  return {
+    ...reportQueryHandlers(reports),
     /**
      * Releases exactly the members the admin confirmed from the review, each
      * checked again as it goes (report/reclaim.ts); those that changed since are

@@ -3,7 +3,7 @@ import type { Channel } from '@shared/ipc/contract';
 /**
  * The queries the console's pages ask most and that read the most rows
  * (Licenses, a member's page, a team's or an organization's members, search,
- * access): `roster server` answers them from read workers (read-pool.ts), so
+ * access, the Activity screen): `roster server` answers them from read workers (read-pool.ts), so
  * an admin's page is never read on the thread that takes SCIM's writes, and
  * neither waits for the other. Only queries: a worker's connection is
  * read-only. Every other channel runs on the server's own thread, as before.
@@ -25,6 +25,10 @@ export const WORKER_READS = [
   'orgs:teams',
   'access:member',
   'access:org',
+  // The Activity screen's: each reads every member (seconds at a million), which on the server's thread held SCIM behind it.
+  'report:page',
+  'report:summary',
+  'report:inactive',
 ] as const satisfies readonly Channel[];
 
 export type WorkerRead = (typeof WORKER_READS)[number];

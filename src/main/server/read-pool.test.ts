@@ -42,6 +42,21 @@ describe('the read workers', () => {
     expect(local).not.toHaveBeenCalled();
   });
 
+  it('answer the Activity screen\u2019s reads (each reads every member) as the server\u2019s thread does', async () => {
+    const { core, local, pool } = await storeWithMembers();
+    const asOf = '2026-12-07T12:00:00.000Z';
+    for (const [channel, input] of [
+      ['report:summary', { asOf }],
+      ['report:page', { selection: { asOf, search: 'acme' }, sort: { by: 'email', desc: true }, limit: 2 }],
+      ['report:inactive', { asOf, inactiveDays: 30 }],
+    ] as const) {
+      const answer = await pool.dispatch(channel, input);
+      expect(answer).toMatchObject({ ok: true });
+      expect(answer).toEqual(await core.dispatch(channel, input));
+    }
+    expect(local).not.toHaveBeenCalled();
+  });
+
   it('see a change the moment the server\u2019s thread has committed it', async () => {
     const { core, pool } = await storeWithMembers();
     await pool.dispatch('seats:usage', undefined);

@@ -5,6 +5,7 @@ import { createDispatch } from '../ipc/dispatch';
 import { accessHandlers } from '../access/handlers';
 import { memberHandlers } from '../members/handlers';
 import { orgHandlers } from '../orgs/handlers';
+import { reportQueryHandlers } from '../report/handlers';
 import { seatHandlers } from '../seats/handlers';
 import { createServices } from '../services';
 import { teamHandlers } from '../teams/handlers';
@@ -37,6 +38,7 @@ const all = {
   ...teamHandlers(services.teams, services.teamPeople),
   ...orgHandlers(services.orgs, services.orgMembers),
   ...accessHandlers(services.access),
+  ...reportQueryHandlers(services.reports),
 };
 const handlers = Object.fromEntries(WORKER_READS.map((channel) => [channel, all[channel]])) as unknown as Handlers;
 let wrote = false;
