@@ -321,14 +321,25 @@ ${notes}`;
   console.log(`\nWrote docs/PERFORMANCE.md`);
 }
 
+/** Runs one benchmark; a failure is said in the output (and the page) and the others still run. */
+async function section(name, run) {
+  if (!wanted(name)) return;
+  try {
+    await run();
+  } catch (error) {
+    process.exitCode = 1;
+    say(`this benchmark FAILED: ${String(error.stack ?? error).split('\n').slice(0, 6).join('\n  ')}`);
+  }
+}
+
 try {
   prepare();
   const { demoDb, largeDb } = demos();
-  if (wanted('report')) await report(demoDb, largeDb);
-  if (wanted('import')) await importBench();
-  if (wanted('scim')) await scimBench(largeDb);
-  if (wanted('ui')) await uiBench(largeDb);
-  if (wanted('load')) await loadBench(largeDb);
+  await section('report', () => report(demoDb, largeDb));
+  await section('import', () => importBench());
+  await section('scim', () => scimBench(largeDb));
+  await section('ui', () => uiBench(largeDb));
+  await section('load', () => loadBench(largeDb));
   console.log(`\n${standings()}`);
   if (write && !only) document();
 } finally {
