@@ -300,7 +300,7 @@ function document() {
 
 Roster at the size of the largest enterprises: 1,000,000 members, 5,000
 organizations, 20,000 teams (and 100,000 members beside it, to show how each
-figure grows). Every figure below comes from one run of \`npm run bench\` on the
+figure grows). Every figure of the run and its table below comes from one run of \`npm run bench\` on the
 machine named; each benchmark ran against its baseline in the same run.
 Regenerate this page with \`npm run bench\` (about forty minutes).
 
