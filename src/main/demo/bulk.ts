@@ -2,8 +2,8 @@ import type { Db } from '../db/open';
 
 /**
  * The demo writes a whole enterprise in one transaction: at 1,000,000 members,
- * about 4 GB of pages and 5.4 million audit events. Two things made that slow,
- * and both are undone before the transaction ends, so the file is the one the
+ * about 4 GB of pages and 5.4 million audit events. Three things made that slow,
+ * and all are undone before the transaction ends, so the file is the one the
  * services alone would have made.
  *
  * - SQLite's page cache is 2 MB per connection. A transaction that outgrows
