@@ -1,4 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
+import { runInBackground } from '../jobs/thread-priority';
 import { openExport, type CsvPiece, type ExportRequest } from './export-source';
 
 /**
@@ -6,7 +7,9 @@ import { openExport, type CsvPiece, type ExportRequest } from './export-source';
  * needed (export-reader.ts keeps one spare, its modules loaded), then told
  * which export to read: it opens its own read connection, begins the read
  * transaction and says so (`begun`: the moment is fixed, the server may send
- * its headers), then hands over one piece each time the server asks for the
+ * its headers), then drops to the lowest priority (thread-priority.ts: the
+ * reading takes only the CPU that SCIM and the console's reads leave over, so
+ * a million-member export never slows them) and hands over one piece each time the server asks for the
  * next (so no more than one piece waits in memory, however slow the client),
  * then `done`. A failure is posted as its message; the server ends the worker
  * when the client goes away.
@@ -28,6 +31,7 @@ port.on('message', (message: ToWorker) => {
   try {
     if (message !== 'next') {
       source = openExport(message.start.file, message.start.request, nativeBinding);
+      runInBackground();
       port.postMessage({ begun: true } satisfies ToServer);
       return;
     }
