@@ -58,7 +58,12 @@ export interface ScimLimits {
   headersTimeoutMs: number;
   /** A whole request, body included, must arrive within this (408). */
   requestTimeoutMs: number;
-  /** An idle keep-alive connection is closed after this. */
+  /**
+   * An idle keep-alive connection is closed after this. Longer than the idle
+   * timeouts of the proxies and clients in front (nginx's upstream keep-alive
+   * and most load balancers keep 60 s): a server that closes first races a
+   * client reusing the connection, and the client's request is reset.
+   */
   keepAliveTimeoutMs: number;
   /** How often Node checks the two timeouts above. */
   timeoutCheckMs: number;
@@ -69,7 +74,7 @@ export const DEFAULT_SCIM_LIMITS: ScimLimits = {
   rateLimit: DEFAULT_RATE_LIMIT,
   headersTimeoutMs: 10_000,
   requestTimeoutMs: 30_000,
-  keepAliveTimeoutMs: 5_000,
+  keepAliveTimeoutMs: 65_000,
   timeoutCheckMs: 1_000,
   maxJsonDepth: MAX_JSON_DEPTH,
 };
