@@ -17,6 +17,7 @@ export const WORKER_READS = [
   'members:get',
   'members:find',
   'teams:list',
+  'teams:page',
   'teams:get',
   'teams:members',
   'orgs:list',

@@ -4,6 +4,7 @@ import type { TeamService } from './service';
 
 type TeamChannels =
   | 'teams:list'
+  | 'teams:page'
   | 'teams:get'
   | 'teams:find'
   | 'teams:create'
@@ -23,6 +24,7 @@ type TeamChannels =
 export function teamHandlers(teams: TeamService, people: TeamPeople): Pick<Handlers, TeamChannels> {
   return {
     'teams:list': () => teams.list(),
+    'teams:page': (input) => teams.page(input),
     'teams:get': ({ id }) => teams.get(id),
     'teams:find': ({ name }) => teams.find(name),
     'teams:create': (input, { actor }) => teams.create(input, actor),

@@ -1,7 +1,7 @@
 import type { Actor } from '@shared/schemas/audit';
 import type { InvitationRole } from '@shared/schemas/members';
 import { nameKey } from '@shared/schemas/names';
-import type { CreateTeamInput, LinkTeamInput, Team, TeamSource, TeamSummary } from '@shared/schemas/teams';
+import type { CreateTeamInput, LinkTeamInput, Team, TeamPage, TeamPageInput, TeamSource, TeamSummary } from '@shared/schemas/teams';
 import { fail, ok, type Result } from '@shared/result';
 import { AUDIT_LIST_LIMIT } from '../audit/lists';
 import type { LatestChange } from '../audit/latest-change';
@@ -63,6 +63,14 @@ export function createTeamService({ db, teams, members, orgs, enterprise, audit,
       if (!required.ok) return required;
       const { teams: listed, orgs: linked } = teams.summaries();
       return ok(listed.map((team) => ({ ...team, organizations: linked.get(team.id) ?? [] })));
+    },
+
+    /** A page of the teams for the Teams screen: sorted, searched and counted here, not in the page. */
+    page(input: TeamPageInput): Result<TeamPage> {
+      const required = enterprise.require();
+      if (!required.ok) return required;
+      const { teams: listed, orgs: linked, total, all } = teams.page(input);
+      return ok({ rows: listed.map((team) => ({ ...team, organizations: linked.get(team.id) ?? [] })), total, all });
     },
 
     get(id: number): Result<TeamSummary> {

@@ -40,6 +40,7 @@ export const channelNames = [
   'invitations:revoke',
   'invitations:accept',
   'teams:list',
+  'teams:page',
   'teams:get',
   'teams:find',
   'teams:create',

@@ -66,6 +66,8 @@ import {
   teamInviteResultSchema,
   teamMemberPageSchema,
   teamMembersInput,
+  teamPageInput,
+  teamPageSchema,
   teamWithoutSeatInput,
   teamWithoutSeatSchema,
   teamSchema,
@@ -188,6 +190,8 @@ export const contract = {
   'invitations:accept': command(invitationIdInput, invitationSchema, ['seats', 'orgs', 'teams'], 'write'),
 
   'teams:list': query(noInput, z.array(teamSummarySchema), ['teams', 'orgs', 'seats'], 'read'),
+  // The Teams screen's: a page of them, sorted and searched here (teams:list is 5.5 MB of JSON at 20,000 teams).
+  'teams:page': query(teamPageInput, teamPageSchema, ['teams', 'orgs', 'seats'], 'read'),
   'teams:get': query(teamIdInput, teamSummarySchema, ['teams', 'orgs', 'seats'], 'read'),
   'teams:find': query(findTeamInput, teamSchema, ['teams'], 'read'),
   'teams:create': command(createTeamInput, teamSummarySchema, ['teams'], 'write'),

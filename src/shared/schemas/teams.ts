@@ -32,6 +32,34 @@ export const teamSummarySchema = teamSchema.extend({
 });
 export type TeamSummary = z.infer<typeof teamSummarySchema>;
 
+export const MAX_TEAMS_PAGE = 500;
+/** The Teams screen's columns that sort: as the table names them. */
+export const teamSortColumns = ['name', 'role', 'source', 'memberCount'] as const;
+export type TeamSortColumn = (typeof teamSortColumns)[number];
+
+/**
+ * A page of the teams, for the Teams screen: the teams whose name contains
+ * `search` (case and accents ignored, as everywhere), in the order asked
+ * (ties by name), `limit` of them from `offset`.
+ */
+export const teamPageInput = z
+  .strictObject({
+    search: z.string({ error: 'Search must be text' }).max(200, { error: 'Search is at most 200 characters' }).default(''),
+    sort: z
+      .strictObject({
+        by: z.enum(teamSortColumns, { error: 'Sort by "name", "role", "source" or "memberCount"' }),
+        desc: z.boolean({ error: 'desc must be true or false' }),
+      })
+      .default({ by: 'name', desc: false }),
+    offset: offsetSchema,
+    limit: z.int({ error: 'Limit must be a whole number' }).min(1, { error: 'Limit must be at least 1' }).max(MAX_TEAMS_PAGE, { error: `Limit is at most ${MAX_TEAMS_PAGE}` }).default(50),
+  })
+  .prefault({});
+export type TeamPageInput = z.output<typeof teamPageInput>;
+/** `total`: the teams the search matches; `all`: every team, search or not. */
+export const teamPageSchema = z.object({ rows: z.array(teamSummarySchema), total: z.int(), all: z.int() });
+export type TeamPage = z.infer<typeof teamPageSchema>;
+
 export const createTeamInput = z.strictObject({ name: teamNameSchema, role: teamRoleSchema.default('member') });
 export type CreateTeamInput = z.output<typeof createTeamInput>;
 /** `version`: the team's version the page showed; left out (the command line), the change applies whatever it is. */
