@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
-import { createColumnHelper, useTable, type SortingState } from '@tanstack/react-table';
-import type { TeamSummary } from '@shared/schemas/teams';
+import { createColumnHelper, useTable, type SortingState, type Updater } from '@tanstack/react-table';
+import type { TeamPage, TeamSortColumn, TeamSummary } from '@shared/schemas/teams';
 import { countOf } from '@shared/text';
 import { RoleBadge } from '../../components/AccessPaths';
 import { PageHeader } from '../../components/PageHeader';
@@ -11,29 +11,30 @@ import { useNoticesStore } from '../../stores/notices-store';
 import { appErrorOf, statusOf, useContractQuery } from '../../data/query';
 import { useContractMutation } from '../../data/use-contract-mutation';
 import { useMayCall } from '../../data/may-call';
+import { useLastPageClamp, useSearchPaging } from '../../data/paging';
+import { Pager } from '../../components/Pager';
 import { NewTeamDialog } from './NewTeamDialog';
 import { SearchField } from '../../components/SearchField';
 import { ErrorBanner } from '../../components/ErrorBanner';
 
+// Sorted in main (teams:page), by these columns' ids.
 const helper = createColumnHelper<ListFeatures, TeamSummary>();
 
 const columns = helper.columns([
   helper.accessor('name', {
     header: 'Name',
-    sortFn: 'text',
     cell: ({ row }) => (
       <a className="cell-link" href={teamHref(row.original.id)}>
         {row.original.name}
       </a>
     ),
   }),
-  helper.accessor('role', { header: 'Role', enableGlobalFilter: false, cell: (info) => <RoleBadge role={info.getValue()} /> }),
+  helper.accessor('role', { header: 'Role', cell: (info) => <RoleBadge role={info.getValue()} /> }),
   helper.accessor('source', {
     header: 'Source',
-    enableGlobalFilter: false,
     cell: (info) => (info.getValue() === 'scim' ? <span className="badge badge-idp">Identity provider</span> : 'Manual'),
   }),
-  helper.accessor('memberCount', { header: 'Members', sortDescFirst: true, enableGlobalFilter: false, cell: (info) => info.getValue().toLocaleString() }),
+  helper.accessor('memberCount', { header: 'Members', sortDescFirst: true, cell: (info) => info.getValue().toLocaleString() }),
   helper.display({
     id: 'organizations',
     header: 'Organizations',
@@ -61,31 +62,43 @@ const columns = helper.columns([
   }),
 ]);
 
+/** Teams a page: as Licenses, few enough that the table is whole (not virtualized). */
+const PAGE_SIZE = 50;
+/** How long typing must pause before the teams are searched, as on Licenses. */
+const SEARCH_PAUSE_MS = 150;
+const EMPTY_PAGE: TeamPage = { rows: [], total: 0, all: 0 };
+
 export function TeamsScreen() {
-  const listed = useContractQuery('teams:list', undefined);
-  const teams = useMemo(() => listed.data ?? [], [listed.data]);
+  // Sorted, searched and paged in main (teams:page): every team at once was 5.5 MB to make, send, parse and sort at 20,000.
+  const { searchText, setSearchText, search, pageIndex, setPageIndex } = useSearchPaging(SEARCH_PAUSE_MS);
+  const [sorting, setSorting] = useState<SortingState>([{ id: 'name', desc: false }]);
+  const sort = { by: (sorting[0]?.id ?? 'name') as TeamSortColumn, desc: sorting[0]?.desc ?? false };
+  const listed = useContractQuery('teams:page', { search, sort, offset: pageIndex * PAGE_SIZE, limit: PAGE_SIZE }, { keepPrevious: true });
+  const page = listed.data ?? EMPTY_PAGE;
+  useLastPageClamp(listed.data?.total, PAGE_SIZE, pageIndex, setPageIndex);
   const status = statusOf(listed);
   const error = appErrorOf(listed.error);
   const create = useContractMutation('teams:create', { errors: 'inline' }).run;
   const mayCreate = useMayCall('teams:create');
   const notify = useNoticesStore((state) => state.push);
   const [creating, setCreating] = useState(false);
-  const [filter, setFilter] = useState('');
-  const [sorting, setSorting] = useState<SortingState>([{ id: 'name', desc: false }]);
 
   const table = useTable({
     features: listFeatures,
     columns: useMemo(() => columns, []),
-    data: teams,
+    data: page.rows,
     getRowId: (team) => String(team.id),
-    state: { sorting, globalFilter: filter },
-    onSortingChange: setSorting,
-    onGlobalFilterChange: setFilter,
-    globalFilterFn: 'includesFolded',
+    state: { sorting },
+    manualSorting: true,
     enableSortingRemoval: false,
+    onSortingChange: (updater: Updater<SortingState>) => {
+      setSorting(typeof updater === 'function' ? updater(sorting) : updater);
+      // A new order starts again from its first page.
+      setPageIndex(0);
+    },
   });
 
-  const shown = table.getRowModel().rows.length;
+  const count = status === 'ready' || status === 'error' ? countOf(page.all, 'team') : 'Loading…';
   return (
     <section className="screen" aria-labelledby="teams-title">
       <PageHeader
@@ -105,8 +118,10 @@ export function TeamsScreen() {
       ) : null}
       <div className="card">
         <div className="toolbar">
-          <SearchField label="Filter teams" placeholder="Filter by name" value={filter} onChange={setFilter} />
-          <span className="toolbar-count">{filter ? `${shown} of ${countOf(teams.length, 'team')}` : countOf(teams.length, 'team')}</span>
+          <SearchField label="Filter teams" placeholder="Filter by name" value={searchText} onChange={setSearchText} />
+          <span className="toolbar-count" aria-live="polite">
+            {search && status === 'ready' ? `${page.total.toLocaleString()} of ${count}` : count}
+          </span>
         </div>
         <DataTable
           table={table}
@@ -114,8 +129,8 @@ export function TeamsScreen() {
           empty={
             status !== 'ready' ? (
               'Loading teams…'
-            ) : filter ? (
-              <>No team matches “{filter}”.</>
+            ) : search ? (
+              <>No team matches “{search}”.</>
             ) : (
               <div className="empty-state">
                 <strong>No teams yet</strong>
@@ -124,6 +139,7 @@ export function TeamsScreen() {
             )
           }
         />
+        <Pager label="Pages of teams" total={page.total} pageIndex={pageIndex} pageSize={PAGE_SIZE} onPage={setPageIndex} />
       </div>
       {creating ? (
         <NewTeamDialog
