@@ -72,17 +72,30 @@ describe('the read workers', () => {
     expect(pool.running()).toBe(2);
   });
 
-  it('hand the calls of a worker that stops to the server\u2019s thread, say why, and start one again for the next call', async () => {
+  it('hand the calls of a worker that stops to the server\u2019s thread, say why, and start one again after a wait that doubles while it keeps failing', async () => {
     const logged: string[] = [];
     const local = vi.fn(async () => fail('INTERNAL', 'ran on the thread'));
+    let clock = 0;
     // A worker that cannot open its store stops at once, with the call it was given.
-    const broken = createReadPool('/nonexistent/roster.db', worker.script, local, (message) => logged.push(message), 1);
+    const broken = createReadPool('/nonexistent/roster.db', worker.script, local, (message) => logged.push(message), { size: 1, now: () => clock });
     pools.push(broken);
+    const stops = () => logged.filter((line) => line.startsWith('A read worker stopped')).length;
+    // The worker started with the pool stops; until its wait is over, calls run on the server's thread and none is started.
+    await vi.waitFor(() => expect(stops()).toBe(1));
+    expect(logged[0]).toMatch(/A read worker stopped: Cannot open database because the directory does not exist \(started again in 1 s at the earliest\)/);
+    for (let call = 0; call < 5; call += 1) expect(await broken.dispatch('seats:usage', undefined)).toEqual(fail('INTERNAL', 'ran on the thread'));
+    expect(broken.running()).toBe(0);
+    expect(stops()).toBe(1);
+    // Once the wait is over the next call starts one again; it fails again, and the next wait is twice as long.
+    clock = 1_000;
     expect(await broken.dispatch('seats:usage', undefined)).toEqual(fail('INTERNAL', 'ran on the thread'));
-    expect(logged.join('\n')).toMatch(/A read worker stopped: Cannot open database because the directory does not exist/);
-    expect(await broken.dispatch('seats:usage', undefined)).toEqual(fail('INTERNAL', 'ran on the thread'));
-    expect(local).toHaveBeenCalledTimes(2);
-    expect(logged.filter((line) => line.startsWith('A read worker stopped')).length).toBeGreaterThanOrEqual(2);
+    await vi.waitFor(() => expect(stops()).toBe(2));
+    expect(logged.at(-1)).toMatch(/started again in 2 s at the earliest/);
+    clock = 2_999;
+    await broken.dispatch('seats:usage', undefined);
+    expect(broken.running()).toBe(0);
+    expect(stops()).toBe(2);
+    expect(local).toHaveBeenCalledTimes(7);
   });
 });
 

@@ -17,6 +17,16 @@ export type ReadAnswer = { id: number; result: Result<unknown> } | { id: number;
 /** Two workers: the console's reads go on while one reads a large page, and the server's thread keeps a core. */
 export const READ_WORKERS = 2;
 
+/** After a worker stops on an error, its slot waits this long before it is started again, doubling up to RESTART_MAX_MS while starts keep failing. */
+export const RESTART_FIRST_MS = 1_000;
+export const RESTART_MAX_MS = 60_000;
+
+export interface ReadPoolOptions {
+  size?: number;
+  /** The clock the restart waits are measured by (tests). */
+  now?: () => number;
+}
+
 interface Reader {
   worker: Worker;
   /** The calls sent and not yet answered: each is settled with its answer, or null to run it on the server's thread. */
@@ -29,23 +39,36 @@ interface Reader {
  * Licenses read on a large store held every SCIM request behind it, and a
  * batch of SCIM writes held every admin's page. Each call goes to the worker
  * with the fewest calls waiting. Every other channel, a call a worker hands
- * back, and every call a worker had when it stopped (it is started again on
- * the next call) run on the server's thread through `local`, as before.
+ * back, and every call a worker had when it stopped run on the server's
+ * thread through `local`, as before. A worker that stops is started again on
+ * a later call; one that stopped on an error (a store it cannot open) only
+ * after a wait, 1 s then doubling to a minute while it keeps failing, so a
+ * broken start is not paid (and logged) on every call. Until then its calls
+ * run on the server's thread.
  */
-export function createReadPool(file: string, script: string, local: Dispatch, log: (message: string) => void, size = READ_WORKERS) {
+export function createReadPool(file: string, script: string, local: Dispatch, log: (message: string) => void, { size = READ_WORKERS, now = Date.now }: ReadPoolOptions = {}) {
   const readers: (Reader | null)[] = Array.from({ length: size }, () => null);
+  /** Per slot: when it may be started again, and the wait after its next failure. */
+  const restart = Array.from({ length: size }, () => ({ notBefore: 0, waitMs: RESTART_FIRST_MS }));
   let nextId = 1;
   let closed = false;
 
   function start(slot: number): Reader {
     const reader: Reader = { worker: new Worker(script, { workerData: { file } }), calls: new Map() };
     reader.worker.on('message', (answer: ReadAnswer) => {
-      if ('log' in answer) log(answer.log);
-      else reader.calls.get(answer.id)?.(answer);
+      if ('log' in answer) return log(answer.log);
+      // It answers: it started well, so a later failure waits the shortest time again.
+      restart[slot]!.waitMs = RESTART_FIRST_MS;
+      reader.calls.get(answer.id)?.(answer);
     });
     const down = (error?: Error) => {
       if (readers[slot] === reader) readers[slot] = null;
-      if (error && !closed) log(`A read worker stopped: ${error.message}`);
+      if (error && !closed) {
+        const wait = restart[slot]!;
+        wait.notBefore = now() + wait.waitMs;
+        log(`A read worker stopped: ${error.message} (started again in ${wait.waitMs / 1000} s at the earliest)`);
+        wait.waitMs = Math.min(wait.waitMs * 2, RESTART_MAX_MS);
+      }
       for (const settle of [...reader.calls.values()]) settle(null);
     };
     reader.worker.once('error', down).once('exit', () => down());
@@ -53,13 +76,14 @@ export function createReadPool(file: string, script: string, local: Dispatch, lo
     return reader;
   }
 
-  function pick(): Reader {
+  /** The running worker with the fewest calls waiting (a stopped one started again if its wait is over), or null: none runs. */
+  function pick(): Reader | null {
     let best: Reader | null = null;
     for (let slot = 0; slot < readers.length; slot += 1) {
-      const reader = readers[slot] ?? start(slot);
-      if (!best || reader.calls.size < best.calls.size) best = reader;
+      const reader = readers[slot] ?? (now() >= restart[slot]!.notBefore ? start(slot) : null);
+      if (reader && (!best || reader.calls.size < best.calls.size)) best = reader;
     }
-    return best!;
+    return best;
   }
 
   // Started now: a worker prepares every service's statements as it starts, which the first admin should not wait for.
@@ -68,6 +92,7 @@ export function createReadPool(file: string, script: string, local: Dispatch, lo
   const dispatch: Dispatch = async (channel, payload, context) => {
     if (closed || typeof channel !== 'string' || !isWorkerRead(channel)) return local(channel, payload, context);
     const reader = pick();
+    if (!reader) return local(channel, payload, context);
     const id = nextId++;
     const answer = await new Promise<ReadAnswer | null>((resolve) => {
       reader.calls.set(id, (settled) => {
