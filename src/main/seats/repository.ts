@@ -3,10 +3,10 @@ import type { SeatFilter, SeatRow, SeatSortColumn } from '@shared/schemas/licens
 import { containsPattern } from '../db/like';
 import type { Db } from '../db/open';
 import { createStatementCache } from '../db/statements';
-import { INVITEE_HOLDS_SEAT, searchIndexQuery } from '../members/sql';
+import { searchIndexQuery } from '../members/sql';
 import { createLastActiveReader } from '../report/last-active';
 import { momentParams, RULED, type ReportMoment } from '../report/rule-sql';
-import { INDEXED_SEAT_ROWS, INDEXED_SORTS, invitationsInOrder, MEMBER_ROWS, orderOf, SEAT_ROWS, STATUS_CONDITION } from './seat-sql';
+import { chosenBy, INDEXED_SEAT_ARMS, INDEXED_SORTS, invitationsInOrder, matching, MEMBER_ROWS, orderOf, PAGE_ROWS, SEAT_ARMS, STATUS_CONDITION } from './seat-sql';
 
 export interface SeatCounts {
   seats: number;
@@ -34,7 +34,7 @@ type OrgRef = SeatRow['organizations'][number];
 type TeamRef = SeatRow['teams'][number];
 
 /** The WHERE of a filter over the seat rows, and the rows to read: those the search index names, when it can. */
-function whereClause(filter: SeatFilter, moment: ReportMoment): { sql: string; params: Record<string, unknown>; rows: string } {
+function whereClause(filter: SeatFilter, moment: ReportMoment): { sql: string; params: Record<string, unknown>; arms: readonly string[] } {
   const conditions: string[] = [];
   const params: Record<string, unknown> = {};
   if (filter.teamId !== undefined) {
@@ -65,10 +65,9 @@ function whereClause(filter: SeatFilter, moment: ReportMoment): { sql: string; p
     conditions.push('source IN (SELECT value FROM json_each(@sources))');
     params.sources = JSON.stringify(filter.sources);
   }
-  // The status last: whether an invitation holds a seat looks its invitee up (INVITEE_HOLDS_SEAT), so the
-  // cheaper conditions go first and it is asked only of the rows they leave (40,000 pending at 1,000,000).
+  // The status last: the other conditions leave it fewer rows to ask.
   conditions.push(STATUS_CONDITION[filter.status]);
-  return { sql: conditions.join(' AND '), params, rows: params.match === undefined ? SEAT_ROWS : INDEXED_SEAT_ROWS };
+  return { sql: conditions.join(' AND '), params, arms: params.match === undefined ? SEAT_ARMS : INDEXED_SEAT_ARMS };
 }
 
 /** An unfiltered view of the seats, whose total is the seat count in use: no need to count the rows. */
@@ -77,9 +76,12 @@ function isEverySeat(filter: SeatFilter): boolean {
 }
 
 export function createSeatRepository(db: Db) {
+  // The live invitations whose address holds no seat, counted off invitations_pending_seat (0023) alone:
+  // about 1 ms for 30,000 at 1,000,000, where looking each invitee up took 65.
   const counts = db.prepare(`
     SELECT e.seats, e.member_count AS members,
-      (SELECT count(*) FROM invitations i WHERE i.status = 'pending' AND i.expires_at > @now AND NOT ${INVITEE_HOLDS_SEAT}) AS pendingInvitations,
+      (SELECT count(*) FROM invitations i INDEXED BY invitations_pending_seat
+        WHERE i.status = 'pending' AND i.expires_at > @now AND i.invitee_seated = 0) AS pendingInvitations,
       (SELECT min(i.expires_at) FROM invitations i WHERE i.status = 'pending' AND i.expires_at > @now) AS nextExpiry
     FROM enterprise e WHERE e.id = 1`);
   // At most the seats in use: every pending invitation counted, even an expired one or one to a
@@ -180,14 +182,20 @@ export function createSeatRepository(db: Db) {
       const order = orderOf(sort);
       const first = (rows: string, within: string) => `SELECT * FROM (SELECT * FROM (${rows}) WHERE ${where.sql} ORDER BY ${within} LIMIT @offset + @limit)`;
       const invitations = invitationsInOrder(sort);
+      // Rows equal in every sort key (an invitation and a member by the same source and address) in one fixed order.
+      const tied = `${order.across}, kind, account_id, invitation_id`;
       const page = statement(
         // A search finds its few rows first (the trigram index, or one scan for 1 or 2 characters): then sorting those is quicker.
         INDEXED_SORTS.has(sort.by) && filter.search.trim() === ''
           ? `SELECT * FROM (${first(MEMBER_ROWS, order.within)} UNION ALL ${first(invitations.rows, invitations.order)}) ORDER BY ${order.across} LIMIT @limit OFFSET @offset`
-          : // The total comes with the rows (one pass over what matches, not two); a page past the end asks `total`.
-            `SELECT *, count(*) OVER () AS matched FROM (${where.rows}) WHERE ${where.sql} ORDER BY ${order.across} LIMIT @limit OFFSET @offset`,
+          : // The rows that match, by the few columns that choose the page (17,000 for a first name at 1,000,000), kept
+            // once: counted, and the page's own rows read whole; sorting every match whole with its count took 3 times as
+            // long. A page past the end asks `total`.
+            `WITH hits AS MATERIALIZED (${matching(where.arms, chosenBy(sort), where.sql)}),
+              page AS MATERIALIZED (SELECT * FROM hits ORDER BY ${tied} LIMIT @limit OFFSET @offset)
+            SELECT *, (SELECT count(*) FROM hits) AS matched FROM (${PAGE_ROWS}) ORDER BY ${tied}`,
       );
-      const total = statement(`SELECT count(*) FROM (${where.rows}) WHERE ${where.sql}`).pluck();
+      const total = statement(`SELECT count(*) FROM (${matching(where.arms, '1', where.sql)})`).pluck();
       return db.transaction(() => {
         const raw = page.all({ ...where.params, now, limit, offset }) as (RawSeatRow & { matched?: number })[];
         const rows = withPlaces(raw, moment);
@@ -208,7 +216,7 @@ export function createSeatRepository(db: Db) {
     /** Every account and invitation id the filter matches, for "select all". */
     ids(filter: SeatFilter, moment: ReportMoment): { accountIds: number[]; invitationIds: number[] } {
       const where = whereClause(filter, moment);
-      const rows = statement(`SELECT account_id, invitation_id FROM (${where.rows}) WHERE ${where.sql}`).all({ ...where.params, now: moment.asOf }) as {
+      const rows = statement(matching(where.arms, 'account_id, invitation_id', where.sql)).all({ ...where.params, now: moment.asOf }) as {
         account_id: number | null;
         invitation_id: number | null;
       }[];
