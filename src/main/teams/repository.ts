@@ -102,6 +102,8 @@ export function createTeamRepository(db: Db) {
   const addMany = db.prepare('INSERT OR IGNORE INTO team_members (team_id, account_id, since) SELECT ?, v.value, ? FROM json_each(?) v');
   const membersAmong = db.prepare('SELECT tm.account_id FROM json_each(?) v CROSS JOIN team_members tm ON tm.team_id = ? AND tm.account_id = v.value').pluck();
   const removeMember = db.prepare('DELETE FROM team_members WHERE team_id = ? AND account_id = ?');
+  const memberEmails = db.prepare('SELECT a.id, a.email FROM json_each(?) v CROSS JOIN team_members tm ON tm.team_id = ? AND tm.account_id = v.value JOIN accounts a ON a.id = tm.account_id');
+  const removeMany = db.prepare('DELETE FROM team_members WHERE team_id = ? AND account_id IN (SELECT value FROM json_each(?))');
   const isLinked = db.prepare('SELECT 1 FROM team_orgs WHERE team_id = ? AND org_id = ?');
   const link = db.prepare('INSERT OR IGNORE INTO team_orgs (team_id, org_id, since) VALUES (?, ?, ?)');
   const unlink = db.prepare('DELETE FROM team_orgs WHERE team_id = ? AND org_id = ?');
@@ -230,6 +232,15 @@ export function createTeamRepository(db: Db) {
     },
     removeMember(teamId: number, accountId: number): void {
       removeMember.run(teamId, accountId);
+    },
+    /** The address of each account given that is in the team; the others are left out. */
+    memberEmails(teamId: number, accountIds: number[]): Map<number, string> {
+      const rows = memberEmails.all(JSON.stringify(accountIds), teamId) as { id: number; email: string }[];
+      return new Map(rows.map((row) => [row.id, row.email]));
+    },
+    /** removeMember() of each account given, in one statement. */
+    removeMembers(teamId: number, accountIds: number[]): void {
+      if (accountIds.length > 0) removeMany.run(teamId, JSON.stringify(accountIds));
     },
     isLinked(teamId: number, orgId: number): boolean {
       return isLinked.get(teamId, orgId) !== undefined;

@@ -149,6 +149,30 @@ describe('deleting what access goes through', () => {
   });
 });
 
+describe('removing members from a team', () => {
+  it('removes all it is given or, when one is not in the team, nobody, naming them', async () => {
+    const { core, ana, bo } = await setUp();
+    const team = value(await core.invoke('teams:create', { name: 'Platform' }));
+    value(await core.invoke('teams:addMembers', { teamId: team.id, accountIds: [ana.accountId] }));
+    const before = snapshot(core);
+    expect(await core.invoke('teams:removeMembers', { teamId: team.id, accountIds: [ana.accountId, bo.accountId] })).toEqual({
+      ok: false,
+      error: { code: 'NOT_FOUND', message: 'bo@acme.com is not in Platform. Nobody was removed.' },
+    });
+    expect(snapshot(core)).toEqual(before);
+    expect(value(await core.invoke('teams:get', { id: team.id })).memberCount).toBe(1);
+
+    value(await core.invoke('teams:addMembers', { teamId: team.id, accountIds: [bo.accountId] }));
+    expect(value(await core.invoke('teams:removeMembers', { teamId: team.id, accountIds: [bo.accountId, ana.accountId, bo.accountId] }))).toEqual({ removed: 2 });
+    expect(value(await core.invoke('teams:get', { id: team.id })).memberCount).toBe(0);
+    // One event each, in the order given, the repeat once.
+    expect(auditOf(core, 'team.member.remove').map((event) => event.before)).toEqual([
+      { accountId: bo.accountId, email: 'bo@acme.com' },
+      { accountId: ana.accountId, email: 'ana@acme.com' },
+    ]);
+  });
+});
+
 describe('the audit log of teams', () => {
   it('records each change to a team with who made it, and before and after', async () => {
     const { core, engineering, ana } = await setUp();

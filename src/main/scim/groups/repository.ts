@@ -81,6 +81,7 @@ export function createGroupRepository(db: Db) {
   // WHERE true: without it SQLite reads ON CONFLICT as a join's ON.
   const stateMany = db.prepare('INSERT INTO scim_group_members (team_id, account_id, since) SELECT ?, v.value, ? FROM json_each(?) v WHERE true ON CONFLICT DO NOTHING');
   const unstate = db.prepare('DELETE FROM scim_group_members WHERE team_id = ? AND account_id = ?');
+  const unstateMany = db.prepare('DELETE FROM scim_group_members WHERE team_id = ? AND account_id IN (SELECT value FROM json_each(?))');
   // A manual team adopted by the provider: who is in it now is what the group holds.
   const stateTeamMembers = db.prepare(`
     INSERT INTO scim_group_members (team_id, account_id, since) SELECT team_id, account_id, since FROM team_members WHERE team_id = ?
@@ -178,6 +179,11 @@ export function createGroupRepository(db: Db) {
 
     unstate(teamId: number, accountId: number): void {
       unstate.run(teamId, accountId);
+    },
+
+    /** unstate() of each account given, in one statement. */
+    unstateMany(teamId: number, accountIds: number[]): void {
+      if (accountIds.length > 0) unstateMany.run(teamId, JSON.stringify(accountIds));
     },
 
     /** The team's members become the group's stated members (a manual team adopted). */

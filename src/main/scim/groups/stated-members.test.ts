@@ -123,3 +123,34 @@ describe('group membership as the identity provider states it', () => {
     expect(groups.body.Resources.map((found: { id: string }) => found.id)).toEqual([group.id]);
   });
 });
+
+describe('removing many members in one PATCH (an identity provider removes 1,000 at once)', () => {
+  it('takes each out of the group and the team, audits each in the order given (the seatless ones first, as statements), and keeps the chain whole', async () => {
+    const emails = Array.from({ length: 120 }, (_, i) => `u${String(i).padStart(3, '0')}@acme.example`);
+    const scim = await groupsServer(emails, { seats: 200 });
+    const seatless = await scim.post('/Users', userBody('nos@acme.example', { active: false }));
+    const everyone = [...Object.values(scim.ids), seatless.body.id as string];
+    const group = (await scim.post('/Groups', groupBody('Everyone', everyone))).body;
+    expect(teamMemberIds(scim.core, group.id)).toHaveLength(120);
+
+    // Remove all but the first ten, in an order of our own, with one repeated and one never in the group.
+    const going = [seatless.body.id as string, ...everyone.slice(10, 121).reverse(), everyone[50]!];
+    const before = auditOf(scim.core).length;
+    const answer = await scim.patch(`/Groups/${group.id}`, patchOps({ op: 'remove', path: 'members', value: going.map((value) => ({ value })) }));
+    expect(answer.status).toBe(204);
+    expect(valuesOf((await scim.get(`/Groups/${group.id}`)).body).sort()).toEqual(everyone.slice(0, 10).sort());
+    expect(teamMemberIds(scim.core, group.id).sort()).toEqual(everyone.slice(0, 10).sort());
+
+    const written = auditOf(scim.core).slice(before);
+    expect(written.map((event) => event.action)).toEqual(['team.member.unstated', ...Array(110).fill('team.member.remove')]);
+    expect(written[0]).toMatchObject({ before: { email: 'nos@acme.example', applied: false } });
+    const idOf = (email: string) => scim.ids[email.split('@')[0]!];
+    expect(written.slice(1).map((event) => idOf((event.before as { email: string }).email))).toEqual(everyone.slice(10, 120).reverse());
+    expect(value(await scim.core.invoke('audit:verify'))).toMatchObject({ whole: true });
+
+    // Removing them again is no change and no error (a retried request).
+    const again = await scim.patch(`/Groups/${group.id}`, patchOps({ op: 'remove', path: 'members', value: going.map((value) => ({ value })) }));
+    expect(again.status).toBe(204);
+    expect(auditOf(scim.core).length).toBe(before + 111);
+  });
+});
