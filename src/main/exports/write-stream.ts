@@ -83,3 +83,69 @@ export async function writeFileAtomicAsync<T>(file: string, produce: (write: (te
     return refusal(target, error);
   }
 }
+
+/** How many pieces may be on their way to the disk at once before the producer waits for the oldest. */
+const PIECES_IN_FLIGHT = 8;
+
+/**
+ * writeFileAtomicAsync for a large file made on this thread while the disk
+ * takes it on another: each piece is encoded here and handed to Node's
+ * thread pool, written at its own offset, so copying it into the file (a
+ * core's worth of time for a million-member report) overlaps making the next
+ * one. `write` answers a promise to await before making more when
+ * PIECES_IN_FLIGHT pieces are still being written (and nothing otherwise); it
+ * never rejects. The same temporary file, flush and rename; a failed write
+ * fails the next `write` or the end, the target left as it was.
+ */
+export async function writeFileAtomicOverlapped<T>(
+  file: string,
+  produce: (write: (text: string) => Promise<void> | undefined) => Promise<T>,
+): Promise<Result<{ path: string; value: T }>> {
+  const target = path.resolve(file);
+  const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
+  let fd: number | null = null;
+  let position = 0;
+  let failure: unknown = null;
+  const inFlight = new Set<Promise<void>>();
+  const writeAt = (bytes: Buffer, at: number): Promise<void> =>
+    new Promise((resolve) => {
+      fs.write(fd!, bytes, 0, bytes.length, at, (error, written) => {
+        if (error) failure ??= error;
+        else if (written === 0) failure ??= new Error(`nothing more could be written to ${temporary}`);
+        // A short write (rare on a file): the rest at its own offset.
+        if (error || written === 0 || written === bytes.length) resolve();
+        else resolve(writeAt(bytes.subarray(written), at + written));
+      });
+    });
+  // Never rejects (a failed write is kept in `failure`): the producer may leave it unawaited.
+  const settled = async (most: number) => {
+    while (inFlight.size > most) await Promise.race(inFlight);
+  };
+  try {
+    fd = fs.openSync(temporary, 'wx');
+    const value = await produce((text) => {
+      if (failure) throw failure;
+      if (text === '') return undefined;
+      const bytes = Buffer.from(text, 'utf8');
+      const piece = writeAt(bytes, position).then(() => {
+        inFlight.delete(piece);
+      });
+      inFlight.add(piece);
+      position += bytes.length;
+      return inFlight.size >= PIECES_IN_FLIGHT ? settled(PIECES_IN_FLIGHT - 1) : undefined;
+    });
+    await settled(0);
+    if (failure) throw failure;
+    fs.fsyncSync(fd);
+    fs.closeSync(fd);
+    fd = null;
+    fs.renameSync(temporary, target);
+    return ok({ path: target, value });
+  } catch (error) {
+    // Nothing may still be writing to the file when it is closed and removed.
+    await Promise.allSettled(inFlight);
+    if (fd !== null) fs.closeSync(fd);
+    fs.rmSync(temporary, { force: true });
+    return refusal(target, error);
+  }
+}

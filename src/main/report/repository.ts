@@ -6,6 +6,7 @@ import { createStatementCache } from '../db/statements';
 import { containsPattern } from '../db/like';
 import { readPlaces } from './places';
 import { momentParams, RULED, RULED_IN_EMAIL_ORDER, type ReportMoment } from './rule-sql';
+import { csvRule } from './rule-ts';
 
 export type { ReportMoment };
 
@@ -89,7 +90,30 @@ export function createReportRepository(db: Db) {
   const csvMembers = (where: string) =>
     statement(`${RULED_IN_EMAIL_ORDER}
     SELECT accountId, email, name, lastActive, substr(seatSince, 1, 10) AS seatSince, seatSource, daysInactive FROM ruled ${where}`).raw();
+  // Every member's facts as of the moment, in email order, for the rule worked out in rule-ts.ts: the
+  // first two steps of RULED's facts (a last open after the moment gives way to the last kept day before it).
+  const csvFacts = db
+    .prepare(
+      `SELECT a.id, a.email, a.name,
+        CASE
+          WHEN a.last_active_at <= @asOf THEN a.last_active_at
+          WHEN a.last_active_at IS NOT NULL THEN (SELECT max(d.day) FROM activity_days d WHERE d.account_id = a.id AND d.day <= @asOfDay)
+        END,
+        CASE WHEN a.last_login_at <= @asOf THEN a.last_login_at END,
+        substr(m.seat_since, 1, 10), m.source
+      FROM members m JOIN accounts a ON a.id = m.account_id ORDER BY a.email_key`,
+    )
+    .raw();
   const countMembers = db.prepare('SELECT count(*) FROM members').pluck();
+
+  function* everyCsvMember(moment: ReportMoment): Generator<CsvMember> {
+    const lastActive = csvRule(moment);
+    const facts = csvFacts.iterate({ asOf: moment.asOf, asOfDay: moment.asOf.slice(0, 10) }) as IterableIterator<[number, string, string, string | null, string | null, string, SeatSource]>;
+    for (const [accountId, email, name, openedAt, loginAt, seatSince, seatSource] of facts) {
+      const [shown, daysInactive] = lastActive(openedAt, loginAt);
+      yield [accountId, email, name, shown, seatSince, seatSource, daysInactive];
+    }
+  }
 
   function namesByOwner(query: Statement, ids: number[]): Map<number, string[]> {
     const grouped = new Map<number, string[]>();
@@ -128,12 +152,15 @@ export function createReportRepository(db: Db) {
      * Every member in email order as the CSV reads them (account id, Email, Name,
      * Last Active, Seat Since, seat source, Days Inactive), read as they are used;
      * with a selection, only the members it selects, as report:page lists them.
-     * Run it inside a read transaction for one snapshot (with places, which names
-     * their teams and organizations); nothing else may use the connection until
-     * the iterator is done.
+     * Every member: the rule worked out in rule-ts.ts from a plain read; with a
+     * selection, by RULED_IN_EMAIL_ORDER, which the filters need. Run it inside
+     * a read transaction for one snapshot (with places, which names their teams
+     * and organizations); nothing else may use the connection until the
+     * iterator is done.
      */
     csvMembers(moment: ReportMoment, selection?: ReportFilterSelection): IterableIterator<CsvMember> {
-      const where = selection ? whereClause(selection) : { sql: '', params: {} };
+      if (!selection) return everyCsvMember(moment);
+      const where = whereClause(selection);
       return csvMembers(where.sql).iterate({ ...momentParams(moment), ...where.params }) as IterableIterator<CsvMember>;
     },
 

@@ -9,8 +9,10 @@ export interface ReportMoment {
 
 /**
  * THE Last Active rule (docs/RULES.md, A1 and A3) in one query, used by the
- * CSV, the preview, the chart's buckets, the release of idle seats and every
- * list that shows a member's Last Active (last-active.ts) alike.
+ * filtered CSV, the preview, the chart's buckets, the release of idle seats and every
+ * list that shows a member's Last Active (last-active.ts) alike; the whole CSV
+ * works it out step for step in TypeScript (rule-ts.ts), and csv-same.test.ts
+ * holds the two to the same answers.
  * Ages are whole UTC calendar days from the day of the event to the day of the
  * report. An account's last activity after the report's moment does not count;
  * the latest kept day at or before it stands in (older detail is gone). A
@@ -73,7 +75,8 @@ const ruled = (from: { facts: string; seen: string; aged: string }) => `
 export const RULED = ruled({ facts: 'facts', seen: 'seen', aged: 'aged' });
 
 /**
- * The same rule, for one pass over every member in email order (the CSV): each
+ * The same rule, for one pass over the members a filter selects in email order
+ * (a filtered CSV; the whole CSV works the rule out in rule-ts.ts): each
  * step of it a subquery SQLite runs as a co-routine (LIMIT -1 keeps it from
  * being merged into the next), so each step's columns are worked out once per
  * member, where the merged query works an age out again at every use of it

@@ -186,7 +186,7 @@ describe('the CSV file', () => {
     value(await core.invoke('teams:addMembers', { teamId: everywhere.id, accountIds: [2] }));
     const file = path.join(tempDir(), 'report.csv');
     fs.writeFileSync(file, 'an older report');
-    const written = value(core.services.reports.writeCsv(file, { bom: true }));
+    const written = value(await core.services.reports.writeCsv(file, { bom: true }));
     expect(written).toMatchObject({ path: file, rows: 2 });
     const content = fs.readFileSync(file, 'utf8');
     expect(content).toBe(value(core.services.reports.csv({ bom: true })).content);

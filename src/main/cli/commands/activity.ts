@@ -1,10 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ImportSummary } from '@shared/schemas/activity';
-import { asOfSchema } from '@shared/schemas/report';
-import { ok, type Result } from '@shared/result';
-import { EXIT_OK, EXIT_REFUSED, EXIT_USAGE, printError, type CommandContext, type CommandSpec } from '../command';
-import { downloadTo, uploadFrom } from '../../remote/http-client';
+import { EXIT_OK, EXIT_REFUSED, printError, type CommandSpec } from '../command';
+import { uploadFrom } from '../../remote/http-client';
+import { reportCommand } from './report';
 
 const count = (n: number) => n.toLocaleString('en-US');
 
@@ -59,46 +58,5 @@ export const activityCommands: CommandSpec[] = [
       return summary.rejected > 0 ? EXIT_REFUSED : EXIT_OK;
     },
   },
-  {
-    path: ['report'],
-    summary: 'Write the user activity report: one CSV row per member with their Last Active date',
-    options: {
-      out: { type: 'string', valueName: 'FILE', required: true, description: 'the CSV file to write (replaced whole, never left half-written)' },
-      'as-of': { type: 'string', valueName: 'ISO-8601', description: 'report as of this moment, such as 2026-03-31T00:00:00Z (default: now)' },
-      bom: { type: 'boolean', description: 'start the file with a byte-order mark, for spreadsheet programs' },
-    },
-    async run(context, values) {
-      const asOf = asOfSchema.safeParse(values['as-of']);
-      if (!asOf.success) {
-        const message = `--as-of must be an ISO 8601 time with a zone, such as 2026-03-31T00:00:00Z, not "${String(values['as-of'])}"`;
-        context.io.err(context.json ? JSON.stringify({ error: { code: 'USAGE', message } }) : `roster: ${message}`);
-        return EXIT_USAGE;
-      }
-      const written = await writeReport(context, String(values.out), asOf.data, values.bom === true);
-      if (!written.ok) return printError(context.io, context.json, written.error);
-      const { path: file, rows, asOf: at, rule } = written.value;
-      context.io.out(
-        context.json
-          ? JSON.stringify({ path: file, members: rows, asOf: at }, null, 2)
-          : `Wrote ${count(rows)} member${rows === 1 ? '' : 's'} to ${file} (as of ${at}).\n${rule}`,
-      );
-      return EXIT_OK;
-    },
-  },
+  reportCommand,
 ];
-
-/**
- * The report written to `out`, a page at a time to a temporary file renamed
- * over it once complete: read from the local file, or streamed from the
- * server to this computer's disk.
- */
-async function writeReport(context: CommandContext, out: string, asOf: string | undefined, bom: boolean): Promise<Result<{ path: string; rows: number; asOf: string; rule: string }>> {
-  const { local, remote } = context.core;
-  if (local) {
-    const written = local.services.reports.writeCsv(out, { asOf, bom });
-    return written.ok ? ok({ ...written.value, rule: local.services.reports.describeRule() }) : written;
-  }
-  const file = path.resolve(out);
-  const streamed = await downloadTo<{ members: number; asOf: string; rule: string }>(remote!, '/api/export/report', { ...(asOf ? { asOf } : {}), bom }, file);
-  return streamed.ok ? ok({ path: file, rows: streamed.value.members, asOf: streamed.value.asOf, rule: streamed.value.rule }) : streamed;
-}
