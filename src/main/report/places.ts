@@ -66,17 +66,20 @@ function group(owners: Int32Array, items: Int32Array, rankOf: Int32Array, itemCo
  * that number to be exact are read a row per link.
  */
 function readPairs(db: Db, table: string, owner: string, item: string): { owners: Int32Array; items: Int32Array } {
-  const { maxOwner, maxItem, links } = db.prepare(`SELECT ifnull(max(${owner}), 0) AS maxOwner, ifnull(max(${item}), 0) AS maxItem, count(*) AS links FROM ${table}`).get() as {
-    maxOwner: number;
-    maxItem: number;
-    links: number;
-  };
+  // Each max off the index that begins with its column (every link table has one for each): a count(*)
+  // here read the whole table again (0.55 s of the three at a million members, against 8 ms). The links are counted in the text.
+  const maxOf = (column: string) => (db.prepare(`SELECT ifnull(max(${column}), 0) FROM ${table}`).pluck().get() as number);
+  const maxOwner = maxOf(owner);
+  const maxItem = maxOf(item);
   if (maxOwner > 0x7fffffff || maxItem > 0x7fffffff) throw new Error(`${table}: an id past 2^31`);
-  const owners = new Int32Array(links);
-  const items = new Int32Array(links);
   const span = maxItem + 1;
-  if (links > 0 && (maxOwner + 1) * span <= Number.MAX_SAFE_INTEGER) {
-    const text = db.prepare(`SELECT group_concat(${owner} * ${span} + ${item}) FROM ${table}`).pluck().get() as string;
+  if ((maxOwner + 1) * span <= Number.MAX_SAFE_INTEGER) {
+    const text = db.prepare(`SELECT group_concat(${owner} * ${span} + ${item}) FROM ${table}`).pluck().get() as string | null;
+    if (text === null) return { owners: new Int32Array(0), items: new Int32Array(0) };
+    let links = 1;
+    for (let i = text.indexOf(','); i !== -1; i = text.indexOf(',', i + 1)) links += 1;
+    const owners = new Int32Array(links);
+    const items = new Int32Array(links);
     let at = 0;
     let pair = 0;
     const take = () => {
@@ -92,16 +95,10 @@ function readPairs(db: Db, table: string, owner: string, item: string): { owners
       else pair = pair * 10 + (code - 48);
     }
     take();
-    if (at !== links) throw new Error(`${table}: read ${at} links of ${links}`);
     return { owners, items };
   }
-  let at = 0;
-  for (const [ownerId, itemId] of db.prepare(`SELECT ${owner}, ${item} FROM ${table}`).raw().iterate() as IterableIterator<[number, number]>) {
-    owners[at] = ownerId;
-    items[at] = itemId;
-    at += 1;
-  }
-  return { owners, items };
+  const rows = db.prepare(`SELECT ${owner}, ${item} FROM ${table}`).raw().all() as [number, number][];
+  return { owners: Int32Array.from(rows, ([ownerId]) => ownerId), items: Int32Array.from(rows, ([, itemId]) => itemId) };
 }
 
 /** Each id's place in `rows` (by id; -1 for an id not there). */
