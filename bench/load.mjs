@@ -408,6 +408,11 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const [db, rate = '500', seconds = '60', admins = '5', exportEverySeconds = '30'] = process.argv.slice(2);
   if (!db) throw new Error('usage: node bench/load.mjs STORE [rate] [seconds] [admins]');
   const work = path.join(os.tmpdir(), `roster-load-${process.pid}`);
-  const result = await measureLoad({ cli: process.env.LOAD_CLI ?? path.join(root, 'out/main/cli.js'), db, work, rate: Number(rate), seconds: Number(seconds), admins: Number(admins), exportEverySeconds: Number(exportEverySeconds) });
-  if (process.env.LOAD_JSON) fs.writeFileSync(process.env.LOAD_JSON, JSON.stringify(result, null, 2));
+  try {
+    const result = await measureLoad({ cli: process.env.LOAD_CLI ?? path.join(root, 'out/main/cli.js'), db, work, rate: Number(rate), seconds: Number(seconds), admins: Number(admins), exportEverySeconds: Number(exportEverySeconds) });
+    if (process.env.LOAD_JSON) fs.writeFileSync(process.env.LOAD_JSON, JSON.stringify(result, null, 2));
+  } finally {
+    // The store's copy and its backups: 8 GB at a million members.
+    fs.rmSync(work, { recursive: true, force: true });
+  }
 }
