@@ -109,7 +109,8 @@ export async function measureAdminCalls({ cli, db, work, reps = 5, exports = 3, 
       if (!answer.text.startsWith('{"ok":true')) throw new Error(`memberPage: ${answer.status} ${answer.text.slice(0, 300)}`);
       times.memberPage.push(answer.ms);
     }
-    Object.assign(times, { exportFirstByte: [], exportFirstRow: [], exportWhole: [] });
+    // With exports 0 there are no export timings to print (empty lists, not NaN rows).
+    if (exports > 0) Object.assign(times, { exportFirstByte: [], exportFirstRow: [], exportWhole: [] });
     for (let i = 0; i < exports; i += 1) {
       await sleep(500);
       const answer = await post(agent, server.base, headers, '/api/export/report', {});
