@@ -1,4 +1,4 @@
-import { keepPreviousData, QueryClient, useQuery, type UseQueryOptions } from '@tanstack/react-query';
+import { keepPreviousData, QueryClient, useQueries, useQuery, type UseQueryOptions, type UseQueryResult } from '@tanstack/react-query';
 import type { AppError, ErrorCode } from '@shared/errors';
 import { contract, type ChannelInput, type ChannelOutput, type Channel, type QueryChannel } from '@shared/ipc/contract';
 import type { Result } from '@shared/result';
@@ -62,6 +62,19 @@ export function useContractQuery<C extends QueryChannel>(channel: C, input: Chan
     queryFn: () => fetchContract(channel, input),
     ...(keepPrevious ? { placeholderData: keepPreviousData } : {}),
     ...rest,
+  });
+}
+
+/**
+ * The same query once for each input (a member's few teams, each by id): cached one by one under
+ * [channel, input], so a screen asks only for what it shows and shares the answers with other screens.
+ */
+export function useContractQueries<C extends QueryChannel>(channel: C, inputs: readonly ChannelInput<C>[]): UseQueryResult<ChannelOutput<C>, ContractError>[] {
+  return useQueries({
+    queries: inputs.map((input): UseQueryOptions<ChannelOutput<C>, ContractError> => ({
+      queryKey: contractKey(channel, input),
+      queryFn: () => fetchContract(channel, input),
+    })),
   });
 }
 

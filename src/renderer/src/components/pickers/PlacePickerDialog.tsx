@@ -15,36 +15,56 @@ export interface PlaceOption {
   unavailable?: string | null;
 }
 
+/**
+ * A list searched where it is kept (teams:page): the caller asks for what matches `text`, the first of
+ * them are `options`, and `more` says how many matched beyond those.
+ */
+export interface PlaceSearch {
+  text: string;
+  onText: (text: string) => void;
+  more: number;
+}
+
 interface PlacePickerDialogProps {
   title: string;
   description: string;
   /** What the list holds, for its label and messages: "team", "organization". */
   noun: string;
   options: PlaceOption[];
+  /** Given: the list is searched by the caller, and the filter is always shown; left out, `options` is every one, filtered here. */
+  search?: PlaceSearch;
   loading: boolean;
   loadError: AppError | null;
   onRetry: () => void;
   submitLabel: string;
   /** Fields under the list (a role). */
   children?: ReactNode;
-  onPick: (id: number) => Promise<Result<unknown>>;
+  /** The place chosen, by id, with its name as listed. */
+  onPick: (id: number, name: string) => Promise<Result<unknown>>;
   onClose: () => void;
 }
 
 /** Choose one team or organization from a list that can be filtered; those where the person already is are shown but not offered. */
-export function PlacePickerDialog({ title, description, noun, options, loading, loadError, onRetry, submitLabel, children, onPick, onClose }: PlacePickerDialogProps) {
+export function PlacePickerDialog({ title, description, noun, options, search, loading, loadError, onRetry, submitLabel, children, onPick, onClose }: PlacePickerDialogProps) {
   const name = useId();
-  const [chosen, setChosen] = useState<number | null>(null);
+  const [chosen, setChosen] = useState<PlaceOption | null>(null);
   const [filter, setFilter] = useState('');
   const [choiceError, setChoiceError] = useState<AppError | null>(null);
   const submit = useSubmit({ errors: 'inline' });
   const error = choiceError ?? submit.error;
-  const shown = useMemo(() => (filter.trim() ? options.filter((option) => includesFolded(option.name, filter)) : options), [options, filter]);
+  const shown = useMemo(() => (search || !filter.trim() ? options : options.filter((option) => includesFolded(option.name, filter))), [options, filter, search]);
+  const filterText = search ? search.text : filter;
+  // Searched in main, a choice the new search leaves out is dropped rather than added unseen.
+  const setFilterText = (text: string) => {
+    if (!search) return setFilter(text);
+    search.onText(text);
+    setChosen(null);
+  };
 
   const pick = async () => {
     if (chosen === null) return setChoiceError({ code: 'INVALID_INPUT', message: `Choose a ${noun} first.` });
     setChoiceError(null);
-    const result = await submit.run(() => onPick(chosen));
+    const result = await submit.run(() => onPick(chosen.id, chosen.name));
     if (result?.ok) onClose();
   };
 
@@ -65,15 +85,15 @@ export function PlacePickerDialog({ title, description, noun, options, loading, 
         </>
       }
     >
-      {options.length > 8 ? (
+      {search || options.length > 8 ? (
         <input
           type="search"
           className="search-input compact"
           placeholder={`Filter ${noun}s`}
           aria-label={`Filter ${noun}s`}
-          value={filter}
+          value={filterText}
           autoFocus
-          onChange={(event) => setFilter(event.target.value)}
+          onChange={(event) => setFilterText(event.target.value)}
         />
       ) : null}
       <div className="check-list" role="radiogroup" aria-label={`${noun[0]!.toUpperCase()}${noun.slice(1)}s`} aria-busy={loading}>
@@ -86,16 +106,16 @@ export function PlacePickerDialog({ title, description, noun, options, loading, 
             </button>
           </p>
         ) : null}
-        {!loading && !loadError && shown.length === 0 ? <p className="muted">{options.length === 0 ? `No ${noun}s yet.` : 'None match.'}</p> : null}
+        {!loading && !loadError && shown.length === 0 ? <p className="muted">{options.length === 0 && !filterText.trim() ? `No ${noun}s yet.` : `No ${noun} matches “${filterText.trim()}”.`}</p> : null}
         {shown.map((option) => (
           <label key={option.id} className={`check${option.unavailable ? ' disabled' : ''}`}>
             <input
               type="radio"
               name={name}
               disabled={Boolean(option.unavailable)}
-              checked={chosen === option.id}
+              checked={chosen?.id === option.id}
               onChange={() => {
-                setChosen(option.id);
+                setChosen(option);
                 setChoiceError(null);
               }}
             />
@@ -107,6 +127,11 @@ export function PlacePickerDialog({ title, description, noun, options, loading, 
           </label>
         ))}
       </div>
+      {search && search.more > 0 && !loadError ? (
+        <p className="field-hint picker-more" role="status">
+          {search.more.toLocaleString('en-US')} more — type to narrow
+        </p>
+      ) : null}
       {children}
       {error ? (
         <p className="form-error" role="alert">

@@ -3,6 +3,7 @@ import { orgRoles, type OrgRole } from '@shared/schemas/members';
 import type { MemberAccess } from '@shared/schemas/access';
 import type { Result } from '@shared/result';
 import { PlacePickerDialog } from '../../components/pickers/PlacePickerDialog';
+import { TeamPickerDialog } from '../../components/pickers/TeamPickerDialog';
 import { appErrorOf, statusOf, useContractQuery } from '../../data/query';
 import { ROLE_LABEL } from '../../lib/labels';
 import { teamReach } from './MemberTeams';
@@ -16,25 +17,15 @@ interface AddToTeamDialogProps {
 
 /** Pick a team to join: those they are in already, and those the identity provider fills, are shown but not offered. */
 export function AddToTeamDialog({ who, access, onAdd, onClose }: AddToTeamDialogProps) {
-  const listed = useContractQuery('teams:list', undefined);
-  const teams = listed.data ?? [];
   const inTeam = new Set(access.teams.map((team) => team.id));
   return (
-    <PlacePickerDialog
+    <TeamPickerDialog
       title={`Add ${who} to a team`}
       description="They get the team's role in every organization it is linked to. Joining a team takes no seat."
-      noun="team"
-      loading={!listed.data && statusOf(listed) === 'loading'}
-      loadError={appErrorOf(listed.error)}
-      onRetry={() => void listed.refetch()}
-      options={teams.map((team) => ({
-        id: team.id,
-        name: team.name,
-        detail: `${ROLE_LABEL[team.role]} · ${teamReach(team)}`,
-        unavailable: inTeam.has(team.id) ? 'already in it' : team.source === 'scim' ? 'set by your identity provider' : null,
-      }))}
+      detail={(team) => `${ROLE_LABEL[team.role]} · ${teamReach(team)}`}
+      unavailable={(team) => (inTeam.has(team.id) ? 'already in it' : team.source === 'scim' ? 'set by your identity provider' : null)}
       submitLabel="Add to team"
-      onPick={(id) => onAdd(teams.find((team) => team.id === id)!)}
+      onPick={onAdd}
       onClose={onClose}
     />
   );

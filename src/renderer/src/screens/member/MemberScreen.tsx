@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { type OrgRole } from '@shared/schemas/members';
 import { PageHeader } from '../../components/PageHeader';
 import { NotFoundScreen } from '../../components/ErrorBanner';
-import { appErrorOf, useContractQuery } from '../../data/query';
+import { appErrorOf, useContractQueries, useContractQuery } from '../../data/query';
 import { useContractMutation } from '../../data/use-contract-mutation';
 import { accessAfter, describeAccessAfter } from '../../lib/access-after';
 import { ROLE_LABEL } from '../../lib/labels';
@@ -48,14 +48,22 @@ function useMemberChanges(accountId: number) {
 export function MemberScreen({ accountId }: { accountId: number }) {
   const accessQuery = useContractQuery('access:member', { accountId });
   const profileQuery = useContractQuery('members:get', { accountId });
-  const teamsQuery = useContractQuery('teams:list', undefined);
-  const orgsQuery = useContractQuery('orgs:list', undefined);
   const rule = useContractQuery('settings:get', undefined).data?.reportRule ?? null;
   const access = accessQuery.data ?? null;
   const profile = profileQuery.data ?? null;
   const error = appErrorOf(accessQuery.error ?? profileQuery.error);
-  const knownTeams = useMemo(() => new Map((teamsQuery.data ?? []).map((team) => [team.id, team])), [teamsQuery.data]);
-  const ownerCounts = useMemo(() => new Map((orgsQuery.data ?? []).map((org) => [org.id, org.ownerCount])), [orgsQuery.data]);
+  // Only what this page shows, never every team or organization (20,000 teams at a million members):
+  // each of their teams by id (what it reaches, who manages it), and the owner count of each organization
+  // they own directly (to warn before the last owner steps down).
+  const teamIds = useMemo(() => (access?.teams ?? []).map((team) => ({ id: team.id })), [access]);
+  const ownedIds = useMemo(
+    () => (access?.organizations ?? []).filter((entry) => entry.paths.some((path) => path.kind === 'direct' && path.role === 'owner')).map((entry) => ({ id: entry.org.id })),
+    [access],
+  );
+  const teamQueries = useContractQueries('teams:get', teamIds);
+  const ownedQueries = useContractQueries('orgs:get', ownedIds);
+  const knownTeams = new Map(teamQueries.flatMap((query) => (query.data ? [[query.data.id, query.data] as const] : [])));
+  const ownerCounts = new Map(ownedQueries.flatMap((query) => (query.data ? [[query.data.id, query.data.ownerCount] as const] : [])));
   const changes = useMemberChanges(accountId);
   const notify = useNoticesStore((state) => state.push);
   const [dialog, setDialog] = useState<Dialog>(null);
