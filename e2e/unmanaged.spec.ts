@@ -32,8 +32,7 @@ test.describe('Unmanaged accounts', () => {
     const domains = new DomainsPage(app.page);
     await domains.useDnsServer(dns.address);
     await verifiedDomain(domains, dns);
-    await domains.defaultTeam.selectOption({ label: 'Newcomers' });
-    await domains.switches.getByRole('button', { name: 'Save' }).click();
+    await domains.chooseDefaultTeam('Newcomers');
     await expect(domains.notices).toContainText('Accounts captured on acme.example will join Newcomers.');
 
     const list = domains.unmanaged('Unmanaged accounts on acme.example');

@@ -74,6 +74,7 @@ export class DomainsPage {
   readonly capture: Locator;
   readonly lock: Locator;
   readonly subdomains: Locator;
+  /** The default team as the page names it (or "No default team"). */
   readonly defaultTeam: Locator;
   readonly lostNotice: Locator;
 
@@ -103,12 +104,22 @@ export class DomainsPage {
     this.capture = page.getByRole('switch', { name: 'Domain capture' });
     this.lock = page.getByRole('switch', { name: 'Domain lock' });
     this.subdomains = page.getByRole('switch', { name: 'Include subdomains' });
-    this.defaultTeam = page.getByRole('combobox', { name: 'Default team' });
+    this.defaultTeam = page.getByRole('group', { name: 'Default team' }).locator('.default-team-name');
     this.lostNotice = page.getByRole('alert').filter({ hasText: 'is no longer verified' });
 
     this.domainSettings = page.getByRole('region', { name: 'Domains & invitations' });
     this.dnsServers = this.domainSettings.getByRole('group', { name: 'DNS servers' });
     this.inviteRule = this.domainSettings.getByRole('group', { name: 'Invitations may go to' });
+  }
+
+  /** Chooses the default team in its dialog, found by typing its name, and applies it. */
+  async chooseDefaultTeam(name: string): Promise<void> {
+    await this.page.getByRole('group', { name: 'Default team' }).getByRole('button', { name: /^(Choose|Change)…$/ }).click();
+    const dialog = this.page.getByRole('dialog');
+    await dialog.getByRole('searchbox', { name: 'Filter teams' }).fill(name);
+    await dialog.getByRole('radio', { name: new RegExp(`^${name}`) }).check();
+    await dialog.getByRole('button', { name: 'Make default team' }).click();
+    await dialog.waitFor({ state: 'hidden' });
   }
 
   async open(): Promise<void> {

@@ -1,87 +1,53 @@
 import { useId, useState } from 'react';
 import { useSubmit } from '../../lib/use-submit';
 import type { Domain } from '@shared/schemas/domains';
-import type { TeamSummary } from '@shared/schemas/teams';
 import type { Result } from '@shared/result';
+import { TeamPickerDialog } from '../../components/pickers/TeamPickerDialog';
 
 interface DefaultTeamChooserProps {
   domain: Domain;
-  teams: TeamSummary[];
   onSave: (teamId: number | null) => Promise<Result<Domain>>;
   /** Where this admin may not change it (the server's console, by role): the team is named, not chosen. */
   readOnly?: boolean;
 }
 
-const NONE = '';
-
 /**
- * The team that captured and claimed accounts join, changed on purpose:
- * picking one only proposes it, Save applies it. Teams from the identity
- * provider are shown but cannot be chosen: SCIM alone sets their members.
+ * The team that captured and claimed accounts join, changed on purpose: the
+ * team is chosen in a dialog that searches the teams when it opens (never
+ * every team with the page: 20,000 at a million members), and the choice
+ * applies when confirmed there. Teams from the identity provider are shown
+ * but cannot be chosen: SCIM alone sets their members.
  */
-export function DefaultTeamChooser({ domain, teams, onSave, readOnly = false }: DefaultTeamChooserProps) {
-  const selectId = useId();
+export function DefaultTeamChooser({ domain, onSave, readOnly = false }: DefaultTeamChooserProps) {
+  const labelId = useId();
   const hintId = useId();
-  const value = domain.defaultTeam ? String(domain.defaultTeam.id) : NONE;
-  const [draft, setDraft] = useState(value);
-  const [shown, setShown] = useState(value);
-  const { run, busy, error, reset } = useSubmit({ errors: 'inline' });
-  // Follow the stored team when it changes elsewhere.
-  if (shown !== value) {
-    setShown(value);
-    setDraft(value);
-  }
-  // A default team deleted meanwhile is still named until the page reloads.
-  const listed = domain.defaultTeam && !teams.some((team) => team.id === domain.defaultTeam!.id) ? [domain.defaultTeam] : [];
-
-  const save = async () => {
-    await run(() => onSave(draft === NONE ? null : Number(draft)));
-  };
+  const [choosing, setChoosing] = useState(false);
+  const { run, busy, error } = useSubmit({ errors: 'inline' });
+  const current = domain.defaultTeam;
 
   if (readOnly) {
     return (
       <div className="field default-team">
         <span className="field-label">Default team</span>
-        <span className="role-static">{domain.defaultTeam?.name ?? 'No default team'}</span>
+        <span className="role-static">{current?.name ?? 'No default team'}</span>
       </div>
     );
   }
 
   return (
-    <div className="field default-team">
-      <label htmlFor={selectId}>Default team</label>
+    <div className="field default-team" role="group" aria-labelledby={labelId} aria-describedby={hintId}>
+      <span id={labelId} className="field-label">
+        Default team
+      </span>
       <div className="role-chooser">
-        <select
-          id={selectId}
-          className="role-select"
-          aria-describedby={hintId}
-          value={draft}
-          onChange={(event) => {
-            setDraft(event.target.value);
-            reset();
-          }}
-        >
-          <option value={NONE}>No default team</option>
-          {listed.map((team) => (
-            <option key={team.id} value={String(team.id)}>
-              {team.name}
-            </option>
-          ))}
-          {teams.map((team) => (
-            <option key={team.id} value={String(team.id)} disabled={team.source === 'scim'}>
-              {team.source === 'scim' ? `${team.name} (identity provider)` : team.name}
-            </option>
-          ))}
-        </select>
-        {draft !== value ? (
-          <>
-            <button type="button" className="button small primary" disabled={busy} onClick={() => void save()}>
-              Save
-            </button>
-            <button type="button" className="button small subtle" onClick={() => setDraft(value)}>
-              Cancel
-            </button>
-          </>
+        <span className="role-static default-team-name">{current?.name ?? 'No default team'}</span>
+        <button type="button" className="button small" onClick={() => setChoosing(true)}>
+          {current ? 'Change…' : 'Choose…'}
+        </button>
+        {current ? (
+          <button type="button" className="button small subtle" aria-label="Clear the default team" disabled={busy} onClick={() => void run(() => onSave(null))}>
+            Clear
+          </button>
         ) : null}
       </div>
       <p id={hintId} className="field-hint">
@@ -92,6 +58,16 @@ export function DefaultTeamChooser({ domain, teams, onSave, readOnly = false }: 
         <p className="field-error" role="alert">
           {error.message}
         </p>
+      ) : null}
+      {choosing ? (
+        <TeamPickerDialog
+          title={`Default team for ${domain.display}`}
+          description="Accounts that domain capture brings in, or that you claim, also join it."
+          unavailable={(team) => (team.id === current?.id ? 'the default team now' : team.source === 'scim' ? 'set by your identity provider' : null)}
+          submitLabel="Make default team"
+          onPick={(team) => onSave(team.id)}
+          onClose={() => setChoosing(false)}
+        />
       ) : null}
     </div>
   );

@@ -6,7 +6,6 @@ import { PageHeader } from '../../components/PageHeader';
 import { WaitingBanner, waitingLinkText } from '../../components/WaitingBanner';
 import { formatDateTime } from '../../lib/format';
 import { screenHref } from '../../lib/route';
-import { useContractQuery } from '../../data/query';
 import { useNoticesStore } from '../../stores/notices-store';
 import { useUnmanagedStore } from '../../stores/unmanaged-store';
 import { useDomainDetail, type LostVerification } from './use-domain-detail';
@@ -44,7 +43,6 @@ function LostNotice({ domain, lost }: { domain: Domain; lost: LostVerification }
 export function DomainScreen({ domainId }: { domainId: number }) {
   const store = useDomainDetail(domainId);
   const { domain, error, checking, lost, waitingSince } = store;
-  const teams = useContractQuery('teams:list', undefined).data ?? [];
   const notify = useNoticesStore((state) => state.push);
   const [removing, setRemoving] = useState(false);
   // What this admin may change here (in the server's console, by role); the rest is shown as it is.
@@ -114,7 +112,6 @@ export function DomainScreen({ domainId }: { domainId: number }) {
         <DomainRecord domain={domain} checking={checking} onVerify={may.verify ? () => void verify() : undefined} />
         <DomainSwitches
           domain={domain}
-          teams={teams}
           readOnly={!may.switches}
           onSwitch={async (which, on) => {
             const result = await (which === 'capture' ? store.setCapture(on) : which === 'lock' ? store.setLock(on) : store.setSubdomains(on));

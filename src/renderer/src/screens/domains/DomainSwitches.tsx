@@ -1,6 +1,5 @@
 import { useId, useState, type ReactNode } from 'react';
 import type { Domain } from '@shared/schemas/domains';
-import type { TeamSummary } from '@shared/schemas/teams';
 import type { Result } from '@shared/result';
 import { DefaultTeamChooser } from './DefaultTeamChooser';
 import { useSubmit } from '../../lib/use-submit';
@@ -9,7 +8,6 @@ type SwitchName = 'capture' | 'lock' | 'subdomains';
 
 interface DomainSwitchesProps {
   domain: Domain;
-  teams: TeamSummary[];
   onSwitch: (which: SwitchName, on: boolean) => Promise<Result<Domain>>;
   onDefaultTeam: (teamId: number | null) => Promise<Result<Domain>>;
   /** Where this admin may not change them (the server's console, by role): the switches show their state, fixed. */
@@ -52,7 +50,7 @@ function Switch({ label, checked, disabled, describedBy, children, onChange }: S
 }
 
 /** Domain capture, domain lock, subdomains and the default team: what happens to new accounts on the domain. */
-export function DomainSwitches({ domain, teams, onSwitch, onDefaultTeam, readOnly = false }: DomainSwitchesProps) {
+export function DomainSwitches({ domain, onSwitch, onDefaultTeam, readOnly = false }: DomainSwitchesProps) {
   const reasonId = useId();
   // The switch shows where it was moved while main saves it; the stored value takes over after.
   const [pending, setPending] = useState<{ which: SwitchName; on: boolean } | null>(null);
@@ -113,7 +111,7 @@ export function DomainSwitches({ domain, teams, onSwitch, onDefaultTeam, readOnl
           {error.message}
         </p>
       ) : null}
-      <DefaultTeamChooser domain={domain} teams={teams} onSave={onDefaultTeam} readOnly={readOnly} />
+      <DefaultTeamChooser domain={domain} onSave={onDefaultTeam} readOnly={readOnly} />
     </div>
   );
 }

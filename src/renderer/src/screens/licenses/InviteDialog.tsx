@@ -7,6 +7,11 @@ import { CheckGrid } from '../../components/CheckGrid';
 import { Dialog } from '../../components/Dialog';
 import { EmailField } from '../../components/TextField';
 import { useContractQuery } from '../../data/query';
+import { useSearchPaging } from '../../data/paging';
+import { TEAM_CHOICES } from '../../components/pickers/TeamPickerDialog';
+
+/** How long typing must pause before the teams are searched, as on the Teams screen. */
+const SEARCH_PAUSE_MS = 150;
 import { useSubmit } from '../../lib/use-submit';
 
 interface InviteDialogProps {
@@ -18,19 +23,31 @@ interface InviteDialogProps {
 export function InviteDialog({ expiryDays, onInvite, onClose }: InviteDialogProps) {
   const listedOrgs = useContractQuery('orgs:list', undefined);
   const orgs = useMemo(() => listedOrgs.data ?? [], [listedOrgs.data]);
-  // Teams from the identity provider take their members from it, not from invitations.
-  const teams = (useContractQuery('teams:list', undefined).data ?? []).filter((team) => team.source === 'manual');
-  const [chosenTeams, setChosenTeams] = useState<Set<number>>(new Set());
+  // The teams are searched in main as the admin types (never all 20,000 at a million members): the first
+  // TEAM_CHOICES that match, and the teams already ticked, which stay ticked whatever is typed.
+  const { searchText: teamFilter, setSearchText: setTeamFilter, search: teamSearch } = useSearchPaging(SEARCH_PAUSE_MS);
+  const listedTeams = useContractQuery('teams:page', { search: teamSearch, sort: { by: 'name', desc: false }, offset: 0, limit: TEAM_CHOICES }, { keepPrevious: true });
+  const found = listedTeams.data?.rows ?? [];
+  const [chosenTeams, setChosenTeams] = useState<ReadonlyMap<number, string>>(new Map());
+  const moreTeams = Math.max(0, (listedTeams.data?.total ?? 0) - found.length);
   const [email, setEmail] = useState('');
   const [role, setRole] = useState<InvitationRole>('member');
   const [chosen, setChosen] = useState<Set<number>>(new Set());
   const [orgFilter, setOrgFilter] = useState('');
-  const [teamFilter, setTeamFilter] = useState('');
   const [submitted, setSubmitted] = useState(false);
   const { run, busy, error: serverError, reset } = useSubmit({ errors: 'inline' });
 
   const shownOrgs = useMemo(() => (orgFilter.trim() ? orgs.filter((org) => includesFolded(org.name, orgFilter)) : orgs), [orgs, orgFilter]);
-  const shownTeams = teamFilter.trim() ? teams.filter((team) => includesFolded(team.name, teamFilter)) : teams;
+  // Teams from the identity provider take their members from it, not from invitations: shown, not offered.
+  const shownTeams = [
+    ...[...chosenTeams].filter(([id]) => !found.some((team) => team.id === id)).map(([id, name]) => ({ id, label: name, checked: true })),
+    ...found.map((team) => ({
+      id: team.id,
+      label: team.source === 'scim' ? `${team.name} (identity provider)` : team.name,
+      checked: chosenTeams.has(team.id),
+      locked: team.source === 'scim',
+    })),
+  ];
 
   const checked = emailSchema.safeParse(email);
   const emailError = submitted && !checked.success ? checked.error.issues[0]?.message : issueFor(serverError, 'email');
@@ -38,7 +55,7 @@ export function InviteDialog({ expiryDays, onInvite, onClose }: InviteDialogProp
   const invite = async () => {
     setSubmitted(true);
     if (!checked.success) return;
-    const result = await run(() => onInvite({ email, role, orgIds: [...chosen], teamIds: [...chosenTeams] }));
+    const result = await run(() => onInvite({ email, role, orgIds: [...chosen], teamIds: [...chosenTeams.keys()] }));
     if (result?.ok) onClose();
   };
 
@@ -85,10 +102,10 @@ export function InviteDialog({ expiryDays, onInvite, onClose }: InviteDialogProp
           ))}
         </div>
       </fieldset>
-      {teams.length > 0 ? (
+      {(listedTeams.data?.all ?? 0) > 0 ? (
         <fieldset className="field">
           <legend>Teams {chosenTeams.size > 0 ? <span className="muted">({chosenTeams.size} chosen)</span> : null}</legend>
-          {teams.length > 8 ? (
+          {(listedTeams.data?.all ?? 0) > 8 ? (
             <input
               type="search"
               className="search-input compact"
@@ -99,21 +116,22 @@ export function InviteDialog({ expiryDays, onInvite, onClose }: InviteDialogProp
             />
           ) : null}
           {shownTeams.length === 0 ? (
-            <p className="muted">None match.</p>
+            <p className="muted">No team matches “{teamFilter.trim()}”.</p>
           ) : (
             <CheckGrid
               label="Teams to invite into"
               className="short"
               columns={2}
-              items={shownTeams.map((team) => ({ id: team.id, label: team.name, checked: chosenTeams.has(team.id) }))}
+              items={shownTeams}
               onToggle={(id) => {
-                const next = new Set(chosenTeams);
+                const next = new Map(chosenTeams);
                 if (next.has(id)) next.delete(id);
-                else next.add(id);
+                else next.set(id, found.find((team) => team.id === id)?.name ?? '');
                 setChosenTeams(next);
               }}
             />
           )}
+          {moreTeams > 0 ? <p className="field-hint picker-more">{moreTeams.toLocaleString('en-US')} more — type to narrow</p> : null}
         </fieldset>
       ) : null}
       <fieldset className="field">
