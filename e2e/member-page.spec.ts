@@ -58,6 +58,37 @@ test.describe("A member's page", () => {
     await expect(bo.fact('Invitations')).toHaveText('None pending.');
   });
 
+  test('Add to team searches every team as it is typed: the first 50 by name are listed, the rest counted', async ({ app }) => {
+    for (let i = 1; i <= 51; i += 1) await app.arrange('teams', 'add', '--name', `Squad ${String(i).padStart(2, '0')}`);
+    const member = new MemberPage(app.page, 'ana@acme.com');
+    await member.open('Ana Lima');
+
+    await app.page.getByRole('button', { name: 'Add to team…' }).click();
+    const search = member.dialog.getByRole('searchbox', { name: 'Filter teams' });
+    await expect(search).toBeFocused();
+    await expect(member.dialog.getByRole('radio')).toHaveCount(50);
+    await expect(member.dialog.getByRole('status')).toHaveText('3 more — type to narrow');
+
+    // From the keyboard: type, Tab to the list, Space to choose, Enter to add.
+    await app.page.keyboard.type('squad 51');
+    await expect(member.dialog.getByRole('radio')).toHaveCount(1);
+    await expect(member.dialog.getByRole('status')).toHaveCount(0);
+    await app.page.keyboard.press('Tab');
+    await expect(member.dialog.getByRole('radio', { name: /^Squad 51 ·/ })).toBeFocused();
+    await app.page.keyboard.press('Space');
+    await expect(member.dialog.getByRole('radio', { name: /^Squad 51 ·/ })).toBeChecked();
+    await app.page.keyboard.press('Enter');
+    await expect(member.notices).toContainText('Added Ana Lima to Squad 51.');
+    await expect(member.team('Squad 51')).toBeVisible();
+
+    await app.page.getByRole('button', { name: 'Add to team…' }).click();
+    await search.fill('squad 51');
+    await expect(member.dialog.getByRole('radio', { name: /^Squad 51 ·/ })).toBeDisabled();
+    await expect(member.dialog.getByText('(already in it)')).toBeVisible();
+    await search.fill('nothing like it');
+    await expect(member.dialog.getByText('No team matches “nothing like it”.')).toBeVisible();
+  });
+
   test('adds them to a team and to an organization, and changes their direct role, from the page', async ({ app }) => {
     const member = new MemberPage(app.page, 'ana@acme.com');
     await member.open('Ana Lima');
