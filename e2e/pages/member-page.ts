@@ -40,6 +40,8 @@ export class MemberPage extends MemberAccessPage {
 
   async addToTeam(team: string): Promise<void> {
     await this.page.getByRole('button', { name: 'Add to team…' }).click();
+    // The picker lists the first 50 teams by name: typing finds any.
+    await this.dialog.getByRole('searchbox', { name: 'Filter teams' }).fill(team);
     await this.dialog.getByRole('radio', { name: new RegExp(`^${team} ·`) }).check();
     await this.dialog.getByRole('button', { name: 'Add to team' }).click();
   }

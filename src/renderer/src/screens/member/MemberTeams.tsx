@@ -16,7 +16,7 @@ export function teamReach(team: TeamSummary | undefined): string {
 interface MemberTeamsProps {
   email: string;
   teams: MemberAccess['teams'];
-  /** Every team, for what each reaches and who manages it (a SCIM team's members are set by the identity provider). */
+  /** Their teams as teams:get gives them, by id, for what each reaches and who manages it (a SCIM team's members are set by the identity provider); one not read yet shows nothing there. */
   known: ReadonlyMap<number, TeamSummary>;
   // Each left out where this admin may not (the server's console, by role): its control is not shown.
   onAdd?: () => void;
