@@ -30,6 +30,13 @@ describe('writeFileAtomicSync', () => {
         throw new Error('the store went away');
       }),
     ).toThrow('the store went away');
+    // SQLite's errors carry a code as the file system's do: a damaged store is the caller's to explain, not "could not save".
+    expect(() =>
+      writeFileAtomicSync(file, (write) => {
+        write('half a rep');
+        throw Object.assign(new Error('database disk image is malformed'), { code: 'SQLITE_CORRUPT' });
+      }),
+    ).toThrow('database disk image is malformed');
     expect(fs.readFileSync(file, 'utf8')).toBe('old');
     expect(fs.readdirSync(dir)).toEqual(['report.csv']);
   });
@@ -74,6 +81,12 @@ describe('writeFileAtomicOverlapped', () => {
         throw new Error('the store went away');
       }),
     ).rejects.toThrow('the store went away');
+    await expect(
+      writeFileAtomicOverlapped(file, async (write) => {
+        write('half a report\r\n');
+        throw Object.assign(new Error('database disk image is malformed'), { code: 'SQLITE_CORRUPT' });
+      }),
+    ).rejects.toThrow('database disk image is malformed');
     expect(fs.readFileSync(file, 'utf8')).toBe('old');
     expect(fs.readdirSync(dir)).toEqual(['report.csv']);
   });

@@ -35,9 +35,15 @@ function openTemporary(target: string): TemporaryFile {
   };
 }
 
-/** A file system error becomes a refusal that names the file and the reason; anything else goes on. */
+/**
+ * A file system error becomes a refusal that names the file and the reason;
+ * anything else goes on, SQLite's errors among them (they carry a code too):
+ * a damaged store met while reading the rows is the caller's to explain, not
+ * a file that could not be saved.
+ */
 function refusal(target: string, error: unknown): Result<never> {
-  if (!(error as NodeJS.ErrnoException).code) throw error;
+  const code = (error as NodeJS.ErrnoException).code;
+  if (typeof code !== 'string' || code.startsWith('SQLITE_')) throw error;
   return fail('UNAVAILABLE', saveFailure(`save ${target}`, error));
 }
 
@@ -111,7 +117,8 @@ export async function writeFileAtomicOverlapped<T>(
     new Promise((resolve) => {
       fs.write(fd!, bytes, 0, bytes.length, at, (error, written) => {
         if (error) failure ??= error;
-        else if (written === 0) failure ??= new Error(`nothing more could be written to ${temporary}`);
+        // A write that takes nothing is the disk refusing more: said as the full disk it is.
+        else if (written === 0) failure ??= Object.assign(new Error(`nothing more could be written to ${temporary}`), { code: 'ENOSPC' });
         // A short write (rare on a file): the rest at its own offset.
         if (error || written === 0 || written === bytes.length) resolve();
         else resolve(writeAt(bytes.subarray(written), at + written));
