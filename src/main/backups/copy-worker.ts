@@ -1,7 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import { JobCancelled } from '../jobs/jobs';
-import { runInBackground } from '../jobs/thread-priority';
 import { makeCopy } from './copy';
 import type { CopyWork, FromCopyWorker } from './copy-in-worker';
 import { DamagedSource } from './damaged-source';
@@ -10,9 +9,10 @@ import { DamagedSource } from './damaged-source';
  * A backup made off the server's thread: the worker opens the database read-only
  * through a connection of its own, copies it into `temporary` with the online
  * backup a step at a time, and checks the copy (makeCopy). It tells the server
- * its progress after each step and stops when told `cancel`. It runs at the
- * lowest priority (thread-priority.ts): a backup, the daily one at start-up
- * among them, takes only the CPU that SCIM and the console leave over.
+ * its progress after each step and stops when told `cancel`. It keeps the
+ * server's priority: a copy holds one read transaction from start to end,
+ * which pins SQLite's WAL (export-worker.ts says what that costs every other
+ * reader), so it should end as soon as it can, not whenever SCIM leaves it a CPU.
  */
 const work = workerData as CopyWork;
 const port = parentPort!;
@@ -25,8 +25,6 @@ const finish = (reply: FromCopyWorker) => {
   port.postMessage(reply);
   port.close();
 };
-
-runInBackground();
 
 void (async () => {
   let source: Database.Database | null = null;

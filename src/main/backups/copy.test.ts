@@ -1,15 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { BACKGROUND_NICE } from '../jobs/thread-priority';
 import { bundleWorker } from '../test-support/bundle-worker';
 import { damagePageOf } from '../test-support/damage';
 import { coreWithEnterprise, tempDir } from '../test-support/temp-db';
-import { threadNiceValues } from '../test-support/thread-nice';
 import { copyDatabase, type CopyOptions } from './copy';
 
 const betterSqlite = createRequire(import.meta.url).resolve('better-sqlite3');
@@ -165,22 +162,3 @@ describe.each([
   }, 30_000);
 });
 
-describe.runIf(process.platform === 'linux')('the copy worker runs in the background', () => {
-  it('copies at the lowest priority while this thread keeps its own', async () => {
-    const core = await coreWithEnterprise();
-    fill(core.db);
-    const ownNice = os.getPriority(0);
-    const seen: number[][] = [];
-    const copied = await copyDatabase(core.db, path.join(tempDir(), 'backup.db'), {
-      copyWorker: copyWorker.script,
-      pagesPerStep: 100,
-      onProgress: () => seen.push(threadNiceValues()),
-    });
-    expect(copied.ok).toBe(true);
-    // While it copied, one thread of this process (the worker) was at the lowest priority...
-    expect(seen.length).toBeGreaterThan(3);
-    for (const values of seen) expect(values.filter((nice) => nice === BACKGROUND_NICE)).toHaveLength(1);
-    // ...and the thread that asked for the copy was not lowered with it.
-    expect(os.getPriority(0)).toBe(ownNice);
-  }, 30_000);
-});

@@ -5,8 +5,10 @@ export const BACKGROUND_NICE = 19;
 
 /**
  * Puts the calling worker thread behind every other thread that wants a CPU:
- * an export or a backup then takes only the time that SCIM, the console's
- * reads and the app leave over, however long it runs. On Linux a nice value
+ * an export handing its spooled file to a slow client then takes only the
+ * time that SCIM, the console's reads and the app leave over. Never for work
+ * inside a read transaction: that pins SQLite's WAL for as long as it runs
+ * (export-worker.ts). On Linux a nice value
  * belongs to a thread, so this lowers the caller alone; on macOS and Windows
  * the same call would lower the whole process, so there it does nothing.
  * Raising a nice value needs no privilege; a thread cannot lower it again,

@@ -1,3 +1,7 @@
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { nextTurn } from '../jobs/jobs';
 import { openExport, type CsvPiece, type ExportRequest } from './export-source';
@@ -75,7 +79,9 @@ function ask(worker: Worker, message: ToWorker): Promise<ToServer> {
 /**
  * Reads an export in a worker thread (its own read connection, off the
  * server's event loop, so a large export never holds up SCIM or other
- * admins), or, where no worker is built (the tests' sources), on this thread
+ * admins; read whole into a spool file in the system's temporary folder at
+ * once, so its read transaction does not pin the WAL for as long as the
+ * client takes: export-worker.ts), or, where no worker is built (the tests' sources), on this thread
  * a piece at a time with a turn of the event loop between pieces.
  */
 export function openExportReader(file: string, request: ExportRequest, workerScript: string | null): ExportReader {
@@ -103,7 +109,10 @@ export function openExportReader(file: string, request: ExportRequest, workerScr
   }
   const worker = takeWorker(workerScript);
   let ended = false;
-  const begun = ask(worker, { start: { file, request } }).then((answer) => {
+  // Named here, removed here: a worker ended part way (the client went away) cannot remove its own.
+  const spool = path.join(os.tmpdir(), `roster-export-${randomUUID()}.csv`);
+  const removeSpool = () => fs.rm(spool, { force: true }, () => undefined);
+  const begun = ask(worker, { start: { file, request, spool } }).then((answer) => {
     if ('begun' in answer) return;
     ended = true;
     throw new Error('error' in answer ? answer.error : 'The export worker did not begin the export.');
@@ -120,7 +129,8 @@ export function openExportReader(file: string, request: ExportRequest, workerScr
       throw new Error('error' in answer ? answer.error : 'The export worker answered out of turn.');
     },
     close() {
-      if (!ended) void worker.terminate();
+      if (!ended) void worker.terminate().then(removeSpool, removeSpool);
+      else removeSpool();
       ended = true;
     },
   };
