@@ -124,6 +124,9 @@ describe('roster server, a real process', () => {
     server.child.kill('SIGTERM');
     const answers = await Promise.all(sent);
     expect(await server.exited).toBe(0);
+    // It waited for the requests, not for their connections to go idle (kept 65 s for proxies): nothing was cut off at the drain's limit.
+    expect(server.lines.join('\n')).toContain('Stopped');
+    expect(server.lines.join('\n')).not.toContain('Requests still in flight were cut off');
     expect(fs.statSync(`${db}-wal`, { throwIfNoEntry: false })?.size ?? 0).toBe(0);
     const check = new Database(db, { readonly: true });
     try {

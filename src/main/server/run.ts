@@ -118,7 +118,11 @@ export async function startRosterServer(options: ServerOptions, { logger, env }:
     stop() {
       stopping ??= (async () => {
         logger.info('Stopping: finishing the requests in flight');
-        const drained = await Promise.race([app.close().then(() => true), delay(DRAIN_MS).then(() => false)]);
+        const closing = app.close();
+        // A connection still answering when the close began is kept alive after its answer (65 s, for proxies):
+        // closed as soon as it is idle, so a stop waits for the requests in flight, not for idle connections.
+        const sweep = setInterval(() => app.server.closeIdleConnections(), 50);
+        const drained = await Promise.race([closing.then(() => true), delay(DRAIN_MS).then(() => false)]).finally(() => clearInterval(sweep));
         if (!drained) {
           logger.warn({ afterMs: DRAIN_MS }, 'Requests still in flight were cut off');
           app.server.closeAllConnections();
