@@ -1,7 +1,8 @@
 import http from 'node:http';
-import type { Socket } from 'node:net';
+import net, { type Socket } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { scimServer } from './test-support/client';
+import { userBody } from './test-support/user-fixtures';
 
 /** A GET over `agent`; answers the status, the Keep-Alive header and the socket it went over. */
 function get(baseUrl: string, secret: string, agent: http.Agent): Promise<{ status: number; keepAlive: string | undefined; socket: Socket }> {
@@ -44,4 +45,25 @@ describe('SCIM keep-alive connections', () => {
       agent.destroy();
     }
   });
+});
+
+describe('stopping the SCIM server', () => {
+  it('waits for a request in flight to be answered, then closes its connection at once rather than keeping it alive', async () => {
+    const scim = await scimServer();
+    const { hostname, port } = new URL(scim.baseUrl);
+    const body = JSON.stringify(userBody('late@acme.example'));
+    const socket = net.connect(Number(port), hostname);
+    let answer = '';
+    socket.on('data', (chunk) => (answer += chunk.toString()));
+    const closed = new Promise<void>((resolve) => socket.on('close', () => resolve()));
+    // The headers now, the body once the stop has begun: the request is in flight when it does.
+    socket.write(`POST /scim/v2/Users HTTP/1.1\r\nHost: ${hostname}:${port}\r\nAuthorization: Bearer ${scim.secret}\r\nContent-Type: application/scim+json\r\nContent-Length: ${body.length}\r\n\r\n`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const stopped = scim.core.scim.stop();
+    socket.write(body);
+    // Stopped well before the 65 s an idle connection is otherwise kept (the test's own limit is 20 s).
+    expect(await stopped).toMatchObject({ ok: true, value: { running: false } });
+    await closed;
+    expect(answer).toMatch(/^HTTP\/1\.1 201/);
+  }, 20_000);
 });

@@ -293,11 +293,27 @@ export interface RunningScimServer {
   close(): Promise<void>;
 }
 
+/**
+ * Closes the server once the requests in flight are answered. A connection
+ * answering when the close began is kept alive after its answer (65 s, for
+ * the proxies in front), and fastify closes only the connections idle when it
+ * begins: each is closed here as soon as it is idle, so a stop waits for the
+ * answers, not for idle connections to time out.
+ */
+export async function closeWhenAnswered(app: FastifyInstance): Promise<void> {
+  const sweep = setInterval(() => app.server.closeIdleConnections(), 50);
+  try {
+    await app.close();
+  } finally {
+    clearInterval(sweep);
+  }
+}
+
 /** Starts the server on host:port (0: any free port) and says where it listens. */
 export async function listenScim(app: FastifyInstance, host: string, port: number): Promise<RunningScimServer> {
   await app.listen({ host, port });
   const address = app.server.address();
   const bound = typeof address === 'object' && address ? address.port : port;
   const shownHost = host.includes(':') ? `[${host}]` : host;
-  return { baseUrl: `http://${shownHost}:${bound}${SCIM_BASE}`, host, port: bound, close: () => app.close() };
+  return { baseUrl: `http://${shownHost}:${bound}${SCIM_BASE}`, host, port: bound, close: () => closeWhenAnswered(app) };
 }

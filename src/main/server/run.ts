@@ -7,7 +7,7 @@ import { openCore, type Core } from '../core';
 import { StoreError } from '../db/store-error';
 import { isSnapshotFile } from '../snapshots/info';
 import { userDataDir } from '../paths';
-import { SCIM_BASE } from '../scim/server';
+import { closeWhenAnswered, SCIM_BASE } from '../scim/server';
 import { buildRosterServer } from './app';
 import { findRenderer } from './console';
 import type { ServerOptions } from './options';
@@ -118,11 +118,8 @@ export async function startRosterServer(options: ServerOptions, { logger, env }:
     stop() {
       stopping ??= (async () => {
         logger.info('Stopping: finishing the requests in flight');
-        const closing = app.close();
-        // A connection still answering when the close began is kept alive after its answer (65 s, for proxies):
-        // closed as soon as it is idle, so a stop waits for the requests in flight, not for idle connections.
-        const sweep = setInterval(() => app.server.closeIdleConnections(), 50);
-        const drained = await Promise.race([closing.then(() => true), delay(DRAIN_MS).then(() => false)]).finally(() => clearInterval(sweep));
+        // Waits for the requests in flight, not for their connections to go idle (closeWhenAnswered).
+        const drained = await Promise.race([closeWhenAnswered(app).then(() => true), delay(DRAIN_MS).then(() => false)]);
         if (!drained) {
           logger.warn({ afterMs: DRAIN_MS }, 'Requests still in flight were cut off');
           app.server.closeAllConnections();
