@@ -54,6 +54,8 @@ export interface RosterServerDeps {
   own?: OwnVersion;
   /** The built read worker (read-pool.ts): the console's queries are answered there. Null: on the server's thread. */
   readWorker?: string | null;
+  /** The export worker (export-worker.ts); the built one when not given (tests give a bundle). */
+  exportWorker?: string | null;
 }
 
 /**
@@ -81,7 +83,7 @@ function storeIsWritable(core: Core): { ready: true } | { ready: false; reason: 
  * a console session, and /healthz and /readyz for whoever
  * watches the process. No CORS headers: no other site's page may call it.
  */
-export function buildRosterServer({ core, admins, options, logger, rendererDir = null, now = () => new Date(), signInLimits, own = OWN_VERSION, readWorker = null }: RosterServerDeps): FastifyInstance {
+export function buildRosterServer({ core, admins, options, logger, rendererDir = null, now = () => new Date(), signInLimits, own = OWN_VERSION, readWorker = null, exportWorker }: RosterServerDeps): FastifyInstance {
   const limits = DEFAULT_SCIM_LIMITS;
   const app = Fastify({
     loggerInstance: logger,
@@ -161,7 +163,7 @@ export function buildRosterServer({ core, admins, options, logger, rendererDir =
         idempotency: createIdempotency(core.db, now),
         own,
       })(api);
-      await fileRoutes(core)(api);
+      await fileRoutes(core, exportWorker)(api);
       await snapshotRoutes(core, { publicHost: options.publicUrl?.host ?? null })(api);
     },
     { prefix: '/api' },

@@ -1,4 +1,6 @@
 import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BACKGROUND_NICE } from '../jobs/thread-priority';
@@ -7,6 +9,7 @@ import { value } from '../test-support/seats-helpers';
 import { coreWithEnterprise } from '../test-support/temp-db';
 import { threadNiceValues } from '../test-support/thread-nice';
 import { openExportReader } from './export-reader';
+import { serverInProcess } from './test-support/server-fixture';
 
 let exportWorker: { script: string; remove: () => void };
 beforeAll(async () => {
@@ -67,4 +70,48 @@ describe('an export in the export worker', () => {
     reader.close();
     expect(os.getPriority(0)).toBe(ownNice);
   }, 30_000);
+});
+
+describe('an export through roster server', () => {
+  it('is not cut off as an idle connection while the worker reads it whole before its first row', async () => {
+    const fixture = await serverInProcess({ exportWorker: exportWorker.script });
+    try {
+      // Enough members that reading them whole takes longer than the idle limit set below.
+      const { db } = fixture.core;
+      db.prepare('UPDATE enterprise SET seats = 100000').run();
+      const account = db.prepare(
+        "INSERT INTO accounts (email, email_key, name, created_at, name_fold, sort_key, email_domain) VALUES (@email, @email, @name, '2026-03-01T00:00:00.000Z', @name, @name, 'acme.com')",
+      );
+      const member = db.prepare("INSERT INTO members (account_id, source, seat_since) VALUES (?, 'manual', '2026-03-01T00:00:00.000Z')");
+      db.transaction(() => {
+        for (let i = 0; i < 60_000; i += 1) member.run(account.run({ email: `m${i}@acme.com`, name: `member ${i}` }).lastInsertRowid);
+      })();
+      await fixture.app.listen({ host: '127.0.0.1', port: 0 });
+      // The server's connection timeout, made short: a connection this long without a byte is cut off.
+      fixture.app.server.timeout = 150;
+      const { port } = fixture.app.server.address() as AddressInfo;
+      const answer = await new Promise<{ status: number; body: string; trailer: string | undefined; gapMs: number }>((resolve, reject) => {
+        const request = http.request({ host: '127.0.0.1', port, method: 'POST', path: '/api/export/report', headers: { authorization: `Bearer ${fixture.tokens.owner}`, 'content-type': 'application/json' } }, (response) => {
+          const headersAt = performance.now();
+          let gapMs = -1;
+          const chunks: Buffer[] = [];
+          response.on('data', (chunk: Buffer) => {
+            if (gapMs < 0) gapMs = performance.now() - headersAt;
+            chunks.push(chunk);
+          });
+          response.on('end', () => resolve({ status: response.statusCode!, body: Buffer.concat(chunks).toString('utf8'), trailer: response.trailers['x-roster-summary'], gapMs }));
+          response.on('error', reject);
+        });
+        request.on('error', reject);
+        request.end('{}');
+      });
+      expect(answer.status).toBe(200);
+      // The first row came after the idle limit had passed, and the download still ran to its end.
+      expect(answer.gapMs).toBeGreaterThan(150);
+      expect(answer.trailer).toBeDefined();
+      expect(answer.body.split('\r\n').filter(Boolean)).toHaveLength(60_001);
+    } finally {
+      await fixture.app.close();
+    }
+  }, 60_000);
 });

@@ -38,6 +38,7 @@ async function streamCsv(
   request: FastifyRequest,
   reply: FastifyReply,
   core: Core,
+  exportWorker: string | null,
   fileName: string,
   source: ExportRequest,
   summary: (rows: number) => Record<string, unknown>,
@@ -61,6 +62,11 @@ async function streamCsv(
   });
   // Sent now, not with the first piece: the client sees the download begin while the rows are read.
   response.flushHeaders();
+  // The rows come once the worker has read them whole (seconds at a million members, more beside a sync):
+  // this download is not an idle connection to cut off (the server's connection timeout). Restored at its end.
+  const socket = request.raw.socket;
+  const idleLimit = socket.timeout ?? 0;
+  socket.setTimeout(0);
   let rows = 0;
   try {
     for (let piece = await reader.next(); piece !== null; piece = await reader.next()) {
@@ -77,11 +83,12 @@ async function streamCsv(
     response.destroy();
   } finally {
     reader.close();
+    if (!socket.destroyed) socket.setTimeout(idleLimit);
   }
 }
 
 /** The built worker, found once when the server starts (none when run from the sources, as in unit tests). */
-const exportWorker = findWorker('export-worker');
+const builtExportWorker = findWorker('export-worker');
 
 /**
  * Files the command line streams to its own disk against a server: the user
@@ -91,7 +98,7 @@ const exportWorker = findWorker('export-worker');
  * and other admins are answered while it runs. Both are reads: an auditor may
  * export.
  */
-export function fileRoutes(core: Core) {
+export function fileRoutes(core: Core, exportWorker: string | null = builtExportWorker) {
   return async (app: FastifyInstance) => {
     warmExportWorker(exportWorker);
     app.post('/export/report', async (request, reply) => {
@@ -101,7 +108,7 @@ export function fileRoutes(core: Core) {
       const rule = core.services.settings.current().reportRule;
       const at = { asOf: (parsed.data.asOf ? new Date(parsed.data.asOf) : new Date()).toISOString(), rule };
       const { bom, selection } = parsed.data;
-      await streamCsv(request, reply, core, reportFileName(at.asOf, selection !== undefined), { kind: 'report', at, bom, selection }, (members) => ({
+      await streamCsv(request, reply, core, exportWorker, reportFileName(at.asOf, selection !== undefined), { kind: 'report', at, bom, selection }, (members) => ({
         members,
         asOf: at.asOf,
         rule: describeRule(rule),
@@ -113,7 +120,7 @@ export function fileRoutes(core: Core) {
       const parsed = exportAuditInput.safeParse(request.body ?? {});
       if (!parsed.success) return sendResult(reply, fail('INVALID_INPUT', parsed.error.issues[0]!.message), 400);
       const { filter, bom } = parsed.data;
-      await streamCsv(request, reply, core, auditFileName(new Date()), { kind: 'audit', filter, bom }, (events) => ({ events }));
+      await streamCsv(request, reply, core, exportWorker, auditFileName(new Date()), { kind: 'audit', filter, bom }, (events) => ({ events }));
     });
 
     // An event file, streamed from the client's disk into the import as it arrives (as browser mode's upload is).

@@ -43,7 +43,7 @@ export const testServerOptions = (databasePath: string, overrides: Partial<Serve
  * token for each. Log lines are collected.
  */
 export async function serverInProcess(
-  extra: { options?: Partial<ServerOptions>; now?: () => Date; signInLimits?: SignInLimits; own?: OwnVersion; readWorker?: string } = {},
+  extra: { options?: Partial<ServerOptions>; now?: () => Date; signInLimits?: SignInLimits; own?: OwnVersion; readWorker?: string; exportWorker?: string } = {},
 ): Promise<{ core: Core; admins: AdminService; app: ReturnType<typeof buildRosterServer>; tokens: Record<AdminRole, string>; logLines: string[] }> {
   const now = extra.now ?? (() => new Date());
   // As the server opens it: a lock held elsewhere is waited for 100 ms at a time.
@@ -52,7 +52,7 @@ export async function serverInProcess(
   const tokens = adminsWithTokens(admins);
   const logLines: string[] = [];
   const logger = pino({ level: 'info' }, { write: (line: string) => logLines.push(line) });
-  const app = buildRosterServer({ core, admins, options: testServerOptions(core.db.name, extra.options), logger, now, signInLimits: extra.signInLimits, own: extra.own, readWorker: extra.readWorker });
+  const app = buildRosterServer({ core, admins, options: testServerOptions(core.db.name, extra.options), logger, now, signInLimits: extra.signInLimits, own: extra.own, readWorker: extra.readWorker, exportWorker: extra.exportWorker });
   await app.ready();
   return { core, admins, app, tokens, logLines };
 }
