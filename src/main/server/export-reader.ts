@@ -81,8 +81,9 @@ function ask(worker: Worker, message: ToWorker): Promise<ToServer> {
  * server's event loop, so a large export never holds up SCIM or other
  * admins; read whole into a spool file in the system's temporary folder at
  * once, so its read transaction does not pin the WAL for as long as the
- * client takes: export-worker.ts), or, where no worker is built (the tests' sources), on this thread
- * a piece at a time with a turn of the event loop between pieces.
+ * client takes: export-worker.ts), or, where no worker is built (the tests'
+ * sources), on this thread a piece at a time with a turn of the event loop
+ * between pieces.
  */
 export function openExportReader(file: string, request: ExportRequest, workerScript: string | null): ExportReader {
   if (!workerScript) {
